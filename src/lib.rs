@@ -1,0 +1,11 @@
+//! newsmark: label spans of news articles (person, role, country,
+//! initiative) and save them as RON beside each article.
+//!
+//! The core ([`model`], [`store`], [`session`], [`corpus`]) knows nothing of
+//! egui; [`ui`] is the desktop front end over it.
+
+pub mod corpus;
+pub mod model;
+pub mod session;
+pub mod store;
+pub mod ui;

@@ -1,0 +1,201 @@
+//! The spans of one document, kept sorted, with their invariants.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::{Document, LabelSchema, Span, SpanId};
+
+/// Why a span breaks the annotation set's invariants.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Invalid {
+    /// `start >= end`.
+    #[error("empty span: start {start} is not before end {end}")]
+    Empty {
+        /// The span's start.
+        start: usize,
+        /// The span's end.
+        end: usize,
+    },
+    /// The range goes past the end of the text.
+    #[error("offsets {start}..{end} are outside the text ({len} characters)")]
+    OutOfRange {
+        /// The span's start.
+        start: usize,
+        /// The span's end.
+        end: usize,
+        /// The text's length in code points.
+        len: usize,
+    },
+    /// The stored quote is not the text at the offsets.
+    #[error("quote {quote:?} does not match the text at {start}..{end}, which is {actual:?}")]
+    QuoteMismatch {
+        /// The span's start.
+        start: usize,
+        /// The span's end.
+        end: usize,
+        /// The stored quote.
+        quote: String,
+        /// What the text holds there.
+        actual: String,
+    },
+    /// The label is not in the schema.
+    #[error("unknown label {0:?}")]
+    UnknownLabel(String),
+    /// Another span already has this id.
+    #[error("duplicate id")]
+    DuplicateId,
+}
+
+/// The spans of one document, sorted by [`Span::sort_key`], with unique ids.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AnnotationSet {
+    spans: Vec<Span>,
+    next_id: SpanId,
+    /// An upper bound on the length of any span, for range queries.
+    max_len: usize,
+}
+
+impl AnnotationSet {
+    /// An empty set.
+    pub fn new() -> Self {
+        Self {
+            spans: Vec::new(),
+            next_id: 1,
+            max_len: 0,
+        }
+    }
+
+    /// Builds a set from spans, sorting them. Ids must already be unique
+    /// (check with [`Self::check_span`] first).
+    pub fn from_spans(spans: Vec<Span>) -> Self {
+        let mut set = Self::new();
+        for span in spans {
+            set.insert(span);
+        }
+        set
+    }
+
+    /// All spans, sorted.
+    pub fn spans(&self) -> &[Span] {
+        &self.spans
+    }
+
+    /// Number of spans.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Whether there are no spans.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The id the next new span should get.
+    pub fn next_id(&self) -> SpanId {
+        self.next_id
+    }
+
+    /// The span with this id.
+    pub fn get(&self, id: SpanId) -> Option<&Span> {
+        self.spans.iter().find(|s| s.id == id)
+    }
+
+    /// Position of the span with this id in [`Self::spans`].
+    pub fn index_of(&self, id: SpanId) -> Option<usize> {
+        self.spans.iter().position(|s| s.id == id)
+    }
+
+    /// Whether a span with the same range and label exists.
+    pub fn find_same(&self, start: usize, end: usize, label: &str) -> Option<&Span> {
+        self.overlapping(start..end)
+            .find(|s| s.start == start && s.end == end && s.label == label)
+    }
+
+    /// Spans that share at least one code point with `range`, in order.
+    pub fn overlapping(&self, range: Range<usize>) -> impl Iterator<Item = &Span> {
+        self.overlapping_indexed(range).map(|(_, s)| s)
+    }
+
+    /// [`Self::overlapping`], with each span's index in [`Self::spans`].
+    /// Costs O(log n + spans starting within the longest span's length of
+    /// `range`).
+    pub fn overlapping_indexed(
+        &self,
+        range: Range<usize>,
+    ) -> impl Iterator<Item = (usize, &Span)> {
+        let first = self
+            .spans
+            .partition_point(|s| s.start + self.max_len <= range.start);
+        self.spans[first..]
+            .iter()
+            .enumerate()
+            .take_while(move |(_, s)| s.start < range.end)
+            .filter(move |(_, s)| s.end > range.start)
+            .map(move |(i, s)| (first + i, s))
+    }
+
+    /// Inserts a span at its sorted place. Returns `false` (and changes
+    /// nothing) if its id is taken.
+    pub fn insert(&mut self, span: Span) -> bool {
+        if self.get(span.id).is_some() {
+            return false;
+        }
+        self.next_id = self.next_id.max(span.id + 1);
+        self.max_len = self.max_len.max(span.len());
+        let key = span.sort_key();
+        let at = self.spans.partition_point(|s| s.sort_key() < key);
+        self.spans.insert(at, span);
+        true
+    }
+
+    /// Removes and returns the span with this id.
+    pub fn remove(&mut self, id: SpanId) -> Option<Span> {
+        let at = self.index_of(id)?;
+        Some(self.spans.remove(at))
+    }
+
+    /// Checks one span against the document and schema (not ids).
+    pub fn check_span(span: &Span, doc: &Document, schema: &LabelSchema) -> Vec<Invalid> {
+        let mut problems = Vec::new();
+        if span.start >= span.end {
+            problems.push(Invalid::Empty {
+                start: span.start,
+                end: span.end,
+            });
+        } else if span.end > doc.char_len() {
+            problems.push(Invalid::OutOfRange {
+                start: span.start,
+                end: span.end,
+                len: doc.char_len(),
+            });
+        } else if let Some(actual) = doc.slice(span.start..span.end)
+            && actual != span.text
+        {
+            problems.push(Invalid::QuoteMismatch {
+                start: span.start,
+                end: span.end,
+                quote: span.text.clone(),
+                actual: actual.to_owned(),
+            });
+        }
+        if !schema.contains(&span.label) {
+            problems.push(Invalid::UnknownLabel(span.label.clone()));
+        }
+        problems
+    }
+
+    /// Every invariant violation in the set, with the span id it concerns.
+    pub fn validate(&self, doc: &Document, schema: &LabelSchema) -> Vec<(SpanId, Invalid)> {
+        let mut seen = HashSet::new();
+        let mut problems = Vec::new();
+        for span in &self.spans {
+            if !seen.insert(span.id) {
+                problems.push((span.id, Invalid::DuplicateId));
+            }
+            for p in Self::check_span(span, doc, schema) {
+                problems.push((span.id, p));
+            }
+        }
+        problems
+    }
+}

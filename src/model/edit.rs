@@ -1,0 +1,175 @@
+//! Edits of an annotation set, each with an exact inverse, and the undo
+//! history built from them.
+
+use super::{AnnotationSet, Span, SpanId};
+
+/// One change to an annotation set. Applying an edit and then its
+/// [`Edit::inverse`] leaves the set exactly as it was.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Add this span (its id must be free).
+    Add(Span),
+    /// Remove this span (it must be present, exactly).
+    Remove(Span),
+    /// Replace `before` by `after` (same id): relabel, move an edge, review.
+    Replace {
+        /// The span as it is now.
+        before: Span,
+        /// The span as it will be.
+        after: Span,
+    },
+    /// Several edits applied in order, undone as one step.
+    Batch(Vec<Edit>),
+}
+
+/// Why an edit could not be applied.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// Adding a span whose id is taken.
+    #[error("span id {0} is already used")]
+    IdTaken(SpanId),
+    /// Removing or replacing a span that is not there as expected.
+    #[error("span {0} is not in the set as expected")]
+    Missing(SpanId),
+}
+
+impl Edit {
+    /// The edit that undoes this one.
+    pub fn inverse(&self) -> Self {
+        match self {
+            Self::Add(span) => Self::Remove(span.clone()),
+            Self::Remove(span) => Self::Add(span.clone()),
+            Self::Replace { before, after } => Self::Replace {
+                before: after.clone(),
+                after: before.clone(),
+            },
+            Self::Batch(edits) => Self::Batch(edits.iter().rev().map(Self::inverse).collect()),
+        }
+    }
+
+    /// A short description for menus and the status bar ("add person").
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Add(s) => format!("add {}", s.label),
+            Self::Remove(s) => format!("delete {}", s.label),
+            Self::Replace { before, after } if before.label != after.label => {
+                format!("relabel {} → {}", before.label, after.label)
+            }
+            Self::Replace { .. } => "change span".to_owned(),
+            Self::Batch(edits) => format!("{} changes", edits.len()),
+        }
+    }
+}
+
+impl AnnotationSet {
+    /// Applies an edit. On error the set is unchanged.
+    pub fn apply(&mut self, edit: &Edit) -> Result<(), EditError> {
+        match edit {
+            Edit::Add(span) => {
+                if self.insert(span.clone()) {
+                    Ok(())
+                } else {
+                    Err(EditError::IdTaken(span.id))
+                }
+            }
+            Edit::Remove(span) => {
+                if self.get(span.id) != Some(span) {
+                    return Err(EditError::Missing(span.id));
+                }
+                self.remove(span.id);
+                Ok(())
+            }
+            Edit::Replace { before, after } => {
+                if self.get(before.id) != Some(before) || before.id != after.id {
+                    return Err(EditError::Missing(before.id));
+                }
+                self.remove(before.id);
+                self.insert(after.clone());
+                Ok(())
+            }
+            Edit::Batch(edits) => {
+                for (done, e) in edits.iter().enumerate() {
+                    if let Err(err) = self.apply(e) {
+                        for undo in edits[..done].iter().rev() {
+                            // Undoing what was just applied cannot fail.
+                            let _ = self.apply(&undo.inverse());
+                        }
+                        return Err(err);
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Identifies a state of the history, to tell whether the set differs from
+/// what was last saved.
+pub type StateId = u64;
+
+/// The undo and redo stacks for one document's session.
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<(StateId, Edit)>,
+    redo: Vec<(StateId, Edit)>,
+    next_state: StateId,
+}
+
+impl History {
+    /// An empty history.
+    pub fn new() -> Self {
+        Self {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            next_state: 1,
+        }
+    }
+
+    /// Applies `edit` to `set` and records it; clears the redo stack.
+    pub fn perform(&mut self, set: &mut AnnotationSet, edit: Edit) -> Result<(), EditError> {
+        set.apply(&edit)?;
+        let state = self.next_state;
+        self.next_state += 1;
+        self.undo.push((state, edit));
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Undoes the last edit; returns it, or `None` if there is nothing to undo.
+    pub fn undo(&mut self, set: &mut AnnotationSet) -> Option<Edit> {
+        let (state, edit) = self.undo.pop()?;
+        if set.apply(&edit.inverse()).is_err() {
+            self.undo.push((state, edit));
+            return None;
+        }
+        self.redo.push((state, edit.clone()));
+        Some(edit)
+    }
+
+    /// Redoes the last undone edit; returns it, or `None` if there is none.
+    pub fn redo(&mut self, set: &mut AnnotationSet) -> Option<Edit> {
+        let (state, edit) = self.redo.pop()?;
+        if set.apply(&edit).is_err() {
+            self.redo.push((state, edit));
+            return None;
+        }
+        self.undo.push((state, edit.clone()));
+        Some(edit)
+    }
+
+    /// The edit [`Self::undo`] would undo.
+    pub fn peek_undo(&self) -> Option<&Edit> {
+        self.undo.last().map(|(_, e)| e)
+    }
+
+    /// The edit [`Self::redo`] would redo.
+    pub fn peek_redo(&self) -> Option<&Edit> {
+        self.redo.last().map(|(_, e)| e)
+    }
+
+    /// The current state: equal to an earlier value exactly when the set is
+    /// back to what it was then.
+    pub fn state(&self) -> StateId {
+        self.undo.last().map_or(0, |(s, _)| *s)
+    }
+}

@@ -1,0 +1,15 @@
+//! The annotation model: documents, spans, label schemas, annotation sets and
+//! their edit history. Nothing here knows about egui or about files.
+
+mod annotations;
+mod document;
+mod edit;
+mod schema;
+mod span;
+pub mod words;
+
+pub use annotations::{AnnotationSet, Invalid};
+pub use document::Document;
+pub use edit::{Edit, EditError, History, StateId};
+pub use schema::{LabelDef, LabelSchema, Rgb};
+pub use span::{Origin, Span, SpanId, Status};

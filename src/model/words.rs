@@ -1,0 +1,162 @@
+//! Word and grapheme boundaries (Unicode UAX #29, via `unicode-segmentation`)
+//! in code-point offsets: snapping selections to words and moving a caret.
+//!
+//! Every function looks only at a window of text around the offset, so the
+//! cost does not grow with the document.
+
+use std::ops::Range;
+
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation as _};
+
+use super::Document;
+
+/// How far (in code points) either side of an offset to look for word
+/// boundaries. Words longer than this are cut at the window's edge.
+const WINDOW: usize = 200;
+
+/// Whether a segment counts as a word (rather than spaces or punctuation).
+fn is_word(segment: &str) -> bool {
+    segment.chars().any(char::is_alphanumeric)
+}
+
+/// The UAX #29 word segments overlapping a window around `pos`, as code-point
+/// ranges, in order.
+fn segments_around(doc: &Document, pos: usize) -> Vec<(Range<usize>, bool)> {
+    let lo = pos.saturating_sub(WINDOW);
+    let hi = (pos + WINDOW).min(doc.char_len());
+    let Some(window) = doc.slice(lo..hi) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut at = lo;
+    for segment in window.split_word_bounds() {
+        let n = segment.chars().count();
+        out.push((at..at + n, is_word(segment)));
+        at += n;
+    }
+    out
+}
+
+/// The word containing code point `pos`, or `None` if `pos` is not in a word.
+pub fn word_at(doc: &Document, pos: usize) -> Option<Range<usize>> {
+    segments_around(doc, pos)
+        .into_iter()
+        .find(|(r, word)| *word && r.contains(&pos))
+        .map(|(r, _)| r)
+}
+
+/// Widens `range` so that it starts and ends on word boundaries, then trims
+/// spaces and punctuation from its ends. Returns `None` if nothing but spaces
+/// and punctuation remains.
+pub fn snap_to_words(doc: &Document, range: Range<usize>) -> Option<Range<usize>> {
+    if range.is_empty() {
+        return word_at(doc, range.start);
+    }
+    let segments = segments_around(doc, range.start);
+    let mut start = range.start;
+    if let Some((r, _)) = segments.iter().find(|(r, w)| *w && r.contains(&range.start)) {
+        start = r.start;
+    }
+    let last = range.end - 1;
+    let segments = segments_around(doc, last);
+    let mut end = range.end;
+    if let Some((r, _)) = segments.iter().find(|(r, w)| *w && r.contains(&last)) {
+        end = r.end;
+    }
+    trim(doc, start..end)
+}
+
+/// Removes leading and trailing whitespace from a range; `None` if empty.
+pub fn trim(doc: &Document, range: Range<usize>) -> Option<Range<usize>> {
+    let text = doc.slice(range.clone())?;
+    let lead = text.chars().take_while(|c| c.is_whitespace()).count();
+    let trail = text.chars().rev().take_while(|c| c.is_whitespace()).count();
+    let len = range.end - range.start;
+    (lead + trail < len).then(|| range.start + lead..range.end - trail)
+}
+
+/// The next word end after `pos` (Ctrl+Right): skips to the end of the next
+/// word, or to the end of the text.
+pub fn next_word_end(doc: &Document, pos: usize) -> usize {
+    segments_around(doc, pos)
+        .into_iter()
+        .find(|(r, word)| *word && r.end > pos)
+        .map_or_else(|| (pos + WINDOW).min(doc.char_len()), |(r, _)| r.end)
+}
+
+/// The previous word start before `pos` (Ctrl+Left).
+pub fn prev_word_start(doc: &Document, pos: usize) -> usize {
+    segments_around(doc, pos)
+        .into_iter()
+        .rev()
+        .find(|(r, word)| *word && r.start < pos)
+        .map_or_else(|| pos.saturating_sub(WINDOW), |(r, _)| r.start)
+}
+
+/// The grapheme boundary after `pos` (so a caret never splits an emoji, a
+/// flag or a letter from its combining mark).
+pub fn next_grapheme(doc: &Document, pos: usize) -> usize {
+    let text = doc.text();
+    let Some(byte) = doc.byte_of_char(pos) else {
+        return doc.char_len();
+    };
+    let mut cursor = GraphemeCursor::new(byte, text.len(), true);
+    match cursor.next_boundary(text, 0) {
+        Ok(Some(b)) => doc.char_of_byte(b).unwrap_or(doc.char_len()),
+        _ => doc.char_len(),
+    }
+}
+
+/// The grapheme boundary before `pos`.
+pub fn prev_grapheme(doc: &Document, pos: usize) -> usize {
+    let text = doc.text();
+    let Some(byte) = doc.byte_of_char(pos) else {
+        return doc.char_len();
+    };
+    let mut cursor = GraphemeCursor::new(byte, text.len(), true);
+    match cursor.prev_boundary(text, 0) {
+        Ok(Some(b)) => doc.char_of_byte(b).unwrap_or(0),
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snapping_widens_to_words_and_trims() {
+        let doc = Document::new("Minister Issa Zarepour said.");
+        // "sa Zarep" → "Issa Zarepour"
+        assert_eq!(snap_to_words(&doc, 11..19), Some(9..22));
+        // " said." → "said"
+        assert_eq!(snap_to_words(&doc, 22..28), Some(23..27));
+        assert_eq!(snap_to_words(&doc, 22..23), None);
+    }
+
+    #[test]
+    fn words_with_accents_and_combining_marks() {
+        let doc = Document::new("Wilfredo González and Zoe\u{308} met");
+        assert_eq!(word_at(&doc, 12), Some(9..17));
+        // "Zoë" written with a combining diaeresis is one word of 4 code points.
+        assert_eq!(word_at(&doc, 22), Some(22..26));
+    }
+
+    #[test]
+    fn graphemes_keep_flags_and_zwj_whole() {
+        let doc = Document::new("a🇨🇺👩‍💻b");
+        assert_eq!(next_grapheme(&doc, 1), 3);
+        assert_eq!(next_grapheme(&doc, 3), 6);
+        assert_eq!(prev_grapheme(&doc, 6), 3);
+        assert_eq!(prev_grapheme(&doc, 3), 1);
+    }
+
+    #[test]
+    fn word_motion() {
+        let doc = Document::new("one two, three");
+        assert_eq!(next_word_end(&doc, 0), 3);
+        assert_eq!(next_word_end(&doc, 3), 7);
+        assert_eq!(prev_word_start(&doc, 14), 9);
+        assert_eq!(prev_word_start(&doc, 9), 4);
+    }
+}

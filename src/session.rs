@@ -1,0 +1,221 @@
+//! One open document: its text, annotations, undo history and save state.
+//! The GUI and the tests drive editing through this type.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::model::{
+    AnnotationSet, Document, Edit, EditError, History, LabelSchema, Span, SpanId, StateId,
+};
+use crate::store::{self, LoadProblem, StoreError};
+
+/// An article opened for annotation.
+#[derive(Debug)]
+pub struct Session {
+    txt_path: PathBuf,
+    ron_path: PathBuf,
+    doc: Document,
+    set: AnnotationSet,
+    history: History,
+    saved_state: StateId,
+    schema: LabelSchema,
+    problems: Vec<LoadProblem>,
+    unplaced: Vec<Span>,
+    save_block: Option<String>,
+}
+
+impl Session {
+    /// Opens an article and its paired annotation file, if there is one.
+    ///
+    /// Fails only if the article itself cannot be read. An annotation file
+    /// that cannot be loaded leaves the session empty and protected: saving
+    /// over that file is refused (see [`Self::save_blocked`]).
+    pub fn open(txt_path: &Path, schema: LabelSchema) -> Result<Self, StoreError> {
+        let doc = store::read_text(txt_path)?;
+        let ron_path = store::paired_ron_path(txt_path);
+        let name = store::file_name(txt_path);
+        let mut session = Self {
+            txt_path: txt_path.to_owned(),
+            ron_path: ron_path.clone(),
+            doc,
+            set: AnnotationSet::new(),
+            history: History::new(),
+            saved_state: 0,
+            schema,
+            problems: Vec::new(),
+            unplaced: Vec::new(),
+            save_block: None,
+        };
+        if !ron_path.exists() {
+            return Ok(session);
+        }
+        match store::load_annotations(&ron_path, &name, &session.doc, &session.schema) {
+            Ok(loaded) => {
+                if loaded.would_lose_data() {
+                    session.save_block = Some(format!(
+                        "{} span(s) in it could not be placed on the text",
+                        loaded.unplaced.len()
+                    ));
+                }
+                session.set = loaded.set;
+                session.unplaced = loaded.unplaced;
+                session.problems = loaded.problems;
+            }
+            Err(err) => {
+                session.problems.push(LoadProblem {
+                    file: ron_path,
+                    span_id: None,
+                    reason: err.to_string(),
+                });
+                session.save_block = Some(format!("it could not be loaded ({err})"));
+            }
+        }
+        Ok(session)
+    }
+
+    /// The article's path.
+    pub fn txt_path(&self) -> &Path {
+        &self.txt_path
+    }
+
+    /// Where annotations are saved.
+    pub fn ron_path(&self) -> &Path {
+        &self.ron_path
+    }
+
+    /// The article's file name.
+    pub fn name(&self) -> String {
+        store::file_name(&self.txt_path)
+    }
+
+    /// The article.
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The annotations.
+    pub fn set(&self) -> &AnnotationSet {
+        &self.set
+    }
+
+    /// The label schema in use.
+    pub fn schema(&self) -> &LabelSchema {
+        &self.schema
+    }
+
+    /// Problems found when loading, one per span or file issue.
+    pub fn problems(&self) -> &[LoadProblem] {
+        &self.problems
+    }
+
+    /// Spans from the file that could not be placed on the text.
+    pub fn unplaced(&self) -> &[Span] {
+        &self.unplaced
+    }
+
+    /// Why saving over [`Self::ron_path`] is refused, if it is.
+    pub fn save_blocked(&self) -> Option<&str> {
+        self.save_block.as_deref()
+    }
+
+    /// Whether there are edits not yet saved.
+    pub fn is_dirty(&self) -> bool {
+        self.history.state() != self.saved_state
+    }
+
+    /// The undo history.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// The edit that adds a span labelled `label` over `range`, or `None` if
+    /// the range is empty or outside the text, or the same span exists.
+    pub fn add_span_edit(&self, range: Range<usize>, label: &str) -> Option<Edit> {
+        if range.is_empty() || self.set.find_same(range.start, range.end, label).is_some() {
+            return None;
+        }
+        let text = self.doc.slice(range.clone())?;
+        Some(Edit::Add(Span::manual(
+            self.set.next_id(),
+            range.start,
+            range.end,
+            label,
+            text,
+        )))
+    }
+
+    /// The edit that gives span `id` the label `label`.
+    pub fn relabel_edit(&self, id: SpanId, label: &str) -> Option<Edit> {
+        let before = self.set.get(id)?;
+        if before.label == label {
+            return None;
+        }
+        let mut after = before.clone();
+        after.label = label.to_owned();
+        Some(Edit::Replace {
+            before: before.clone(),
+            after,
+        })
+    }
+
+    /// The edit that deletes span `id`.
+    pub fn delete_edit(&self, id: SpanId) -> Option<Edit> {
+        self.set.get(id).cloned().map(Edit::Remove)
+    }
+
+    /// Applies an edit and records it for undo.
+    pub fn perform(&mut self, edit: Edit) -> Result<(), EditError> {
+        self.history.perform(&mut self.set, edit)
+    }
+
+    /// Undoes the last edit.
+    pub fn undo(&mut self) -> Option<Edit> {
+        self.history.undo(&mut self.set)
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(&mut self) -> Option<Edit> {
+        self.history.redo(&mut self.set)
+    }
+
+    /// Saves the annotations to [`Self::ron_path`], unless that file is
+    /// protected.
+    pub fn save(&mut self) -> Result<(), StoreError> {
+        if let Some(reason) = &self.save_block {
+            return Err(StoreError::Refused {
+                path: self.ron_path.clone(),
+                reason: reason.clone(),
+            });
+        }
+        store::save_annotations(&self.ron_path, &self.name(), &self.doc, &self.set)?;
+        self.saved_state = self.history.state();
+        Ok(())
+    }
+
+    /// Saves the annotations to another file, which becomes where later saves
+    /// go. The protected file is left as it is.
+    pub fn save_as(&mut self, ron_path: &Path) -> Result<(), StoreError> {
+        store::save_annotations(ron_path, &self.name(), &self.doc, &self.set)?;
+        self.ron_path = ron_path.to_owned();
+        self.save_block = None;
+        self.saved_state = self.history.state();
+        Ok(())
+    }
+
+    /// Keeps a copy of the protected annotation file beside it (returned) and
+    /// allows saving over the original.
+    pub fn back_up_and_unprotect(&mut self) -> Result<PathBuf, StoreError> {
+        let mut backup = PathBuf::from(format!("{}.broken", self.ron_path.display()));
+        let mut n = 1;
+        while backup.exists() {
+            n += 1;
+            backup = PathBuf::from(format!("{}.broken{n}", self.ron_path.display()));
+        }
+        std::fs::copy(&self.ron_path, &backup).map_err(|source| StoreError::Write {
+            path: backup.clone(),
+            source,
+        })?;
+        self.save_block = None;
+        Ok(backup)
+    }
+}

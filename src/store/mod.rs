@@ -1,0 +1,25 @@
+//! Reading and writing articles and their annotation files: the RON format,
+//! validation on load, and atomic saves.
+
+mod error;
+mod format;
+mod load;
+mod save;
+
+use std::path::{Path, PathBuf};
+
+pub use error::{LoadProblem, StoreError};
+pub use format::{FORMAT_VERSION, text_sha256, to_ron_string};
+pub use load::{LoadedAnnotations, load_annotations, read_text};
+pub use save::{atomic_write, save_annotations};
+
+/// The annotation file paired with an article: same stem, `.ron` extension.
+pub fn paired_ron_path(txt_path: &Path) -> PathBuf {
+    txt_path.with_extension("ron")
+}
+
+/// The file name of a path, for messages and the `document` field.
+pub fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}

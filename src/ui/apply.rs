@@ -1,0 +1,297 @@
+//! Applying commands to the session and view state.
+
+use super::app::NewsmarkApp;
+use super::command::Pending;
+use super::text_view::ScrollTo;
+use super::{Command, PromptAnswer, Selection, span_paint};
+use crate::model::{Edit, SpanId};
+use crate::session::Session;
+
+impl NewsmarkApp {
+    /// Applies commands in order.
+    pub(super) fn run(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        for command in commands {
+            self.apply(ctx, command);
+        }
+        // An undo may have removed the selected span.
+        if let (Some(session), Some(view)) = (&self.session, &mut self.view)
+            && let Some(id) = view.selected_span
+            && session.set().get(id).is_none()
+        {
+            view.selected_span = None;
+        }
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::OpenDialog => self.open_dialog(),
+            Command::Open(path) => self.apply_open(path),
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAsDialog => self.save_as_dialog(),
+            Command::BackUpAndOverwrite => self.back_up_and_overwrite(),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Undo => self.undo_redo(true),
+            Command::Redo => self.undo_redo(false),
+            Command::ApplyLabel(label) => self.apply_label(&label),
+            Command::DeleteSpan => self.delete_span(),
+            Command::SelectSpan { id, scroll } => self.select_span(id, scroll),
+            Command::Select(selection) => self.set_selection(selection, false),
+            Command::Reveal(selection) => self.set_selection(selection, true),
+            Command::ClickText { at, caret } => self.click_text(at, caret),
+            Command::ClearSelection => {
+                let caret = self.selection().caret;
+                self.set_selection(Selection::caret_at(caret), false);
+            }
+            Command::NextSpan => self.step_span(true),
+            Command::PrevSpan => self.step_span(false),
+            Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::Answer(answer) => self.answer(ctx, answer),
+        }
+    }
+
+    fn perform(&mut self, edit: Edit) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let what = edit.describe();
+        match session.perform(edit) {
+            Ok(()) => self.info(format!("{what} (Ctrl+Z to undo)")),
+            Err(err) => self.error(format!("could not {what}: {err}")),
+        }
+    }
+
+    fn open_dialog(&mut self) {
+        let mut dialog = rfd::FileDialog::new().add_filter("Articles", &["txt"]);
+        if let Some(dir) = self.session.as_ref().and_then(|s| s.txt_path().parent()) {
+            dialog = dialog.set_directory(dir);
+        }
+        match dialog.pick_file() {
+            Some(path) => self.apply_open(path),
+            None => self.info(
+                "No file chosen. You can also drop a .txt file on the window, or run `newsmark PATH`.",
+            ),
+        }
+    }
+
+    fn apply_open(&mut self, path: std::path::PathBuf) {
+        if self.session.as_ref().is_some_and(Session::is_dirty) {
+            self.pending = Some(Pending::Open(path));
+        } else {
+            self.open_now(&path);
+        }
+    }
+
+    /// Saves; returns whether it worked.
+    fn save(&mut self) -> bool {
+        let Some(session) = &mut self.session else {
+            return false;
+        };
+        match session.save() {
+            Ok(()) => {
+                let path = session.ron_path().display().to_string();
+                self.info(format!("Saved {path}"));
+                true
+            }
+            Err(err) => {
+                self.error(format!("{err}. Use File ▸ Save As… or “Back up and overwrite”."));
+                false
+            }
+        }
+    }
+
+    fn save_as_dialog(&mut self) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let mut dialog = rfd::FileDialog::new().add_filter("newsmark annotations", &["ron"]);
+        if let Some(dir) = session.ron_path().parent() {
+            dialog = dialog.set_directory(dir);
+        }
+        if let Some(name) = session.ron_path().file_name() {
+            dialog = dialog.set_file_name(name.to_string_lossy());
+        }
+        match dialog.save_file() {
+            Some(path) => match session.save_as(&path) {
+                Ok(()) => self.info(format!("Saved {}", path.display())),
+                Err(err) => self.error(err.to_string()),
+            },
+            None => self.info("No file chosen; nothing was saved."),
+        }
+    }
+
+    fn back_up_and_overwrite(&mut self) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        match session.back_up_and_unprotect() {
+            Ok(backup) => {
+                let text = format!(
+                    "The old file is kept as {}; Ctrl+S now saves over it.",
+                    backup.display()
+                );
+                self.info(text);
+            }
+            Err(err) => self.error(err.to_string()),
+        }
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let done = if undo { session.undo() } else { session.redo() };
+        match done {
+            Some(edit) => {
+                let verb = if undo { "Undid" } else { "Redid" };
+                let text = format!("{verb} {}", edit.describe());
+                self.info(text);
+            }
+            None => self.info(if undo { "Nothing to undo" } else { "Nothing to redo" }),
+        }
+    }
+
+    fn apply_label(&mut self, label: &str) {
+        let (Some(session), Some(view)) = (&self.session, &self.view) else {
+            return;
+        };
+        if let Some(id) = view.selected_span {
+            if let Some(edit) = session.relabel_edit(id, label) {
+                self.perform(edit);
+            }
+            return;
+        }
+        let range = view.selection.range();
+        if range.is_empty() {
+            self.info("Select some text first: drag over it, or move with Shift+arrows.");
+            return;
+        }
+        match session.add_span_edit(range, label) {
+            Some(edit) => {
+                let id = match &edit {
+                    Edit::Add(span) => Some(span.id),
+                    _ => None,
+                };
+                self.perform(edit);
+                if let (Some(view), Some(id)) = (&mut self.view, id) {
+                    view.selected_span = Some(id);
+                }
+            }
+            None => self.info(format!("That text is already tagged {label}.")),
+        }
+    }
+
+    fn delete_span(&mut self) {
+        let (Some(session), Some(view)) = (&self.session, &self.view) else {
+            return;
+        };
+        let Some(edit) = view.selected_span.and_then(|id| session.delete_edit(id)) else {
+            self.info("Select a span to delete (click it, or Tab to it).");
+            return;
+        };
+        self.perform(edit);
+        if let Some(view) = &mut self.view {
+            view.selected_span = None;
+        }
+    }
+
+    fn select_span(&mut self, id: SpanId, scroll: bool) {
+        let (Some(session), Some(view)) = (&self.session, &mut self.view) else {
+            return;
+        };
+        let Some(span) = session.set().get(id) else {
+            return;
+        };
+        view.selected_span = Some(id);
+        view.selection = Selection::of_range(span.start..span.end);
+        if scroll {
+            view.scroll_to(ScrollTo::Center(span.start));
+        }
+    }
+
+    fn set_selection(&mut self, selection: Selection, reveal: bool) {
+        if let Some(view) = &mut self.view {
+            view.selection = selection;
+            view.selected_span = None;
+            if reveal {
+                view.scroll_to(ScrollTo::Minimal(selection.caret));
+            }
+        }
+    }
+
+    /// Selects the innermost visible span at `at`; if that one is already
+    /// selected, the next one out (cycling). No span there: places the caret.
+    fn click_text(&mut self, at: usize, caret: usize) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let mut here: Vec<_> = session
+            .set()
+            .overlapping(at..at + 1)
+            .filter(|s| span_paint::is_visible(s))
+            .collect();
+        if here.is_empty() {
+            self.set_selection(Selection::caret_at(caret), false);
+            return;
+        }
+        here.sort_by_key(|s| (s.len(), s.id));
+        let current = self.selected_span();
+        let next = match here.iter().position(|s| Some(s.id) == current) {
+            Some(k) => here[(k + 1) % here.len()].id,
+            None => here[0].id,
+        };
+        self.select_span(next, false);
+    }
+
+    /// Selects the span after (or before) the selected one, or after the
+    /// caret; wraps around.
+    fn step_span(&mut self, forward: bool) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let spans: Vec<_> = session
+            .set()
+            .spans()
+            .iter()
+            .filter(|s| span_paint::is_visible(s))
+            .collect();
+        if spans.is_empty() {
+            self.info("There are no spans yet.");
+            return;
+        }
+        let current = self
+            .selected_span()
+            .and_then(|id| spans.iter().position(|s| s.id == id));
+        let caret = self.selection().caret;
+        let index = match (current, forward) {
+            (Some(k), true) => (k + 1) % spans.len(),
+            (Some(k), false) => (k + spans.len() - 1) % spans.len(),
+            (None, true) => spans.iter().position(|s| s.start >= caret).unwrap_or(0),
+            (None, false) => spans
+                .iter()
+                .rposition(|s| s.start < caret)
+                .unwrap_or(spans.len() - 1),
+        };
+        let id = spans[index].id;
+        self.select_span(id, true);
+    }
+
+    fn answer(&mut self, ctx: &egui::Context, answer: PromptAnswer) {
+        let Some(pending) = self.pending.take() else {
+            return;
+        };
+        match answer {
+            PromptAnswer::Cancel => return,
+            PromptAnswer::Save if !self.save() => return,
+            PromptAnswer::Save | PromptAnswer::Discard => {}
+        }
+        match pending {
+            Pending::Open(path) => self.open_now(&path),
+            Pending::Close => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! The caret and text selection, in code points.
+
+use std::ops::Range;
+
+/// A selection from `anchor` (where it started) to `caret` (where the caret
+/// is). Empty when they coincide: then it is just the caret.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Where the selection started.
+    pub anchor: usize,
+    /// Where the caret is.
+    pub caret: usize,
+}
+
+impl Selection {
+    /// A caret with nothing selected.
+    pub fn caret_at(pos: usize) -> Self {
+        Self {
+            anchor: pos,
+            caret: pos,
+        }
+    }
+
+    /// A selection of `range`, caret at its end.
+    pub fn of_range(range: Range<usize>) -> Self {
+        Self {
+            anchor: range.start,
+            caret: range.end,
+        }
+    }
+
+    /// The selected code points.
+    pub fn range(&self) -> Range<usize> {
+        self.anchor.min(self.caret)..self.anchor.max(self.caret)
+    }
+
+    /// Whether nothing is selected.
+    pub fn is_empty(&self) -> bool {
+        self.anchor == self.caret
+    }
+
+    /// Moves the caret to `pos`, extending the selection if `extend`.
+    pub fn moved_to(self, pos: usize, extend: bool) -> Self {
+        if extend {
+            Self {
+                anchor: self.anchor,
+                caret: pos,
+            }
+        } else {
+            Self::caret_at(pos)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! Everything the user can ask the window to do.
+
+use std::path::PathBuf;
+
+use super::Selection;
+use crate::model::SpanId;
+
+/// An action requested by a widget or a key, applied by the app.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Show the native Open dialog.
+    OpenDialog,
+    /// Open this article (or a folder's first article).
+    Open(PathBuf),
+    /// Save the annotations to the paired file.
+    Save,
+    /// Show the native Save As dialog.
+    SaveAsDialog,
+    /// Keep a copy of an annotation file that failed to load, then allow
+    /// saving over it.
+    BackUpAndOverwrite,
+    /// Close the window (asks first if there are unsaved edits).
+    Quit,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Tag the selection with this label, or relabel the selected span.
+    ApplyLabel(String),
+    /// Delete the selected span.
+    DeleteSpan,
+    /// Select a span; `scroll` brings it into view.
+    SelectSpan {
+        /// The span.
+        id: SpanId,
+        /// Whether to scroll it into view.
+        scroll: bool,
+    },
+    /// Set the caret and text selection (deselects any span).
+    Select(Selection),
+    /// Set the caret and selection and scroll the caret into view (keyboard
+    /// motion).
+    Reveal(Selection),
+    /// A click on the text: `at` is the code point under the pointer, `caret`
+    /// the caret position nearest to it. Selects a span there, or places the
+    /// caret.
+    ClickText {
+        /// The code point clicked.
+        at: usize,
+        /// Where the caret goes if no span is there.
+        caret: usize,
+    },
+    /// Clear the selection and deselect the span.
+    ClearSelection,
+    /// Select the next span.
+    NextSpan,
+    /// Select the previous span.
+    PrevSpan,
+    /// Show or hide the keyboard shortcuts window.
+    ToggleShortcuts,
+    /// Answer the unsaved-changes question.
+    Answer(PromptAnswer),
+}
+
+/// The answers to "save your changes?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptAnswer {
+    /// Save, then go on.
+    Save,
+    /// Drop the edits, then go on.
+    Discard,
+    /// Stay where we are.
+    Cancel,
+}
+
+/// What was about to happen when the unsaved-changes question was asked.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Open this path.
+    Open(PathBuf),
+    /// Close the window.
+    Close,
+}

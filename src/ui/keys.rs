@@ -1,0 +1,172 @@
+//! The keyboard: every shortcut of the window, and caret motion.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::text_view::TextView;
+use super::{Command, PromptAnswer, Selection};
+use crate::model::words;
+use crate::session::Session;
+
+/// File ▸ Open…
+pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+/// File ▸ Save
+pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+/// File ▸ Save As…
+pub const SAVE_AS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+/// File ▸ Quit
+pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+/// Edit ▸ Undo
+pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+/// Edit ▸ Redo
+pub const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+/// Edit ▸ Redo, the other way.
+pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+/// Help ▸ Keyboard shortcuts
+pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+
+/// Every shortcut with what it does, for the help window and the README.
+pub const SHORTCUT_HELP: &[(&str, &str)] = &[
+    ("Drag", "select text, snapped to whole words"),
+    ("Alt + drag", "select exact characters"),
+    ("Double-click", "select a word"),
+    ("Click a span or its tag", "select it (click again to reach an enclosing span)"),
+    ("1–4 or P R C I", "tag the selection, or relabel the selected span"),
+    ("Delete / Backspace", "delete the selected span"),
+    ("Tab / Shift+Tab", "select the next / previous span"),
+    ("Esc", "clear the selection"),
+    ("← → ↑ ↓", "move the caret (by character or row)"),
+    ("Ctrl+← / Ctrl+→", "move by word"),
+    ("Shift + any motion", "extend the selection"),
+    ("Home / End", "start / end of the row"),
+    ("Ctrl+Home / Ctrl+End", "start / end of the article"),
+    ("Page Up / Page Down", "move a screen"),
+    ("Ctrl+Z", "undo"),
+    ("Ctrl+Shift+Z / Ctrl+Y", "redo"),
+    ("Ctrl+S", "save"),
+    ("Ctrl+Shift+S", "save as…"),
+    ("Ctrl+O", "open an article"),
+    ("Ctrl+Q", "quit"),
+    ("F1", "show or hide this list"),
+    ("S / D / Esc", "in the unsaved-changes question: save / discard / cancel"),
+];
+
+fn pressed_keys(ctx: &egui::Context) -> Vec<(Key, Modifiers)> {
+    ctx.input(|i| {
+        i.events
+            .iter()
+            .filter_map(|e| match e {
+                egui::Event::Key {
+                    key,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } => Some((*key, *modifiers)),
+                _ => None,
+            })
+            .collect()
+    })
+}
+
+fn is(shortcut: KeyboardShortcut, key: Key, mods: Modifiers) -> bool {
+    shortcut.logical_key == key && mods.matches_exact(shortcut.modifiers)
+}
+
+/// Keys while the unsaved-changes question is shown.
+pub fn prompt_commands(ctx: &egui::Context) -> Vec<Command> {
+    pressed_keys(ctx)
+        .into_iter()
+        .filter_map(|(key, _)| match key {
+            Key::S | Key::Enter => Some(Command::Answer(PromptAnswer::Save)),
+            Key::D => Some(Command::Answer(PromptAnswer::Discard)),
+            Key::Escape | Key::C => Some(Command::Answer(PromptAnswer::Cancel)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The commands this frame's key presses ask for.
+pub fn commands(ctx: &egui::Context, session: Option<&Session>, view: Option<&mut TextView>) -> Vec<Command> {
+    let mut out = Vec::new();
+    let mut view = view;
+    let mut selection = view.as_ref().map(|v| v.selection);
+    for (key, mods) in pressed_keys(ctx) {
+        let global = [
+            (REDO, Command::Redo),
+            (UNDO, Command::Undo),
+            (REDO_Y, Command::Redo),
+            (SAVE_AS, Command::SaveAsDialog),
+            (SAVE, Command::Save),
+            (OPEN, Command::OpenDialog),
+            (QUIT, Command::Quit),
+            (HELP, Command::ToggleShortcuts),
+        ];
+        if let Some((_, command)) = global.into_iter().find(|(s, _)| is(*s, key, mods)) {
+            out.push(command);
+            continue;
+        }
+        let (Some(session), Some(view), Some(sel)) = (session, view.as_deref_mut(), selection.as_mut()) else {
+            continue;
+        };
+        match key {
+            Key::Escape => out.push(Command::ClearSelection),
+            Key::Delete | Key::Backspace => out.push(Command::DeleteSpan),
+            Key::Tab if mods.shift => out.push(Command::PrevSpan),
+            Key::Tab => out.push(Command::NextSpan),
+            _ => {
+                if let Some(moved) = caret_motion(ctx, session, view, *sel, key, mods) {
+                    *sel = moved;
+                    out.push(Command::Reveal(moved));
+                } else if !mods.command && !mods.ctrl && !mods.alt
+                    && let Some(label) = key_char(key).and_then(|c| session.schema().label_for_key(c))
+                {
+                    out.push(Command::ApplyLabel(label.name.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The character a key types, for label hotkeys (`Key::P` → `p`).
+fn key_char(key: Key) -> Option<char> {
+    let mut chars = key.name().chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c.to_ascii_lowercase()),
+        _ => None,
+    }
+}
+
+/// Where a navigation key moves the caret, or `None` if `key` is not one.
+fn caret_motion(
+    ctx: &egui::Context,
+    session: &Session,
+    view: &mut TextView,
+    sel: Selection,
+    key: Key,
+    mods: Modifiers,
+) -> Option<Selection> {
+    let doc = session.doc();
+    let extend = mods.shift;
+    let by_word = mods.command || mods.ctrl;
+    let caret = sel.caret;
+    let pos = match key {
+        Key::ArrowLeft if !extend && !sel.is_empty() => sel.range().start,
+        Key::ArrowRight if !extend && !sel.is_empty() => sel.range().end,
+        Key::ArrowLeft if by_word => words::prev_word_start(doc, caret),
+        Key::ArrowRight if by_word => words::next_word_end(doc, caret),
+        Key::ArrowLeft => words::prev_grapheme(doc, caret),
+        Key::ArrowRight => words::next_grapheme(doc, caret),
+        Key::ArrowUp => view.vertical_move(ctx, doc, caret, -1, false),
+        Key::ArrowDown => view.vertical_move(ctx, doc, caret, 1, false),
+        Key::PageUp => view.vertical_move(ctx, doc, caret, -1, true),
+        Key::PageDown => view.vertical_move(ctx, doc, caret, 1, true),
+        Key::Home if by_word => 0,
+        Key::End if by_word => doc.char_len(),
+        Key::Home => view.row_edge(ctx, doc, caret, false),
+        Key::End => view.row_edge(ctx, doc, caret, true),
+        _ => return None,
+    };
+    Some(sel.moved_to(pos, extend))
+}

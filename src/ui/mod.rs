@@ -1,0 +1,20 @@
+//! The egui desktop front end: a thin shell over [`crate::session`].
+//!
+//! Widgets never change the model: they push [`Command`]s, which
+//! [`NewsmarkApp`] applies (keyboard commands before the text is painted, so
+//! a hotkey's span shows in the same frame).
+
+mod app;
+mod apply;
+mod blocks;
+mod caret;
+mod command;
+mod keys;
+mod panels;
+mod span_paint;
+mod style;
+mod text_view;
+
+pub use app::NewsmarkApp;
+pub use caret::Selection;
+pub use command::{Command, PromptAnswer};

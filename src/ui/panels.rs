@@ -1,0 +1,272 @@
+//! The panels around the text: menus, the span list, the status bar, the
+//! problem banner and the dialogs.
+
+use egui::{Color32, KeyboardShortcut, RichText, Ui};
+
+use super::app::NewsmarkApp;
+use super::command::Pending;
+use super::{Command, PromptAnswer, keys, style};
+use crate::model::{Span, Status};
+
+fn menu_item(ui: &mut Ui, label: &str, shortcut: Option<KeyboardShortcut>, enabled: bool) -> bool {
+    let mut button = egui::Button::new(label);
+    if let Some(s) = shortcut {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+    }
+    ui.add_enabled(enabled, button).clicked()
+}
+
+/// The menu bar: File, Edit, Label, Help; every item shows its shortcut.
+pub fn menu_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
+    let has_doc = app.session.is_some();
+    egui::Panel::top("menu_bar").show(ui, |ui| {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if menu_item(ui, "Open…", Some(keys::OPEN), true) {
+                    commands.push(Command::OpenDialog);
+                }
+                if menu_item(ui, "Save", Some(keys::SAVE), has_doc) {
+                    commands.push(Command::Save);
+                }
+                if menu_item(ui, "Save As…", Some(keys::SAVE_AS), has_doc) {
+                    commands.push(Command::SaveAsDialog);
+                }
+                ui.separator();
+                if menu_item(ui, "Quit", Some(keys::QUIT), true) {
+                    commands.push(Command::Quit);
+                }
+            });
+            ui.menu_button("Edit", |ui| edit_menu(ui, app, commands));
+            ui.menu_button("Label", |ui| {
+                for label in &app.schema.labels {
+                    let keys: Vec<String> = label.hotkeys.iter().map(|k| k.to_uppercase().to_string()).collect();
+                    let button = egui::Button::new(RichText::new(&label.name).color(style::color(label.color)))
+                        .shortcut_text(keys.join(" / "));
+                    if ui.add_enabled(has_doc, button).on_hover_text(&label.description).clicked() {
+                        commands.push(Command::ApplyLabel(label.name.clone()));
+                    }
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                if menu_item(ui, "Keyboard shortcuts", Some(keys::HELP), true) {
+                    commands.push(Command::ToggleShortcuts);
+                }
+            });
+        });
+    });
+}
+
+fn edit_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
+    let session = app.session.as_ref();
+    let undo = session.and_then(|s| s.history().peek_undo()).map(|e| e.describe());
+    let redo = session.and_then(|s| s.history().peek_redo()).map(|e| e.describe());
+    let undo_label = undo.as_ref().map_or_else(|| "Undo".to_owned(), |d| format!("Undo {d}"));
+    let redo_label = redo.as_ref().map_or_else(|| "Redo".to_owned(), |d| format!("Redo {d}"));
+    if menu_item(ui, &undo_label, Some(keys::UNDO), undo.is_some()) {
+        commands.push(Command::Undo);
+    }
+    if menu_item(ui, &redo_label, Some(keys::REDO), redo.is_some()) {
+        commands.push(Command::Redo);
+    }
+    ui.separator();
+    let span_selected = app.selected_span().is_some();
+    let items = [
+        ("Delete span", "Del", span_selected, Command::DeleteSpan),
+        ("Next span", "Tab", session.is_some(), Command::NextSpan),
+        ("Previous span", "Shift+Tab", session.is_some(), Command::PrevSpan),
+        ("Clear selection", "Esc", session.is_some(), Command::ClearSelection),
+    ];
+    for (label, key, enabled, command) in items {
+        if ui.add_enabled(enabled, egui::Button::new(label).shortcut_text(key)).clicked() {
+            commands.push(command);
+        }
+    }
+}
+
+/// Counts, the selection's offsets, the save state and the last message.
+pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp) {
+    egui::Panel::bottom("status_bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let Some(session) = &app.session else {
+                ui.label("No article open");
+                return;
+            };
+            let spans = session.set().spans();
+            ui.label(format!("{} spans", spans.len()));
+            for label in &session.schema().labels {
+                let n = spans.iter().filter(|s| s.label == label.name).count();
+                ui.label(RichText::new(format!("{} {n}", label.name)).color(style::color(label.color)));
+            }
+            ui.separator();
+            let range = app.selection().range();
+            if range.is_empty() {
+                ui.label(format!("caret {}", range.start));
+            } else {
+                ui.label(format!("selection {}–{} ({} chars)", range.start, range.end, range.len()));
+            }
+            ui.separator();
+            if session.save_blocked().is_some() {
+                ui.colored_label(Color32::from_rgb(0xc0, 0x30, 0x30), "saving over the file is blocked");
+            } else if session.is_dirty() {
+                ui.label(RichText::new("● unsaved changes").strong());
+            } else {
+                ui.label("saved");
+            }
+            if let Some(notice) = &app.notice {
+                ui.separator();
+                let color = if notice.is_error { Color32::from_rgb(0xc0, 0x30, 0x30) } else { ui.visuals().text_color() };
+                ui.colored_label(color, &notice.text);
+            }
+        });
+    });
+}
+
+/// A warning across the top when the annotation file had problems.
+pub fn banner(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
+    let Some(session) = &app.session else {
+        return;
+    };
+    if session.problems().is_empty() {
+        return;
+    }
+    egui::Panel::top("problem_banner").show(ui, |ui| {
+        ui.visuals_mut().override_text_color = Some(Color32::from_rgb(0x90, 0x20, 0x20));
+        if let Some(reason) = session.save_blocked() {
+            ui.label(RichText::new(format!(
+                "{} is not saved over: {reason}. Your edits stay in memory.",
+                session.ron_path().display()
+            ))
+            .strong());
+            ui.horizontal(|ui| {
+                if ui.button("Save As…").on_hover_text("Save the annotations to another file").clicked() {
+                    commands.push(Command::SaveAsDialog);
+                }
+                if ui
+                    .button("Back up and overwrite")
+                    .on_hover_text("Copy the file to NAME.ron.broken, then let Ctrl+S save over it")
+                    .clicked()
+                {
+                    commands.push(Command::BackUpAndOverwrite);
+                }
+            });
+        }
+        for problem in session.problems().iter().take(5) {
+            ui.label(problem.to_string());
+        }
+        if session.problems().len() > 5 {
+            ui.label(format!("… and {} more", session.problems().len() - 5));
+        }
+    });
+}
+
+fn span_row_text(span: &Span) -> String {
+    let quote: String = span.text.chars().take(40).collect();
+    let more = if span.text.chars().count() > 40 { "…" } else { "" };
+    let status = match span.status {
+        Status::Accepted => "",
+        Status::Pending => " (pending)",
+        Status::Rejected => " (rejected)",
+    };
+    format!("{quote}{more}  {}–{}{status}", span.start, span.end)
+}
+
+/// The side panel: spans grouped by label, with counts; a click selects and
+/// scrolls to the span.
+pub fn span_list(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
+    let Some(session) = &app.session else {
+        return;
+    };
+    let selected = app.selected_span();
+    egui::Panel::right("span_list").default_size(280.0).resizable(true).show(ui, |ui| {
+        ui.heading("Spans");
+        ui.horizontal_wrapped(|ui| {
+            for label in &session.schema().labels {
+                let button = egui::Button::new(RichText::new(&label.name).color(style::color(label.color)));
+                let keys: Vec<String> = label.hotkeys.iter().map(|k| k.to_uppercase().to_string()).collect();
+                let tip = format!("{} ({})", label.description, keys.join(" or "));
+                if ui.add(button).on_hover_text(tip).clicked() {
+                    commands.push(Command::ApplyLabel(label.name.clone()));
+                }
+            }
+        });
+        ui.separator();
+        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            let spans = session.set().spans();
+            let mut groups: Vec<(&str, Color32)> = session
+                .schema()
+                .labels
+                .iter()
+                .map(|l| (l.name.as_str(), style::color(l.color)))
+                .collect();
+            for s in spans {
+                if !groups.iter().any(|(n, _)| *n == s.label) {
+                    groups.push((s.label.as_str(), style::UNKNOWN_LABEL));
+                }
+            }
+            for (name, color) in groups {
+                let members: Vec<&Span> = spans.iter().filter(|s| s.label == name).collect();
+                let header = RichText::new(format!("{name} ({})", members.len())).color(color).strong();
+                egui::CollapsingHeader::new(header).id_salt(name).default_open(true).show(ui, |ui| {
+                    for span in members {
+                        let row = ui.selectable_label(selected == Some(span.id), span_row_text(span));
+                        if row.clicked() {
+                            commands.push(Command::SelectSpan { id: span.id, scroll: true });
+                        }
+                    }
+                });
+            }
+        });
+    });
+}
+
+/// What the window shows with no article open.
+pub fn empty_state(ui: &mut Ui, commands: &mut Vec<Command>) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(80.0);
+        ui.heading("No article open");
+        ui.label("Open a .txt article (Ctrl+O), drop one on this window, or run `newsmark PATH`.");
+        if ui.button("Open…").clicked() {
+            commands.push(Command::OpenDialog);
+        }
+    });
+}
+
+/// "Save your changes?" before opening another document or closing.
+pub fn prompt(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>) {
+    let Some(pending) = &app.pending else {
+        return;
+    };
+    let name = app.session.as_ref().map(|s| s.name()).unwrap_or_default();
+    let then = match pending {
+        Pending::Open(path) => format!("before opening {}", path.display()),
+        Pending::Close => "before closing".to_owned(),
+    };
+    egui::Modal::new(egui::Id::unique("unsaved_prompt")).show(ctx, |ui| {
+        ui.heading("Unsaved changes");
+        ui.label(format!("Save your changes to {name} {then}?"));
+        ui.horizontal(|ui| {
+            for (text, key, answer) in [
+                ("Save", "S", PromptAnswer::Save),
+                ("Discard", "D", PromptAnswer::Discard),
+                ("Cancel", "Esc", PromptAnswer::Cancel),
+            ] {
+                if ui.add(egui::Button::new(text).shortcut_text(key)).clicked() {
+                    commands.push(Command::Answer(answer));
+                }
+            }
+        });
+    });
+}
+
+/// The keyboard shortcuts overlay (F1).
+pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
+    egui::Window::new("Keyboard shortcuts").open(open).collapsible(false).show(ctx, |ui| {
+        egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+            for (keys, what) in keys::SHORTCUT_HELP {
+                ui.label(RichText::new(*keys).monospace());
+                ui.label(*what);
+                ui.end_row();
+            }
+        });
+    });
+}

@@ -1,0 +1,196 @@
+//! Drawing spans under and around a block's text: a tinted background, an
+//! underline per nesting depth and a small label tag, so nested and
+//! overlapping spans all stay visible and clickable.
+
+use std::ops::Range;
+
+use egui::{Align2, Color32, CornerRadius, Galley, Painter, Pos2, Rect, Stroke, StrokeKind, pos2};
+
+use super::style;
+use crate::model::{AnnotationSet, LabelSchema, Span, SpanId, Status};
+
+/// Nesting depth of every span of a set (parallel to `set.spans()`): the
+/// lowest level not used by an overlapping span that starts earlier.
+pub fn depths(set: &AnnotationSet) -> Vec<u8> {
+    let mut level_ends: Vec<usize> = Vec::new();
+    let mut out = Vec::with_capacity(set.len());
+    for span in set.spans() {
+        let level = level_ends
+            .iter()
+            .position(|&end| end <= span.start)
+            .unwrap_or(level_ends.len());
+        if level == level_ends.len() {
+            level_ends.push(span.end);
+        } else {
+            level_ends[level] = span.end;
+        }
+        out.push(u8::try_from(level).unwrap_or(u8::MAX));
+    }
+    out
+}
+
+/// Whether a span is drawn (rejected suggestions are hidden).
+pub fn is_visible(span: &Span) -> bool {
+    span.status != Status::Rejected
+}
+
+/// A clickable area belonging to one span.
+#[derive(Clone, Copy, Debug)]
+pub struct HitRegion {
+    /// Screen rectangle.
+    pub rect: Rect,
+    /// The span.
+    pub id: SpanId,
+}
+
+/// Vertical extent of the glyphs of a row (the rest is room for tags and
+/// underlines).
+pub fn text_band(galley: &Galley, row: usize, origin: Pos2) -> (f32, f32) {
+    let placed = &galley.rows[row];
+    let font_height = placed.row.glyphs.first().map_or(style::BODY_SIZE * 1.2, |g| g.font_height);
+    let top = origin.y + placed.min_y() + (placed.height() - font_height) / 2.0;
+    (top, top + font_height)
+}
+
+/// The horizontal pieces of a char range (galley-local) on each row it
+/// touches: `(row, x_min, x_max)` in screen coordinates.
+pub fn row_pieces(galley: &Galley, local: Range<usize>, origin: Pos2) -> Vec<(usize, f32, f32)> {
+    let mut pieces = Vec::new();
+    let mut row_start = 0;
+    for (r, placed) in galley.rows.iter().enumerate() {
+        let count = placed.row.glyphs.len();
+        let row_end = row_start + count;
+        let a = local.start.max(row_start);
+        let b = local.end.min(row_end);
+        if a < b {
+            let x0 = placed.pos.x + placed.row.x_offset(egui::text::CharIndex(a - row_start));
+            let x1 = placed.pos.x + placed.row.x_offset(egui::text::CharIndex(b - row_start));
+            pieces.push((r, origin.x + x0, origin.x + x1));
+        }
+        row_start += placed.char_count_including_newline().0;
+        if row_start >= local.end {
+            break;
+        }
+    }
+    pieces
+}
+
+/// Everything needed to paint the spans of one block.
+pub struct BlockSpans<'a> {
+    /// The painter.
+    pub painter: &'a Painter,
+    /// The block's galley.
+    pub galley: &'a Galley,
+    /// Screen position of the galley's top-left corner.
+    pub origin: Pos2,
+    /// Code points the block shows.
+    pub range: Range<usize>,
+    /// The schema, for colours.
+    pub schema: &'a LabelSchema,
+    /// The selected span.
+    pub selected: Option<SpanId>,
+}
+
+impl BlockSpans<'_> {
+    /// Paints the backgrounds and underlines of `spans` (with their depths),
+    /// then their tags; returns the clickable regions (tags and underlines).
+    pub fn paint(&self, spans: &[(&Span, u8)]) -> Vec<HitRegion> {
+        let mut hits = Vec::new();
+        for &(span, depth) in spans {
+            self.paint_body(span, depth, &mut hits);
+        }
+        let mut tag_cursor = vec![f32::MIN; self.galley.rows.len()];
+        for &(span, _) in spans {
+            if span.start >= self.range.start {
+                self.paint_tag(span, &mut tag_cursor, &mut hits);
+            }
+        }
+        hits
+    }
+
+    fn color_of(&self, span: &Span) -> Color32 {
+        self.schema
+            .get(&span.label)
+            .map_or(style::UNKNOWN_LABEL, |l| style::color(l.color))
+    }
+
+    fn local(&self, span: &Span) -> Range<usize> {
+        let start = span.start.max(self.range.start) - self.range.start;
+        let end = span.end.min(self.range.end).max(self.range.start) - self.range.start;
+        start..end
+    }
+
+    fn paint_body(&self, span: &Span, depth: u8, hits: &mut Vec<HitRegion>) {
+        let color = self.color_of(span);
+        let selected = self.selected == Some(span.id);
+        let pending = span.status == Status::Pending;
+        for (row, x0, x1) in row_pieces(self.galley, self.local(span), self.origin) {
+            let (top, bottom) = text_band(self.galley, row, self.origin);
+            let rect = Rect::from_min_max(pos2(x0, top - 1.0), pos2(x1, bottom + 1.0));
+            let alpha = if selected { 90 } else { 40 };
+            if !pending {
+                self.painter.rect_filled(
+                    rect,
+                    CornerRadius::same(2),
+                    Color32::from_rgba_unmultiplied(color.r(), color.g(), color.b(), alpha),
+                );
+            }
+            if selected || pending {
+                self.painter.rect_stroke(
+                    rect.expand(1.0),
+                    CornerRadius::same(3),
+                    Stroke::new(if selected { 2.0 } else { 1.0 }, color),
+                    StrokeKind::Outside,
+                );
+            }
+            let y = bottom + 2.0 + f32::from(depth) * style::DEPTH_STEP;
+            let bar = Rect::from_min_max(pos2(x0, y), pos2(x1, y + style::UNDERLINE));
+            self.painter.rect_filled(bar, CornerRadius::ZERO, color);
+            hits.push(HitRegion {
+                rect: bar.expand2(egui::vec2(0.0, 1.0)),
+                id: span.id,
+            });
+        }
+    }
+
+    fn paint_tag(&self, span: &Span, tag_cursor: &mut [f32], hits: &mut Vec<HitRegion>) {
+        let Some(&(row, x0, _)) = row_pieces(self.galley, self.local(span), self.origin).first()
+        else {
+            return;
+        };
+        let (top, _) = text_band(self.galley, row, self.origin);
+        let x = x0.max(tag_cursor[row] + 3.0);
+        let text = if self.schema.contains(&span.label) {
+            span.label.clone()
+        } else {
+            format!("{} (unknown label)", span.label)
+        };
+        let rect = self.painter.text(
+            pos2(x, top - 1.0),
+            Align2::LEFT_BOTTOM,
+            text,
+            style::tag_font(),
+            self.color_of(span),
+        );
+        tag_cursor[row] = rect.max.x;
+        hits.push(HitRegion { rect, id: span.id });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_and_overlapping_spans_get_distinct_depths() {
+        let set = AnnotationSet::from_spans(vec![
+            Span::manual(1, 0, 20, "initiative", ""),
+            Span::manual(2, 0, 4, "country", ""),
+            Span::manual(3, 10, 30, "role", ""),
+            Span::manual(4, 25, 28, "person", ""),
+            Span::manual(5, 40, 45, "person", ""),
+        ]);
+        let by_id: Vec<(u64, u8)> = set.spans().iter().map(|s| s.id).zip(depths(&set)).collect();
+        assert_eq!(by_id, vec![(1, 0), (2, 1), (3, 1), (4, 0), (5, 0)]);
+    }
+}
