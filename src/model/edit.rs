@@ -53,7 +53,7 @@ impl Edit {
             Self::Add(s) => format!("add {}", s.label),
             Self::Remove(s) => format!("delete {}", s.label),
             Self::Replace { before, after } if before.label != after.label => {
-                format!("relabel {} → {}", before.label, after.label)
+                format!("relabel {} as {}", before.label, after.label)
             }
             Self::Replace { .. } => "change span".to_owned(),
             Self::Batch(edits) => format!("{} changes", edits.len()),

@@ -85,6 +85,12 @@ impl NewsmarkApp {
         self.view.as_mut()?.char_screen_rect(ctx, session.doc(), pos)
     }
 
+    /// Applies commands as if widgets or keys had asked for them (for
+    /// scripting and tests).
+    pub fn execute(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        self.run(ctx, commands);
+    }
+
     /// Opens `path` now, replacing the current document (no question asked).
     pub(super) fn open_now(&mut self, path: &Path) {
         let opened = crate::corpus::article_to_open(path)
@@ -124,7 +130,7 @@ impl NewsmarkApp {
 
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = match &self.session {
-            Some(s) if s.is_dirty() => format!("● {} — newsmark", s.name()),
+            Some(s) if s.is_dirty() => format!("• {} — newsmark", s.name()),
             Some(s) => format!("{} — newsmark", s.name()),
             None => "newsmark".to_owned(),
         };

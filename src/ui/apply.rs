@@ -95,7 +95,7 @@ impl NewsmarkApp {
                 true
             }
             Err(err) => {
-                self.error(format!("{err}. Use File ▸ Save As… or “Back up and overwrite”."));
+                self.error(format!("{err}. Use File > Save As… or “Back up and overwrite”."));
                 false
             }
         }

@@ -7,23 +7,23 @@ use super::{Command, PromptAnswer, Selection};
 use crate::model::words;
 use crate::session::Session;
 
-/// File ▸ Open…
+/// File > Open…
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-/// File ▸ Save
+/// File > Save
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-/// File ▸ Save As…
+/// File > Save As…
 pub const SAVE_AS: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
-/// File ▸ Quit
+/// File > Quit
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
-/// Edit ▸ Undo
+/// Edit > Undo
 pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-/// Edit ▸ Redo
+/// Edit > Redo
 pub const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-/// Edit ▸ Redo, the other way.
+/// Edit > Redo, the other way.
 pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-/// Help ▸ Keyboard shortcuts
+/// Help > Keyboard shortcuts
 pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 
 /// Every shortcut with what it does, for the help window and the README.

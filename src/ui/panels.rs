@@ -108,7 +108,7 @@ pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp) {
             if session.save_blocked().is_some() {
                 ui.colored_label(Color32::from_rgb(0xc0, 0x30, 0x30), "saving over the file is blocked");
             } else if session.is_dirty() {
-                ui.label(RichText::new("● unsaved changes").strong());
+                ui.label(RichText::new("• unsaved changes").strong());
             } else {
                 ui.label("saved");
             }

@@ -14,7 +14,7 @@ pub const BODY_LINE_HEIGHT: f32 = 44.0;
 /// Row height of the title.
 pub const TITLE_LINE_HEIGHT: f32 = 52.0;
 /// Space after each paragraph.
-pub const PARAGRAPH_GAP: f32 = 10.0;
+pub const PARAGRAPH_GAP: f32 = 18.0;
 /// Height of an empty line.
 pub const BLANK_LINE_HEIGHT: f32 = 8.0;
 /// Widest text column, for a comfortable line length (~75 characters).

@@ -296,7 +296,10 @@ impl TextView {
             && let (Some(anchor), Some(p)) = (self.drag_anchor, response.interact_pointer_pos())
         {
             let caret = self.char_at_screen(&ctx, doc, p);
-            commands.push(Command::Select(drag_selection(doc, anchor, caret, alt)));
+            let selection = drag_selection(doc, anchor, caret, alt);
+            if selection != self.selection || self.selected_span.is_some() {
+                commands.push(Command::Select(selection));
+            }
             self.autoscroll(ui, p);
         }
         if response.drag_stopped() {
