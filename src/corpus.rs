@@ -36,6 +36,9 @@ pub fn article_to_open(path: &Path) -> Result<PathBuf, StoreError> {
         .next()
         .ok_or_else(|| StoreError::Read {
             path: path.to_owned(),
-            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no .txt article in this folder"),
+            source: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "no .txt article in this folder",
+            ),
         })
 }

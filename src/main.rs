@@ -10,7 +10,7 @@ use clap::Parser;
 #[command(version, about)]
 struct Args {
     /// An article (.txt) or a folder of articles. Defaults to the bundled
-    /// sample_data.
+    /// `sample_data`.
     path: Option<PathBuf>,
 }
 

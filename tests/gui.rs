@@ -1,4 +1,4 @@
-//! GUI tests: drive the real app through egui_kittest (pointer and key
+//! GUI tests: drive the real app through `egui_kittest` (pointer and key
 //! events), then check the model and the files on disk.
 
 #![allow(clippy::unwrap_used)]
@@ -21,7 +21,11 @@ fn temp_article(name: &str, with_ron: bool) -> (tempfile::TempDir, PathBuf) {
     let txt = dir.path().join(format!("{name}.txt"));
     std::fs::copy(samples.join(format!("{name}.txt")), &txt).unwrap();
     if with_ron {
-        std::fs::copy(samples.join(format!("{name}.ron")), dir.path().join(format!("{name}.ron"))).unwrap();
+        std::fs::copy(
+            samples.join(format!("{name}.ron")),
+            dir.path().join(format!("{name}.ron")),
+        )
+        .unwrap();
     }
     (dir, txt)
 }
@@ -41,9 +45,19 @@ fn harness_for(path: &Path) -> Harness<'static, NewsmarkApp> {
 /// next caret position).
 fn point_at(harness: &mut Harness<'_, NewsmarkApp>, pos: usize) -> Pos2 {
     let ctx = harness.ctx.clone();
-    let left = harness.state_mut().char_screen_rect(&ctx, pos).expect("laid out");
-    let right = harness.state_mut().char_screen_rect(&ctx, pos + 1).expect("laid out");
-    let x = if right.min.x > left.min.x { (left.min.x + right.min.x) / 2.0 } else { left.min.x + 2.0 };
+    let left = harness
+        .state_mut()
+        .char_screen_rect(&ctx, pos)
+        .expect("laid out");
+    let right = harness
+        .state_mut()
+        .char_screen_rect(&ctx, pos + 1)
+        .expect("laid out");
+    let x = if right.min.x > left.min.x {
+        (left.min.x + right.min.x) / 2.0
+    } else {
+        left.min.x + 2.0
+    };
     Pos2::new(x, left.center().y)
 }
 
@@ -62,13 +76,23 @@ fn drag(harness: &mut Harness<'_, NewsmarkApp>, from: usize, to: usize, modifier
     harness.event(egui::Event::ModifiersChanged(modifiers));
     harness.hover_at(a);
     harness.run();
-    harness.event(egui::Event::PointerButton { pos: a, button: egui::PointerButton::Primary, pressed: true, modifiers });
+    harness.event(egui::Event::PointerButton {
+        pos: a,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers,
+    });
     harness.run();
     harness.hover_at(a + (b - a) * 0.5);
     harness.run();
     harness.hover_at(b);
     harness.run();
-    harness.event(egui::Event::PointerButton { pos: b, button: egui::PointerButton::Primary, pressed: false, modifiers });
+    harness.event(egui::Event::PointerButton {
+        pos: b,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers,
+    });
     harness.run();
     harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
     harness.run();
@@ -80,7 +104,12 @@ fn click(harness: &mut Harness<'_, NewsmarkApp>, at: Pos2) {
     harness.step();
     harness.drag_at(at);
     harness.step();
-    harness.event(egui::Event::PointerButton { pos: at, button: egui::PointerButton::Primary, pressed: false, modifiers: Modifiers::NONE });
+    harness.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
     harness.step();
     harness.run();
 }
@@ -91,7 +120,12 @@ fn double_click(harness: &mut Harness<'_, NewsmarkApp>, at: Pos2) {
     harness.step();
     for _ in 0..2 {
         harness.drag_at(at);
-        harness.event(egui::Event::PointerButton { pos: at, button: egui::PointerButton::Primary, pressed: false, modifiers: Modifiers::NONE });
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: Modifiers::NONE,
+        });
         harness.step();
     }
     harness.run();
@@ -99,7 +133,11 @@ fn double_click(harness: &mut Harness<'_, NewsmarkApp>, at: Pos2) {
 
 /// The button whose label starts with `text` (a shortcut may follow it).
 fn button<'h>(harness: &'h Harness<'_, NewsmarkApp>, text: &'h str) -> egui_kittest::Node<'h> {
-    harness.get(By::new().role(egui::accesskit::Role::Button).predicate(move |n| n.label().is_some_and(|l| l.starts_with(text))))
+    harness.get(
+        By::new()
+            .role(egui::accesskit::Role::Button)
+            .predicate(move |n| n.label().is_some_and(|l| l.starts_with(text))),
+    )
 }
 
 fn spans(harness: &Harness<'_, NewsmarkApp>) -> Vec<Span> {
@@ -107,7 +145,9 @@ fn spans(harness: &Harness<'_, NewsmarkApp>) -> Vec<Span> {
 }
 
 fn span_at(harness: &Harness<'_, NewsmarkApp>, start: usize, end: usize) -> Option<Span> {
-    spans(harness).into_iter().find(|s| s.start == start && s.end == end)
+    spans(harness)
+        .into_iter()
+        .find(|s| s.start == start && s.end == end)
 }
 
 #[test]
@@ -127,7 +167,11 @@ fn drag_tag_undo_redo_save_reopen() {
     let span = span_at(&harness, start, start + 13).expect("span created");
     assert_eq!(span.label, "person");
     assert_eq!(span.text, "Issa Zarepour");
-    assert!(harness.state().title().starts_with('•'), "dirty marker: {}", harness.state().title());
+    assert!(
+        harness.state().title().starts_with('•'),
+        "dirty marker: {}",
+        harness.state().title()
+    );
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
@@ -135,13 +179,19 @@ fn drag_tag_undo_redo_save_reopen() {
 
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
-    assert_eq!(span_at(&harness, start, start + 13).map(|s| s.label), Some("person".into()));
+    assert_eq!(
+        span_at(&harness, start, start + 13).map(|s| s.label),
+        Some("person".into())
+    );
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     let ron_path = dir.path().join(format!("{SAMPLE}.ron"));
     let written = std::fs::read_to_string(&ron_path).expect("ron written");
-    assert!(written.contains("label: \"person\", text: \"Issa Zarepour\""), "{written}");
+    assert!(
+        written.contains("label: \"person\", text: \"Issa Zarepour\""),
+        "{written}"
+    );
     assert!(!harness.state().title().starts_with('•'));
 
     // A fresh app on the same file shows the same spans.
@@ -158,7 +208,10 @@ fn ctrl_y_redoes_and_edit_menu_undoes() {
     drag(&mut harness, start, start + 5, Modifiers::NONE);
     harness.key_press(Key::C);
     harness.run();
-    assert_eq!(span_at(&harness, start, start + 6).map(|s| s.label), Some("country".into()));
+    assert_eq!(
+        span_at(&harness, start, start + 6).map(|s| s.label),
+        Some("country".into())
+    );
 
     harness.get_by_label("Edit").click();
     harness.run();
@@ -180,7 +233,10 @@ fn alt_drag_selects_exact_characters() {
     let range = harness.state().selection().range();
     // Pointer inside char start+1 to inside char start+4: the caret lands on
     // the nearest boundary, so the range lies within the word, not snapped.
-    assert!(range.start >= start + 1 && range.end <= start + 5 && range.end > range.start + 1, "{range:?}");
+    assert!(
+        range.start > start && range.end <= start + 5 && range.end > range.start + 1,
+        "{range:?}"
+    );
     assert_ne!(range, start..start + 8);
 }
 
@@ -191,7 +247,10 @@ fn double_click_selects_a_word_and_palette_tags_it() {
     let start = find(&harness, "González");
     let p = point_at(&mut harness, start + 3);
     double_click(&mut harness, p);
-    assert_eq!(harness.state().selection().range(), start..start + "González".chars().count());
+    assert_eq!(
+        harness.state().selection().range(),
+        start..start + "González".chars().count()
+    );
 
     harness.get_by_label("person").click();
     harness.run();
@@ -233,18 +292,35 @@ fn clicking_again_reaches_the_enclosing_span() {
     let mut harness = harness_for(&txt);
     // "Cuba" nested in the role "First Deputy Minister of Communications of Cuba".
     let outer_start = find(&harness, "First Deputy Minister of Communications of Cuba");
-    let cuba = outer_start + "First Deputy Minister of Communications of ".chars().count();
+    let cuba = outer_start
+        + "First Deputy Minister of Communications of "
+            .chars()
+            .count();
     let p = point_at(&mut harness, cuba + 1);
     click(&mut harness, p);
     let first = harness.state().selected_span().unwrap();
-    assert_eq!(spans(&harness).iter().find(|s| s.id == first).unwrap().label, "country");
+    assert_eq!(
+        spans(&harness)
+            .iter()
+            .find(|s| s.id == first)
+            .unwrap()
+            .label,
+        "country"
+    );
     // Wait past the double-click interval, then click again.
     for _ in 0..30 {
         harness.step();
     }
     click(&mut harness, p);
     let second = harness.state().selected_span().unwrap();
-    assert_eq!(spans(&harness).iter().find(|s| s.id == second).unwrap().label, "role");
+    assert_eq!(
+        spans(&harness)
+            .iter()
+            .find(|s| s.id == second)
+            .unwrap()
+            .label,
+        "role"
+    );
 }
 
 #[test]
@@ -263,7 +339,11 @@ fn tab_moves_between_spans_in_order() {
     assert_eq!(harness.state().selected_span(), Some(all[0].id));
     harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
     harness.run();
-    assert_eq!(harness.state().selected_span(), Some(all[all.len() - 1].id), "wraps around");
+    assert_eq!(
+        harness.state().selected_span(),
+        Some(all[all.len() - 1].id),
+        "wraps around"
+    );
 }
 
 #[test]
@@ -276,7 +356,10 @@ fn keyboard_alone_selects_and_tags() {
     assert_eq!(harness.state().selection().range(), 0..6);
     harness.key_press(Key::Num3);
     harness.run();
-    assert_eq!(span_at(&harness, 0, 6).map(|s| s.label), Some("country".into()));
+    assert_eq!(
+        span_at(&harness, 0, 6).map(|s| s.label),
+        Some("country".into())
+    );
 
     // Right by characters, Down by a row, End of row, Ctrl+End.
     harness.key_press(Key::Escape);
@@ -310,11 +393,17 @@ fn caret_never_splits_an_emoji() {
     let mut harness = harness_for(&txt);
     let at = find(&harness, "👩\u{200d}💻");
     let ctx = harness.ctx.clone();
-    harness.state_mut().execute(&ctx, vec![Command::Select(Selection::caret_at(at))]);
+    harness
+        .state_mut()
+        .execute(&ctx, vec![Command::Select(Selection::caret_at(at))]);
     harness.run();
     harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
     harness.run();
-    assert_eq!(harness.state().selection().range(), at..at + 3, "a ZWJ sequence is one step");
+    assert_eq!(
+        harness.state().selection().range(),
+        at..at + 3,
+        "a ZWJ sequence is one step"
+    );
 }
 
 /// Asks the app to close (as the window manager would).
@@ -384,13 +473,19 @@ fn opening_another_document_with_unsaved_edits_asks_first() {
     harness.run();
 
     // Dropping a file on the window opens it, after asking.
-    harness.input_mut().dropped_files.push(std::sync::Arc::new(DroppedPath(other.clone())));
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(other.clone())));
     harness.run();
     assert!(harness.state().is_asking_to_save());
     harness.key_press(Key::D);
     harness.run();
     assert_eq!(harness.state().session().unwrap().txt_path(), other);
-    assert!(!dir.path().join(format!("{SAMPLE}.ron")).exists(), "discarded, not saved");
+    assert!(
+        !dir.path().join(format!("{SAMPLE}.ron")).exists(),
+        "discarded, not saved"
+    );
 }
 
 #[test]
@@ -402,7 +497,11 @@ fn a_broken_annotation_file_is_never_overwritten() {
     let mut harness = harness_for(&txt);
     let problems = harness.state().session().unwrap().problems().to_vec();
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].to_string().contains(":4:"), "line:column given: {}", problems[0]);
+    assert!(
+        problems[0].to_string().contains(":4:"),
+        "line:column given: {}",
+        problems[0]
+    );
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::ArrowRight);
     harness.key_press(Key::Num3);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -414,8 +513,15 @@ fn a_broken_annotation_file_is_never_overwritten() {
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
-    assert_eq!(std::fs::read_to_string(dir.path().join(format!("{SAMPLE}.ron.broken"))).unwrap(), broken);
-    assert!(std::fs::read_to_string(&ron).unwrap().contains("text: \"Tehran\""));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(format!("{SAMPLE}.ron.broken"))).unwrap(),
+        broken
+    );
+    assert!(
+        std::fs::read_to_string(&ron)
+            .unwrap()
+            .contains("text: \"Tehran\"")
+    );
 }
 
 #[test]
@@ -423,6 +529,7 @@ fn side_panel_lists_spans_and_selects_on_click() {
     let (_dir, txt) = temp_article(SAMPLE, true);
     let mut harness = harness_for(&txt);
     harness.get_by_label_contains("person (5)");
+    harness.get_by_label_contains("role (4)");
     harness.get_by_label_contains("Issa Zarepour").click();
     harness.run();
     let id = harness.state().selected_span().unwrap();
@@ -438,7 +545,11 @@ fn a_missing_or_non_utf8_file_is_a_message_not_a_panic() {
     let harness = harness_for(&bad);
     assert!(harness.state().session().is_none());
     let notice = harness.state().notice().unwrap();
-    assert!(notice.is_error && notice.text.contains("latin1.txt") && notice.text.contains("UTF-8"), "{}", notice.text);
+    assert!(
+        notice.is_error && notice.text.contains("latin1.txt") && notice.text.contains("UTF-8"),
+        "{}",
+        notice.text
+    );
 
     let harness = harness_for(&dir.path().join("missing.txt"));
     let notice = harness.state().notice().unwrap();

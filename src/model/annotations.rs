@@ -47,12 +47,21 @@ pub enum Invalid {
 }
 
 /// The spans of one document, sorted by [`Span::sort_key`], with unique ids.
-#[derive(Clone, Debug, Default, PartialEq)]
+///
+/// Two sets are equal when they hold the same spans: `next_id` (a high-water
+/// mark that undo does not lower) and the length bound are bookkeeping.
+#[derive(Clone, Debug, Default)]
 pub struct AnnotationSet {
     spans: Vec<Span>,
     next_id: SpanId,
     /// An upper bound on the length of any span, for range queries.
     max_len: usize,
+}
+
+impl PartialEq for AnnotationSet {
+    fn eq(&self, other: &Self) -> bool {
+        self.spans == other.spans
+    }
 }
 
 impl AnnotationSet {
@@ -119,10 +128,7 @@ impl AnnotationSet {
     /// [`Self::overlapping`], with each span's index in [`Self::spans`].
     /// Costs O(log n + spans starting within the longest span's length of
     /// `range`).
-    pub fn overlapping_indexed(
-        &self,
-        range: Range<usize>,
-    ) -> impl Iterator<Item = (usize, &Span)> {
+    pub fn overlapping_indexed(&self, range: Range<usize>) -> impl Iterator<Item = (usize, &Span)> {
         let first = self
             .spans
             .partition_point(|s| s.start + self.max_len <= range.start);
@@ -140,7 +146,7 @@ impl AnnotationSet {
         if self.get(span.id).is_some() {
             return false;
         }
-        self.next_id = self.next_id.max(span.id + 1);
+        self.next_id = self.next_id.max(span.id.saturating_add(1));
         self.max_len = self.max_len.max(span.len());
         let key = span.sort_key();
         let at = self.spans.partition_point(|s| s.sort_key() < key);

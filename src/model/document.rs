@@ -84,7 +84,10 @@ impl Document {
         }
         let base = self.checkpoints[char_idx / CHECKPOINT_EVERY];
         let skip = char_idx % CHECKPOINT_EVERY;
-        self.text[base..].char_indices().nth(skip).map(|(b, _)| base + b)
+        self.text[base..]
+            .char_indices()
+            .nth(skip)
+            .map(|(b, _)| base + b)
     }
 
     /// Code-point offset of byte `byte_idx`, which must lie on a character

@@ -16,7 +16,9 @@ pub enum Origin {
 }
 
 /// Where a span stands in review.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub enum Status {
     /// A suggestion nobody has reviewed yet.
     Pending,

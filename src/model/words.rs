@@ -54,7 +54,10 @@ pub fn snap_to_words(doc: &Document, range: Range<usize>) -> Option<Range<usize>
     }
     let segments = segments_around(doc, range.start);
     let mut start = range.start;
-    if let Some((r, _)) = segments.iter().find(|(r, w)| *w && r.contains(&range.start)) {
+    if let Some((r, _)) = segments
+        .iter()
+        .find(|(r, w)| *w && r.contains(&range.start))
+    {
         start = r.start;
     }
     let last = range.end - 1;
@@ -63,7 +66,18 @@ pub fn snap_to_words(doc: &Document, range: Range<usize>) -> Option<Range<usize>
     if let Some((r, _)) = segments.iter().find(|(r, w)| *w && r.contains(&last)) {
         end = r.end;
     }
-    trim(doc, start..end)
+    // Trim spaces, punctuation and symbols (whole segments, so no grapheme is
+    // split): keep from the first word to the last.
+    let mut words = None::<Range<usize>>;
+    let mut at = start;
+    for segment in doc.slice(start..end)?.split_word_bounds() {
+        let n = segment.chars().count();
+        if is_word(segment) {
+            words = Some(words.map_or(at, |w| w.start)..at + n);
+        }
+        at += n;
+    }
+    words
 }
 
 /// Removes leading and trailing whitespace from a range; `None` if empty.

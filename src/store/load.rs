@@ -108,7 +108,8 @@ pub fn parse_annotations(
             ),
         ));
     }
-    loaded.text_changed = !file.text_sha256.is_empty() && file.text_sha256 != text_sha256(doc.text());
+    loaded.text_changed =
+        !file.text_sha256.is_empty() && file.text_sha256 != text_sha256(doc.text());
     if loaded.text_changed {
         loaded.problems.push(problem(
             None,

@@ -20,6 +20,8 @@ pub fn paired_ron_path(txt_path: &Path) -> PathBuf {
 
 /// The file name of a path, for messages and the `document` field.
 pub fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }

@@ -7,6 +7,7 @@ use egui::{Rect, ViewportCommand};
 
 use super::command::Pending;
 use super::text_view::{TextView, view_id};
+use super::span_list::SpanList;
 use super::{Command, Selection, keys, panels};
 use crate::model::{LabelSchema, SpanId};
 use crate::session::Session;
@@ -29,6 +30,7 @@ pub struct NewsmarkApp {
     pub(super) notice: Option<Notice>,
     pub(super) show_shortcuts: bool,
     pub(super) allow_close: bool,
+    pub(super) span_list: SpanList,
     title: String,
 }
 
@@ -45,6 +47,7 @@ impl NewsmarkApp {
             notice: None,
             show_shortcuts: false,
             allow_close: false,
+            span_list: SpanList::default(),
             title: String::new(),
         };
         if let Some(path) = path {
@@ -82,7 +85,9 @@ impl NewsmarkApp {
     /// the last frame; lets tests point at text.
     pub fn char_screen_rect(&mut self, ctx: &egui::Context, pos: usize) -> Option<Rect> {
         let session = self.session.as_ref()?;
-        self.view.as_mut()?.char_screen_rect(ctx, session.doc(), pos)
+        self.view
+            .as_mut()?
+            .char_screen_rect(ctx, session.doc(), pos)
     }
 
     /// Applies commands as if widgets or keys had asked for them (for
@@ -100,10 +105,14 @@ impl NewsmarkApp {
                 let mut view = TextView::new(session.doc());
                 view.selection = Selection::caret_at(0);
                 self.notice = session.problems().first().map(|p| Notice {
-                    text: format!("{} problem(s) loading annotations: {p}", session.problems().len()),
+                    text: format!(
+                        "{} problem(s) loading annotations: {p}",
+                        session.problems().len()
+                    ),
                     is_error: true,
                 });
                 self.view = Some(view);
+                self.span_list = SpanList::default();
                 self.session = Some(session);
             }
             Err(err) => self.error(err.to_string()),
@@ -125,7 +134,12 @@ impl NewsmarkApp {
     }
 
     fn dropped_file(ctx: &egui::Context) -> Option<PathBuf> {
-        ctx.input(|i| i.raw.dropped_files.iter().find_map(|f| Some(f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty())))
+        ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .find_map(|f| Some(f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()))
+        })
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -168,10 +182,21 @@ impl NewsmarkApp {
         self.run(&ctx, key_commands);
 
         let mut commands = Vec::new();
+        if let Some(session) = &self.session {
+            self.span_list.refresh(session);
+        }
         panels::menu_bar(ui, self, &mut commands);
         panels::status_bar(ui, self);
         panels::banner(ui, self, &mut commands);
-        panels::span_list(ui, self, &mut commands);
+        if let Some(session) = &self.session {
+            let selected = self.selected_span();
+            egui::Panel::right("span_list")
+                .default_size(280.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    self.span_list.show(ui, session, selected, &mut commands);
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| match (&self.session, &mut self.view) {
             (Some(session), Some(view)) => view.show(ui, session, &mut commands),
             _ => panels::empty_state(ui, &mut commands),

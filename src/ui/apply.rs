@@ -95,7 +95,9 @@ impl NewsmarkApp {
                 true
             }
             Err(err) => {
-                self.error(format!("{err}. Use File > Save As… or “Back up and overwrite”."));
+                self.error(format!(
+                    "{err}. Use File > Save As… or “Back up and overwrite”."
+                ));
                 false
             }
         }
@@ -148,7 +150,11 @@ impl NewsmarkApp {
                 let text = format!("{verb} {}", edit.describe());
                 self.info(text);
             }
-            None => self.info(if undo { "Nothing to undo" } else { "Nothing to redo" }),
+            None => self.info(if undo {
+                "Nothing to undo"
+            } else {
+                "Nothing to redo"
+            }),
         }
     }
 

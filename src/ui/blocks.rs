@@ -172,7 +172,9 @@ impl BlockLayout {
     pub fn block_at_y(&mut self, y: f32) -> usize {
         self.refresh_tops();
         let n = self.blocks.len();
-        self.tops[..n].partition_point(|&t| t <= y).saturating_sub(1)
+        self.tops[..n]
+            .partition_point(|&t| t <= y)
+            .saturating_sub(1)
     }
 
     /// The block showing code point `pos` (a position between blocks belongs
@@ -193,7 +195,10 @@ impl BlockLayout {
             self.galleys.clear();
         }
         let block = &self.blocks[i];
-        let text = doc.slice(block.range.clone()).unwrap_or_default().to_owned();
+        let text = doc
+            .slice(block.range.clone())
+            .unwrap_or_default()
+            .to_owned();
         let mut job = LayoutJob::single_section(text, format_of(block.kind, self.text_color));
         job.wrap.max_width = self.width;
         let galley = fonts.fonts_mut(|f| f.layout_job(job));
@@ -233,7 +238,10 @@ mod tests {
         let blocks = blocks_of(&doc);
         assert_eq!(blocks[0].kind, BlockKind::Title);
         assert_eq!(blocks[1].kind, BlockKind::Blank);
-        let body: Vec<_> = blocks[2..].iter().filter(|b| b.kind == BlockKind::Body).collect();
+        let body: Vec<_> = blocks[2..]
+            .iter()
+            .filter(|b| b.kind == BlockKind::Body)
+            .collect();
         assert!(body.len() >= 3, "a 5000-char line is cut");
         for pair in body.windows(2) {
             assert!(pair[0].range.end <= pair[1].range.start);
@@ -241,7 +249,11 @@ mod tests {
         for b in &body[..body.len() - 2] {
             assert!(b.range.len() <= MAX_BLOCK_CHARS);
             let s = doc.slice(b.range.clone()).unwrap_or_default();
-            assert!(s.ends_with(' '), "cut after a space: {:?}", &s[s.len() - 5..]);
+            assert!(
+                s.ends_with(' '),
+                "cut after a space: {:?}",
+                &s[s.len() - 5..]
+            );
         }
     }
 }

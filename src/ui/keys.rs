@@ -31,8 +31,14 @@ pub const SHORTCUT_HELP: &[(&str, &str)] = &[
     ("Drag", "select text, snapped to whole words"),
     ("Alt + drag", "select exact characters"),
     ("Double-click", "select a word"),
-    ("Click a span or its tag", "select it (click again to reach an enclosing span)"),
-    ("1–4 or P R C I", "tag the selection, or relabel the selected span"),
+    (
+        "Click a span or its tag",
+        "select it (click again to reach an enclosing span)",
+    ),
+    (
+        "1–4 or P R C I",
+        "tag the selection, or relabel the selected span",
+    ),
     ("Delete / Backspace", "delete the selected span"),
     ("Tab / Shift+Tab", "select the next / previous span"),
     ("Esc", "clear the selection"),
@@ -49,7 +55,10 @@ pub const SHORTCUT_HELP: &[(&str, &str)] = &[
     ("Ctrl+O", "open an article"),
     ("Ctrl+Q", "quit"),
     ("F1", "show or hide this list"),
-    ("S / D / Esc", "in the unsaved-changes question: save / discard / cancel"),
+    (
+        "S / D / Esc",
+        "in the unsaved-changes question: save / discard / cancel",
+    ),
 ];
 
 fn pressed_keys(ctx: &egui::Context) -> Vec<(Key, Modifiers)> {
@@ -87,7 +96,11 @@ pub fn prompt_commands(ctx: &egui::Context) -> Vec<Command> {
 }
 
 /// The commands this frame's key presses ask for.
-pub fn commands(ctx: &egui::Context, session: Option<&Session>, view: Option<&mut TextView>) -> Vec<Command> {
+pub fn commands(
+    ctx: &egui::Context,
+    session: Option<&Session>,
+    view: Option<&mut TextView>,
+) -> Vec<Command> {
     let mut out = Vec::new();
     let mut view = view;
     let mut selection = view.as_ref().map(|v| v.selection);
@@ -106,7 +119,9 @@ pub fn commands(ctx: &egui::Context, session: Option<&Session>, view: Option<&mu
             out.push(command);
             continue;
         }
-        let (Some(session), Some(view), Some(sel)) = (session, view.as_deref_mut(), selection.as_mut()) else {
+        let (Some(session), Some(view), Some(sel)) =
+            (session, view.as_deref_mut(), selection.as_mut())
+        else {
             continue;
         };
         match key {
@@ -118,8 +133,11 @@ pub fn commands(ctx: &egui::Context, session: Option<&Session>, view: Option<&mu
                 if let Some(moved) = caret_motion(ctx, session, view, *sel, key, mods) {
                     *sel = moved;
                     out.push(Command::Reveal(moved));
-                } else if !mods.command && !mods.ctrl && !mods.alt
-                    && let Some(label) = key_char(key).and_then(|c| session.schema().label_for_key(c))
+                } else if !mods.command
+                    && !mods.ctrl
+                    && !mods.alt
+                    && let Some(label) =
+                        key_char(key).and_then(|c| session.schema().label_for_key(c))
                 {
                     out.push(Command::ApplyLabel(label.name.clone()));
                 }

@@ -11,6 +11,7 @@ mod caret;
 mod command;
 mod keys;
 mod panels;
+mod span_list;
 mod span_paint;
 mod style;
 mod text_view;

@@ -6,7 +6,6 @@ use egui::{Color32, KeyboardShortcut, RichText, Ui};
 use super::app::NewsmarkApp;
 use super::command::Pending;
 use super::{Command, PromptAnswer, keys, style};
-use crate::model::{Span, Status};
 
 fn menu_item(ui: &mut Ui, label: &str, shortcut: Option<KeyboardShortcut>, enabled: bool) -> bool {
     let mut button = egui::Button::new(label);
@@ -39,10 +38,20 @@ pub fn menu_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
             ui.menu_button("Edit", |ui| edit_menu(ui, app, commands));
             ui.menu_button("Label", |ui| {
                 for label in &app.schema.labels {
-                    let keys: Vec<String> = label.hotkeys.iter().map(|k| k.to_uppercase().to_string()).collect();
-                    let button = egui::Button::new(RichText::new(&label.name).color(style::color(label.color)))
-                        .shortcut_text(keys.join(" / "));
-                    if ui.add_enabled(has_doc, button).on_hover_text(&label.description).clicked() {
+                    let keys: Vec<String> = label
+                        .hotkeys
+                        .iter()
+                        .map(|k| k.to_uppercase().to_string())
+                        .collect();
+                    let button = egui::Button::new(
+                        RichText::new(&label.name).color(style::color(label.color)),
+                    )
+                    .shortcut_text(keys.join(" / "));
+                    if ui
+                        .add_enabled(has_doc, button)
+                        .on_hover_text(&label.description)
+                        .clicked()
+                    {
                         commands.push(Command::ApplyLabel(label.name.clone()));
                     }
                 }
@@ -58,10 +67,18 @@ pub fn menu_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
 
 fn edit_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     let session = app.session.as_ref();
-    let undo = session.and_then(|s| s.history().peek_undo()).map(|e| e.describe());
-    let redo = session.and_then(|s| s.history().peek_redo()).map(|e| e.describe());
-    let undo_label = undo.as_ref().map_or_else(|| "Undo".to_owned(), |d| format!("Undo {d}"));
-    let redo_label = redo.as_ref().map_or_else(|| "Redo".to_owned(), |d| format!("Redo {d}"));
+    let undo = session
+        .and_then(|s| s.history().peek_undo())
+        .map(|e| e.describe());
+    let redo = session
+        .and_then(|s| s.history().peek_redo())
+        .map(|e| e.describe());
+    let undo_label = undo
+        .as_ref()
+        .map_or_else(|| "Undo".to_owned(), |d| format!("Undo {d}"));
+    let redo_label = redo
+        .as_ref()
+        .map_or_else(|| "Redo".to_owned(), |d| format!("Redo {d}"));
     if menu_item(ui, &undo_label, Some(keys::UNDO), undo.is_some()) {
         commands.push(Command::Undo);
     }
@@ -73,11 +90,24 @@ fn edit_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     let items = [
         ("Delete span", "Del", span_selected, Command::DeleteSpan),
         ("Next span", "Tab", session.is_some(), Command::NextSpan),
-        ("Previous span", "Shift+Tab", session.is_some(), Command::PrevSpan),
-        ("Clear selection", "Esc", session.is_some(), Command::ClearSelection),
+        (
+            "Previous span",
+            "Shift+Tab",
+            session.is_some(),
+            Command::PrevSpan,
+        ),
+        (
+            "Clear selection",
+            "Esc",
+            session.is_some(),
+            Command::ClearSelection,
+        ),
     ];
     for (label, key, enabled, command) in items {
-        if ui.add_enabled(enabled, egui::Button::new(label).shortcut_text(key)).clicked() {
+        if ui
+            .add_enabled(enabled, egui::Button::new(label).shortcut_text(key))
+            .clicked()
+        {
             commands.push(command);
         }
     }
@@ -91,22 +121,28 @@ pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp) {
                 ui.label("No article open");
                 return;
             };
-            let spans = session.set().spans();
-            ui.label(format!("{} spans", spans.len()));
-            for label in &session.schema().labels {
-                let n = spans.iter().filter(|s| s.label == label.name).count();
-                ui.label(RichText::new(format!("{} {n}", label.name)).color(style::color(label.color)));
+            ui.label(format!("{} spans", session.set().len()));
+            for (name, color, n) in app.span_list.counts() {
+                ui.label(RichText::new(format!("{name} {n}")).color(color));
             }
             ui.separator();
             let range = app.selection().range();
             if range.is_empty() {
                 ui.label(format!("caret {}", range.start));
             } else {
-                ui.label(format!("selection {}–{} ({} chars)", range.start, range.end, range.len()));
+                ui.label(format!(
+                    "selection {}–{} ({} chars)",
+                    range.start,
+                    range.end,
+                    range.len()
+                ));
             }
             ui.separator();
             if session.save_blocked().is_some() {
-                ui.colored_label(Color32::from_rgb(0xc0, 0x30, 0x30), "saving over the file is blocked");
+                ui.colored_label(
+                    Color32::from_rgb(0xc0, 0x30, 0x30),
+                    "saving over the file is blocked",
+                );
             } else if session.is_dirty() {
                 ui.label(RichText::new("• unsaved changes").strong());
             } else {
@@ -114,7 +150,11 @@ pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp) {
             }
             if let Some(notice) = &app.notice {
                 ui.separator();
-                let color = if notice.is_error { Color32::from_rgb(0xc0, 0x30, 0x30) } else { ui.visuals().text_color() };
+                let color = if notice.is_error {
+                    Color32::from_rgb(0xc0, 0x30, 0x30)
+                } else {
+                    ui.visuals().text_color()
+                };
                 ui.colored_label(color, &notice.text);
             }
         });
@@ -132,13 +172,19 @@ pub fn banner(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     egui::Panel::top("problem_banner").show(ui, |ui| {
         ui.visuals_mut().override_text_color = Some(Color32::from_rgb(0x90, 0x20, 0x20));
         if let Some(reason) = session.save_blocked() {
-            ui.label(RichText::new(format!(
-                "{} is not saved over: {reason}. Your edits stay in memory.",
-                session.ron_path().display()
-            ))
-            .strong());
+            ui.label(
+                RichText::new(format!(
+                    "{} is not saved over: {reason}. Your edits stay in memory.",
+                    session.ron_path().display()
+                ))
+                .strong(),
+            );
             ui.horizontal(|ui| {
-                if ui.button("Save As…").on_hover_text("Save the annotations to another file").clicked() {
+                if ui
+                    .button("Save As…")
+                    .on_hover_text("Save the annotations to another file")
+                    .clicked()
+                {
                     commands.push(Command::SaveAsDialog);
                 }
                 if ui
@@ -156,66 +202,6 @@ pub fn banner(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
         if session.problems().len() > 5 {
             ui.label(format!("… and {} more", session.problems().len() - 5));
         }
-    });
-}
-
-fn span_row_text(span: &Span) -> String {
-    let quote: String = span.text.chars().take(40).collect();
-    let more = if span.text.chars().count() > 40 { "…" } else { "" };
-    let status = match span.status {
-        Status::Accepted => "",
-        Status::Pending => " (pending)",
-        Status::Rejected => " (rejected)",
-    };
-    format!("{quote}{more}  {}–{}{status}", span.start, span.end)
-}
-
-/// The side panel: spans grouped by label, with counts; a click selects and
-/// scrolls to the span.
-pub fn span_list(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let Some(session) = &app.session else {
-        return;
-    };
-    let selected = app.selected_span();
-    egui::Panel::right("span_list").default_size(280.0).resizable(true).show(ui, |ui| {
-        ui.heading("Spans");
-        ui.horizontal_wrapped(|ui| {
-            for label in &session.schema().labels {
-                let button = egui::Button::new(RichText::new(&label.name).color(style::color(label.color)));
-                let keys: Vec<String> = label.hotkeys.iter().map(|k| k.to_uppercase().to_string()).collect();
-                let tip = format!("{} ({})", label.description, keys.join(" or "));
-                if ui.add(button).on_hover_text(tip).clicked() {
-                    commands.push(Command::ApplyLabel(label.name.clone()));
-                }
-            }
-        });
-        ui.separator();
-        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            let spans = session.set().spans();
-            let mut groups: Vec<(&str, Color32)> = session
-                .schema()
-                .labels
-                .iter()
-                .map(|l| (l.name.as_str(), style::color(l.color)))
-                .collect();
-            for s in spans {
-                if !groups.iter().any(|(n, _)| *n == s.label) {
-                    groups.push((s.label.as_str(), style::UNKNOWN_LABEL));
-                }
-            }
-            for (name, color) in groups {
-                let members: Vec<&Span> = spans.iter().filter(|s| s.label == name).collect();
-                let header = RichText::new(format!("{name} ({})", members.len())).color(color).strong();
-                egui::CollapsingHeader::new(header).id_salt(name).default_open(true).show(ui, |ui| {
-                    for span in members {
-                        let row = ui.selectable_label(selected == Some(span.id), span_row_text(span));
-                        if row.clicked() {
-                            commands.push(Command::SelectSpan { id: span.id, scroll: true });
-                        }
-                    }
-                });
-            }
-        });
     });
 }
 
@@ -260,13 +246,16 @@ pub fn prompt(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command
 
 /// The keyboard shortcuts overlay (F1).
 pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
-    egui::Window::new("Keyboard shortcuts").open(open).collapsible(false).show(ctx, |ui| {
-        egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-            for (keys, what) in keys::SHORTCUT_HELP {
-                ui.label(RichText::new(*keys).monospace());
-                ui.label(*what);
-                ui.end_row();
-            }
+    egui::Window::new("Keyboard shortcuts")
+        .open(open)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                for (keys, what) in keys::SHORTCUT_HELP {
+                    ui.label(RichText::new(*keys).monospace());
+                    ui.label(*what);
+                    ui.end_row();
+                }
+            });
         });
-    });
 }

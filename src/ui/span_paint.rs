@@ -47,7 +47,11 @@ pub struct HitRegion {
 /// underlines).
 pub fn text_band(galley: &Galley, row: usize, origin: Pos2) -> (f32, f32) {
     let placed = &galley.rows[row];
-    let font_height = placed.row.glyphs.first().map_or(style::BODY_SIZE * 1.2, |g| g.font_height);
+    let font_height = placed
+        .row
+        .glyphs
+        .first()
+        .map_or(style::BODY_SIZE * 1.2, |g| g.font_height);
     let top = origin.y + placed.min_y() + (placed.height() - font_height) / 2.0;
     (top, top + font_height)
 }

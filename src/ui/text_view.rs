@@ -82,7 +82,12 @@ impl TextView {
 
     /// Screen rectangle (zero width, text height) of the caret position
     /// `pos`, as laid out last frame. `None` if its block is not laid out.
-    pub fn char_screen_rect(&mut self, ctx: &egui::Context, doc: &Document, pos: usize) -> Option<Rect> {
+    pub fn char_screen_rect(
+        &mut self,
+        ctx: &egui::Context,
+        doc: &Document,
+        pos: usize,
+    ) -> Option<Rect> {
         let i = self.layout.block_of_char(pos);
         let block = self.layout.blocks().get(i)?.clone();
         let galley = self.layout.galley(ctx, doc, i);
@@ -91,7 +96,10 @@ impl TextView {
         let row = galley.layout_from_cursor(cursor).row;
         let x = galley.pos_from_cursor(cursor).min.x + origin.x;
         if galley.rows.is_empty() {
-            return Some(Rect::from_min_max(origin, origin + vec2(0.0, style::BLANK_LINE_HEIGHT)));
+            return Some(Rect::from_min_max(
+                origin,
+                origin + vec2(0.0, style::BLANK_LINE_HEIGHT),
+            ));
         }
         let (top, bottom) = span_paint::text_band(&galley, row, origin);
         Some(Rect::from_min_max(pos2(x, top), pos2(x, bottom)))
@@ -108,7 +116,10 @@ impl TextView {
             return block.range.start;
         }
         let galley = self.layout.galley(ctx, doc, i);
-        let local = galley.cursor_from_pos(vec2(p.x, p.y - self.layout.top(i))).index.0;
+        let local = galley
+            .cursor_from_pos(vec2(p.x, p.y - self.layout.top(i)))
+            .index
+            .0;
         block.range.start + local.min(block.range.len())
     }
 
@@ -120,7 +131,14 @@ impl TextView {
 
     /// The caret position one row up (`rows < 0`) or down, or a page when
     /// `pages` is set, at the same horizontal position.
-    pub fn vertical_move(&mut self, ctx: &egui::Context, doc: &Document, caret: usize, rows: i32, pages: bool) -> usize {
+    pub fn vertical_move(
+        &mut self,
+        ctx: &egui::Context,
+        doc: &Document,
+        caret: usize,
+        rows: i32,
+        pages: bool,
+    ) -> usize {
         let Some(rect) = self.char_screen_rect(ctx, doc, caret) else {
             return caret;
         };
@@ -142,7 +160,13 @@ impl TextView {
     }
 
     /// The start (or, with `end`, the end) of the visual row holding `caret`.
-    pub fn row_edge(&mut self, ctx: &egui::Context, doc: &Document, caret: usize, end: bool) -> usize {
+    pub fn row_edge(
+        &mut self,
+        ctx: &egui::Context,
+        doc: &Document,
+        caret: usize,
+        end: bool,
+    ) -> usize {
         let i = self.layout.block_of_char(caret);
         let Some(start) = self.layout.blocks().get(i).map(|b| b.range.start) else {
             return caret;
@@ -165,7 +189,8 @@ impl TextView {
         let avail = ui.available_width();
         let column_width = (avail - 2.0 * style::MARGIN).clamp(120.0, style::MAX_COLUMN_WIDTH);
         let left = ((avail - column_width) / 2.0).max(style::MARGIN);
-        self.layout.set_width(column_width, ui.visuals().strong_text_color());
+        self.layout
+            .set_width(column_width, ui.visuals().strong_text_color());
 
         let mut area = ScrollArea::vertical()
             .auto_shrink(false)
@@ -198,7 +223,9 @@ impl TextView {
         let view = self.viewport;
         let height = self.viewport_height();
         match request {
-            ScrollTo::Center(_) if view.is_positive() && y >= view.min.y && y + h <= view.max.y => None,
+            ScrollTo::Center(_) if view.is_positive() && y >= view.min.y && y + h <= view.max.y => {
+                None
+            }
             ScrollTo::Center(_) => Some((y - height / 3.0).max(0.0)),
             ScrollTo::Minimal(_) if !view.is_positive() => Some((y - height / 3.0).max(0.0)),
             ScrollTo::Minimal(_) if y < view.min.y => Some(y - style::MARGIN),
@@ -248,7 +275,14 @@ impl TextView {
         }
     }
 
-    fn paint_selection(&self, painter: &egui::Painter, galley: &Galley, range: &std::ops::Range<usize>, origin: Pos2, color: Color32) {
+    fn paint_selection(
+        &self,
+        painter: &egui::Painter,
+        galley: &Galley,
+        range: &std::ops::Range<usize>,
+        origin: Pos2,
+        color: Color32,
+    ) {
         let sel = self.selection.range();
         if sel.is_empty() || sel.end <= range.start || sel.start >= range.end {
             return;
@@ -261,7 +295,14 @@ impl TextView {
         }
     }
 
-    fn paint_caret(&self, painter: &egui::Painter, galley: &Galley, block_start: usize, origin: Pos2, color: Color32) {
+    fn paint_caret(
+        &self,
+        painter: &egui::Painter,
+        galley: &Galley,
+        block_start: usize,
+        origin: Pos2,
+        color: Color32,
+    ) {
         let cursor = CCursor::new(self.selection.caret - block_start);
         let x = origin.x + galley.pos_from_cursor(cursor).min.x;
         let (top, bottom) = if galley.rows.is_empty() {
@@ -273,7 +314,13 @@ impl TextView {
         painter.rect_filled(rect, CornerRadius::ZERO, color);
     }
 
-    fn handle_pointer(&mut self, ui: &Ui, response: &egui::Response, doc: &Document, commands: &mut Vec<Command>) {
+    fn handle_pointer(
+        &mut self,
+        ui: &Ui,
+        response: &egui::Response,
+        doc: &Document,
+        commands: &mut Vec<Command>,
+    ) {
         let ctx = ui.ctx().clone();
         if response.clicked() || response.drag_started() {
             response.request_focus();
@@ -331,7 +378,10 @@ impl TextView {
     /// already selected; elsewhere it places the caret.
     fn click_command(&mut self, ctx: &egui::Context, doc: &Document, p: Pos2) -> Command {
         if let Some(hit) = self.hits.iter().rev().find(|h| h.rect.contains(p)) {
-            return Command::SelectSpan { id: hit.id, scroll: false };
+            return Command::SelectSpan {
+                id: hit.id,
+                scroll: false,
+            };
         }
         let pos = self.char_at_screen(ctx, doc, p);
         // Clicking the right half of the last character of a word still
@@ -340,7 +390,10 @@ impl TextView {
             .char_screen_rect(ctx, doc, pos)
             .filter(|r| p.x < r.min.x && pos > 0)
             .map_or(pos, |_| pos - 1);
-        Command::ClickText { at: under, caret: pos }
+        Command::ClickText {
+            at: under,
+            caret: pos,
+        }
     }
 }
 
