@@ -509,7 +509,7 @@ fn a_broken_annotation_file_is_never_overwritten() {
     assert_eq!(std::fs::read_to_string(&ron).unwrap(), broken, "untouched");
     assert!(harness.state().notice().unwrap().is_error);
 
-    harness.get_by_label("Back up and overwrite").click();
+    button(&harness, "Back up and overwrite").click();
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
@@ -561,4 +561,18 @@ fn snapshot_of_an_annotated_article_with_nested_spans() {
     let (_dir, txt) = temp_article(SAMPLE, true);
     let mut harness = harness_for(&txt);
     harness.snapshot("annotated_article");
+}
+
+#[test]
+fn f1_shows_every_shortcut() {
+    let (_dir, txt) = temp_article(SAMPLE, false);
+    let mut harness = harness_for(&txt);
+    assert!(harness.query_by_label("Ctrl+Shift+Z / Ctrl+Y").is_none());
+    harness.key_press(Key::F1);
+    harness.run();
+    harness.get_by_label("Ctrl+Shift+Z / Ctrl+Y");
+    harness.get_by_label("Page Up / Page Down");
+    harness.key_press(Key::F1);
+    harness.run();
+    assert!(harness.query_by_label("Ctrl+Shift+Z / Ctrl+Y").is_none());
 }

@@ -46,8 +46,8 @@ pub fn word_at(doc: &Document, pos: usize) -> Option<Range<usize>> {
 }
 
 /// Widens `range` so that it starts and ends on word boundaries, then trims
-/// spaces and punctuation from its ends. Returns `None` if nothing but spaces
-/// and punctuation remains.
+/// spaces, punctuation and symbols (emoji) from its ends. Returns `None` if no
+/// word (letters or digits) remains.
 pub fn snap_to_words(doc: &Document, range: Range<usize>) -> Option<Range<usize>> {
     if range.is_empty() {
         return word_at(doc, range.start);
@@ -78,15 +78,6 @@ pub fn snap_to_words(doc: &Document, range: Range<usize>) -> Option<Range<usize>
         at += n;
     }
     words
-}
-
-/// Removes leading and trailing whitespace from a range; `None` if empty.
-pub fn trim(doc: &Document, range: Range<usize>) -> Option<Range<usize>> {
-    let text = doc.slice(range.clone())?;
-    let lead = text.chars().take_while(|c| c.is_whitespace()).count();
-    let trail = text.chars().rev().take_while(|c| c.is_whitespace()).count();
-    let len = range.end - range.start;
-    (lead + trail < len).then(|| range.start + lead..range.end - trail)
 }
 
 /// The next word end after `pos` (Ctrl+Right): skips to the end of the next

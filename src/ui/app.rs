@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use egui::{Rect, ViewportCommand};
 
 use super::command::Pending;
-use super::text_view::{TextView, view_id};
 use super::span_list::SpanList;
+use super::text_view::{TextView, view_id};
 use super::{Command, Selection, keys, panels};
 use crate::model::{LabelSchema, SpanId};
 use crate::session::Session;

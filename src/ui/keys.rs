@@ -14,6 +14,9 @@ pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 /// File > Save As…
 pub const SAVE_AS: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+/// File > Back up and overwrite (when the annotation file could not be loaded).
+pub const BACK_UP: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::B);
 /// File > Quit
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 /// Edit > Undo
@@ -42,8 +45,8 @@ pub const SHORTCUT_HELP: &[(&str, &str)] = &[
     ("Delete / Backspace", "delete the selected span"),
     ("Tab / Shift+Tab", "select the next / previous span"),
     ("Esc", "clear the selection"),
-    ("← → ↑ ↓", "move the caret (by character or row)"),
-    ("Ctrl+← / Ctrl+→", "move by word"),
+    ("Left Right Up Down", "move the caret (by character or row)"),
+    ("Ctrl+Left / Ctrl+Right", "move by word"),
     ("Shift + any motion", "extend the selection"),
     ("Home / End", "start / end of the row"),
     ("Ctrl+Home / Ctrl+End", "start / end of the article"),
@@ -52,6 +55,10 @@ pub const SHORTCUT_HELP: &[(&str, &str)] = &[
     ("Ctrl+Shift+Z / Ctrl+Y", "redo"),
     ("Ctrl+S", "save"),
     ("Ctrl+Shift+S", "save as…"),
+    (
+        "Ctrl+Shift+B",
+        "back up an unloadable annotation file, then allow saving over it",
+    ),
     ("Ctrl+O", "open an article"),
     ("Ctrl+Q", "quit"),
     ("F1", "show or hide this list"),
@@ -110,6 +117,7 @@ pub fn commands(
             (UNDO, Command::Undo),
             (REDO_Y, Command::Redo),
             (SAVE_AS, Command::SaveAsDialog),
+            (BACK_UP, Command::BackUpAndOverwrite),
             (SAVE, Command::Save),
             (OPEN, Command::OpenDialog),
             (QUIT, Command::Quit),

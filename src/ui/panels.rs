@@ -30,6 +30,13 @@ pub fn menu_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                 if menu_item(ui, "Save As…", Some(keys::SAVE_AS), has_doc) {
                     commands.push(Command::SaveAsDialog);
                 }
+                let blocked = app
+                    .session
+                    .as_ref()
+                    .is_some_and(|s| s.save_blocked().is_some());
+                if menu_item(ui, "Back up and overwrite", Some(keys::BACK_UP), blocked) {
+                    commands.push(Command::BackUpAndOverwrite);
+                }
                 ui.separator();
                 if menu_item(ui, "Quit", Some(keys::QUIT), true) {
                     commands.push(Command::Quit);
@@ -180,15 +187,19 @@ pub fn banner(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                 .strong(),
             );
             ui.horizontal(|ui| {
+                let save_as = egui::Button::new("Save As…")
+                    .shortcut_text(ui.ctx().format_shortcut(&keys::SAVE_AS));
                 if ui
-                    .button("Save As…")
+                    .add(save_as)
                     .on_hover_text("Save the annotations to another file")
                     .clicked()
                 {
                     commands.push(Command::SaveAsDialog);
                 }
+                let back_up = egui::Button::new("Back up and overwrite")
+                    .shortcut_text(ui.ctx().format_shortcut(&keys::BACK_UP));
                 if ui
-                    .button("Back up and overwrite")
+                    .add(back_up)
                     .on_hover_text("Copy the file to NAME.ron.broken, then let Ctrl+S save over it")
                     .clicked()
                 {

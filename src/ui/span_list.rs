@@ -76,7 +76,8 @@ impl SpanList {
         for (g, group) in self.groups.iter().enumerate() {
             self.rows.push(Row::Header(g));
             if !self.collapsed.contains(&group.label) {
-                self.rows.extend(group.members.iter().map(|&i| Row::Span(i)));
+                self.rows
+                    .extend(group.members.iter().map(|&i| Row::Span(i)));
             }
         }
     }
