@@ -1,0 +1,124 @@
+//! Property test of the annotation file format: `to_ron_string` then
+//! `parse_annotations` is the identity, for hostile labels, quotes and
+//! extractor names over tricky Unicode text; the output is deterministic, one
+//! span per line.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use common::{config, ordered, status, text};
+use newsmark::model::{AnnotationSet, Document, LabelSchema, Origin, Span};
+use newsmark::store::{parse_annotations, text_sha256, to_ron_string};
+use proptest::prelude::*;
+use proptest::sample::{Index, select};
+
+/// Strings that stress a RON writer: quotes, escapes, controls, emoji.
+fn odd_string() -> impl Strategy<Value = String> {
+    let pieces =
+        "a|Z| |\"|\\|\\n|\n|\r|\r\n|\t|\u{0}|\u{7}|\u{1b}|\u{7f}|\u{85}|\u{2028}|\u{feff}|\u{200d}|😀|👩\u{200d}💻|🇨🇺|é|e\u{301}|(|)|,|//|/*|r#\"|#|'|\\u{41}|}"
+        .split('|')
+        .collect::<Vec<_>>();
+    prop::collection::vec(
+        prop_oneof![4 => select(pieces).prop_map(str::to_owned), 1 => any::<char>().prop_map(String::from)],
+        0..10,
+    )
+    .prop_map(|v| v.concat())
+}
+
+fn score() -> impl Strategy<Value = Option<f64>> {
+    prop_oneof![
+        Just(None),
+        (0.0..=1.0f64).prop_map(Some),
+        select(vec![0.0, 1.0, 0.5, 0.1, 0.91, 1e-300, 5e-324]).prop_map(Some),
+    ]
+}
+
+fn span_id() -> impl Strategy<Value = u64> {
+    let edges = select(vec![0, u64::MAX - 1, u64::MAX]);
+    prop_oneof![1..40u64, edges, any::<u64>()]
+}
+
+/// A span whose offsets (and so quote) are yet to be chosen.
+fn raw_span() -> impl Strategy<Value = (Index, Index, Span)> {
+    let extractor = prop::option::of(odd_string());
+    let fields = (span_id(), odd_string(), extractor, score(), status());
+    (any::<Index>(), any::<Index>(), fields).prop_map(|(x, y, (id, label, ex, score, status))| {
+        let mut span = Span::manual(id, 0, 0, &label, "");
+        span.origin = ex.map_or(Origin::Manual, Origin::Extractor);
+        (span.score, span.status) = (score, status);
+        (x, y, span)
+    })
+}
+
+/// Spans over `doc` with unique ids and their true quotes (empty ranges skipped).
+fn spans_over(doc: &Document, raw: Vec<(Index, Index, Span)>) -> Vec<Span> {
+    let mut ids = HashSet::new();
+    let mut spans = Vec::new();
+    for (x, y, mut span) in raw {
+        (span.start, span.end) = ordered(x, y, doc.char_len());
+        if span.start < span.end && ids.insert(span.id) {
+            span.text = doc.slice(span.start..span.end).unwrap().to_owned();
+            spans.push(span);
+        }
+    }
+    spans
+}
+
+fn schema_for(spans: &[Span]) -> LabelSchema {
+    let mut labels = Vec::new();
+    for span in spans {
+        let mut def = LabelSchema::default().labels[0].clone();
+        def.name = span.label.clone();
+        labels.push(def);
+    }
+    LabelSchema { labels }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn ron_round_trip_is_identity(
+        raw_text in text(80),
+        raw in prop::collection::vec(raw_span(), 0..10),
+        name in odd_string(),
+    ) {
+        let doc = Document::new(raw_text);
+        let spans = spans_over(&doc, raw);
+        let set = AnnotationSet::from_spans(spans.clone());
+        let document = format!("{name}.txt");
+        let sha = text_sha256(doc.text());
+        let ron = to_ron_string(&document, &sha, &set);
+
+        // Deterministic: same set (whatever the insertion order), same string.
+        let reversed = AnnotationSet::from_spans(spans.into_iter().rev().collect());
+        prop_assert_eq!(&to_ron_string(&document, &sha, &reversed), &ron);
+
+        let schema = schema_for(set.spans());
+        let loaded = parse_annotations(Path::new("x.ron"), &ron, &document, &doc, &schema)
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{ron}")))?;
+        prop_assert!(loaded.problems.is_empty(), "{:?}\n{}", loaded.problems, ron);
+        prop_assert!(loaded.unplaced.is_empty());
+        prop_assert!(!loaded.text_changed);
+        prop_assert_eq!(loaded.set.spans(), set.spans());
+        prop_assert_eq!(&loaded.set, &set);
+        prop_assert_eq!(loaded.set.next_id(), set.next_id());
+
+        // Layout: header, one line per span, footer; no raw CR anywhere.
+        prop_assert!(ron.ends_with(")\n"));
+        prop_assert!(!ron.contains('\r'));
+        let lines: Vec<&str> = ron.lines().collect();
+        prop_assert_eq!(lines.len(), set.len() + if set.is_empty() { 6 } else { 7 });
+        for (line, span) in lines[5..].iter().zip(set.spans()) {
+            let body = line.strip_prefix("        ").and_then(|l| l.strip_suffix(','));
+            prop_assert!(body.is_some(), "span line {:?}", line);
+            let parsed: Span = ron::from_str(body.unwrap())
+                .map_err(|e| TestCaseError::fail(format!("{e}: {line}")))?;
+            prop_assert_eq!(&parsed, span);
+        }
+    }
+}
