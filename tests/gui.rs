@@ -69,6 +69,16 @@ fn find(harness: &Harness<'_, NewsmarkApp>, needle: &str) -> usize {
     text[..byte].chars().count()
 }
 
+/// Presses (or releases) the primary button at `pos`.
+fn primary(harness: &Harness<'_, NewsmarkApp>, pos: Pos2, pressed: bool, modifiers: Modifiers) {
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers,
+    });
+}
+
 /// Drags from inside code point `from` to inside code point `to`.
 fn drag(harness: &mut Harness<'_, NewsmarkApp>, from: usize, to: usize, modifiers: Modifiers) {
     let a = point_at(harness, from);
@@ -76,23 +86,13 @@ fn drag(harness: &mut Harness<'_, NewsmarkApp>, from: usize, to: usize, modifier
     harness.event(egui::Event::ModifiersChanged(modifiers));
     harness.hover_at(a);
     harness.run();
-    harness.event(egui::Event::PointerButton {
-        pos: a,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers,
-    });
+    primary(harness, a, true, modifiers);
     harness.run();
     harness.hover_at(a + (b - a) * 0.5);
     harness.run();
     harness.hover_at(b);
     harness.run();
-    harness.event(egui::Event::PointerButton {
-        pos: b,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers,
-    });
+    primary(harness, b, false, modifiers);
     harness.run();
     harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
     harness.run();
@@ -104,12 +104,7 @@ fn click(harness: &mut Harness<'_, NewsmarkApp>, at: Pos2) {
     harness.step();
     harness.drag_at(at);
     harness.step();
-    harness.event(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
+    primary(harness, at, false, Modifiers::NONE);
     harness.step();
     harness.run();
 }
@@ -119,13 +114,8 @@ fn double_click(harness: &mut Harness<'_, NewsmarkApp>, at: Pos2) {
     harness.hover_at(at);
     harness.step();
     for _ in 0..2 {
-        harness.drag_at(at);
-        harness.event(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed: false,
-            modifiers: Modifiers::NONE,
-        });
+        primary(harness, at, true, Modifiers::NONE);
+        primary(harness, at, false, Modifiers::NONE);
         harness.step();
     }
     harness.run();
