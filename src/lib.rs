@@ -5,7 +5,9 @@
 //! egui; [`ui`] is the desktop front end over it.
 
 pub mod corpus;
+pub mod formats;
 pub mod model;
 pub mod session;
 pub mod store;
+pub mod suggest;
 pub mod ui;

@@ -1,0 +1,1 @@
+//! Suggesting spans: built-in string matching and gazetteer, and external extractor commands.
