@@ -4,10 +4,13 @@
 //! The core ([`model`], [`store`], [`session`], [`corpus`]) knows nothing of
 //! egui; [`ui`] is the desktop front end over it.
 
+pub mod cli;
 pub mod corpus;
 pub mod formats;
 pub mod model;
 pub mod session;
+pub mod settings;
+pub mod stats;
 pub mod store;
 pub mod suggest;
 pub mod ui;

@@ -1,21 +1,18 @@
 //! newsmark's entry point: with no argument it opens the bundled sample
-//! articles; with a path it opens that article or folder.
+//! articles; with a path it opens that article or folder; subcommands
+//! (`import`, `suggest`, `stats`) work without the window.
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 
-use clap::Parser;
+use clap::Parser as _;
+use newsmark::cli::{self, Args};
 
-/// Label spans of news articles (person, role, country, initiative).
-#[derive(Parser, Debug)]
-#[command(version, about)]
-struct Args {
-    /// An article (.txt) or a folder of articles. Defaults to the bundled
-    /// `sample_data`.
-    path: Option<PathBuf>,
-}
-
-fn main() -> anyhow::Result<()> {
+fn main() -> ExitCode {
     let args = Args::parse();
+    if let Some(command) = args.command {
+        return cli::run(command);
+    }
     let path = args
         .path
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data"));
@@ -26,10 +23,16 @@ fn main() -> anyhow::Result<()> {
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    eframe::run_native(
+    let result = eframe::run_native(
         "newsmark",
         options,
         Box::new(move |_cc| Ok(Box::new(newsmark::ui::NewsmarkApp::new(Some(&path))))),
-    )
-    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("newsmark: could not open the window: {err}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -20,7 +20,7 @@ use newsmark::model::words::{next_grapheme, prev_grapheme, snap_to_words};
 use newsmark::model::{AnnotationSet, Document, Edit, History, Span, Status};
 mod common;
 
-use common::{BOM, char_starts, config, ordered, status, text};
+use common::props::{BOM, char_starts, config, ordered, status, text};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use unicode_segmentation::UnicodeSegmentation as _;

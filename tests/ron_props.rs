@@ -10,7 +10,7 @@ mod common;
 use std::collections::HashSet;
 use std::path::Path;
 
-use common::{config, ordered, status, text};
+use common::props::{config, ordered, status, text};
 use newsmark::model::{AnnotationSet, Document, LabelSchema, Origin, Span};
 use newsmark::store::{parse_annotations, text_sha256, to_ron_string};
 use proptest::prelude::*;

@@ -1,5 +1,7 @@
 //! A folder of articles and their annotation files.
 
+pub mod import;
+
 use std::path::{Path, PathBuf};
 
 use crate::store::StoreError;

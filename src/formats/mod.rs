@@ -1,7 +1,24 @@
 //! Other tools' annotation formats: reading what extractors and annotators
 //! write (spaCy/Prodigy JSONL, doccano JSONL, brat standoff).
+//!
+//! [`read`] turns a source into [`ImportedDoc`]s whose offsets are code
+//! points over the text as the source gives it (see [`OffsetUnit`] for
+//! sources that count otherwise). Nothing here touches a corpus: that is
+//! [`crate::corpus::import`]'s job.
+
+mod brat;
+mod doccano;
+mod jsonl;
+mod spacy;
+mod units;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
+
+pub use units::{OffsetUnit, UnknownOffsetUnit};
 
 /// A span as spaCy and Prodigy write it in JSONL (`"spans": [...]`), and as
 /// an external extractor prints it. Offsets are code points.
@@ -34,4 +51,186 @@ pub struct ImportedDoc {
     pub text: String,
     /// The spans.
     pub spans: Vec<JsonSpan>,
+}
+
+/// A format newsmark can import.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// spaCy / Prodigy JSONL: `{"text", "spans": [{"start", "end", "label"}]}`.
+    Spacy,
+    /// doccano JSONL: `{"text", "label": [[start, end, label]]}` or
+    /// `{"text", "entities": [{"start_offset", "end_offset", "label"}]}`.
+    Doccano,
+    /// brat standoff: a folder of `NAME.txt` / `NAME.ann` pairs.
+    Brat,
+}
+
+impl Format {
+    /// Every format, in the order help texts list them.
+    pub const ALL: [Self; 3] = [Self::Spacy, Self::Doccano, Self::Brat];
+
+    /// The name used on the command line: `spacy`, `doccano` or `brat`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Spacy => "spacy",
+            Self::Doccano => "doccano",
+            Self::Brat => "brat",
+        }
+    }
+
+    /// What the format's offsets count when the user does not say: doccano
+    /// counts UTF-16 code units (it computes offsets in JavaScript), the
+    /// others code points.
+    pub fn default_offsets(self) -> OffsetUnit {
+        match self {
+            Self::Doccano => OffsetUnit::Utf16,
+            Self::Spacy | Self::Brat => OffsetUnit::CodePoints,
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A format name that is not `spacy`, `doccano` or `brat`.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown format {0:?}: expected spacy, doccano or brat")]
+pub struct UnknownFormat(pub String);
+
+impl FromStr for Format {
+    type Err = UnknownFormat;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| UnknownFormat(s.to_owned()))
+    }
+}
+
+/// How to read a source.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// What the source's offsets count; `None` for the format's usual unit
+    /// ([`Format::default_offsets`]).
+    pub offsets: Option<OffsetUnit>,
+}
+
+/// What reading a source gave: the documents, and every record or line that
+/// had to be skipped.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReadOutcome {
+    /// The documents, in source order; offsets are code points.
+    pub docs: Vec<ImportedDoc>,
+    /// One message per problem, each naming the file and the line or span.
+    pub problems: Vec<String>,
+}
+
+/// A source that could not be read at all. Every variant names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum FormatError {
+    /// The file or folder could not be read (missing, unreadable…).
+    #[error("{}: cannot read: {source}", path.display())]
+    Read {
+        /// The file or folder.
+        path: PathBuf,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+    /// The file is not valid UTF-8.
+    #[error("{}: not UTF-8 (invalid byte at offset {offset}); convert it to UTF-8 first", path.display())]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// A brat source that is neither a folder nor a `.ann` / `.txt` file.
+    #[error("{}: not a brat folder, .ann or .txt file", path.display())]
+    NotBrat {
+        /// The path given.
+        path: PathBuf,
+    },
+}
+
+/// Reads `src` (a JSONL file, or for brat a folder or one `.ann` file) in
+/// `format`, with the format's usual offset unit.
+pub fn read(format: Format, src: &Path) -> Result<ReadOutcome, FormatError> {
+    read_with(format, src, &ReadOptions::default())
+}
+
+/// [`read`], with options.
+pub fn read_with(
+    format: Format,
+    src: &Path,
+    options: &ReadOptions,
+) -> Result<ReadOutcome, FormatError> {
+    let mut outcome = match format {
+        Format::Spacy => spacy::parse(&src.display().to_string(), &read_utf8(src)?),
+        Format::Doccano => doccano::parse(&src.display().to_string(), &read_utf8(src)?),
+        Format::Brat => brat::read(src)?,
+    };
+    let unit = options.offsets.unwrap_or_else(|| format.default_offsets());
+    for doc in &mut outcome.docs {
+        units::to_code_points(doc, unit, &mut outcome.problems);
+    }
+    Ok(outcome)
+}
+
+/// Reads a whole file as UTF-8, exactly as stored (a byte order mark kept).
+fn read_raw(path: &Path) -> Result<String, FormatError> {
+    let bytes = std::fs::read(path).map_err(|source| FormatError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| FormatError::NotUtf8 {
+        path: path.to_owned(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Reads a whole file as UTF-8, without a leading byte order mark.
+fn read_utf8(path: &Path) -> Result<String, FormatError> {
+    let mut text = read_raw(path)?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names_round_trip_and_unknown_ones_are_refused() {
+        for f in Format::ALL {
+            assert_eq!(f.to_string().parse::<Format>(), Ok(f));
+        }
+        assert_eq!("Brat".parse::<Format>(), Ok(Format::Brat));
+        let err = "conll".parse::<Format>().unwrap_err();
+        assert!(err.to_string().contains("\"conll\""), "{err}");
+    }
+
+    #[test]
+    fn missing_and_non_utf8_files_are_errors_naming_the_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let missing = dir.path().join("nope.jsonl");
+        let err = read(Format::Spacy, &missing).unwrap_err();
+        assert!(matches!(err, FormatError::Read { .. }));
+        assert!(err.to_string().contains("nope.jsonl"), "{err}");
+
+        let latin1 = dir.path().join("latin1.jsonl");
+        std::fs::write(&latin1, b"{\"text\": \"caf\xe9\"}\n").expect("write");
+        let err = read(Format::Doccano, &latin1).unwrap_err();
+        assert!(
+            matches!(err, FormatError::NotUtf8 { offset: 13, .. }),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("latin1.jsonl"), "{err}");
+    }
 }

@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 use egui::{Rect, ViewportCommand};
 
 use super::command::Pending;
+use super::review_panel::ReviewPanel;
 use super::span_list::SpanList;
 use super::text_view::{TextView, view_id};
 use super::{Command, Selection, keys, panels};
 use crate::model::{LabelSchema, SpanId};
-use crate::session::Session;
+use crate::session::{ReviewFilter, Session};
 
 /// A short message for the user in the status area.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,6 +32,9 @@ pub struct NewsmarkApp {
     pub(super) show_shortcuts: bool,
     pub(super) allow_close: bool,
     pub(super) span_list: SpanList,
+    pub(super) review_filter: ReviewFilter,
+    pub(super) show_review: bool,
+    review: ReviewPanel,
     title: String,
 }
 
@@ -48,6 +52,9 @@ impl NewsmarkApp {
             show_shortcuts: false,
             allow_close: false,
             span_list: SpanList::default(),
+            review_filter: ReviewFilter::default(),
+            show_review: false,
+            review: ReviewPanel::default(),
             title: String::new(),
         };
         if let Some(path) = path {
@@ -113,6 +120,8 @@ impl NewsmarkApp {
                 });
                 self.view = Some(view);
                 self.span_list = SpanList::default();
+                self.review = ReviewPanel::for_session(&session);
+                self.show_review = self.review.has_suggestions(&session);
                 self.session = Some(session);
             }
             Err(err) => self.error(err.to_string()),
@@ -195,6 +204,17 @@ impl NewsmarkApp {
                 .resizable(true)
                 .show(ui, |ui| {
                     self.span_list.show(ui, session, selected, &mut commands);
+                });
+        }
+        if let (Some(session), true) = (&self.session, self.show_review) {
+            egui::Panel::left("review_panel")
+                .default_size(300.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        self.review
+                            .show(ui, session, &self.review_filter, &mut commands);
+                    });
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| match (&self.session, &mut self.view) {

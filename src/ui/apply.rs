@@ -4,7 +4,8 @@ use super::app::NewsmarkApp;
 use super::command::Pending;
 use super::text_view::ScrollTo;
 use super::{Command, PromptAnswer, Selection, span_paint};
-use crate::model::{Edit, SpanId};
+use crate::model::{Edit, SpanId, Status, words};
+use crate::session::ReviewFilter;
 use crate::session::Session;
 
 impl NewsmarkApp {
@@ -47,6 +48,23 @@ impl NewsmarkApp {
             Command::NextSpan => self.step_span(true),
             Command::PrevSpan => self.step_span(false),
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::Accept => self.review(Status::Accepted),
+            Command::Reject => self.review(Status::Rejected),
+            Command::NextPending => self.step_pending(true),
+            Command::PrevPending => self.step_pending(false),
+            Command::MoveEdge {
+                start,
+                forward,
+                by_word,
+            } => self.move_edge(start, forward, by_word),
+            Command::Bulk { filter, status } => self.bulk(&filter, status),
+            Command::SetFilter(filter) => self.review_filter = filter,
+            Command::ToggleRejected => {
+                if let Some(view) = &mut self.view {
+                    view.show_rejected = !view.show_rejected;
+                }
+            }
+            Command::ToggleReview => self.show_review = !self.show_review,
             Command::Answer(answer) => self.answer(ctx, answer),
         }
     }
@@ -163,8 +181,15 @@ impl NewsmarkApp {
             return;
         };
         if let Some(id) = view.selected_span {
+            let was_pending = session
+                .set()
+                .get(id)
+                .is_some_and(|s| s.status == Status::Pending);
             if let Some(edit) = session.relabel_edit(id, label) {
                 self.perform(edit);
+            }
+            if was_pending {
+                self.step_pending(true);
             }
             return;
         }
@@ -235,7 +260,7 @@ impl NewsmarkApp {
         let mut here: Vec<_> = session
             .set()
             .overlapping(at..at + 1)
-            .filter(|s| span_paint::is_visible(s))
+            .filter(|s| span_paint::is_visible(s, self.show_rejected()))
             .collect();
         if here.is_empty() {
             self.set_selection(Selection::caret_at(caret), false);
@@ -260,7 +285,7 @@ impl NewsmarkApp {
             .set()
             .spans()
             .iter()
-            .filter(|s| span_paint::is_visible(s))
+            .filter(|s| span_paint::is_visible(s, self.show_rejected()))
             .collect();
         if spans.is_empty() {
             self.info("There are no spans yet.");
@@ -298,6 +323,86 @@ impl NewsmarkApp {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+        }
+    }
+
+    fn show_rejected(&self) -> bool {
+        self.view.as_ref().is_some_and(|v| v.show_rejected)
+    }
+
+    /// Sets the selected span's status; a reviewed suggestion moves the
+    /// selection on to the next pending one.
+    fn review(&mut self, status: Status) {
+        let (Some(session), Some(view)) = (&self.session, &self.view) else {
+            return;
+        };
+        let Some(id) = view.selected_span else {
+            self.info("Select a suggestion first: N goes to the next pending one.");
+            return;
+        };
+        let was_pending = session
+            .set()
+            .get(id)
+            .is_some_and(|s| s.status == Status::Pending);
+        if let Some(edit) = session.set_status_edit(id, status) {
+            self.perform(edit);
+        }
+        if was_pending {
+            self.step_pending(true);
+        }
+    }
+
+    fn step_pending(&mut self, forward: bool) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let current = self.selected_span();
+        let caret = self.selection().caret;
+        match session.next_pending(current, caret, forward, &self.review_filter) {
+            Some(id) => self.select_span(id, true),
+            None => self.info("No pending suggestions left (with the current filter)."),
+        }
+    }
+
+    fn move_edge(&mut self, start: bool, forward: bool, by_word: bool) {
+        let (Some(session), Some(view)) = (&self.session, &self.view) else {
+            return;
+        };
+        let Some(span) = view.selected_span.and_then(|id| session.set().get(id)) else {
+            return;
+        };
+        let doc = session.doc();
+        let edge = if start { span.start } else { span.end };
+        let moved = match (forward, by_word) {
+            (true, true) => words::next_word_end(doc, edge),
+            (true, false) => words::next_grapheme(doc, edge),
+            (false, true) => words::prev_word_start(doc, edge),
+            (false, false) => words::prev_grapheme(doc, edge),
+        };
+        let range = if start {
+            moved..span.end
+        } else {
+            span.start..moved
+        };
+        let id = span.id;
+        match session.resize_edit(id, range.clone()) {
+            Some(edit) => {
+                self.perform(edit);
+                if let Some(view) = &mut self.view {
+                    view.selection = Selection::of_range(range);
+                }
+            }
+            None => self.info("A span needs at least one character."),
+        }
+    }
+
+    fn bulk(&mut self, filter: &ReviewFilter, status: Status) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        match session.bulk_status_edit(filter, status) {
+            Some(edit) => self.perform(edit),
+            None => self.info("No pending suggestions match."),
         }
     }
 }

@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use super::Selection;
-use crate::model::SpanId;
+use crate::model::{SpanId, Status};
+use crate::session::ReviewFilter;
 
 /// An action requested by a widget or a key, applied by the app.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,6 +57,38 @@ pub enum Command {
     NextSpan,
     /// Select the previous span.
     PrevSpan,
+    /// Accept the selected span (a reviewed suggestion) and go to the next
+    /// pending one.
+    Accept,
+    /// Reject the selected span and go to the next pending one.
+    Reject,
+    /// Select the next pending suggestion (passing the review filter).
+    NextPending,
+    /// Select the previous pending suggestion.
+    PrevPending,
+    /// Move an edge of the selected span by a character (or a word).
+    MoveEdge {
+        /// The start edge (else the end).
+        start: bool,
+        /// Rightwards (else leftwards).
+        forward: bool,
+        /// By word (else by character).
+        by_word: bool,
+    },
+    /// Set the review status of every pending suggestion passing the filter,
+    /// as one undoable step.
+    Bulk {
+        /// Which suggestions.
+        filter: ReviewFilter,
+        /// Their new status.
+        status: Status,
+    },
+    /// Set the filter that review navigation and bulk actions use.
+    SetFilter(ReviewFilter),
+    /// Show or hide rejected suggestions.
+    ToggleRejected,
+    /// Show or hide the review panel.
+    ToggleReview,
     /// Show or hide the keyboard shortcuts window.
     ToggleShortcuts,
     /// Answer the unsaved-changes question.

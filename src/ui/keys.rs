@@ -26,6 +26,10 @@ pub const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 /// Edit > Redo, the other way.
 pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+/// View > Show rejected suggestions
+pub const SHOW_REJECTED: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::H);
+/// View > Review panel
+pub const REVIEW_PANEL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
 /// Help > Keyboard shortcuts
 pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 
@@ -40,11 +44,30 @@ pub const SHORTCUT_HELP: &[(&str, &str)] = &[
     ),
     (
         "1–4 or P R C I",
-        "tag the selection, or relabel the selected span",
+        "tag the selection, or relabel the selected span (accepting it)",
     ),
     ("Delete / Backspace", "delete the selected span"),
     ("Tab / Shift+Tab", "select the next / previous span"),
     ("Esc", "clear the selection"),
+    (
+        "N / Shift+N",
+        "select the next / previous pending suggestion",
+    ),
+    (
+        "A or Enter",
+        "accept the selected suggestion, go to the next",
+    ),
+    ("X", "reject the selected suggestion, go to the next"),
+    (
+        "Shift+Left / Shift+Right",
+        "with a span selected: move its end",
+    ),
+    (
+        "Alt+Shift+Left / Alt+Shift+Right",
+        "with a span selected: move its start",
+    ),
+    ("Ctrl+H", "show or hide rejected suggestions"),
+    ("Ctrl+R", "show or hide the review panel"),
     ("Left Right Up Down", "move the caret (by character or row)"),
     ("Ctrl+Left / Ctrl+Right", "move by word"),
     ("Shift + any motion", "extend the selection"),
@@ -122,6 +145,8 @@ pub fn commands(
             (OPEN, Command::OpenDialog),
             (QUIT, Command::Quit),
             (HELP, Command::ToggleShortcuts),
+            (SHOW_REJECTED, Command::ToggleRejected),
+            (REVIEW_PANEL, Command::ToggleReview),
         ];
         if let Some((_, command)) = global.into_iter().find(|(s, _)| is(*s, key, mods)) {
             out.push(command);
@@ -137,6 +162,20 @@ pub fn commands(
             Key::Delete | Key::Backspace => out.push(Command::DeleteSpan),
             Key::Tab if mods.shift => out.push(Command::PrevSpan),
             Key::Tab => out.push(Command::NextSpan),
+            Key::N if !mods.command && !mods.alt => out.push(if mods.shift {
+                Command::PrevPending
+            } else {
+                Command::NextPending
+            }),
+            Key::A | Key::Enter if !mods.command && !mods.alt => out.push(Command::Accept),
+            Key::X if !mods.command && !mods.alt => out.push(Command::Reject),
+            Key::ArrowLeft | Key::ArrowRight if mods.shift && view.selected_span.is_some() => {
+                out.push(Command::MoveEdge {
+                    start: mods.alt,
+                    forward: key == Key::ArrowRight,
+                    by_word: mods.command || mods.ctrl,
+                });
+            }
             _ => {
                 if let Some(moved) = caret_motion(ctx, session, view, *sel, key, mods) {
                     *sel = moved;

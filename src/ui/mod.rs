@@ -11,6 +11,7 @@ mod caret;
 mod command;
 mod keys;
 mod panels;
+mod review_panel;
 mod span_list;
 mod span_paint;
 mod style;

@@ -43,6 +43,27 @@ pub fn menu_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                 }
             });
             ui.menu_button("Edit", |ui| edit_menu(ui, app, commands));
+            ui.menu_button("View", |ui| {
+                let rejected = app.view.as_ref().is_some_and(|v| v.show_rejected);
+                let mark = |on: bool| if on { "[x] " } else { "[ ] " };
+                let items = [
+                    (
+                        format!("{}Show rejected suggestions", mark(rejected)),
+                        keys::SHOW_REJECTED,
+                        Command::ToggleRejected,
+                    ),
+                    (
+                        format!("{}Review panel", mark(app.show_review)),
+                        keys::REVIEW_PANEL,
+                        Command::ToggleReview,
+                    ),
+                ];
+                for (label, shortcut, command) in items {
+                    if menu_item(ui, &label, Some(shortcut), has_doc) {
+                        commands.push(command);
+                    }
+                }
+            });
             ui.menu_button("Label", |ui| {
                 for label in &app.schema.labels {
                     let keys: Vec<String> = label

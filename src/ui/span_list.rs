@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use egui::{Color32, RichText, TextWrapMode, Ui};
 
-use super::{Command, span_paint, style};
+use super::{Command, style};
 use crate::model::{Span, StateId, Status};
 use crate::session::Session;
 
@@ -179,8 +179,7 @@ fn row_text(span: &Span) -> String {
     let status = match span.status {
         Status::Accepted => "",
         Status::Pending => " (pending)",
-        Status::Rejected if span_paint::is_visible(span) => " (rejected)",
-        Status::Rejected => " (rejected, hidden)",
+        Status::Rejected => " (rejected)",
     };
     format!("    {quote}{more}  {}–{}{status}", span.start, span.end)
 }

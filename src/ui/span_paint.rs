@@ -29,9 +29,9 @@ pub fn depths(set: &AnnotationSet) -> Vec<u8> {
     out
 }
 
-/// Whether a span is drawn (rejected suggestions are hidden).
-pub fn is_visible(span: &Span) -> bool {
-    span.status != Status::Rejected
+/// Whether a span is drawn: rejected suggestions only on request.
+pub fn is_visible(span: &Span, show_rejected: bool) -> bool {
+    show_rejected || span.status != Status::Rejected
 }
 
 /// A clickable area belonging to one span.
@@ -128,11 +128,18 @@ impl BlockSpans<'_> {
         let color = self.color_of(span);
         let selected = self.selected == Some(span.id);
         let pending = span.status == Status::Pending;
+        let rejected = span.status == Status::Rejected;
         for (row, x0, x1) in row_pieces(self.galley, self.local(span), self.origin) {
             let (top, bottom) = text_band(self.galley, row, self.origin);
             let rect = Rect::from_min_max(pos2(x0, top - 1.0), pos2(x1, bottom + 1.0));
             let alpha = if selected { 90 } else { 40 };
-            if !pending {
+            if rejected {
+                let mid = (top + bottom) / 2.0;
+                self.painter.line_segment(
+                    [pos2(x0, mid), pos2(x1, mid)],
+                    Stroke::new(1.5, color.gamma_multiply(0.8)),
+                );
+            } else if !pending {
                 self.painter.rect_filled(
                     rect,
                     CornerRadius::same(2),
@@ -164,11 +171,17 @@ impl BlockSpans<'_> {
         };
         let (top, _) = text_band(self.galley, row, self.origin);
         let x = x0.max(tag_cursor[row] + 3.0);
-        let text = if self.schema.contains(&span.label) {
+        let mut text = if self.schema.contains(&span.label) {
             span.label.clone()
         } else {
             format!("{} (unknown label)", span.label)
         };
+        match (span.status, span.score) {
+            (Status::Pending, Some(score)) => text.push_str(&format!(" ?{score:.2}")),
+            (Status::Pending, None) => text.push_str(" ?"),
+            (Status::Rejected, _) => text.push_str(" (rejected)"),
+            (Status::Accepted, _) => {}
+        }
         let rect = self.painter.text(
             pos2(x, top - 1.0),
             Align2::LEFT_BOTTOM,

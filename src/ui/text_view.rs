@@ -29,6 +29,8 @@ pub struct TextView {
     pub selection: Selection,
     /// The selected span, if any.
     pub selected_span: Option<SpanId>,
+    /// Whether rejected suggestions are drawn.
+    pub show_rejected: bool,
     depths: Vec<u8>,
     depths_for: Option<(StateId, usize)>,
     hits: Vec<HitRegion>,
@@ -52,6 +54,7 @@ impl TextView {
             layout: BlockLayout::new(doc),
             selection: Selection::default(),
             selected_span: None,
+            show_rejected: false,
             depths: Vec::new(),
             depths_for: None,
             hits: Vec::new(),
@@ -255,7 +258,7 @@ impl TextView {
             let spans: Vec<_> = session
                 .set()
                 .overlapping_indexed(block.range.clone())
-                .filter(|(_, s)| span_paint::is_visible(s))
+                .filter(|(_, s)| span_paint::is_visible(s, self.show_rejected))
                 .map(|(k, s)| (s, self.depths.get(k).copied().unwrap_or(0)))
                 .collect();
             let hits = BlockSpans {

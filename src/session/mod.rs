@@ -1,6 +1,10 @@
 //! One open document: its text, annotations, undo history and save state.
 //! The GUI and the tests drive editing through this type.
 
+mod review;
+
+pub use review::ReviewFilter;
+
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -142,20 +146,6 @@ impl Session {
             label,
             text,
         )))
-    }
-
-    /// The edit that gives span `id` the label `label`.
-    pub fn relabel_edit(&self, id: SpanId, label: &str) -> Option<Edit> {
-        let before = self.set.get(id)?;
-        if before.label == label {
-            return None;
-        }
-        let mut after = before.clone();
-        after.label = label.to_owned();
-        Some(Edit::Replace {
-            before: before.clone(),
-            after,
-        })
     }
 
     /// The edit that deletes span `id`.

@@ -1,0 +1,65 @@
+//! The command line: with no subcommand (or a path) it opens the window;
+//! subcommands work on a corpus folder without it.
+
+// A command line prints.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod import;
+mod stats;
+mod suggest;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Label spans of news articles (person, role, country, initiative).
+#[derive(Parser, Debug)]
+#[command(version, about, args_conflicts_with_subcommands = true)]
+pub struct Args {
+    /// An article (.txt) or a folder of articles to open in the window.
+    /// Defaults to the bundled `sample_data`.
+    pub path: Option<PathBuf>,
+    /// A subcommand; without one the window opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What the command line can do without the window.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Merge another tool's annotations into a corpus, as pending
+    /// suggestions (or accepted gold with --accepted).
+    Import(import::ImportArgs),
+    /// Run the corpus's suggesters (learned terms, gazetteer, the extractor
+    /// command of newsmark.ron) and add what they find as pending
+    /// suggestions.
+    Suggest(suggest::SuggestArgs),
+    /// Review counts and extractor quality: precision and misses per origin
+    /// and label.
+    Stats(stats::StatsArgs),
+}
+
+/// Runs a subcommand; errors become a message on stderr and exit code 1.
+pub fn run(command: Command) -> ExitCode {
+    let result = match command {
+        Command::Import(args) => import::run(&args),
+        Command::Suggest(args) => suggest::run(&args),
+        Command::Stats(args) => stats::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("newsmark: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The corpus's settings and the label schema they define.
+fn corpus_settings(dir: &std::path::Path) -> anyhow::Result<crate::settings::CorpusSettings> {
+    if !dir.is_dir() {
+        anyhow::bail!("{}: not a folder", dir.display());
+    }
+    Ok(crate::settings::load(dir)?)
+}

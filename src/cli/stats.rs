@@ -1,0 +1,59 @@
+//! `newsmark stats CORPUS_DIR [--json|--csv]`.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::corpus;
+use crate::session::Session;
+use crate::stats;
+
+/// Arguments of `newsmark stats`.
+#[derive(Args, Debug)]
+pub struct StatsArgs {
+    /// The corpus folder.
+    corpus: PathBuf,
+    /// Print JSON, for machines.
+    #[arg(long, conflicts_with = "csv")]
+    json: bool,
+    /// Print CSV, for a spreadsheet.
+    #[arg(long)]
+    csv: bool,
+}
+
+/// Prints review counts and extractor quality for the corpus.
+pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
+    let settings = super::corpus_settings(&args.corpus)?;
+    let mut sets = Vec::new();
+    let mut failed = false;
+    for path in corpus::articles_in(&args.corpus)? {
+        match Session::open(&path, settings.schema()) {
+            Ok(session) => {
+                for problem in session.problems() {
+                    eprintln!("{problem}");
+                }
+                sets.push(session.set().clone());
+            }
+            Err(err) => {
+                eprintln!("{err}");
+                failed = true;
+            }
+        }
+    }
+    let report = stats::quality(&sets);
+    let out = if args.json {
+        format!("{:#}\n", report.to_json())
+    } else if args.csv {
+        report.to_csv()
+    } else {
+        report.to_table()
+    };
+    std::io::stdout().write_all(out.as_bytes())?;
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

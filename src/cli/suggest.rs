@@ -1,0 +1,89 @@
+//! `newsmark suggest CORPUS_DIR [--doc NAME]`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::corpus;
+use crate::session::Session;
+use crate::store;
+use crate::suggest::{SuggestPlan, pending_edit};
+
+/// Arguments of `newsmark suggest`.
+#[derive(Args, Debug)]
+pub struct SuggestArgs {
+    /// The corpus folder.
+    corpus: PathBuf,
+    /// Only this document (its file name, with or without .txt).
+    #[arg(long, value_name = "NAME")]
+    doc: Option<String>,
+}
+
+/// Runs the suggesters and saves what they find as pending suggestions.
+/// Exit 0 when every document went through.
+pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
+    let settings = super::corpus_settings(&args.corpus)?;
+    let schema = settings.schema();
+    let articles = corpus::articles_in(&args.corpus)?;
+    let mut sessions = Vec::new();
+    let mut failed = false;
+    for path in &articles {
+        match Session::open(path, schema.clone()) {
+            Ok(session) => sessions.push(session),
+            Err(err) => {
+                eprintln!("{err}");
+                failed = true;
+            }
+        }
+    }
+    let plan = SuggestPlan::new(&settings, sessions.iter().map(Session::set))?;
+    if let Some(command) = &plan.external {
+        eprintln!("extractor: {}", command.command_line());
+    }
+    let wanted = args
+        .doc
+        .as_ref()
+        .map(|d| d.trim_end_matches(".txt").to_owned());
+    let mut matched = false;
+    let total = sessions.len();
+    for (k, session) in sessions.iter_mut().enumerate() {
+        let name = store::file_name(session.txt_path());
+        if wanted.as_ref().is_some_and(|w| format!("{w}.txt") != name) {
+            continue;
+        }
+        matched = true;
+        eprintln!("[{}/{total}] {name}", k + 1);
+        let (found, failure) = plan.suggest(&name, session.doc());
+        if let Some(err) = failure {
+            eprintln!("{err}");
+            failed = true;
+        }
+        let Some(edit) = pending_edit(session, &found) else {
+            println!("{name}: nothing new");
+            continue;
+        };
+        let added = match &edit {
+            crate::model::Edit::Batch(edits) => edits.len(),
+            _ => 1,
+        };
+        session.perform(edit)?;
+        match session.save() {
+            Ok(()) => println!("{name}: {added} new suggestion(s)"),
+            Err(err) => {
+                eprintln!("{err}");
+                failed = true;
+            }
+        }
+    }
+    if let Some(w) = wanted
+        && !matched
+    {
+        anyhow::bail!("{}: no document named {w}.txt", args.corpus.display());
+    }
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,423 @@
+//! Merging documents read from other tools ([`crate::formats`]) into a
+//! corpus: each record's text becomes (or must equal) an article of the
+//! corpus, and its spans are added to the article's annotations as
+//! suggestions (or accepted spans), never shifted, never duplicated.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::path::Path;
+
+use crate::formats::{ImportedDoc, JsonSpan};
+use crate::model::{Document, Edit, LabelSchema, Origin, Span, Status};
+use crate::session::Session;
+use crate::store::{self, StoreError};
+
+/// How imported spans are merged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Label renamings `FROM=TO`, tried in order; the first match wins.
+    pub map: Vec<(String, String)>,
+    /// Drop spans whose label is not a `FROM` of [`Self::map`].
+    pub only_mapped: bool,
+    /// The extractor named as the new spans' origin (`spacy`, `brat`…).
+    pub origin: String,
+    /// Add the spans as accepted rather than pending review.
+    pub accepted: bool,
+}
+
+/// A `--map` argument that is not `FROM=TO`.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("label mapping {0:?} is not FROM=TO (both non-empty)")]
+pub struct BadMapping(pub String);
+
+/// Parses a label mapping written `FROM=TO`.
+pub fn parse_mapping(arg: &str) -> Result<(String, String), BadMapping> {
+    match arg.split_once('=') {
+        Some((from, to)) if !from.trim().is_empty() && !to.trim().is_empty() => {
+            Ok((from.trim().to_owned(), to.trim().to_owned()))
+        }
+        _ => Err(BadMapping(arg.to_owned())),
+    }
+}
+
+/// What happened to one imported record that was merged.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocReport {
+    /// The corpus document's name, without `.txt`.
+    pub name: String,
+    /// Where the record came from (`FILE:LINE`, a brat file).
+    pub source: String,
+    /// Whether the article was created by this import.
+    pub created: bool,
+    /// Spans added.
+    pub added: usize,
+    /// Spans skipped because the document already had them (same start,
+    /// end and label, whatever their origin or status).
+    pub duplicates: usize,
+    /// Spans skipped because their offsets or quote do not fit the text.
+    pub invalid: usize,
+    /// Spans dropped because their label is not mapped (with
+    /// [`ImportOptions::only_mapped`]).
+    pub unmapped: usize,
+}
+
+/// Sums over an import.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportTotals {
+    /// Records merged into a document.
+    pub documents: usize,
+    /// Of those, articles created.
+    pub created: usize,
+    /// Spans added.
+    pub added: usize,
+    /// Spans already present.
+    pub duplicates: usize,
+    /// Spans that did not fit their text.
+    pub invalid: usize,
+    /// Spans with unmapped labels.
+    pub unmapped: usize,
+    /// Records not merged at all (see [`ImportReport::problems`]).
+    pub skipped_records: usize,
+}
+
+/// The outcome of [`import_into`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// One entry per record merged, in input order.
+    pub docs: Vec<DocReport>,
+    /// Records not merged (bad name, different text, protected annotations…).
+    pub skipped_records: usize,
+    /// Every problem, naming the source file and the line or span.
+    pub problems: Vec<String>,
+    /// Labels of added spans that the schema does not define, with counts.
+    pub unknown_labels: BTreeMap<String, usize>,
+}
+
+impl ImportReport {
+    /// Sums over all documents.
+    pub fn totals(&self) -> ImportTotals {
+        let mut t = ImportTotals {
+            documents: self.docs.len(),
+            skipped_records: self.skipped_records,
+            ..ImportTotals::default()
+        };
+        for d in &self.docs {
+            t.created += usize::from(d.created);
+            t.added += d.added;
+            t.duplicates += d.duplicates;
+            t.invalid += d.invalid;
+            t.unmapped += d.unmapped;
+        }
+        t
+    }
+}
+
+impl fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = self.totals();
+        writeln!(
+            f,
+            "{} document(s) merged ({} created), {} skipped; {} span(s) added, \
+             {} duplicate(s) skipped, {} invalid span(s) skipped, {} unmapped dropped",
+            t.documents, t.created, t.skipped_records, t.added, t.duplicates, t.invalid, t.unmapped
+        )?;
+        for d in &self.docs {
+            write!(f, "  {}.txt", d.name)?;
+            if d.created {
+                f.write_str(" (new)")?;
+            }
+            write!(f, ": {} added", d.added)?;
+            for (n, what) in [
+                (d.duplicates, "duplicate(s)"),
+                (d.invalid, "invalid"),
+                (d.unmapped, "unmapped"),
+            ] {
+                if n > 0 {
+                    write!(f, ", {n} {what}")?;
+                }
+            }
+            writeln!(f, "  [{}]", d.source)?;
+        }
+        if !self.unknown_labels.is_empty() {
+            let labels: Vec<String> = self
+                .unknown_labels
+                .iter()
+                .map(|(l, n)| format!("{l:?} ×{n}"))
+                .collect();
+            writeln!(
+                f,
+                "labels not in the schema, imported as they are (rename with --map FROM=TO): {}",
+                labels.join(", ")
+            )?;
+        }
+        if !self.problems.is_empty() {
+            writeln!(f, "{} problem(s):", self.problems.len())?;
+            for p in &self.problems {
+                writeln!(f, "  {p}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Merges `docs` into the corpus folder `corpus_dir`.
+///
+/// Each record goes to `NAME.txt`, where `NAME` is the record's name or, if
+/// it has none, `doc-` and the first 12 hex digits of its text's SHA-256. If
+/// that article exists its text must equal the record's; otherwise the
+/// article is created with the record's text. The record's spans are then
+/// added to the article's annotations as one undoable edit and saved: mapped
+/// labels, offsets and quotes checked (a span that does not fit is reported,
+/// never shifted), spans already present skipped. A record that cannot be
+/// merged is reported in [`ImportReport::problems`] and skipped; nothing is
+/// ever written outside `corpus_dir`, and a protected annotation file (one
+/// newsmark could not fully load) is never overwritten.
+///
+/// Fails only if `corpus_dir` is not a readable folder.
+pub fn import_into(
+    corpus_dir: &Path,
+    docs: &[ImportedDoc],
+    options: &ImportOptions,
+    schema: &LabelSchema,
+) -> Result<ImportReport, StoreError> {
+    let meta = std::fs::metadata(corpus_dir).map_err(|source| StoreError::Read {
+        path: corpus_dir.to_owned(),
+        source,
+    })?;
+    if !meta.is_dir() {
+        return Err(StoreError::Read {
+            path: corpus_dir.to_owned(),
+            source: std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a folder"),
+        });
+    }
+    let mut report = ImportReport::default();
+    for doc in docs {
+        match merge(corpus_dir, doc, options, schema, &mut report) {
+            Ok(done) => report.docs.push(done),
+            Err(problem) => {
+                report.skipped_records += 1;
+                report.problems.push(problem);
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// Merges one record; `Err` is the reason it was skipped.
+fn merge(
+    corpus_dir: &Path,
+    imported: &ImportedDoc,
+    options: &ImportOptions,
+    schema: &LabelSchema,
+    report: &mut ImportReport,
+) -> Result<DocReport, String> {
+    let source = &imported.source;
+    // Offsets count a leading byte order mark, which is not part of a
+    // newsmark text: they are moved back over it below.
+    let text = Document::new(imported.text.as_str());
+    let bom = usize::from(text.had_bom());
+    let name = match &imported.name {
+        Some(name) => name.clone(),
+        None => format!("doc-{}", &store::text_sha256(text.text())[..12]),
+    };
+    if let Err(why) = check_name(&name) {
+        return Err(format!(
+            "{source}: document name {name:?} refused: {why}; record skipped"
+        ));
+    }
+    let txt_path = corpus_dir.join(format!("{name}.txt"));
+    let ron_path = store::paired_ron_path(&txt_path);
+    let mut report_doc = DocReport {
+        name: name.clone(),
+        source: source.clone(),
+        ..DocReport::default()
+    };
+    if txt_path.exists() {
+        let existing = store::read_text(&txt_path).map_err(|e| format!("{source}: {e}"))?;
+        if existing.text() != text.text() {
+            return Err(format!(
+                "{source}: text differs from the corpus document {name}.txt ({}); record skipped",
+                first_difference(existing.text(), text.text())
+            ));
+        }
+    } else if ron_path.exists() {
+        return Err(format!(
+            "{source}: {} exists without {name}.txt; record skipped",
+            ron_path.display()
+        ));
+    } else {
+        store::atomic_write(&txt_path, imported.text.as_bytes())
+            .map_err(|e| format!("{source}: {e}"))?;
+        report_doc.created = true;
+    }
+
+    let mut session =
+        Session::open(&txt_path, schema.clone()).map_err(|e| format!("{source}: {e}"))?;
+    if let Some(reason) = session.save_blocked() {
+        return Err(format!(
+            "{source}: {} is not merged into: {reason} (open it in newsmark to repair it)",
+            ron_path.display()
+        ));
+    }
+    // Problems with the file as a whole (a changed text, another document's
+    // name) are worth knowing before merging into it; those of single spans
+    // (an unknown label) are not this import's.
+    let file_problems = session.problems().iter().filter(|p| p.span_id.is_none());
+    report
+        .problems
+        .extend(file_problems.map(ToString::to_string));
+
+    let status = if options.accepted {
+        Status::Accepted
+    } else {
+        Status::Pending
+    };
+    let mut next_id = session.set().next_id();
+    let mut seen = HashSet::new();
+    let mut edits = Vec::new();
+    for span in &imported.spans {
+        let mapped = options.map.iter().find(|(from, _)| *from == span.label);
+        let label = match mapped {
+            Some((_, to)) => to.as_str(),
+            None if options.only_mapped => {
+                report_doc.unmapped += 1;
+                continue;
+            }
+            None => span.label.as_str(),
+        };
+        let quote = match place(&text, bom, span) {
+            Ok(quote) => quote,
+            Err(reason) => {
+                report_doc.invalid += 1;
+                report.problems.push(format!(
+                    "{source}: {}..{}: {reason}; span skipped",
+                    span.start, span.end
+                ));
+                continue;
+            }
+        };
+        let (start, end) = (span.start - bom, span.end - bom);
+        if session.set().find_same(start, end, label).is_some() || !seen.insert((start, end, label))
+        {
+            report_doc.duplicates += 1;
+            continue;
+        }
+        if !schema.contains(label) {
+            *report.unknown_labels.entry(label.to_owned()).or_default() += 1;
+        }
+        edits.push(Edit::Add(Span {
+            id: next_id,
+            start,
+            end,
+            label: label.to_owned(),
+            text: quote.to_owned(),
+            origin: Origin::Extractor(options.origin.clone()),
+            score: span.score,
+            status,
+        }));
+        next_id += 1;
+    }
+    report_doc.added = edits.len();
+    if !edits.is_empty() {
+        session
+            .perform(Edit::Batch(edits))
+            .map_err(|e| format!("{source}: {name}.txt: {e}; record skipped"))?;
+    }
+    if report_doc.added > 0 || report_doc.created {
+        session.save().map_err(|e| format!("{source}: {e}"))?;
+    }
+    Ok(report_doc)
+}
+
+/// The text `span` covers, or why it does not fit. `bom` is 1 if the source
+/// text started with a byte order mark, which its offsets count.
+fn place<'t>(text: &'t Document, bom: usize, span: &JsonSpan) -> Result<&'t str, String> {
+    if span.start >= span.end {
+        return Err("empty span (start is not before end)".to_owned());
+    }
+    if span.start < bom {
+        return Err("covers the byte order mark, which is not part of the text".to_owned());
+    }
+    let len = text.char_len() + bom;
+    let actual = text
+        .slice(span.start - bom..span.end - bom)
+        .ok_or_else(|| format!("outside the text ({len} characters)"))?;
+    match &span.text {
+        Some(quote) if quote != actual => Err(format!(
+            "quote {quote:?} does not match the text there, which is {actual:?}"
+        )),
+        _ => Ok(actual),
+    }
+}
+
+/// Why `name` cannot be a document of the corpus, if it cannot: it must name
+/// a visible file directly in the corpus folder.
+fn check_name(name: &str) -> Result<(), &'static str> {
+    if name.is_empty() {
+        Err("it is empty")
+    } else if name.contains(['/', '\\']) || Path::new(name).is_absolute() {
+        Err("it is a path, not a plain file name")
+    } else if name.starts_with('.') {
+        Err("it starts with '.' (a hidden file, or a parent folder)")
+    } else if name.chars().any(char::is_control) {
+        Err("it contains control characters")
+    } else {
+        Ok(())
+    }
+}
+
+/// Where two different texts first differ, for the message.
+fn first_difference(corpus: &str, imported: &str) -> String {
+    let mut a = corpus.chars();
+    let mut b = imported.chars();
+    let mut at = 0;
+    loop {
+        match (a.next(), b.next()) {
+            (Some(x), Some(y)) if x == y => at += 1,
+            (x, y) => {
+                let show =
+                    |c: Option<char>| c.map_or_else(|| "the end".to_owned(), |c| format!("{c:?}"));
+                return format!(
+                    "first difference at character {at}: the corpus has {}, the import {}",
+                    show(x),
+                    show(y)
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_that_could_leave_the_corpus_are_refused() {
+        for bad in ["", "../evil", "/etc/x", "a\\b", "..", ".hidden", "a\nb"] {
+            assert!(check_name(bad).is_err(), "{bad:?} accepted");
+        }
+        for good in ["Café Zürich", "2024-05-iran", "doc-0123456789ab", "a..b"] {
+            assert_eq!(check_name(good), Ok(()), "{good:?}");
+        }
+    }
+
+    #[test]
+    fn mappings_parse_and_bad_ones_are_refused() {
+        assert_eq!(
+            parse_mapping(" PERSON = person "),
+            Ok(("PERSON".to_owned(), "person".to_owned()))
+        );
+        assert!(parse_mapping("PERSON").is_err());
+        assert!(parse_mapping("=person").is_err());
+    }
+
+    #[test]
+    fn the_first_difference_is_named_with_its_character() {
+        let msg = first_difference("a\r\nb", "a\nb");
+        assert_eq!(
+            msg,
+            "first difference at character 1: the corpus has '\\r', the import '\\n'"
+        );
+        assert!(first_difference("ab", "abc").contains("the corpus has the end"));
+    }
+}

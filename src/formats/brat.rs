@@ -1,0 +1,216 @@
+//! brat standoff: a folder of `NAME.txt` / `NAME.ann` pairs.
+//!
+//! Text-bound annotations (`T1\tLABEL START END\tquote`) become spans, with
+//! offsets in code points over the `.txt` exactly as stored (a byte order
+//! mark, which brat counts, included: the merge accounts for it). A
+//! discontinuous annotation (`START END;START END`) is reported and skipped,
+//! as newsmark's spans are contiguous; every other kind of line (relations,
+//! events, attributes, normalisations, notes…) is counted per kind and
+//! reported as skipped.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use super::{FormatError, ImportedDoc, JsonSpan, ReadOutcome, read_raw, read_utf8};
+
+/// Reads a brat folder (every `.ann` in it, not its subfolders) or a single
+/// `.ann` or `.txt` file (its pair).
+pub(super) fn read(src: &Path) -> Result<ReadOutcome, FormatError> {
+    let read_err = |source| FormatError::Read {
+        path: src.to_owned(),
+        source,
+    };
+    let mut out = ReadOutcome::default();
+    if !std::fs::metadata(src).map_err(read_err)?.is_dir() {
+        let ext = src.extension().and_then(|e| e.to_str());
+        if !matches!(ext, Some("ann" | "txt")) {
+            return Err(FormatError::NotBrat {
+                path: src.to_owned(),
+            });
+        }
+        read_pair(&src.with_extension(""), &mut out);
+        return Ok(out);
+    }
+    let mut anns = BTreeSet::new();
+    let mut txts = BTreeSet::new();
+    for entry in std::fs::read_dir(src).map_err(read_err)? {
+        let path = entry.map_err(read_err)?.path();
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden || !path.is_file() {
+            continue;
+        }
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("ann") => anns.insert(path.with_extension("")),
+            Some("txt") => txts.insert(path.with_extension("")),
+            _ => false,
+        };
+    }
+    if anns.is_empty() {
+        out.problems
+            .push(format!("{}: no .ann files in this folder", src.display()));
+    }
+    for stem in &anns {
+        read_pair(stem, &mut out);
+    }
+    for stem in txts.difference(&anns) {
+        out.problems.push(format!(
+            "{}: no .ann file beside it; not imported",
+            with_ext(stem, "txt").display()
+        ));
+    }
+    Ok(out)
+}
+
+/// `stem` plus `.ext` (unlike `Path::with_extension`, keeps dots in the stem).
+fn with_ext(stem: &Path, ext: &str) -> PathBuf {
+    let mut path = OsString::from(stem.as_os_str());
+    path.push(".");
+    path.push(ext);
+    PathBuf::from(path)
+}
+
+/// Reads `STEM.txt` and `STEM.ann` into one document, or reports why not.
+fn read_pair(stem: &Path, out: &mut ReadOutcome) {
+    let ann_path = with_ext(stem, "ann");
+    let txt_path = with_ext(stem, "txt");
+    let Some(name) = stem.file_name().and_then(|n| n.to_str()) else {
+        out.problems.push(format!(
+            "{}: file name is not valid Unicode; not imported",
+            ann_path.display()
+        ));
+        return;
+    };
+    let (text, ann) = match (read_raw(&txt_path), read_utf8(&ann_path)) {
+        (Ok(text), Ok(ann)) => (text, ann),
+        (Err(e), _) | (_, Err(e)) => {
+            out.problems.push(format!("{e}; not imported"));
+            return;
+        }
+    };
+    let source = ann_path.display().to_string();
+    let spans = parse_ann(&source, &ann, &mut out.problems);
+    out.docs.push(ImportedDoc {
+        source,
+        name: Some(name.to_owned()),
+        text,
+        spans,
+    });
+}
+
+/// The text-bound annotations of an `.ann` file's contents; everything else
+/// is reported as skipped.
+pub(super) fn parse_ann(file: &str, source: &str, problems: &mut Vec<String>) -> Vec<JsonSpan> {
+    let mut spans = Vec::new();
+    let mut skipped: BTreeMap<char, usize> = BTreeMap::new();
+    for (index, line) in source.lines().enumerate() {
+        let Some(kind) = line.chars().next() else {
+            continue;
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        if kind != 'T' {
+            *skipped.entry(kind).or_default() += 1;
+            continue;
+        }
+        match text_bound(line) {
+            Ok(span) => spans.push(span),
+            Err(reason) => problems.push(format!("{file}:{}: {reason}; skipped", index + 1)),
+        }
+    }
+    if !skipped.is_empty() {
+        let counts: Vec<String> = skipped
+            .iter()
+            .map(|(&kind, &n)| format!("{n} {} ({kind}) line{}", kind_name(kind), plural(n)))
+            .collect();
+        problems.push(format!(
+            "{file}: skipped {}: only text-bound annotations (T) are imported",
+            counts.join(", ")
+        ));
+    }
+    spans
+}
+
+/// Parses `T1\tLABEL START END\tquote`.
+fn text_bound(line: &str) -> Result<JsonSpan, String> {
+    let mut fields = line.splitn(3, '\t');
+    let id = fields.next().unwrap_or_default();
+    let body = fields
+        .next()
+        .ok_or_else(|| format!("{id}: expected \"ID<tab>LABEL START END<tab>TEXT\""))?;
+    let quote = fields.next();
+    let (label, offsets) = body
+        .trim()
+        .split_once(' ')
+        .ok_or_else(|| format!("{id}: no offsets after the label in {body:?}"))?;
+    let offsets = offsets.trim();
+    if offsets.contains(';') {
+        return Err(format!(
+            "{id}: discontinuous span ({offsets}) not imported: newsmark spans are contiguous"
+        ));
+    }
+    let numbers: Vec<usize> = offsets
+        .split_whitespace()
+        .map(str::parse)
+        .collect::<Result<_, _>>()
+        .map_err(|_| format!("{id}: offsets {offsets:?} are not two whole numbers"))?;
+    let [start, end] = numbers[..] else {
+        return Err(format!("{id}: offsets {offsets:?} are not START END"));
+    };
+    Ok(JsonSpan {
+        start,
+        end,
+        label: label.to_owned(),
+        score: None,
+        text: quote.map(str::to_owned),
+    })
+}
+
+fn kind_name(kind: char) -> &'static str {
+    match kind {
+        'R' => "relation",
+        'E' => "event",
+        'A' | 'M' => "attribute",
+        'N' => "normalization",
+        '#' => "note",
+        '*' => "equivalence",
+        _ => "unknown",
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_bound_lines_become_spans_and_the_rest_is_counted() {
+        let ann = "T1\tperson 0 3\tAna\r\nT2\tcountry 4 6;8 9\tBo x\nR1\tRel Arg1:T1 Arg2:T2\n\
+                   #1\tAnnotatorNotes T1\tnote\nA1\tNeg T1\nR2\tRel Arg1:T2 Arg2:T1\n\
+                   T3\tperson 5\tx\nT4\trole 1 2\n\n";
+        let mut problems = Vec::new();
+        let spans = parse_ann("a.ann", ann, &mut problems);
+        let got: Vec<_> = spans
+            .iter()
+            .map(|s| (s.start, s.end, s.label.as_str(), s.text.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(0, 3, "person", Some("Ana")), (1, 2, "role", None)]
+        );
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems[0].starts_with("a.ann:2: T2: discontinuous span (4 6;8 9)"));
+        assert!(problems[1].starts_with("a.ann:7: T3: offsets \"5\" are not START END"));
+        assert_eq!(
+            problems[2],
+            "a.ann: skipped 1 note (#) line, 1 attribute (A) line, 2 relation (R) lines: \
+             only text-bound annotations (T) are imported"
+        );
+    }
+}

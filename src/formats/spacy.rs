@@ -1,0 +1,97 @@
+//! spaCy / Prodigy JSONL: one document per line,
+//! `{"text": …, "spans": [{"start", "end", "label", "score"?, "text"?}], "meta": {…}?}`.
+//!
+//! Where `"spans"` is missing, `"ents"` (spaCy's `Doc.to_json()`) is read
+//! instead. Prodigy records answered `"reject"` or `"ignore"` are skipped:
+//! their spans are what the annotator turned down.
+
+use serde::Deserialize as _;
+use serde_json::Value;
+
+use super::jsonl::{self, Record};
+use super::{ImportedDoc, JsonSpan, ReadOutcome};
+
+/// Reads the JSONL `source` of the file `file` (named in messages).
+pub(super) fn parse(file: &str, source: &str) -> ReadOutcome {
+    let mut out = ReadOutcome::default();
+    for (line, record) in jsonl::records(file, source, &mut out.problems) {
+        let at = format!("{file}:{line}");
+        if let Some(answer) = record.get("answer").and_then(Value::as_str)
+            && answer != "accept"
+        {
+            out.problems.push(format!(
+                "{at}: Prodigy answer is {answer:?}, not \"accept\"; record skipped"
+            ));
+            continue;
+        }
+        let Some(text) = jsonl::text(&record, &at, &mut out.problems) else {
+            continue;
+        };
+        let Some(spans) = spans(&record, &at, &mut out.problems) else {
+            continue;
+        };
+        out.docs.push(ImportedDoc {
+            source: at,
+            name: jsonl::name(&record, false),
+            text,
+            spans,
+        });
+    }
+    out
+}
+
+/// The record's spans; `None` (reported) if `"spans"` is not a list. A span
+/// that does not parse is reported and left out.
+fn spans(record: &Record, at: &str, problems: &mut Vec<String>) -> Option<Vec<JsonSpan>> {
+    let (key, list) = match (record.get("spans"), record.get("ents")) {
+        (Some(Value::Array(list)), _) => ("spans", list),
+        (None | Some(Value::Null), Some(Value::Array(list))) => ("ents", list),
+        (None | Some(Value::Null), _) => return Some(Vec::new()),
+        (Some(other), _) => {
+            problems.push(format!(
+                "{at}: \"spans\" is {}, not a list; record skipped",
+                jsonl::kind(other)
+            ));
+            return None;
+        }
+    };
+    let mut spans = Vec::with_capacity(list.len());
+    for (i, value) in list.iter().enumerate() {
+        match JsonSpan::deserialize(value) {
+            Ok(span) => spans.push(span),
+            Err(e) => problems.push(format!("{at}: {key}[{i}]: {e}; span skipped")),
+        }
+    }
+    Some(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_spans_names_and_reports_bad_spans_and_rejected_answers() {
+        let src = concat!(
+            r#"{"text": "Ana met Bo", "spans": [{"start": 0, "end": 3, "label": "PER", "score": 0.5, "token_start": 0}, {"start": 8, "label": "PER"}], "meta": {"id": 12}}"#,
+            "\n",
+            r#"{"text": "x", "answer": "reject", "spans": []}"#,
+            "\n",
+            r#"{"text": "Bo", "ents": [{"start": 0, "end": 2, "label": "PER"}]}"#,
+            "\n",
+            r#"{"text": "Bo", "spans": {"sc": []}}"#,
+            "\n",
+        );
+        let out = parse("in.jsonl", src);
+        assert_eq!(out.docs.len(), 2);
+        let first = &out.docs[0];
+        assert_eq!(first.source, "in.jsonl:1");
+        assert_eq!(first.name.as_deref(), Some("12"));
+        assert_eq!(first.spans.len(), 1);
+        assert_eq!(first.spans[0].score, Some(0.5));
+        assert_eq!(out.docs[1].spans[0].end, 2);
+        assert_eq!(out.problems.len(), 3, "{:?}", out.problems);
+        assert!(out.problems[0].starts_with("in.jsonl:1: spans[1]: missing field `end`"));
+        assert!(out.problems[1].starts_with("in.jsonl:2: Prodigy answer is \"reject\""));
+        assert!(out.problems[2].starts_with("in.jsonl:4: \"spans\" is an object"));
+    }
+}

@@ -1,0 +1,219 @@
+//! A corpus's settings: the optional `newsmark.ron` in a corpus folder.
+//!
+//! # The settings file
+//!
+//! Every field is optional; a folder without the file uses the defaults.
+//!
+//! ```ron
+//! (
+//!     // The label schema, in palette order (default: person, role, country,
+//!     // initiative). Each label needs all four fields.
+//!     labels: Some([
+//!         (name: "person", color: (47, 128, 237), hotkeys: ['1', 'p'],
+//!             description: "A named individual."),
+//!         (name: "country", color: (30, 158, 90), hotkeys: ['2', 'c'],
+//!             description: "A country, or its capital standing for its government."),
+//!     ]),
+//!     // Annotation guidelines shown to annotators (default: none).
+//!     guidelines: Some("Tag a role without the person's name."),
+//!     // Who annotates in this folder (default: none).
+//!     annotator: Some("Ana"),
+//!     // An external extractor command (default: none). It is run without a
+//!     // shell, reads the article on standard input and prints JSON Lines
+//!     // spans; see `suggest::external`.
+//!     extractor: Some((
+//!         argv: ["python3", "examples/spacy_extractor.py"],
+//!         timeout_secs: 60,         // per article; default 60
+//!         name: Some("spacy"),      // origin of its spans; default: argv[0]'s file stem
+//!     )),
+//!     // Whether the built-in gazetteer (countries, role titles) suggests
+//!     // spans (default: true).
+//!     gazetteer: true,
+//! )
+//! ```
+//!
+//! `Some(…)` may be left out (`annotator: "Ana"` means the same). An unknown
+//! field is an error, so a misspelt setting is reported rather than silently
+//! ignored. Errors name the file, and syntax errors give `LINE:COLUMN`.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{LabelDef, LabelSchema};
+
+/// The settings file's name in a corpus folder.
+pub const FILE_NAME: &str = "newsmark.ron";
+
+/// The settings of one corpus folder. See the [module docs](self) for the
+/// file format.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CorpusSettings {
+    /// The label schema; `None` means newsmark's built-in one.
+    pub labels: Option<Vec<LabelDef>>,
+    /// Annotation guidelines for this corpus.
+    pub guidelines: Option<String>,
+    /// Who annotates this corpus.
+    pub annotator: Option<String>,
+    /// The external extractor command, if one is configured.
+    pub extractor: Option<ExtractorConfig>,
+    /// Whether the built-in gazetteer suggests spans.
+    pub gazetteer: bool,
+}
+
+impl Default for CorpusSettings {
+    fn default() -> Self {
+        Self {
+            labels: None,
+            guidelines: None,
+            annotator: None,
+            extractor: None,
+            gazetteer: true,
+        }
+    }
+}
+
+impl CorpusSettings {
+    /// The label schema to use: the configured labels, or the built-in schema.
+    pub fn schema(&self) -> LabelSchema {
+        self.labels
+            .as_ref()
+            .map_or_else(LabelSchema::default, |labels| LabelSchema {
+                labels: labels.clone(),
+            })
+    }
+}
+
+/// How to run an external extractor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExtractorConfig {
+    /// The program and its arguments, run without a shell. Not empty.
+    pub argv: Vec<String>,
+    /// Seconds one article may take before the command is killed. Positive.
+    #[serde(default = "default_timeout_secs")]
+    pub timeout_secs: u64,
+    /// The origin name given to its spans; see [`Self::origin_name`].
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+fn default_timeout_secs() -> u64 {
+    60
+}
+
+impl ExtractorConfig {
+    /// The origin name of its spans: [`Self::name`] if given, else the file
+    /// stem of `argv[0]` (`/usr/bin/python3` gives `python3`), else
+    /// `"extractor"`.
+    pub fn origin_name(&self) -> String {
+        if let Some(name) = &self.name {
+            return name.clone();
+        }
+        self.argv
+            .first()
+            .and_then(|program| Path::new(program).file_stem())
+            .map_or_else(
+                || "extractor".to_owned(),
+                |stem| stem.to_string_lossy().into_owned(),
+            )
+    }
+}
+
+/// Why a settings file could not be used. Every variant names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    /// The file exists but could not be read.
+    #[error("{}: cannot read: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+    /// The file does not parse (or has an unknown field or a wrong type).
+    #[error("{}:{line}:{col}: {message}", path.display())]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        col: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The file parses but a value is not allowed.
+    #[error("{}: {reason}", path.display())]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+/// Reads the settings of the corpus folder `dir` from its `newsmark.ron`.
+/// A missing file gives the defaults.
+pub fn load(dir: &Path) -> Result<CorpusSettings, SettingsError> {
+    let path = dir.join(FILE_NAME);
+    let source = match std::fs::read_to_string(&path) {
+        Ok(source) => source,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(CorpusSettings::default());
+        }
+        Err(source) => return Err(SettingsError::Read { path, source }),
+    };
+    parse(&path, &source)
+}
+
+/// Parses the contents of a settings file; `path` is used in errors.
+pub fn parse(path: &Path, source: &str) -> Result<CorpusSettings, SettingsError> {
+    let options =
+        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let settings: CorpusSettings =
+        options
+            .from_str(source)
+            .map_err(|e: ron::error::SpannedError| SettingsError::Syntax {
+                path: path.to_owned(),
+                line: e.span.start.line,
+                col: e.span.start.col,
+                message: e.code.to_string(),
+            })?;
+    if let Some(reason) = invalid_reason(&settings) {
+        return Err(SettingsError::Invalid {
+            path: path.to_owned(),
+            reason,
+        });
+    }
+    Ok(settings)
+}
+
+/// What is not allowed in settings that parsed, if anything.
+fn invalid_reason(settings: &CorpusSettings) -> Option<String> {
+    if let Some(labels) = &settings.labels {
+        if labels.is_empty() {
+            return Some("labels: the list is empty".to_owned());
+        }
+        let mut names = HashSet::new();
+        for label in labels {
+            if label.name.trim().is_empty() {
+                return Some("labels: a label has an empty name".to_owned());
+            }
+            if !names.insert(label.name.as_str()) {
+                return Some(format!("labels: {:?} is defined twice", label.name));
+            }
+        }
+    }
+    if let Some(extractor) = &settings.extractor {
+        if extractor.argv.first().is_none_or(|p| p.is_empty()) {
+            return Some("extractor: argv must name a program".to_owned());
+        }
+        if extractor.timeout_secs == 0 {
+            return Some("extractor: timeout_secs must be at least 1".to_owned());
+        }
+    }
+    None
+}

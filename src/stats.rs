@@ -1,0 +1,295 @@
+//! How good an extractor is, from what reviewers did with its suggestions:
+//! per origin and label, precision = accepted / (accepted + rejected), and
+//! misses = accepted spans that no suggestion of that origin matched.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::model::{AnnotationSet, Origin, Status};
+
+/// Review counts and quality of one extractor on one label.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct OriginLabelStats {
+    /// The extractor's name (`Extractor(name)`).
+    pub origin: String,
+    /// The label.
+    pub label: String,
+    /// Suggestions not reviewed yet.
+    pub pending: usize,
+    /// Suggestions accepted (relabelled ones count under their new label).
+    pub accepted: usize,
+    /// Suggestions rejected.
+    pub rejected: usize,
+    /// Accepted spans of this label, in documents this extractor suggested
+    /// anything for, with no suggestion of this origin at the same offsets
+    /// and label.
+    pub misses: usize,
+}
+
+impl OriginLabelStats {
+    /// accepted / (accepted + rejected); `None` before any review.
+    pub fn precision(&self) -> Option<f64> {
+        let reviewed = self.accepted + self.rejected;
+        (reviewed > 0).then(|| self.accepted as f64 / reviewed as f64)
+    }
+
+    /// accepted / (accepted + misses): how much of the accepted annotation
+    /// the extractor found; `None` if there is nothing to find.
+    pub fn recall(&self) -> Option<f64> {
+        let gold = self.accepted + self.misses;
+        (gold > 0).then(|| self.accepted as f64 / gold as f64)
+    }
+}
+
+/// Spans by review status.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct StatusCounts {
+    /// Not reviewed yet.
+    pub pending: usize,
+    /// Accepted (manual spans included).
+    pub accepted: usize,
+    /// Rejected.
+    pub rejected: usize,
+}
+
+impl StatusCounts {
+    /// Counts the spans of one set.
+    pub fn of(set: &AnnotationSet) -> Self {
+        let mut counts = Self::default();
+        for span in set.spans() {
+            counts.add(span.status);
+        }
+        counts
+    }
+
+    fn add(&mut self, status: Status) {
+        match status {
+            Status::Pending => self.pending += 1,
+            Status::Accepted => self.accepted += 1,
+            Status::Rejected => self.rejected += 1,
+        }
+    }
+}
+
+/// Extractor quality over a corpus (or one document).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct QualityReport {
+    /// Documents looked at.
+    pub documents: usize,
+    /// All spans by status.
+    pub totals: StatusCounts,
+    /// One row per extractor and label, sorted.
+    pub rows: Vec<OriginLabelStats>,
+}
+
+/// Computes extractor quality over annotation sets (one per document).
+pub fn quality<'a>(sets: impl IntoIterator<Item = &'a AnnotationSet>) -> QualityReport {
+    let mut report = QualityReport::default();
+    let mut rows: BTreeMap<(String, String), OriginLabelStats> = BTreeMap::new();
+    for set in sets {
+        report.documents += 1;
+        let mut origins = HashSet::new();
+        for span in set.spans() {
+            report.totals.add(span.status);
+            if let Origin::Extractor(name) = &span.origin {
+                origins.insert(name.as_str());
+                let row = rows
+                    .entry((name.clone(), span.label.clone()))
+                    .or_insert_with(|| OriginLabelStats {
+                        origin: name.clone(),
+                        label: span.label.clone(),
+                        ..Default::default()
+                    });
+                match span.status {
+                    Status::Pending => row.pending += 1,
+                    Status::Accepted => row.accepted += 1,
+                    Status::Rejected => row.rejected += 1,
+                }
+            }
+        }
+        for origin in origins {
+            let suggested: HashSet<(usize, usize, &str)> = set
+                .spans()
+                .iter()
+                .filter(|s| matches!(&s.origin, Origin::Extractor(n) if n == origin))
+                .map(|s| (s.start, s.end, s.label.as_str()))
+                .collect();
+            for span in set.spans() {
+                if span.status == Status::Accepted
+                    && !suggested.contains(&(span.start, span.end, span.label.as_str()))
+                {
+                    rows.entry((origin.to_owned(), span.label.clone()))
+                        .or_insert_with(|| OriginLabelStats {
+                            origin: origin.to_owned(),
+                            label: span.label.clone(),
+                            ..Default::default()
+                        })
+                        .misses += 1;
+                }
+            }
+        }
+    }
+    report.rows = rows.into_values().collect();
+    report
+}
+
+fn percent(x: Option<f64>) -> String {
+    x.map_or_else(|| "-".to_owned(), |p| format!("{:.1}%", p * 100.0))
+}
+
+impl QualityReport {
+    /// A plain-text table for people.
+    pub fn to_table(&self) -> String {
+        let t = &self.totals;
+        let mut out = format!(
+            "{} documents: {} pending, {} accepted, {} rejected\n",
+            self.documents, t.pending, t.accepted, t.rejected
+        );
+        if self.rows.is_empty() {
+            out.push_str("no extractor suggestions\n");
+            return out;
+        }
+        let _ = writeln!(
+            out,
+            "{:<16} {:<12} {:>8} {:>8} {:>8} {:>8} {:>10} {:>8}",
+            "origin", "label", "pending", "accepted", "rejected", "misses", "precision", "recall"
+        );
+        for r in &self.rows {
+            let _ = writeln!(
+                out,
+                "{:<16} {:<12} {:>8} {:>8} {:>8} {:>8} {:>10} {:>8}",
+                r.origin,
+                r.label,
+                r.pending,
+                r.accepted,
+                r.rejected,
+                r.misses,
+                percent(r.precision()),
+                percent(r.recall())
+            );
+        }
+        out
+    }
+
+    /// CSV with a header row, for spreadsheets.
+    pub fn to_csv(&self) -> String {
+        let mut out =
+            String::from("origin,label,pending,accepted,rejected,misses,precision,recall\n");
+        let num = |x: Option<f64>| x.map_or_else(String::new, |p| format!("{p:.4}"));
+        for r in &self.rows {
+            let _ = writeln!(
+                out,
+                "{},{},{},{},{},{},{},{}",
+                csv_field(&r.origin),
+                csv_field(&r.label),
+                r.pending,
+                r.accepted,
+                r.rejected,
+                r.misses,
+                num(r.precision()),
+                num(r.recall())
+            );
+        }
+        out
+    }
+
+    /// JSON for machines: totals and rows, with precision and recall.
+    pub fn to_json(&self) -> serde_json::Value {
+        let rows: Vec<serde_json::Value> = self
+            .rows
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "origin": r.origin,
+                    "label": r.label,
+                    "pending": r.pending,
+                    "accepted": r.accepted,
+                    "rejected": r.rejected,
+                    "misses": r.misses,
+                    "precision": r.precision(),
+                    "recall": r.recall(),
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "documents": self.documents,
+            "totals": self.totals,
+            "extractors": rows,
+        })
+    }
+}
+
+/// A CSV field, quoted when it holds a comma, quote or line break.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn suggestion(id: u64, start: usize, label: &str, status: Status) -> Span {
+        Span {
+            origin: Origin::Extractor("spacy".into()),
+            status,
+            ..Span::manual(id, start, start + 4, label, "xxxx")
+        }
+    }
+
+    #[test]
+    fn precision_and_misses_per_origin_and_label() {
+        let set = AnnotationSet::from_spans(vec![
+            suggestion(1, 0, "person", Status::Accepted),
+            suggestion(2, 10, "person", Status::Rejected),
+            suggestion(3, 20, "person", Status::Rejected),
+            suggestion(4, 30, "country", Status::Pending),
+            Span::manual(5, 40, 44, "person", "xxxx"),
+            Span::manual(6, 50, 54, "country", "xxxx"),
+        ]);
+        let untouched = AnnotationSet::from_spans(vec![Span::manual(1, 0, 4, "person", "xxxx")]);
+        let report = quality([&set, &untouched]);
+        assert_eq!(report.documents, 2);
+        assert_eq!(
+            report.totals,
+            StatusCounts {
+                pending: 1,
+                accepted: 4,
+                rejected: 2
+            }
+        );
+        let person = &report.rows[1];
+        assert_eq!(
+            (person.label.as_str(), person.accepted, person.rejected),
+            ("person", 1, 2)
+        );
+        assert_eq!(person.precision(), Some(1.0 / 3.0));
+        // The manual person span at 40 was missed; the document spaCy never
+        // ran on does not count.
+        assert_eq!(person.misses, 1);
+        let country = &report.rows[0];
+        assert_eq!(
+            (country.pending, country.misses, country.precision()),
+            (1, 1, None)
+        );
+        assert!(
+            report
+                .to_csv()
+                .contains("spacy,person,0,1,2,1,0.3333,0.5000")
+        );
+        assert_eq!(report.to_json()["extractors"][1]["rejected"], 2);
+    }
+
+    #[test]
+    fn csv_quotes_odd_fields() {
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("plain"), "plain");
+    }
+}

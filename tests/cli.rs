@@ -1,0 +1,248 @@
+//! Command-line tests: exit codes and outputs of `import`, `suggest` and
+//! `stats`, run as a user would run the binary.
+
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn newsmark() -> Command {
+    Command::cargo_bin("newsmark").unwrap()
+}
+
+/// One spaCy JSONL record per article, with a flag and CRLF before the spans.
+const SPACY: &str = concat!(
+    r#"{"text": "🇨🇺 Havana hosts Issa Zarepour.\r\nIran and Cuba agree.", "spans": [{"start": 3, "end": 9, "label": "GPE", "score": 0.9}, {"start": 16, "end": 29, "label": "PERSON", "score": 0.8}, {"start": 32, "end": 36, "label": "GPE"}], "meta": {"file": "havana.txt"}}"#,
+    "\n",
+    r#"{"text": "Cuba and Iran talk.", "spans": [{"start": 0, "end": 4, "label": "GPE"}, {"start": 40, "end": 44, "label": "GPE"}], "meta": {"file": "talk.txt"}}"#,
+    "\n",
+);
+
+fn corpus_with_import() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("spacy.jsonl");
+    fs::write(&src, SPACY).unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    let out = newsmark()
+        .args(["import", "spacy"])
+        .arg(&src)
+        .arg("--into")
+        .arg(&corpus)
+        .args([
+            "--map",
+            "GPE=country",
+            "--map",
+            "PERSON=person",
+            "--origin",
+            "spacy",
+        ])
+        .output()
+        .unwrap();
+    // One span is out of range: reported, so the exit code says so.
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        format!("{stdout}{stderr}").contains("40..44"),
+        "out-of-range span named: {stdout}{stderr}"
+    );
+    dir
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn import_creates_documents_and_is_idempotent() {
+    let dir = corpus_with_import();
+    let corpus = dir.path().join("corpus");
+    let havana = read(&corpus.join("havana.ron"));
+    assert!(havana.contains(r#"start: 3, end: 9, label: "country", text: "Havana", origin: Extractor("spacy"), score: Some(0.9), status: Pending"#), "{havana}");
+    assert!(havana.contains(r#"text: "Issa Zarepour""#));
+    assert_eq!(
+        read(&corpus.join("havana.txt")),
+        "🇨🇺 Havana hosts Issa Zarepour.\r\nIran and Cuba agree."
+    );
+
+    let again = newsmark()
+        .args(["import", "spacy"])
+        .arg(dir.path().join("spacy.jsonl"))
+        .arg("--into")
+        .arg(&corpus)
+        .args([
+            "--map",
+            "GPE=country",
+            "--map",
+            "PERSON=person",
+            "--origin",
+            "spacy",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(
+        read(&corpus.join("havana.ron")),
+        havana,
+        "nothing added twice"
+    );
+}
+
+#[test]
+fn stats_prints_table_json_and_csv() {
+    let dir = corpus_with_import();
+    let corpus = dir.path().join("corpus");
+    let table = newsmark().arg("stats").arg(&corpus).output().unwrap();
+    assert!(table.status.success());
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        text.contains("2 documents: 4 pending, 0 accepted, 0 rejected"),
+        "{text}"
+    );
+
+    let json = newsmark()
+        .arg("stats")
+        .arg(&corpus)
+        .arg("--json")
+        .output()
+        .unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["totals"]["pending"], 4);
+    assert_eq!(value["extractors"][0]["origin"], "spacy");
+    assert_eq!(value["extractors"][0]["label"], "country");
+    assert_eq!(value["extractors"][0]["pending"], 3);
+
+    let csv = newsmark()
+        .arg("stats")
+        .arg(&corpus)
+        .arg("--csv")
+        .output()
+        .unwrap();
+    let csv = String::from_utf8_lossy(&csv.stdout);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("origin,label,pending,accepted,rejected,misses,precision,recall")
+    );
+    assert_eq!(lines.next(), Some("spacy,country,3,0,0,0,,"));
+}
+
+#[test]
+fn suggest_runs_the_gazetteer_and_the_configured_extractor() {
+    let dir = corpus_with_import();
+    let corpus = dir.path().join("corpus");
+    let script = dir.path().join("extractor.py");
+    fs::write(
+        &script,
+        "import json, sys\ntext = sys.stdin.read()\ni = text.find('agree')\nif i >= 0:\n    print(json.dumps({'start': i, 'end': i + 5, 'label': 'initiative', 'score': 0.5}))\n",
+    )
+    .unwrap();
+    let settings = format!(
+        "(extractor: Some((argv: [\"python3\", {:?}], timeout_secs: 20, name: Some(\"rules\"))))\n",
+        script.display().to_string()
+    );
+    fs::write(corpus.join("newsmark.ron"), settings).unwrap();
+    let out = newsmark()
+        .arg("suggest")
+        .arg(&corpus)
+        .args(["--doc", "havana"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ron = read(&corpus.join("havana.ron"));
+    assert!(
+        ron.contains(
+            r#"text: "agree", origin: Extractor("rules"), score: Some(0.5), status: Pending"#
+        ),
+        "{ron}"
+    );
+    // The gazetteer finds Cuba; Iran it does not offer again, spaCy already has it.
+    assert!(
+        ron.contains(
+            r#"start: 41, end: 45, label: "country", text: "Cuba", origin: Extractor("gazetteer")"#
+        ),
+        "{ron}"
+    );
+    assert!(
+        !ron.contains(r#"text: "Iran", origin: Extractor("gazetteer")"#),
+        "{ron}"
+    );
+    assert_eq!(
+        read(&corpus.join("talk.ron")).matches("rules").count(),
+        0,
+        "--doc limits the run"
+    );
+
+    // Running it again offers nothing new.
+    let again = newsmark()
+        .arg("suggest")
+        .arg(&corpus)
+        .args(["--doc", "havana"])
+        .output()
+        .unwrap();
+    assert!(again.status.success());
+    assert_eq!(read(&corpus.join("havana.ron")), ron);
+}
+
+#[test]
+fn a_failing_extractor_is_named_with_the_document() {
+    let dir = corpus_with_import();
+    let corpus = dir.path().join("corpus");
+    fs::write(
+        corpus.join("newsmark.ron"),
+        "(extractor: Some((argv: [\"/no/such/extractor\"])))\n",
+    )
+    .unwrap();
+    let out = newsmark().arg("suggest").arg(&corpus).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("/no/such/extractor") && stderr.contains("talk.txt"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn bad_arguments_and_missing_folders_fail_clearly() {
+    let out = newsmark()
+        .args(["import", "conllu", "x", "--into", "y"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("conllu"));
+
+    let out = newsmark()
+        .args(["stats", "/no/such/corpus"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/corpus"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = newsmark()
+        .arg("suggest")
+        .arg(dir.path())
+        .args(["--doc", "nope"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nope.txt"));
+
+    for sub in ["import", "suggest", "stats"] {
+        let help = newsmark().args([sub, "--help"]).output().unwrap();
+        assert!(help.status.success());
+        assert!(String::from_utf8_lossy(&help.stdout).contains("Usage: newsmark"));
+    }
+}

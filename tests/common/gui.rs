@@ -1,0 +1,181 @@
+//! Helpers for the GUI tests: a harness on a copy of a sample article, and
+//! pointer gestures aimed at code points of the text.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Modifiers, Pos2, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, Queryable as _};
+use newsmark::model::Span;
+use newsmark::ui::NewsmarkApp;
+
+/// The sample article most tests use.
+pub const SAMPLE: &str = "2024-05-iran-cuba-ict";
+
+/// Copies a sample article (and its annotations, if `with_ron`) into a fresh
+/// temporary folder, so tests never write to `sample_data`.
+pub fn temp_article(name: &str, with_ron: bool) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    let txt = dir.path().join(format!("{name}.txt"));
+    std::fs::copy(samples.join(format!("{name}.txt")), &txt).unwrap();
+    if with_ron {
+        std::fs::copy(
+            samples.join(format!("{name}.ron")),
+            dir.path().join(format!("{name}.ron")),
+        )
+        .unwrap();
+    }
+    (dir, txt)
+}
+
+pub fn harness_for(path: &Path) -> Harness<'static, NewsmarkApp> {
+    let path = path.to_owned();
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1200.0, 860.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(200)
+        .build_eframe(move |_cc| NewsmarkApp::new(Some(&path)));
+    harness.run();
+    harness
+}
+
+/// Screen position inside code point `pos` (between its left edge and the
+/// next caret position).
+pub fn point_at(harness: &mut Harness<'_, NewsmarkApp>, pos: usize) -> Pos2 {
+    let ctx = harness.ctx.clone();
+    let left = harness
+        .state_mut()
+        .char_screen_rect(&ctx, pos)
+        .expect("laid out");
+    let right = harness
+        .state_mut()
+        .char_screen_rect(&ctx, pos + 1)
+        .expect("laid out");
+    let x = if right.min.x > left.min.x {
+        (left.min.x + right.min.x) / 2.0
+    } else {
+        left.min.x + 2.0
+    };
+    Pos2::new(x, left.center().y)
+}
+
+/// Offset of the `n`th occurrence of `needle` in the open text, in code
+/// points.
+pub fn find(harness: &Harness<'_, NewsmarkApp>, needle: &str) -> usize {
+    let text = harness.state().session().unwrap().doc().text().to_owned();
+    let byte = text.find(needle).expect("needle in text");
+    text[..byte].chars().count()
+}
+
+/// Presses (or releases) the primary button at `pos`.
+pub fn primary(harness: &Harness<'_, NewsmarkApp>, pos: Pos2, pressed: bool, modifiers: Modifiers) {
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers,
+    });
+}
+
+/// Drags from inside code point `from` to inside code point `to`.
+pub fn drag(harness: &mut Harness<'_, NewsmarkApp>, from: usize, to: usize, modifiers: Modifiers) {
+    let a = point_at(harness, from);
+    let b = point_at(harness, to);
+    harness.event(egui::Event::ModifiersChanged(modifiers));
+    harness.hover_at(a);
+    harness.run();
+    primary(harness, a, true, modifiers);
+    harness.run();
+    harness.hover_at(a + (b - a) * 0.5);
+    harness.run();
+    harness.hover_at(b);
+    harness.run();
+    primary(harness, b, false, modifiers);
+    harness.run();
+    harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    harness.run();
+}
+
+/// Presses and releases the primary button at `at`, one frame each.
+pub fn click(harness: &mut Harness<'_, NewsmarkApp>, at: Pos2) {
+    harness.hover_at(at);
+    harness.step();
+    harness.drag_at(at);
+    harness.step();
+    primary(harness, at, false, Modifiers::NONE);
+    harness.step();
+    harness.run();
+}
+
+/// Two clicks in quick succession.
+pub fn double_click(harness: &mut Harness<'_, NewsmarkApp>, at: Pos2) {
+    harness.hover_at(at);
+    harness.step();
+    for _ in 0..2 {
+        primary(harness, at, true, Modifiers::NONE);
+        primary(harness, at, false, Modifiers::NONE);
+        harness.step();
+    }
+    harness.run();
+}
+
+/// The button whose label starts with `text` (a shortcut may follow it).
+pub fn button<'h>(harness: &'h Harness<'_, NewsmarkApp>, text: &'h str) -> egui_kittest::Node<'h> {
+    harness.get(
+        By::new()
+            .role(egui::accesskit::Role::Button)
+            .predicate(move |n| n.label().is_some_and(|l| l.starts_with(text))),
+    )
+}
+
+pub fn spans(harness: &Harness<'_, NewsmarkApp>) -> Vec<Span> {
+    harness.state().session().unwrap().set().spans().to_vec()
+}
+
+pub fn span_at(harness: &Harness<'_, NewsmarkApp>, start: usize, end: usize) -> Option<Span> {
+    spans(harness)
+        .into_iter()
+        .find(|s| s.start == start && s.end == end)
+}
+
+/// Asks the app to close (as the window manager would).
+pub fn request_close(harness: &mut Harness<'_, NewsmarkApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+}
+
+pub fn sent_close(harness: &Harness<'_, NewsmarkApp>) -> bool {
+    harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::Close))
+}
+
+/// A file dropped on the window, as the windowing backend reports it.
+#[derive(Debug)]
+pub struct DroppedPath(pub PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Applies commands as the app's widgets would, then runs the frames.
+pub fn execute(harness: &mut Harness<'_, NewsmarkApp>, commands: Vec<newsmark::ui::Command>) {
+    let ctx = harness.ctx.clone();
+    harness.state_mut().execute(&ctx, commands);
+    harness.run();
+}
