@@ -265,7 +265,7 @@ impl ExtractorCommand {
 
     /// [`Self::run`], killed and [`ExtractorError::Cancelled`] if `cancel` is
     /// set while it runs.
-    fn run_until(
+    pub fn run_until(
         &self,
         document: &str,
         text: &str,

@@ -36,13 +36,24 @@ impl SuggestPlan {
     /// Everything the suggesters propose for one document; the extractor's
     /// failure, if any, is returned beside the other suggesters' output.
     pub fn suggest(&self, name: &str, doc: &Document) -> (Vec<Suggestion>, Option<ExtractorError>) {
+        self.suggest_until(name, doc, None)
+    }
+
+    /// [`Self::suggest`], with the extractor killed if `cancel` is set while
+    /// it runs.
+    pub fn suggest_until(
+        &self,
+        name: &str,
+        doc: &Document,
+        cancel: Option<&std::sync::atomic::AtomicBool>,
+    ) -> (Vec<Suggestion>, Option<ExtractorError>) {
         let mut out = self.learned.find(doc);
         if self.gazetteer {
             out.extend(gazetteer::suggest(doc));
         }
         let mut failure = None;
         if let Some(command) = &self.external {
-            match command.run(name, doc.text()) {
+            match command.run_until(name, doc.text(), cancel) {
                 Ok(found) => out.extend(found),
                 Err(err) => failure = Some(err),
             }

@@ -1,13 +1,16 @@
 //! The application shell: owns the open session and the view state, and runs
 //! one frame: input, panels, text view, then commands.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use egui::{Rect, ViewportCommand};
 
+use super::apply_suggest::AwaitingApproval;
 use super::command::Pending;
 use super::review_panel::ReviewPanel;
 use super::span_list::SpanList;
+use super::suggest_job::SuggestJob;
 use super::text_view::{TextView, view_id};
 use super::{Command, Selection, keys, panels};
 use crate::model::{LabelSchema, SpanId};
@@ -34,7 +37,13 @@ pub struct NewsmarkApp {
     pub(super) span_list: SpanList,
     pub(super) review_filter: ReviewFilter,
     pub(super) show_review: bool,
-    review: ReviewPanel,
+    pub(super) review: ReviewPanel,
+    pub(super) job: Option<SuggestJob>,
+    pub(super) awaiting_approval: Option<AwaitingApproval>,
+    pub(super) approved_commands: HashSet<String>,
+    /// Texts tagged since the last save, offered to the other documents
+    /// when it is saved.
+    pub(super) learned: Vec<(String, String)>,
     title: String,
 }
 
@@ -55,6 +64,10 @@ impl NewsmarkApp {
             review_filter: ReviewFilter::default(),
             show_review: false,
             review: ReviewPanel::default(),
+            job: None,
+            awaiting_approval: None,
+            approved_commands: HashSet::new(),
+            learned: Vec::new(),
             title: String::new(),
         };
         if let Some(path) = path {
@@ -81,6 +94,16 @@ impl NewsmarkApp {
     /// The last message shown to the user.
     pub fn notice(&self) -> Option<&Notice> {
         self.notice.as_ref()
+    }
+
+    /// Whether suggesters are running in the background.
+    pub fn is_suggesting(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Whether "run this extractor command?" is showing.
+    pub fn is_asking_to_run_extractor(&self) -> bool {
+        self.awaiting_approval.is_some()
     }
 
     /// Whether the unsaved-changes question is showing.
@@ -121,6 +144,7 @@ impl NewsmarkApp {
                 self.view = Some(view);
                 self.span_list = SpanList::default();
                 self.review = ReviewPanel::for_session(&session);
+                self.learned.clear();
                 self.show_review = self.review.has_suggestions(&session);
                 self.session = Some(session);
             }
@@ -182,8 +206,12 @@ impl NewsmarkApp {
             self.pending = Some(Pending::Close);
         }
 
+        self.poll_job(&ctx);
+
         // Keys first, so a hotkey's span is painted in this same frame.
-        let key_commands = if self.pending.is_some() {
+        let key_commands = if self.awaiting_approval.is_some() {
+            keys::approval_commands(&ctx)
+        } else if self.pending.is_some() {
             keys::prompt_commands(&ctx)
         } else {
             keys::commands(&ctx, self.session.as_ref(), self.view.as_mut())
@@ -195,7 +223,7 @@ impl NewsmarkApp {
             self.span_list.refresh(session);
         }
         panels::menu_bar(ui, self, &mut commands);
-        panels::status_bar(ui, self);
+        panels::status_bar(ui, self, &mut commands);
         panels::banner(ui, self, &mut commands);
         if let Some(session) = &self.session {
             let selected = self.selected_span();
@@ -222,9 +250,10 @@ impl NewsmarkApp {
             _ => panels::empty_state(ui, &mut commands),
         });
         panels::prompt(&ctx, self, &mut commands);
+        panels::approval(&ctx, self, &mut commands);
         panels::shortcuts_window(&ctx, &mut self.show_shortcuts);
 
-        if self.pending.is_none() && self.session.is_some() {
+        if self.pending.is_none() && self.awaiting_approval.is_none() && self.session.is_some() {
             ctx.memory_mut(|m| {
                 if m.focused().is_none() {
                     m.request_focus(view_id());

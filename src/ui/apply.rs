@@ -28,7 +28,9 @@ impl NewsmarkApp {
             Command::OpenDialog => self.open_dialog(),
             Command::Open(path) => self.apply_open(path),
             Command::Save => {
-                self.save();
+                if self.save() {
+                    self.propagate_learned(ctx);
+                }
             }
             Command::SaveAsDialog => self.save_as_dialog(),
             Command::BackUpAndOverwrite => self.back_up_and_overwrite(),
@@ -65,11 +67,19 @@ impl NewsmarkApp {
                 }
             }
             Command::ToggleReview => self.show_review = !self.show_review,
+            Command::Suggest { all } => self.suggest(ctx, all),
+            Command::ApproveExtractor(run) => self.approve_extractor(ctx, run),
+            Command::CancelSuggest => {
+                self.awaiting_approval = None;
+                if let Some(job) = &self.job {
+                    job.cancel();
+                }
+            }
             Command::Answer(answer) => self.answer(ctx, answer),
         }
     }
 
-    fn perform(&mut self, edit: Edit) {
+    pub(super) fn perform(&mut self, edit: Edit) {
         let Some(session) = &mut self.session else {
             return;
         };
@@ -207,6 +217,13 @@ impl NewsmarkApp {
                 self.perform(edit);
                 if let (Some(view), Some(id)) = (&mut self.view, id) {
                     view.selected_span = Some(id);
+                }
+                let quote = self
+                    .session
+                    .as_ref()
+                    .and_then(|s| id.and_then(|id| s.set().get(id)));
+                if let Some(span) = quote.cloned() {
+                    self.offer_occurrences(&span.text, &span.label);
                 }
             }
             None => self.info(format!("That text is already tagged {label}.")),
@@ -346,6 +363,10 @@ impl NewsmarkApp {
             .is_some_and(|s| s.status == Status::Pending);
         if let Some(edit) = session.set_status_edit(id, status) {
             self.perform(edit);
+            let accepted = self.session.as_ref().and_then(|s| s.set().get(id)).cloned();
+            if let Some(span) = accepted.filter(|s| s.status == Status::Accepted) {
+                self.offer_occurrences(&span.text, &span.label);
+            }
         }
         if was_pending {
             self.step_pending(true);

@@ -89,6 +89,17 @@ pub enum Command {
     ToggleRejected,
     /// Show or hide the review panel.
     ToggleReview,
+    /// Run the suggesters on this document (`all`: and the rest of the
+    /// corpus) in the background.
+    Suggest {
+        /// Also the corpus's other documents.
+        all: bool,
+    },
+    /// Answer "run this extractor command?": run it, or run the built-in
+    /// suggesters only (`false`).
+    ApproveExtractor(bool),
+    /// Stop the running suggestion job.
+    CancelSuggest,
     /// Show or hide the keyboard shortcuts window.
     ToggleShortcuts,
     /// Answer the unsaved-changes question.

@@ -30,6 +30,11 @@ pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, K
 pub const SHOW_REJECTED: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::H);
 /// View > Review panel
 pub const REVIEW_PANEL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
+/// Review > Suggest for this document
+pub const SUGGEST: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+/// Review > Suggest for all documents
+pub const SUGGEST_ALL: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::E);
 /// Help > Keyboard shortcuts
 pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 
@@ -67,6 +72,11 @@ pub const SHORTCUT_HELP: &[(&str, &str)] = &[
         "with a span selected: move its start",
     ),
     ("Ctrl+H", "show or hide rejected suggestions"),
+    ("Ctrl+E", "run the suggesters on this document"),
+    (
+        "Ctrl+Shift+E",
+        "run the suggesters on every document of the folder",
+    ),
     ("Ctrl+R", "show or hide the review panel"),
     ("Left Right Up Down", "move the caret (by character or row)"),
     ("Ctrl+Left / Ctrl+Right", "move by word"),
@@ -125,6 +135,19 @@ pub fn prompt_commands(ctx: &egui::Context) -> Vec<Command> {
         .collect()
 }
 
+/// Keys while "run this extractor command?" is shown.
+pub fn approval_commands(ctx: &egui::Context) -> Vec<Command> {
+    pressed_keys(ctx)
+        .into_iter()
+        .filter_map(|(key, _)| match key {
+            Key::R | Key::Enter => Some(Command::ApproveExtractor(true)),
+            Key::B => Some(Command::ApproveExtractor(false)),
+            Key::Escape => Some(Command::CancelSuggest),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The commands this frame's key presses ask for.
 pub fn commands(
     ctx: &egui::Context,
@@ -146,6 +169,8 @@ pub fn commands(
             (QUIT, Command::Quit),
             (HELP, Command::ToggleShortcuts),
             (SHOW_REJECTED, Command::ToggleRejected),
+            (SUGGEST_ALL, Command::Suggest { all: true }),
+            (SUGGEST, Command::Suggest { all: false }),
             (REVIEW_PANEL, Command::ToggleReview),
         ];
         if let Some((_, command)) = global.into_iter().find(|(s, _)| is(*s, key, mods)) {

@@ -6,6 +6,7 @@
 
 mod app;
 mod apply;
+mod apply_suggest;
 mod blocks;
 mod caret;
 mod command;
@@ -15,6 +16,7 @@ mod review_panel;
 mod span_list;
 mod span_paint;
 mod style;
+mod suggest_job;
 mod text_view;
 
 pub use app::NewsmarkApp;

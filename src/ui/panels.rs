@@ -43,6 +43,39 @@ pub fn menu_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                 }
             });
             ui.menu_button("Edit", |ui| edit_menu(ui, app, commands));
+            ui.menu_button("Review", |ui| {
+                let items = [
+                    (
+                        "Suggest for this document",
+                        keys::SUGGEST,
+                        Command::Suggest { all: false },
+                    ),
+                    (
+                        "Suggest for all documents",
+                        keys::SUGGEST_ALL,
+                        Command::Suggest { all: true },
+                    ),
+                ];
+                for (label, shortcut, command) in items {
+                    if menu_item(ui, label, Some(shortcut), has_doc && app.job.is_none()) {
+                        commands.push(command);
+                    }
+                }
+                ui.separator();
+                for (label, key, command) in [
+                    ("Next pending", "N", Command::NextPending),
+                    ("Previous pending", "Shift+N", Command::PrevPending),
+                    ("Accept", "A", Command::Accept),
+                    ("Reject", "X", Command::Reject),
+                ] {
+                    if ui
+                        .add_enabled(has_doc, egui::Button::new(label).shortcut_text(key))
+                        .clicked()
+                    {
+                        commands.push(command);
+                    }
+                }
+            });
             ui.menu_button("View", |ui| {
                 let rejected = app.view.as_ref().is_some_and(|v| v.show_rejected);
                 let mark = |on: bool| if on { "[x] " } else { "[ ] " };
@@ -142,7 +175,7 @@ fn edit_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
 }
 
 /// Counts, the selection's offsets, the save state and the last message.
-pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp) {
+pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     egui::Panel::bottom("status_bar").show(ui, |ui| {
         ui.horizontal(|ui| {
             let Some(session) = &app.session else {
@@ -175,6 +208,23 @@ pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp) {
                 ui.label(RichText::new("• unsaved changes").strong());
             } else {
                 ui.label("saved");
+            }
+            if let Some(job) = &app.job {
+                ui.separator();
+                ui.add(egui::Spinner::new());
+                let (done, total) = job.progress;
+                ui.add(
+                    egui::ProgressBar::new(done as f32 / total.max(1) as f32)
+                        .desired_width(120.0)
+                        .text(format!("suggesting {done}/{total}")),
+                );
+                if ui
+                    .button("Cancel")
+                    .on_hover_text("Stop the suggesters (a running extractor is killed)")
+                    .clicked()
+                {
+                    commands.push(Command::CancelSuggest);
+                }
             }
             if let Some(notice) = &app.notice {
                 ui.separator();
@@ -290,4 +340,34 @@ pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
                 }
             });
         });
+}
+
+/// "Run this extractor command?", asked once per command and folder.
+pub fn approval(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>) {
+    let Some(waiting) = &app.awaiting_approval else {
+        return;
+    };
+    egui::Modal::new(egui::Id::unique("approve_extractor")).show(ctx, |ui| {
+        ui.heading("Run the extractor command?");
+        ui.label("This folder's newsmark.ron asks to run:");
+        ui.label(RichText::new(&waiting.command_line).monospace().strong());
+        ui.label(
+            "It gets each article's text on standard input. Run it only if you trust this folder.",
+        );
+        ui.horizontal(|ui| {
+            for (text, key, command) in [
+                ("Run it", "R", Command::ApproveExtractor(true)),
+                (
+                    "Built-in suggesters only",
+                    "B",
+                    Command::ApproveExtractor(false),
+                ),
+                ("Cancel", "Esc", Command::CancelSuggest),
+            ] {
+                if ui.add(egui::Button::new(text).shortcut_text(key)).clicked() {
+                    commands.push(command);
+                }
+            }
+        });
+    });
 }

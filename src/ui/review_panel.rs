@@ -46,6 +46,11 @@ impl ReviewPanel {
         panel
     }
 
+    /// The annotations of the corpus's other documents, as read on opening.
+    pub fn other_sets(&self) -> &[AnnotationSet] {
+        &self.others
+    }
+
     /// Whether the open document or its corpus has any extractor span.
     pub fn has_suggestions(&self, session: &Session) -> bool {
         has_extractor_spans(session.set()) || self.others.iter().any(has_extractor_spans)

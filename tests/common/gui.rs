@@ -179,3 +179,17 @@ pub fn execute(harness: &mut Harness<'_, NewsmarkApp>, commands: Vec<newsmark::u
     harness.state_mut().execute(&ctx, commands);
     harness.run();
 }
+
+/// Runs frames until the background suggesters are done (at most 30 s).
+pub fn wait_for_suggestions(harness: &mut Harness<'_, NewsmarkApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while harness.state().is_suggesting() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "suggesters did not finish"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+}

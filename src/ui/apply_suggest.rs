@@ -1,0 +1,210 @@
+//! Applying the suggestion commands: building the plan from the corpus's
+//! settings, asking before an extractor command runs, running the job, and
+//! offering a newly tagged text's other occurrences.
+
+use super::app::NewsmarkApp;
+use super::suggest_job::SuggestJob;
+use crate::settings;
+use crate::store;
+use crate::suggest::matcher::TermMatcher;
+use crate::suggest::{SuggestPlan, Suggestion, pending_edit};
+
+/// What suggestions from a suggester run are called in messages.
+const SUGGESTER_RUN: &str = "suggester";
+
+/// A suggestion run waiting for the user to approve its extractor command.
+pub struct AwaitingApproval {
+    /// The plan, extractor included.
+    pub plan: SuggestPlan,
+    /// Whether the whole corpus was asked for.
+    pub all: bool,
+    /// The command line, shown to the user.
+    pub command_line: String,
+}
+
+impl NewsmarkApp {
+    /// Builds the plan and starts it, asking first about an extractor
+    /// command not approved yet in this session.
+    pub(super) fn suggest(&mut self, ctx: &egui::Context, all: bool) {
+        if self.job.is_some() {
+            self.info("Suggestions are already running (Cancel in the status bar).");
+            return;
+        }
+        let Some(session) = &self.session else {
+            return;
+        };
+        let dir = session
+            .txt_path()
+            .parent()
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default();
+        let settings = match settings::load(&dir) {
+            Ok(s) => s,
+            Err(err) => return self.error(err.to_string()),
+        };
+        let sets = self.review.other_sets().iter().chain([session.set()]);
+        let plan = match SuggestPlan::new(&settings, sets) {
+            Ok(plan) => plan,
+            Err(err) => return self.error(err.to_string()),
+        };
+        if let Some(command) = &plan.external {
+            let key = format!("{}\u{0}{}", dir.display(), command.command_line());
+            if !self.approved_commands.contains(&key) {
+                self.awaiting_approval = Some(AwaitingApproval {
+                    command_line: command.command_line(),
+                    plan,
+                    all,
+                });
+                return;
+            }
+        }
+        self.start_job(ctx, plan, all);
+    }
+
+    /// The answer to "run this extractor command?".
+    pub(super) fn approve_extractor(&mut self, ctx: &egui::Context, run: bool) {
+        let Some(mut waiting) = self.awaiting_approval.take() else {
+            return;
+        };
+        if run {
+            let dir = self
+                .session
+                .as_ref()
+                .and_then(|s| s.txt_path().parent())
+                .map(std::path::Path::to_path_buf)
+                .unwrap_or_default();
+            self.approved_commands.insert(format!(
+                "{}\u{0}{}",
+                dir.display(),
+                waiting.command_line
+            ));
+        } else {
+            waiting.plan.external = None;
+        }
+        self.start_job(ctx, waiting.plan, waiting.all);
+    }
+
+    fn start_job(&mut self, ctx: &egui::Context, plan: SuggestPlan, all: bool) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let others = if all {
+            let dir = session
+                .txt_path()
+                .parent()
+                .unwrap_or(std::path::Path::new("."));
+            crate::corpus::articles_in(dir)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|p| p != session.txt_path())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let open = (store::file_name(session.txt_path()), session.doc().clone());
+        self.job = Some(SuggestJob::start(
+            plan,
+            session.txt_path().to_owned(),
+            open,
+            others,
+            session.schema().clone(),
+            ctx.clone(),
+        ));
+        self.info("Suggesting…");
+    }
+
+    /// Takes the job's news: adds the open document's suggestions as one
+    /// undoable edit, and reports when the job ends.
+    pub(super) fn poll_job(&mut self, ctx: &egui::Context) {
+        let Some(job) = &mut self.job else {
+            return;
+        };
+        let same_document = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.txt_path() == job.open_path);
+        if let Some(found) = job.poll()
+            && same_document
+        {
+            self.add_suggestions(&found, SUGGESTER_RUN);
+        }
+        let Some(job) = &self.job else {
+            return;
+        };
+        if !job.finished {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            return;
+        }
+        let mut text = format!(
+            "Suggestions done: {} added in other documents",
+            job.saved_elsewhere
+        );
+        let failed = !job.failures.is_empty();
+        if let Some(first) = job.failures.first() {
+            text.push_str(&format!("; {} failure(s): {first}", job.failures.len()));
+        }
+        self.job = None;
+        if let Some(session) = &self.session {
+            self.review = super::review_panel::ReviewPanel::for_session(session);
+        }
+        if failed {
+            self.error(text);
+        } else {
+            self.info(text);
+        }
+    }
+
+    /// Adds suggestions to the open document as one undoable edit.
+    fn add_suggestions(&mut self, found: &[Suggestion], what: &str) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        match pending_edit(session, found) {
+            Some(edit) => {
+                let n = match &edit {
+                    crate::model::Edit::Batch(e) => e.len(),
+                    _ => 1,
+                };
+                self.perform(edit);
+                self.info(format!("{n} new {what} suggestion(s) to review (N)"));
+                if what == SUGGESTER_RUN {
+                    self.show_review = true;
+                }
+            }
+            None => self.info(format!("No new {what} suggestions.")),
+        }
+    }
+
+    /// After a span is created or accepted: offer its text's other exact
+    /// occurrences in this document now, and in the corpus's other documents
+    /// when the document is saved.
+    pub(super) fn offer_occurrences(&mut self, text: &str, label: &str) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let Ok(matcher) = TermMatcher::new([(text, label)]) else {
+            return;
+        };
+        let found = matcher.find(session.doc());
+        self.learned.push((text.to_owned(), label.to_owned()));
+        if pending_edit(session, &found).is_some() {
+            self.add_suggestions(&found, "same-text");
+        }
+    }
+
+    /// Offers the terms learned since the last save to the other documents.
+    pub(super) fn propagate_learned(&mut self, ctx: &egui::Context) {
+        if self.learned.is_empty() || self.job.is_some() {
+            return;
+        }
+        let Ok(learned) = TermMatcher::new(std::mem::take(&mut self.learned)) else {
+            return;
+        };
+        let plan = SuggestPlan {
+            learned,
+            gazetteer: false,
+            external: None,
+        };
+        self.start_job(ctx, plan, true);
+    }
+}

@@ -1,0 +1,140 @@
+//! GUI tests of the suggesters: a tagged text's other occurrences offered
+//! in the document and, on save, across the folder; an extractor command
+//! asked about before it runs, then run in the background; cancelling.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::fs;
+
+use common::gui::*;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+use newsmark::model::{Origin, Status};
+
+#[test]
+fn tagging_a_text_offers_its_other_occurrences_here_and_on_save_elsewhere() {
+    let (dir, txt) = temp_article(SAMPLE, false);
+    fs::write(
+        dir.path().join("other.txt"),
+        "Zarepour spoke to Zarepourian fans.\n",
+    )
+    .unwrap();
+    let mut harness = harness_for(&txt);
+    let start = find(&harness, "Zarepour");
+    drag(&mut harness, start + 1, start + 3, Modifiers::NONE);
+    harness.key_press(Key::P);
+    harness.run();
+    let all = spans(&harness);
+    let pending: Vec<_> = all.iter().filter(|s| s.status == Status::Pending).collect();
+    assert_eq!(
+        pending.len(),
+        2,
+        "both other Zarepours are offered: {all:?}"
+    );
+    for s in &pending {
+        assert_eq!((s.text.as_str(), s.label.as_str()), ("Zarepour", "person"));
+        assert_eq!(s.origin, Origin::Extractor("string-match".into()));
+    }
+    // One undo step removes the offers, the next the span itself.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(spans(&harness).len(), 1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+
+    assert!(!dir.path().join("other.ron").exists());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    wait_for_suggestions(&mut harness);
+    let other = fs::read_to_string(dir.path().join("other.ron")).unwrap();
+    assert!(other.contains(r#"(id: 1, start: 0, end: 8, label: "person", text: "Zarepour", origin: Extractor("string-match"), status: Pending)"#), "{other}");
+    assert!(
+        !other.contains("start: 18"),
+        "not inside Zarepourian: {other}"
+    );
+}
+
+/// A corpus with a fake extractor that finds "optical fiber project".
+fn corpus_with_extractor(sleep_secs: u32) -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, txt) = temp_article(SAMPLE, false);
+    let script = dir.path().join("fake_extractor.py");
+    fs::write(
+        &script,
+        format!(
+            "import json, sys, time\ntime.sleep({sleep_secs})\ntext = sys.stdin.read()\ni = text.find('optical fiber project')\nprint(json.dumps({{'start': i, 'end': i + 21, 'label': 'initiative', 'score': 0.7}}))\n"
+        ),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("newsmark.ron"),
+        format!("(extractor: Some((argv: [\"python3\", {:?}], timeout_secs: 30, name: Some(\"fake\"))), gazetteer: false)\n", script.display().to_string()),
+    )
+    .unwrap();
+    (dir, txt)
+}
+
+#[test]
+fn an_extractor_command_is_confirmed_then_run_in_the_background() {
+    let (_dir, txt) = corpus_with_extractor(0);
+    let mut harness = harness_for(&txt);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    assert!(harness.state().is_asking_to_run_extractor());
+    harness.get_by_label_contains("fake_extractor.py");
+    harness.key_press(Key::R);
+    harness.run();
+    wait_for_suggestions(&mut harness);
+    let found: Vec<_> = spans(&harness)
+        .into_iter()
+        .filter(|s| s.origin == Origin::Extractor("fake".into()))
+        .collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        (found[0].text.as_str(), found[0].score, found[0].status),
+        ("optical fiber project", Some(0.7), Status::Pending)
+    );
+
+    // Approved once: not asked again; nothing new is added twice.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    assert!(!harness.state().is_asking_to_run_extractor());
+    wait_for_suggestions(&mut harness);
+    assert_eq!(spans(&harness).len(), 1);
+}
+
+#[test]
+fn declining_the_command_runs_only_the_built_in_suggesters() {
+    let (_dir, txt) = corpus_with_extractor(0);
+    let mut harness = harness_for(&txt);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.key_press(Key::B);
+    harness.run();
+    wait_for_suggestions(&mut harness);
+    assert!(
+        spans(&harness)
+            .iter()
+            .all(|s| s.origin != Origin::Extractor("fake".into()))
+    );
+}
+
+#[test]
+fn a_slow_extractor_can_be_cancelled() {
+    let (_dir, txt) = corpus_with_extractor(20);
+    let mut harness = harness_for(&txt);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    harness.run();
+    harness.key_press(Key::R);
+    // The status bar's spinner repaints while it runs: step, don't run.
+    harness.step();
+    harness.step();
+    assert!(harness.state().is_suggesting());
+    let started = std::time::Instant::now();
+    button(&harness, "Cancel").click();
+    harness.step();
+    wait_for_suggestions(&mut harness);
+    assert!(started.elapsed().as_secs() < 10, "killed, not waited for");
+    assert!(spans(&harness).is_empty());
+}
