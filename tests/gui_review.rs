@@ -65,7 +65,7 @@ fn press(
 }
 
 #[test]
-fn n_a_x_review_in_text_order_and_save() {
+fn keyboard_review_n_x_a_relabel_edge_move_then_save() {
     let (dir, txt) = with_suggestions();
     let mut harness = harness_for(&txt);
     press(&mut harness, Modifiers::NONE, Key::N);
@@ -86,19 +86,31 @@ fn n_a_x_review_in_text_order_and_save() {
     press(&mut harness, Modifiers::NONE, Key::A);
     assert_eq!(span(&harness, 2).status, Status::Accepted);
     assert_eq!(harness.state().selected_span(), Some(3));
+    // "Wilfredo González" misses "Vidal": move the end a word, then accept.
+    press(
+        &mut harness,
+        Modifiers::SHIFT | Modifiers::COMMAND,
+        Key::ArrowRight,
+    );
     press(&mut harness, Modifiers::NONE, Key::Enter);
     assert_eq!(span(&harness, 3).status, Status::Accepted);
+    // Relabel an accepted span from the keyboard: select it again, press 2.
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    while harness.state().selected_span() != Some(3) {
+        press(&mut harness, Modifiers::NONE, Key::Tab);
+    }
+    press(&mut harness, Modifiers::NONE, Key::Num2);
+    assert_eq!(span(&harness, 3).label, "role");
 
     press(&mut harness, Modifiers::COMMAND, Key::S);
     let ron = std::fs::read_to_string(dir.path().join(format!("{SAMPLE}.ron"))).unwrap();
     assert!(
-        ron.contains("text: \"Havana\", origin: Extractor(\"spacy\"), status: Rejected)"),
+        ron.contains(r#"text: "Havana", origin: Extractor("spacy"), status: Rejected)"#),
         "{ron}"
     );
-    assert!(
-        ron.contains("text: \"Issa Zarepour\", origin: Extractor(\"spacy\"), score: Some(0.9))"),
-        "{ron}"
-    );
+    assert!(ron.contains(r#"label: "person", text: "Issa Zarepour", origin: Extractor("spacy"), score: Some(0.9))"#), "{ron}");
+    assert!(ron.contains(r#"label: "role", text: "Wilfredo González Vidal", origin: Extractor("spacy"), score: Some(0.4))"#), "{ron}");
+    assert!(!ron.contains("Pending"), "all reviewed: {ron}");
 }
 
 #[test]
