@@ -20,17 +20,13 @@ const SPACY: &str = concat!(
     "\n",
 );
 
-fn corpus_with_import() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let src = dir.path().join("spacy.jsonl");
-    fs::write(&src, SPACY).unwrap();
-    let corpus = dir.path().join("corpus");
-    fs::create_dir(&corpus).unwrap();
-    let out = newsmark()
+/// `newsmark import spacy SRC --into CORPUS` with spaCy's labels mapped.
+fn import_spacy(src: &Path, corpus: &Path) -> std::process::Output {
+    newsmark()
         .args(["import", "spacy"])
-        .arg(&src)
+        .arg(src)
         .arg("--into")
-        .arg(&corpus)
+        .arg(corpus)
         .args([
             "--map",
             "GPE=country",
@@ -40,7 +36,16 @@ fn corpus_with_import() -> tempfile::TempDir {
             "spacy",
         ])
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+fn corpus_with_import() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("spacy.jsonl");
+    fs::write(&src, SPACY).unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    let out = import_spacy(&src, &corpus);
     // One span is out of range: reported, so the exit code says so.
     assert_eq!(
         out.status.code(),
@@ -73,21 +78,7 @@ fn import_creates_documents_and_is_idempotent() {
         "🇨🇺 Havana hosts Issa Zarepour.\r\nIran and Cuba agree."
     );
 
-    let again = newsmark()
-        .args(["import", "spacy"])
-        .arg(dir.path().join("spacy.jsonl"))
-        .arg("--into")
-        .arg(&corpus)
-        .args([
-            "--map",
-            "GPE=country",
-            "--map",
-            "PERSON=person",
-            "--origin",
-            "spacy",
-        ])
-        .output()
-        .unwrap();
+    let again = import_spacy(&dir.path().join("spacy.jsonl"), &corpus);
     assert_eq!(again.status.code(), Some(2));
     assert_eq!(
         read(&corpus.join("havana.ron")),
