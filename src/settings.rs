@@ -191,6 +191,41 @@ pub fn parse(path: &Path, source: &str) -> Result<CorpusSettings, SettingsError>
     Ok(settings)
 }
 
+/// Keys the window uses without a modifier, which no label may take: N
+/// (next suggestion), A (accept), X (reject).
+pub const RESERVED_KEYS: [char; 3] = ['n', 'a', 'x'];
+
+/// A label hotkey that is taken twice, is one of [`RESERVED_KEYS`], or is not
+/// a letter or digit (case-insensitive).
+fn hotkey_clash(labels: &[LabelDef]) -> Option<String> {
+    let mut taken: Vec<(char, &str)> = Vec::new();
+    for label in labels {
+        for key in &label.hotkeys {
+            let k = key.to_ascii_lowercase();
+            if !k.is_ascii_alphanumeric() {
+                return Some(format!(
+                    "labels: {:?}: hotkey {key:?} is not a letter or digit",
+                    label.name
+                ));
+            }
+            if RESERVED_KEYS.contains(&k) {
+                return Some(format!(
+                    "labels: {:?}: hotkey {key:?} is newsmark's own (N next suggestion, A accept, X reject)",
+                    label.name
+                ));
+            }
+            if let Some((_, other)) = taken.iter().find(|(t, _)| *t == k) {
+                return Some(format!(
+                    "labels: {:?}: hotkey {key:?} is already {other:?}'s",
+                    label.name
+                ));
+            }
+            taken.push((k, label.name.as_str()));
+        }
+    }
+    None
+}
+
 /// What is not allowed in settings that parsed, if anything.
 fn invalid_reason(settings: &CorpusSettings) -> Option<String> {
     if let Some(labels) = &settings.labels {
@@ -205,6 +240,9 @@ fn invalid_reason(settings: &CorpusSettings) -> Option<String> {
             if !names.insert(label.name.as_str()) {
                 return Some(format!("labels: {:?} is defined twice", label.name));
             }
+        }
+        if let Some(reason) = hotkey_clash(labels) {
+            return Some(reason);
         }
     }
     if let Some(extractor) = &settings.extractor {

@@ -515,3 +515,23 @@ fn saving_keeps_the_permissions_of_the_file_it_replaces() {
     let mode = fs::metadata(&ron).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o640, "not tempfile's private 0600");
 }
+
+#[test]
+fn done_flag_is_saved_only_when_set_and_undoable() {
+    let (_dir, txt, ron) = saved_pair();
+    assert!(!read_string(&ron).contains("done"), "left out while false");
+    let mut session = open(&txt);
+    session.perform(Edit::SetDone(true)).unwrap();
+    assert!(session.is_dirty());
+    session.save().unwrap();
+    assert!(read_string(&ron).contains("\n    done: true,\n"));
+    let mut reopened = open(&txt);
+    assert!(reopened.set().is_done());
+    assert!(
+        reopened.perform(Edit::SetDone(true)).is_err(),
+        "already done"
+    );
+    reopened.perform(Edit::SetDone(false)).unwrap();
+    reopened.undo();
+    assert!(reopened.set().is_done());
+}

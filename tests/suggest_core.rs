@@ -432,3 +432,35 @@ fn settings_unknown_field_and_bad_values_are_errors() {
         assert!(err.to_string().starts_with("x/newsmark.ron: "), "{err}");
     }
 }
+
+#[test]
+fn settings_refuse_clashing_or_reserved_hotkeys() {
+    let dir = tempfile::tempdir().unwrap();
+    let label = |name: &str, keys: &str| {
+        format!("(name: {name:?}, color: (1, 2, 3), hotkeys: [{keys}], description: \"\")")
+    };
+    for (labels, expect) in [
+        (
+            vec![label("org", "'o'"), label("loc", "'O'")],
+            "already \"org\"'s",
+        ),
+        (vec![label("org", "'a'")], "newsmark's own"),
+        (vec![label("org", "'-'")], "not a letter or digit"),
+    ] {
+        let source = format!("(labels: Some([{}]))", labels.join(", "));
+        let path = dir.path().join("newsmark.ron");
+        fs::write(&path, &source).unwrap();
+        let err = settings::load(dir.path()).unwrap_err().to_string();
+        assert!(
+            err.contains("newsmark.ron") && err.contains(expect),
+            "{err}"
+        );
+    }
+    let ok = format!(
+        "(labels: Some([{}, {}]))",
+        label("org", "'1', 'o'"),
+        label("loc", "'2', 'l'")
+    );
+    fs::write(dir.path().join("newsmark.ron"), ok).unwrap();
+    assert_eq!(settings::load(dir.path()).unwrap().schema().labels.len(), 2);
+}

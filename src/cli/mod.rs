@@ -4,9 +4,11 @@
 // A command line prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod export;
 mod import;
 mod stats;
 mod suggest;
+mod validate;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,6 +40,13 @@ pub enum Command {
     /// Review counts and extractor quality: precision and misses per origin
     /// and label.
     Stats(stats::StatsArgs),
+    /// Write the corpus's accepted spans (and pending ones with
+    /// --include-pending) in another tool's format: brat, spacy, doccano,
+    /// conll or w3c.
+    Export(export::ExportArgs),
+    /// Check articles, annotation files and folders without changing them:
+    /// every problem is listed as FILE: span ID: reason; exit 1 if any.
+    Validate(validate::ValidateArgs),
 }
 
 /// Runs a subcommand; errors become a message on stderr and exit code 1.
@@ -46,6 +55,8 @@ pub fn run(command: Command) -> ExitCode {
         Command::Import(args) => import::run(&args),
         Command::Suggest(args) => suggest::run(&args),
         Command::Stats(args) => stats::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Validate(args) => validate::run(&args),
     };
     match result {
         Ok(code) => code,

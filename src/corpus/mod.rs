@@ -1,6 +1,10 @@
 //! A folder of articles and their annotation files.
 
 pub mod import;
+mod index;
+pub mod validate;
+
+pub use index::{CorpusIndex, DocEntry, DocStatus};
 
 use std::path::{Path, PathBuf};
 

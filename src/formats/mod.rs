@@ -8,6 +8,7 @@
 
 mod brat;
 mod doccano;
+pub mod export;
 mod jsonl;
 mod spacy;
 mod units;

@@ -56,11 +56,13 @@ pub struct AnnotationSet {
     next_id: SpanId,
     /// An upper bound on the length of any span, for range queries.
     max_len: usize,
+    /// Whether an annotator marked the document done.
+    done: bool,
 }
 
 impl PartialEq for AnnotationSet {
     fn eq(&self, other: &Self) -> bool {
-        self.spans == other.spans
+        self.spans == other.spans && self.done == other.done
     }
 }
 
@@ -71,6 +73,7 @@ impl AnnotationSet {
             spans: Vec::new(),
             next_id: 1,
             max_len: 0,
+            done: false,
         }
     }
 
@@ -82,6 +85,17 @@ impl AnnotationSet {
             set.insert(span);
         }
         set
+    }
+
+    /// Whether an annotator marked the document done.
+    pub fn is_done(&self) -> bool {
+        self.done
+    }
+
+    /// Marks the document done (or not). Use [`crate::model::Edit::SetDone`]
+    /// for an undoable change.
+    pub fn set_done(&mut self, done: bool) {
+        self.done = done;
     }
 
     /// All spans, sorted.

@@ -20,6 +20,8 @@ pub enum Edit {
     },
     /// Several edits applied in order, undone as one step.
     Batch(Vec<Edit>),
+    /// Mark the document done (`true`) or not done.
+    SetDone(bool),
 }
 
 /// Why an edit could not be applied.
@@ -31,6 +33,9 @@ pub enum EditError {
     /// Removing or replacing a span that is not there as expected.
     #[error("span {0} is not in the set as expected")]
     Missing(SpanId),
+    /// Marking done a document already done (or not done one not done).
+    #[error("the document is already marked so")]
+    AlreadyDone,
 }
 
 impl Edit {
@@ -44,6 +49,7 @@ impl Edit {
                 after: before.clone(),
             },
             Self::Batch(edits) => Self::Batch(edits.iter().rev().map(Self::inverse).collect()),
+            Self::SetDone(done) => Self::SetDone(!done),
         }
     }
 
@@ -57,6 +63,8 @@ impl Edit {
             }
             Self::Replace { .. } => "change span".to_owned(),
             Self::Batch(edits) => format!("{} changes", edits.len()),
+            Self::SetDone(true) => "mark done".to_owned(),
+            Self::SetDone(false) => "mark not done".to_owned(),
         }
     }
 }
@@ -85,6 +93,13 @@ impl AnnotationSet {
                 }
                 self.remove(before.id);
                 self.insert(after.clone());
+                Ok(())
+            }
+            Edit::SetDone(done) => {
+                if self.is_done() == *done {
+                    return Err(EditError::AlreadyDone);
+                }
+                self.set_done(*done);
                 Ok(())
             }
             Edit::Batch(edits) => {

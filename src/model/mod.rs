@@ -5,6 +5,7 @@ mod annotations;
 mod document;
 mod edit;
 mod schema;
+pub mod search;
 mod span;
 pub mod words;
 

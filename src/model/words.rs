@@ -38,11 +38,30 @@ fn segments_around(doc: &Document, pos: usize) -> Vec<(Range<usize>, bool)> {
 }
 
 /// The word containing code point `pos`, or `None` if `pos` is not in a word.
+/// A possessive `’s` / `'s` is not part of the word (`Iran’s` gives `Iran`)
+/// unless `pos` is in it.
 pub fn word_at(doc: &Document, pos: usize) -> Option<Range<usize>> {
     segments_around(doc, pos)
         .into_iter()
         .find(|(r, word)| *word && r.contains(&pos))
-        .map(|(r, _)| r)
+        .map(|(r, _)| without_possessive(doc, r, pos + 1))
+}
+
+/// `range` without a trailing possessive `’s` or `'s` that starts at or after
+/// `keep_until` (so a selection that reached into it keeps it).
+fn without_possessive(doc: &Document, range: Range<usize>, keep_until: usize) -> Range<usize> {
+    let Some(text) = doc.slice(range.clone()) else {
+        return range;
+    };
+    for suffix in ["\u{2019}s", "'s", "\u{2019}S", "'S"] {
+        if let Some(stem) = text.strip_suffix(suffix) {
+            let cut = range.start + stem.chars().count();
+            if cut >= keep_until && cut > range.start {
+                return range.start..cut;
+            }
+        }
+    }
+    range
 }
 
 /// Widens `range` so that it starts and ends on word boundaries, then trims
@@ -64,7 +83,7 @@ pub fn snap_to_words(doc: &Document, range: Range<usize>) -> Option<Range<usize>
     let segments = segments_around(doc, last);
     let mut end = range.end;
     if let Some((r, _)) = segments.iter().find(|(r, w)| *w && r.contains(&last)) {
-        end = r.end;
+        end = without_possessive(doc, r.clone(), range.end).end;
     }
     // Trim spaces, punctuation and symbols (whole segments, so no grapheme is
     // split): keep from the first word to the last.
@@ -145,6 +164,16 @@ mod tests {
         assert_eq!(word_at(&doc, 12), Some(9..17));
         // "Zoë" written with a combining diaeresis is one word of 4 code points.
         assert_eq!(word_at(&doc, 22), Some(22..26));
+    }
+
+    #[test]
+    fn a_possessive_is_left_out_unless_selected() {
+        let doc = Document::new("Iran\u{2019}s minister and Cuba's envoy");
+        assert_eq!(word_at(&doc, 1), Some(0..4));
+        assert_eq!(snap_to_words(&doc, 1..3), Some(0..4));
+        assert_eq!(snap_to_words(&doc, 1..6), Some(0..6), "dragged into it");
+        assert_eq!(word_at(&doc, 21), Some(20..24));
+        assert_eq!(word_at(&doc, 25), Some(20..26), "clicked on the s");
     }
 
     #[test]

@@ -50,7 +50,9 @@ impl Session {
             unplaced: Vec::new(),
             save_block: None,
         };
-        if !ron_path.exists() {
+        // Only a file known to be absent means "no annotations yet"; one that
+        // cannot even be looked at is loaded, fails, and is protected.
+        if matches!(ron_path.try_exists(), Ok(false)) {
             return Ok(session);
         }
         match store::load_annotations(&ron_path, &name, &session.doc, &session.schema) {

@@ -1,7 +1,7 @@
 //! Errors and problems met while reading or writing files.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::model::SpanId;
 
@@ -23,6 +23,28 @@ pub enum StoreError {
         path: PathBuf,
         /// Byte offset of the first invalid byte.
         offset: usize,
+    },
+    /// The file holds NUL bytes near its start: it is binary, not text.
+    #[error("{}: looks like a binary file, not text (NUL byte at offset {offset})", path.display())]
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset of the first NUL byte.
+        offset: usize,
+    },
+    /// The file is larger than newsmark reads. It was refused from its size
+    /// on disk, before reading it.
+    #[error(
+        "{}: too large: {} ({size} bytes), over the {} limit; not read",
+        path.display(), mib(*size), mib(*limit)
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes (at least this much).
+        size: u64,
+        /// The largest size read, in bytes.
+        limit: u64,
     },
     /// The RON file does not parse.
     #[error("{}:{line}:{col}: {message}", path.display())]
@@ -63,6 +85,57 @@ pub enum StoreError {
         /// What the OS said.
         source: std::io::Error,
     },
+}
+
+impl StoreError {
+    /// The file concerned.
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Read { path, .. }
+            | Self::NotUtf8 { path, .. }
+            | Self::Binary { path, .. }
+            | Self::TooLarge { path, .. }
+            | Self::Syntax { path, .. }
+            | Self::Version { path, .. }
+            | Self::Refused { path, .. }
+            | Self::Write { path, .. } => path,
+        }
+    }
+
+    /// The 1-based line and column of a syntax error.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            Self::Syntax { line, col, .. } => Some((*line, *col)),
+            _ => None,
+        }
+    }
+
+    /// The message without the file name (nor, for a syntax error, the
+    /// line and column) that the full message starts with.
+    pub fn reason(&self) -> String {
+        let full = self.to_string();
+        let prefix = match self.position() {
+            Some((line, col)) => format!("{}:{line}:{col}: ", self.path().display()),
+            None => format!("{}: ", self.path().display()),
+        };
+        match full.strip_prefix(&prefix) {
+            Some(reason) => reason.to_owned(),
+            None => full,
+        }
+    }
+}
+
+/// A size in MiB for messages: `64 MiB`, `70.5 MiB`.
+fn mib(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes.is_multiple_of(MIB) {
+        format!("{} MiB", bytes / MIB)
+    } else {
+        // Precision is not needed here; the exact byte count is shown too.
+        #[allow(clippy::cast_precision_loss)]
+        let mib = bytes as f64 / MIB as f64;
+        format!("{mib:.1} MiB")
+    }
 }
 
 /// Something wrong in an annotation file that did not stop it loading.

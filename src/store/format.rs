@@ -24,6 +24,9 @@ pub(crate) struct AnnotationFile {
     /// Lowercase hex SHA-256 of the article's text (UTF-8, BOM excluded).
     #[serde(default)]
     pub text_sha256: String,
+    /// Whether an annotator marked the document done.
+    #[serde(default)]
+    pub done: bool,
     /// The spans.
     #[serde(default)]
     pub spans: Vec<Span>,
@@ -99,6 +102,9 @@ pub fn to_ron_string(document: &str, text_sha256: &str, set: &AnnotationSet) -> 
     let _ = writeln!(out, "    format: {FORMAT_VERSION},");
     let _ = writeln!(out, "    document: {},", ron_string(document));
     let _ = writeln!(out, "    text_sha256: {},", ron_string(text_sha256));
+    if set.is_done() {
+        out.push_str("    done: true,\n");
+    }
     if set.is_empty() {
         out.push_str("    spans: [],\n");
     } else {

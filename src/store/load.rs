@@ -1,23 +1,92 @@
 //! Reading articles and validating annotation files.
+//!
+//! Every file is read through size limits checked against its length on
+//! disk before any of it is read, and sniffed for binary content.
 
-use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::collections::{HashMap, HashSet};
+use std::io::Read as _;
+use std::path::{Component, Path, PathBuf};
 
 use super::format::{AnnotationFile, FORMAT_VERSION, VersionProbe, text_sha256};
 use super::{LoadProblem, StoreError};
-use crate::model::{AnnotationSet, Document, Invalid, LabelSchema, Span};
+use crate::model::{AnnotationSet, Document, Invalid, LabelSchema, Span, SpanId};
 
-/// Reads an article: UTF-8 required, a leading BOM stripped.
-pub fn read_text(path: &Path) -> Result<Document, StoreError> {
-    let bytes = std::fs::read(path).map_err(|source| StoreError::Read {
+/// The largest article read, in bytes (64 MiB). A larger one is refused
+/// before it is read.
+pub const MAX_TEXT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The largest annotation file read, in bytes (256 MiB). A larger one is
+/// refused before it is read.
+pub const MAX_ANNOTATION_BYTES: u64 = 256 * 1024 * 1024;
+
+/// How deeply an annotation file may nest brackets. The format needs about
+/// five levels; the limit keeps a hostile file from overflowing the stack.
+pub const RON_RECURSION_LIMIT: usize = 128;
+
+/// How much of a file's start is searched for NUL bytes, which text files
+/// do not have and binary files nearly always do.
+const SNIFF_BYTES: usize = 8 * 1024;
+
+/// Reads a file whose length on disk is at most `limit` bytes; a longer
+/// file is refused without being read.
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
+    let read_err = |source| StoreError::Read {
         path: path.to_owned(),
         source,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| StoreError::NotUtf8 {
+    };
+    let too_large = |size| StoreError::TooLarge {
+        path: path.to_owned(),
+        size,
+        limit,
+    };
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    let size = file.metadata().map_err(read_err)?.len();
+    if size > limit {
+        return Err(too_large(size));
+    }
+    // The file may grow after the check (or report no length at all, like a
+    // pipe): never read more than one byte past the limit.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > limit {
+        return Err(too_large(read));
+    }
+    Ok(bytes)
+}
+
+/// The bytes of a text file as a string: no NUL byte in the first
+/// [`SNIFF_BYTES`] (unless the file starts with a UTF-16 byte order mark,
+/// which is reported as not UTF-8), valid UTF-8.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, StoreError> {
+    let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if let Some(offset) = head.iter().position(|&b| b == 0)
+        && !utf16
+    {
+        return Err(StoreError::Binary {
+            path: path.to_owned(),
+            offset,
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| StoreError::NotUtf8 {
         path: path.to_owned(),
         offset: e.utf8_error().valid_up_to(),
-    })?;
-    Ok(Document::new(text))
+    })
+}
+
+/// Reads an article: at most [`MAX_TEXT_BYTES`], not binary, UTF-8
+/// required, a leading BOM stripped.
+pub fn read_text(path: &Path) -> Result<Document, StoreError> {
+    let bytes = read_limited(path, MAX_TEXT_BYTES)?;
+    Ok(Document::new(decode(path, bytes)?))
+}
+
+/// Reads an annotation file's source, within [`MAX_ANNOTATION_BYTES`].
+fn read_annotation_source(path: &Path) -> Result<String, StoreError> {
+    decode(path, read_limited(path, MAX_ANNOTATION_BYTES)?)
 }
 
 /// The outcome of loading an annotation file that parsed.
@@ -44,40 +113,53 @@ impl LoadedAnnotations {
 /// Parses and validates the annotation file `path` for `doc`, whose file name
 /// is `document_name`.
 ///
-/// A file that does not parse is an error (with line:column). A file that
-/// parses but holds bad spans loads with those spans set aside in
-/// [`LoadedAnnotations::unplaced`] and each problem listed.
+/// A file that cannot be read (missing, over [`MAX_ANNOTATION_BYTES`],
+/// binary, not UTF-8) or does not parse is an error (a syntax error with
+/// line:column). A file that parses but holds bad spans loads with those
+/// spans set aside in [`LoadedAnnotations::unplaced`] and each problem
+/// listed.
 pub fn load_annotations(
     path: &Path,
     document_name: &str,
     doc: &Document,
     schema: &LabelSchema,
 ) -> Result<LoadedAnnotations, StoreError> {
-    let source = std::fs::read_to_string(path).map_err(|source| StoreError::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+    let source = read_annotation_source(path)?;
     parse_annotations(path, &source, document_name, doc, schema)
 }
 
+/// Checks an annotation file whose article cannot be read (or is missing):
+/// everything [`load_annotations`] checks except what needs the text
+/// (offsets against its length, quotes, the text hash). `document_name` is
+/// the article it is paired with by name.
+pub fn check_unpaired(
+    path: &Path,
+    document_name: &str,
+    schema: &LabelSchema,
+) -> Result<Vec<LoadProblem>, StoreError> {
+    let source = read_annotation_source(path)?;
+    let file = parse_file(path, &source)?;
+    Ok(check(path, file, document_name, None, schema).problems)
+}
+
 fn syntax_error(path: &Path, e: &ron::error::SpannedError) -> StoreError {
+    let message = match &e.code {
+        ron::Error::ExceededRecursionLimit => {
+            format!("nested too deeply (over {RON_RECURSION_LIMIT} levels); not an annotation file")
+        }
+        code => code.to_string(),
+    };
     StoreError::Syntax {
         path: path.to_owned(),
         line: e.span.start.line,
         col: e.span.start.col,
-        message: e.code.to_string(),
+        message,
     }
 }
 
-/// [`load_annotations`] over the file's contents.
-pub fn parse_annotations(
-    path: &Path,
-    source: &str,
-    document_name: &str,
-    doc: &Document,
-    schema: &LabelSchema,
-) -> Result<LoadedAnnotations, StoreError> {
-    let options = ron::Options::default();
+/// Parses a file's source: the version first, then the whole file.
+fn parse_file(path: &Path, source: &str) -> Result<AnnotationFile, StoreError> {
+    let options = ron::Options::default().with_recursion_limit(RON_RECURSION_LIMIT);
     // Check the version first: a future format should say so, not fail on
     // some field it added.
     if let Ok(probe) = options.from_str::<VersionProbe>(source)
@@ -89,27 +171,63 @@ pub fn parse_annotations(
             supported: FORMAT_VERSION,
         });
     }
-    let file: AnnotationFile = options
-        .from_str(source)
-        .map_err(|e| syntax_error(path, &e))?;
+    options.from_str(source).map_err(|e| syntax_error(path, &e))
+}
 
+/// [`load_annotations`] over the file's contents.
+pub fn parse_annotations(
+    path: &Path,
+    source: &str,
+    document_name: &str,
+    doc: &Document,
+    schema: &LabelSchema,
+) -> Result<LoadedAnnotations, StoreError> {
+    let file = parse_file(path, source)?;
+    Ok(check(path, file, document_name, Some(doc), schema))
+}
+
+/// Why the `document` field is wrong, if it is. The field is never used to
+/// find a file (pairing is by name), so a path in it is only reported.
+fn document_problem(named: &str, paired: &str) -> Option<String> {
+    if named == paired {
+        return None;
+    }
+    let mut components = Path::new(named).components();
+    let plain = matches!(components.next(), Some(Component::Normal(_)))
+        && components.next().is_none()
+        && !named.contains(['/', '\\']);
+    Some(if plain {
+        format!("names document {named:?}, but it is paired with {paired:?}")
+    } else {
+        format!(
+            "document {named:?} refused: a path, not a file name beside this file \
+             (newsmark never reads or writes outside the corpus folder); \
+             it is paired with {paired:?}"
+        )
+    })
+}
+
+/// Checks a parsed file's spans; `doc` is `None` when the text is not at
+/// hand, and then only what does not need it is checked.
+fn check(
+    path: &Path,
+    file: AnnotationFile,
+    document_name: &str,
+    doc: Option<&Document>,
+    schema: &LabelSchema,
+) -> LoadedAnnotations {
     let problem = |span_id, reason: String| LoadProblem {
         file: PathBuf::from(path),
         span_id,
         reason,
     };
     let mut loaded = LoadedAnnotations::default();
-    if file.document != document_name {
-        loaded.problems.push(problem(
-            None,
-            format!(
-                "names document {:?}, but it is paired with {document_name:?}",
-                file.document
-            ),
-        ));
+    if let Some(reason) = document_problem(&file.document, document_name) {
+        loaded.problems.push(problem(None, reason));
     }
-    loaded.text_changed =
-        !file.text_sha256.is_empty() && file.text_sha256 != text_sha256(doc.text());
+    loaded.text_changed = doc.is_some_and(|doc| {
+        !file.text_sha256.is_empty() && file.text_sha256 != text_sha256(doc.text())
+    });
     if loaded.text_changed {
         loaded.problems.push(problem(
             None,
@@ -118,6 +236,8 @@ pub fn parse_annotations(
     }
 
     let mut ids = HashSet::new();
+    // The first placed span at each (start, end, label).
+    let mut places: HashMap<(usize, usize, String), SpanId> = HashMap::new();
     let mut placed = Vec::with_capacity(file.spans.len());
     for span in file.spans {
         let mut keep = true;
@@ -127,12 +247,34 @@ pub fn parse_annotations(
                 .push(problem(Some(span.id), Invalid::DuplicateId.to_string()));
             keep = false;
         }
-        for invalid in AnnotationSet::check_span(&span, doc, schema) {
+        let invalids = match doc {
+            Some(doc) => AnnotationSet::check_span(&span, doc, schema),
+            None => check_span_without_text(&span, schema),
+        };
+        for invalid in invalids {
             // An unknown label is shown and kept; anything else cannot be placed.
             keep &= matches!(invalid, Invalid::UnknownLabel(_));
             loaded
                 .problems
                 .push(problem(Some(span.id), invalid.to_string()));
+        }
+        if keep {
+            let place = (span.start, span.end, span.label.clone());
+            if let Some(first) = places.get(&place) {
+                // The same span twice: the first is kept, this one set aside
+                // (it may differ in origin, score or status, so it is not
+                // simply dropped).
+                loaded.problems.push(problem(
+                    Some(span.id),
+                    format!(
+                        "duplicate span: same offsets {}..{} and label {:?} as span {first}",
+                        span.start, span.end, span.label
+                    ),
+                ));
+                keep = false;
+            } else {
+                places.insert(place, span.id);
+            }
         }
         if keep {
             placed.push(span);
@@ -141,5 +283,21 @@ pub fn parse_annotations(
         }
     }
     loaded.set = AnnotationSet::from_spans(placed);
-    Ok(loaded)
+    loaded.set.set_done(file.done);
+    loaded
+}
+
+/// The checks of [`AnnotationSet::check_span`] that need no text.
+fn check_span_without_text(span: &Span, schema: &LabelSchema) -> Vec<Invalid> {
+    let mut problems = Vec::new();
+    if span.start >= span.end {
+        problems.push(Invalid::Empty {
+            start: span.start,
+            end: span.end,
+        });
+    }
+    if !schema.contains(&span.label) {
+        problems.push(Invalid::UnknownLabel(span.label.clone()));
+    }
+    problems
 }

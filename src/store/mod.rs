@@ -10,7 +10,10 @@ use std::path::{Path, PathBuf};
 
 pub use error::{LoadProblem, StoreError};
 pub use format::{FORMAT_VERSION, text_sha256, to_ron_string};
-pub use load::{LoadedAnnotations, load_annotations, parse_annotations, read_text};
+pub use load::{
+    LoadedAnnotations, MAX_ANNOTATION_BYTES, MAX_TEXT_BYTES, RON_RECURSION_LIMIT, check_unpaired,
+    load_annotations, parse_annotations, read_text,
+};
 pub use save::{atomic_write, save_annotations};
 
 /// The annotation file paired with an article: same stem, `.ron` extension.

@@ -8,6 +8,7 @@ pub mod external;
 pub mod gazetteer;
 pub mod matcher;
 mod plan;
+pub mod search;
 
 pub use plan::SuggestPlan;
 

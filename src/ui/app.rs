@@ -8,13 +8,26 @@ use egui::{Rect, ViewportCommand};
 
 use super::apply_suggest::AwaitingApproval;
 use super::command::Pending;
+use super::doc_list::DocList;
 use super::review_panel::ReviewPanel;
+use super::search_bar::SearchBar;
 use super::span_list::SpanList;
 use super::suggest_job::SuggestJob;
 use super::text_view::{TextView, view_id};
 use super::{Command, Selection, keys, panels};
+use crate::corpus::CorpusIndex;
 use crate::model::{LabelSchema, SpanId};
 use crate::session::{ReviewFilter, Session};
+use crate::settings;
+
+/// What the left panel shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeftTab {
+    /// The folder's documents.
+    Documents,
+    /// Review counts, filter, bulk actions, extractor quality.
+    Review,
+}
 
 /// A short message for the user in the status area.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,8 +49,13 @@ pub struct NewsmarkApp {
     pub(super) allow_close: bool,
     pub(super) span_list: SpanList,
     pub(super) review_filter: ReviewFilter,
-    pub(super) show_review: bool,
+    pub(super) left: Option<LeftTab>,
+    pub(super) doc_list: DocList,
+    pub(super) search: Option<SearchBar>,
+    /// The folder's annotation guidelines, from its `newsmark.ron`.
+    pub(super) guidelines: Option<String>,
     pub(super) review: ReviewPanel,
+    pub(super) corpus: CorpusIndex,
     pub(super) job: Option<SuggestJob>,
     pub(super) awaiting_approval: Option<AwaitingApproval>,
     pub(super) approved_commands: HashSet<String>,
@@ -62,8 +80,12 @@ impl NewsmarkApp {
             allow_close: false,
             span_list: SpanList::default(),
             review_filter: ReviewFilter::default(),
-            show_review: false,
+            left: None,
+            doc_list: DocList::default(),
+            search: None,
+            guidelines: None,
             review: ReviewPanel::default(),
+            corpus: CorpusIndex::default(),
             job: None,
             awaiting_approval: None,
             approved_commands: HashSet::new(),
@@ -127,10 +149,26 @@ impl NewsmarkApp {
     }
 
     /// Opens `path` now, replacing the current document (no question asked).
+    /// A new folder's settings (label schema) and document list are read.
     pub(super) fn open_now(&mut self, path: &Path) {
-        let opened = crate::corpus::article_to_open(path)
-            .and_then(|txt| Session::open(&txt, self.schema.clone()));
-        match opened {
+        let txt = match crate::corpus::article_to_open(path) {
+            Ok(txt) => txt,
+            Err(err) => return self.error(err.to_string()),
+        };
+        let dir = txt.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut settings_problem = None;
+        let new_folder = self.corpus.dir != dir || self.corpus.entries.is_empty();
+        if new_folder {
+            (self.schema, self.guidelines) = match settings::load(&dir) {
+                Ok(settings) => (settings.schema(), settings.guidelines),
+                Err(err) => {
+                    settings_problem = Some(format!("{err}; using the built-in labels"));
+                    (LabelSchema::default(), None)
+                }
+            };
+            self.corpus = CorpusIndex::scan(&dir, &self.schema).unwrap_or_default();
+        }
+        match Session::open(&txt, self.schema.clone()) {
             Ok(session) => {
                 let mut view = TextView::new(session.doc());
                 view.selection = Selection::caret_at(0);
@@ -141,15 +179,35 @@ impl NewsmarkApp {
                     ),
                     is_error: true,
                 });
+                if let Some(problem) = settings_problem {
+                    self.error(problem);
+                }
                 self.view = Some(view);
+                if let Some(bar) = &mut self.search {
+                    bar.forget_hits();
+                }
                 self.span_list = SpanList::default();
-                self.review = ReviewPanel::for_session(&session);
+                self.review = ReviewPanel::for_session(&session, &self.corpus);
                 self.learned.clear();
-                self.show_review = self.review.has_suggestions(&session);
+                // Within a folder the left panel stays as the user left it.
+                if new_folder {
+                    self.left = if self.review.has_suggestions(&session) {
+                        Some(LeftTab::Review)
+                    } else if self.corpus.entries.len() > 1 {
+                        Some(LeftTab::Documents)
+                    } else {
+                        None
+                    };
+                }
                 self.session = Some(session);
             }
             Err(err) => self.error(err.to_string()),
         }
+    }
+
+    /// The corpus's documents as last read or saved.
+    pub fn corpus(&self) -> &CorpusIndex {
+        &self.corpus
     }
 
     pub(super) fn info(&mut self, text: impl Into<String>) {
@@ -195,6 +253,7 @@ impl NewsmarkApp {
     /// Runs one frame.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        super::fonts::install(&ctx);
         if let Some(path) = Self::dropped_file(&ctx) {
             self.run(&ctx, vec![Command::Open(path)]);
         }
@@ -225,6 +284,23 @@ impl NewsmarkApp {
         panels::menu_bar(ui, self, &mut commands);
         panels::status_bar(ui, self, &mut commands);
         panels::banner(ui, self, &mut commands);
+        if let (Some(bar), Some(session)) = (&mut self.search, &self.session) {
+            bar.refresh(session.doc());
+            let labels: Vec<String> = session
+                .schema()
+                .labels
+                .iter()
+                .map(|l| l.name.clone())
+                .collect();
+            egui::Panel::top("search_bar").show(ui, |ui| bar.show(ui, &labels, &mut commands));
+        }
+        if let Some(view) = &mut self.view {
+            match &self.search {
+                Some(bar) if view.highlights != bar.hits => view.highlights.clone_from(&bar.hits),
+                None if !view.highlights.is_empty() => view.highlights.clear(),
+                _ => {}
+            }
+        }
         if let Some(session) = &self.session {
             let selected = self.selected_span();
             egui::Panel::right("span_list")
@@ -234,15 +310,34 @@ impl NewsmarkApp {
                     self.span_list.show(ui, session, selected, &mut commands);
                 });
         }
-        if let (Some(session), true) = (&self.session, self.show_review) {
-            egui::Panel::left("review_panel")
+        if let (Some(session), Some(tab)) = (&self.session, self.left) {
+            egui::Panel::left("left_panel")
                 .default_size(300.0)
                 .resizable(true)
                 .show(ui, |ui| {
-                    egui::ScrollArea::vertical().show(ui, |ui| {
-                        self.review
-                            .show(ui, session, &self.review_filter, &mut commands);
+                    ui.horizontal(|ui| {
+                        for (label, which, command) in [
+                            ("Documents", LeftTab::Documents, Command::ToggleDocuments),
+                            ("Review", LeftTab::Review, Command::ToggleReview),
+                        ] {
+                            if ui.selectable_label(tab == which, label).clicked() && tab != which {
+                                commands.push(command);
+                            }
+                        }
                     });
+                    ui.separator();
+                    match tab {
+                        LeftTab::Documents => {
+                            self.doc_list
+                                .show(ui, &self.corpus, session.txt_path(), &mut commands);
+                        }
+                        LeftTab::Review => {
+                            egui::ScrollArea::vertical().show(ui, |ui| {
+                                self.review
+                                    .show(ui, session, &self.review_filter, &mut commands);
+                            });
+                        }
+                    }
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| match (&self.session, &mut self.view) {
@@ -251,7 +346,12 @@ impl NewsmarkApp {
         });
         panels::prompt(&ctx, self, &mut commands);
         panels::approval(&ctx, self, &mut commands);
-        panels::shortcuts_window(&ctx, &mut self.show_shortcuts);
+        panels::shortcuts_window(
+            &ctx,
+            &mut self.show_shortcuts,
+            &self.schema,
+            self.guidelines.as_deref(),
+        );
 
         if self.pending.is_none() && self.awaiting_approval.is_none() && self.session.is_some() {
             ctx.memory_mut(|m| {

@@ -1,6 +1,6 @@
 //! Applying commands to the session and view state.
 
-use super::app::NewsmarkApp;
+use super::app::{LeftTab, NewsmarkApp};
 use super::command::Pending;
 use super::text_view::ScrollTo;
 use super::{Command, PromptAnswer, Selection, span_paint};
@@ -66,7 +66,17 @@ impl NewsmarkApp {
                     view.show_rejected = !view.show_rejected;
                 }
             }
-            Command::ToggleReview => self.show_review = !self.show_review,
+            Command::ToggleReview => self.toggle_left(LeftTab::Review),
+            Command::ToggleDocuments => self.toggle_left(LeftTab::Documents),
+            Command::GoTo(path) => self.go_to(&path),
+            Command::NextDocument => self.step_document(1),
+            Command::PrevDocument => self.step_document(-1),
+            Command::MarkDone => self.mark_done(),
+            Command::OpenSearch => self.open_search(),
+            Command::CloseSearch => self.search = None,
+            Command::SearchNext => self.step_search(true),
+            Command::SearchPrev => self.step_search(false),
+            Command::AnnotateAll => self.annotate_all(),
             Command::Suggest { all } => self.suggest(ctx, all),
             Command::ApproveExtractor(run) => self.approve_extractor(ctx, run),
             Command::CancelSuggest => {
@@ -119,6 +129,7 @@ impl NewsmarkApp {
         match session.save() {
             Ok(()) => {
                 let path = session.ron_path().display().to_string();
+                self.corpus.update(session);
                 self.info(format!("Saved {path}"));
                 true
             }
@@ -424,6 +435,64 @@ impl NewsmarkApp {
         match session.bulk_status_edit(filter, status) {
             Some(edit) => self.perform(edit),
             None => self.info("No pending suggestions match."),
+        }
+    }
+
+    fn toggle_left(&mut self, tab: LeftTab) {
+        self.left = if self.left == Some(tab) {
+            None
+        } else {
+            Some(tab)
+        };
+    }
+
+    /// Saves the open document if it has edits; `false` (with the question
+    /// asked) if that failed, so the caller must not move on.
+    fn save_before_leaving(&mut self, to: &std::path::Path) -> bool {
+        if !self.session.as_ref().is_some_and(Session::is_dirty) {
+            return true;
+        }
+        if self.save() {
+            true
+        } else {
+            self.pending = Some(Pending::Open(to.to_owned()));
+            false
+        }
+    }
+
+    fn go_to(&mut self, path: &std::path::Path) {
+        if self.save_before_leaving(path) {
+            self.open_now(path);
+        }
+    }
+
+    /// Moves `step` documents along the folder's list (wrapping around).
+    fn step_document(&mut self, step: isize) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let n = self.corpus.entries.len();
+        let Some(here) = self.corpus.position(session.txt_path()) else {
+            return self.info("This document is not in a folder list.");
+        };
+        if n < 2 {
+            return self.info("This is the only document in the folder.");
+        }
+        let next = (here as isize + step).rem_euclid(n as isize) as usize;
+        let path = self.corpus.entries[next].path.clone();
+        self.go_to(&path);
+    }
+
+    /// Marks the document done (undoable), saves, and moves on.
+    fn mark_done(&mut self) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        if !session.set().is_done() {
+            self.perform(Edit::SetDone(true));
+        }
+        if self.save() {
+            self.step_document(1);
         }
     }
 }

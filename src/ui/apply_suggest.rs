@@ -145,7 +145,12 @@ impl NewsmarkApp {
         }
         self.job = None;
         if let Some(session) = &self.session {
-            self.review = super::review_panel::ReviewPanel::for_session(session);
+            if let Ok(corpus) = crate::corpus::CorpusIndex::scan(&self.corpus.dir, session.schema())
+            {
+                self.corpus = corpus;
+                self.corpus.update(session);
+            }
+            self.review = super::review_panel::ReviewPanel::for_session(session, &self.corpus);
         }
         if failed {
             self.error(text);
@@ -168,7 +173,7 @@ impl NewsmarkApp {
                 self.perform(edit);
                 self.info(format!("{n} new {what} suggestion(s) to review (N)"));
                 if what == SUGGESTER_RUN {
-                    self.show_review = true;
+                    self.left = Some(super::app::LeftTab::Review);
                 }
             }
             None => self.info(format!("No new {what} suggestions.")),

@@ -13,6 +13,16 @@ pub enum Command {
     OpenDialog,
     /// Open this article (or a folder's first article).
     Open(PathBuf),
+    /// Go to another document of the folder, saving this one first.
+    GoTo(PathBuf),
+    /// Go to the next document of the folder (saving first).
+    NextDocument,
+    /// Go to the previous document of the folder (saving first).
+    PrevDocument,
+    /// Mark this document done, save it and go to the next one.
+    MarkDone,
+    /// Show or hide the document list.
+    ToggleDocuments,
     /// Save the annotations to the paired file.
     Save,
     /// Show the native Save As dialog.
@@ -100,6 +110,17 @@ pub enum Command {
     ApproveExtractor(bool),
     /// Stop the running suggestion job.
     CancelSuggest,
+    /// Open the search bar (or focus it).
+    OpenSearch,
+    /// Close the search bar.
+    CloseSearch,
+    /// Select the next search hit.
+    SearchNext,
+    /// Select the previous search hit.
+    SearchPrev,
+    /// Tag every search hit with the search bar's label (one undo step), and
+    /// offer them to the other documents if asked.
+    AnnotateAll,
     /// Show or hide the keyboard shortcuts window.
     ToggleShortcuts,
     /// Answer the unsaved-changes question.

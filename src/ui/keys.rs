@@ -35,6 +35,16 @@ pub const SUGGEST: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, 
 /// Review > Suggest for all documents
 pub const SUGGEST_ALL: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::E);
+/// Go > Next document
+pub const NEXT_DOC: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::PageDown);
+/// Go > Previous document
+pub const PREV_DOC: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::PageUp);
+/// Go > Mark done and next
+pub const MARK_DONE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Enter);
+/// View > Documents
+pub const DOCUMENTS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::D);
+/// Edit > Find
+pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 /// Help > Keyboard shortcuts
 pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 
@@ -72,6 +82,16 @@ pub const SHORTCUT_HELP: &[(&str, &str)] = &[
         "with a span selected: move its start",
     ),
     ("Ctrl+H", "show or hide rejected suggestions"),
+    (
+        "Ctrl+F",
+        "find (Enter / Shift+Enter: next / previous hit; Esc: close)",
+    ),
+    (
+        "Ctrl+Page Down / Ctrl+Page Up",
+        "next / previous document of the folder (saves first)",
+    ),
+    ("Ctrl+Enter", "mark the document done, save, go to the next"),
+    ("Ctrl+D", "show or hide the document list"),
     ("Ctrl+E", "run the suggesters on this document"),
     (
         "Ctrl+Shift+E",
@@ -169,12 +189,21 @@ pub fn commands(
             (QUIT, Command::Quit),
             (HELP, Command::ToggleShortcuts),
             (SHOW_REJECTED, Command::ToggleRejected),
+            (FIND, Command::OpenSearch),
+            (NEXT_DOC, Command::NextDocument),
+            (PREV_DOC, Command::PrevDocument),
+            (MARK_DONE, Command::MarkDone),
+            (DOCUMENTS, Command::ToggleDocuments),
             (SUGGEST_ALL, Command::Suggest { all: true }),
             (SUGGEST, Command::Suggest { all: false }),
             (REVIEW_PANEL, Command::ToggleReview),
         ];
         if let Some((_, command)) = global.into_iter().find(|(s, _)| is(*s, key, mods)) {
             out.push(command);
+            continue;
+        }
+        // Typing in a text field (the document filter): no hotkeys.
+        if ctx.text_edit_focused() {
             continue;
         }
         let (Some(session), Some(view), Some(sel)) =

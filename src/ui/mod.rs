@@ -6,13 +6,17 @@
 
 mod app;
 mod apply;
+mod apply_search;
 mod apply_suggest;
 mod blocks;
 mod caret;
 mod command;
+mod doc_list;
+mod fonts;
 mod keys;
 mod panels;
 mod review_panel;
+mod search_bar;
 mod span_list;
 mod span_paint;
 mod style;

@@ -3,7 +3,7 @@
 
 use egui::{Color32, KeyboardShortcut, RichText, Ui};
 
-use super::app::NewsmarkApp;
+use super::app::{LeftTab, NewsmarkApp};
 use super::command::Pending;
 use super::{Command, PromptAnswer, keys, style};
 
@@ -43,6 +43,21 @@ pub fn menu_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                 }
             });
             ui.menu_button("Edit", |ui| edit_menu(ui, app, commands));
+            ui.menu_button("Go", |ui| {
+                for (label, shortcut, command) in [
+                    ("Next document", keys::NEXT_DOC, Command::NextDocument),
+                    ("Previous document", keys::PREV_DOC, Command::PrevDocument),
+                    (
+                        "Mark done and go to the next",
+                        keys::MARK_DONE,
+                        Command::MarkDone,
+                    ),
+                ] {
+                    if menu_item(ui, label, Some(shortcut), has_doc) {
+                        commands.push(command);
+                    }
+                }
+            });
             ui.menu_button("Review", |ui| {
                 let items = [
                     (
@@ -86,9 +101,17 @@ pub fn menu_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                         Command::ToggleRejected,
                     ),
                     (
-                        format!("{}Review panel", mark(app.show_review)),
+                        format!("{}Review panel", mark(app.left == Some(LeftTab::Review))),
                         keys::REVIEW_PANEL,
                         Command::ToggleReview,
+                    ),
+                    (
+                        format!(
+                            "{}Document list",
+                            mark(app.left == Some(LeftTab::Documents))
+                        ),
+                        keys::DOCUMENTS,
+                        Command::ToggleDocuments,
                     ),
                 ];
                 for (label, shortcut, command) in items {
@@ -326,12 +349,42 @@ pub fn prompt(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command
     });
 }
 
-/// The keyboard shortcuts overlay (F1).
-pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
+/// The help overlay (F1): the labels with their hotkeys and descriptions,
+/// the folder's guidelines, and every keyboard shortcut.
+pub fn shortcuts_window(
+    ctx: &egui::Context,
+    open: &mut bool,
+    schema: &crate::model::LabelSchema,
+    guidelines: Option<&str>,
+) {
     egui::Window::new("Keyboard shortcuts")
         .open(open)
         .collapsible(false)
+        .vscroll(true)
         .show(ctx, |ui| {
+            ui.heading("Labels");
+            egui::Grid::new("labels_help").striped(true).show(ui, |ui| {
+                for label in &schema.labels {
+                    let keys: Vec<String> = label
+                        .hotkeys
+                        .iter()
+                        .map(|k| k.to_uppercase().to_string())
+                        .collect();
+                    ui.label(
+                        RichText::new(&label.name)
+                            .color(style::color(label.color))
+                            .strong(),
+                    );
+                    ui.label(RichText::new(keys.join(" / ")).monospace());
+                    ui.label(&label.description);
+                    ui.end_row();
+                }
+            });
+            if let Some(text) = guidelines {
+                ui.heading("Guidelines");
+                ui.label(text);
+            }
+            ui.heading("Keys");
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
                 for (keys, what) in keys::SHORTCUT_HELP {
                     ui.label(RichText::new(*keys).monospace());

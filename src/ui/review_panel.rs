@@ -5,6 +5,7 @@
 use egui::{Grid, RichText, Ui};
 
 use super::Command;
+use crate::corpus::CorpusIndex;
 use crate::model::{AnnotationSet, Origin, StateId, Status};
 use crate::session::{ReviewFilter, Session};
 use crate::stats::{self, QualityReport, StatusCounts};
@@ -25,22 +26,17 @@ pub struct ReviewPanel {
 }
 
 impl ReviewPanel {
-    /// Reads the other documents of the open document's folder.
-    pub fn for_session(session: &Session) -> Self {
+    /// The panel for the open document, given the corpus it belongs to.
+    pub fn for_session(session: &Session, corpus: &CorpusIndex) -> Self {
         let mut panel = Self::default();
-        let Some(dir) = session.txt_path().parent() else {
-            return panel;
-        };
-        let Ok(articles) = crate::corpus::articles_in(dir) else {
-            return panel;
-        };
-        for path in articles
+        for entry in corpus
+            .entries
             .iter()
-            .filter(|p| p.as_path() != session.txt_path())
+            .filter(|e| e.path != session.txt_path())
         {
-            match Session::open(path, session.schema().clone()) {
-                Ok(other) => panel.others.push(other.set().clone()),
-                Err(_) => panel.unreadable += 1,
+            match &entry.set {
+                Some(set) => panel.others.push(set.clone()),
+                None => panel.unreadable += 1,
             }
         }
         panel

@@ -31,6 +31,8 @@ pub struct TextView {
     pub selected_span: Option<SpanId>,
     /// Whether rejected suggestions are drawn.
     pub show_rejected: bool,
+    /// Search hits to highlight, sorted.
+    pub highlights: Vec<std::ops::Range<usize>>,
     depths: Vec<u8>,
     depths_for: Option<(StateId, usize)>,
     hits: Vec<HitRegion>,
@@ -55,6 +57,7 @@ impl TextView {
             selection: Selection::default(),
             selected_span: None,
             show_rejected: false,
+            highlights: Vec::new(),
             depths: Vec::new(),
             depths_for: None,
             hits: Vec::new(),
@@ -254,6 +257,7 @@ impl TextView {
             }
             let block = self.layout.blocks()[i].clone();
             let origin = self.column_origin + vec2(0.0, top);
+            self.paint_highlights(painter, &galley, &block.range, origin);
             self.paint_selection(painter, &galley, &block.range, origin, selection_color);
             let spans: Vec<_> = session
                 .set()
@@ -287,14 +291,25 @@ impl TextView {
         color: Color32,
     ) {
         let sel = self.selection.range();
-        if sel.is_empty() || sel.end <= range.start || sel.start >= range.end {
-            return;
+        if !sel.is_empty() {
+            fill_range(painter, galley, range, &sel, origin, 2.0, color);
         }
-        let local = sel.start.max(range.start) - range.start..sel.end.min(range.end) - range.start;
-        for (row, x0, x1) in span_paint::row_pieces(galley, local, origin) {
-            let (top, bottom) = span_paint::text_band(galley, row, origin);
-            let rect = Rect::from_min_max(pos2(x0, top - 2.0), pos2(x1, bottom + 2.0));
-            painter.rect_filled(rect, CornerRadius::ZERO, color);
+    }
+
+    fn paint_highlights(
+        &self,
+        painter: &egui::Painter,
+        galley: &Galley,
+        range: &std::ops::Range<usize>,
+        origin: Pos2,
+    ) {
+        let first = self.highlights.partition_point(|h| h.end <= range.start);
+        let color = Color32::from_rgba_unmultiplied(0xf2, 0xc9, 0x4c, 110);
+        for hit in self.highlights[first..]
+            .iter()
+            .take_while(|h| h.start < range.end)
+        {
+            fill_range(painter, galley, range, hit, origin, 3.0, color);
         }
     }
 
@@ -397,6 +412,29 @@ impl TextView {
             at: under,
             caret: pos,
         }
+    }
+}
+
+/// Fills the text band of the part of `target` that lies in the block
+/// showing `block` (both code-point ranges), `pad` points taller.
+fn fill_range(
+    painter: &egui::Painter,
+    galley: &Galley,
+    block: &std::ops::Range<usize>,
+    target: &std::ops::Range<usize>,
+    origin: Pos2,
+    pad: f32,
+    color: Color32,
+) {
+    if target.end <= block.start || target.start >= block.end {
+        return;
+    }
+    let local =
+        target.start.max(block.start) - block.start..target.end.min(block.end) - block.start;
+    for (row, x0, x1) in span_paint::row_pieces(galley, local, origin) {
+        let (top, bottom) = span_paint::text_band(galley, row, origin);
+        let rect = Rect::from_min_max(pos2(x0, top - pad), pos2(x1, bottom + pad));
+        painter.rect_filled(rect, CornerRadius::same(2), color);
     }
 }
 

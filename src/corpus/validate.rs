@@ -1,0 +1,370 @@
+//! Checking articles and annotation files without opening them for editing:
+//! what `newsmark validate` reports.
+//!
+//! Every check the loader makes is made here too (RON syntax, format
+//! version, offsets, quotes, labels, the text hash, duplicate ids and spans,
+//! the `document` field, size limits, binary and non-UTF-8 files), plus what
+//! only a walk over the folder sees: an annotation file without its article,
+//! and a broken `newsmark.ron`. Nothing is written.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ffi::OsString;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::model::{LabelSchema, SpanId};
+use crate::settings::{self, SettingsError};
+use crate::store::{self, LoadProblem, StoreError};
+
+/// One thing wrong in one file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The file concerned, as reached from the paths given.
+    pub file: PathBuf,
+    /// The span concerned, if the problem is about one span.
+    pub span_id: Option<SpanId>,
+    /// The 1-based line and column, for a syntax error.
+    pub position: Option<(usize, usize)>,
+    /// What is wrong.
+    pub reason: String,
+}
+
+impl fmt::Display for Problem {
+    /// `FILE: span ID: reason`, `FILE:LINE:COLUMN: reason` or `FILE: reason`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = self.file.display();
+        match (self.span_id, self.position) {
+            (Some(id), _) => write!(f, "{file}: span {id}: {}", self.reason),
+            (None, Some((line, col))) => write!(f, "{file}:{line}:{col}: {}", self.reason),
+            (None, None) => write!(f, "{file}: {}", self.reason),
+        }
+    }
+}
+
+impl From<LoadProblem> for Problem {
+    fn from(p: LoadProblem) -> Self {
+        Self {
+            file: p.file,
+            span_id: p.span_id,
+            position: None,
+            reason: p.reason,
+        }
+    }
+}
+
+impl From<StoreError> for Problem {
+    fn from(e: StoreError) -> Self {
+        Self {
+            file: e.path().to_owned(),
+            span_id: None,
+            position: e.position(),
+            reason: e.reason(),
+        }
+    }
+}
+
+impl From<SettingsError> for Problem {
+    fn from(e: SettingsError) -> Self {
+        let (file, position, reason) = match e {
+            SettingsError::Read { path, source } => (path, None, format!("cannot read: {source}")),
+            SettingsError::Syntax {
+                path,
+                line,
+                col,
+                message,
+            } => (path, Some((line, col)), message),
+            SettingsError::Invalid { path, reason } => (path, None, reason),
+        };
+        Self {
+            file,
+            span_id: None,
+            position,
+            reason,
+        }
+    }
+}
+
+/// What [`validate_paths`] found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ValidationReport {
+    /// Files looked at: articles, annotation files and settings files.
+    pub files_checked: usize,
+    /// Every problem, in the order the files were walked (sorted by name,
+    /// a folder's files before its subfolders).
+    pub problems: Vec<Problem>,
+}
+
+impl ValidationReport {
+    /// Whether nothing is wrong.
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// How many different files have at least one problem.
+    pub fn files_with_problems(&self) -> usize {
+        let files: HashSet<&Path> = self.problems.iter().map(|p| p.file.as_path()).collect();
+        files.len()
+    }
+
+    /// The report as JSON: `{"files_checked": N, "problems": [{"file",
+    /// "span_id", "line", "column", "reason"}]}`, absent values as `null`.
+    pub fn to_json(&self) -> serde_json::Value {
+        let problems: Vec<serde_json::Value> = self
+            .problems
+            .iter()
+            .map(|p| {
+                serde_json::json!({
+                    "file": p.file.to_string_lossy(),
+                    "span_id": p.span_id,
+                    "line": p.position.map(|(line, _)| line),
+                    "column": p.position.map(|(_, col)| col),
+                    "reason": p.reason,
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "files_checked": self.files_checked,
+            "problems": problems,
+        })
+    }
+}
+
+/// Checks each path: an article (`.txt`, with its `.ron` if there is one),
+/// an annotation file (`.ron`, with its article), a folder's `newsmark.ron`,
+/// or a folder, walked recursively (hidden entries and symbolic links to
+/// folders are skipped). Labels are checked against `schema_for(folder)`,
+/// asked once per folder; a `newsmark.ron` that cannot be loaded is a
+/// problem itself. Each article and annotation file is checked once, however
+/// often it is reached. Reads only; never fails: whatever cannot be read is
+/// a problem in the report.
+pub fn validate_paths(
+    paths: &[PathBuf],
+    schema_for: impl Fn(&Path) -> LabelSchema,
+) -> ValidationReport {
+    let mut walk = Walk {
+        schema_for,
+        schemas: HashMap::new(),
+        settings_seen: HashSet::new(),
+        pairs_seen: HashSet::new(),
+        report: ValidationReport::default(),
+    };
+    for path in paths {
+        walk.path(path);
+    }
+    walk.report
+}
+
+/// The folder a file is in (`.` for a bare file name).
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// A key that is the same however a file is reached (`a.txt`, `./a.txt`,
+/// through its folder).
+fn identity(path: &Path) -> PathBuf {
+    let name = path.file_name().map(PathBuf::from).unwrap_or_default();
+    std::fs::canonicalize(folder_of(path)).map_or_else(|_| path.to_owned(), |dir| dir.join(name))
+}
+
+fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension().is_some_and(|e| e == ext)
+}
+
+fn is_settings_file(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == settings::FILE_NAME)
+}
+
+/// The state of one [`validate_paths`] call.
+struct Walk<F> {
+    schema_for: F,
+    schemas: HashMap<PathBuf, LabelSchema>,
+    settings_seen: HashSet<PathBuf>,
+    pairs_seen: HashSet<PathBuf>,
+    report: ValidationReport,
+}
+
+impl<F: Fn(&Path) -> LabelSchema> Walk<F> {
+    fn problem(&mut self, file: &Path, reason: String) {
+        self.report.problems.push(Problem {
+            file: file.to_owned(),
+            span_id: None,
+            position: None,
+            reason,
+        });
+    }
+
+    fn path(&mut self, path: &Path) {
+        match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                self.problem(path, "no such file or folder".to_owned());
+            }
+            Err(e) => self.problem(path, format!("cannot read: {e}")),
+            Ok(meta) if meta.is_dir() => self.folder(path),
+            // A pipe or device could block reading, or never end.
+            Ok(meta) if !meta.is_file() => {
+                self.problem(path, "not checked: not a regular file".to_owned());
+            }
+            Ok(_) if is_settings_file(path) => self.settings(&folder_of(path)),
+            Ok(_) if has_extension(path, "txt") => {
+                self.settings(&folder_of(path));
+                self.pair(path);
+            }
+            Ok(_) if has_extension(path, "ron") => {
+                self.settings(&folder_of(path));
+                let txt = path.with_extension("txt");
+                if txt.is_file() {
+                    self.pair(&txt);
+                } else {
+                    self.orphan(path);
+                }
+            }
+            Ok(_) => self.problem(
+                path,
+                "not checked: not an article (.txt), an annotation file (.ron) or a folder"
+                    .to_owned(),
+            ),
+        }
+    }
+
+    /// Checks a folder's settings, pairs and subfolders.
+    fn folder(&mut self, dir: &Path) {
+        self.settings(dir);
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => return self.problem(dir, format!("cannot read folder: {e}")),
+        };
+        // Stem → (has an article, has an annotation file).
+        let mut stems: BTreeMap<OsString, (bool, bool)> = BTreeMap::new();
+        let mut subfolders = Vec::new();
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => return self.problem(dir, format!("cannot read folder: {e}")),
+            };
+            let path = entry.path();
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            // Symbolic links to folders are not followed (no loops); links
+            // to files are.
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() {
+                subfolders.push(path);
+                continue;
+            }
+            if !path.is_file() || is_settings_file(&path) {
+                continue;
+            }
+            let (Some(stem), txt) = (path.file_stem(), has_extension(&path, "txt")) else {
+                continue;
+            };
+            if txt || has_extension(&path, "ron") {
+                let kinds = stems.entry(stem.to_owned()).or_default();
+                kinds.0 |= txt;
+                kinds.1 |= !txt;
+            }
+        }
+        for (stem, (txt, _)) in stems {
+            let mut path = dir.join(stem);
+            if txt {
+                path.as_mut_os_string().push(".txt");
+                self.pair(&path);
+            } else {
+                path.as_mut_os_string().push(".ron");
+                self.orphan(&path);
+            }
+        }
+        subfolders.sort();
+        for sub in subfolders {
+            self.folder(&sub);
+        }
+    }
+
+    /// Checks the folder's `newsmark.ron`, once.
+    fn settings(&mut self, dir: &Path) {
+        if !self
+            .settings_seen
+            .insert(identity(&dir.join(settings::FILE_NAME)))
+        {
+            return;
+        }
+        if matches!(dir.join(settings::FILE_NAME).try_exists(), Ok(false)) {
+            return;
+        }
+        self.report.files_checked += 1;
+        if let Err(e) = settings::load(dir) {
+            self.report.problems.push(e.into());
+        }
+    }
+
+    /// The label schema of the folder holding `file`.
+    fn schema(&mut self, file: &Path) -> LabelSchema {
+        let dir = folder_of(file);
+        let key = identity(&dir.join(settings::FILE_NAME));
+        self.schemas
+            .entry(key)
+            .or_insert_with(|| (self.schema_for)(&dir))
+            .clone()
+    }
+
+    /// Checks an article and its annotation file, if it has one, once.
+    fn pair(&mut self, txt: &Path) {
+        if !self.pairs_seen.insert(identity(txt)) {
+            return;
+        }
+        let schema = self.schema(txt);
+        self.report.files_checked += 1;
+        let doc = match store::read_text(txt) {
+            Ok(doc) => Some(doc),
+            Err(e) => {
+                self.report.problems.push(e.into());
+                None
+            }
+        };
+        let ron = store::paired_ron_path(txt);
+        if matches!(ron.try_exists(), Ok(false)) {
+            return;
+        }
+        self.report.files_checked += 1;
+        let name = store::file_name(txt);
+        let problems = match &doc {
+            Some(doc) => store::load_annotations(&ron, &name, doc, &schema).map(|l| l.problems),
+            None => store::check_unpaired(&ron, &name, &schema),
+        };
+        self.add(problems);
+    }
+
+    /// Checks an annotation file that has no article beside it, once.
+    fn orphan(&mut self, ron: &Path) {
+        let txt = ron.with_extension("txt");
+        if !self.pairs_seen.insert(identity(&txt)) {
+            return;
+        }
+        let schema = self.schema(ron);
+        self.report.files_checked += 1;
+        let name = store::file_name(&txt);
+        self.problem(
+            ron,
+            format!(
+                "no article: {name} is missing beside it, so offsets and quotes are not checked"
+            ),
+        );
+        self.add(store::check_unpaired(ron, &name, &schema));
+    }
+
+    fn add(&mut self, result: Result<Vec<LoadProblem>, StoreError>) {
+        match result {
+            Ok(problems) => self
+                .report
+                .problems
+                .extend(problems.into_iter().map(Problem::from)),
+            Err(e) => self.report.problems.push(e.into()),
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! brat standoff: `NAME.txt` (the article, byte for byte), `NAME.ann` (one
+//! `T` line per span) and one `annotation.conf` for the folder.
+//!
+//! A `T` line is `T1<tab>LABEL START END<tab>QUOTE`, offsets in code points
+//! over the `.txt` exactly as written: a leading byte order mark is kept in
+//! the `.txt` and, as brat counts it, shifts every offset by one. A span
+//! whose quote holds a line break is written as brat writes such a
+//! selection: fragments `START END;START END` split at the line breaks,
+//! without the whitespace around each break, their quotes joined by a space.
+//! Labels cannot hold whitespace in brat: each whitespace character is
+//! written `_`. With pending spans exported, each `T` line is followed by an
+//! `AnnotatorNotes` line giving the span's status, origin and score.
+
+use std::fmt::Write as _;
+
+use super::{ExportOptions, origin_name, safe_label, status_name};
+use crate::model::{Document, Span};
+
+/// The name of brat's configuration file, written in the output folder.
+pub const CONF_FILE: &str = "annotation.conf";
+
+/// One document's `.ann` file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BratAnn {
+    /// The file's contents.
+    pub text: String,
+    /// Spans written (one `T` line each).
+    pub spans: usize,
+    /// Spans that could not be written, each naming the document.
+    pub warnings: Vec<String>,
+}
+
+/// The `.txt` file of `doc`: its text, with the byte order mark it was read
+/// with, if any (brat's offsets count it).
+pub fn txt(doc: &Document) -> String {
+    if doc.had_bom() {
+        format!("\u{feff}{}", doc.text())
+    } else {
+        doc.text().to_owned()
+    }
+}
+
+/// The `.ann` file of the document `name` (its file name, for messages):
+/// one `T` line per span of `spans`, numbered from `T1` in their order, and
+/// with [`ExportOptions::include_pending`] an `AnnotatorNotes` line after
+/// each.
+pub fn ann(name: &str, doc: &Document, spans: &[Span], options: ExportOptions) -> BratAnn {
+    let bom = usize::from(doc.had_bom());
+    let mut out = BratAnn {
+        text: String::new(),
+        spans: 0,
+        warnings: Vec::new(),
+    };
+    for span in spans {
+        let quote = doc.slice(span.start..span.end).unwrap_or(&span.text);
+        let pieces = fragments(span.start, quote);
+        if pieces.is_empty() {
+            out.warnings.push(format!(
+                "{name}: span {} ({}..{}) holds only line breaks and spaces; brat cannot show it, \
+                 not written",
+                span.id, span.start, span.end
+            ));
+            continue;
+        }
+        out.spans += 1;
+        let n = out.spans;
+        let offsets: Vec<String> = pieces
+            .iter()
+            .map(|f| format!("{} {}", f.start + bom, f.end + bom))
+            .collect();
+        let quotes: Vec<&str> = pieces.iter().map(|f| f.text).collect();
+        let _ = writeln!(
+            out.text,
+            "T{n}\t{} {}\t{}",
+            safe_label(&span.label),
+            offsets.join(";"),
+            quotes.join(" ")
+        );
+        if options.include_pending {
+            let mut note = format!(
+                "status: {}; origin: {}",
+                status_name(span.status),
+                origin_name(&span.origin)
+            );
+            if let Some(score) = span.score {
+                let _ = write!(note, "; score: {score}");
+            }
+            // A note is one line: an extractor name cannot break it.
+            let note = note.replace(['\r', '\n'], " ");
+            let _ = writeln!(out.text, "#{n}\tAnnotatorNotes T{n}\t{note}");
+        }
+    }
+    out
+}
+
+/// A contiguous piece of a span, in code points over the text (no BOM).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fragment<'a> {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The text it covers.
+    pub text: &'a str,
+}
+
+/// The fragments brat writes for a span starting at `start` with `quote`:
+/// the whole span if it holds no line break (`\n` or `\r`); otherwise the
+/// pieces between line breaks, each without leading or trailing whitespace,
+/// empty ones left out (as brat splits a selection across lines).
+pub fn fragments(start: usize, quote: &str) -> Vec<Fragment<'_>> {
+    let is_break = |c: char| c == '\n' || c == '\r';
+    if !quote.contains(is_break) {
+        let end = start + quote.chars().count();
+        return vec![Fragment {
+            start,
+            end,
+            text: quote,
+        }];
+    }
+    let mut out = Vec::new();
+    let mut at = start;
+    for piece in quote.split(is_break) {
+        let len = piece.chars().count();
+        let trimmed = piece.trim_start();
+        let lead = len - trimmed.chars().count();
+        let trimmed = trimmed.trim_end();
+        if !trimmed.is_empty() {
+            let s = at + lead;
+            out.push(Fragment {
+                start: s,
+                end: s + trimmed.chars().count(),
+                text: trimmed,
+            });
+        }
+        // The piece, then the break character that ended it.
+        at += len + 1;
+    }
+    out
+}
+
+/// `annotation.conf` declaring `labels` (in order, each once) as entities,
+/// and allowing entities to nest and overlap, as newsmark spans may.
+pub fn annotation_conf(labels: &[String]) -> String {
+    let mut out = String::from("# Written by newsmark export: the corpus's labels.\n[entities]\n");
+    let mut seen = std::collections::HashSet::new();
+    for label in labels {
+        let label = safe_label(label);
+        if seen.insert(label.clone()) {
+            out.push_str(&label);
+            out.push('\n');
+        }
+    }
+    out.push_str(
+        "\n[relations]\n# Spans may nest and overlap.\n\
+         <OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n",
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Origin, Status};
+
+    #[test]
+    fn a_span_across_a_crlf_becomes_two_fragments() {
+        let doc = Document::new("Havana:\r\n  Issa Zarepour");
+        let quote = doc.slice(0..24).unwrap_or_default();
+        let got = fragments(0, quote);
+        let ranges: Vec<_> = got.iter().map(|f| (f.start, f.end, f.text)).collect();
+        assert_eq!(ranges, vec![(0, 7, "Havana:"), (11, 24, "Issa Zarepour")]);
+        assert!(fragments(3, "\r\n ").is_empty());
+        assert_eq!(fragments(5, " a b ")[0].end, 10, "no break: kept whole");
+    }
+
+    #[test]
+    fn lines_notes_and_a_bom() {
+        let doc = Document::new("\u{feff}😀 Ana\nDíaz met Bo");
+        let mut a = Span::manual(1, 2, 10, "full name", "Ana\nDíaz");
+        a.origin = Origin::Extractor("spacy".to_owned());
+        a.score = Some(0.5);
+        a.status = Status::Pending;
+        let b = Span::manual(2, 15, 17, "person", "Bo");
+        let options = ExportOptions {
+            include_pending: true,
+        };
+        let ann = ann("x.txt", &doc, &[a, b], options);
+        assert_eq!(
+            ann.text,
+            "T1\tfull_name 3 6;7 11\tAna Díaz\n\
+             #1\tAnnotatorNotes T1\tstatus: pending; origin: extractor:spacy; score: 0.5\n\
+             T2\tperson 16 18\tBo\n\
+             #2\tAnnotatorNotes T2\tstatus: accepted; origin: manual\n"
+        );
+        assert_eq!(txt(&doc), "\u{feff}😀 Ana\nDíaz met Bo");
+    }
+}

@@ -1,0 +1,481 @@
+//! Writing a corpus in other tools' formats: brat standoff, spaCy JSONL,
+//! doccano JSONL, `CoNLL` BIO and W3C Web Annotation JSON-LD.
+//!
+//! [`export_corpus`] reads every article of a corpus with its annotations
+//! and writes them in one format. Only accepted spans are written unless
+//! [`ExportOptions::include_pending`] asks for pending suggestions too;
+//! rejected suggestions are never written. Each format also has functions
+//! over one document (its file name, [`Document`](crate::model::Document) and spans), which write
+//! every span they are given: [`brat`], [`jsonl`], [`conll`], [`w3c`].
+//!
+//! Offsets are code points over the text exactly as stored (CRLF counts as
+//! two), except for doccano, which counts UTF-16 code units as its importer
+//! ([`super::Format::Doccano`]) expects, and brat, whose `.txt` keeps a
+//! leading byte order mark, counted in its offsets as brat does.
+
+pub mod brat;
+pub mod conll;
+pub mod jsonl;
+pub mod w3c;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use crate::corpus;
+use crate::model::{LabelSchema, Origin, Span, Status};
+use crate::session::Session;
+use crate::settings::{self, SettingsError};
+use crate::store::{self, LoadProblem, StoreError};
+
+/// A format newsmark can export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    /// brat standoff: a folder of `NAME.txt` / `NAME.ann` pairs and an
+    /// `annotation.conf`.
+    Brat,
+    /// spaCy JSONL: `{"text", "spans": [{"start", "end", "label"}], "meta"}`.
+    Spacy,
+    /// doccano JSONL: `{"text", "label": [[start, end, label]], "meta"}`,
+    /// offsets in UTF-16 code units.
+    Doccano,
+    /// `CoNLL`-2002 style BIO tags, one `token TAG` a line.
+    Conll,
+    /// W3C Web Annotation JSON-LD: one `AnnotationCollection`.
+    W3c,
+}
+
+impl ExportFormat {
+    /// Every format, in the order help texts list them.
+    pub const ALL: [Self; 5] = [
+        Self::Brat,
+        Self::Spacy,
+        Self::Doccano,
+        Self::Conll,
+        Self::W3c,
+    ];
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Brat => "brat",
+            Self::Spacy => "spacy",
+            Self::Doccano => "doccano",
+            Self::Conll => "conll",
+            Self::W3c => "w3c",
+        }
+    }
+
+    /// Whether the output is a folder (brat) rather than one file.
+    pub fn writes_folder(self) -> bool {
+        self == Self::Brat
+    }
+}
+
+impl fmt::Display for ExportFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A format name that is not one of [`ExportFormat::ALL`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown export format {0:?}: expected brat, spacy, doccano, conll or w3c")]
+pub struct UnknownExportFormat(pub String);
+
+impl FromStr for ExportFormat {
+    type Err = UnknownExportFormat;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| UnknownExportFormat(s.to_owned()))
+    }
+}
+
+/// What to export.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Export pending suggestions as well as accepted spans, each with its
+    /// status and origin where the format can carry them. Rejected
+    /// suggestions are never exported.
+    pub include_pending: bool,
+}
+
+impl ExportOptions {
+    /// Whether a span of this status is exported.
+    pub fn exports(&self, status: Status) -> bool {
+        match status {
+            Status::Accepted => true,
+            Status::Pending => self.include_pending,
+            Status::Rejected => false,
+        }
+    }
+}
+
+/// What an export did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportReport {
+    /// The format written.
+    pub format: ExportFormat,
+    /// Where it was written.
+    pub out: PathBuf,
+    /// Documents written.
+    pub documents: usize,
+    /// Spans written (for `CoNLL`, the spans that tagged at least one token).
+    pub spans: usize,
+    /// Spans not written because of their status (pending without
+    /// [`ExportOptions::include_pending`], rejected).
+    pub left_out: usize,
+    /// `CoNLL` only: nested or overlapping spans dropped (only the outermost
+    /// is tagged).
+    pub dropped_overlaps: usize,
+    /// Documents not written (see [`Self::problems`]).
+    pub skipped: usize,
+    /// Documents written although their annotations had problems.
+    pub reported: usize,
+    /// Problems with documents, each naming its file. Non-empty means
+    /// something in the corpus needs attention.
+    pub problems: Vec<String>,
+    /// What the format could not carry (overlaps, labels with spaces…).
+    pub warnings: Vec<String>,
+    /// Labels written that the corpus's schema does not define, with counts.
+    pub unknown_labels: BTreeMap<String, usize>,
+}
+
+impl ExportReport {
+    fn new(format: ExportFormat, out: &Path) -> Self {
+        Self {
+            format,
+            out: out.to_owned(),
+            documents: 0,
+            spans: 0,
+            left_out: 0,
+            dropped_overlaps: 0,
+            skipped: 0,
+            reported: 0,
+            problems: Vec::new(),
+            warnings: Vec::new(),
+            unknown_labels: BTreeMap::new(),
+        }
+    }
+
+    /// Whether every document was exported without a problem.
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+impl fmt::Display for ExportReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "exported {} document(s), {} span(s) as {} to {}",
+            self.documents,
+            self.spans,
+            self.format,
+            self.out.display()
+        )?;
+        if self.left_out > 0 {
+            writeln!(
+                f,
+                "  {} pending or rejected span(s) left out (--include-pending adds the pending ones)",
+                self.left_out
+            )?;
+        }
+        if self.dropped_overlaps > 0 {
+            writeln!(
+                f,
+                "  {} nested or overlapping span(s) dropped (CoNLL tags only the outermost)",
+                self.dropped_overlaps
+            )?;
+        }
+        if self.skipped > 0 {
+            writeln!(f, "  {} document(s) skipped", self.skipped)?;
+        }
+        if self.reported > 0 {
+            writeln!(f, "  {} document(s) exported with problems", self.reported)?;
+        }
+        if !self.unknown_labels.is_empty() {
+            let labels: Vec<String> = self
+                .unknown_labels
+                .iter()
+                .map(|(l, n)| format!("{l:?} ×{n}"))
+                .collect();
+            writeln!(
+                f,
+                "  labels not in the schema, exported as they are: {}",
+                labels.join(", ")
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// An export that could not run or could not write its output. Every variant
+/// names the file or folder.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The corpus folder could not be read, or an output file written.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The corpus's `newsmark.ron` could not be used.
+    #[error(transparent)]
+    Settings(#[from] SettingsError),
+    /// The output path cannot be used.
+    #[error("{}: {reason}", path.display())]
+    Output {
+        /// The output path.
+        path: PathBuf,
+        /// Why it cannot be used.
+        reason: String,
+    },
+}
+
+/// Writes the corpus `corpus_dir` in `format` to `out`: a folder for brat
+/// (created if missing), a file for the others (its folder must exist).
+/// Every file is written atomically.
+///
+/// Articles are read in file-name order with their annotation files. A
+/// document whose annotation file could not be fully loaded (it does not
+/// parse, or spans in it cannot be placed on the text) is skipped and
+/// reported, so that an export never holds a document missing some of its
+/// spans; one with other problems (its text changed since it was annotated,
+/// its `document` field names another file) is exported and reported. Spans
+/// with labels outside the schema are exported as they are.
+///
+/// Fails only if the corpus folder or its settings cannot be read, or the
+/// output cannot be written.
+pub fn export_corpus(
+    format: ExportFormat,
+    corpus_dir: &Path,
+    out: &Path,
+    options: ExportOptions,
+) -> Result<ExportReport, ExportError> {
+    let articles = corpus::articles_in(corpus_dir)?;
+    let schema = settings::load(corpus_dir)?.schema();
+    prepare_output(format, corpus_dir, out)?;
+    let mut report = ExportReport::new(format, out);
+    if articles.is_empty() {
+        report.warnings.push(format!(
+            "{}: no .txt articles in this folder",
+            corpus_dir.display()
+        ));
+    }
+    let mut output = String::new();
+    let mut annotations = Vec::new();
+    let mut labels_used = BTreeSet::new();
+    for path in &articles {
+        let Some((session, spans)) = open(path, &schema, options, &mut report) else {
+            continue;
+        };
+        let name = session.name();
+        let doc = session.doc();
+        for span in &spans {
+            labels_used.insert(span.label.clone());
+            if !schema.contains(&span.label) {
+                *report.unknown_labels.entry(span.label.clone()).or_default() += 1;
+            }
+        }
+        match format {
+            ExportFormat::Brat => {
+                let stem = name.strip_suffix(".txt").unwrap_or(&name);
+                let ann = brat::ann(&name, doc, &spans, options);
+                store::atomic_write(&out.join(&name), brat::txt(doc).as_bytes())?;
+                store::atomic_write(&out.join(format!("{stem}.ann")), ann.text.as_bytes())?;
+                report.spans += ann.spans;
+                report.warnings.extend(ann.warnings);
+            }
+            ExportFormat::Spacy | ExportFormat::Doccano => {
+                let line = if format == ExportFormat::Spacy {
+                    jsonl::spacy_line(&name, doc, &spans, options)
+                } else {
+                    jsonl::doccano_line(&name, doc, &spans)
+                };
+                output.push_str(&line);
+                output.push('\n');
+                report.spans += spans.len();
+            }
+            ExportFormat::Conll => {
+                let conll = conll::document(doc, &spans);
+                output.push_str(&conll.text);
+                report.spans += conll.tagged;
+                report.dropped_overlaps += conll.dropped_overlaps;
+                if conll.dropped_overlaps > 0 {
+                    report.warnings.push(format!(
+                        "{name}: {} nested or overlapping span(s) dropped: CoNLL tags only the \
+                         outermost",
+                        conll.dropped_overlaps
+                    ));
+                }
+                if conll.untagged > 0 {
+                    report.warnings.push(format!(
+                        "{name}: {} span(s) tag no token (each starts inside a token and ends \
+                         before the next)",
+                        conll.untagged
+                    ));
+                }
+            }
+            ExportFormat::W3c => {
+                let items = w3c::annotations(&store::file_name(out), &name, doc, &spans, options);
+                report.spans += items.len();
+                annotations.extend(items);
+            }
+        }
+        report.documents += 1;
+    }
+    if matches!(format, ExportFormat::Brat | ExportFormat::Conll) {
+        for label in labels_used.iter().filter(|l| safe_label(l) != l.as_str()) {
+            report.warnings.push(format!(
+                "label {label:?} is written {:?}: {format} labels cannot hold spaces",
+                safe_label(label)
+            ));
+        }
+    }
+    let contents = match format {
+        ExportFormat::Brat => {
+            let mut labels: Vec<String> = schema.labels.iter().map(|l| l.name.clone()).collect();
+            labels.extend(labels_used.into_iter().filter(|l| !schema.contains(l)));
+            store::atomic_write(
+                &out.join(brat::CONF_FILE),
+                brat::annotation_conf(&labels).as_bytes(),
+            )?;
+            return Ok(report);
+        }
+        ExportFormat::W3c => w3c::collection(&store::file_name(out), annotations),
+        _ => output,
+    };
+    store::atomic_write(out, contents.as_bytes())?;
+    Ok(report)
+}
+
+/// Opens one article and selects the spans to export, or reports why the
+/// document is skipped.
+fn open(
+    path: &Path,
+    schema: &LabelSchema,
+    options: ExportOptions,
+    report: &mut ExportReport,
+) -> Option<(Session, Vec<Span>)> {
+    let session = match Session::open(path, schema.clone()) {
+        Ok(session) => session,
+        Err(err) => {
+            report.skipped += 1;
+            report.problems.push(format!("{err}; not exported"));
+            return None;
+        }
+    };
+    let serious: Vec<&LoadProblem> = session
+        .problems()
+        .iter()
+        .filter(|p| !is_unknown_label_only(p, &session, schema))
+        .collect();
+    report
+        .problems
+        .extend(serious.iter().map(ToString::to_string));
+    if let Some(reason) = session.save_blocked() {
+        report.skipped += 1;
+        report.problems.push(format!(
+            "{}: not exported: {reason}",
+            session.txt_path().display()
+        ));
+        return None;
+    }
+    if !serious.is_empty() {
+        report.reported += 1;
+    }
+    let spans = selected(session.set().spans(), options);
+    report.left_out += session.set().len() - spans.len();
+    Some((session, spans))
+}
+
+/// Whether `problem` only says that a placed span's label is not in the
+/// schema, which an export carries over as it is.
+fn is_unknown_label_only(problem: &LoadProblem, session: &Session, schema: &LabelSchema) -> bool {
+    let Some(id) = problem.span_id else {
+        return false;
+    };
+    let unplaced = session.unplaced().iter().any(|s| s.id == id);
+    let placed = session.set().get(id);
+    !unplaced && placed.is_some_and(|s| !schema.contains(&s.label))
+}
+
+/// The spans `options` exports, in their sorted order.
+pub fn selected(spans: &[Span], options: ExportOptions) -> Vec<Span> {
+    spans
+        .iter()
+        .filter(|s| options.exports(s.status))
+        .cloned()
+        .collect()
+}
+
+/// Checks the output path and, for brat, creates the folder.
+fn prepare_output(format: ExportFormat, corpus_dir: &Path, out: &Path) -> Result<(), ExportError> {
+    let refuse = |reason: &str| ExportError::Output {
+        path: out.to_owned(),
+        reason: reason.to_owned(),
+    };
+    if format.writes_folder() {
+        if out.exists() && !out.is_dir() {
+            return Err(refuse(
+                "not a folder: brat output is a folder of .txt/.ann pairs",
+            ));
+        }
+        std::fs::create_dir_all(out).map_err(|e| refuse(&format!("cannot create: {e}")))?;
+        let same = match (out.canonicalize(), corpus_dir.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        };
+        if same {
+            return Err(refuse(
+                "is the corpus folder itself; export brat to another folder",
+            ));
+        }
+        return Ok(());
+    }
+    if out.is_dir() {
+        return Err(refuse(&format!(
+            "is a folder; {format} output is one file, give its path"
+        )));
+    }
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty());
+    if let Some(parent) = parent
+        && !parent.is_dir()
+    {
+        return Err(refuse(&format!(
+            "cannot be written: folder {} does not exist",
+            parent.display()
+        )));
+    }
+    Ok(())
+}
+
+/// A label as formats whose labels cannot hold whitespace (brat, `CoNLL`)
+/// write it: each whitespace character replaced by `_`.
+pub fn safe_label(label: &str) -> String {
+    label
+        .chars()
+        .map(|c| if c.is_whitespace() { '_' } else { c })
+        .collect()
+}
+
+/// A span's status as the formats that carry it write it: `accepted`,
+/// `pending` or `rejected`.
+pub fn status_name(status: Status) -> &'static str {
+    match status {
+        Status::Accepted => "accepted",
+        Status::Pending => "pending",
+        Status::Rejected => "rejected",
+    }
+}
+
+/// A span's origin as the formats that carry it write it: `manual` or
+/// `extractor:NAME`.
+pub fn origin_name(origin: &Origin) -> String {
+    match origin {
+        Origin::Manual => "manual".to_owned(),
+        Origin::Extractor(name) => format!("extractor:{name}"),
+    }
+}

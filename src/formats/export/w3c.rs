@@ -1,0 +1,265 @@
+//! W3C Web Annotation (JSON-LD): one `AnnotationCollection` whose single
+//! embedded `AnnotationPage` lists every span as an `Annotation`:
+//!
+//! ```json
+//! {"@context": "http://www.w3.org/ns/anno.jsonld",
+//!  "id": "OUT.jsonld#havana.txt/3", "type": "Annotation",
+//!  "body": {"type": "TextualBody", "value": "country", "purpose": "tagging"},
+//!  "target": {"source": "havana.txt", "selector": [
+//!    {"type": "TextQuoteSelector", "exact": "Havana", "prefix": "…", "suffix": "…"},
+//!    {"type": "TextPositionSelector", "start": 18, "end": 24}]}}
+//! ```
+//!
+//! Positions count code points, as the model requires, over the article's
+//! text exactly as stored (CRLF counts two; a byte order mark is not text).
+//! `prefix` and `suffix` hold up to 32 code points, shortened so as not to
+//! split a character made of several (a flag, a ZWJ sequence). Identifiers
+//! are IRIs relative to the output file: the collection is `OUT`, its page
+//! `OUT#page1`, a span `OUT#NAME.txt/ID` (ID the span's stable id); the
+//! target's `source` is the article's file name, relative too. With pending
+//! spans exported, each annotation has `newsmark:status`, `newsmark:origin`
+//! and (if known) `newsmark:score`.
+
+use serde::Serialize;
+use unicode_segmentation::GraphemeCursor;
+
+use super::{ExportOptions, origin_name, status_name};
+use crate::model::{Document, Span};
+
+/// The Web Annotation JSON-LD context.
+pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+
+/// How many code points of context `prefix` and `suffix` hold at most.
+pub const CONTEXT_CHARS: usize = 32;
+
+/// One span as a Web Annotation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Annotation {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    body: Body,
+    target: Target,
+    #[serde(rename = "newsmark:status", skip_serializing_if = "Option::is_none")]
+    status: Option<&'static str>,
+    #[serde(rename = "newsmark:origin", skip_serializing_if = "Option::is_none")]
+    origin: Option<String>,
+    #[serde(rename = "newsmark:score", skip_serializing_if = "Option::is_none")]
+    score: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+struct Body {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    value: String,
+    purpose: &'static str,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+struct Target {
+    source: String,
+    selector: (QuoteSelector, PositionSelector),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+struct QuoteSelector {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    exact: String,
+    prefix: String,
+    suffix: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+struct PositionSelector {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    start: usize,
+    end: usize,
+}
+
+/// The annotations of the document `name` (its file name) for `spans`, in
+/// their order; `collection` is the output file's name, which their ids are
+/// relative to.
+pub fn annotations(
+    collection: &str,
+    name: &str,
+    doc: &Document,
+    spans: &[Span],
+    options: ExportOptions,
+) -> Vec<Annotation> {
+    let with_status = options.include_pending;
+    spans
+        .iter()
+        .map(|span| {
+            let (prefix, exact, suffix) = quote(doc, span);
+            Annotation {
+                context: CONTEXT,
+                id: format!("{}#{}/{}", iri(collection), iri(name), span.id),
+                kind: "Annotation",
+                body: Body {
+                    kind: "TextualBody",
+                    value: span.label.clone(),
+                    purpose: "tagging",
+                },
+                target: Target {
+                    source: iri(name),
+                    selector: (
+                        QuoteSelector {
+                            kind: "TextQuoteSelector",
+                            exact: exact.to_owned(),
+                            prefix: prefix.to_owned(),
+                            suffix: suffix.to_owned(),
+                        },
+                        PositionSelector {
+                            kind: "TextPositionSelector",
+                            start: span.start,
+                            end: span.end,
+                        },
+                    ),
+                },
+                status: with_status.then(|| status_name(span.status)),
+                origin: with_status.then(|| origin_name(&span.origin)),
+                score: span.score.filter(|_| with_status),
+            }
+        })
+        .collect()
+}
+
+/// The collection named `collection` (the output file's name) holding
+/// `items`, as pretty-printed JSON ending with a newline.
+pub fn collection(collection: &str, items: Vec<Annotation>) -> String {
+    #[derive(Serialize)]
+    struct Page {
+        id: String,
+        #[serde(rename = "type")]
+        kind: &'static str,
+        #[serde(rename = "startIndex")]
+        start_index: usize,
+        items: Vec<Annotation>,
+    }
+    #[derive(Serialize)]
+    struct Collection {
+        #[serde(rename = "@context")]
+        context: &'static str,
+        id: String,
+        #[serde(rename = "type")]
+        kind: &'static str,
+        label: &'static str,
+        total: usize,
+        first: Page,
+    }
+    let id = iri(collection);
+    let value = Collection {
+        context: CONTEXT,
+        id: id.clone(),
+        kind: "AnnotationCollection",
+        label: "newsmark export",
+        total: items.len(),
+        first: Page {
+            id: format!("{id}#page1"),
+            kind: "AnnotationPage",
+            start_index: 0,
+            items,
+        },
+    };
+    // Strings and numbers always serialise (a non-finite score, which no
+    // loaded file holds, would become `null`).
+    let mut json = serde_json::to_string_pretty(&value).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+/// The span's prefix, exact text and suffix.
+fn quote<'d>(doc: &'d Document, span: &Span) -> (&'d str, &'d str, &'d str) {
+    let text = doc.text();
+    let Some(range) = doc.byte_range(span.start..span.end) else {
+        return ("", "", "");
+    };
+    let before = doc
+        .byte_of_char(span.start.saturating_sub(CONTEXT_CHARS))
+        .unwrap_or(range.start);
+    let after = doc
+        .byte_of_char((span.end + CONTEXT_CHARS).min(doc.char_len()))
+        .unwrap_or(range.end);
+    let before = grapheme_at_or_after(text, before).clamp(before, range.start);
+    let after = grapheme_at_or_before(text, after).clamp(range.end, after);
+    (
+        &text[before..range.start],
+        &text[range.clone()],
+        &text[range.end..after],
+    )
+}
+
+/// The first grapheme boundary at or after byte `at`.
+fn grapheme_at_or_after(text: &str, at: usize) -> usize {
+    let mut cursor = GraphemeCursor::new(at, text.len(), true);
+    match cursor.is_boundary(text, 0) {
+        Ok(false) => match cursor.next_boundary(text, 0) {
+            Ok(Some(b)) => b,
+            _ => at,
+        },
+        _ => at,
+    }
+}
+
+/// The last grapheme boundary at or before byte `at`.
+fn grapheme_at_or_before(text: &str, at: usize) -> usize {
+    let mut cursor = GraphemeCursor::new(at, text.len(), true);
+    match cursor.is_boundary(text, 0) {
+        Ok(false) => match cursor.prev_boundary(text, 0) {
+            Ok(Some(b)) => b,
+            _ => at,
+        },
+        _ => at,
+    }
+}
+
+/// `name` as a relative IRI: characters an IRI cannot hold (space, `#`,
+/// `%`, `?`, `/`, quotes, brackets, controls…) percent-encoded as UTF-8;
+/// letters beyond ASCII kept, as IRIs allow.
+pub fn iri(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        let keep = if c.is_ascii() {
+            c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@".contains(c)
+        } else {
+            !c.is_control() && !c.is_whitespace()
+        };
+        if keep {
+            out.push(c);
+        } else {
+            let mut buf = [0; 4];
+            for byte in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_stops_at_32_code_points_without_splitting_a_flag_or_a_zwj_sequence() {
+        // 32 code points before "Ana" falls between the flag's two halves.
+        let text = format!("🇨🇺{} Ana", "x".repeat(30));
+        let doc = Document::new(text.as_str());
+        let span = Span::manual(1, 33, 36, "person", "Ana");
+        let (prefix, exact, suffix) = quote(&doc, &span);
+        assert_eq!(prefix, format!("{} ", "x".repeat(30)));
+        assert_eq!((exact, suffix), ("Ana", ""));
+        // 32 code points after "Ana" falls between the ZWJ and the laptop.
+        let text = format!("Ana{}👩\u{200d}💻", " ".repeat(30));
+        let doc = Document::new(text.as_str());
+        let span = Span::manual(1, 0, 3, "person", "Ana");
+        let (prefix, _, suffix) = quote(&doc, &span);
+        assert_eq!((prefix, suffix), ("", " ".repeat(30).as_str()));
+        assert_eq!(iri("Café Zürich#1.txt"), "Café%20Zürich%231.txt");
+    }
+}

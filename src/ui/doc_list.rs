@@ -1,0 +1,120 @@
+//! The document list of a corpus folder: status, counts, a filter, sorting
+//! and the corpus's progress. A click moves to a document (saving first).
+
+use egui::{RichText, TextWrapMode, Ui};
+
+use super::Command;
+use crate::corpus::{CorpusIndex, DocEntry, DocStatus};
+
+/// How the list is sorted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortBy {
+    /// By file name.
+    #[default]
+    Name,
+    /// New first, then in progress, then done.
+    Status,
+    /// Most pending suggestions first.
+    Pending,
+}
+
+/// The list's own state.
+#[derive(Default)]
+pub struct DocList {
+    filter: String,
+    sort: SortBy,
+}
+
+fn row_text(entry: &DocEntry) -> String {
+    let pending = match entry.pending_count() {
+        0 => String::new(),
+        n => format!(" · {n} pending"),
+    };
+    let problem = if entry.error.is_some() {
+        " · problem"
+    } else {
+        ""
+    };
+    format!(
+        "[{}] {} · {} spans{pending}{problem}",
+        entry.status().name(),
+        entry.name,
+        entry.span_count()
+    )
+}
+
+impl DocList {
+    /// Shows the list; `open` is the open article.
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        corpus: &CorpusIndex,
+        open: &std::path::Path,
+        commands: &mut Vec<Command>,
+    ) {
+        let total = corpus.entries.len();
+        let done = corpus.done_count();
+        ui.add(
+            egui::ProgressBar::new(done as f32 / total.max(1) as f32)
+                .text(format!("{done} of {total} done")),
+        );
+        ui.horizontal(|ui| {
+            let label = ui.label("Filter");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.filter)
+                    .hint_text("name")
+                    .desired_width(120.0),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("Show only documents whose name contains this");
+            egui::ComboBox::from_label("sort")
+                .selected_text(match self.sort {
+                    SortBy::Name => "name",
+                    SortBy::Status => "status",
+                    SortBy::Pending => "pending",
+                })
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.sort, SortBy::Name, "name");
+                    ui.selectable_value(&mut self.sort, SortBy::Status, "status");
+                    ui.selectable_value(&mut self.sort, SortBy::Pending, "pending");
+                });
+        });
+        let needle = self.filter.to_lowercase();
+        let mut rows: Vec<&DocEntry> = corpus
+            .entries
+            .iter()
+            .filter(|e| needle.is_empty() || e.name.to_lowercase().contains(&needle))
+            .collect();
+        match self.sort {
+            SortBy::Name => {}
+            SortBy::Status => rows.sort_by_key(|e| (e.status(), e.name.clone())),
+            SortBy::Pending => {
+                rows.sort_by_key(|e| (std::cmp::Reverse(e.pending_count()), e.name.clone()));
+            }
+        }
+        ui.separator();
+        let row_height = ui.text_style_height(&egui::TextStyle::Button) + 4.0;
+        egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+            ui,
+            row_height,
+            rows.len(),
+            |ui, range| {
+                ui.style_mut().wrap_mode = Some(TextWrapMode::Truncate);
+                for entry in &rows[range] {
+                    let mut text = RichText::new(row_text(entry));
+                    if entry.status() == DocStatus::Done {
+                        text = text.weak();
+                    }
+                    let response = ui.selectable_label(entry.path == open, text);
+                    let response = match &entry.error {
+                        Some(err) => response.on_hover_text(err),
+                        None => response,
+                    };
+                    if response.clicked() {
+                        commands.push(Command::GoTo(entry.path.clone()));
+                    }
+                }
+            },
+        );
+    }
+}

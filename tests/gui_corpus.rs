@@ -1,0 +1,228 @@
+//! GUI tests of working through a folder: the document list, moving between
+//! documents (saving first), marking a document done.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::gui::*;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+use newsmark::corpus::DocStatus;
+
+/// A copy of the four sample articles, without annotations.
+fn corpus() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    for entry in fs::read_dir(samples).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let first = dir.path().to_owned();
+    (dir, first)
+}
+
+fn open_name(harness: &egui_kittest::Harness<'_, newsmark::ui::NewsmarkApp>) -> String {
+    newsmark::store::file_name(harness.state().session().unwrap().txt_path())
+}
+
+#[test]
+fn navigation_saves_first_and_mark_done_moves_on() {
+    let (dir, folder) = corpus();
+    let mut harness = harness_for(&folder);
+    assert_eq!(
+        open_name(&harness),
+        "2024-05-iran-cuba-ict.txt",
+        "a folder opens its first article"
+    );
+    harness.get_by_label_contains("0 of 4 done");
+
+    // Tag the title's first word, then Ctrl+PageDown: saved, next document.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::ArrowRight);
+    harness.key_press(Key::Num3);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    harness.run();
+    assert_eq!(
+        open_name(&harness),
+        "2024-06-norway-vietnam-offshore-wind.txt"
+    );
+    let saved = fs::read_to_string(dir.path().join("2024-05-iran-cuba-ict.ron")).unwrap();
+    assert!(saved.contains(r#"text: "Tehran""#), "{saved}");
+    assert_eq!(
+        harness.state().corpus().entries[0].status(),
+        DocStatus::InProgress
+    );
+
+    // Ctrl+Enter: marked done in its .ron, and on to the next document.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    assert_eq!(
+        open_name(&harness),
+        "2024-07-brazil-germany-vaccine-cold-chain.txt"
+    );
+    let done =
+        fs::read_to_string(dir.path().join("2024-06-norway-vietnam-offshore-wind.ron")).unwrap();
+    assert!(done.contains("    done: true,\n"), "{done}");
+    harness.get_by_label_contains("1 of 4 done");
+
+    // Ctrl+PageUp goes back; the document reopens marked done.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageUp);
+    harness.run();
+    assert_eq!(
+        open_name(&harness),
+        "2024-06-norway-vietnam-offshore-wind.txt"
+    );
+    assert!(harness.state().session().unwrap().set().is_done());
+    assert!(!harness.state().title().starts_with('•'), "reopened clean");
+}
+
+#[test]
+fn the_document_list_opens_a_document_and_filters() {
+    let (_dir, folder) = corpus();
+    let mut harness = harness_for(&folder);
+    harness.get_by_label_contains("chile-new-zealand").click();
+    harness.run();
+    assert_eq!(
+        open_name(&harness),
+        "2024-08-chile-new-zealand-ocean-watch.txt"
+    );
+
+    // Typing in the filter box filters, and does not tag anything.
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .click();
+    harness.run();
+    harness.key_press(Key::P);
+    harness.event(egui::Event::Text("brazil".into()));
+    harness.run();
+    assert!(harness.query_by_label_contains("norway-vietnam").is_none());
+    harness.get_by_label_contains("brazil-germany");
+    assert!(
+        harness.state().session().unwrap().set().is_empty(),
+        "no hotkey fired"
+    );
+}
+
+#[test]
+fn search_moves_between_hits_and_annotates_all_here_and_across_the_folder() {
+    let (dir, folder) = corpus();
+    fs::write(
+        dir.path().join("2024-09-extra.txt"),
+        "Talks: cuba and Iran.\n",
+    )
+    .unwrap();
+    let mut harness = harness_for(&folder);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.event(egui::Event::Text("CUBA".into()));
+    harness.run();
+    let text = harness.state().session().unwrap().doc().text().to_owned();
+    let expected = text.matches("Cuba").count();
+    assert!(expected >= 5);
+    harness.get_by_label(&format!("{expected} hits"));
+
+    // Enter in the search box goes to the first hit, and keeps the focus.
+    harness.key_press(Key::Enter);
+    harness.run();
+    let first = harness.state().selection().range();
+    assert_eq!(
+        harness
+            .state()
+            .session()
+            .unwrap()
+            .doc()
+            .slice(first.clone()),
+        Some("Cuba")
+    );
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.state().selection().range().start > first.start);
+    harness.get_by_label(&format!("2 of {expected}"));
+
+    // Annotate all as country (the default label is the first, person).
+    harness.get_by_label("across the folder").click();
+    harness.run();
+    harness.get_by_label("label").click();
+    harness.run();
+    // The popup's item, left of the palette's button of the same name.
+    harness
+        .get_all_by_label("country")
+        .min_by(|a, b| a.rect().min.x.total_cmp(&b.rect().min.x))
+        .unwrap()
+        .click();
+    harness.run();
+    button(&harness, "Annotate all").click();
+    harness.run();
+    let tagged = spans(&harness);
+    assert_eq!(tagged.len(), expected);
+    // Hits inside longer words ("Cuban") are widened to the whole word.
+    assert!(
+        tagged
+            .iter()
+            .all(|s| s.label == "country" && (s.text == "Cuba" || s.text == "Cuban"))
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(spans(&harness).is_empty(), "one undo step");
+
+    // The other document with a hit got it as a pending suggestion.
+    let extra = fs::read_to_string(dir.path().join("2024-09-extra.ron")).unwrap();
+    assert!(
+        extra.contains(r#"start: 7, end: 11, label: "country", text: "cuba", origin: Extractor("search"), status: Pending"#),
+        "{extra}"
+    );
+    assert!(
+        !dir.path()
+            .join("2024-08-chile-new-zealand-ocean-watch.ron")
+            .exists(),
+        "no hit, no file"
+    );
+}
+
+#[test]
+fn a_folder_schema_sets_the_labels_and_a_bad_one_is_reported() {
+    let (dir, folder) = corpus();
+    let settings = dir.path().join("newsmark.ron");
+    fs::write(
+        &settings,
+        "(labels: Some([(name: \"org\", color: (200, 40, 40), hotkeys: ['1', 'o'], description: \"An organisation.\")]), guidelines: Some(\"Tag whole names.\"))",
+    )
+    .unwrap();
+    let mut harness = harness_for(&folder);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::ArrowRight);
+    harness.key_press(Key::O);
+    harness.run();
+    assert_eq!(spans(&harness)[0].label, "org");
+    harness.key_press(Key::F1);
+    harness.run();
+    harness.get_by_label("An organisation.");
+    harness.get_by_label("Tag whole names.");
+
+    // A clash is refused with a message naming the file; built-in labels apply.
+    fs::write(
+        &settings,
+        "(labels: Some([(name: \"org\", color: (1, 2, 3), hotkeys: ['x'], description: \"\")]))",
+    )
+    .unwrap();
+    let harness = harness_for(&folder);
+    let notice = harness.state().notice().unwrap();
+    assert!(
+        notice.is_error
+            && notice.text.contains("newsmark.ron")
+            && notice.text.contains("built-in labels"),
+        "{}",
+        notice.text
+    );
+    assert_eq!(
+        harness.state().session().unwrap().schema().labels[0].name,
+        "person"
+    );
+}
