@@ -26,7 +26,11 @@ fn main() -> ExitCode {
     let result = eframe::run_native(
         "newsmark",
         options,
-        Box::new(move |_cc| Ok(Box::new(newsmark::ui::NewsmarkApp::new(Some(&path))))),
+        Box::new(move |cc| {
+            let mut app = newsmark::ui::NewsmarkApp::new(Some(&path));
+            app.restore(cc.storage);
+            Ok(Box::new(app))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -226,3 +226,53 @@ fn a_folder_schema_sets_the_labels_and_a_bad_one_is_reported() {
         "person"
     );
 }
+
+/// An in-memory stand-in for eframe's storage.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn recent_articles_persist_and_reopen_from_the_file_menu() {
+    let (_dir, folder) = corpus();
+    let mut harness = harness_for(&folder);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    harness.run();
+    let recent = harness.state().recent().to_vec();
+    assert_eq!(recent.len(), 2);
+    assert!(
+        recent[0].ends_with("2024-06-norway-vietnam-offshore-wind.txt"),
+        "newest first: {recent:?}"
+    );
+
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    let other = tempfile::tempdir().unwrap();
+    let lone = other.path().join("lone.txt");
+    fs::write(&lone, "A lone article.\n").unwrap();
+    let mut later = harness_for(&lone);
+    later.state_mut().restore(Some(&storage));
+    assert_eq!(later.state().recent().len(), 3);
+    later.get_by_label("File").click();
+    later.run();
+    later.get_by_label("Open Recent").click();
+    later.run();
+    later.get_by_label("2024-05-iran-cuba-ict.txt").click();
+    later.run();
+    assert_eq!(open_name(&later), "2024-05-iran-cuba-ict.txt");
+}

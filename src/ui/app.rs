@@ -54,6 +54,8 @@ pub struct NewsmarkApp {
     pub(super) search: Option<SearchBar>,
     /// The folder's annotation guidelines, from its `newsmark.ron`.
     pub(super) guidelines: Option<String>,
+    /// Recently opened articles, newest first (persisted).
+    pub(super) recent: Vec<PathBuf>,
     pub(super) review: ReviewPanel,
     pub(super) corpus: CorpusIndex,
     pub(super) job: Option<SuggestJob>,
@@ -84,6 +86,7 @@ impl NewsmarkApp {
             doc_list: DocList::default(),
             search: None,
             guidelines: None,
+            recent: Vec::new(),
             review: ReviewPanel::default(),
             corpus: CorpusIndex::default(),
             job: None,
@@ -170,6 +173,7 @@ impl NewsmarkApp {
         }
         match Session::open(&txt, self.schema.clone()) {
             Ok(session) => {
+                self.remember_recent(&txt);
                 let mut view = TextView::new(session.doc());
                 view.selection = Selection::caret_at(0);
                 self.notice = session.problems().first().map(|p| Notice {
@@ -203,6 +207,38 @@ impl NewsmarkApp {
             }
             Err(err) => self.error(err.to_string()),
         }
+    }
+
+    /// How many recent articles File > Open Recent lists.
+    const RECENT_LIMIT: usize = 12;
+
+    /// The persistence key of the recent articles.
+    const RECENT_KEY: &'static str = "newsmark.recent";
+
+    fn remember_recent(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(Self::RECENT_LIMIT);
+    }
+
+    /// Restores what earlier runs persisted (recent articles); the window
+    /// size, panel sizes, theme and zoom are restored by eframe and egui.
+    pub fn restore(&mut self, storage: Option<&dyn eframe::Storage>) {
+        let saved: Vec<PathBuf> = storage
+            .and_then(|s| eframe::get_value(s, Self::RECENT_KEY))
+            .unwrap_or_default();
+        for path in saved.into_iter().rev() {
+            if !self.recent.contains(&path) {
+                self.recent.insert(1.min(self.recent.len()), path);
+            }
+        }
+        self.recent.truncate(Self::RECENT_LIMIT);
+    }
+
+    /// Recently opened articles, newest first.
+    pub fn recent(&self) -> &[PathBuf] {
+        &self.recent
     }
 
     /// The corpus's documents as last read or saved.
@@ -380,5 +416,9 @@ impl NewsmarkApp {
 impl eframe::App for NewsmarkApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, Self::RECENT_KEY, &self.recent);
     }
 }

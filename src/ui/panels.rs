@@ -24,6 +24,21 @@ pub fn menu_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                 if menu_item(ui, "Open…", Some(keys::OPEN), true) {
                     commands.push(Command::OpenDialog);
                 }
+                ui.menu_button("Open Recent", |ui| {
+                    if app.recent.is_empty() {
+                        ui.label("Nothing yet");
+                    }
+                    for path in &app.recent {
+                        let name = crate::store::file_name(path);
+                        let folder = path
+                            .parent()
+                            .map(|p| p.display().to_string())
+                            .unwrap_or_default();
+                        if ui.button(name).on_hover_text(folder).clicked() {
+                            commands.push(Command::Open(path.clone()));
+                        }
+                    }
+                });
                 if menu_item(ui, "Save", Some(keys::SAVE), has_doc) {
                     commands.push(Command::Save);
                 }
@@ -92,6 +107,23 @@ pub fn menu_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                 }
             });
             ui.menu_button("View", |ui| {
+                ui.menu_button("Theme", |ui| {
+                    let mut theme = ui.ctx().options(|o| o.theme_preference);
+                    let before = theme;
+                    ui.selectable_value(
+                        &mut theme,
+                        egui::ThemePreference::System,
+                        "Follow the system",
+                    );
+                    ui.selectable_value(&mut theme, egui::ThemePreference::Light, "Light");
+                    ui.selectable_value(&mut theme, egui::ThemePreference::Dark, "Dark");
+                    if theme != before {
+                        ui.ctx().set_theme(theme);
+                    }
+                });
+                ui.label("Zoom: Ctrl+Plus / Ctrl+Minus / Ctrl+0")
+                    .on_hover_text("Zoom, theme, window and panel sizes are kept between runs");
+                ui.separator();
                 let rejected = app.view.as_ref().is_some_and(|v| v.show_rejected);
                 let mark = |on: bool| if on { "[x] " } else { "[ ] " };
                 let items = [
