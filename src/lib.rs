@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod corpus;
 pub mod formats;
+pub mod journal;
 pub mod model;
 pub mod session;
 pub mod settings;

@@ -16,11 +16,16 @@ fn main() -> ExitCode {
     let path = args
         .path
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data"));
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("newsmark")
+        .with_app_id("newsmark")
+        .with_inner_size([1200.0, 860.0])
+        .with_drag_and_drop(true);
+    if let Some(icon) = newsmark::ui::icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("newsmark")
-            .with_inner_size([1200.0, 860.0])
-            .with_drag_and_drop(true),
+        viewport,
         ..Default::default()
     };
     let result = eframe::run_native(

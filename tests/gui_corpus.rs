@@ -276,3 +276,60 @@ fn recent_articles_persist_and_reopen_from_the_file_menu() {
     later.run();
     assert_eq!(open_name(&later), "2024-05-iran-cuba-ict.txt");
 }
+
+#[test]
+fn import_and_export_run_in_the_background_from_the_window() {
+    let (dir, folder) = corpus();
+    let mut harness = harness_for(&folder);
+    let jsonl = dir.path().join("..").join(format!(
+        "{}.jsonl",
+        dir.path().file_name().unwrap().to_string_lossy()
+    ));
+    let text = fs::read_to_string(dir.path().join("2024-05-iran-cuba-ict.txt")).unwrap();
+    let record = serde_json::json!({"text": text, "spans": [{"start": 0, "end": 6, "label": "country"}], "meta": {"file": "2024-05-iran-cuba-ict.txt"}});
+    fs::write(&jsonl, format!("{record}\n")).unwrap();
+    execute(
+        &mut harness,
+        vec![newsmark::ui::Command::Import {
+            format: newsmark::formats::Format::Spacy,
+            src: jsonl.clone(),
+        }],
+    );
+    wait_for_task(&mut harness);
+    let notice = harness.state().notice().unwrap().text.clone();
+    assert!(notice.contains("Imported 1 suggestion"), "{notice}");
+    // The open document was reloaded with the suggestion.
+    let tehran = spans(&harness);
+    assert_eq!(tehran.len(), 1);
+    assert_eq!(
+        tehran[0].origin,
+        newsmark::model::Origin::Extractor("spacy".into())
+    );
+    fs::remove_file(&jsonl).unwrap();
+
+    let out = tempfile::tempdir().unwrap();
+    let conll = out.path().join("corpus.conll");
+    execute(
+        &mut harness,
+        vec![newsmark::ui::Command::Export {
+            format: newsmark::formats::export::ExportFormat::Conll,
+            out: conll.clone(),
+        }],
+    );
+    wait_for_task(&mut harness);
+    let written = fs::read_to_string(&conll).unwrap();
+    assert_eq!(written.matches("-DOCSTART-").count(), 4, "every document");
+}
+
+#[test]
+fn ctrl_t_shows_the_folder_statistics() {
+    let (_dir, folder) = corpus();
+    let mut harness = harness_for(&folder);
+    assert!(harness.query_by_label("Spans per label").is_none());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    harness.run();
+    harness.get_by_label("Spans per label");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    harness.run();
+    assert!(harness.query_by_label("Spans per label").is_none());
+}

@@ -168,7 +168,11 @@ fn save_then_open_is_identity_and_deterministic() {
         s.save().expect("third save");
         assert_eq!(read(&ron), first);
         assert_eq!(read(&txt), text.as_bytes(), "article rewritten");
-        let files = [format!("{stem}.ron"), format!("{stem}.txt")];
+        let files = [
+            format!("{stem}.ron"),
+            format!("{stem}.ron.bak"),
+            format!("{stem}.txt"),
+        ];
         assert_eq!(listing(dir.path()), files);
     }
 }
@@ -192,14 +196,17 @@ fn atomic_save_leaves_no_temporary_files() {
     for spec in ["person:Issa Zarepour", "role:Minister", "initiative:deal"] {
         annotate(&mut s, spec);
         s.save().expect("save");
-        assert_eq!(listing(dir.path()), ["a.ron", "a.txt"]);
+        assert_eq!(listing(dir.path()), ["a.ron", "a.ron.bak", "a.txt"]);
     }
     // A save that fails (the target is a folder) cleans up after itself too.
     let before = read(&ron);
     fs::create_dir(dir.path().join("b.ron")).expect("mkdir");
     let err = s.save_as(&dir.path().join("b.ron")).expect_err("a folder");
     assert!(matches!(err, StoreError::Write { .. }), "{err}");
-    assert_eq!(listing(dir.path()), ["a.ron", "a.txt", "b.ron"]);
+    assert_eq!(
+        listing(dir.path()),
+        ["a.ron", "a.ron.bak", "a.txt", "b.ron"]
+    );
     assert_eq!(s.ron_path(), ron, "a failed save-as moved the session");
     assert_eq!(read(&ron), before);
 }

@@ -1,13 +1,16 @@
 //! `newsmark import FORMAT SRC --into CORPUS_DIR`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::Args;
 
-use crate::corpus::import::{ImportOptions, import_into, parse_mapping};
-use crate::formats::{self, Format, OffsetUnit, ReadOptions};
+use super::progress::Progress;
+use crate::corpus::import::{ImportOptions, ImportReport, import_into, parse_mapping};
+use crate::formats::{self, Format, ImportedDoc, OffsetUnit, ReadOptions};
+use crate::model::LabelSchema;
+use crate::store::StoreError;
 
 /// Arguments of `newsmark import`.
 #[derive(Args, Debug)]
@@ -51,15 +54,18 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         .map(str::parse::<OffsetUnit>)
         .transpose()?;
     let settings = super::corpus_settings(&args.into)?;
+    let reading = Progress::spinner(&format!("reading {format}"));
+    reading.set_message(args.src.display().to_string());
     let read = formats::read_with(format, &args.src, &ReadOptions { offsets })
         .with_context(|| format!("reading {} as {format}", args.src.display()))?;
+    drop(reading);
     let options = ImportOptions {
         map: args.map.clone(),
         only_mapped: args.only_mapped,
         origin: args.origin.clone().unwrap_or_else(|| format.to_string()),
         accepted: args.accepted,
     };
-    let report = import_into(&args.into, &read.docs, &options, &settings.schema())?;
+    let report = import_with_progress(&args.into, &read.docs, &options, &settings.schema())?;
     for problem in &read.problems {
         eprintln!("{problem}");
     }
@@ -70,4 +76,35 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(2)
     })
+}
+
+/// [`import_into`] one record at a time, so that a bar can count them; the
+/// report is the one a single call over all records gives (records are
+/// merged independently, in order).
+fn import_with_progress(
+    corpus_dir: &Path,
+    docs: &[ImportedDoc],
+    options: &ImportOptions,
+    schema: &LabelSchema,
+) -> Result<ImportReport, StoreError> {
+    // Checks the folder even when there is no record.
+    let mut report = import_into(corpus_dir, &[], options, schema)?;
+    let progress = Progress::bar(docs.len(), "records");
+    for doc in docs {
+        progress.set_message(doc.source.clone());
+        let ImportReport {
+            docs,
+            skipped_records,
+            problems,
+            unknown_labels,
+        } = import_into(corpus_dir, std::slice::from_ref(doc), options, schema)?;
+        report.docs.extend(docs);
+        report.skipped_records += skipped_records;
+        report.problems.extend(problems);
+        for (label, n) in unknown_labels {
+            *report.unknown_labels.entry(label).or_default() += n;
+        }
+        progress.inc();
+    }
+    Ok(report)
 }

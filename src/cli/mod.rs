@@ -6,6 +6,7 @@
 
 mod export;
 mod import;
+mod progress;
 mod stats;
 mod suggest;
 mod validate;

@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use super::progress::Progress;
 use crate::corpus;
 use crate::session::Session;
-use crate::stats;
+use crate::{stats, store};
 
 /// Arguments of `newsmark stats`.
 #[derive(Args, Debug)]
@@ -28,20 +29,27 @@ pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let settings = super::corpus_settings(&args.corpus)?;
     let mut sets = Vec::new();
     let mut failed = false;
-    for path in corpus::articles_in(&args.corpus)? {
+    let articles = corpus::articles_in(&args.corpus)?;
+    let progress = Progress::bar(articles.len(), "documents read");
+    for path in articles {
+        progress.set_message(store::file_name(&path));
         match Session::open(&path, settings.schema()) {
             Ok(session) => {
-                for problem in session.problems() {
-                    eprintln!("{problem}");
-                }
+                progress.suspend(|| {
+                    for problem in session.problems() {
+                        eprintln!("{problem}");
+                    }
+                });
                 sets.push(session.set().clone());
             }
             Err(err) => {
-                eprintln!("{err}");
+                progress.suspend(|| eprintln!("{err}"));
                 failed = true;
             }
         }
+        progress.inc();
     }
+    drop(progress);
     let report = stats::quality(&sets);
     let out = if args.json {
         format!("{:#}\n", report.to_json())

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use super::progress::Progress;
 use crate::corpus;
 use crate::session::Session;
 use crate::store;
@@ -28,15 +29,19 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
     let articles = corpus::articles_in(&args.corpus)?;
     let mut sessions = Vec::new();
     let mut failed = false;
+    let reading = Progress::bar(articles.len(), "documents read");
     for path in &articles {
+        reading.set_message(store::file_name(path));
         match Session::open(path, schema.clone()) {
             Ok(session) => sessions.push(session),
             Err(err) => {
-                eprintln!("{err}");
+                reading.suspend(|| eprintln!("{err}"));
                 failed = true;
             }
         }
+        reading.inc();
     }
+    drop(reading);
     let plan = SuggestPlan::new(&settings, sessions.iter().map(Session::set))?;
     if let Some(command) = &plan.external {
         eprintln!("extractor: {}", command.command_line());
@@ -47,20 +52,26 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
         .map(|d| d.trim_end_matches(".txt").to_owned());
     let mut matched = false;
     let total = sessions.len();
+    let progress = Progress::bar(if wanted.is_some() { 1 } else { total }, "documents");
     for (k, session) in sessions.iter_mut().enumerate() {
         let name = store::file_name(session.txt_path());
         if wanted.as_ref().is_some_and(|w| format!("{w}.txt") != name) {
             continue;
         }
         matched = true;
-        eprintln!("[{}/{total}] {name}", k + 1);
+        if progress.is_shown() {
+            progress.set_message(name.clone());
+        } else {
+            eprintln!("[{}/{total}] {name}", k + 1);
+        }
         let (found, failure) = plan.suggest(&name, session.doc());
+        progress.inc();
         if let Some(err) = failure {
-            eprintln!("{err}");
+            progress.suspend(|| eprintln!("{err}"));
             failed = true;
         }
         let Some(edit) = pending_edit(session, &found) else {
-            println!("{name}: nothing new");
+            progress.suspend(|| println!("{name}: nothing new"));
             continue;
         };
         let added = match &edit {
@@ -69,13 +80,14 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
         };
         session.perform(edit)?;
         match session.save() {
-            Ok(()) => println!("{name}: {added} new suggestion(s)"),
+            Ok(()) => progress.suspend(|| println!("{name}: {added} new suggestion(s)")),
             Err(err) => {
-                eprintln!("{err}");
+                progress.suspend(|| eprintln!("{err}"));
                 failed = true;
             }
         }
     }
+    drop(progress);
     if let Some(w) = wanted
         && !matched
     {

@@ -1,11 +1,13 @@
 //! `newsmark validate PATH… [--json]`.
 
+use std::cell::Cell;
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 
+use super::progress::Progress;
 use crate::corpus::validate::{ValidationReport, validate_paths};
 use crate::settings;
 
@@ -27,9 +29,17 @@ pub struct ValidateArgs {
 pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     // A broken newsmark.ron is reported by the walk; its folder's labels are
     // then checked against the built-in ones.
+    //
+    // The walk has no per-file hook; it asks for each folder's schema once,
+    // when it reaches the folder's first file, so the spinner counts those.
+    let progress = Progress::spinner("validating");
+    let folders = Cell::new(0_usize);
     let report = validate_paths(&args.paths, |dir| {
+        folders.set(folders.get() + 1);
+        progress.set_message(format!("folder {}: {}", folders.get(), dir.display()));
         settings::load(dir).map(|s| s.schema()).unwrap_or_default()
     });
+    drop(progress);
     let out = if args.json {
         format!("{:#}\n", report.to_json())
     } else {

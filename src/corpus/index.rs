@@ -42,10 +42,14 @@ pub struct DocEntry {
     pub set: Option<AnnotationSet>,
     /// Why the article or its annotations could not be read, if so.
     pub error: Option<String>,
+    /// Whether `set` and `error` have been read yet (see
+    /// [`CorpusIndex::list`]).
+    pub loaded: bool,
 }
 
 impl DocEntry {
-    fn read(path: &Path, schema: &LabelSchema) -> Self {
+    /// Reads an article's annotations.
+    pub fn read(path: &Path, schema: &LabelSchema) -> Self {
         let name = store::file_name(path);
         match Session::open(path, schema.clone()) {
             Ok(session) => Self {
@@ -53,12 +57,14 @@ impl DocEntry {
                 name,
                 error: session.save_blocked().map(str::to_owned),
                 set: Some(session.set().clone()),
+                loaded: true,
             },
             Err(err) => Self {
                 path: path.to_owned(),
                 name,
                 set: None,
                 error: Some(err.to_string()),
+                loaded: true,
             },
         }
     }
@@ -115,16 +121,55 @@ impl CorpusIndex {
         })
     }
 
-    /// The position of an article.
+    /// The articles of `dir` by name only, their annotations not read yet:
+    /// fast for thousands of files; fill them in with [`Self::set_loaded`].
+    pub fn list(dir: &Path) -> Result<Self, StoreError> {
+        let entries = articles_in(dir)?
+            .into_iter()
+            .map(|path| DocEntry {
+                name: store::file_name(&path),
+                path,
+                set: None,
+                error: None,
+                loaded: false,
+            })
+            .collect();
+        Ok(Self {
+            dir: dir.to_owned(),
+            entries,
+        })
+    }
+
+    /// The position of an article (entries are sorted by path).
     pub fn position(&self, path: &Path) -> Option<usize> {
-        self.entries.iter().position(|e| e.path == path)
+        self.entries
+            .binary_search_by(|e| e.path.as_path().cmp(path))
+            .ok()
     }
 
     /// Takes the open session's current annotations into the index.
     pub fn update(&mut self, session: &Session) {
         if let Some(k) = self.position(session.txt_path()) {
-            self.entries[k].set = Some(session.set().clone());
+            let entry = &mut self.entries[k];
+            entry.set = Some(session.set().clone());
+            entry.error = session.save_blocked().map(str::to_owned);
+            entry.loaded = true;
         }
+    }
+
+    /// Takes an entry read in the background, unless the index already has
+    /// newer news of that article (it was opened or saved meanwhile).
+    pub fn set_loaded(&mut self, entry: DocEntry) {
+        if let Some(k) = self.position(&entry.path)
+            && !self.entries[k].loaded
+        {
+            self.entries[k] = entry;
+        }
+    }
+
+    /// How many entries have been read.
+    pub fn loaded_count(&self) -> usize {
+        self.entries.iter().filter(|e| e.loaded).count()
     }
 
     /// How many documents are marked done.

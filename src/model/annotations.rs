@@ -79,11 +79,20 @@ impl AnnotationSet {
 
     /// Builds a set from spans, sorting them. Ids must already be unique
     /// (check with [`Self::check_span`] first).
+    /// Of spans sharing an id, the first given is kept. O(n log n).
     pub fn from_spans(spans: Vec<Span>) -> Self {
+        let mut seen = HashSet::with_capacity(spans.len());
+        let mut spans: Vec<Span> = spans.into_iter().filter(|s| seen.insert(s.id)).collect();
+        spans.sort_by_key(Span::sort_key);
         let mut set = Self::new();
-        for span in spans {
-            set.insert(span);
-        }
+        set.next_id = spans
+            .iter()
+            .map(|s| s.id.saturating_add(1))
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        set.max_len = spans.iter().map(Span::len).max().unwrap_or(0);
+        set.spans = spans;
         set
     }
 

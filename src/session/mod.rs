@@ -5,9 +5,11 @@ mod review;
 
 pub use review::ReviewFilter;
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use crate::journal::{Journal, RecoveredJournal, UnreadableJournal};
 use crate::model::{
     AnnotationSet, Document, Edit, EditError, History, LabelSchema, Span, SpanId, StateId,
 };
@@ -171,7 +173,10 @@ impl Session {
     }
 
     /// Saves the annotations to [`Self::ron_path`], unless that file is
-    /// protected.
+    /// protected. The file replaced is kept as `NAME.ron.bak` (see
+    /// [`store::save_annotations`]); on success the recovery journal is
+    /// removed. On failure nothing on disk changes and the edits stay
+    /// unsaved (and journaled).
     pub fn save(&mut self) -> Result<(), StoreError> {
         if let Some(reason) = &self.save_block {
             return Err(StoreError::Refused {
@@ -181,17 +186,99 @@ impl Session {
         }
         store::save_annotations(&self.ron_path, &self.name(), &self.doc, &self.set)?;
         self.saved_state = self.history.state();
+        // The edits are in the file now. A journal that could not be removed
+        // holds the same annotations and is removed when next found.
+        let _ = self.journal().remove();
         Ok(())
     }
 
     /// Saves the annotations to another file, which becomes where later saves
-    /// go. The protected file is left as it is.
+    /// go. The protected file is left as it is. On success the recovery
+    /// journals of both files are removed: the edits are saved.
     pub fn save_as(&mut self, ron_path: &Path) -> Result<(), StoreError> {
         store::save_annotations(ron_path, &self.name(), &self.doc, &self.set)?;
+        let old_journal = self.journal();
         self.ron_path = ron_path.to_owned();
         self.save_block = None;
         self.saved_state = self.history.state();
+        let _ = old_journal.remove();
+        let _ = self.journal().remove();
         Ok(())
+    }
+
+    /// The recovery journal of [`Self::ron_path`]
+    /// (`.NAME.ron.journal` beside it).
+    pub fn journal(&self) -> Journal {
+        Journal::new(&self.ron_path)
+    }
+
+    /// Writes the unsaved annotations to the recovery journal; call it every
+    /// few seconds. Only a dirty session writes one (and only when its
+    /// annotations changed since the last write); a session back at its
+    /// saved state (say, by undo) removes a journal it left. The journal is
+    /// written even when saving over the annotation file is refused.
+    pub fn write_journal(&self) -> Result<(), StoreError> {
+        let journal = self.journal();
+        if self.is_dirty() {
+            journal.write(&self.name(), &self.doc, &self.set)?;
+        } else {
+            journal.remove()?;
+        }
+        Ok(())
+    }
+
+    /// Removes the recovery journal: the user chose not to restore it, or
+    /// discards the session's unsaved edits.
+    pub fn discard_journal(&self) -> Result<(), StoreError> {
+        self.journal().remove().map(|_| ())
+    }
+
+    /// The recovery journal left by a session on this document that ended
+    /// without saving, if it differs from the saved file (see
+    /// [`Journal::find`]; a journal equal to the saved file is removed, an
+    /// unreadable one set aside). Call it after [`Self::open`], then offer
+    /// [`Self::restore`] or [`Self::discard_journal`].
+    pub fn recovered_journal(&self) -> Result<Option<RecoveredJournal>, UnreadableJournal> {
+        self.journal().find(&self.name(), &self.doc, &self.schema)
+    }
+
+    /// The one edit that turns the annotations into `set` (a recovered
+    /// journal's): a [`Edit::Batch`] removing the spans that `set` lacks or
+    /// holds differently, adding those of `set` not here as they are, and
+    /// [`Edit::SetDone`] if the done flag differs. `None` if they are equal.
+    pub fn restore_edit(&self, set: &AnnotationSet) -> Option<Edit> {
+        let wanted: HashMap<SpanId, &Span> = set.spans().iter().map(|s| (s.id, s)).collect();
+        let current: HashMap<SpanId, &Span> = self.set.spans().iter().map(|s| (s.id, s)).collect();
+        let mut edits: Vec<Edit> = self
+            .set
+            .spans()
+            .iter()
+            .filter(|span| wanted.get(&span.id) != Some(span))
+            .cloned()
+            .map(Edit::Remove)
+            .collect();
+        edits.extend(
+            set.spans()
+                .iter()
+                .filter(|span| current.get(&span.id) != Some(span))
+                .cloned()
+                .map(Edit::Add),
+        );
+        if set.is_done() != self.set.is_done() {
+            edits.push(Edit::SetDone(set.is_done()));
+        }
+        (!edits.is_empty()).then_some(Edit::Batch(edits))
+    }
+
+    /// Replaces the annotations by `set` (a recovered journal's) as one
+    /// undoable edit ([`Self::restore_edit`]). Returns whether anything
+    /// changed. The session is then dirty until saved; the journal stays
+    /// until then.
+    pub fn restore(&mut self, set: &AnnotationSet) -> Result<bool, EditError> {
+        match self.restore_edit(set) {
+            Some(edit) => self.perform(edit).map(|()| true),
+            None => Ok(false),
+        }
     }
 
     /// Keeps a copy of the protected annotation file beside it (returned) and

@@ -4,6 +4,7 @@
 mod error;
 mod format;
 mod load;
+mod reanchor;
 mod save;
 
 use std::path::{Path, PathBuf};
@@ -14,7 +15,11 @@ pub use load::{
     LoadedAnnotations, MAX_ANNOTATION_BYTES, MAX_TEXT_BYTES, RON_RECURSION_LIMIT, check_unpaired,
     load_annotations, parse_annotations, read_text,
 };
-pub use save::{atomic_write, save_annotations};
+pub use reanchor::{FUZZY_MIN_LEN, FUZZY_THRESHOLD, How, ReanchorOutcome, SLACK, reanchor};
+pub use save::{
+    STALE_TEMP_AGE, atomic_write, atomic_write_keeping_backup, backup_path,
+    remove_stale_temp_files, save_annotations,
+};
 
 /// The annotation file paired with an article: same stem, `.ron` extension.
 pub fn paired_ron_path(txt_path: &Path) -> PathBuf {

@@ -1,35 +1,96 @@
-//! Atomic writes: a temporary file in the same folder, fsync, rename.
+//! Atomic writes: a temporary file in the same folder, fsync, rename; for
+//! annotation files, the previous version kept beside them as `NAME.ron.bak`.
+//!
+//! # The backup swap
+//!
+//! [`save_annotations`] (through [`atomic_write_keeping_backup`]) replaces
+//! `NAME.ron` in four steps, none of which ever leaves `NAME.ron` missing or
+//! partial:
+//!
+//! 1. The new contents are written to a temporary file `.newsmark-XXXXXX.tmp`
+//!    in the same folder and fsynced. `NAME.ron` is untouched.
+//! 2. The current `NAME.ron` gets a second name: a hard link under another
+//!    temporary name (or, where hard links are not available, a fsynced
+//!    copy), which is then renamed over `NAME.ron.bak`. `NAME.ron` is still
+//!    the old file; `NAME.ron.bak` is at every instant either the older
+//!    backup or this complete copy, because `rename` is atomic.
+//! 3. The temporary file of step 1 is renamed over `NAME.ron`: readers see
+//!    the old file or the new one, never a partial one.
+//! 4. The folder is fsynced, so both renames survive a power cut.
+//!
+//! A process killed anywhere in between leaves a complete `NAME.ron` (old or
+//! new), a complete `NAME.ron.bak` (if any), and at most two temporary files,
+//! which [`remove_stale_temp_files`] clears once they are a minute old. If
+//! step 1 or 2 fails the save fails and both files are untouched; if step 3
+//! fails, `NAME.ron` is untouched and `NAME.ron.bak` holds a copy of it.
 
-use std::io::Write as _;
-use std::path::Path;
+use std::fs::{self, File};
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use tempfile::{NamedTempFile, TempPath};
 
 use super::StoreError;
 use super::format::{text_sha256, to_ron_string};
 use crate::model::{AnnotationSet, Document};
 
-/// Writes `contents` to `path` atomically: readers see the old file or the
-/// new one, never a partial one, even if the process dies mid-write.
-pub fn atomic_write(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
-    let err = |source| StoreError::Write {
-        path: path.to_owned(),
-        source,
-    };
-    let dir = match path.parent() {
+/// How the names of newsmark's temporary files start (they are hidden).
+const TEMP_PREFIX: &str = ".newsmark-";
+
+/// How the names of newsmark's temporary files end.
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// How old a temporary file must be before [`remove_stale_temp_files`]
+/// treats it as left over by a writer that died: a save takes milliseconds,
+/// so a minute-old one belongs to no running save.
+pub const STALE_TEMP_AGE: Duration = Duration::from_secs(60);
+
+/// Where the previous version of `path` is kept: `NAME.ron` → `NAME.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut bak = path.as_os_str().to_owned();
+    bak.push(".bak");
+    PathBuf::from(bak)
+}
+
+/// The folder `path` is in (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
-    };
+    }
+}
+
+/// A write error on `path`.
+fn write_error(path: &Path, source: io::Error) -> StoreError {
+    StoreError::Write {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// A builder for a temporary file beside the file it will replace.
+fn temp_builder() -> tempfile::Builder<'static, 'static> {
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".newsmark-").suffix(".tmp");
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    builder
+}
+
+/// Step 1: `contents` written and fsynced to a temporary file in `dir`,
+/// with the permissions of the file `path` it will replace.
+fn write_temp(path: &Path, dir: &Path, contents: &[u8]) -> Result<NamedTempFile, StoreError> {
+    let err = |source| write_error(path, source);
+    let mut builder = temp_builder();
     // Keep the permissions of the file being replaced; a new file gets the
     // usual 0666 less umask rather than tempfile's private 0600.
-    match std::fs::metadata(path) {
+    match fs::metadata(path) {
         Ok(meta) => {
             builder.permissions(meta.permissions());
         }
         #[cfg(unix)]
         Err(_) => {
             use std::os::unix::fs::PermissionsExt as _;
-            builder.permissions(std::fs::Permissions::from_mode(0o666));
+            builder.permissions(fs::Permissions::from_mode(0o666));
         }
         #[cfg(not(unix))]
         Err(_) => {}
@@ -37,16 +98,133 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
     let mut tmp = builder.tempfile_in(dir).map_err(err)?;
     tmp.write_all(contents).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    // Make the rename itself durable.
+    Ok(tmp)
+}
+
+/// Step 4: makes the renames in `dir` durable (best effort: not every
+/// platform can open a folder).
+fn sync_folder(dir: &Path) {
     #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(dir) {
+    if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
     }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Writes `contents` to `path` atomically: readers see the old file or the
+/// new one, never a partial one, even if the process dies mid-write. No
+/// backup is kept (see [`atomic_write_keeping_backup`]).
+pub fn atomic_write(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    let dir = folder_of(path);
+    let tmp = write_temp(path, dir, contents)?;
+    tmp.persist(path).map_err(|e| write_error(path, e.error))?;
+    sync_folder(dir);
     Ok(())
 }
 
-/// Saves `set` as the annotation file `path` of the article `document_name`.
+/// [`atomic_write`], keeping the file it replaces as `PATH.bak`
+/// ([`backup_path`]) until the next successful write.
+///
+/// At every instant `path` is a complete file, old or new, and `PATH.bak`
+/// (once it exists) a complete earlier version; see the module
+/// documentation for the steps. If `path` does not exist yet there is
+/// nothing to back up and an existing `PATH.bak` is left as it is. If the
+/// backup cannot be made, nothing is written and the error says why: a
+/// successful write always leaves the previous version in `PATH.bak`.
+pub fn atomic_write_keeping_backup(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    let dir = folder_of(path);
+    if let Ok(meta) = fs::metadata(path)
+        && !meta.is_file()
+    {
+        // Refused before anything is written: renaming over a folder (or a
+        // device, or a pipe) would fail or replace it.
+        let what = if meta.is_dir() {
+            "a folder"
+        } else {
+            "not a regular file"
+        };
+        return Err(write_error(
+            path,
+            io::Error::new(io::ErrorKind::InvalidInput, format!("{what} is in the way")),
+        ));
+    }
+    let tmp = write_temp(path, dir, contents)?;
+    keep_backup(path, dir)?;
+    tmp.persist(path).map_err(|e| write_error(path, e.error))?;
+    sync_folder(dir);
+    Ok(())
+}
+
+/// Step 2: renames a second name of the current `path` (if any) over
+/// `PATH.bak`. `path` itself is not touched.
+fn keep_backup(path: &Path, dir: &Path) -> Result<(), StoreError> {
+    let bak = backup_path(path);
+    let failed = |e: io::Error| {
+        let message = format!(
+            "cannot keep the previous version as {}: {e}",
+            super::file_name(&bak)
+        );
+        write_error(path, io::Error::new(e.kind(), message))
+    };
+    let meta = match fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(failed(e)),
+    };
+    if fs::symlink_metadata(&bak).is_ok_and(|b| same_file(&meta, &b)) {
+        // `PATH.bak` is already a second name of `path` (a save was killed
+        // between this step and the next): the backup is in place. Renaming
+        // a third name over it would do nothing and leave that name behind.
+        return Ok(());
+    }
+    // A hard link costs nothing and keeps the very file (bytes, permissions,
+    // times). A symbolic link is copied (its target is not ours to link),
+    // and so is a file whose folder or file system refuses hard links.
+    let linked = if meta.file_type().is_file() {
+        temp_builder()
+            .make_in(dir, |tmp| fs::hard_link(path, tmp))
+            .ok()
+            .map(NamedTempFile::into_temp_path)
+    } else {
+        None
+    };
+    let staged = match linked {
+        Some(link) => link,
+        None => copy_to_temp(path, dir).map_err(failed)?,
+    };
+    staged.persist(&bak).map_err(|e| failed(e.error))?;
+    Ok(())
+}
+
+/// Whether two names are links to one file.
+#[cfg(unix)]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+/// Whether two names are links to one file (not known here: a backup is
+/// then made again, which is harmless).
+#[cfg(not(unix))]
+fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
+    false
+}
+
+/// A fsynced copy of `path` under a temporary name in `dir`.
+fn copy_to_temp(path: &Path, dir: &Path) -> io::Result<TempPath> {
+    let mut source = File::open(path)?;
+    let mut builder = temp_builder();
+    builder.permissions(source.metadata()?.permissions());
+    let mut tmp = builder.tempfile_in(dir)?;
+    io::copy(&mut source, &mut tmp)?;
+    tmp.as_file().sync_all()?;
+    Ok(tmp.into_temp_path())
+}
+
+/// Saves `set` as the annotation file `path` of the article `document_name`,
+/// atomically, keeping the file it replaces as `PATH.bak` (see
+/// [`atomic_write_keeping_backup`]).
 pub fn save_annotations(
     path: &Path,
     document_name: &str,
@@ -54,5 +232,62 @@ pub fn save_annotations(
     set: &AnnotationSet,
 ) -> Result<(), StoreError> {
     let ron = to_ron_string(document_name, &text_sha256(doc.text()), set);
-    atomic_write(path, ron.as_bytes())
+    atomic_write_keeping_backup(path, ron.as_bytes())
+}
+
+/// When a file last changed: its content (mtime) or, on unix, its links
+/// (ctime, which a new hard link updates while the mtime stays old).
+fn last_change(meta: &fs::Metadata) -> Option<SystemTime> {
+    let modified = meta.modified().ok();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        let secs = u64::try_from(meta.ctime()).ok()?;
+        let nanos = u32::try_from(meta.ctime_nsec()).unwrap_or(0);
+        let changed = SystemTime::UNIX_EPOCH + Duration::new(secs, nanos);
+        Some(modified.map_or(changed, |m| m.max(changed)))
+    }
+    #[cfg(not(unix))]
+    modified
+}
+
+/// Removes the temporary files (`.newsmark-XXXXXX.tmp`) in `dir` that a
+/// writer killed mid-save left behind, if they last changed at least
+/// `min_age` ago (use [`STALE_TEMP_AGE`]; a younger one may belong to a
+/// save in progress in another window). Returns the files removed.
+///
+/// Only regular files with that exact prefix and suffix are touched; such a
+/// file is never an annotation file, nor read as one (its name is hidden
+/// and does not end in `.ron`). Best effort: a folder or file that cannot
+/// be read or removed is skipped.
+pub fn remove_stale_temp_files(dir: &Path, min_age: Duration) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let now = SystemTime::now();
+    // Decide on every file before removing any: removing one name of a
+    // file changes the ctime seen through its other names.
+    let stale: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(TEMP_PREFIX)
+                && name.ends_with(TEMP_SUFFIX)
+                && name.len() > TEMP_PREFIX.len() + TEMP_SUFFIX.len()
+        })
+        .filter(|entry| {
+            // `DirEntry::metadata` does not follow symbolic links.
+            entry.metadata().is_ok_and(|meta| {
+                meta.file_type().is_file()
+                    && last_change(&meta)
+                        .is_some_and(|t| now.duration_since(t).is_ok_and(|age| age >= min_age))
+            })
+        })
+        .map(|entry| entry.path())
+        .collect();
+    stale
+        .into_iter()
+        .filter(|path| fs::remove_file(path).is_ok())
+        .collect()
 }

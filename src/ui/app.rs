@@ -6,13 +6,16 @@ use std::path::{Path, PathBuf};
 
 use egui::{Rect, ViewportCommand};
 
+use super::apply_journal::OfferedJournal;
 use super::apply_suggest::AwaitingApproval;
 use super::command::Pending;
+use super::corpus_loader::CorpusLoader;
 use super::doc_list::DocList;
 use super::review_panel::ReviewPanel;
 use super::search_bar::SearchBar;
 use super::span_list::SpanList;
 use super::suggest_job::SuggestJob;
+use super::task::Task;
 use super::text_view::{TextView, view_id};
 use super::{Command, Selection, keys, panels};
 use crate::corpus::CorpusIndex;
@@ -46,6 +49,7 @@ pub struct NewsmarkApp {
     pub(super) pending: Option<Pending>,
     pub(super) notice: Option<Notice>,
     pub(super) show_shortcuts: bool,
+    pub(super) show_statistics: bool,
     pub(super) allow_close: bool,
     pub(super) span_list: SpanList,
     pub(super) review_filter: ReviewFilter,
@@ -59,6 +63,15 @@ pub struct NewsmarkApp {
     pub(super) review: ReviewPanel,
     pub(super) corpus: CorpusIndex,
     pub(super) job: Option<SuggestJob>,
+    /// A recovery journal found on opening, waiting for an answer.
+    pub(super) offered_journal: Option<OfferedJournal>,
+    pub(super) journaled_state: Option<crate::model::StateId>,
+    pub(super) journaled_at: Option<std::time::Instant>,
+    pub(super) was_focused: bool,
+    /// Reads the folder's annotation files in the background.
+    pub(super) corpus_loader: Option<CorpusLoader>,
+    /// A running import or export.
+    pub(super) task: Option<Task>,
     pub(super) awaiting_approval: Option<AwaitingApproval>,
     pub(super) approved_commands: HashSet<String>,
     /// Texts tagged since the last save, offered to the other documents
@@ -79,6 +92,7 @@ impl NewsmarkApp {
             pending: None,
             notice: None,
             show_shortcuts: false,
+            show_statistics: false,
             allow_close: false,
             span_list: SpanList::default(),
             review_filter: ReviewFilter::default(),
@@ -90,6 +104,12 @@ impl NewsmarkApp {
             review: ReviewPanel::default(),
             corpus: CorpusIndex::default(),
             job: None,
+            task: None,
+            corpus_loader: None,
+            offered_journal: None,
+            journaled_state: None,
+            journaled_at: None,
+            was_focused: true,
             awaiting_approval: None,
             approved_commands: HashSet::new(),
             learned: Vec::new(),
@@ -126,9 +146,50 @@ impl NewsmarkApp {
         self.job.is_some()
     }
 
+    /// Whether the folder's annotation files are still being read.
+    pub fn is_reading_folder(&self) -> bool {
+        self.corpus_loader.is_some()
+    }
+
+    /// Takes the annotation files read in the background; when all are read,
+    /// the review panel is rebuilt from them.
+    fn poll_corpus_loader(&mut self, ctx: &egui::Context) {
+        let Some(loader) = &self.corpus_loader else {
+            return;
+        };
+        match loader.take() {
+            Some(entries) => {
+                for entry in entries {
+                    self.corpus.set_loaded(entry);
+                }
+                ctx.request_repaint_after(std::time::Duration::from_millis(30));
+            }
+            None => {
+                self.corpus_loader = None;
+                if let Some(session) = &self.session {
+                    self.corpus.update(session);
+                    self.review = ReviewPanel::for_session(session, &self.corpus);
+                    if self.left.is_none() && self.review.has_suggestions(session) {
+                        self.left = Some(LeftTab::Review);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether an import or export is running in the background.
+    pub fn is_busy(&self) -> bool {
+        self.task.is_some()
+    }
+
     /// Whether "run this extractor command?" is showing.
     pub fn is_asking_to_run_extractor(&self) -> bool {
         self.awaiting_approval.is_some()
+    }
+
+    /// Whether "restore unsaved work?" is showing.
+    pub fn is_offering_journal(&self) -> bool {
+        self.offered_journal.is_some()
     }
 
     /// Whether the unsaved-changes question is showing.
@@ -169,7 +230,9 @@ impl NewsmarkApp {
                     (LabelSchema::default(), None)
                 }
             };
-            self.corpus = CorpusIndex::scan(&dir, &self.schema).unwrap_or_default();
+            self.corpus = CorpusIndex::list(&dir).unwrap_or_default();
+            let paths = self.corpus.entries.iter().map(|e| e.path.clone()).collect();
+            self.corpus_loader = Some(CorpusLoader::start(paths, self.schema.clone()));
         }
         match Session::open(&txt, self.schema.clone()) {
             Ok(session) => {
@@ -191,6 +254,7 @@ impl NewsmarkApp {
                     bar.forget_hits();
                 }
                 self.span_list = SpanList::default();
+                self.corpus.update(&session);
                 self.review = ReviewPanel::for_session(&session, &self.corpus);
                 self.learned.clear();
                 // Within a folder the left panel stays as the user left it.
@@ -204,6 +268,8 @@ impl NewsmarkApp {
                     };
                 }
                 self.session = Some(session);
+                self.journaled_state = None;
+                self.check_journal();
             }
             Err(err) => self.error(err.to_string()),
         }
@@ -302,9 +368,13 @@ impl NewsmarkApp {
         }
 
         self.poll_job(&ctx);
+        self.poll_task(&ctx);
+        self.poll_corpus_loader(&ctx);
 
         // Keys first, so a hotkey's span is painted in this same frame.
-        let key_commands = if self.awaiting_approval.is_some() {
+        let key_commands = if self.offered_journal.is_some() {
+            keys::journal_commands(&ctx)
+        } else if self.awaiting_approval.is_some() {
             keys::approval_commands(&ctx)
         } else if self.pending.is_some() {
             keys::prompt_commands(&ctx)
@@ -382,6 +452,8 @@ impl NewsmarkApp {
         });
         panels::prompt(&ctx, self, &mut commands);
         panels::approval(&ctx, self, &mut commands);
+        panels::journal_offer(&ctx, self, &mut commands);
+        super::stats_window::show(&ctx, &mut self.show_statistics, &self.corpus, &self.schema);
         panels::shortcuts_window(
             &ctx,
             &mut self.show_shortcuts,
@@ -389,7 +461,11 @@ impl NewsmarkApp {
             self.guidelines.as_deref(),
         );
 
-        if self.pending.is_none() && self.awaiting_approval.is_none() && self.session.is_some() {
+        if self.pending.is_none()
+            && self.awaiting_approval.is_none()
+            && self.offered_journal.is_none()
+            && self.session.is_some()
+        {
             ctx.memory_mut(|m| {
                 if m.focused().is_none() {
                     m.request_focus(view_id());
@@ -409,6 +485,7 @@ impl NewsmarkApp {
             self.run(&ctx, commands);
             ctx.request_repaint();
         }
+        self.keep_journal(&ctx);
         self.update_title(&ctx);
     }
 }

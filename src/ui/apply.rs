@@ -50,6 +50,8 @@ impl NewsmarkApp {
             Command::NextSpan => self.step_span(true),
             Command::PrevSpan => self.step_span(false),
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::RestoreJournal(restore) => self.answer_journal(restore),
+            Command::ToggleStatistics => self.show_statistics = !self.show_statistics,
             Command::Accept => self.review(Status::Accepted),
             Command::Reject => self.review(Status::Rejected),
             Command::NextPending => self.step_pending(true),
@@ -72,6 +74,15 @@ impl NewsmarkApp {
             Command::NextDocument => self.step_document(1),
             Command::PrevDocument => self.step_document(-1),
             Command::MarkDone => self.mark_done(),
+            Command::ImportDialog(format) => self.import_dialog(ctx, format),
+            Command::ExportDialog(format) => self.export_dialog(ctx, format),
+            Command::Import { format, src } => self.import_from(ctx, format, src),
+            Command::CancelTask => {
+                if let Some(task) = &self.task {
+                    task.cancel();
+                }
+            }
+            Command::Export { format, out } => self.export_to(ctx, format, out),
             Command::OpenSearch => self.open_search(),
             Command::CloseSearch => self.search = None,
             Command::SearchNext => self.step_search(true),
@@ -343,7 +354,12 @@ impl NewsmarkApp {
         match answer {
             PromptAnswer::Cancel => return,
             PromptAnswer::Save if !self.save() => return,
-            PromptAnswer::Save | PromptAnswer::Discard => {}
+            PromptAnswer::Save => {}
+            PromptAnswer::Discard => {
+                if let Some(session) = &self.session {
+                    let _ = session.discard_journal();
+                }
+            }
         }
         match pending {
             Pending::Open(path) => self.open_now(&path),

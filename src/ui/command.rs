@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 
 use super::Selection;
+use crate::formats::Format;
+use crate::formats::export::ExportFormat;
 use crate::model::{SpanId, Status};
 use crate::session::ReviewFilter;
 
@@ -23,6 +25,27 @@ pub enum Command {
     MarkDone,
     /// Show or hide the document list.
     ToggleDocuments,
+    /// Import another tool's output into the folder (asks for the source).
+    ImportDialog(Format),
+    /// Export the folder (asks for the destination).
+    ExportDialog(ExportFormat),
+    /// Import this file (or brat folder) into the open folder, in the
+    /// background.
+    Import {
+        /// Its format.
+        format: Format,
+        /// The file or folder.
+        src: PathBuf,
+    },
+    /// Export the open folder to this path, in the background.
+    Export {
+        /// The format.
+        format: ExportFormat,
+        /// The file (or, for brat, folder) to write.
+        out: PathBuf,
+    },
+    /// Stop the running import after its current document.
+    CancelTask,
     /// Save the annotations to the paired file.
     Save,
     /// Show the native Save As dialog.
@@ -121,6 +144,11 @@ pub enum Command {
     /// Tag every search hit with the search bar's label (one undo step), and
     /// offer them to the other documents if asked.
     AnnotateAll,
+    /// Show or hide the corpus statistics window.
+    ToggleStatistics,
+    /// Answer "restore the unsaved work found?": restore it (`true`) or
+    /// discard it.
+    RestoreJournal(bool),
     /// Show or hide the keyboard shortcuts window.
     ToggleShortcuts,
     /// Answer the unsaved-changes question.

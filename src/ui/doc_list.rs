@@ -26,6 +26,9 @@ pub struct DocList {
 }
 
 fn row_text(entry: &DocEntry) -> String {
+    if !entry.loaded {
+        return format!("[reading] {}", entry.name);
+    }
     let pending = match entry.pending_count() {
         0 => String::new(),
         n => format!(" · {n} pending"),

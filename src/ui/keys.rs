@@ -45,6 +45,8 @@ pub const MARK_DONE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND
 pub const DOCUMENTS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::D);
 /// Edit > Find
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+/// View > Statistics
+pub const STATISTICS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::T);
 /// Help > Keyboard shortcuts
 pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 
@@ -92,6 +94,10 @@ pub const SHORTCUT_HELP: &[(&str, &str)] = &[
     ),
     ("Ctrl+Enter", "mark the document done, save, go to the next"),
     ("Ctrl+D", "show or hide the document list"),
+    (
+        "Ctrl+T",
+        "show or hide the folder's statistics (label distribution)",
+    ),
     ("Ctrl+E", "run the suggesters on this document"),
     (
         "Ctrl+Shift+E",
@@ -155,6 +161,18 @@ pub fn prompt_commands(ctx: &egui::Context) -> Vec<Command> {
         .collect()
 }
 
+/// Keys while "restore unsaved work?" is shown.
+pub fn journal_commands(ctx: &egui::Context) -> Vec<Command> {
+    pressed_keys(ctx)
+        .into_iter()
+        .filter_map(|(key, _)| match key {
+            Key::R | Key::Enter => Some(Command::RestoreJournal(true)),
+            Key::D => Some(Command::RestoreJournal(false)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Keys while "run this extractor command?" is shown.
 pub fn approval_commands(ctx: &egui::Context) -> Vec<Command> {
     pressed_keys(ctx)
@@ -190,6 +208,7 @@ pub fn commands(
             (HELP, Command::ToggleShortcuts),
             (SHOW_REJECTED, Command::ToggleRejected),
             (FIND, Command::OpenSearch),
+            (STATISTICS, Command::ToggleStatistics),
             (NEXT_DOC, Command::NextDocument),
             (PREV_DOC, Command::PrevDocument),
             (MARK_DONE, Command::MarkDone),

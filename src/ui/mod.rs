@@ -6,23 +6,30 @@
 
 mod app;
 mod apply;
+mod apply_journal;
 mod apply_search;
 mod apply_suggest;
+mod apply_transfer;
 mod blocks;
 mod caret;
 mod command;
+mod corpus_loader;
 mod doc_list;
 mod fonts;
+mod icon;
 mod keys;
 mod panels;
 mod review_panel;
 mod search_bar;
 mod span_list;
 mod span_paint;
+pub mod stats_window;
 mod style;
 mod suggest_job;
+mod task;
 mod text_view;
 
 pub use app::NewsmarkApp;
 pub use caret::Selection;
 pub use command::{Command, PromptAnswer};
+pub use icon::icon;

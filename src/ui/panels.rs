@@ -39,6 +39,27 @@ pub fn menu_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                         }
                     }
                 });
+                ui.menu_button("Import into this folder", |ui| {
+                    for format in crate::formats::Format::ALL {
+                        if ui
+                            .add_enabled(has_doc, egui::Button::new(format.name()))
+                            .clicked()
+                        {
+                            commands.push(Command::ImportDialog(format));
+                        }
+                    }
+                });
+                ui.menu_button("Export this folder", |ui| {
+                    for format in crate::formats::export::ExportFormat::ALL {
+                        if ui
+                            .add_enabled(has_doc, egui::Button::new(format.name()))
+                            .clicked()
+                        {
+                            commands.push(Command::ExportDialog(format));
+                        }
+                    }
+                });
+                ui.separator();
                 if menu_item(ui, "Save", Some(keys::SAVE), has_doc) {
                     commands.push(Command::Save);
                 }
@@ -144,6 +165,11 @@ pub fn menu_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                         ),
                         keys::DOCUMENTS,
                         Command::ToggleDocuments,
+                    ),
+                    (
+                        format!("{}Statistics", mark(app.show_statistics)),
+                        keys::STATISTICS,
+                        Command::ToggleStatistics,
                     ),
                 ];
                 for (label, shortcut, command) in items {
@@ -263,6 +289,29 @@ pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                 ui.label(RichText::new("• unsaved changes").strong());
             } else {
                 ui.label("saved");
+            }
+            if let Some(task) = &app.task {
+                ui.separator();
+                ui.add(egui::Spinner::new());
+                match task.progress() {
+                    (_, 0) => {
+                        ui.label(&task.what);
+                    }
+                    (done, total) => {
+                        ui.add(
+                            egui::ProgressBar::new(done as f32 / total as f32)
+                                .desired_width(120.0)
+                                .text(format!("{} {done}/{total}", task.what)),
+                        );
+                        if ui
+                            .button("Cancel")
+                            .on_hover_text("Stop after the current document")
+                            .clicked()
+                        {
+                            commands.push(Command::CancelTask);
+                        }
+                    }
+                }
             }
             if let Some(job) = &app.job {
                 ui.separator();
@@ -448,6 +497,35 @@ pub fn approval(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Comma
                     Command::ApproveExtractor(false),
                 ),
                 ("Cancel", "Esc", Command::CancelSuggest),
+            ] {
+                if ui.add(egui::Button::new(text).shortcut_text(key)).clicked() {
+                    commands.push(command);
+                }
+            }
+        });
+    });
+}
+
+/// "Restore the unsaved work found?", when a session ended without saving.
+pub fn journal_offer(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>) {
+    let Some(offered) = &app.offered_journal else {
+        return;
+    };
+    egui::Modal::new(egui::Id::unique("journal_offer")).show(ctx, |ui| {
+        ui.heading("Unsaved work found");
+        let name = app.session.as_ref().map(|s| s.name()).unwrap_or_default();
+        ui.label(format!(
+            "newsmark was closed without saving {name} ({}). Its unsaved annotations ({} spans) were kept.",
+            offered.age,
+            offered.journal.set.len()
+        ));
+        if offered.journal.text_changed {
+            ui.label("The article changed since; spans that no longer fit are left out.");
+        }
+        ui.horizontal(|ui| {
+            for (text, key, command) in [
+                ("Restore", "R", Command::RestoreJournal(true)),
+                ("Discard", "D", Command::RestoreJournal(false)),
             ] {
                 if ui.add(egui::Button::new(text).shortcut_text(key)).clicked() {
                     commands.push(command);

@@ -37,6 +37,14 @@ pub fn harness_for(path: &Path) -> Harness<'static, NewsmarkApp> {
         .with_max_steps(200)
         .build_eframe(move |_cc| NewsmarkApp::new(Some(&path)));
     harness.run();
+    // The folder's annotation files are read in the background.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while harness.state().is_reading_folder() {
+        assert!(std::time::Instant::now() < deadline, "folder not read");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    harness.run();
     harness
 }
 
@@ -188,6 +196,17 @@ pub fn wait_for_suggestions(harness: &mut Harness<'_, NewsmarkApp>) {
             std::time::Instant::now() < deadline,
             "suggesters did not finish"
         );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+}
+
+/// Runs frames until the background import or export is done (at most 30 s).
+pub fn wait_for_task(harness: &mut Harness<'_, NewsmarkApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while harness.state().is_busy() {
+        assert!(std::time::Instant::now() < deadline, "task did not finish");
         std::thread::sleep(std::time::Duration::from_millis(20));
         harness.step();
     }

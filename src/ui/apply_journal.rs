@@ -1,0 +1,99 @@
+//! The recovery journal in the window: unsaved edits are written beside the
+//! annotation file every few seconds and when the window loses focus, so a
+//! crash or a kill loses at most the last few seconds; opening a document
+//! with a journal left by such a session offers to restore it.
+
+use std::time::{Duration, Instant};
+
+use super::app::NewsmarkApp;
+use crate::journal::RecoveredJournal;
+
+/// How often unsaved edits are written to the journal.
+pub const JOURNAL_EVERY: Duration = Duration::from_secs(3);
+
+/// A journal found on opening, waiting for the user's answer.
+pub struct OfferedJournal {
+    /// What was found.
+    pub journal: RecoveredJournal,
+    /// "3 minutes ago" and the like, for the question.
+    pub age: String,
+}
+
+/// Roughly how long ago `written` was.
+fn age(written: std::time::SystemTime) -> String {
+    let secs = written.elapsed().map_or(0, |d| d.as_secs());
+    match secs {
+        0..=89 => format!("{secs} seconds ago"),
+        90..=5399 => format!("{} minutes ago", secs / 60),
+        5400..=172_799 => format!("{} hours ago", secs / 3600),
+        _ => format!("{} days ago", secs / 86_400),
+    }
+}
+
+impl NewsmarkApp {
+    /// Looks for a journal left by a session that ended without saving.
+    pub(super) fn check_journal(&mut self) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        match session.recovered_journal() {
+            Ok(Some(journal)) => {
+                let age = age(journal.written);
+                self.offered_journal = Some(OfferedJournal { journal, age });
+            }
+            Ok(None) => {}
+            Err(unreadable) => self.error(unreadable.to_string()),
+        }
+    }
+
+    /// Writes the journal when due: every few seconds while there are
+    /// unsaved edits, and at once when the window loses focus.
+    pub(super) fn keep_journal(&mut self, ctx: &egui::Context) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
+        let lost_focus = self.was_focused && !focused;
+        self.was_focused = focused;
+        let state = session.history().state();
+        let due = self
+            .journaled_at
+            .is_none_or(|t| t.elapsed() >= JOURNAL_EVERY);
+        let dirty = session.is_dirty();
+        if self.journaled_state != Some(state) && (due || lost_focus || !dirty) {
+            // Back at the saved state this removes the journal; the clock only
+            // counts writes.
+            let written = session.write_journal();
+            self.journaled_state = Some(state);
+            if dirty {
+                self.journaled_at = Some(Instant::now());
+            }
+            if let Err(err) = written {
+                self.error(format!("could not write the recovery journal: {err}"));
+            }
+        } else if self.journaled_state != Some(state) {
+            ctx.request_repaint_after(JOURNAL_EVERY);
+        }
+    }
+
+    /// The answer to "restore unsaved work?".
+    pub(super) fn answer_journal(&mut self, restore: bool) {
+        let (Some(offered), Some(session)) = (self.offered_journal.take(), &mut self.session)
+        else {
+            return;
+        };
+        if restore {
+            match session.restore(&offered.journal.set) {
+                Ok(true) => {
+                    self.info("Restored the unsaved work (Ctrl+Z undoes it; Ctrl+S saves it).");
+                }
+                Ok(false) => self.info("Nothing to restore."),
+                Err(err) => self.error(format!("could not restore: {err}")),
+            }
+        } else if let Err(err) = session.discard_journal() {
+            self.error(err.to_string());
+        } else {
+            self.info("Discarded the unsaved work.");
+        }
+    }
+}

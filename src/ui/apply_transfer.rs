@@ -1,0 +1,194 @@
+//! Import and export from the window: a native dialog for the source or the
+//! destination, then the same core functions as `newsmark import` / `export`,
+//! run in the background.
+
+use super::app::NewsmarkApp;
+use super::task::Task;
+use crate::corpus::import::{ImportOptions, import_into};
+use crate::formats::export::{ExportFormat, ExportOptions, export_corpus};
+use crate::formats::{self, Format};
+
+impl NewsmarkApp {
+    /// Asks where to export the open folder in `format`, then exports it.
+    pub(super) fn export_dialog(&mut self, ctx: &egui::Context, format: ExportFormat) {
+        let dir = self.corpus.dir.clone();
+        if dir.as_os_str().is_empty() || self.task.is_some() {
+            return self.info("Open a folder first, and wait for the running task to end.");
+        }
+        let dialog = rfd::FileDialog::new().set_directory(&dir);
+        let out = match format {
+            ExportFormat::Brat => dialog.pick_folder(),
+            _ => dialog
+                .set_file_name(format!("export.{}", extension(format)))
+                .save_file(),
+        };
+        let Some(out) = out else {
+            return self.info("No destination chosen; nothing exported. `newsmark export` does the same from a terminal.");
+        };
+        self.export_to(ctx, format, out);
+    }
+
+    /// Exports the open folder to `out` in the background.
+    pub(super) fn export_to(
+        &mut self,
+        ctx: &egui::Context,
+        format: ExportFormat,
+        out: std::path::PathBuf,
+    ) {
+        let dir = self.corpus.dir.clone();
+        self.task = Some(Task::spawn(
+            format!("Exporting {}…", format.name()),
+            ctx,
+            move |_| match export_corpus(format, &dir, &out, ExportOptions::default()) {
+                Ok(report) => {
+                    let clean = report.is_clean();
+                    (
+                        report
+                            .to_string()
+                            .lines()
+                            .next()
+                            .unwrap_or("Exported")
+                            .to_owned(),
+                        !clean,
+                    )
+                }
+                Err(err) => (err.to_string(), true),
+            },
+        ));
+    }
+
+    /// Asks for another tool's output, then merges it into the open folder as
+    /// pending suggestions.
+    pub(super) fn import_dialog(&mut self, ctx: &egui::Context, format: Format) {
+        let dir = self.corpus.dir.clone();
+        if dir.as_os_str().is_empty() || self.task.is_some() {
+            return self.info("Open a folder first, and wait for the running task to end.");
+        }
+        let dialog = rfd::FileDialog::new();
+        let src = match format {
+            Format::Brat => dialog.pick_folder(),
+            _ => dialog
+                .add_filter("JSON Lines", &["jsonl", "json"])
+                .pick_file(),
+        };
+        let Some(src) = src else {
+            return self.info("No source chosen; nothing imported. `newsmark import` does the same from a terminal.");
+        };
+        self.import_from(ctx, format, src);
+    }
+
+    /// Imports `src` into the open folder in the background.
+    pub(super) fn import_from(
+        &mut self,
+        ctx: &egui::Context,
+        format: Format,
+        src: std::path::PathBuf,
+    ) {
+        let dir = self.corpus.dir.clone();
+        let schema = self.schema.clone();
+        self.task = Some(Task::spawn(
+            format!("Importing {}…", format.name()),
+            ctx,
+            move |progress| {
+                let read = match formats::read(format, &src) {
+                    Ok(read) => read,
+                    Err(err) => return (err.to_string(), true),
+                };
+                let options = ImportOptions {
+                    map: Vec::new(),
+                    only_mapped: false,
+                    origin: format.name().to_owned(),
+                    accepted: false,
+                };
+                // One record at a time, so that progress shows and Cancel
+                // stops between documents (each is saved whole or not at all).
+                let total = read.docs.len();
+                let (mut added, mut documents, mut created) = (0, 0, 0);
+                let mut problems = read.problems.len();
+                for (k, doc) in read.docs.iter().enumerate() {
+                    if progress.cancelled() {
+                        let text = format!(
+                            "Import cancelled after {k} of {total} record(s); {added} suggestion(s) added"
+                        );
+                        return (text, true);
+                    }
+                    progress.set(k, total);
+                    match import_into(&dir, std::slice::from_ref(doc), &options, &schema) {
+                        Ok(report) => {
+                            let totals = report.totals();
+                            added += totals.added;
+                            documents += totals.documents;
+                            created += totals.created;
+                            problems += report.problems.len();
+                        }
+                        Err(err) => return (err.to_string(), true),
+                    }
+                }
+                let text = format!(
+                    "Imported {added} suggestion(s) into {documents} document(s) ({created} new); {problems} problem(s) (see `newsmark import` for details)"
+                );
+                (text, problems > 0)
+            },
+        ));
+    }
+
+    /// Takes a finished task's outcome; after an import, reads the folder
+    /// again (the open document included, if it has no unsaved edits).
+    pub(super) fn poll_task(&mut self, ctx: &egui::Context) {
+        let Some(task) = &self.task else {
+            return;
+        };
+        let Some((text, failed)) = task.poll() else {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            return;
+        };
+        let imported = task.what.starts_with("Importing");
+        self.task = None;
+        if imported {
+            self.reload_folder();
+        }
+        if failed {
+            self.error(text);
+        } else {
+            self.info(text);
+        }
+    }
+
+    /// Reads the folder's documents again; reopens the open document unless
+    /// it has unsaved edits.
+    fn reload_folder(&mut self) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let path = session.txt_path().to_owned();
+        let dirty = session.is_dirty();
+        self.corpus = crate::corpus::CorpusIndex::default();
+        if dirty {
+            if let Ok(corpus) = crate::corpus::CorpusIndex::scan(
+                &path
+                    .parent()
+                    .map(std::path::Path::to_path_buf)
+                    .unwrap_or_default(),
+                &self.schema,
+            ) {
+                self.corpus = corpus;
+            }
+            if let Some(session) = &self.session {
+                self.corpus.update(session);
+                self.review = super::review_panel::ReviewPanel::for_session(session, &self.corpus);
+            }
+        } else {
+            self.open_now(&path);
+        }
+    }
+}
+
+/// The file extension of a one-file export.
+fn extension(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Brat => "",
+        ExportFormat::Spacy | ExportFormat::Doccano => "jsonl",
+        ExportFormat::Conll => "conll",
+        ExportFormat::W3c => "jsonld",
+    }
+}

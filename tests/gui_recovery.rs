@@ -1,0 +1,84 @@
+//! GUI tests of crash recovery: unsaved edits go to the recovery journal
+//! (at once, then every few seconds and when the window loses focus); a new
+//! window on the same article offers to restore them.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::gui::*;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+
+fn lose_focus(harness: &mut egui_kittest::Harness<'_, newsmark::ui::NewsmarkApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .focused = Some(false);
+    harness.run();
+}
+
+#[test]
+fn unsaved_edits_survive_a_crash_and_restore_is_undoable() {
+    let (dir, txt) = temp_article(SAMPLE, false);
+    let journal = dir.path().join(format!(".{SAMPLE}.ron.journal"));
+    let mut harness = harness_for(&txt);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::ArrowRight);
+    harness.key_press(Key::Num3);
+    harness.run();
+    assert!(
+        journal.exists(),
+        "the first unsaved edit is journaled at once"
+    );
+
+    // A second edit is journaled when the window loses focus.
+    let start = find(&harness, "deepen");
+    drag(&mut harness, start, start + 3, Modifiers::NONE);
+    harness.key_press(Key::Num4);
+    harness.run();
+    lose_focus(&mut harness);
+    let written = std::fs::read_to_string(&journal).unwrap();
+    assert!(written.contains(r#"text: "deepen""#), "{written}");
+    drop(harness); // the crash: nothing saved
+    assert!(!dir.path().join(format!("{SAMPLE}.ron")).exists());
+
+    let mut harness = harness_for(&txt);
+    assert!(harness.state().is_offering_journal());
+    // Tagging Tehran also offered its other occurrence: 3 spans in all.
+    harness.get_by_label_contains("unsaved annotations (3 spans)");
+    harness.key_press(Key::R);
+    harness.run();
+    let restored: Vec<String> = spans(&harness).into_iter().map(|s| s.text).collect();
+    assert_eq!(restored, ["Tehran", "deepen", "Tehran"]);
+    assert!(
+        harness.state().title().starts_with('•'),
+        "restored, not yet saved"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(spans(&harness).is_empty(), "a restore is one undo step");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(!journal.exists(), "saving removes the journal");
+}
+
+#[test]
+fn discarding_the_offer_removes_the_journal() {
+    let (dir, txt) = temp_article(SAMPLE, false);
+    let journal = dir.path().join(format!(".{SAMPLE}.ron.journal"));
+    let mut harness = harness_for(&txt);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::ArrowRight);
+    harness.key_press(Key::Num3);
+    harness.run();
+    drop(harness);
+    let mut harness = harness_for(&txt);
+    assert!(harness.state().is_offering_journal());
+    harness.key_press(Key::D);
+    harness.run();
+    assert!(!harness.state().is_offering_journal());
+    assert!(spans(&harness).is_empty());
+    assert!(!journal.exists());
+}
