@@ -170,3 +170,27 @@ fn bad_arguments_and_paths_exit_1_with_a_clear_message() {
     assert!(stderr(&out).contains("corpus folder"), "{}", stderr(&out));
     assert!(!corpus.join("a.ann").exists());
 }
+
+#[test]
+fn an_export_stops_when_its_progress_callback_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a", "b", "c"] {
+        std::fs::write(dir.path().join(format!("{name}.txt")), "Cuba.\n").unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("x.jsonl");
+    let mut seen = Vec::new();
+    let result = newsmark::formats::export::export_corpus_with_progress(
+        newsmark::formats::export::ExportFormat::Spacy,
+        dir.path(),
+        &file,
+        newsmark::formats::export::ExportOptions::default(),
+        &mut |done, total| {
+            seen.push((done, total));
+            done < 2
+        },
+    );
+    assert!(matches!(result, Err(newsmark::formats::export::ExportError::Cancelled { done: 2 })));
+    assert_eq!(seen, [(0, 3), (1, 3), (2, 3)]);
+    assert!(!file.exists(), "a one-file export is not written when cancelled");
+}

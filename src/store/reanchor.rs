@@ -387,10 +387,13 @@ fn consensus(doc: &Document, spans: &[Span], index: &Index<'_>, chain: &[Anchor]
         }
         let stretch = chain.partition_point(|a| a.old <= span.start);
         let frame = Frame::new(chain, span.start, doc.char_len());
-        for c in candidates(doc, index, span, &frame).list {
-            if !matches!(places.owner(c.start, span), Owner::Free) {
-                continue;
-            }
+        let mut list = candidates(doc, index, span, &frame).list;
+        list.retain(|c| matches!(places.owner(c.start, span), Owner::Free));
+        // A span found where its anchors expect it votes for that alone.
+        if list.first().is_some_and(|c| c.distance == 0) {
+            list.retain(|c| c.distance == 0);
+        }
+        for c in list {
             let shift = offset(c.start) - offset(span.start);
             votes
                 .entry((stretch, shift))

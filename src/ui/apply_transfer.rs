@@ -5,7 +5,7 @@
 use super::app::NewsmarkApp;
 use super::task::Task;
 use crate::corpus::import::{ImportOptions, import_into};
-use crate::formats::export::{ExportFormat, ExportOptions, export_corpus};
+use crate::formats::export::{ExportFormat, ExportOptions, export_corpus_with_progress};
 use crate::formats::{self, Format};
 
 impl NewsmarkApp {
@@ -39,7 +39,16 @@ impl NewsmarkApp {
         self.task = Some(Task::spawn(
             format!("Exporting {}…", format.name()),
             ctx,
-            move |_| match export_corpus(format, &dir, &out, ExportOptions::default()) {
+            move |progress| match export_corpus_with_progress(
+                format,
+                &dir,
+                &out,
+                ExportOptions::default(),
+                &mut |done, total| {
+                    progress.set(done, total);
+                    !progress.cancelled()
+                },
+            ) {
                 Ok(report) => {
                     let clean = report.is_clean();
                     (

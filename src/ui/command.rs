@@ -44,7 +44,7 @@ pub enum Command {
         /// The file (or, for brat, folder) to write.
         out: PathBuf,
     },
-    /// Stop the running import after its current document.
+    /// Stop the running import or export before its next document.
     CancelTask,
     /// Save the annotations to the paired file.
     Save,

@@ -305,7 +305,7 @@ pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                         );
                         if ui
                             .button("Cancel")
-                            .on_hover_text("Stop after the current document")
+                            .on_hover_text("Stop before the next document")
                             .clicked()
                         {
                             commands.push(Command::CancelTask);

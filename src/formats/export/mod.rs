@@ -232,6 +232,12 @@ pub enum ExportError {
         /// Why it cannot be used.
         reason: String,
     },
+    /// The user stopped the export.
+    #[error("export cancelled after {done} document(s)")]
+    Cancelled {
+        /// Documents exported before it stopped.
+        done: usize,
+    },
 }
 
 /// Writes the corpus `corpus_dir` in `format` to `out`: a folder for brat
@@ -254,6 +260,20 @@ pub fn export_corpus(
     out: &Path,
     options: ExportOptions,
 ) -> Result<ExportReport, ExportError> {
+    export_corpus_with_progress(format, corpus_dir, out, options, &mut |_, _| true)
+}
+
+/// [`export_corpus`], calling `progress(done, total)` before each document;
+/// when it returns `false` the export stops there with
+/// [`ExportError::Cancelled`] (one-file formats are then not written at all;
+/// a brat folder keeps the documents already written).
+pub fn export_corpus_with_progress(
+    format: ExportFormat,
+    corpus_dir: &Path,
+    out: &Path,
+    options: ExportOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<ExportReport, ExportError> {
     let articles = corpus::articles_in(corpus_dir)?;
     let schema = settings::load(corpus_dir)?.schema();
     prepare_output(format, corpus_dir, out)?;
@@ -267,7 +287,10 @@ pub fn export_corpus(
     let mut output = String::new();
     let mut annotations = Vec::new();
     let mut labels_used = BTreeSet::new();
-    for path in &articles {
+    for (k, path) in articles.iter().enumerate() {
+        if !progress(k, articles.len()) {
+            return Err(ExportError::Cancelled { done: k });
+        }
         let Some((session, spans)) = open(path, &schema, options, &mut report) else {
             continue;
         };
