@@ -175,7 +175,7 @@ fn bad_arguments_and_paths_exit_1_with_a_clear_message() {
 fn an_export_stops_when_its_progress_callback_says_so() {
     let dir = tempfile::tempdir().unwrap();
     for name in ["a", "b", "c"] {
-        std::fs::write(dir.path().join(format!("{name}.txt")), "Cuba.\n").unwrap();
+        fs::write(dir.path().join(format!("{name}.txt")), "Cuba.\n").unwrap();
     }
     let out = tempfile::tempdir().unwrap();
     let file = out.path().join("x.jsonl");
