@@ -190,7 +190,13 @@ fn an_export_stops_when_its_progress_callback_says_so() {
             done < 2
         },
     );
-    assert!(matches!(result, Err(newsmark::formats::export::ExportError::Cancelled { done: 2 })));
+    assert!(matches!(
+        result,
+        Err(newsmark::formats::export::ExportError::Cancelled { done: 2 })
+    ));
     assert_eq!(seen, [(0, 3), (1, 3), (2, 3)]);
-    assert!(!file.exists(), "a one-file export is not written when cancelled");
+    assert!(
+        !file.exists(),
+        "a one-file export is not written when cancelled"
+    );
 }

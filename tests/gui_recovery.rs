@@ -82,3 +82,40 @@ fn discarding_the_offer_removes_the_journal() {
     assert!(spans(&harness).is_empty());
     assert!(!journal.exists());
 }
+
+#[test]
+fn an_orphaned_span_is_shown_and_can_be_placed_before_saving() {
+    let (dir, txt) = temp_article(SAMPLE, false);
+    let ron = dir.path().join(format!("{SAMPLE}.ron"));
+    // Annotations made on an older version of the article, with a quote the
+    // article no longer holds.
+    let old = format!(
+        "(\n    format: 1,\n    document: \"{SAMPLE}.txt\",\n    text_sha256: \"{}\",\n    spans: [\n        (id: 1, start: 0, end: 8, label: \"country\", text: \"Teheran!\"),\n    ],\n)\n",
+        "0".repeat(64)
+    );
+    std::fs::write(&ron, &old).unwrap();
+    let mut harness = harness_for(&txt);
+    assert_eq!(harness.state().session().unwrap().orphans().len(), 1);
+    harness.get_by_label_contains("Orphan: span 1 country");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert_eq!(
+        std::fs::read_to_string(&ron).unwrap(),
+        old,
+        "not saved over while an orphan remains"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::ArrowRight);
+    harness.run();
+    button(&harness, "Place at selection").click();
+    harness.run();
+    assert!(harness.state().session().unwrap().orphans().is_empty());
+    assert_eq!(spans(&harness)[0].text, "Tehran");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = std::fs::read_to_string(&ron).unwrap();
+    assert!(
+        saved.contains(r#"(id: 1, start: 0, end: 6, label: "country", text: "Tehran")"#),
+        "{saved}"
+    );
+}

@@ -7,6 +7,7 @@
 mod export;
 mod import;
 mod progress;
+mod reanchor;
 mod stats;
 mod suggest;
 mod validate;
@@ -48,6 +49,10 @@ pub enum Command {
     /// Check articles, annotation files and folders without changing them:
     /// every problem is listed as FILE: span ID: reason; exit 1 if any.
     Validate(validate::ValidateArgs),
+    /// Re-anchor the spans of articles changed since they were annotated
+    /// and rewrite their annotation files; a file with a span that cannot
+    /// be placed is reported and left as it is (exit 2).
+    Reanchor(reanchor::ReanchorArgs),
 }
 
 /// Runs a subcommand; errors become a message on stderr and exit code 1.
@@ -58,6 +63,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Stats(args) => stats::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Validate(args) => validate::run(&args),
+        Command::Reanchor(args) => reanchor::run(&args),
     };
     match result {
         Ok(code) => code,

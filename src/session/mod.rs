@@ -27,6 +27,7 @@ pub struct Session {
     schema: LabelSchema,
     problems: Vec<LoadProblem>,
     unplaced: Vec<Span>,
+    orphans: Vec<Span>,
     save_block: Option<String>,
 }
 
@@ -35,10 +36,17 @@ impl Session {
     ///
     /// Fails only if the article itself cannot be read. An annotation file
     /// that cannot be loaded leaves the session empty and protected: saving
-    /// over that file is refused (see [`Self::save_blocked`]).
+    /// over that file is refused (see [`Self::save_blocked`]). If the article
+    /// changed since the file was saved, its spans are re-anchored; those
+    /// that cannot be are [`Self::orphans`], and protect the file too.
     pub fn open(txt_path: &Path, schema: LabelSchema) -> Result<Self, StoreError> {
         let doc = store::read_text(txt_path)?;
         let ron_path = store::paired_ron_path(txt_path);
+        // Temporary files of saves interrupted by a crash (never read as
+        // annotations); a failure to clean them up is harmless.
+        let folder = ron_path.parent().filter(|p| !p.as_os_str().is_empty());
+        let _ =
+            store::remove_stale_temp_files(folder.unwrap_or(Path::new(".")), store::STALE_TEMP_AGE);
         let name = store::file_name(txt_path);
         let mut session = Self {
             txt_path: txt_path.to_owned(),
@@ -50,6 +58,7 @@ impl Session {
             schema,
             problems: Vec::new(),
             unplaced: Vec::new(),
+            orphans: Vec::new(),
             save_block: None,
         };
         // Only a file known to be absent means "no annotations yet"; one that
@@ -59,14 +68,10 @@ impl Session {
         }
         match store::load_annotations(&ron_path, &name, &session.doc, &session.schema) {
             Ok(loaded) => {
-                if loaded.would_lose_data() {
-                    session.save_block = Some(format!(
-                        "{} span(s) in it could not be placed on the text",
-                        loaded.unplaced.len()
-                    ));
-                }
+                session.save_block = load_block(&loaded);
                 session.set = loaded.set;
                 session.unplaced = loaded.unplaced;
+                session.orphans = loaded.orphans;
                 session.problems = loaded.problems;
             }
             Err(err) => {
@@ -296,5 +301,125 @@ impl Session {
         })?;
         self.save_block = None;
         Ok(backup)
+    }
+}
+
+/// Why an orphan could not be placed.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum OrphanError {
+    /// No orphan has this id.
+    #[error("span {0} is not an orphan")]
+    NotAnOrphan(SpanId),
+    /// The range is empty or not inside the text.
+    #[error("{start}..{end} is not a range of the text ({len} characters)")]
+    BadRange {
+        /// The range's start.
+        start: usize,
+        /// The range's end.
+        end: usize,
+        /// The text's length in code points.
+        len: usize,
+    },
+    /// A span with the same offsets and label exists.
+    #[error("span {0} already has these offsets and this label")]
+    SameSpan(SpanId),
+    /// A span with the orphan's id is already in the annotations (say, one
+    /// restored from a recovery journal): delete the orphan instead.
+    #[error("span {0} is already in the annotations")]
+    IdTaken(SpanId),
+}
+
+/// Why a loaded annotation file must not be saved over, if it must not.
+fn load_block(loaded: &store::LoadedAnnotations) -> Option<String> {
+    let unplaced = format!(
+        "{} span(s) in it could not be placed on the text",
+        loaded.unplaced.len()
+    );
+    match (loaded.unplaced.is_empty(), loaded.orphans.len()) {
+        (true, 0) => None,
+        (true, n) => Some(orphan_block(n)),
+        (false, 0) => Some(unplaced),
+        (false, n) => Some(format!("{unplaced}; {}", orphan_block(n))),
+    }
+}
+
+/// The reason saving is refused while `n` orphans are left.
+fn orphan_block(n: usize) -> String {
+    format!(
+        "{n} span(s) in it were not found in the changed article (orphans): \
+         place or delete each first"
+    )
+}
+
+/// Orphans: spans of a changed article that re-anchoring could not place.
+/// While any is left (and was the only reason), saving over the annotation
+/// file is refused, so none is lost; placing or deleting the last one lifts
+/// that. Neither is undoable (undo covers the placed spans only: a placed
+/// orphan is an ordinary span, deleted with [`Session::delete_edit`]); both
+/// leave the session dirty until it is saved.
+impl Session {
+    /// The orphans left, as the annotation file holds them (old offsets and
+    /// quote), in file order.
+    pub fn orphans(&self) -> &[Span] {
+        &self.orphans
+    }
+
+    /// Places orphan `id` over the code points `range` of the article: it
+    /// joins the annotations with its id, label, origin, score and status,
+    /// and the text there as its quote.
+    pub fn place_orphan(&mut self, id: SpanId, range: Range<usize>) -> Result<(), OrphanError> {
+        let at = self
+            .orphans
+            .iter()
+            .position(|s| s.id == id)
+            .ok_or(OrphanError::NotAnOrphan(id))?;
+        let bad_range = OrphanError::BadRange {
+            start: range.start,
+            end: range.end,
+            len: self.doc.char_len(),
+        };
+        let text = match self.doc.slice(range.clone()) {
+            Some(text) if !range.is_empty() => text.to_owned(),
+            _ => return Err(bad_range),
+        };
+        let label = &self.orphans[at].label;
+        if let Some(same) = self.set.find_same(range.start, range.end, label) {
+            return Err(OrphanError::SameSpan(same.id));
+        }
+        if self.set.get(id).is_some() {
+            return Err(OrphanError::IdTaken(id));
+        }
+        let mut span = self.release_orphan(at);
+        span.start = range.start;
+        span.end = range.end;
+        span.text = text;
+        self.set.insert(span);
+        Ok(())
+    }
+
+    /// Deletes orphan `id` for good (once saved: until then the file still
+    /// holds it) and returns it; `None` if there is no such orphan.
+    pub fn delete_orphan(&mut self, id: SpanId) -> Option<Span> {
+        let at = self.orphans.iter().position(|s| s.id == id)?;
+        Some(self.release_orphan(at))
+    }
+
+    /// Takes orphan `at` out of the list, marks the session changed, and
+    /// lifts the protection it was the last reason for.
+    fn release_orphan(&mut self, at: usize) -> Span {
+        let before = orphan_block(self.orphans.len());
+        let span = self.orphans.remove(at);
+        let after = (!self.orphans.is_empty()).then(|| orphan_block(self.orphans.len()));
+        self.save_block = match (self.save_block.take(), after) {
+            (Some(block), _) if !block.contains(&before) => Some(block),
+            (Some(block), Some(after)) => Some(block.replace(&before, &after)),
+            (Some(block), None) if block == before => None,
+            (Some(block), None) => Some(block.replace(&format!("; {before}"), "")),
+            (None, _) => None,
+        };
+        // Not an undoable edit, so no history state matches it: the session
+        // stays dirty until saved.
+        self.saved_state = StateId::MAX;
+        span
     }
 }

@@ -8,6 +8,7 @@ use std::io::Read as _;
 use std::path::{Component, Path, PathBuf};
 
 use super::format::{AnnotationFile, FORMAT_VERSION, VersionProbe, text_sha256};
+use super::reanchor::{How, reanchor};
 use super::{LoadProblem, StoreError};
 use crate::model::{AnnotationSet, Document, Invalid, LabelSchema, Span, SpanId};
 
@@ -97,6 +98,13 @@ pub struct LoadedAnnotations {
     /// Spans that could not be placed (bad offsets, quote mismatch, duplicate
     /// id). They are not lost: the file they came from is protected.
     pub unplaced: Vec<Span>,
+    /// Spans of a changed text that re-anchoring could not place, as they
+    /// are in the file. They are not lost: the file stays protected until
+    /// each is placed or deleted (see [`crate::session::Session::orphans`]).
+    pub orphans: Vec<Span>,
+    /// How each span in [`Self::set`] was re-anchored, in file order; empty
+    /// when the text did not change (nothing was re-anchored).
+    pub reanchored: Vec<(SpanId, How)>,
     /// Every problem found, with span ids.
     pub problems: Vec<LoadProblem>,
     /// Whether the article's text differs from the one annotated.
@@ -106,7 +114,7 @@ pub struct LoadedAnnotations {
 impl LoadedAnnotations {
     /// Whether saving over the file would lose something it holds.
     pub fn would_lose_data(&self) -> bool {
-        !self.unplaced.is_empty()
+        !self.unplaced.is_empty() || !self.orphans.is_empty()
     }
 }
 
@@ -118,6 +126,11 @@ impl LoadedAnnotations {
 /// line:column). A file that parses but holds bad spans loads with those
 /// spans set aside in [`LoadedAnnotations::unplaced`] and each problem
 /// listed.
+///
+/// When the article changed since the file was saved (its `text_sha256`
+/// differs), the spans are re-anchored ([`super::reanchor`]): each span
+/// moved or matched on changed text is placed and noted as a problem, and
+/// those that cannot be placed are kept in [`LoadedAnnotations::orphans`].
 pub fn load_annotations(
     path: &Path,
     document_name: &str,
@@ -235,16 +248,18 @@ fn check(
         ));
     }
 
+    // Offsets or quotes that do not fit a changed text are re-anchored
+    // rather than set aside.
+    let reanchoring = loaded.text_changed;
+    // Span problems with the span's place in the file, listed in file order.
+    let mut noted: Vec<(usize, LoadProblem)> = Vec::new();
     let mut ids = HashSet::new();
-    // The first placed span at each (start, end, label).
-    let mut places: HashMap<(usize, usize, String), SpanId> = HashMap::new();
-    let mut placed = Vec::with_capacity(file.spans.len());
-    for span in file.spans {
+    let mut to_place = Vec::with_capacity(file.spans.len());
+    for (at, span) in file.spans.into_iter().enumerate() {
         let mut keep = true;
         if !ids.insert(span.id) {
-            loaded
-                .problems
-                .push(problem(Some(span.id), Invalid::DuplicateId.to_string()));
+            let reason = Invalid::DuplicateId.to_string();
+            noted.push((at, problem(Some(span.id), reason)));
             keep = false;
         }
         let invalids = match doc {
@@ -252,39 +267,117 @@ fn check(
             None => check_span_without_text(&span, schema),
         };
         for invalid in invalids {
+            let misplaced = matches!(
+                invalid,
+                Invalid::OutOfRange { .. } | Invalid::QuoteMismatch { .. }
+            );
+            if reanchoring && misplaced && keep {
+                continue;
+            }
             // An unknown label is shown and kept; anything else cannot be placed.
             keep &= matches!(invalid, Invalid::UnknownLabel(_));
-            loaded
-                .problems
-                .push(problem(Some(span.id), invalid.to_string()));
+            noted.push((at, problem(Some(span.id), invalid.to_string())));
         }
         if keep {
-            let place = (span.start, span.end, span.label.clone());
-            if let Some(first) = places.get(&place) {
-                // The same span twice: the first is kept, this one set aside
-                // (it may differ in origin, score or status, so it is not
-                // simply dropped).
-                loaded.problems.push(problem(
-                    Some(span.id),
-                    format!(
-                        "duplicate span: same offsets {}..{} and label {:?} as span {first}",
-                        span.start, span.end, span.label
-                    ),
-                ));
-                keep = false;
-            } else {
-                places.insert(place, span.id);
-            }
-        }
-        if keep {
-            placed.push(span);
+            to_place.push((at, span));
         } else {
             loaded.unplaced.push(span);
         }
     }
+    // The ids left are unique: each span's place in the file, and (when
+    // re-anchoring) the span as the file holds it.
+    let order: HashMap<SpanId, usize> = to_place.iter().map(|(at, s)| (s.id, *at)).collect();
+    let at = |id: SpanId| order.get(&id).copied().unwrap_or(usize::MAX);
+    let mut originals: HashMap<SpanId, Span> = HashMap::new();
+    let to_place: Vec<(Span, Option<How>)> = match doc {
+        Some(doc) if reanchoring => {
+            let spans: Vec<Span> = to_place.into_iter().map(|(_, span)| span).collect();
+            originals.extend(spans.iter().map(|s| (s.id, s.clone())));
+            let outcome = reanchor(doc, spans);
+            for orphan in outcome.orphans {
+                let reason = format!(
+                    "quote {:?} (was at {}..{}) not found in the changed text: kept as an orphan, \
+                     and this file is not saved over until it is placed or deleted",
+                    orphan.text, orphan.start, orphan.end
+                );
+                noted.push((at(orphan.id), problem(Some(orphan.id), reason)));
+                loaded.orphans.push(orphan);
+            }
+            outcome
+                .placed
+                .into_iter()
+                .map(|(span, how)| (span, Some(how)))
+                .collect()
+        }
+        _ => to_place.into_iter().map(|(_, span)| (span, None)).collect(),
+    };
+    // The first placed span at each (start, end, label).
+    let mut places: HashMap<(usize, usize, String), SpanId> = HashMap::new();
+    let mut placed = Vec::with_capacity(to_place.len());
+    for (span, how) in to_place {
+        let place = (span.start, span.end, span.label.clone());
+        if let Some(first) = places.get(&place) {
+            let reason = format!(
+                "duplicate span: same offsets {}..{} and label {:?} as span {first}",
+                span.start, span.end, span.label
+            );
+            match originals.remove(&span.id) {
+                // Re-anchored onto another span: kept as it was, to place.
+                Some(original) if how.is_some_and(|h| h != How::Stayed) => {
+                    let reason = format!("re-anchored as a {reason}: kept as an orphan");
+                    noted.push((at(span.id), problem(Some(span.id), reason)));
+                    loaded.orphans.push(original);
+                }
+                // The same span twice: the first is kept, this one set aside
+                // (it may differ in origin, score or status, so it is not
+                // simply dropped).
+                _ => {
+                    noted.push((at(span.id), problem(Some(span.id), reason)));
+                    loaded.unplaced.push(span);
+                }
+            }
+            continue;
+        }
+        places.insert(place, span.id);
+        if let (Some(how), Some(original)) = (how, originals.get(&span.id)) {
+            if let Some(note) = reanchor_note(original, &span, how) {
+                noted.push((at(span.id), problem(Some(span.id), note)));
+            }
+            loaded.reanchored.push((span.id, how));
+        }
+        placed.push(span);
+    }
+    noted.sort_by_key(|(at, _)| *at);
+    loaded.problems.extend(noted.into_iter().map(|(_, p)| p));
     loaded.set = AnnotationSet::from_spans(placed);
     loaded.set.set_done(file.done);
+    // New spans must not take an orphan's id: it is placed with it later.
+    for orphan in &loaded.orphans {
+        if loaded.set.insert(orphan.clone()) {
+            loaded.set.remove(orphan.id);
+        }
+    }
     loaded
+}
+
+/// What re-anchoring did to a span, for the user (`None`: it stayed).
+fn reanchor_note(before: &Span, after: &Span, how: How) -> Option<String> {
+    let (from, to) = (
+        format!("{}..{}", before.start, before.end),
+        format!("{}..{}", after.start, after.end),
+    );
+    match how {
+        How::Stayed => None,
+        How::Moved => Some(format!(
+            "the text changed: moved from {from} to {to} ({:?})",
+            after.text
+        )),
+        How::Fuzzy { similarity } => Some(format!(
+            "the text changed: quote {:?} at {from} not found; placed on similar text {:?} \
+             at {to} (similarity {similarity:.2}), which is now its quote",
+            before.text, after.text
+        )),
+    }
 }
 
 /// The checks of [`AnnotationSet::check_span`] that need no text.

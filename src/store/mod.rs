@@ -15,7 +15,9 @@ pub use load::{
     LoadedAnnotations, MAX_ANNOTATION_BYTES, MAX_TEXT_BYTES, RON_RECURSION_LIMIT, check_unpaired,
     load_annotations, parse_annotations, read_text,
 };
-pub use reanchor::{FUZZY_MIN_LEN, FUZZY_THRESHOLD, How, ReanchorOutcome, SLACK, reanchor};
+pub use reanchor::{
+    FUZZY_MAX_LEN, FUZZY_MIN_LEN, FUZZY_THRESHOLD, How, ReanchorOutcome, SLACK, reanchor,
+};
 pub use save::{
     STALE_TEMP_AGE, atomic_write, atomic_write_keeping_backup, backup_path,
     remove_stale_temp_files, save_annotations,

@@ -19,9 +19,10 @@
 //!    that moved (a repeated word may sit at its old offsets by chance next
 //!    to an edit) and strong anchors whose shift is not within [`SLACK`] of
 //!    a neighbour's (a copy of the quote pasted beside an edit). Then, in
-//!    each stretch between two anchors, a shift shared by the quotes of at
-//!    least two spans, and by at least twice as many as any other shift,
-//!    anchors those spans too (an article whose every quote is repeated).
+//!    each stretch between two anchors (or after the last one), among the
+//!    spans not found where those anchors expect them, a shift shared by at
+//!    least two, and by twice as many as any other shift, anchors them too
+//!    (an article whose every quote is repeated).
 //! 2. **Exact.** A span not anchored looks for its quote between the anchors
 //!    before and after it. Untouched by the edits, it moved exactly as one of
 //!    them did, so its expected places are its old start shifted as the
@@ -30,30 +31,35 @@
 //!    quote from another old place is expected there too (neither is then
 //!    placed). Otherwise, between two anchors, the occurrence nearest an
 //!    expected place is taken if it lies within [`SLACK`] of the range they
-//!    span and is clearly nearer than any other; after the last anchor,
+//!    span and is clearly nearer than any other (the next one is at least
+//!    twice as far, plus [`SLACK`]); after the last anchor,
 //!    only the one occurrence there is. An occurrence inside another placed
 //!    span's quote that held this one in the old text belongs to that span
 //!    (`Müller` inside `José Müller`).
-//! 3. **Fuzzy.** With no occurrence left, the substring of the new text,
-//!    starting in the same range (cut to ±(20 × quote length + 2,000) code
-//!    points around the expected places), with the highest normalised
-//!    Levenshtein similarity to the quote (1 − distance / longer length, in
-//!    code points), if it reaches [`FUZZY_THRESHOLD`], starts or ends at an
-//!    expected place, starts and ends on word boundaries where the quote
-//!    does, and does not contain the quote. The span's quote becomes that
-//!    text. Quotes shorter than [`FUZZY_MIN_LEN`] are only placed exactly.
+//! 3. **Fuzzy.** With no occurrence left, the substring of the new text
+//!    that starts or ends at an expected place (one end of a changed span
+//!    keeps its place: the edit was inside it or beyond its other end) with
+//!    the highest normalised Levenshtein similarity to the quote (1 −
+//!    distance / longer length, in code points), if that reaches
+//!    [`FUZZY_THRESHOLD`], and it starts and ends on word boundaries where
+//!    the quote does and does not contain the quote. The span's quote
+//!    becomes that text. Quotes shorter than [`FUZZY_MIN_LEN`] or longer
+//!    than [`FUZZY_MAX_LEN`] are only placed exactly.
 //! 4. **Orphan.** Otherwise the span is returned unplaced, never dropped.
 //!
 //! Cost: one Aho–Corasick pass over the text for all quotes, then per span
-//! binary searches in its quote's occurrences and a fuzzy search in bounded
-//! windows (O(quote length × window)); nothing is quadratic in the text.
+//! binary searches in its quote's occurrences and, for a fuzzy match, a
+//! search of O(quote length²) around its expected places; nothing grows
+//! with the square of the text.
 
+mod anchors;
 mod fuzzy;
 mod index;
 mod newlines;
 
 use std::collections::{HashMap, HashSet};
 
+use self::anchors::{Anchor, anchors};
 use self::index::Index;
 use crate::model::{Document, Span};
 
@@ -64,6 +70,10 @@ pub const FUZZY_THRESHOLD: f64 = 0.8;
 /// Quotes shorter than this (in code points) are never matched fuzzily: one
 /// edit in a short name makes another name (`Iran`, `Iraq`).
 pub const FUZZY_MIN_LEN: usize = 5;
+
+/// Quotes longer than this (in code points) are only placed exactly: fuzzy
+/// matching costs the square of the quote's length.
+pub const FUZZY_MAX_LEN: usize = 5_000;
 
 /// How far (code points) beyond the range its anchors allow, a span may be
 /// found: room for several edits of opposite sign between two anchors.
@@ -282,234 +292,9 @@ impl<'a> Places<'a> {
     }
 }
 
-/// A span placed by its quote alone, guiding the others; or the text's
-/// start, which no edit moves (`item` `None`).
-#[derive(Clone, Copy, Debug)]
-struct Anchor {
-    item: Option<usize>,
-    old: usize,
-    new: usize,
-    len: usize,
-    kind: Kind,
-}
-
-/// Why an anchor is one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    /// The text's start.
-    Start,
-    /// Its quote occurs once.
-    Unique,
-    /// Its quote is at its old offsets.
-    Stayed,
-    /// Its stretch's spans agree on its shift.
-    Agreed,
-}
-
-impl Anchor {
-    /// How far the anchor moved.
-    fn shift(&self) -> i64 {
-        offset(self.new) - offset(self.old)
-    }
-}
-
 /// An offset as a signed number, for shifts (texts are far below 2^63).
 fn offset(x: usize) -> i64 {
     i64::try_from(x).unwrap_or(i64::MAX)
-}
-
-/// The anchors: the text's start and the confirmed heaviest
-/// order-preserving chain of candidates, to which shifts agreed on in a
-/// stretch between anchors add (up to three rounds).
-fn anchors(doc: &Document, spans: &[Span], index: &Index<'_>) -> Vec<Anchor> {
-    let mut candidates = Vec::new();
-    for (i, span) in spans.iter().enumerate().filter(|(_, s)| !s.text.is_empty()) {
-        let at_old = doc.slice(span.start..span.end) == Some(span.text.as_str());
-        let (new, kind) = match index.unique(doc, &span.text) {
-            Some(new) if !index.repeated[i] => (new, Kind::Unique),
-            _ if at_old => (span.start, Kind::Stayed),
-            _ => continue,
-        };
-        let (item, old, len) = (Some(i), span.start, span.text.chars().count());
-        candidates.push(Anchor {
-            item,
-            old,
-            new,
-            len,
-            kind,
-        });
-    }
-    let build = |candidates: &[Anchor]| {
-        let start = Anchor {
-            item: None,
-            old: 0,
-            new: 0,
-            len: 0,
-            kind: Kind::Start,
-        };
-        confirmed(
-            [start]
-                .into_iter()
-                .chain(longest_chain(candidates.to_vec()))
-                .collect(),
-        )
-    };
-    let mut chain = build(&candidates);
-    for _ in 0..3 {
-        let agreed = consensus(doc, spans, index, &chain);
-        if agreed.is_empty() {
-            break;
-        }
-        candidates.retain(|c| agreed.iter().all(|a| a.item != c.item));
-        candidates.extend(agreed);
-        chain = build(&candidates);
-    }
-    chain
-}
-
-/// In each stretch between two anchors (or after the last), the shift the
-/// most spans' quotes agree on, if at least two do and twice as many as on
-/// any other: those spans, as anchors.
-fn consensus(doc: &Document, spans: &[Span], index: &Index<'_>, chain: &[Anchor]) -> Vec<Anchor> {
-    let anchored: HashSet<usize> = chain.iter().filter_map(|a| a.item).collect();
-    // Occurrences held or explained by another span do not vote.
-    let mut places = Places::new(spans, index, chain, doc.char_len());
-    for a in chain {
-        if let Some(i) = a.item {
-            places.put(i, a.new, a.len);
-        }
-    }
-    // (stretch, shift) → the spans with an occurrence there.
-    let mut votes: HashMap<(usize, i64), Vec<(usize, usize)>> = HashMap::new();
-    for (i, span) in spans.iter().enumerate() {
-        if anchored.contains(&i) || span.text.is_empty() {
-            continue;
-        }
-        let stretch = chain.partition_point(|a| a.old <= span.start);
-        let frame = Frame::new(chain, span.start, doc.char_len());
-        let mut list = candidates(doc, index, span, &frame).list;
-        list.retain(|c| matches!(places.owner(c.start, span), Owner::Free));
-        // A span found where its anchors expect it votes for that alone.
-        if list.first().is_some_and(|c| c.distance == 0) {
-            list.retain(|c| c.distance == 0);
-        }
-        for c in list {
-            let shift = offset(c.start) - offset(span.start);
-            votes
-                .entry((stretch, shift))
-                .or_default()
-                .push((i, c.start));
-        }
-    }
-    // Support: distinct old starts (spans over the same text count once).
-    let support = |voters: &[(usize, usize)]| {
-        voters
-            .iter()
-            .map(|&(i, _)| spans[i].start)
-            .collect::<HashSet<_>>()
-            .len()
-    };
-    let mut best: HashMap<usize, (usize, usize, i64)> = HashMap::new();
-    for (&(stretch, shift), voters) in &votes {
-        let n = support(voters);
-        let entry = best.entry(stretch).or_insert((0, 0, 0));
-        if n > entry.0 || (n == entry.0 && shift.abs() < entry.2.abs()) {
-            *entry = (n, entry.0.max(entry.1), shift);
-        } else {
-            entry.1 = entry.1.max(n);
-        }
-    }
-    let mut agreed = Vec::new();
-    for (stretch, (n, second, shift)) in best {
-        if n >= 2 && n >= 2 * second {
-            for &(i, new) in &votes[&(stretch, shift)] {
-                let (old, len) = (spans[i].start, spans[i].text.chars().count());
-                agreed.push(Anchor {
-                    item: Some(i),
-                    old,
-                    new,
-                    len,
-                    kind: Kind::Agreed,
-                });
-            }
-        }
-    }
-    agreed
-}
-
-/// The heaviest chain of anchors in the same order in the old and the new
-/// text (anchors by a unique quote weigh more), in O(n log n).
-fn longest_chain(mut cands: Vec<Anchor>) -> Vec<Anchor> {
-    cands.sort_by_key(|a| (a.old, a.new));
-    let mut news: Vec<usize> = cands.iter().map(|a| a.new).collect();
-    news.sort_unstable();
-    news.dedup();
-    // A Fenwick tree of the best (weight, index) of chains ending at or
-    // before each new offset.
-    let mut tree = vec![(0u64, usize::MAX); news.len() + 1];
-    let mut prev = vec![usize::MAX; cands.len()];
-    let mut best = (0u64, usize::MAX);
-    for (k, a) in cands.iter().enumerate() {
-        let rank = news.partition_point(|&x| x <= a.new);
-        let mut at = (0u64, usize::MAX);
-        let mut i = rank;
-        while i > 0 {
-            at = at.max(tree[i]);
-            i &= i - 1;
-        }
-        let here = (at.0 + if a.kind == Kind::Unique { 2 } else { 1 }, k);
-        prev[k] = at.1;
-        best = best.max(here);
-        let mut i = rank;
-        while i < tree.len() {
-            tree[i] = tree[i].max(here);
-            i += i & i.wrapping_neg();
-        }
-    }
-    let mut chain = Vec::new();
-    let mut k = best.1;
-    while let Some(a) = cands.get(k) {
-        chain.push(*a);
-        k = prev[k];
-    }
-    chain.reverse();
-    chain
-}
-
-/// Drops anchors at their old offsets beside an anchor that moved (once:
-/// one beside an edit may sit there by chance, but dropping it must not
-/// expose the next one), then, until none is left, other anchors whose
-/// shift is not within [`SLACK`] of a neighbour's (a copy of the quote
-/// pasted beside an edit).
-fn confirmed(mut chain: Vec<Anchor>) -> Vec<Anchor> {
-    let stays = |a: Option<&Anchor>| a.is_none_or(|a| a.shift() == 0);
-    let keep: Vec<bool> = (0..chain.len())
-        .map(|j| {
-            let before = j.checked_sub(1).and_then(|p| chain.get(p));
-            chain[j].kind != Kind::Stayed || (stays(before) && stays(chain.get(j + 1)))
-        })
-        .collect();
-    let mut keep = keep.into_iter();
-    chain.retain(|_| keep.next().unwrap_or(true));
-    loop {
-        let slack = offset(SLACK);
-        let keep: Vec<bool> = (0..chain.len())
-            .map(|j| {
-                let d = chain[j].shift();
-                let before = j.checked_sub(1).map(|p| chain[p].shift());
-                match (before, chain.get(j + 1).map(Anchor::shift)) {
-                    _ if matches!(chain[j].kind, Kind::Start | Kind::Stayed) => true,
-                    (Some(b), Some(a)) => (d - b).abs() <= slack || (d - a).abs() <= slack,
-                    _ => true,
-                }
-            })
-            .collect();
-        if keep.iter().all(|&k| k) {
-            return chain;
-        }
-        let mut keep = keep.into_iter();
-        chain.retain(|_| keep.next().unwrap_or(true));
-    }
 }
 
 /// Where a span not anchored may start (`lo..=hi`), and where it is
@@ -526,11 +311,21 @@ struct Frame {
 impl Frame {
     fn new(chain: &[Anchor], old: usize, len: usize) -> Self {
         let before = chain[..chain.partition_point(|a| a.old <= old)].last();
-        let after = chain.get(chain.partition_point(|a| a.old < old));
+        // The text's start is only ever before a span.
+        let after = chain[chain.partition_point(|a| a.old < old)..]
+            .iter()
+            .find(|a| a.item.is_some());
+        // Moved as an anchor was; not before the text (a stretch deleted
+        // before that anchor took the span with it).
         let shifted = |a: &Anchor| {
-            usize::try_from(offset(old).saturating_add(a.shift())).map_or(0, |x| x.min(len))
+            let at = usize::try_from(offset(old).saturating_add(a.shift())).ok()?;
+            Some(at.min(len))
         };
-        let mut expected: Vec<usize> = [before, after].into_iter().flatten().map(shifted).collect();
+        let mut expected: Vec<usize> = [before, after]
+            .into_iter()
+            .flatten()
+            .filter_map(shifted)
+            .collect();
         expected.sort_unstable();
         expected.dedup();
         let (Some(&first), Some(&last)) = (expected.first(), expected.last()) else {
@@ -616,23 +411,18 @@ fn candidates(doc: &Document, index: &Index<'_>, span: &Span, frame: &Frame) -> 
 }
 
 /// The best fuzzy placement of `span` in its frame, if one is good enough.
+/// A changed span keeps one end where it is expected (the edit was inside
+/// it, or beyond its other end), and its length within 0.8–1.25 times the
+/// quote's (the threshold), so only starts from a quarter of its length
+/// before an expected place to a fifth after it are tried.
 fn fuzzy(doc: &Document, span: &Span, frame: &Frame) -> Option<(usize, usize)> {
     let len = span.text.chars().count();
-    if len < FUZZY_MIN_LEN || frame.lo > frame.hi {
+    if !(FUZZY_MIN_LEN..=FUZZY_MAX_LEN).contains(&len) || frame.lo > frame.hi {
         return None;
     }
-    let reach = len * 20 + 2_000;
-    // Windows of starts around each expected place, merged.
     let mut windows: Vec<(usize, usize)> = Vec::new();
     for &e in &frame.expected {
-        let (a, b) = if frame.both_sides && frame.hi - frame.lo <= 2 * reach {
-            (frame.lo, frame.hi)
-        } else {
-            (
-                e.saturating_sub(reach).max(frame.lo),
-                (e + reach).min(frame.hi),
-            )
-        };
+        let (a, b) = (e.saturating_sub(len / 4 + 1).max(frame.lo), e + len / 5 + 1);
         match windows.last_mut() {
             Some(last) if a <= last.1 => last.1 = last.1.max(b),
             _ => windows.push((a, b)),

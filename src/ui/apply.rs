@@ -51,6 +51,15 @@ impl NewsmarkApp {
             Command::PrevSpan => self.step_span(false),
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Command::RestoreJournal(restore) => self.answer_journal(restore),
+            Command::PlaceOrphan(id) => self.place_orphan(id),
+            Command::DeleteOrphan(id) => {
+                if let Some(span) = self.session.as_mut().and_then(|s| s.delete_orphan(id)) {
+                    self.info(format!(
+                        "Deleted the orphaned span {id} ({:?}); saving makes it final.",
+                        span.text
+                    ));
+                }
+            }
             Command::ToggleStatistics => self.show_statistics = !self.show_statistics,
             Command::Accept => self.review(Status::Accepted),
             Command::Reject => self.review(Status::Rejected),
@@ -509,6 +518,21 @@ impl NewsmarkApp {
         }
         if self.save() {
             self.step_document(1);
+        }
+    }
+
+    /// Places an orphaned span on the text selection.
+    fn place_orphan(&mut self, id: SpanId) {
+        let range = self.selection().range();
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        if range.is_empty() {
+            return self.info("Select the text the orphaned span belongs on, then press Place.");
+        }
+        match session.place_orphan(id, range) {
+            Ok(()) => self.info(format!("Placed span {id}; saving makes it final.")),
+            Err(err) => self.error(err.to_string()),
         }
     }
 }

@@ -149,6 +149,11 @@ pub enum Command {
     /// Answer "restore the unsaved work found?": restore it (`true`) or
     /// discard it.
     RestoreJournal(bool),
+    /// Place an orphaned span (one the changed article no longer holds) on
+    /// the text selection.
+    PlaceOrphan(SpanId),
+    /// Delete an orphaned span.
+    DeleteOrphan(SpanId),
     /// Show or hide the keyboard shortcuts window.
     ToggleShortcuts,
     /// Answer the unsaved-changes question.

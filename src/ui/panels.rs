@@ -382,6 +382,28 @@ pub fn banner(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                 }
             });
         }
+        for orphan in session.orphans() {
+            ui.horizontal(|ui| {
+                ui.label(format!(
+                    "Orphan: span {} {} {:?} (was {}..{}) is no longer in the text.",
+                    orphan.id, orphan.label, orphan.text, orphan.start, orphan.end
+                ));
+                if ui
+                    .button("Place at selection")
+                    .on_hover_text("Select where it belongs in the text first")
+                    .clicked()
+                {
+                    commands.push(Command::PlaceOrphan(orphan.id));
+                }
+                if ui
+                    .button("Delete")
+                    .on_hover_text("Drop this span")
+                    .clicked()
+                {
+                    commands.push(Command::DeleteOrphan(orphan.id));
+                }
+            });
+        }
         for problem in session.problems().iter().take(5) {
             ui.label(problem.to_string());
         }

@@ -107,7 +107,8 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// The starts of `quote`'s occurrences in `lo..=hi`, sorted.
+    /// The starts of `quote`'s occurrences in `lo..=hi`, sorted (the first
+    /// [`MAX_INDEXED`] only, for a quote that occurs more often).
     pub(super) fn within(
         &self,
         doc: &Document,
@@ -130,6 +131,7 @@ impl<'a> Index<'a> {
         occurrences(&doc.text()[from..to], quote)
             .filter_map(|b| doc.char_of_byte(from + b))
             .take_while(|&start| start <= hi)
+            .take(MAX_INDEXED)
             .collect()
     }
 }

@@ -1,0 +1,288 @@
+//! `newsmark reanchor PATH… [--json]`: re-anchors the annotations of
+//! articles that changed since they were annotated, and rewrites their
+//! annotation files, unless a span could not be placed.
+
+use std::collections::HashSet;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::store::{self, How};
+use crate::{model::SpanId, settings};
+
+/// Arguments of `newsmark reanchor`.
+#[derive(Args, Debug)]
+pub struct ReanchorArgs {
+    /// Articles (.txt), annotation files (.ron) or folders (walked
+    /// recursively) whose annotations to re-anchor.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Print the report as JSON on standard output, for machines.
+    #[arg(long)]
+    json: bool,
+}
+
+/// What became of one annotation file.
+#[derive(Debug, Default)]
+struct FileReport {
+    ron: PathBuf,
+    /// Whether the article changed since the file was saved.
+    text_changed: bool,
+    stayed: usize,
+    moved: usize,
+    fuzzy: usize,
+    orphaned: usize,
+    /// Spans that cannot be placed whatever the text (bad offsets in an
+    /// unchanged text, duplicates, empty spans).
+    unplaced: usize,
+    rewritten: bool,
+    /// Why the file could not be re-anchored at all.
+    error: Option<String>,
+    /// Per-span notes: moved, fuzzy, orphaned, set aside.
+    notes: Vec<(Option<SpanId>, String)>,
+    /// The spans moved with their quote unchanged (their notes are only in
+    /// the JSON report).
+    moved_ids: HashSet<SpanId>,
+}
+
+impl FileReport {
+    /// Whether something in this file needs a person.
+    fn needs_attention(&self) -> bool {
+        self.error.is_some() || self.orphaned > 0 || self.unplaced > 0
+    }
+
+    /// `a.ron: 20 stayed, 3 moved, 1 fuzzy, 0 orphaned: rewritten`.
+    fn summary(&self) -> String {
+        let file = self.ron.display();
+        if let Some(error) = &self.error {
+            return format!("{file}: not re-anchored: {error}");
+        }
+        let outcome = if self.rewritten {
+            "rewritten".to_owned()
+        } else if self.orphaned > 0 || self.unplaced > 0 {
+            let lost = self.orphaned + self.unplaced;
+            format!(
+                "not rewritten: {lost} span(s) could not be placed (rewriting would drop them; \
+                 place or delete them in the window)"
+            )
+        } else if self.text_changed {
+            "not rewritten".to_owned()
+        } else {
+            "unchanged: the article is the one annotated".to_owned()
+        };
+        let unplaced = match self.unplaced {
+            0 => String::new(),
+            n => format!(", {n} set aside"),
+        };
+        format!(
+            "{file}: {} stayed, {} moved, {} fuzzy, {} orphaned{unplaced}: {outcome}",
+            self.stayed, self.moved, self.fuzzy, self.orphaned
+        )
+    }
+
+    fn to_json(&self) -> serde_json::Value {
+        let notes: Vec<serde_json::Value> = self
+            .notes
+            .iter()
+            .map(|(id, reason)| serde_json::json!({ "span_id": id, "reason": reason }))
+            .collect();
+        serde_json::json!({
+            "file": self.ron.to_string_lossy(),
+            "text_changed": self.text_changed,
+            "stayed": self.stayed,
+            "moved": self.moved,
+            "fuzzy": self.fuzzy,
+            "orphaned": self.orphaned,
+            "unplaced": self.unplaced,
+            "rewritten": self.rewritten,
+            "error": self.error,
+            "notes": notes,
+        })
+    }
+}
+
+/// Re-anchors every pair reached from the paths and prints a report: a
+/// line `FILE: span ID: reason` per span matched fuzzily, orphaned or set
+/// aside, then per file `FILE: N stayed, N moved, N fuzzy, N orphaned: …`
+/// on standard output (or JSON, with a note for every span that changed),
+/// a summary on standard error. Exit 2 if any file has spans that could not be placed
+/// or could not be re-anchored; 1 if a path is missing or of another kind
+/// (then nothing is done).
+pub fn run(args: &ReanchorArgs) -> anyhow::Result<ExitCode> {
+    let pairs = pairs(&args.paths)?;
+    let reports: Vec<FileReport> = pairs
+        .iter()
+        .map(|(txt, ron)| reanchor_pair(txt, ron))
+        .collect();
+    let out = if args.json {
+        let files: Vec<serde_json::Value> = reports.iter().map(FileReport::to_json).collect();
+        format!("{:#}\n", serde_json::json!({ "files": files }))
+    } else {
+        let mut out = String::new();
+        for report in &reports {
+            let listed = report
+                .notes
+                .iter()
+                .filter(|(id, _)| id.is_none_or(|id| !report.moved_ids.contains(&id)));
+            for (id, reason) in listed {
+                let file = report.ron.display();
+                out.push_str(&match id {
+                    Some(id) => format!("{file}: span {id}: {reason}\n"),
+                    None => format!("{file}: {reason}\n"),
+                });
+            }
+            out.push_str(&report.summary());
+            out.push('\n');
+        }
+        out
+    };
+    match std::io::stdout().lock().write_all(out.as_bytes()) {
+        // A reader that stopped reading (`| head`) is not an error.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+        _ => {}
+    }
+    let rewritten = reports.iter().filter(|r| r.rewritten).count();
+    let attention = reports.iter().filter(|r| r.needs_attention()).count();
+    let _ = writeln!(
+        std::io::stderr(),
+        "{} annotation file(s): {rewritten} rewritten, {attention} with spans not placed or errors",
+        reports.len()
+    );
+    Ok(if attention == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}
+
+/// Re-anchors one article's annotation file and rewrites it if every span
+/// was placed and the article changed.
+fn reanchor_pair(txt: &Path, ron: &Path) -> FileReport {
+    let mut report = FileReport {
+        ron: ron.to_owned(),
+        ..FileReport::default()
+    };
+    let doc = match store::read_text(txt) {
+        Ok(doc) => doc,
+        Err(e) => {
+            report.error = Some(e.to_string());
+            return report;
+        }
+    };
+    let dir = txt.parent().unwrap_or_else(|| Path::new("."));
+    // A broken newsmark.ron only changes which labels are known, and spans
+    // with unknown labels are kept anyway.
+    let schema = settings::load(dir).map(|s| s.schema()).unwrap_or_default();
+    let name = store::file_name(txt);
+    let loaded = match store::load_annotations(ron, &name, &doc, &schema) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            report.error = Some(e.reason());
+            return report;
+        }
+    };
+    report.text_changed = loaded.text_changed;
+    report.notes = loaded
+        .problems
+        .iter()
+        .filter(|p| p.span_id.is_some())
+        .map(|p| (p.span_id, p.reason.clone()))
+        .collect();
+    report.orphaned = loaded.orphans.len();
+    report.unplaced = loaded.unplaced.len();
+    report.stayed = loaded.set.len();
+    for (id, how) in &loaded.reanchored {
+        match how {
+            How::Stayed => continue,
+            How::Moved => {
+                report.moved += 1;
+                report.moved_ids.insert(*id);
+            }
+            How::Fuzzy { .. } => report.fuzzy += 1,
+        }
+        report.stayed -= 1;
+    }
+    if loaded.text_changed && !loaded.would_lose_data() {
+        match store::save_annotations(ron, &name, &doc, &loaded.set) {
+            Ok(()) => report.rewritten = true,
+            Err(e) => report.error = Some(e.to_string()),
+        }
+    }
+    report
+}
+
+/// The (article, annotation file) pairs reached from `paths`, each once, in
+/// order (a folder's sorted by name, walked recursively; hidden entries and
+/// links to folders skipped). An annotation file without its article is
+/// a pair too (reading it fails and is reported). A missing path, or a file
+/// that is neither `.txt` nor `.ron`, is an error.
+fn pairs(paths: &[PathBuf]) -> anyhow::Result<Vec<(PathBuf, PathBuf)>> {
+    let mut found = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path)
+            .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
+        if meta.is_dir() {
+            walk(path, &mut found)?;
+        } else if has_extension(path, "txt") {
+            // An article not annotated yet has nothing to re-anchor.
+            let ron = store::paired_ron_path(path);
+            if ron.is_file() {
+                found.push((path.clone(), ron));
+            }
+        } else if has_extension(path, "ron") && !is_settings(path) {
+            found.push((path.with_extension("txt"), path.clone()));
+        } else {
+            anyhow::bail!(
+                "{}: not an article (.txt), an annotation file (.ron) or a folder",
+                path.display()
+            );
+        }
+    }
+    let mut seen = HashSet::new();
+    found
+        .retain(|(_, ron)| seen.insert(std::fs::canonicalize(ron).unwrap_or_else(|_| ron.clone())));
+    Ok(found)
+}
+
+/// Adds the folder's pairs (every `.ron` but `newsmark.ron`), then its
+/// subfolders'.
+fn walk(dir: &Path, found: &mut Vec<(PathBuf, PathBuf)>) -> anyhow::Result<()> {
+    let read = |e: std::io::Error| anyhow::anyhow!("{}: cannot read folder: {e}", dir.display());
+    let mut files = Vec::new();
+    let mut folders = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(read)? {
+        let entry = entry.map_err(read)?;
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => folders.push(path),
+            Ok(_) if path.is_file() && has_extension(&path, "ron") && !is_settings(&path) => {
+                files.push(path);
+            }
+            _ => {}
+        }
+    }
+    files.sort();
+    folders.sort();
+    found.extend(
+        files
+            .into_iter()
+            .map(|ron| (ron.with_extension("txt"), ron)),
+    );
+    for folder in folders {
+        walk(&folder, found)?;
+    }
+    Ok(())
+}
+
+fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension().is_some_and(|e| e == ext)
+}
+
+fn is_settings(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == settings::FILE_NAME)
+}

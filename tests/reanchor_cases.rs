@@ -1,0 +1,186 @@
+//! Re-anchoring cases beyond the edited samples: a whole text converted
+//! between LF and CRLF (sparse spans, a quote on every line, spans across
+//! line ends), and the cost on a large article.
+
+#![allow(clippy::unwrap_used, clippy::print_stderr)]
+
+use newsmark::model::{Document, Span};
+use newsmark::store::{self, How};
+
+/// A fixed pseudo-random sequence (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn pick(&mut self, range: std::ops::Range<usize>) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        let n = self.0.wrapping_mul(0x2545_f491_4f6c_dd1d);
+        range.start + usize::try_from(n % range.len() as u64).unwrap()
+    }
+}
+
+const WORDS: &[&str] = &[
+    "the",
+    "talks",
+    "officials",
+    "said",
+    "on",
+    "Monday",
+    "a",
+    "new",
+    "agreement",
+    "between",
+    "delegation",
+    "would",
+    "visit",
+    "next",
+    "year",
+    "and",
+    "its",
+    "government",
+    "plans",
+    "to",
+];
+
+/// A long article annotated sparsely, with the same name on every line and
+/// spans across line ends: converted to CRLF and back, every span lands
+/// exactly (those across a line end with their quote's line end converted).
+#[test]
+fn line_ends_converted_in_a_sparse_repetitive_article() {
+    let mut lf = String::new();
+    let mut spans = Vec::new();
+    for line in 0..400 {
+        let at = lf.chars().count();
+        let text = format!("Line {line}: the Cuba delegation met officials.\n");
+        if line % 25 == 0 {
+            // "Cuba", which is on every line.
+            let start = at + text.find("Cuba").unwrap();
+            spans.push(Span::manual(
+                spans.len() as u64 + 1,
+                start,
+                start + 4,
+                "country",
+                "Cuba",
+            ));
+        }
+        if line % 40 == 7 {
+            // Across the line end.
+            let start = at + text.find("officials").unwrap();
+            let quote = format!("officials.\nLine {}", line + 1);
+            let end = start + quote.chars().count();
+            spans.push(Span::manual(
+                spans.len() as u64 + 1,
+                start,
+                end,
+                "role",
+                &quote,
+            ));
+        }
+        lf.push_str(&text);
+    }
+    let old = Document::new(lf.as_str());
+    for span in &spans {
+        assert_eq!(
+            old.slice(span.start..span.end),
+            Some(span.text.as_str()),
+            "{span:?}"
+        );
+    }
+    let crlf = Document::new(lf.replace('\n', "\r\n"));
+    let outcome = store::reanchor(&crlf, spans.clone());
+    assert!(outcome.orphans.is_empty(), "{:?}", outcome.orphans);
+    for ((placed, how), span) in outcome.placed.iter().zip(&spans) {
+        assert_eq!(
+            crlf.slice(placed.start..placed.end),
+            Some(placed.text.as_str())
+        );
+        assert_eq!(placed.text, span.text.replace('\n', "\r\n"));
+        let crs = lf.chars().take(span.start).filter(|&c| c == '\n').count();
+        assert_eq!(placed.start, span.start + crs, "{span:?} {how:?}");
+        if span.text.contains('\n') {
+            assert!(matches!(how, How::Fuzzy { .. }), "{how:?}");
+        } else if crs > 0 {
+            assert_eq!(*how, How::Moved);
+        } else {
+            assert_eq!(*how, How::Stayed);
+        }
+    }
+    // And back.
+    let placed: Vec<Span> = outcome.placed.into_iter().map(|(s, _)| s).collect();
+    let back = store::reanchor(&old, placed);
+    assert!(back.orphans.is_empty());
+    let round: Vec<Span> = back.placed.into_iter().map(|(s, _)| s).collect();
+    assert_eq!(round, spans);
+}
+
+/// Re-anchoring a 2 MB article with 2,000 spans after a paragraph was
+/// inserted near its start stays fast (bounded searches, one automaton
+/// pass) and places every span.
+#[test]
+fn a_large_article_is_reanchored_quickly() {
+    let names = [
+        "Tehran",
+        "Havana",
+        "Issa Zarepour",
+        "Minister of ICT",
+        "Cuba",
+    ];
+    let mut rng = Rng(7);
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for k in 0..20_000 {
+        let name = names[rng.pick(0..names.len())];
+        let filler: Vec<&str> = (0..2 + k * 7 % 5)
+            .map(|_| WORDS[rng.pick(0..WORDS.len())])
+            .collect();
+        let filler = filler.join(" ");
+        let sentence = format!("{filler} {name} met the press. ");
+        if k % 10 == 0 {
+            let start = at + sentence.find(name).unwrap();
+            let text = if k % 20 == 0 {
+                format!("{name} met")
+            } else {
+                name.to_owned()
+            };
+            let end = start + text.chars().count();
+            spans.push(Span::manual(
+                spans.len() as u64 + 1,
+                start,
+                end,
+                "person",
+                &text,
+            ));
+        }
+        at += sentence.chars().count();
+        text.push_str(&sentence);
+    }
+    let insert = "A new paragraph about Cuba and Tehran was added here.\n";
+    let cut = spans[3].start - 5;
+    let new = format!("{}{insert}{}", &text[..cut], &text[cut..]);
+    let doc = Document::new(new);
+    let started = std::time::Instant::now();
+    let outcome = store::reanchor(&doc, spans.clone());
+    let elapsed = started.elapsed();
+    eprintln!(
+        "{} spans on {} code points: {elapsed:?}",
+        spans.len(),
+        doc.char_len()
+    );
+    assert!(
+        outcome.orphans.is_empty(),
+        "{} orphans",
+        outcome.orphans.len()
+    );
+    let shift = insert.chars().count();
+    for ((placed, _), span) in outcome.placed.iter().zip(&spans) {
+        let expected = if span.start >= cut {
+            span.start + shift
+        } else {
+            span.start
+        };
+        assert_eq!(placed.start, expected, "{span:?}");
+    }
+    assert!(elapsed.as_secs() < 60, "{elapsed:?}");
+}

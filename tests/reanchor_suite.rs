@@ -1,0 +1,516 @@
+//! Re-anchoring measured on edited versions of the sample articles: for
+//! every span the true new place is known (each edit's shift is tracked), so
+//! every placement is scored exact, near (a span the edit changed, placed
+//! over its new text), orphaned, or WRONG (placed where it does not belong,
+//! worse than an orphan).
+//!
+//! `cargo test --test reanchor_suite -- --nocapture` prints the figures.
+
+#![allow(clippy::unwrap_used, clippy::print_stderr)]
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+
+use newsmark::model::{Document, LabelSchema, Span};
+use newsmark::store::{self, How};
+
+/// xorshift64*: a fixed-seed generator, so every run tests the same cases.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A number in `range` (which must not be empty).
+    fn pick(&mut self, range: Range<usize>) -> usize {
+        range.start + usize::try_from(self.next() % (range.len() as u64)).unwrap()
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+const WORDS: &[&str] = &[
+    "the",
+    "talks",
+    "officials",
+    "said",
+    "on",
+    "Monday",
+    "a",
+    "new",
+    "agreement",
+    "between",
+    "delegation",
+    "would",
+    "visit",
+    "next",
+    "year",
+    "and",
+    "its",
+    "government",
+    "plans",
+    "to",
+    "expand",
+    "cooperation",
+    "in",
+    "energy",
+    "trade",
+    "reporters",
+    "statement",
+    "ministry",
+];
+
+/// One edit: replace the code points `range` of the old text by `with`.
+#[derive(Clone, Debug)]
+struct Edit {
+    range: Range<usize>,
+    with: String,
+}
+
+/// A sample article and its spans.
+struct Sample {
+    name: String,
+    text: Vec<char>,
+    spans: Vec<Span>,
+}
+
+fn samples() -> Vec<Sample> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|txt| {
+            let doc = store::read_text(&txt).unwrap();
+            let name = store::file_name(&txt);
+            let ron = store::paired_ron_path(&txt);
+            let loaded =
+                store::load_annotations(&ron, &name, &doc, &LabelSchema::default()).unwrap();
+            assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+            Sample {
+                name,
+                text: doc.text().chars().collect(),
+                spans: loaded.set.spans().to_vec(),
+            }
+        })
+        .collect()
+}
+
+/// Words, with now and then the quote of one of the spans (a lure: the same
+/// name again, somewhere else).
+fn words(rng: &mut Rng, spans: &[Span], n: usize) -> String {
+    let mut out = Vec::new();
+    for _ in 0..n {
+        if rng.chance(15) {
+            out.push(spans[rng.pick(0..spans.len())].text.clone());
+        } else {
+            out.push(WORDS[rng.pick(0..WORDS.len())].to_owned());
+        }
+    }
+    out.join(" ")
+}
+
+/// The line starts of the text (code points), the text's start included.
+fn line_starts(text: &[char]) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend((0..text.len()).filter(|&i| text[i] == '\n').map(|i| i + 1));
+    starts.retain(|&s| s < text.len());
+    starts
+}
+
+/// A random scenario on `sample`: its name and edits (sorted, disjoint).
+fn scenario(rng: &mut Rng, sample: &Sample) -> (&'static str, Vec<Edit>) {
+    let text = &sample.text;
+    let spans = &sample.spans;
+    let span = &spans[rng.pick(0..spans.len())];
+    let (s, e) = (span.start, span.end);
+    let len = text.len();
+    let at = |range: Range<usize>, with: String| vec![Edit { range, with }];
+    let inner = |rng: &mut Rng| {
+        if e - s >= 3 {
+            Some(rng.pick(s + 1..e - 1))
+        } else {
+            None
+        }
+    };
+    match rng.pick(0..14) {
+        0 => {
+            let p = s - rng.pick(0..s.min(30) + 1);
+            (
+                "insert before",
+                at(p..p, format!("{} ", words(rng, spans, 3))),
+            )
+        }
+        1 => {
+            let p = (e + rng.pick(0..30)).min(len);
+            (
+                "insert after",
+                at(p..p, format!(" {}", words(rng, spans, 3))),
+            )
+        }
+        2 => match inner(rng) {
+            Some(p) => ("insert inside", at(p..p, words(rng, spans, 1))),
+            None => ("insert inside", at(s..s, "x ".to_owned())),
+        },
+        3 => {
+            let b = s - rng.pick(0..s.min(20) + 1);
+            let a = b - rng.pick(0..b.min(40) + 1);
+            ("delete before", at(a..b, String::new()))
+        }
+        4 => {
+            let a = (e + rng.pick(0..20)).min(len);
+            let b = (a + rng.pick(1..40)).min(len);
+            ("delete after", at(a..b, String::new()))
+        }
+        5 => match inner(rng) {
+            Some(p) => (
+                "delete inside",
+                at(p..(p + rng.pick(1..4)).min(e - 1), String::new()),
+            ),
+            None => ("delete inside", at(s..e, String::new())),
+        },
+        6 => {
+            let a = s - rng.pick(0..s.min(30) + 1);
+            let b = (e + rng.pick(0..30)).min(len);
+            ("delete around", at(a..b, String::new()))
+        }
+        7 => {
+            let b = s - rng.pick(0..s.min(20) + 1);
+            let a = b - rng.pick(0..b.min(40) + 1);
+            ("replace before", at(a..b, words(rng, spans, 2)))
+        }
+        8 => {
+            let a = (e + rng.pick(1..20)).min(len);
+            let b = (a + rng.pick(1..40)).min(len);
+            ("replace after", at(a..b, words(rng, spans, 2)))
+        }
+        9 => match inner(rng) {
+            Some(p) => {
+                let b = (p + rng.pick(1..3)).min(e - 1);
+                (
+                    "replace inside",
+                    at(p..b, WORDS[rng.pick(0..WORDS.len())].to_owned()),
+                )
+            }
+            None => ("replace inside", at(s..e, "Xy".to_owned())),
+        },
+        10 => typo(rng, span),
+        11 => {
+            let starts = line_starts(text);
+            let p = starts[rng.pick(0..starts.len())];
+            let newline = if text.contains(&'\r') { "\r\n" } else { "\n" };
+            let n = rng.pick(15..60);
+            let paragraph = format!("{}.{newline}", words(rng, spans, n));
+            ("paragraph inserted", at(p..p, paragraph))
+        }
+        12 => {
+            let starts = line_starts(text);
+            let k = rng.pick(1..starts.len());
+            let a = starts[k];
+            let b = starts.get(k + 1).copied().unwrap_or(len);
+            ("paragraph removed", at(a..b, String::new()))
+        }
+        _ => {
+            // A few edits of all kinds, anywhere.
+            let mut edits: Vec<Edit> = Vec::new();
+            for _ in 0..rng.pick(2..5) {
+                let a = rng.pick(0..len);
+                let b = (a + rng.pick(0..12)).min(len);
+                let n = if rng.chance(50) { 2 } else { 0 };
+                let with = words(rng, spans, n);
+                if edits.iter().all(|x| b < x.range.start || a > x.range.end) {
+                    edits.push(Edit { range: a..b, with });
+                }
+            }
+            edits.sort_by_key(|x| x.range.start);
+            ("several edits", edits)
+        }
+    }
+}
+
+/// A typo fixed inside the quote of a span of six or more code points (a
+/// letter replaced, added or removed); a shorter span's text is left alone.
+fn typo(rng: &mut Rng, span: &Span) -> (&'static str, Vec<Edit>) {
+    let (s, e) = (span.start, span.end);
+    let p = if e - s < 6 { s } else { rng.pick(s + 1..e - 1) };
+    let (range, with) = match rng.pick(0..3) {
+        _ if p == s => (s..s, ""),
+        0 => (p..p + 1, "q"),
+        1 => (p..p, "e"),
+        _ => (p..p + 1, ""),
+    };
+    let with = with.to_owned();
+    ("typo fixed", vec![Edit { range, with }])
+}
+
+/// The same edits, each slid as far right (or left) as it goes without
+/// changing the new text. An edit is often ambiguous: deleting the line
+/// `\nIran said…` just before `\nIran met…` gives the same text as deleting
+/// `Iran said…\n`, and which `Iran` survived cannot be told; inserting
+/// `Brazil fund and ` before `Brazil fund` is inserting ` and Brazil fund`
+/// after it. A placement right under either reading is right.
+fn canonical(text: &[char], mut edits: Vec<Edit>, right: bool) -> Vec<Edit> {
+    for k in 0..edits.len() {
+        let limit = match right {
+            true => edits.get(k + 1).map_or(text.len(), |x| x.range.start),
+            false => k.checked_sub(1).map_or(0, |p| edits[p].range.end),
+        };
+        loop {
+            let edit = &mut edits[k];
+            let (a, b) = (edit.range.start, edit.range.end);
+            if (a == b && edit.with.is_empty()) || (right && b >= limit) || (!right && a <= limit) {
+                break;
+            }
+            if right {
+                if edit.with.chars().next().unwrap_or(text[b]) != text[a] {
+                    break;
+                }
+                if !edit.with.is_empty() {
+                    edit.with.remove(0);
+                    edit.with.push(text[b]);
+                }
+                edit.range = a + 1..b + 1;
+            } else {
+                if edit.with.chars().last().unwrap_or(text[a - 1]) != text[b - 1] {
+                    break;
+                }
+                if !edit.with.is_empty() {
+                    edit.with.pop();
+                    edit.with.insert(0, text[a - 1]);
+                }
+                edit.range = a - 1..b - 1;
+            }
+        }
+    }
+    edits
+}
+
+/// The old text with `edits` applied.
+fn apply(text: &[char], edits: &[Edit]) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for edit in edits {
+        out.extend(&text[at..edit.range.start]);
+        out.push_str(&edit.with);
+        at = edit.range.end;
+    }
+    out.extend(&text[at..]);
+    out
+}
+
+/// Where a span's text went: untouched (exact new range), changed by an
+/// edit (the new range covering what is left of it), or deleted.
+#[derive(Clone, Debug, PartialEq)]
+enum Truth {
+    Untouched(Range<usize>),
+    Changed(Range<usize>),
+    Deleted,
+}
+
+/// The new offset of `x`; insertions exactly at `x` go before it when
+/// `start` (a span's start), after it otherwise.
+fn map(x: usize, edits: &[Edit], start: bool) -> usize {
+    let mut shift = 0i64;
+    for edit in edits {
+        let (a, b) = (edit.range.start, edit.range.end);
+        let n = edit.with.chars().count() as i64;
+        let before = if a == b {
+            a < x || (start && a == x)
+        } else {
+            b <= x
+        };
+        if before {
+            shift += n - (b - a) as i64;
+        } else if a < x && x < b {
+            // Inside a replaced stretch: its start (or the end of the new text).
+            return usize::try_from(a as i64 + shift + if start { 0 } else { n }).unwrap();
+        }
+    }
+    usize::try_from(x as i64 + shift).unwrap()
+}
+
+fn truth(span: &Span, edits: &[Edit]) -> Truth {
+    let (s, e) = (span.start, span.end);
+    let touched = edits.iter().any(|x| {
+        let (a, b) = (x.range.start, x.range.end);
+        if a == b {
+            s < a && a < e
+        } else {
+            a < e && b > s
+        }
+    });
+    let deleted = edits
+        .iter()
+        .any(|x| x.range.start <= s && e <= x.range.end && x.range.start < x.range.end);
+    let new = map(s, edits, true)..map(e, edits, false);
+    match (touched, deleted) {
+        (_, true) => Truth::Deleted,
+        (true, false) if new.is_empty() => Truth::Deleted,
+        (true, false) => Truth::Changed(new),
+        (false, _) => Truth::Untouched(new),
+    }
+}
+
+/// How one placement compares with the truth, best first: exact (by its
+/// quote, or on the changed text), near (a changed span placed over what is
+/// left of it), orphaned, or wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Verdict {
+    Exact,
+    ExactFuzzy,
+    Near,
+    OrphanedDeleted,
+    OrphanedChanged,
+    OrphanedUntouched,
+    Wrong,
+}
+
+const COLUMNS: [&str; 7] = [
+    "exact", "fuzzy", "near", "orph-d", "orph-c", "orph-u", "WRONG",
+];
+
+/// Spans counted by verdict.
+type Score = [usize; 7];
+
+fn verdict(truth: &Truth, result: Option<&(Range<usize>, How)>) -> Verdict {
+    let overlaps = |r: &Range<usize>, t: &Range<usize>| r.start < t.end && t.start < r.end;
+    match (truth, result) {
+        (Truth::Untouched(t) | Truth::Changed(t), Some((r, How::Fuzzy { .. }))) if r == t => {
+            Verdict::ExactFuzzy
+        }
+        (Truth::Untouched(t) | Truth::Changed(t), Some((r, _))) if r == t => Verdict::Exact,
+        (Truth::Changed(t), Some((r, _))) if overlaps(r, t) => Verdict::Near,
+        (Truth::Untouched(_), None) => Verdict::OrphanedUntouched,
+        (Truth::Changed(_), None) => Verdict::OrphanedChanged,
+        (Truth::Deleted, None) => Verdict::OrphanedDeleted,
+        _ => Verdict::Wrong,
+    }
+}
+
+/// Re-anchors the sample's spans on `new` and scores them against the
+/// equivalent `readings` of the edits (the best verdict counts).
+fn run(sample: &Sample, new: &str, readings: &[Vec<Edit>], score: &mut Score, what: &str) {
+    let doc = Document::new(new);
+    let outcome = store::reanchor(&doc, sample.spans.clone());
+    let placed = outcome.placed.len() + outcome.orphans.len();
+    assert_eq!(placed, sample.spans.len(), "a span was lost");
+    let mut results: BTreeMap<u64, Option<(Range<usize>, How)>> = BTreeMap::new();
+    for (span, how) in &outcome.placed {
+        assert_eq!(doc.slice(span.start..span.end), Some(span.text.as_str()));
+        results.insert(span.id, Some((span.start..span.end, *how)));
+    }
+    results.extend(outcome.orphans.iter().map(|span| (span.id, None)));
+    for span in &sample.spans {
+        let result = results[&span.id].as_ref();
+        let verdicts = readings
+            .iter()
+            .map(|edits| verdict(&truth(span, edits), result));
+        let best = verdicts.min().unwrap();
+        score[best as usize] += 1;
+        if best == Verdict::Wrong {
+            let (id, text, truth) = (span.id, &span.text, truth(span, &readings[0]));
+            eprintln!(
+                "WRONG {what} in {}: span {id} {text:?} {:?} → {result:?}, truth {truth:?}; \
+                 edits {:?}",
+                sample.name,
+                span.start..span.end,
+                readings[0]
+            );
+        }
+    }
+}
+
+/// The old text with its line ends converted (CRLF to LF if it has CRLF,
+/// else LF to CRLF), as edits.
+fn line_ends(text: &[char]) -> (&'static str, Vec<Edit>) {
+    let crlf = text.contains(&'\r');
+    let edit = |range, with: &str| Edit {
+        range,
+        with: with.to_owned(),
+    };
+    let edits = (0..text.len()).filter_map(|i| match (text[i], crlf) {
+        ('\r', true) => Some(edit(i..i + 1, "")),
+        ('\n', false) => Some(edit(i..i, "\r")),
+        _ => None,
+    });
+    let kind = if crlf { "CRLF to LF" } else { "LF to CRLF" };
+    (kind, edits.collect())
+}
+
+#[test]
+fn reanchoring_the_edited_samples() {
+    let mut rng = Rng(0x6e65_7773_6d61_726b);
+    let mut by_kind: BTreeMap<&str, Score> = BTreeMap::new();
+    let mut cases = 0;
+    for sample in &samples() {
+        for _ in 0..60 {
+            let (kind, edits) = scenario(&mut rng, sample);
+            let new = apply(&sample.text, &edits);
+            let readings = [true, false].map(|right| canonical(&sample.text, edits.clone(), right));
+            for reading in &readings {
+                assert_eq!(apply(&sample.text, reading), new);
+            }
+            run(
+                sample,
+                &new,
+                &readings,
+                by_kind.entry(kind).or_default(),
+                kind,
+            );
+            cases += 1;
+        }
+        let (kind, edits) = line_ends(&sample.text);
+        let new = apply(&sample.text, &edits);
+        run(
+            sample,
+            &new,
+            &[edits],
+            by_kind.entry(kind).or_default(),
+            kind,
+        );
+        let bom = format!("\u{feff}{}", apply(&sample.text, &[]));
+        let score = by_kind.entry("BOM added").or_default();
+        run(sample, &bom, &[vec![]], score, "BOM");
+        cases += 2;
+    }
+    let mut total: Score = [0; 7];
+    eprintln!("{cases} edited articles");
+    let header: Vec<String> = COLUMNS.iter().map(|c| format!("{c:>7}")).collect();
+    eprintln!("{:<20} {:>6}{}", "edit", "spans", header.concat());
+    for (kind, score) in &by_kind {
+        let cells: Vec<String> = score.iter().map(|n| format!("{n:>7}")).collect();
+        eprintln!(
+            "{kind:<20} {:>6}{}",
+            score.iter().sum::<usize>(),
+            cells.concat()
+        );
+        total.iter_mut().zip(score).for_each(|(t, n)| *t += n);
+    }
+    let spans: usize = total.iter().sum();
+    let pct = |n: usize| 100.0 * n as f64 / spans as f64;
+    let [exact, fuzzy, near, deleted, changed, untouched, wrong] = total;
+    let correct = exact + fuzzy + near + deleted;
+    eprintln!(
+        "total: {spans} spans; exact {} ({:.2}%; {fuzzy} of them fuzzy), near {near}, \
+         orphaned {untouched} untouched / {changed} changed / {deleted} deleted; \
+         correct {:.2}%, WRONG {wrong}",
+        exact + fuzzy,
+        pct(exact + fuzzy),
+        pct(correct)
+    );
+    assert!(cases >= 200);
+    assert_eq!(wrong, 0, "spans placed where they do not belong");
+    assert!(pct(correct) >= 97.0, "{total:?}");
+    assert!(untouched * 200 <= spans, "{total:?}");
+}
