@@ -139,15 +139,10 @@ impl fmt::Display for ImportReport {
             writeln!(f, "  [{}]", d.source)?;
         }
         if !self.unknown_labels.is_empty() {
-            let labels: Vec<String> = self
-                .unknown_labels
-                .iter()
-                .map(|(l, n)| format!("{l:?} ×{n}"))
-                .collect();
             writeln!(
                 f,
                 "labels not in the schema, imported as they are (rename with --map FROM=TO): {}",
-                labels.join(", ")
+                crate::formats::counted_labels(&self.unknown_labels)
             )?;
         }
         if !self.problems.is_empty() {

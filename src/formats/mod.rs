@@ -202,6 +202,16 @@ fn read_utf8(path: &Path) -> Result<String, FormatError> {
     Ok(text)
 }
 
+/// `"label" ×n` for each label, comma-separated: how reports list labels
+/// that the schema does not define.
+pub(crate) fn counted_labels(counts: &std::collections::BTreeMap<String, usize>) -> String {
+    counts
+        .iter()
+        .map(|(label, n)| format!("{label:?} ×{n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

@@ -199,15 +199,10 @@ impl fmt::Display for ExportReport {
             writeln!(f, "  {} document(s) exported with problems", self.reported)?;
         }
         if !self.unknown_labels.is_empty() {
-            let labels: Vec<String> = self
-                .unknown_labels
-                .iter()
-                .map(|(l, n)| format!("{l:?} ×{n}"))
-                .collect();
             writeln!(
                 f,
                 "  labels not in the schema, exported as they are: {}",
-                labels.join(", ")
+                crate::formats::counted_labels(&self.unknown_labels)
             )?;
         }
         Ok(())
