@@ -152,7 +152,7 @@ fn key(key: Key, modifiers: Modifiers) -> Event {
 }
 
 fn frames(c: &mut Criterion) {
-    for (name, bytes) in [("10KB", 10_000), ("1MB", 1_000_000)] {
+    for (name, bytes) in [("10KB", 10_000), ("1MB", 1_000_000), ("10MB", 10_000_000)] {
         let mut b = Bench::new(bytes);
         let mut flip = false;
         c.bench_function(&format!("frame/scroll/{name}"), |bencher| {
@@ -222,9 +222,36 @@ fn naive_single_galley(c: &mut Criterion) {
     group.finish();
 }
 
+/// Opening a 1 MB article with its ~17,700 spans (read, validate, first
+/// frame), and saving it atomically.
+fn open_and_save(c: &mut Criterion) {
+    let (_dir, txt) = article(1_000_000);
+    let mut group = c.benchmark_group("file");
+    group.sample_size(10);
+    group.bench_function("open_1MB_20k_spans_first_frame", |bencher| {
+        bencher.iter(|| {
+            let ctx = egui::Context::default();
+            let mut app = NewsmarkApp::new(Some(&txt));
+            let input = RawInput {
+                screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(1200.0, 860.0))),
+                ..Default::default()
+            };
+            let output = ctx.run_ui(input, |ui| app.frame(ui));
+            std::hint::black_box(output);
+        });
+    });
+    let mut session =
+        newsmark::session::Session::open(&txt, newsmark::model::LabelSchema::default()).unwrap();
+    assert!(session.set().len() > 17_000, "{}", session.set().len());
+    group.bench_function("save_1MB_20k_spans", |bencher| {
+        bencher.iter(|| session.save().unwrap());
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(4));
-    targets = frames, naive_single_galley
+    targets = frames, naive_single_galley, open_and_save
 }
 criterion_main!(benches);

@@ -290,6 +290,18 @@ pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
             } else {
                 ui.label("saved");
             }
+            if app.corpus_loader.is_some() {
+                let (done, total) = (app.corpus.loaded_count(), app.corpus.entries.len());
+                ui.separator();
+                ui.add(
+                    egui::ProgressBar::new(done as f32 / total.max(1) as f32)
+                        .desired_width(120.0)
+                        .text(format!("reading folder {done}/{total}")),
+                )
+                .on_hover_text(
+                    "The document list fills in as the folder's annotation files are read",
+                );
+            }
             if let Some(task) = &app.task {
                 ui.separator();
                 ui.add(egui::Spinner::new());
