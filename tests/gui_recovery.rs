@@ -20,14 +20,26 @@ fn lose_focus(harness: &mut egui_kittest::Harness<'_, newsmark::ui::NewsmarkApp>
     harness.run();
 }
 
-#[test]
-fn unsaved_edits_survive_a_crash_and_restore_is_undoable() {
+/// A copy of the sample, opened, with its first word tagged and not saved;
+/// also the path of its recovery journal.
+fn tagged_without_saving() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    std::path::PathBuf,
+    egui_kittest::Harness<'static, newsmark::ui::NewsmarkApp>,
+) {
     let (dir, txt) = temp_article(SAMPLE, false);
     let journal = dir.path().join(format!(".{SAMPLE}.ron.journal"));
     let mut harness = harness_for(&txt);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::ArrowRight);
     harness.key_press(Key::Num3);
     harness.run();
+    (dir, txt, journal, harness)
+}
+
+#[test]
+fn unsaved_edits_survive_a_crash_and_restore_is_undoable() {
+    let (dir, txt, journal, mut harness) = tagged_without_saving();
     assert!(
         journal.exists(),
         "the first unsaved edit is journaled at once"
@@ -67,12 +79,7 @@ fn unsaved_edits_survive_a_crash_and_restore_is_undoable() {
 
 #[test]
 fn discarding_the_offer_removes_the_journal() {
-    let (dir, txt) = temp_article(SAMPLE, false);
-    let journal = dir.path().join(format!(".{SAMPLE}.ron.journal"));
-    let mut harness = harness_for(&txt);
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::ArrowRight);
-    harness.key_press(Key::Num3);
-    harness.run();
+    let (_dir, txt, journal, mut harness) = tagged_without_saving();
     drop(harness);
     let mut harness = harness_for(&txt);
     assert!(harness.state().is_offering_journal());
