@@ -79,7 +79,7 @@ fn unsaved_edits_survive_a_crash_and_restore_is_undoable() {
 
 #[test]
 fn discarding_the_offer_removes_the_journal() {
-    let (_dir, txt, journal, mut harness) = tagged_without_saving();
+    let (_dir, txt, journal, harness) = tagged_without_saving();
     drop(harness);
     let mut harness = harness_for(&txt);
     assert!(harness.state().is_offering_journal());
