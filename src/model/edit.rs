@@ -61,6 +61,19 @@ impl Edit {
             Self::Replace { before, after } if before.label != after.label => {
                 format!("relabel {} as {}", before.label, after.label)
             }
+            Self::Replace { before, after } if before.status != after.status => {
+                let verb = match after.status {
+                    super::Status::Accepted => "accept",
+                    super::Status::Rejected => "reject",
+                    super::Status::Pending => "reopen",
+                };
+                format!("{verb} {}", after.label)
+            }
+            Self::Replace { before, after }
+                if (before.start, before.end) != (after.start, after.end) =>
+            {
+                format!("resize {}", after.label)
+            }
             Self::Replace { .. } => "change span".to_owned(),
             Self::Batch(edits) => format!("{} changes", edits.len()),
             Self::SetDone(true) => "mark done".to_owned(),
@@ -186,5 +199,36 @@ impl History {
     /// back to what it was then.
     pub fn state(&self) -> StateId {
         self.undo.last().map_or(0, |(s, _)| *s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Status;
+
+    #[test]
+    fn descriptions_say_what_a_review_step_did() {
+        let before = Span {
+            status: Status::Pending,
+            ..Span::manual(1, 0, 4, "country", "Cuba")
+        };
+        let accept = Edit::Replace {
+            before: before.clone(),
+            after: Span {
+                status: Status::Accepted,
+                ..before.clone()
+            },
+        };
+        assert_eq!(accept.describe(), "accept country");
+        assert_eq!(accept.inverse().describe(), "reopen country");
+        let resize = Edit::Replace {
+            before: before.clone(),
+            after: Span {
+                end: 3,
+                ..before.clone()
+            },
+        };
+        assert_eq!(resize.describe(), "resize country");
     }
 }
