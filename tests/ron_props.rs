@@ -54,13 +54,18 @@ fn raw_span() -> impl Strategy<Value = (Index, Index, Span)> {
     })
 }
 
-/// Spans over `doc` with unique ids and their true quotes (empty ranges skipped).
+/// Spans over `doc` with unique ids and their true quotes; empty ranges and
+/// duplicates (same offsets and label, which the loader reports) are skipped.
 fn spans_over(doc: &Document, raw: Vec<(Index, Index, Span)>) -> Vec<Span> {
     let mut ids = HashSet::new();
+    let mut places = HashSet::new();
     let mut spans = Vec::new();
     for (x, y, mut span) in raw {
         (span.start, span.end) = ordered(x, y, doc.char_len());
-        if span.start < span.end && ids.insert(span.id) {
+        if span.start < span.end
+            && ids.insert(span.id)
+            && places.insert((span.start, span.end, span.label.clone()))
+        {
             span.text = doc.slice(span.start..span.end).unwrap().to_owned();
             spans.push(span);
         }
