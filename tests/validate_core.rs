@@ -9,7 +9,9 @@ use std::cell::RefCell;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use newsmark::corpus::validate::{Problem, ValidationReport, validate_paths};
+use newsmark::corpus::validate::{
+    Problem, ValidationReport, validate_paths, validate_paths_with_progress,
+};
 use newsmark::model::LabelSchema;
 use newsmark::store::MAX_TEXT_BYTES;
 use tempfile::TempDir;
@@ -72,6 +74,31 @@ fn schema_is_asked_once_per_folder() {
         .collect();
     assert_eq!(shown(&report.problems), expected);
     assert_eq!(report.files_with_problems(), 2);
+}
+
+#[test]
+fn progress_hook_sees_each_article_once_in_walk_order() {
+    let dir = TempDir::new().unwrap();
+    write(&dir.path().join("b.txt"), TEXT);
+    write(&dir.path().join("b.ron"), ron("b", &[TEHRAN]));
+    write(&dir.path().join("a.txt"), TEXT);
+    write(&dir.path().join("lonely.ron"), ron("lonely", &[TEHRAN]));
+    write(&dir.path().join("sub/c.txt"), TEXT);
+    let mut seen = Vec::new();
+    // The folder and one of its files: the file is reached twice, seen once.
+    let paths = [dir.path().to_owned(), dir.path().join("a.txt")];
+    let report = validate_paths_with_progress(
+        &paths,
+        |_| LabelSchema::default(),
+        |file| seen.push(file.strip_prefix(dir.path()).unwrap().to_owned()),
+    );
+    let expected: Vec<PathBuf> = ["a.txt", "b.txt", "lonely.ron", "sub/c.txt"]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+    assert_eq!(seen, expected);
+    // a.txt, b.txt + b.ron, lonely.ron, sub/c.txt.
+    assert_eq!(report.files_checked, 5);
 }
 
 #[test]

@@ -1,6 +1,5 @@
 //! `newsmark validate PATH… [--json]`.
 
-use std::cell::Cell;
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -8,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::progress::Progress;
-use crate::corpus::validate::{ValidationReport, validate_paths};
+use crate::corpus::validate::{ValidationReport, validate_paths_with_progress};
 use crate::settings;
 
 /// Arguments of `newsmark validate`.
@@ -28,17 +27,18 @@ pub struct ValidateArgs {
 /// and a summary on standard error. Exit 1 if anything is wrong.
 pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     // A broken newsmark.ron is reported by the walk; its folder's labels are
-    // then checked against the built-in ones.
-    //
-    // The walk has no per-file hook; it asks for each folder's schema once,
-    // when it reaches the folder's first file, so the spinner counts those.
+    // then checked against the built-in ones. How many articles a walk will
+    // reach is not known before it ends, so a spinner counts them.
     let progress = Progress::spinner("validating");
-    let folders = Cell::new(0_usize);
-    let report = validate_paths(&args.paths, |dir| {
-        folders.set(folders.get() + 1);
-        progress.set_message(format!("folder {}: {}", folders.get(), dir.display()));
-        settings::load(dir).map(|s| s.schema()).unwrap_or_default()
-    });
+    let mut articles = 0_usize;
+    let report = validate_paths_with_progress(
+        &args.paths,
+        |dir| settings::load(dir).map(|s| s.schema()).unwrap_or_default(),
+        |file| {
+            articles += 1;
+            progress.set_message(format!("article {articles}: {}", file.display()));
+        },
+    );
     drop(progress);
     let out = if args.json {
         format!("{:#}\n", report.to_json())

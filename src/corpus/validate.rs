@@ -141,8 +141,20 @@ pub fn validate_paths(
     paths: &[PathBuf],
     schema_for: impl Fn(&Path) -> LabelSchema,
 ) -> ValidationReport {
+    validate_paths_with_progress(paths, schema_for, |_| {})
+}
+
+/// [`validate_paths`], calling `on_article(path)` as each article (or
+/// annotation file without one) is reached, before it is checked: a progress
+/// bar's hook.
+pub fn validate_paths_with_progress(
+    paths: &[PathBuf],
+    schema_for: impl Fn(&Path) -> LabelSchema,
+    on_article: impl FnMut(&Path),
+) -> ValidationReport {
     let mut walk = Walk {
         schema_for,
+        on_article,
         schemas: HashMap::new(),
         settings_seen: HashSet::new(),
         pairs_seen: HashSet::new(),
@@ -178,15 +190,16 @@ fn is_settings_file(path: &Path) -> bool {
 }
 
 /// The state of one [`validate_paths`] call.
-struct Walk<F> {
+struct Walk<F, G> {
     schema_for: F,
+    on_article: G,
     schemas: HashMap<PathBuf, LabelSchema>,
     settings_seen: HashSet<PathBuf>,
     pairs_seen: HashSet<PathBuf>,
     report: ValidationReport,
 }
 
-impl<F: Fn(&Path) -> LabelSchema> Walk<F> {
+impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
     fn problem(&mut self, file: &Path, reason: String) {
         self.report.problems.push(Problem {
             file: file.to_owned(),
@@ -318,6 +331,7 @@ impl<F: Fn(&Path) -> LabelSchema> Walk<F> {
         if !self.pairs_seen.insert(identity(txt)) {
             return;
         }
+        (self.on_article)(txt);
         let schema = self.schema(txt);
         self.report.files_checked += 1;
         let doc = match store::read_text(txt) {
@@ -346,6 +360,7 @@ impl<F: Fn(&Path) -> LabelSchema> Walk<F> {
         if !self.pairs_seen.insert(identity(&txt)) {
             return;
         }
+        (self.on_article)(ron);
         let schema = self.schema(ron);
         self.report.files_checked += 1;
         let name = store::file_name(&txt);
