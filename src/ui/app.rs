@@ -11,13 +11,14 @@ use super::apply_suggest::AwaitingApproval;
 use super::command::Pending;
 use super::corpus_loader::CorpusLoader;
 use super::doc_list::DocList;
+use super::recent::Recent;
 use super::review_panel::ReviewPanel;
 use super::search_bar::SearchBar;
 use super::span_list::SpanList;
 use super::suggest_job::SuggestJob;
 use super::task::Task;
 use super::text_view::{TextView, view_id};
-use super::{Command, Selection, keys, panels};
+use super::{Command, Selection, keys, menus, panels};
 use crate::corpus::CorpusIndex;
 use crate::model::{LabelSchema, SpanId};
 use crate::session::{ReviewFilter, Session};
@@ -58,8 +59,8 @@ pub struct NewsmarkApp {
     pub(super) search: Option<SearchBar>,
     /// The folder's annotation guidelines, from its `newsmark.ron`.
     pub(super) guidelines: Option<String>,
-    /// Recently opened articles, newest first (persisted).
-    pub(super) recent: Vec<PathBuf>,
+    /// Recently opened articles and folders (persisted).
+    pub(super) recent: Recent,
     pub(super) review: ReviewPanel,
     pub(super) corpus: CorpusIndex,
     pub(super) job: Option<SuggestJob>,
@@ -100,7 +101,7 @@ impl NewsmarkApp {
             doc_list: DocList::default(),
             search: None,
             guidelines: None,
-            recent: Vec::new(),
+            recent: Recent::default(),
             review: ReviewPanel::default(),
             corpus: CorpusIndex::default(),
             job: None,
@@ -236,7 +237,7 @@ impl NewsmarkApp {
         }
         match Session::open(&txt, self.schema.clone()) {
             Ok(session) => {
-                self.remember_recent(&txt);
+                self.recent.remember(&txt);
                 let mut view = TextView::new(session.doc());
                 view.selection = Selection::caret_at(0);
                 self.notice = session.problems().first().map(|p| Notice {
@@ -275,36 +276,23 @@ impl NewsmarkApp {
         }
     }
 
-    /// How many recent articles File > Open Recent lists.
-    const RECENT_LIMIT: usize = 12;
-
-    /// The persistence key of the recent articles.
-    const RECENT_KEY: &'static str = "newsmark.recent";
-
-    fn remember_recent(&mut self, path: &Path) {
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-        self.recent.retain(|p| *p != path);
-        self.recent.insert(0, path);
-        self.recent.truncate(Self::RECENT_LIMIT);
-    }
-
-    /// Restores what earlier runs persisted (recent articles); the window
-    /// size, panel sizes, theme and zoom are restored by eframe and egui.
+    /// Restores what earlier runs persisted (recent articles and folders);
+    /// the window size, panel sizes, theme and zoom are restored by eframe
+    /// and egui.
     pub fn restore(&mut self, storage: Option<&dyn eframe::Storage>) {
-        let saved: Vec<PathBuf> = storage
-            .and_then(|s| eframe::get_value(s, Self::RECENT_KEY))
-            .unwrap_or_default();
-        for path in saved.into_iter().rev() {
-            if !self.recent.contains(&path) {
-                self.recent.insert(1.min(self.recent.len()), path);
-            }
+        if let Some(storage) = storage {
+            self.recent.restore(storage);
         }
-        self.recent.truncate(Self::RECENT_LIMIT);
     }
 
     /// Recently opened articles, newest first.
     pub fn recent(&self) -> &[PathBuf] {
-        &self.recent
+        &self.recent.articles
+    }
+
+    /// The folders of recently opened articles, newest first.
+    pub fn recent_folders(&self) -> &[PathBuf] {
+        &self.recent.folders
     }
 
     /// The corpus's documents as last read or saved.
@@ -387,7 +375,7 @@ impl NewsmarkApp {
         if let Some(session) = &self.session {
             self.span_list.refresh(session);
         }
-        panels::menu_bar(ui, self, &mut commands);
+        menus::menu_bar(ui, self, &mut commands);
         panels::status_bar(ui, self, &mut commands);
         panels::banner(ui, self, &mut commands);
         if let (Some(bar), Some(session)) = (&mut self.search, &self.session) {
@@ -496,6 +484,6 @@ impl eframe::App for NewsmarkApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, Self::RECENT_KEY, &self.recent);
+        self.recent.save(storage);
     }
 }
