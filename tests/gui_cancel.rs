@@ -1,0 +1,126 @@
+//! GUI tests of cancelling long work from the status bar: an import keeps the
+//! documents merged before Cancel, each whole; a one-file export writes
+//! nothing.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::gui::*;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use newsmark::formats::Format;
+use newsmark::formats::export::ExportFormat;
+use newsmark::ui::{Command, NewsmarkApp};
+
+/// Starts `command` (a long task) without waiting for the window to settle.
+fn start(harness: &mut Harness<'_, NewsmarkApp>, command: Command) {
+    let ctx = harness.ctx.clone();
+    harness.state_mut().execute(&ctx, vec![command]);
+    harness.step();
+}
+
+/// Runs frames until the status bar's Cancel button shows, then clicks it.
+fn cancel_when_running(harness: &mut Harness<'_, NewsmarkApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while harness.query_by_label("Cancel").is_none() {
+        assert!(harness.state().is_busy(), "the task ended before Cancel");
+        assert!(std::time::Instant::now() < deadline, "no Cancel button");
+        harness.step();
+    }
+    harness.get_by_label("Cancel").click();
+    wait_for_task(harness);
+}
+
+fn articles_in(dir: &Path) -> usize {
+    fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "txt")
+        })
+        .count()
+}
+
+/// A sentence of about 2 KB, so that each document takes a while to export.
+fn long_text(k: usize) -> String {
+    format!("Article {k}: Tehran and Havana met. ").repeat(60)
+}
+
+#[test]
+fn an_import_cancelled_keeps_whole_documents_and_says_how_far_it_got() {
+    let (dir, txt) = temp_article(SAMPLE, false);
+    let mut harness = harness_for(&txt);
+    // Every record is a new article, saved atomically (with fsync) by itself.
+    const RECORDS: usize = 1000;
+    let jsonl = tempfile::NamedTempFile::new().unwrap();
+    let lines: String = (0..RECORDS)
+        .map(|k| {
+            let record = serde_json::json!({
+                "text": long_text(k),
+                "spans": [{"start": 0, "end": 7, "label": "initiative"}],
+                "meta": {"file": format!("new-{k:04}.txt")},
+            });
+            format!("{record}\n")
+        })
+        .collect();
+    fs::write(jsonl.path(), lines).unwrap();
+    let src = jsonl.path().to_owned();
+    start(
+        &mut harness,
+        Command::Import {
+            format: Format::Spacy,
+            src,
+        },
+    );
+    cancel_when_running(&mut harness);
+
+    let notice = harness.state().notice().unwrap().text.clone();
+    assert!(notice.starts_with("Import cancelled after"), "{notice}");
+    let created = articles_in(dir.path()) - 1;
+    assert!(created < RECORDS, "{created} of {RECORDS} imported");
+    assert!(
+        notice.contains(&format!("after {created} of {RECORDS}")),
+        "{notice}"
+    );
+    // Each article imported has its whole annotation file.
+    for k in 0..created {
+        let ron = fs::read_to_string(dir.path().join(format!("new-{k:04}.ron"))).unwrap();
+        assert!(ron.contains(r#"label: "initiative""#), "new-{k:04}.ron");
+    }
+}
+
+#[test]
+fn an_export_cancelled_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for k in 0..600 {
+        fs::write(dir.path().join(format!("a-{k:04}.txt")), long_text(k)).unwrap();
+    }
+    let mut harness = harness_for(dir.path());
+    let out = tempfile::tempdir().unwrap();
+    let conll = out.path().join("corpus.conll");
+    let out_file = conll.clone();
+    start(
+        &mut harness,
+        Command::Export {
+            format: ExportFormat::Conll,
+            out: out_file,
+        },
+    );
+    cancel_when_running(&mut harness);
+
+    let notice = harness.state().notice().unwrap().text.clone();
+    assert!(notice.contains("export cancelled after"), "{notice}");
+    assert!(!conll.exists());
+    assert_eq!(
+        fs::read_dir(out.path()).unwrap().count(),
+        0,
+        "no temp file left"
+    );
+}
