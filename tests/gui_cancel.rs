@@ -124,3 +124,50 @@ fn an_export_cancelled_writes_nothing() {
         "no temp file left"
     );
 }
+
+#[test]
+fn reading_a_big_folder_can_be_stopped_and_keeps_what_was_read() {
+    let dir = tempfile::tempdir().unwrap();
+    const ARTICLES: usize = 3000;
+    for k in 0..ARTICLES {
+        let text = long_text(k);
+        let sha = newsmark::store::text_sha256(&text);
+        fs::write(dir.path().join(format!("a-{k:04}.txt")), &text).unwrap();
+        let ron = format!(
+            "(\n    format: 1,\n    document: \"a-{k:04}.txt\",\n    text_sha256: \"{sha}\",\n    spans: [\n        (id: 1, start: 0, end: 7, label: \"initiative\", text: \"Article\"),\n    ],\n)\n"
+        );
+        fs::write(dir.path().join(format!("a-{k:04}.ron")), ron).unwrap();
+    }
+    let path = dir.path().to_owned();
+    let mut harness = Harness::builder()
+        .with_size(egui::Vec2::new(1200.0, 860.0))
+        .build_eframe(move |_cc| NewsmarkApp::new(Some(&path)));
+    harness.step();
+    assert!(harness.state().is_reading_folder());
+    harness.get_by_label("Stop").click();
+    harness.step();
+    harness.step();
+
+    assert!(!harness.state().is_reading_folder());
+    let corpus = harness.state().corpus();
+    let read = corpus.loaded_count();
+    assert!(read < ARTICLES, "{read} read");
+    let notice = harness.state().notice().unwrap().text.clone();
+    assert!(
+        notice.starts_with(&format!(
+            "Stopped reading the folder after {read} of {ARTICLES}"
+        )),
+        "{notice}"
+    );
+    // What was read is kept; the rest is marked in the document list.
+    let open = corpus
+        .entries
+        .iter()
+        .find(|e| e.name == "a-0000.txt")
+        .unwrap();
+    assert!(open.loaded);
+    assert_eq!(open.span_count(), 1);
+    harness.run_steps(5);
+    assert!(!harness.state().is_reading_folder(), "stays stopped");
+    assert_eq!(harness.state().corpus().loaded_count(), read);
+}

@@ -165,17 +165,33 @@ impl NewsmarkApp {
                 }
                 ctx.request_repaint_after(std::time::Duration::from_millis(30));
             }
-            None => {
-                self.corpus_loader = None;
-                if let Some(session) = &self.session {
-                    self.corpus.update(session);
-                    self.review = ReviewPanel::for_session(session, &self.corpus);
-                    if self.left.is_none() && self.review.has_suggestions(session) {
-                        self.left = Some(LeftTab::Review);
-                    }
-                }
+            None => self.finish_reading_folder(),
+        }
+    }
+
+    /// Ends reading the folder (done or stopped): the review panel is
+    /// rebuilt from what was read.
+    fn finish_reading_folder(&mut self) {
+        self.corpus_loader = None;
+        if let Some(session) = &self.session {
+            self.corpus.update(session);
+            self.review = ReviewPanel::for_session(session, &self.corpus);
+            if self.left.is_none() && self.review.has_suggestions(session) {
+                self.left = Some(LeftTab::Review);
             }
         }
+    }
+
+    /// Stops reading the folder's annotation files, keeping what was read.
+    pub(super) fn stop_reading_folder(&mut self) {
+        if self.corpus_loader.is_none() {
+            return;
+        }
+        self.finish_reading_folder();
+        let (done, total) = (self.corpus.loaded_count(), self.corpus.entries.len());
+        self.info(format!(
+            "Stopped reading the folder after {done} of {total} documents; the others show no counts until the folder is opened again"
+        ));
     }
 
     /// Whether an import or export is running in the background.

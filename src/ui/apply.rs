@@ -86,6 +86,7 @@ impl NewsmarkApp {
             Command::ImportDialog(format) => self.import_dialog(ctx, format),
             Command::ExportDialog(format) => self.export_dialog(ctx, format),
             Command::Import { format, src } => self.import_from(ctx, format, src),
+            Command::StopReadingFolder => self.stop_reading_folder(),
             Command::CancelTask => {
                 if let Some(task) = &self.task {
                     task.cancel();

@@ -46,6 +46,9 @@ pub enum Command {
     },
     /// Stop the running import or export before its next document.
     CancelTask,
+    /// Stop reading the folder's annotation files; the documents not read
+    /// yet keep no counts until the folder is opened again.
+    StopReadingFolder,
     /// Save the annotations to the paired file.
     Save,
     /// Show the native Save As dialog.

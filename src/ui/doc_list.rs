@@ -27,7 +27,7 @@ pub struct DocList {
 
 fn row_text(entry: &DocEntry) -> String {
     if !entry.loaded {
-        return format!("[reading] {}", entry.name);
+        return format!("[not read yet] {}", entry.name);
     }
     let pending = match entry.pending_count() {
         0 => String::new(),

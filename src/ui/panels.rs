@@ -53,6 +53,13 @@ pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                 .on_hover_text(
                     "The document list fills in as the folder's annotation files are read",
                 );
+                if ui
+                    .button("Stop")
+                    .on_hover_text("Stop reading; the documents not read yet show no counts")
+                    .clicked()
+                {
+                    commands.push(Command::StopReadingFolder);
+                }
             }
             if let Some(task) = &app.task {
                 ui.separator();
