@@ -209,3 +209,107 @@ fn every_menu_item_explains_itself_in_a_tooltip() {
     assert!(missing.is_empty(), "no tooltip: {missing:#?}");
     assert!(checked >= 25, "only {checked} items checked");
 }
+
+/// The controls now on screen (menu titles aside) that show no tooltip of
+/// more than a few words when hovered.
+fn controls_without_tooltip(harness: &mut Harness<'_, NewsmarkApp>) -> (usize, Vec<String>) {
+    let roles = [
+        Role::Button,
+        Role::CheckBox,
+        Role::ComboBox,
+        Role::TextInput,
+        Role::SpinButton,
+        Role::Slider,
+        Role::RadioButton,
+        Role::Link,
+    ];
+    // Menu titles, and egui's own close button of a window's title bar.
+    let exempt = [
+        "File",
+        "Edit",
+        "Go",
+        "Review",
+        "View",
+        "Label",
+        "Help",
+        "Close window",
+    ];
+    let mut controls: Vec<(Role, String)> = Vec::new();
+    for role in roles {
+        for node in harness.query_all(By::new().role(role)) {
+            let name = node.accesskit_node().label().unwrap_or_default();
+            if !exempt.contains(&name.as_str()) && !controls.contains(&(role, name.clone())) {
+                controls.push((role, name));
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    for (role, name) in &controls {
+        let Some(node) = harness.query_all(By::new().role(*role).label(name)).next() else {
+            continue;
+        };
+        node.hover();
+        harness.run_steps(10);
+        let tips: Vec<String> = harness
+            .query_all(By::new().role(Role::Tooltip))
+            .flat_map(|tip| {
+                tip.query_all(By::new())
+                    .filter_map(|n| n.accesskit_node().label().or_else(|| n.value()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        if !tips.iter().any(|t| t.len() > 10) {
+            missing.push(format!("{role:?} {name:?}"));
+        }
+    }
+    (controls.len(), missing)
+}
+
+/// A copy of the four annotated sample articles.
+fn sample_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    for entry in fs::read_dir(samples).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn every_control_of_the_window_explains_itself_in_a_tooltip() {
+    let dir = sample_folder();
+    let mut harness = harness_for(dir.path());
+    harness
+        .ctx
+        .all_styles_mut(|s| s.interaction.tooltip_delay = 0.0);
+    let mut missing = Vec::new();
+    let mut seen = 0;
+    let mut check = |harness: &mut Harness<'_, NewsmarkApp>, state: &str| {
+        let (count, gaps) = controls_without_tooltip(harness);
+        seen += count;
+        missing.extend(gaps.into_iter().map(|g| format!("{state}: {g}")));
+    };
+    // The text with the span list and the search bar.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    check(&mut harness, "search");
+    harness.key_press(Key::Escape);
+    harness.run();
+    // The document list.
+    execute(&mut harness, vec![newsmark::ui::Command::ToggleDocuments]);
+    check(&mut harness, "documents");
+    // The review panel, with suggestions to review.
+    execute(
+        &mut harness,
+        vec![newsmark::ui::Command::Suggest { all: false }],
+    );
+    wait_for_suggestions(&mut harness);
+    execute(&mut harness, vec![newsmark::ui::Command::ToggleReview]);
+    check(&mut harness, "review");
+    // The statistics window.
+    execute(&mut harness, vec![newsmark::ui::Command::ToggleStatistics]);
+    check(&mut harness, "statistics");
+    assert!(missing.is_empty(), "no tooltip: {missing:#?}");
+    assert!(seen >= 40, "only {seen} controls");
+}

@@ -426,11 +426,26 @@ impl NewsmarkApp {
                 .resizable(true)
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
-                        for (label, which, command) in [
-                            ("Documents", LeftTab::Documents, Command::ToggleDocuments),
-                            ("Review", LeftTab::Review, Command::ToggleReview),
+                        for (label, which, command, hint) in [
+                            (
+                                "Documents",
+                                LeftTab::Documents,
+                                Command::ToggleDocuments,
+                                "The folder's documents (Ctrl+D)",
+                            ),
+                            (
+                                "Review",
+                                LeftTab::Review,
+                                Command::ToggleReview,
+                                "Suggestions to review (Ctrl+R)",
+                            ),
                         ] {
-                            if ui.selectable_label(tab == which, label).clicked() && tab != which {
+                            if ui
+                                .selectable_label(tab == which, label)
+                                .on_hover_text(hint)
+                                .clicked()
+                                && tab != which
+                            {
                                 commands.push(command);
                             }
                         }

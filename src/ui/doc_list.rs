@@ -80,7 +80,9 @@ impl DocList {
                     ui.selectable_value(&mut self.sort, SortBy::Name, "name");
                     ui.selectable_value(&mut self.sort, SortBy::Status, "status");
                     ui.selectable_value(&mut self.sort, SortBy::Pending, "pending");
-                });
+                })
+                .response
+                .on_hover_text("Order the list by name, status or pending suggestions");
         });
         let needle = self.filter.to_lowercase();
         let mut rows: Vec<&DocEntry> = corpus
@@ -111,7 +113,11 @@ impl DocList {
                     let response = ui.selectable_label(entry.path == open, text);
                     let response = match &entry.error {
                         Some(err) => response.on_hover_text(err),
-                        None => response,
+                        None if entry.path == open => {
+                            response.on_hover_text("The document open now")
+                        }
+                        None => response
+                            .on_hover_text("Open this document (the one open now is saved first)"),
                     };
                     if response.clicked() {
                         commands.push(Command::GoTo(entry.path.clone()));

@@ -106,7 +106,9 @@ impl SearchBar {
                     .hint_text("text or pattern")
                     .desired_width(220.0),
             );
-            let response = response.labelled_by(label.id);
+            let response = response.labelled_by(label.id).on_hover_text(
+                "Text to find; Enter / Shift+Enter go to the next / previous hit, Esc closes",
+            );
             if std::mem::take(&mut self.focus) {
                 response.request_focus();
             }
@@ -149,10 +151,18 @@ impl SearchBar {
                     ui.label(format!("{n} hits"));
                 }
             }
-            if ui.button("Previous").on_hover_text("Shift+Enter").clicked() {
+            if ui
+                .button("Previous")
+                .on_hover_text("Go to the previous hit (Shift+Enter)")
+                .clicked()
+            {
                 commands.push(Command::SearchPrev);
             }
-            if ui.button("Next").on_hover_text("Enter").clicked() {
+            if ui
+                .button("Next")
+                .on_hover_text("Go to the next hit (Enter)")
+                .clicked()
+            {
                 commands.push(Command::SearchNext);
             }
             ui.separator();
@@ -162,7 +172,9 @@ impl SearchBar {
                     for name in labels {
                         ui.selectable_value(&mut self.label, name.clone(), name);
                     }
-                });
+                })
+                .response
+                .on_hover_text("The label Annotate all gives the hits");
             ui.checkbox(&mut self.across_corpus, "across the folder")
                 .on_hover_text(
                     "Also offer the hits in the folder's other documents, as pending suggestions",
@@ -171,7 +183,8 @@ impl SearchBar {
                 .add_enabled(!self.hits.is_empty(), egui::Button::new("Annotate all"))
                 .on_hover_text(
                     "Tag every hit, widened to whole words, with the label (one undo step)",
-                );
+                )
+                .on_disabled_hover_text("Tags every hit with the label; there are no hits yet");
             if annotate.clicked() {
                 commands.push(Command::AnnotateAll);
             }

@@ -148,6 +148,9 @@ impl SpanList {
                             let text = row_text(span);
                             if ui
                                 .selectable_label(selected == Some(span.id), text)
+                                .on_hover_ui(|ui| {
+                                    ui.label(row_hint(span));
+                                })
                                 .clicked()
                             {
                                 commands.push(Command::SelectSpan {
@@ -169,6 +172,22 @@ impl SpanList {
 }
 
 /// A span as a row: its quote (shortened), offsets and review status.
+/// A row's tooltip: who made the span and what clicking does.
+fn row_hint(span: &Span) -> String {
+    let origin = match &span.origin {
+        crate::model::Origin::Manual => "made by hand".to_owned(),
+        crate::model::Origin::Extractor(name) => format!("suggested by {name}"),
+    };
+    let score = span
+        .score
+        .map(|s| format!(", score {s:.2}"))
+        .unwrap_or_default();
+    format!(
+        "Span {} ({}), {origin}{score}. Click to select it and scroll to it",
+        span.id, span.label
+    )
+}
+
 fn row_text(span: &Span) -> String {
     let quote: String = span.text.chars().take(40).collect();
     let more = if span.text.chars().count() > 40 {
