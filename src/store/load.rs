@@ -30,7 +30,7 @@ const SNIFF_BYTES: usize = 8 * 1024;
 
 /// Reads a file whose length on disk is at most `limit` bytes; a longer
 /// file is refused without being read.
-fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
+pub(super) fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
     let read_err = |source| StoreError::Read {
         path: path.to_owned(),
         source,

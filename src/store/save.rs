@@ -54,7 +54,7 @@ pub fn backup_path(path: &Path) -> PathBuf {
 }
 
 /// The folder `path` is in (`.` for a bare file name).
-fn folder_of(path: &Path) -> &Path {
+pub(super) fn folder_of(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -78,7 +78,11 @@ fn temp_builder() -> tempfile::Builder<'static, 'static> {
 
 /// Step 1: `contents` written and fsynced to a temporary file in `dir`,
 /// with the permissions of the file `path` it will replace.
-fn write_temp(path: &Path, dir: &Path, contents: &[u8]) -> Result<NamedTempFile, StoreError> {
+pub(super) fn write_temp(
+    path: &Path,
+    dir: &Path,
+    contents: &[u8],
+) -> Result<NamedTempFile, StoreError> {
     let err = |source| write_error(path, source);
     let mut builder = temp_builder();
     // Keep the permissions of the file being replaced; a new file gets the
@@ -103,7 +107,7 @@ fn write_temp(path: &Path, dir: &Path, contents: &[u8]) -> Result<NamedTempFile,
 
 /// Step 4: makes the renames in `dir` durable (best effort: not every
 /// platform can open a folder).
-fn sync_folder(dir: &Path) {
+pub(super) fn sync_folder(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
