@@ -57,10 +57,9 @@ fn windows_1252_article_is_refused_with_its_offset() {
 fn conversion_writes_a_utf8_copy_and_leaves_the_original() {
     let (dir, txt) = windows_1252_article();
     let before = fs::read(&txt).unwrap();
-    assert_eq!(
-        store::preview_line(&txt, WINDOWS_1252).unwrap(),
-        DECODED.lines().next().unwrap()
-    );
+    let preview = store::preview_legacy(&txt).unwrap();
+    assert_eq!(preview.encoding, WINDOWS_1252);
+    assert_eq!(preview.first_line, DECODED.lines().next().unwrap());
 
     let copy = store::transcode_to_utf8_copy(&txt, WINDOWS_1252).unwrap();
     assert_eq!(copy, dir.path().join("windows-1252.utf8.txt"));

@@ -15,10 +15,10 @@ use super::StoreError;
 use super::load::{MAX_TEXT_BYTES, read_limited};
 use super::save::{folder_of, sync_folder, write_temp};
 
-/// How much of a file's start [`preview_line`] decodes.
+/// How much of a file's start [`preview_legacy`] decodes.
 const PREVIEW_BYTES: u64 = 4096;
 
-/// The longest preview [`preview_line`] returns, in characters.
+/// The longest first line [`preview_legacy`] returns, in characters.
 const PREVIEW_CHARS: usize = 120;
 
 /// How many names [`transcode_to_utf8_copy`] tries before giving up.
@@ -57,10 +57,20 @@ pub fn read_text_as(path: &Path, encoding: &'static Encoding) -> Result<String, 
     })
 }
 
-/// The first line of `path` that is not blank, decoded as `encoding`
-/// (from the first few KB only; at most [`PREVIEW_CHARS`] characters, an
-/// ellipsis marking a cut), to show before converting.
-pub fn preview_line(path: &Path, encoding: &'static Encoding) -> Result<String, StoreError> {
+/// What a text that is not UTF-8 most likely holds, to show before
+/// converting it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LegacyPreview {
+    /// Its likely encoding ([`guess_encoding`]).
+    pub encoding: &'static Encoding,
+    /// Its first line that is not blank, decoded, trimmed, at most
+    /// [`PREVIEW_CHARS`] characters (an ellipsis marks a cut).
+    pub first_line: String,
+}
+
+/// Guesses the encoding of the article `path` and decodes its first line
+/// with it, reading only the first few KB.
+pub fn preview_legacy(path: &Path) -> Result<LegacyPreview, StoreError> {
     let read_err = |source| StoreError::Read {
         path: path.to_owned(),
         source,
@@ -71,14 +81,19 @@ pub fn preview_line(path: &Path, encoding: &'static Encoding) -> Result<String, 
         .take(PREVIEW_BYTES)
         .read_to_end(&mut head)
         .map_err(read_err)?;
+    let encoding = guess_encoding(&head);
     // A cut may split a character: only the start matters here.
     let (text, _) = encoding.decode_with_bom_removal(&head);
-    let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let mut preview: String = line.trim().chars().take(PREVIEW_CHARS).collect();
-    if line.trim().chars().count() > PREVIEW_CHARS {
-        preview.push('…');
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty());
+    let line = line.unwrap_or("");
+    let mut first_line: String = line.chars().take(PREVIEW_CHARS).collect();
+    if line.chars().count() > PREVIEW_CHARS {
+        first_line.push('…');
     }
-    Ok(preview)
+    Ok(LegacyPreview {
+        encoding,
+        first_line,
+    })
 }
 
 /// The name of the `n`th candidate for a UTF-8 copy of `path`
