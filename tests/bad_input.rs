@@ -183,6 +183,42 @@ fn too_large_article_is_refused_from_its_size() {
     assert_eq!(listing(dir.path()), ["huge.txt"]);
 }
 
+/// A file that grows while it is read (here a pipe, whose length on disk is
+/// 0) is read at most one byte past the limit, then refused.
+#[cfg(unix)]
+#[test]
+fn a_file_growing_past_the_limit_is_cut_off() {
+    use std::io::Write as _;
+    let dir = TempDir::new().unwrap();
+    let fifo = dir.path().join("growing.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let writer_path = fifo.clone();
+    let writer = std::thread::spawn(move || {
+        let mut pipe = fs::File::options().write(true).open(writer_path).unwrap();
+        let chunk = vec![b'a'; 1 << 20];
+        let mut written = 0u64;
+        // Up to twice the limit; the reader hangs up after limit + 1 bytes.
+        while written < 2 * MAX_TEXT_BYTES {
+            if pipe.write_all(&chunk).is_err() {
+                break;
+            }
+            written += chunk.len() as u64;
+        }
+        written
+    });
+    let err = store::read_text(&fifo).expect_err("over the limit");
+    assert!(
+        matches!(err, StoreError::TooLarge { size, limit: MAX_TEXT_BYTES, .. } if size == MAX_TEXT_BYTES + 1),
+        "{err}"
+    );
+    let written = writer.join().unwrap();
+    assert!(written < 2 * MAX_TEXT_BYTES, "the reader did not stop");
+}
+
 #[test]
 fn syntax_error_gives_line_and_column() {
     let (_dir, txt, ron) = fixture("syntax");
