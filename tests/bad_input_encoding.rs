@@ -145,3 +145,64 @@ fn too_large_file_is_not_converted() {
     assert!(matches!(err, StoreError::TooLarge { .. }), "{err}");
     assert_eq!(listing(dir.path()), ["huge.txt"]);
 }
+
+/// Runs `newsmark ARGS` in `dir`: exit code and everything printed.
+fn newsmark(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let out = assert_cmd::Command::cargo_bin("newsmark")
+        .unwrap()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+    (out.status.code(), text)
+}
+
+#[test]
+fn convert_command_writes_utf8_copies() {
+    let (dir, txt) = windows_1252_article();
+    let before = fs::read(&txt).unwrap();
+    fs::write(dir.path().join("plain.txt"), "Already UTF-8: é\n").unwrap();
+
+    let (code, out) = newsmark(dir.path(), &["convert", "windows-1252.txt", "plain.txt"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("windows-1252.txt -> windows-1252.utf8.txt (read as windows-1252)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("plain.txt: already UTF-8; left as it is"),
+        "{out}"
+    );
+    let copy = dir.path().join("windows-1252.utf8.txt");
+    assert_eq!(fs::read_to_string(&copy).unwrap(), DECODED);
+
+    // Latin-1 by name is the same decoding; the first copy is kept.
+    let (code, out) = newsmark(
+        dir.path(),
+        &["convert", "--from", "latin1", "windows-1252.txt"],
+    );
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("-> windows-1252.utf8-2.txt"), "{out}");
+    assert_eq!(fs::read_to_string(&copy).unwrap(), DECODED);
+    assert_eq!(fs::read(&txt).unwrap(), before, "the original changed");
+
+    let (code, out) = newsmark(
+        dir.path(),
+        &["convert", "--from", "klingon", "windows-1252.txt"],
+    );
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("unknown encoding \"klingon\""), "{out}");
+    let (code, out) = newsmark(dir.path(), &["convert", "missing.txt"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("missing.txt: cannot read"), "{out}");
+    assert_eq!(
+        listing(dir.path()),
+        [
+            "plain.txt",
+            "windows-1252.txt",
+            "windows-1252.utf8-2.txt",
+            "windows-1252.utf8.txt"
+        ]
+    );
+}
