@@ -5,10 +5,13 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use common::files::{listing, sparse_file};
 use newsmark::model::{LabelSchema, SpanId};
 use newsmark::session::Session;
 use newsmark::store::{self, MAX_ANNOTATION_BYTES, MAX_TEXT_BYTES, StoreError};
@@ -35,16 +38,6 @@ fn fixture(stem: &str) -> (TempDir, PathBuf, PathBuf) {
 
 fn open(txt: &Path) -> Result<Session, StoreError> {
     Session::open(txt, LabelSchema::default())
-}
-
-/// Names in a folder, sorted.
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 /// Tags "Issa Zarepour" (present in every fixture article) as a person.
@@ -168,10 +161,7 @@ fn too_large_article_is_refused_from_its_size() {
     let txt = dir.path().join("huge.txt");
     // Sparse: no memory or disk is used, and reading it whole would take
     // 64 MiB of memory.
-    fs::File::create(&txt)
-        .unwrap()
-        .set_len(MAX_TEXT_BYTES + 1)
-        .unwrap();
+    sparse_file(&txt, MAX_TEXT_BYTES + 1);
     let err = open(&txt).expect_err("too large");
     let StoreError::TooLarge { size, limit, .. } = &err else {
         panic!("{err}")
@@ -331,12 +321,7 @@ fn deep_nesting_is_a_clean_error_not_a_stack_overflow() {
 fn huge_annotation_file_is_refused_unread() {
     let (_dir, txt, ron) = fixture("label");
     // Sparse, like the huge article.
-    fs::File::options()
-        .write(true)
-        .open(&ron)
-        .unwrap()
-        .set_len(MAX_ANNOTATION_BYTES + 1)
-        .unwrap();
+    sparse_file(&ron, MAX_ANNOTATION_BYTES + 1);
     let modified = |p: &Path| -> (u64, SystemTime) {
         let meta = fs::metadata(p).unwrap();
         (meta.len(), meta.modified().unwrap())

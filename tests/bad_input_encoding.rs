@@ -6,9 +6,12 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use common::files::{listing, run_newsmark, sparse_file};
 use newsmark::model::LabelSchema;
 use newsmark::session::Session;
 use newsmark::store::{self, MAX_TEXT_BYTES, StoreError, UTF_16LE, WINDOWS_1252};
@@ -26,16 +29,6 @@ fn windows_1252_article() -> (TempDir, PathBuf) {
     let txt = dir.path().join("windows-1252.txt");
     fs::copy(from, &txt).unwrap();
     (dir, txt)
-}
-
-/// Names in a folder, sorted.
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 #[test]
@@ -137,25 +130,10 @@ fn utf16_converts_and_invalid_utf16_is_named() {
 fn too_large_file_is_not_converted() {
     let dir = TempDir::new().unwrap();
     let txt = dir.path().join("huge.txt");
-    fs::File::create(&txt)
-        .unwrap()
-        .set_len(MAX_TEXT_BYTES + 1)
-        .unwrap();
+    sparse_file(&txt, MAX_TEXT_BYTES + 1);
     let err = store::transcode_to_utf8_copy(&txt, WINDOWS_1252).expect_err("too large");
     assert!(matches!(err, StoreError::TooLarge { .. }), "{err}");
     assert_eq!(listing(dir.path()), ["huge.txt"]);
-}
-
-/// Runs `newsmark ARGS` in `dir`: exit code and everything printed.
-fn newsmark(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
-    let out = assert_cmd::Command::cargo_bin("newsmark")
-        .unwrap()
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
-    (out.status.code(), text)
 }
 
 #[test]
@@ -164,7 +142,7 @@ fn convert_command_writes_utf8_copies() {
     let before = fs::read(&txt).unwrap();
     fs::write(dir.path().join("plain.txt"), "Already UTF-8: é\n").unwrap();
 
-    let (code, out) = newsmark(dir.path(), &["convert", "windows-1252.txt", "plain.txt"]);
+    let (code, out) = run_newsmark(dir.path(), &["convert", "windows-1252.txt", "plain.txt"]);
     assert_eq!(code, Some(0), "{out}");
     assert!(
         out.contains("windows-1252.txt -> windows-1252.utf8.txt (read as windows-1252)"),
@@ -178,7 +156,7 @@ fn convert_command_writes_utf8_copies() {
     assert_eq!(fs::read_to_string(&copy).unwrap(), DECODED);
 
     // Latin-1 by name is the same decoding; the first copy is kept.
-    let (code, out) = newsmark(
+    let (code, out) = run_newsmark(
         dir.path(),
         &["convert", "--from", "latin1", "windows-1252.txt"],
     );
@@ -187,13 +165,13 @@ fn convert_command_writes_utf8_copies() {
     assert_eq!(fs::read_to_string(&copy).unwrap(), DECODED);
     assert_eq!(fs::read(&txt).unwrap(), before, "the original changed");
 
-    let (code, out) = newsmark(
+    let (code, out) = run_newsmark(
         dir.path(),
         &["convert", "--from", "klingon", "windows-1252.txt"],
     );
     assert_eq!(code, Some(1), "{out}");
     assert!(out.contains("unknown encoding \"klingon\""), "{out}");
-    let (code, out) = newsmark(dir.path(), &["convert", "missing.txt"]);
+    let (code, out) = run_newsmark(dir.path(), &["convert", "missing.txt"]);
     assert_eq!(code, Some(1), "{out}");
     assert!(out.contains("missing.txt: cannot read"), "{out}");
     assert_eq!(

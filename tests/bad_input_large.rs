@@ -7,10 +7,12 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::files::{run_newsmark, sparse_file};
 use newsmark::model::LabelSchema;
 use newsmark::session::Session;
 use newsmark::store::{self, MAX_ANNOTATION_BYTES, MAX_TEXT_BYTES, StoreError};
@@ -33,20 +35,12 @@ fn huge_folder() -> (TempDir, PathBuf, PathBuf, PathBuf) {
     let dir = TempDir::new().unwrap();
     let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
     let huge = dir.path().join("huge.txt");
-    fs::File::create(&huge)
-        .unwrap()
-        .set_len(ARTICLE_SIZE)
-        .unwrap();
+    sparse_file(&huge, ARTICLE_SIZE);
     let txt = dir.path().join("big.txt");
     let ron = dir.path().join("big.ron");
     fs::copy(bad.join("label.txt"), &txt).unwrap();
     fs::copy(bad.join("label.ron"), &ron).unwrap();
-    fs::File::options()
-        .write(true)
-        .open(&ron)
-        .unwrap()
-        .set_len(ANNOTATIONS_SIZE)
-        .unwrap();
+    sparse_file(&ron, ANNOTATIONS_SIZE);
     (dir, huge, txt, ron)
 }
 
@@ -113,16 +107,7 @@ fn huge_files_are_refused_unread_in_little_memory() {
 fn validate_and_reanchor_name_the_size_and_the_limit() {
     let (dir, huge, _txt, ron) = huge_folder();
     let before = (stamp(&huge), stamp(&ron));
-    let run = |args: &[&str]| {
-        let out = Command::cargo_bin("newsmark")
-            .unwrap()
-            .args(args)
-            .current_dir(dir.path())
-            .output()
-            .unwrap();
-        let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
-        (out.status.code(), text)
-    };
+    let run = |args: &[&str]| run_newsmark(dir.path(), args);
 
     let (code, out) = run(&["validate", "."]);
     assert_eq!(code, Some(1), "{out}");

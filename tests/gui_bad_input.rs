@@ -10,6 +10,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use common::files::{listing, sparse_file};
 use common::gui::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -32,16 +33,6 @@ fn drop_file(harness: &mut Harness<'_, NewsmarkApp>, path: &Path) {
         .dropped_files
         .push(std::sync::Arc::new(DroppedPath(path.to_owned())));
     harness.run();
-}
-
-/// Names in a folder, sorted.
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 fn notice(harness: &Harness<'_, NewsmarkApp>) -> String {
@@ -136,7 +127,7 @@ fn too_large_article_is_refused_and_the_open_one_kept() {
     let (dir, txt) = temp_article(SAMPLE, false);
     let huge = dir.path().join("huge.txt");
     // Sparse: 200 MiB on paper, no disk or memory used.
-    fs::File::create(&huge).unwrap().set_len(200 << 20).unwrap();
+    sparse_file(&huge, 200 << 20);
     let mut harness = harness_for(&txt);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::ArrowRight);
     harness.key_press(Key::Num3);
