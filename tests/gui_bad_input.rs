@@ -103,6 +103,12 @@ fn declining_the_copy_writes_nothing() {
     assert!(notice(&harness).contains("windows-1252.txt was not opened; it is unchanged"));
     assert_eq!(harness.state().session().unwrap().txt_path(), txt);
     assert_eq!(listing(dir.path()), before);
+
+    // Opening another article drops the question.
+    drop_file(&mut harness, &legacy);
+    drop_file(&mut harness, &txt);
+    assert!(!harness.state().is_offering_conversion());
+    assert_eq!(listing(dir.path()), before);
 }
 
 #[test]

@@ -219,6 +219,8 @@ impl NewsmarkApp {
     /// Opens `path` now, replacing the current document (no question asked).
     /// A new folder's settings (label schema) and document list are read.
     pub(super) fn open_now(&mut self, path: &Path) {
+        // A question about another file is moot now.
+        self.encoding_offer = None;
         let txt = match crate::corpus::article_to_open(path) {
             Ok(txt) => txt,
             Err(err) => return self.error(err.to_string()),
