@@ -6,20 +6,24 @@
 //! which `encoding_rs` implements, maps the label `iso-8859-1` to it).
 //! A file starting with a UTF-16 byte order mark is UTF-16.
 
-use std::io::{Read as _, Write as _};
+use std::io::{Read as _, Write};
 use std::path::{Path, PathBuf};
 
+use encoding_rs::CoderResult;
 pub use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 use super::StoreError;
-use super::load::{MAX_TEXT_BYTES, read_limited};
-use super::save::{folder_of, sync_folder, write_temp};
+use super::load::{MAX_TEXT_BYTES, open_limited, read_error, too_large};
+use super::save::{folder_of, sync_folder, temp_file_for};
 
 /// How much of a file's start [`preview_legacy`] decodes.
 const PREVIEW_BYTES: u64 = 4096;
 
 /// The longest first line [`preview_legacy`] returns, in characters.
 const PREVIEW_CHARS: usize = 120;
+
+/// How much of a file is decoded at a time.
+const CHUNK_BYTES: usize = 64 * 1024;
 
 /// How many names [`transcode_to_utf8_copy`] tries before giving up.
 const MAX_COPY_NAMES: usize = 1000;
@@ -40,21 +44,61 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
     Encoding::for_label(label.trim().as_bytes())
 }
 
-/// Decodes `bytes` as `encoding` (a byte order mark for it is dropped);
-/// `None` if they are not valid in it (only possible for UTF-16).
-fn decode_as(bytes: &[u8], encoding: &'static Encoding) -> Option<String> {
-    let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
-    (!had_errors).then(|| text.into_owned())
-}
-
-/// Reads the article `path` (within [`MAX_TEXT_BYTES`]) decoded as
-/// `encoding`. The file is only read.
-pub fn read_text_as(path: &Path, encoding: &'static Encoding) -> Result<String, StoreError> {
-    let bytes = read_limited(path, MAX_TEXT_BYTES)?;
-    decode_as(&bytes, encoding).ok_or_else(|| StoreError::NotInEncoding {
-        path: path.to_owned(),
-        encoding: encoding.name(),
-    })
+/// Decodes `file`, the article `path` (within [`MAX_TEXT_BYTES`]), from
+/// `encoding` into `out` (the file `out_path`) as UTF-8, a chunk at a time,
+/// so memory use does not grow with the file. A byte order mark for
+/// `encoding` is dropped.
+fn decode_into(
+    file: std::fs::File,
+    path: &Path,
+    encoding: &'static Encoding,
+    out: &mut impl Write,
+    out_path: &Path,
+) -> Result<(), StoreError> {
+    // The file may grow while it is read: stop one byte past the limit.
+    let mut file = file.take(MAX_TEXT_BYTES + 1);
+    let mut decoder = encoding.new_decoder_with_bom_removal();
+    let mut chunk = vec![0; CHUNK_BYTES];
+    let capacity = decoder
+        .max_utf8_buffer_length(CHUNK_BYTES)
+        .unwrap_or(4 * CHUNK_BYTES);
+    let mut decoded = String::with_capacity(capacity);
+    let mut total: u64 = 0;
+    loop {
+        let read = match file.read(&mut chunk) {
+            Ok(read) => read,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(read_error(path, e)),
+        };
+        total += read as u64;
+        if total > MAX_TEXT_BYTES {
+            return Err(too_large(path, total, MAX_TEXT_BYTES));
+        }
+        let last = read == 0;
+        let mut input = &chunk[..read];
+        loop {
+            let (result, used, had_errors) = decoder.decode_to_string(input, &mut decoded, last);
+            if had_errors {
+                return Err(StoreError::NotInEncoding {
+                    path: path.to_owned(),
+                    encoding: encoding.name(),
+                });
+            }
+            input = &input[used..];
+            out.write_all(decoded.as_bytes())
+                .map_err(|source| StoreError::Write {
+                    path: out_path.to_owned(),
+                    source,
+                })?;
+            decoded.clear();
+            if result == CoderResult::InputEmpty {
+                break;
+            }
+        }
+        if last {
+            return Ok(());
+        }
+    }
 }
 
 /// What a text that is not UTF-8 most likely holds, to show before
@@ -71,16 +115,10 @@ pub struct LegacyPreview {
 /// Guesses the encoding of the article `path` and decodes its first line
 /// with it, reading only the first few KB.
 pub fn preview_legacy(path: &Path) -> Result<LegacyPreview, StoreError> {
-    let read_err = |source| StoreError::Read {
-        path: path.to_owned(),
-        source,
-    };
     let mut head = Vec::new();
     std::fs::File::open(path)
-        .map_err(read_err)?
-        .take(PREVIEW_BYTES)
-        .read_to_end(&mut head)
-        .map_err(read_err)?;
+        .and_then(|file| file.take(PREVIEW_BYTES).read_to_end(&mut head))
+        .map_err(|e| read_error(path, e))?;
     let encoding = guess_encoding(&head);
     // A cut may split a character: only the start matters here.
     let (text, _) = encoding.decode_with_bom_removal(&head);
@@ -120,16 +158,21 @@ pub fn transcode_to_utf8_copy(
     path: &Path,
     encoding: &'static Encoding,
 ) -> Result<PathBuf, StoreError> {
-    let text = read_text_as(path, encoding)?;
+    let (file, _) = open_limited(path, MAX_TEXT_BYTES)?;
     let dir = folder_of(path);
     let first = copy_candidate(path, 1);
-    let mut tmp = write_temp(&first, dir, text.as_bytes())?;
+    let mut tmp = temp_file_for(&first, dir)?;
+    decode_into(file, path, encoding, tmp.as_file_mut(), &first)?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|source| StoreError::Write {
+            path: first.clone(),
+            source,
+        })?;
     for n in 1..=MAX_COPY_NAMES {
         let candidate = copy_candidate(path, n);
         match tmp.persist_noclobber(&candidate) {
-            Ok(mut file) => {
-                // Already synced by `write_temp`; flushing is a formality.
-                let _ = file.flush();
+            Ok(_) => {
                 sync_folder(dir);
                 return Ok(candidate);
             }

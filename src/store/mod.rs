@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 pub use encoding::{
     Encoding, LegacyPreview, UTF_16BE, UTF_16LE, WINDOWS_1252, encoding_for_label, guess_encoding,
-    preview_legacy, read_text_as, transcode_to_utf8_copy,
+    preview_legacy, transcode_to_utf8_copy,
 };
 pub use error::{LoadProblem, StoreError};
 pub use format::{FORMAT_VERSION, text_sha256, to_ron_string};

@@ -76,14 +76,9 @@ fn temp_builder() -> tempfile::Builder<'static, 'static> {
     builder
 }
 
-/// Step 1: `contents` written and fsynced to a temporary file in `dir`,
-/// with the permissions of the file `path` it will replace.
-pub(super) fn write_temp(
-    path: &Path,
-    dir: &Path,
-    contents: &[u8],
-) -> Result<NamedTempFile, StoreError> {
-    let err = |source| write_error(path, source);
+/// An empty temporary file in `dir`, with the permissions of the file
+/// `path` it will replace (or, for a new file, the usual ones).
+pub(super) fn temp_file_for(path: &Path, dir: &Path) -> Result<NamedTempFile, StoreError> {
     let mut builder = temp_builder();
     // Keep the permissions of the file being replaced; a new file gets the
     // usual 0666 less umask rather than tempfile's private 0600.
@@ -99,7 +94,14 @@ pub(super) fn write_temp(
         #[cfg(not(unix))]
         Err(_) => {}
     }
-    let mut tmp = builder.tempfile_in(dir).map_err(err)?;
+    builder.tempfile_in(dir).map_err(|e| write_error(path, e))
+}
+
+/// Step 1: `contents` written and fsynced to a temporary file in `dir`,
+/// with the permissions of the file `path` it will replace.
+fn write_temp(path: &Path, dir: &Path, contents: &[u8]) -> Result<NamedTempFile, StoreError> {
+    let err = |source| write_error(path, source);
+    let mut tmp = temp_file_for(path, dir)?;
     tmp.write_all(contents).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
     Ok(tmp)
