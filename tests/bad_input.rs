@@ -5,10 +5,13 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use common::files::{listing, sparse_file};
 use newsmark::model::{LabelSchema, SpanId};
 use newsmark::session::Session;
 use newsmark::store::{self, MAX_ANNOTATION_BYTES, MAX_TEXT_BYTES, StoreError};
@@ -35,16 +38,6 @@ fn fixture(stem: &str) -> (TempDir, PathBuf, PathBuf) {
 
 fn open(txt: &Path) -> Result<Session, StoreError> {
     Session::open(txt, LabelSchema::default())
-}
-
-/// Names in a folder, sorted.
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 /// Tags "Issa Zarepour" (present in every fixture article) as a person.
@@ -168,10 +161,7 @@ fn too_large_article_is_refused_from_its_size() {
     let txt = dir.path().join("huge.txt");
     // Sparse: no memory or disk is used, and reading it whole would take
     // 64 MiB of memory.
-    fs::File::create(&txt)
-        .unwrap()
-        .set_len(MAX_TEXT_BYTES + 1)
-        .unwrap();
+    sparse_file(&txt, MAX_TEXT_BYTES + 1);
     let err = open(&txt).expect_err("too large");
     let StoreError::TooLarge { size, limit, .. } = &err else {
         panic!("{err}")
@@ -181,6 +171,42 @@ fn too_large_article_is_refused_from_its_size() {
     let named = message.contains("huge.txt: too large") && message.contains("67108865 bytes");
     assert!(named && message.contains("64 MiB limit"), "{message}");
     assert_eq!(listing(dir.path()), ["huge.txt"]);
+}
+
+/// A file that grows while it is read (here a pipe, whose length on disk is
+/// 0) is read at most one byte past the limit, then refused.
+#[cfg(unix)]
+#[test]
+fn a_file_growing_past_the_limit_is_cut_off() {
+    use std::io::Write as _;
+    let dir = TempDir::new().unwrap();
+    let fifo = dir.path().join("growing.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let writer_path = fifo.clone();
+    let writer = std::thread::spawn(move || {
+        let mut pipe = fs::File::options().write(true).open(writer_path).unwrap();
+        let chunk = vec![b'a'; 1 << 20];
+        let mut written = 0u64;
+        // Up to twice the limit; the reader hangs up after limit + 1 bytes.
+        while written < 2 * MAX_TEXT_BYTES {
+            if pipe.write_all(&chunk).is_err() {
+                break;
+            }
+            written += chunk.len() as u64;
+        }
+        written
+    });
+    let err = store::read_text(&fifo).expect_err("over the limit");
+    assert!(
+        matches!(err, StoreError::TooLarge { size, limit: MAX_TEXT_BYTES, .. } if size == MAX_TEXT_BYTES + 1),
+        "{err}"
+    );
+    let written = writer.join().unwrap();
+    assert!(written < 2 * MAX_TEXT_BYTES, "the reader did not stop");
 }
 
 #[test]
@@ -295,12 +321,7 @@ fn deep_nesting_is_a_clean_error_not_a_stack_overflow() {
 fn huge_annotation_file_is_refused_unread() {
     let (_dir, txt, ron) = fixture("label");
     // Sparse, like the huge article.
-    fs::File::options()
-        .write(true)
-        .open(&ron)
-        .unwrap()
-        .set_len(MAX_ANNOTATION_BYTES + 1)
-        .unwrap();
+    sparse_file(&ron, MAX_ANNOTATION_BYTES + 1);
     let modified = |p: &Path| -> (u64, SystemTime) {
         let meta = fs::metadata(p).unwrap();
         (meta.len(), meta.modified().unwrap())

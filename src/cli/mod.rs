@@ -4,6 +4,7 @@
 // A command line prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod convert;
 mod export;
 mod import;
 mod progress;
@@ -53,6 +54,10 @@ pub enum Command {
     /// and rewrite their annotation files; a file with a span that cannot
     /// be placed is reported and left as it is (exit 2).
     Reanchor(reanchor::ReanchorArgs),
+    /// Write UTF-8 copies (NAME.utf8.txt) of articles that are not UTF-8,
+    /// decoded from windows-1252 (Latin-1) or another encoding; the
+    /// originals are only read.
+    Convert(convert::ConvertArgs),
 }
 
 /// Runs a subcommand; errors become a message on stderr and exit code 1.
@@ -64,6 +69,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Export(args) => export::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Reanchor(args) => reanchor::run(&args),
+        Command::Convert(args) => convert::run(&args),
     };
     match result {
         Ok(code) => code,

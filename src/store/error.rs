@@ -24,6 +24,16 @@ pub enum StoreError {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
+    /// The text file is not valid in the encoding it was to be converted
+    /// from either (only UTF-16 can be invalid; Windows-1252 decodes every
+    /// byte).
+    #[error("{}: not valid {encoding} text either; not converted", path.display())]
+    NotInEncoding {
+        /// The file.
+        path: PathBuf,
+        /// The encoding tried.
+        encoding: &'static str,
+    },
     /// The file holds NUL bytes near its start: it is binary, not text.
     #[error("{}: looks like a binary file, not text (NUL byte at offset {offset})", path.display())]
     Binary {
@@ -93,6 +103,7 @@ impl StoreError {
         match self {
             Self::Read { path, .. }
             | Self::NotUtf8 { path, .. }
+            | Self::NotInEncoding { path, .. }
             | Self::Binary { path, .. }
             | Self::TooLarge { path, .. }
             | Self::Syntax { path, .. }

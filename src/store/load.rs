@@ -28,32 +28,47 @@ pub const RON_RECURSION_LIMIT: usize = 128;
 /// do not have and binary files nearly always do.
 const SNIFF_BYTES: usize = 8 * 1024;
 
-/// Reads a file whose length on disk is at most `limit` bytes; a longer
-/// file is refused without being read.
-fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
-    let read_err = |source| StoreError::Read {
+/// A read error on `path`.
+pub(super) fn read_error(path: &Path, source: std::io::Error) -> StoreError {
+    StoreError::Read {
         path: path.to_owned(),
         source,
-    };
-    let too_large = |size| StoreError::TooLarge {
+    }
+}
+
+/// `path` refused for being `size` bytes (at least), over `limit`.
+pub(super) fn too_large(path: &Path, size: u64, limit: u64) -> StoreError {
+    StoreError::TooLarge {
         path: path.to_owned(),
         size,
         limit,
-    };
-    let file = std::fs::File::open(path).map_err(read_err)?;
-    let size = file.metadata().map_err(read_err)?.len();
-    if size > limit {
-        return Err(too_large(size));
     }
+}
+
+/// `path` open for reading, once its length on disk is found to be at most
+/// `limit` bytes (a longer file is refused unread), and that length.
+pub(super) fn open_limited(path: &Path, limit: u64) -> Result<(std::fs::File, u64), StoreError> {
+    let file = std::fs::File::open(path).map_err(|e| read_error(path, e))?;
+    let size = file.metadata().map_err(|e| read_error(path, e))?.len();
+    if size > limit {
+        return Err(too_large(path, size, limit));
+    }
+    Ok((file, size))
+}
+
+/// Reads a file whose length on disk is at most `limit` bytes; a longer
+/// file is refused without being read.
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
+    let (file, size) = open_limited(path, limit)?;
     // The file may grow after the check (or report no length at all, like a
     // pipe): never read more than one byte past the limit.
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(read_err)?;
+        .map_err(|e| read_error(path, e))?;
     let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if read > limit {
-        return Err(too_large(read));
+        return Err(too_large(path, read, limit));
     }
     Ok(bytes)
 }

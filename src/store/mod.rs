@@ -1,6 +1,7 @@
 //! Reading and writing articles and their annotation files: the RON format,
 //! validation on load, and atomic saves.
 
+mod encoding;
 mod error;
 mod format;
 mod load;
@@ -9,6 +10,10 @@ mod save;
 
 use std::path::{Path, PathBuf};
 
+pub use encoding::{
+    Encoding, LegacyPreview, UTF_16BE, UTF_16LE, WINDOWS_1252, encoding_for_label, guess_encoding,
+    preview_legacy, transcode_to_utf8_copy,
+};
 pub use error::{LoadProblem, StoreError};
 pub use format::{FORMAT_VERSION, text_sha256, to_ron_string};
 pub use load::{

@@ -54,7 +54,7 @@ pub fn backup_path(path: &Path) -> PathBuf {
 }
 
 /// The folder `path` is in (`.` for a bare file name).
-fn folder_of(path: &Path) -> &Path {
+pub(super) fn folder_of(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -76,10 +76,9 @@ fn temp_builder() -> tempfile::Builder<'static, 'static> {
     builder
 }
 
-/// Step 1: `contents` written and fsynced to a temporary file in `dir`,
-/// with the permissions of the file `path` it will replace.
-fn write_temp(path: &Path, dir: &Path, contents: &[u8]) -> Result<NamedTempFile, StoreError> {
-    let err = |source| write_error(path, source);
+/// An empty temporary file in `dir`, with the permissions of the file
+/// `path` it will replace (or, for a new file, the usual ones).
+pub(super) fn temp_file_for(path: &Path, dir: &Path) -> Result<NamedTempFile, StoreError> {
     let mut builder = temp_builder();
     // Keep the permissions of the file being replaced; a new file gets the
     // usual 0666 less umask rather than tempfile's private 0600.
@@ -95,7 +94,14 @@ fn write_temp(path: &Path, dir: &Path, contents: &[u8]) -> Result<NamedTempFile,
         #[cfg(not(unix))]
         Err(_) => {}
     }
-    let mut tmp = builder.tempfile_in(dir).map_err(err)?;
+    builder.tempfile_in(dir).map_err(|e| write_error(path, e))
+}
+
+/// Step 1: `contents` written and fsynced to a temporary file in `dir`,
+/// with the permissions of the file `path` it will replace.
+fn write_temp(path: &Path, dir: &Path, contents: &[u8]) -> Result<NamedTempFile, StoreError> {
+    let err = |source| write_error(path, source);
+    let mut tmp = temp_file_for(path, dir)?;
     tmp.write_all(contents).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
     Ok(tmp)
@@ -103,7 +109,7 @@ fn write_temp(path: &Path, dir: &Path, contents: &[u8]) -> Result<NamedTempFile,
 
 /// Step 4: makes the renames in `dir` durable (best effort: not every
 /// platform can open a folder).
-fn sync_folder(dir: &Path) {
+pub(super) fn sync_folder(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();

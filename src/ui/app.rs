@@ -11,6 +11,7 @@ use super::apply_suggest::AwaitingApproval;
 use super::command::Pending;
 use super::corpus_loader::CorpusLoader;
 use super::doc_list::DocList;
+use super::encoding_prompt::EncodingOffer;
 use super::recent::Recent;
 use super::review_panel::ReviewPanel;
 use super::search_bar::SearchBar;
@@ -74,6 +75,8 @@ pub struct NewsmarkApp {
     /// A running import or export.
     pub(super) task: Option<Task>,
     pub(super) awaiting_approval: Option<AwaitingApproval>,
+    /// An article that is not UTF-8, offered for conversion.
+    pub(super) encoding_offer: Option<EncodingOffer>,
     pub(super) approved_commands: HashSet<String>,
     /// Texts tagged since the last save, offered to the other documents
     /// when it is saved.
@@ -112,6 +115,7 @@ impl NewsmarkApp {
             journaled_at: None,
             was_focused: true,
             awaiting_approval: None,
+            encoding_offer: None,
             approved_commands: HashSet::new(),
             learned: Vec::new(),
             title: String::new(),
@@ -232,6 +236,8 @@ impl NewsmarkApp {
     /// Opens `path` now, replacing the current document (no question asked).
     /// A new folder's settings (label schema) and document list are read.
     pub(super) fn open_now(&mut self, path: &Path) {
+        // A question about another file is moot now.
+        self.encoding_offer = None;
         let txt = match crate::corpus::article_to_open(path) {
             Ok(txt) => txt,
             Err(err) => return self.error(err.to_string()),
@@ -288,7 +294,10 @@ impl NewsmarkApp {
                 self.journaled_state = None;
                 self.check_journal();
             }
-            Err(err) => self.error(err.to_string()),
+            Err(err) => {
+                self.encoding_offer = EncodingOffer::for_error(&err);
+                self.error(err.to_string());
+            }
         }
     }
 
@@ -376,7 +385,9 @@ impl NewsmarkApp {
         self.poll_corpus_loader(&ctx);
 
         // Keys first, so a hotkey's span is painted in this same frame.
-        let key_commands = if self.offered_journal.is_some() {
+        let key_commands = if self.encoding_offer.is_some() {
+            super::encoding_prompt::commands(&ctx)
+        } else if self.offered_journal.is_some() {
             keys::journal_commands(&ctx)
         } else if self.awaiting_approval.is_some() {
             keys::approval_commands(&ctx)
@@ -472,6 +483,7 @@ impl NewsmarkApp {
         panels::prompt(&ctx, self, &mut commands);
         panels::approval(&ctx, self, &mut commands);
         panels::journal_offer(&ctx, self, &mut commands);
+        super::encoding_prompt::show(&ctx, self, &mut commands);
         super::stats_window::show(&ctx, &mut self.show_statistics, &self.corpus, &self.schema);
         panels::shortcuts_window(
             &ctx,
@@ -483,6 +495,7 @@ impl NewsmarkApp {
         if self.pending.is_none()
             && self.awaiting_approval.is_none()
             && self.offered_journal.is_none()
+            && self.encoding_offer.is_none()
             && self.session.is_some()
         {
             ctx.memory_mut(|m| {

@@ -51,6 +51,7 @@ impl NewsmarkApp {
             Command::PrevSpan => self.step_span(false),
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Command::RestoreJournal(restore) => self.answer_journal(restore),
+            Command::ConvertEncoding(convert) => self.answer_encoding(convert),
             Command::PlaceOrphan(id) => self.place_orphan(id),
             Command::DeleteOrphan(id) => {
                 if let Some(span) = self.session.as_mut().and_then(|s| s.delete_orphan(id)) {

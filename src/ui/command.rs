@@ -152,6 +152,9 @@ pub enum Command {
     /// Answer "restore the unsaved work found?": restore it (`true`) or
     /// discard it.
     RestoreJournal(bool),
+    /// Answer "open a UTF-8 copy of this article that is not UTF-8?":
+    /// convert and open the copy (`true`), or leave it.
+    ConvertEncoding(bool),
     /// Place an orphaned span (one the changed article no longer holds) on
     /// the text selection.
     PlaceOrphan(SpanId),

@@ -15,6 +15,7 @@ mod caret;
 mod command;
 mod corpus_loader;
 mod doc_list;
+mod encoding_prompt;
 mod fonts;
 mod icon;
 mod keys;

@@ -2,5 +2,6 @@
 
 #![allow(dead_code, unused_imports)]
 
+pub mod files;
 pub mod gui;
 pub mod props;
