@@ -371,6 +371,13 @@ fn a_deleted_article_cannot_be_reloaded_and_nothing_changes() {
     assert!(s.merge().is_err());
     assert_eq!(quotes(s.set()), ["Tehran", "Havana", "Brasília"]);
     assert!(s.is_dirty());
+    // Keep mine keeps the text in memory and saves the annotations.
+    let kept = s.keep_mine().unwrap();
+    assert!(kept.saved && !kept.text_changed);
+    assert!(!s.is_dirty());
+    assert_eq!(s.check_disk(), None, "the missing article is acknowledged");
+    fs::write(dir.path().join("a.txt"), TEXT).unwrap();
+    assert_eq!(s.check_disk().unwrap().text, Some(FileChange::Created));
 }
 
 #[test]

@@ -248,9 +248,21 @@ impl Session {
     /// copied to `NAME.ron.theirs` (returned), then my annotations are saved
     /// over it. If the article changed, my spans are re-anchored on its new
     /// text first; those that cannot be placed become orphans, and then
-    /// nothing is saved until they are placed or deleted.
+    /// nothing is saved until they are placed or deleted. If the article is
+    /// gone or cannot be read, the text in memory is kept.
     pub fn keep_mine(&mut self) -> Result<KeptMine, StoreError> {
-        let text = self.read_text_on_disk()?;
+        // An article that is gone or unreadable: the text in memory is kept,
+        // and the file as it is now acknowledged (a later change shows).
+        let text = self.read_text_on_disk().unwrap_or_else(|_| TextOnDisk {
+            doc: None,
+            print: std::fs::metadata(&self.txt_path)
+                .ok()
+                .map(|meta| Fingerprint {
+                    len: meta.len(),
+                    modified: meta.modified().ok(),
+                    sha256: String::new(),
+                }),
+        });
         let theirs = Fingerprint::of_file(&self.ron_path).map_err(|source| StoreError::Read {
             path: self.ron_path.clone(),
             source,
