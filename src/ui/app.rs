@@ -272,6 +272,7 @@ impl NewsmarkApp {
                     };
                 }
                 self.session = Some(session);
+                self.disk.prompt = None;
                 self.journaled_state = None;
                 self.check_journal();
             }
