@@ -252,26 +252,17 @@ impl NewsmarkApp {
 
 /// Keys while "changed on disk" is shown: R, K, M.
 pub fn key_commands(ctx: &egui::Context) -> Vec<Command> {
-    ctx.input(|i| {
-        i.events
-            .iter()
-            .filter_map(|e| match e {
-                egui::Event::Key {
-                    key,
-                    pressed: true,
-                    modifiers,
-                    ..
-                } if modifiers.is_none() => match key {
-                    Key::R => Some(DiskChoice::Reload),
-                    Key::K => Some(DiskChoice::KeepMine),
-                    Key::M => Some(DiskChoice::Merge),
-                    _ => None,
-                },
-                _ => None,
-            })
-            .map(Command::ResolveDiskChange)
-            .collect()
-    })
+    super::keys::pressed_keys(ctx)
+        .into_iter()
+        .filter(|(_, modifiers)| modifiers.is_none())
+        .filter_map(|(key, _)| match key {
+            Key::R => Some(DiskChoice::Reload),
+            Key::K => Some(DiskChoice::KeepMine),
+            Key::M => Some(DiskChoice::Merge),
+            _ => None,
+        })
+        .map(Command::ResolveDiskChange)
+        .collect()
 }
 
 /// "Changed on disk": which file, what happened, and the three answers.

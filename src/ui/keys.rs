@@ -127,7 +127,8 @@ pub const SHORTCUT_HELP: &[(&str, &str)] = &[
     ),
 ];
 
-fn pressed_keys(ctx: &egui::Context) -> Vec<(Key, Modifiers)> {
+/// The keys pressed this frame, with their modifiers.
+pub(super) fn pressed_keys(ctx: &egui::Context) -> Vec<(Key, Modifiers)> {
     ctx.input(|i| {
         i.events
             .iter()
