@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use common::gui::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use newsmark::model::{LabelSchema, Span, Status};
 use newsmark::session::FileChange;
 use newsmark::store;
@@ -239,4 +239,32 @@ fn the_folder_watcher_reports_their_write_but_not_our_save() {
     assert!(has_quote(&harness, "cooperation"));
     assert!(!ron.with_extension("ron.mine").exists());
     assert_eq!(std::fs::read_to_string(&ron).unwrap(), theirs);
+}
+
+#[test]
+fn a_deleted_article_leaves_only_keep_mine() {
+    let (_dir, ron, mut harness) = tagged();
+    let txt = ron.with_extension("txt");
+    std::fs::remove_file(&txt).unwrap();
+    set_focus(&mut harness, false);
+    set_focus(&mut harness, true);
+    let change = harness.state().disk_change().cloned().unwrap();
+    assert_eq!(change.text, Some(FileChange::Deleted));
+    harness.get_by_label_contains(&format!("{SAMPLE}.txt was deleted"));
+    assert!(button(&harness, "Reload").accesskit_node().is_disabled());
+    assert!(button(&harness, "Merge").accesskit_node().is_disabled());
+    // R does nothing either: the article cannot be reloaded.
+    harness.key_press(Key::R);
+    harness.run();
+    assert!(harness.state().disk_change().is_some());
+    assert!(has_quote(&harness, "deepen"));
+    button(&harness, "Keep mine").click();
+    harness.run();
+    assert!(harness.state().disk_change().is_none());
+    assert!(
+        std::fs::read_to_string(&ron)
+            .unwrap()
+            .contains(r#"text: "deepen""#)
+    );
+    assert!(!harness.state().title().starts_with('•'));
 }
