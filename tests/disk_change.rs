@@ -391,3 +391,49 @@ fn merge_refuses_a_file_that_does_not_load() {
     s.reload().unwrap();
     assert!(s.set().is_empty() && s.save_blocked().is_some());
 }
+
+#[test]
+fn merge_rules_on_sets() {
+    use newsmark::session::merge_three_way;
+    let tehran = span_over(TEXT, 1, "Tehran", "country");
+    let havana = span_over(TEXT, 2, "Havana", "country");
+    let base = AnnotationSet::from_spans(vec![tehran.clone(), havana.clone()]);
+    // Mine: Havana relabelled, Issa added as 4, Müller added as 3, done.
+    let mut mine = AnnotationSet::from_spans(vec![
+        tehran.clone(),
+        Span {
+            label: "initiative".into(),
+            ..havana.clone()
+        },
+        span_over(TEXT, 4, "Issa Zarepour", "person"),
+        span_over(TEXT, 3, "José Müller", "person"),
+    ]);
+    mine.set_done(true);
+    // Theirs: Havana removed, Issa added too (as 5), a different span as 3.
+    let theirs = AnnotationSet::from_spans(vec![
+        tehran.clone(),
+        span_over(TEXT, 3, "Brasília", "country"),
+        span_over(TEXT, 5, "Issa Zarepour", "person"),
+    ]);
+    let (merged, report) = merge_three_way(&base, &mine, &theirs);
+    assert_eq!(report.conflicts, 1, "they removed the Havana I changed");
+    assert_eq!((report.added, report.changed, report.already), (1, 1, 1));
+    assert!(merged.is_done());
+    let got: Vec<(u64, &str, &str)> = merged
+        .spans()
+        .iter()
+        .map(|s| (s.id, s.text.as_str(), s.label.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, "Tehran", "country"),
+            (2, "Havana", "initiative"),
+            (5, "Issa Zarepour", "person"),
+            (6, "José Müller", "person"), // 3 is theirs: a free id
+            (3, "Brasília", "country"),
+        ]
+    );
+    // Nothing of mine changed: theirs exactly.
+    assert_eq!(merge_three_way(&base, &base, &theirs).0, theirs);
+}

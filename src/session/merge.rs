@@ -127,9 +127,12 @@ pub fn merge_three_way(
                 let theirs_changed = merged.get(id).is_some_and(|t| !same_except_id(t, old));
                 merged.remove(id);
                 let placed = add(&mut merged, Span { id, ..new.clone() });
-                report.changed += 1;
                 report.conflicts += usize::from(theirs_changed);
-                report.already += usize::from(!placed);
+                if placed {
+                    report.changed += 1;
+                } else {
+                    report.already += 1;
+                }
             }
             None => {
                 // They removed a span I changed: mine wins.
