@@ -246,6 +246,11 @@ fn open_and_save(c: &mut Criterion) {
     group.bench_function("save_1MB_20k_spans", |bencher| {
         bencher.iter(|| session.save().unwrap());
     });
+    // Nothing changed: the article is compared by length and time, the
+    // annotation file read and hashed.
+    group.bench_function("check_disk_1MB_20k_spans", |bencher| {
+        bencher.iter(|| assert!(session.check_disk().is_none()));
+    });
     group.finish();
 }
 

@@ -1,9 +1,18 @@
 //! One open document: its text, annotations, undo history and save state.
 //! The GUI and the tests drive editing through this type.
 
+mod disk;
+mod merge;
+mod resolve;
 mod review;
 
+pub use disk::{DiskChange, FileChange, Fingerprint};
+pub use merge::{MergeReport, merge_three_way};
+pub use resolve::{KeptMine, Merged, Reloaded};
 pub use review::ReviewFilter;
+
+use disk::DiskState;
+use resolve::RonOnDisk;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -29,6 +38,7 @@ pub struct Session {
     unplaced: Vec<Span>,
     orphans: Vec<Span>,
     save_block: Option<String>,
+    disk: DiskState,
 }
 
 impl Session {
@@ -40,6 +50,8 @@ impl Session {
     /// changed since the file was saved, its spans are re-anchored; those
     /// that cannot be are [`Self::orphans`], and protect the file too.
     pub fn open(txt_path: &Path, schema: LabelSchema) -> Result<Self, StoreError> {
+        // Taken before reading, so a change made while reading shows later.
+        let txt_meta = std::fs::metadata(txt_path).ok();
         let doc = store::read_text(txt_path)?;
         let ron_path = store::paired_ron_path(txt_path);
         // Temporary files of saves interrupted by a crash (never read as
@@ -47,10 +59,9 @@ impl Session {
         let folder = ron_path.parent().filter(|p| !p.as_os_str().is_empty());
         let _ =
             store::remove_stale_temp_files(folder.unwrap_or(Path::new(".")), store::STALE_TEMP_AGE);
-        let name = store::file_name(txt_path);
         let mut session = Self {
             txt_path: txt_path.to_owned(),
-            ron_path: ron_path.clone(),
+            ron_path,
             doc,
             set: AnnotationSet::new(),
             history: History::new(),
@@ -60,29 +71,11 @@ impl Session {
             unplaced: Vec::new(),
             orphans: Vec::new(),
             save_block: None,
+            disk: DiskState::default(),
         };
-        // Only a file known to be absent means "no annotations yet"; one that
-        // cannot even be looked at is loaded, fails, and is protected.
-        if matches!(ron_path.try_exists(), Ok(false)) {
-            return Ok(session);
-        }
-        match store::load_annotations(&ron_path, &name, &session.doc, &session.schema) {
-            Ok(loaded) => {
-                session.save_block = load_block(&loaded);
-                session.set = loaded.set;
-                session.unplaced = loaded.unplaced;
-                session.orphans = loaded.orphans;
-                session.problems = loaded.problems;
-            }
-            Err(err) => {
-                session.problems.push(LoadProblem {
-                    file: ron_path,
-                    span_id: None,
-                    reason: err.to_string(),
-                });
-                session.save_block = Some(format!("it could not be loaded ({err})"));
-            }
-        }
+        session.disk.txt = Some(Fingerprint::of_text(txt_meta.as_ref(), &session.doc));
+        let on_disk = RonOnDisk::read(&session, &session.doc);
+        session.set = session.adopt(on_disk);
         Ok(session)
     }
 
@@ -178,7 +171,10 @@ impl Session {
     }
 
     /// Saves the annotations to [`Self::ron_path`], unless that file is
-    /// protected. The file replaced is kept as `NAME.ron.bak` (see
+    /// protected, or another program changed it since the session last read
+    /// or wrote it ([`StoreError::ChangedOnDisk`]: see [`Self::check_disk`]
+    /// and the resolutions [`Self::reload`], [`Self::keep_mine`],
+    /// [`Self::merge`]). The file replaced is kept as `NAME.ron.bak` (see
     /// [`store::save_annotations`]); on success the recovery journal is
     /// removed. On failure nothing on disk changes and the edits stay
     /// unsaved (and journaled).
@@ -189,7 +185,9 @@ impl Session {
                 reason: reason.clone(),
             });
         }
-        store::save_annotations(&self.ron_path, &self.name(), &self.doc, &self.set)?;
+        self.ensure_ron_unchanged()?;
+        let path = self.ron_path.clone();
+        self.write_ron(&path)?;
         self.saved_state = self.history.state();
         // The edits are in the file now. A journal that could not be removed
         // holds the same annotations and is removed when next found.
@@ -201,7 +199,7 @@ impl Session {
     /// go. The protected file is left as it is. On success the recovery
     /// journals of both files are removed: the edits are saved.
     pub fn save_as(&mut self, ron_path: &Path) -> Result<(), StoreError> {
-        store::save_annotations(ron_path, &self.name(), &self.doc, &self.set)?;
+        self.write_ron(ron_path)?;
         let old_journal = self.journal();
         self.ron_path = ron_path.to_owned();
         self.save_block = None;

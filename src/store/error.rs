@@ -87,6 +87,16 @@ pub enum StoreError {
         /// Why the file is protected.
         reason: String,
     },
+    /// Saving over the file is refused because another program changed
+    /// (or created, or deleted) it since this program last read or wrote
+    /// it; saving would silently overwrite that program's work.
+    #[error("{}: not saved over: it {what} since newsmark read it", path.display())]
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+        /// What happened to it ("changed on disk", "was deleted", ...).
+        what: String,
+    },
     /// The file could not be written; the previous file is untouched.
     #[error("{}: cannot save: {source}", path.display())]
     Write {
@@ -109,6 +119,7 @@ impl StoreError {
             | Self::Syntax { path, .. }
             | Self::Version { path, .. }
             | Self::Refused { path, .. }
+            | Self::ChangedOnDisk { path, .. }
             | Self::Write { path, .. } => path,
         }
     }

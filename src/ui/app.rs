@@ -10,6 +10,7 @@ use super::apply_journal::OfferedJournal;
 use super::apply_suggest::AwaitingApproval;
 use super::command::Pending;
 use super::corpus_loader::CorpusLoader;
+use super::disk_change::{self, DiskWatch};
 use super::doc_list::DocList;
 use super::encoding_prompt::EncodingOffer;
 use super::recent::Recent;
@@ -81,6 +82,8 @@ pub struct NewsmarkApp {
     /// Texts tagged since the last save, offered to the other documents
     /// when it is saved.
     pub(super) learned: Vec<(String, String)>,
+    /// Watches the open document's files for changes by other programs.
+    pub(super) disk: DiskWatch,
     title: String,
 }
 
@@ -118,6 +121,7 @@ impl NewsmarkApp {
             encoding_offer: None,
             approved_commands: HashSet::new(),
             learned: Vec::new(),
+            disk: DiskWatch::default(),
             title: String::new(),
         };
         if let Some(path) = path {
@@ -291,6 +295,7 @@ impl NewsmarkApp {
                     };
                 }
                 self.session = Some(session);
+                self.disk.prompt = None;
                 self.journaled_state = None;
                 self.check_journal();
             }
@@ -383,12 +388,15 @@ impl NewsmarkApp {
         self.poll_job(&ctx);
         self.poll_task(&ctx);
         self.poll_corpus_loader(&ctx);
+        self.poll_disk(&ctx);
 
         // Keys first, so a hotkey's span is painted in this same frame.
         let key_commands = if self.encoding_offer.is_some() {
             super::encoding_prompt::commands(&ctx)
         } else if self.offered_journal.is_some() {
             keys::journal_commands(&ctx)
+        } else if self.disk.prompt.is_some() {
+            disk_change::key_commands(&ctx)
         } else if self.awaiting_approval.is_some() {
             keys::approval_commands(&ctx)
         } else if self.pending.is_some() {
@@ -484,6 +492,7 @@ impl NewsmarkApp {
         panels::approval(&ctx, self, &mut commands);
         panels::journal_offer(&ctx, self, &mut commands);
         super::encoding_prompt::show(&ctx, self, &mut commands);
+        disk_change::prompt(&ctx, self, &mut commands);
         super::stats_window::show(&ctx, &mut self.show_statistics, &self.corpus, &self.schema);
         panels::shortcuts_window(
             &ctx,
@@ -496,6 +505,7 @@ impl NewsmarkApp {
             && self.awaiting_approval.is_none()
             && self.offered_journal.is_none()
             && self.encoding_offer.is_none()
+            && self.disk.prompt.is_none()
             && self.session.is_some()
         {
             ctx.memory_mut(|m| {

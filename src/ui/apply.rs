@@ -108,6 +108,7 @@ impl NewsmarkApp {
                 }
             }
             Command::Answer(answer) => self.answer(ctx, answer),
+            Command::ResolveDiskChange(choice) => self.resolve_disk_change(choice),
         }
     }
 
@@ -154,6 +155,10 @@ impl NewsmarkApp {
                 self.corpus.update(session);
                 self.info(format!("Saved {path}"));
                 true
+            }
+            Err(err @ crate::store::StoreError::ChangedOnDisk { .. }) => {
+                self.refused_save(&err);
+                false
             }
             Err(err) => {
                 self.error(format!(

@@ -164,6 +164,8 @@ pub enum Command {
     ToggleShortcuts,
     /// Answer the unsaved-changes question.
     Answer(PromptAnswer),
+    /// Answer "changed on disk": reload, keep mine or merge.
+    ResolveDiskChange(super::DiskChoice),
 }
 
 /// The answers to "save your changes?".
