@@ -125,6 +125,22 @@ pub const SHORTCUT_HELP: &[(&str, &str)] = &[
         "S / D / Esc",
         "in the unsaved-changes question: save / discard / cancel",
     ),
+    (
+        "R (Enter) / D",
+        "in the recovery question: restore / discard the unsaved work",
+    ),
+    (
+        "R (Enter) / B / Esc",
+        "before a new extractor command: run / built-in suggesters only / cancel",
+    ),
+    (
+        "R / K / M",
+        "when the files changed on disk: reload / keep mine / merge",
+    ),
+    (
+        "Enter / Esc",
+        "for an article not in UTF-8: open a UTF-8 copy / cancel",
+    ),
 ];
 
 /// The keys pressed this frame, with their modifiers.
