@@ -155,17 +155,46 @@ pub enum SettingsError {
     },
 }
 
+/// The largest settings file read (1 MiB): a label schema and guidelines
+/// fit in far less, and a corpus from someone else must not be able to make
+/// newsmark read a huge file.
+pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
+
 /// Reads the settings of the corpus folder `dir` from its `newsmark.ron`.
-/// A missing file gives the defaults.
+/// A missing file gives the defaults; a file over [`MAX_SETTINGS_BYTES`] is
+/// refused unread.
 pub fn load(dir: &Path) -> Result<CorpusSettings, SettingsError> {
+    use std::io::Read as _;
     let path = dir.join(FILE_NAME);
-    let source = match std::fs::read_to_string(&path) {
-        Ok(source) => source,
+    let file = match std::fs::File::open(&path) {
+        Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Ok(CorpusSettings::default());
         }
         Err(source) => return Err(SettingsError::Read { path, source }),
     };
+    let too_large = |size: u64| SettingsError::Invalid {
+        path: path.clone(),
+        reason: format!(
+            "too large: {size} bytes, over the {} KiB limit; not read",
+            MAX_SETTINGS_BYTES / 1024
+        ),
+    };
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > MAX_SETTINGS_BYTES {
+        return Err(too_large(size));
+    }
+    // The file may grow between the check and the read.
+    let mut source = String::new();
+    file.take(MAX_SETTINGS_BYTES + 1)
+        .read_to_string(&mut source)
+        .map_err(|source| SettingsError::Read {
+            path: path.clone(),
+            source,
+        })?;
+    if source.len() as u64 > MAX_SETTINGS_BYTES {
+        return Err(too_large(source.len() as u64));
+    }
     parse(&path, &source)
 }
 

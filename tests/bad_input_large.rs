@@ -166,3 +166,18 @@ fn validate_and_reanchor_name_the_size_and_the_limit() {
         "a huge file was touched"
     );
 }
+
+#[test]
+fn a_huge_settings_file_is_refused_unread() {
+    let dir = TempDir::new().unwrap();
+    let settings = dir.path().join(newsmark::settings::FILE_NAME);
+    sparse_file(&settings, 50 << 20);
+    let err = newsmark::settings::load(dir.path())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.ends_with("newsmark.ron: too large: 52428800 bytes, over the 1024 KiB limit; not read"),
+        "{err}"
+    );
+    assert_eq!(fs::metadata(&settings).unwrap().len(), 50 << 20);
+}
