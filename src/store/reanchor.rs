@@ -53,11 +53,14 @@
 //! with the square of the text.
 
 mod anchors;
+mod context;
 mod fuzzy;
 mod index;
 mod newlines;
 
 use std::collections::{HashMap, HashSet};
+
+pub use self::context::{CONTEXT_CHARS, CONTEXT_MIN_SIDE, Context};
 
 use self::anchors::{Anchor, anchors};
 use self::index::Index;
@@ -113,9 +116,31 @@ pub struct ReanchorOutcome {
 /// Every span comes back, placed or orphaned. On the text the spans were
 /// made on, every span stays.
 pub fn reanchor(doc: &Document, spans: Vec<Span>) -> ReanchorOutcome {
-    let converted: Option<Vec<Span>> = newlines::Conversion::detect(doc, &spans)
-        .map(|conversion| spans.iter().map(|s| conversion.apply(s)).collect());
-    let places = place(doc, converted.as_deref().unwrap_or(&spans));
+    reanchor_in_context(
+        doc,
+        spans.into_iter().map(|s| (s, Context::default())).collect(),
+    )
+}
+
+/// [`reanchor`], with each span's stored [`Context`] (empty where none was
+/// stored): an occurrence of a repeated quote with a whole side of its
+/// context around it is taken over the others.
+pub fn reanchor_in_context(doc: &Document, spans: Vec<(Span, Context)>) -> ReanchorOutcome {
+    let (spans, contexts): (Vec<Span>, Vec<Context>) = spans.into_iter().unzip();
+    let conversion = newlines::Conversion::detect(doc, &spans);
+    let converted: Option<(Vec<Span>, Vec<Context>)> = conversion.map(|conversion| {
+        (
+            spans.iter().map(|s| conversion.apply(s)).collect(),
+            contexts
+                .iter()
+                .map(|c| conversion.apply_context(c))
+                .collect(),
+        )
+    });
+    let (to_place, contexts) = converted
+        .as_ref()
+        .map_or((&spans[..], &contexts[..]), |(s, c)| (&s[..], &c[..]));
+    let places = place(doc, to_place, contexts);
     let mut outcome = ReanchorOutcome::default();
     for (mut span, place) in spans.into_iter().zip(places) {
         let Some((start, end, text)) = place.and_then(|(a, b)| Some((a, b, doc.slice(a..b)?)))
@@ -140,9 +165,9 @@ pub fn reanchor(doc: &Document, spans: Vec<Span>) -> ReanchorOutcome {
 }
 
 /// Where each span goes on `doc` (`None`: an orphan).
-fn place(doc: &Document, spans: &[Span]) -> Vec<Option<(usize, usize)>> {
+fn place(doc: &Document, spans: &[Span], contexts: &[Context]) -> Vec<Option<(usize, usize)>> {
     let index = Index::new(doc, spans);
-    let chain = anchors(doc, spans, &index);
+    let chain = anchors(doc, spans, &index, contexts);
     let mut places = Places::new(spans, &index, &chain, doc.char_len());
     for a in &chain {
         if let Some(i) = a.item {
@@ -192,8 +217,23 @@ fn place(doc: &Document, spans: &[Span]) -> Vec<Option<(usize, usize)>> {
             [_] => candidates.total == 1,
             _ => false,
         };
-        if let (true, Some(best)) = (clear, free.first()) {
-            places.put(*i, best.start, span.text.chars().count());
+        let len = span.text.chars().count();
+        // Not clear from the anchors: the one occurrence with its stored
+        // context around it, if there is one.
+        let in_context = || {
+            let context = contexts.get(*i)?;
+            let mut matching = free
+                .iter()
+                .filter(|c| context.matches(doc, c.start, c.start + len));
+            let first = matching.next()?;
+            matching.next().is_none().then_some(*first)
+        };
+        if let Some(best) = if clear {
+            free.first().copied()
+        } else {
+            in_context()
+        } {
+            places.put(*i, best.start, len);
         } else if free.is_empty()
             && let Some((start, end)) = fuzzy(doc, span, frame)
         {
