@@ -1,10 +1,11 @@
 //! Re-anchoring: finding where each span's quote went when the article's text
 //! changed after it was annotated.
 //!
-//! The file stores each span's old offsets and quote, but neither the old
-//! text nor any context around the quote, so the spans are placed together,
-//! each helping to place the others. A span placed in the wrong place is
-//! worse than one left unplaced, so every doubtful case ends as an orphan.
+//! The file stores each span's old offsets and quote and (when newsmark
+//! saved it) up to [`CONTEXT_CHARS`] code points of the text on each side of
+//! the quote, but not the old text, so the spans are placed together, each
+//! helping to place the others. A span placed in the wrong place is worse
+//! than one left unplaced, so every doubtful case ends as an orphan.
 //!
 //! 0. **Line ends.** If converting the offsets and quotes from LF to CRLF
 //!    (or back) puts more quotes in place than the stored offsets do, the
@@ -12,9 +13,12 @@
 //! 1. **Anchors.** A span whose quote occurs exactly once in the new text
 //!    (and is not known to have occurred twice in the old one: no other
 //!    span's quote held it at another place) is a strong anchor there; a
-//!    span whose quote still sits at its stored offsets is a weak one. The
-//!    anchors kept are the heaviest chain in the same order in the old and
-//!    the new text (a weighted longest increasing subsequence), after the
+//!    span whose quote occurs several times but once (among the 64 nearest
+//!    its old start on each side) with a whole side of its stored context
+//!    (at least [`CONTEXT_MIN_SIDE`] code points) around it is a strong
+//!    anchor there too; a span whose quote still sits at its stored offsets
+//!    is a weak one. The anchors kept are the heaviest chain in the same
+//!    order in the old and the new text (a weighted longest increasing subsequence), after the
 //!    text's start (which no edit moves), less weak anchors beside an anchor
 //!    that moved (a repeated word may sit at its old offsets by chance next
 //!    to an edit) and strong anchors whose shift is not within [`SLACK`] of
@@ -33,9 +37,10 @@
 //!    expected place is taken if it lies within [`SLACK`] of the range they
 //!    span and is clearly nearer than any other (the next one is at least
 //!    twice as far, plus [`SLACK`]); after the last anchor,
-//!    only the one occurrence there is. An occurrence inside another placed
-//!    span's quote that held this one in the old text belongs to that span
-//!    (`Müller` inside `José Müller`).
+//!    only the one occurrence there is. When that leaves it unclear, the
+//!    one occurrence with a whole side of the span's context is taken. An
+//!    occurrence inside another placed span's quote that held this one in
+//!    the old text belongs to that span (`Müller` inside `José Müller`).
 //! 3. **Fuzzy.** With no occurrence left, the substring of the new text
 //!    that starts or ends at an expected place (one end of a changed span
 //!    keeps its place: the edit was inside it or beyond its other end) with

@@ -1,7 +1,6 @@
 //! The application shell: owns the open session and the view state, and runs
 //! one frame: input, panels, text view, then commands.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use egui::{Rect, ViewportCommand};
@@ -22,6 +21,7 @@ use crate::corpus::CorpusIndex;
 use crate::model::{LabelSchema, SpanId};
 use crate::session::{ReviewFilter, Session};
 use crate::settings;
+use crate::suggest::approval::Approvals;
 
 /// What the left panel shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,7 +73,8 @@ pub struct NewsmarkApp {
     /// A running import or export.
     pub(super) task: Option<Task>,
     pub(super) awaiting_approval: Option<AwaitingApproval>,
-    pub(super) approved_commands: HashSet<String>,
+    /// Extractor commands approved per folder (persisted).
+    pub(super) approvals: Approvals,
     /// Texts tagged since the last save, offered to the other documents
     /// when it is saved.
     pub(super) learned: Vec<(String, String)>,
@@ -111,7 +112,7 @@ impl NewsmarkApp {
             journaled_at: None,
             was_focused: true,
             awaiting_approval: None,
-            approved_commands: HashSet::new(),
+            approvals: Approvals::new(),
             learned: Vec::new(),
             title: String::new(),
         };
@@ -288,9 +289,16 @@ impl NewsmarkApp {
         self.recent.truncate(Self::RECENT_LIMIT);
     }
 
-    /// Restores what earlier runs persisted (recent articles); the window
-    /// size, panel sizes, theme and zoom are restored by eframe and egui.
+    /// The persistence key of the approved extractor commands.
+    const APPROVALS_KEY: &'static str = "newsmark.extractor_approvals";
+
+    /// Restores what earlier runs persisted (recent articles, approved
+    /// extractor commands); the window size, panel sizes, theme and zoom are
+    /// restored by eframe and egui.
     pub fn restore(&mut self, storage: Option<&dyn eframe::Storage>) {
+        if let Some(approvals) = storage.and_then(|s| eframe::get_value(s, Self::APPROVALS_KEY)) {
+            self.approvals = approvals;
+        }
         let saved: Vec<PathBuf> = storage
             .and_then(|s| eframe::get_value(s, Self::RECENT_KEY))
             .unwrap_or_default();
@@ -497,5 +505,6 @@ impl eframe::App for NewsmarkApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, Self::RECENT_KEY, &self.recent);
+        eframe::set_value(storage, Self::APPROVALS_KEY, &self.approvals);
     }
 }

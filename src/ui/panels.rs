@@ -510,7 +510,8 @@ pub fn shortcuts_window(
         });
 }
 
-/// "Run this extractor command?", asked once per command and folder.
+/// "Run this extractor command?", asked once per command and folder (the
+/// answer "Run it" is remembered between runs).
 pub fn approval(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     let Some(waiting) = &app.awaiting_approval else {
         return;
@@ -522,6 +523,7 @@ pub fn approval(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Comma
         ui.label(
             "It gets each article's text on standard input. Run it only if you trust this folder.",
         );
+        ui.label("Running it is remembered for this folder, until the command changes.");
         ui.horizontal(|ui| {
             for (text, key, command) in [
                 ("Run it", "R", Command::ApproveExtractor(true)),
