@@ -1,6 +1,6 @@
 //! Re-anchoring when an annotated article changed, through loading and the
-//! session: moved and fuzzy spans are placed and noted, orphans are kept,
-//! protect the file until each is placed or deleted, and are never lost.
+//! session: moved and fuzzy spans are placed and noted, orphans are kept
+//! and saved until each is placed or deleted (undoably), and are never lost.
 
 #![allow(clippy::unwrap_used)]
 
@@ -193,6 +193,36 @@ fn orphans_are_saved_until_placed_or_deleted_and_undoable() {
     assert!(again.problems().is_empty(), "{:?}", again.problems());
     assert_eq!(again.set(), s.set());
     assert!(again.set().get(7).is_none());
+}
+
+#[test]
+fn orphans_placed_or_deleted_survive_a_crash_through_the_journal() {
+    let (_dir, txt, _ron) = annotated();
+    let edited = TEXT.replace(
+        "Cuba will join the optical fiber project.",
+        "The island will join a cable plan.",
+    );
+    fs::write(&txt, &edited).unwrap();
+    let mut s = open(&txt);
+    s.save().unwrap();
+    // Orphan 6 placed, 7 deleted, not saved: the journal holds that.
+    let island = at(&edited, "island");
+    s.place_orphan(6, island..island + 6).unwrap();
+    s.delete_orphan(7).unwrap();
+    s.write_journal().unwrap();
+    let expected = s.set().clone();
+    drop(s);
+
+    let mut again = open(&txt);
+    assert_eq!(again.orphans().len(), 2, "the saved file still has both");
+    let recovered = again.recovered_journal().unwrap().expect("a journal");
+    assert!(recovered.set.orphans().is_empty());
+    assert!(again.restore(&recovered.set).unwrap());
+    assert_eq!(again.set(), &expected);
+    // The restore is one step: undone, both are orphans again.
+    again.undo().unwrap();
+    assert_eq!(again.orphans().len(), 2);
+    assert!(again.set().get(6).is_none());
 }
 
 #[test]

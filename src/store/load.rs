@@ -305,8 +305,8 @@ fn check(
             let outcome = reanchor_in_context(doc, spans);
             for orphan in outcome.orphans {
                 let reason = format!(
-                    "quote {:?} (was at {}..{}) not found in the changed text: kept as an orphan, \
-                     and this file is not saved over until it is placed or deleted",
+                    "quote {:?} (was at {}..{}) not found in the changed text: kept as an orphan \
+                     (saved in the file's orphans list) until it is placed or deleted",
                     orphan.text, orphan.start, orphan.end
                 );
                 noted.push((at(orphan.id), problem(Some(orphan.id), reason)));

@@ -355,12 +355,13 @@ pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     });
 }
 
-/// A warning across the top when the annotation file had problems.
+/// A warning across the top when the annotation file had problems or
+/// orphans are left.
 pub fn banner(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     let Some(session) = &app.session else {
         return;
     };
-    if session.problems().is_empty() {
+    if session.problems().is_empty() && session.orphans().is_empty() {
         return;
     }
     egui::Panel::top("problem_banner").show(ui, |ui| {
@@ -397,7 +398,8 @@ pub fn banner(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
         for orphan in session.orphans() {
             ui.horizontal(|ui| {
                 ui.label(format!(
-                    "Orphan: span {} {} {:?} (was {}..{}) is no longer in the text.",
+                    "Orphan: span {} {} {:?} (was {}..{}) is no longer in the text; \
+                     it is kept in the file until placed or deleted.",
                     orphan.id, orphan.label, orphan.text, orphan.start, orphan.end
                 ));
                 if ui
