@@ -6,32 +6,11 @@
 
 mod common;
 
-use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
 use common::gui::*;
 use egui::{Key, Modifiers};
-
-/// An in-memory stand-in for eframe's storage.
-#[derive(Default)]
-struct MemoryStorage(HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-
-    fn flush(&mut self) {}
-}
 
 /// Writes the folder's `newsmark.ron` with an extractor that reads the
 /// article and finds nothing; `extra` is appended to its arguments.

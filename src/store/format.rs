@@ -38,7 +38,8 @@ pub(crate) struct AnnotationFile {
 }
 
 /// A span as the file holds it: the model's [`Span`] and the context of its
-/// quote.
+/// quote. (The fields are repeated rather than `#[serde(flatten)]`ed: RON
+/// reads a flattened struct as a map, not as `(id: 1, …)`: ron-rs/ron#115.)
 #[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct StoredSpan {
     pub id: SpanId,
