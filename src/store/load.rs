@@ -98,9 +98,10 @@ pub struct LoadedAnnotations {
     /// Spans that could not be placed (bad offsets, quote mismatch, duplicate
     /// id). They are not lost: the file they came from is protected.
     pub unplaced: Vec<Span>,
-    /// Spans of a changed text that re-anchoring could not place, as they
-    /// are in the file. They are not lost: the file stays protected until
-    /// each is placed or deleted (see [`crate::session::Session::orphans`]).
+    /// Spans that re-anchoring a changed text could not place, as they are in
+    /// the file, and those the file kept in its `orphans` list. They are also
+    /// in [`Self::set`]'s orphans, and saved with it until each is placed or
+    /// deleted (see [`crate::session::Session::orphans`]).
     pub orphans: Vec<Span>,
     /// How each span in [`Self::set`] was re-anchored, in file order; empty
     /// when the text did not change (nothing was re-anchored).
@@ -112,7 +113,9 @@ pub struct LoadedAnnotations {
 }
 
 impl LoadedAnnotations {
-    /// Whether saving over the file would lose something it holds.
+    /// Whether some of the file's spans are not placed on the text: set
+    /// aside ([`Self::unplaced`], which saving over the file would lose) or
+    /// orphaned ([`Self::orphans`], which saving keeps as orphans).
     pub fn would_lose_data(&self) -> bool {
         !self.unplaced.is_empty() || !self.orphans.is_empty()
     }
