@@ -109,7 +109,7 @@ impl Journal {
         doc: &Document,
         set: &AnnotationSet,
     ) -> Result<bool, StoreError> {
-        let contents = store::to_ron_string(document_name, &store::text_sha256(doc.text()), set);
+        let contents = store::to_ron_string_in_context(document_name, doc, set);
         if std::fs::read(&self.path).is_ok_and(|old| old == contents.as_bytes()) {
             return Ok(false);
         }

@@ -345,20 +345,23 @@ fn a_changed_article_is_reanchored_by_each_resolution() {
 }
 
 #[test]
-fn a_span_lost_with_the_changed_text_becomes_an_orphan_and_protects_the_file() {
+fn a_span_lost_with_the_changed_text_becomes_an_orphan_kept_in_the_file() {
     let (dir, ron, mut s) = saved_pair();
     tag(&mut s, "Brasília", "country");
     fs::write(dir.path().join("a.txt"), TEXT.replace("Brasília", "Recife")).unwrap();
-    let before = fs::read_to_string(&ron).unwrap();
     let kept = s.keep_mine().unwrap();
-    assert!(!kept.saved);
+    assert!(kept.saved, "orphans are saved, not a reason to refuse");
     assert_eq!(s.orphans().len(), 1);
     assert_eq!(s.orphans()[0].text, "Brasília");
-    assert!(s.save_blocked().is_some());
-    assert_eq!(fs::read_to_string(&ron).unwrap(), before);
+    assert!(s.save_blocked().is_none());
+    let saved = fs::read_to_string(&ron).unwrap();
+    let orphans = &saved[saved.find("orphans:").expect("an orphans list")..];
+    assert!(orphans.contains(r#"text: "Brasília""#), "{saved}");
+    // Deleting it is an edit like any other, saved like any other.
     let id = s.orphans()[0].id;
     s.delete_orphan(id).unwrap();
     s.save().unwrap();
+    assert!(!fs::read_to_string(&ron).unwrap().contains("Brasília"));
 }
 
 #[test]

@@ -227,26 +227,6 @@ fn a_folder_schema_sets_the_labels_and_a_bad_one_is_reported() {
     );
 }
 
-/// An in-memory stand-in for eframe's storage.
-#[derive(Default)]
-struct MemoryStorage(std::collections::HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-
-    fn flush(&mut self) {}
-}
-
 #[test]
 fn recent_articles_persist_and_reopen_from_the_file_menu() {
     let (_dir, folder) = corpus();

@@ -105,11 +105,11 @@ fn keyboard_review_n_x_a_relabel_edge_move_then_save() {
     press(&mut harness, Modifiers::COMMAND, Key::S);
     let ron = std::fs::read_to_string(dir.path().join(format!("{SAMPLE}.ron"))).unwrap();
     assert!(
-        ron.contains(r#"text: "Havana", origin: Extractor("spacy"), status: Rejected)"#),
+        ron.contains(r#"text: "Havana", origin: Extractor("spacy"), status: Rejected, prefix: "#),
         "{ron}"
     );
-    assert!(ron.contains(r#"label: "person", text: "Issa Zarepour", origin: Extractor("spacy"), score: Some(0.9))"#), "{ron}");
-    assert!(ron.contains(r#"label: "role", text: "Wilfredo González Vidal", origin: Extractor("spacy"), score: Some(0.4))"#), "{ron}");
+    assert!(ron.contains(r#"label: "person", text: "Issa Zarepour", origin: Extractor("spacy"), score: Some(0.9), prefix: "#), "{ron}");
+    assert!(ron.contains(r#"label: "role", text: "Wilfredo González Vidal", origin: Extractor("spacy"), score: Some(0.4), prefix: "#), "{ron}");
     assert!(!ron.contains("Pending"), "all reviewed: {ron}");
 }
 

@@ -49,7 +49,7 @@ fn tagging_a_text_offers_its_other_occurrences_here_and_on_save_elsewhere() {
     harness.run();
     wait_for_suggestions(&mut harness);
     let other = fs::read_to_string(dir.path().join("other.ron")).unwrap();
-    assert!(other.contains(r#"(id: 1, start: 0, end: 8, label: "person", text: "Zarepour", origin: Extractor("string-match"), status: Pending)"#), "{other}");
+    assert!(other.contains(r#"(id: 1, start: 0, end: 8, label: "person", text: "Zarepour", origin: Extractor("string-match"), status: Pending"#), "{other}");
     assert!(
         !other.contains("start: 18"),
         "not inside Zarepourian: {other}"

@@ -184,3 +184,85 @@ fn a_large_article_is_reanchored_quickly() {
     }
     assert!(elapsed.as_secs() < 60, "{elapsed:?}");
 }
+
+/// The one span of an article is on the second of two `Cuba`s; a sentence
+/// naming Cuba is inserted at the top, so the first `Cuba` moves near where
+/// the span was. Without context the span cannot be told from the others
+/// and is orphaned; with the context saving stores, it lands right.
+#[test]
+fn stored_context_tells_repeated_quotes_apart() {
+    let old = Document::new("Cuba met Iran. Then in Havana, Cuba and Iran signed the deal.");
+    let start = old.text().rfind("Cuba and").unwrap();
+    let span = Span::manual(1, start, start + 4, "country", "Cuba");
+    let context = store::Context::of(&old, &span);
+    assert_eq!(context.prefix, "Cuba met Iran. Then in Havana, ");
+    assert_eq!(context.suffix, " and Iran signed the deal.");
+    let inserted = "Cuba, again: ";
+    let new = Document::new(format!("{inserted}{}", old.text()));
+    let truth = start + inserted.chars().count();
+
+    let blind = store::reanchor(&new, vec![span.clone()]);
+    assert_eq!(blind.orphans.len(), 1, "{:?}", blind.placed);
+
+    let outcome = store::reanchor_in_context(&new, vec![(span.clone(), context.clone())]);
+    assert_eq!(outcome.placed.len(), 1, "{:?}", outcome.orphans);
+    let (placed, how) = &outcome.placed[0];
+    assert_eq!((placed.start, *how), (truth, How::Moved));
+
+    // Only one side of the context is left (the text after the quote was
+    // rewritten): still enough.
+    let new = Document::new(format!(
+        "{inserted}Cuba met Iran. Then in Havana, Cuba signed a new deal with Iran."
+    ));
+    let outcome = store::reanchor_in_context(&new, vec![(span.clone(), context.clone())]);
+    assert_eq!(outcome.placed[0].0.start, truth);
+
+    // A copy of the whole passage: two places with the context, so neither
+    // is taken.
+    let new = Document::new(format!("{}\n{}", old.text(), old.text()));
+    let outcome = store::reanchor_in_context(&new, vec![(span, context)]);
+    assert!(outcome.placed.iter().all(|(s, _)| s.start == start));
+}
+
+/// Saving writes each span's context; a file without it (older, or written
+/// by another program) loads the same, and one with it re-anchors better.
+#[test]
+fn context_is_saved_with_each_span_and_optional_on_load() {
+    use newsmark::model::{AnnotationSet, LabelSchema};
+    let dir = tempfile::tempdir().unwrap();
+    let ron = dir.path().join("a.ron");
+    let doc = Document::new("Cuba met Iran.\nThen \"Cuba\" signed.");
+    let set = AnnotationSet::from_spans(vec![
+        Span::manual(1, 0, 4, "country", "Cuba"),
+        Span::manual(2, 21, 25, "country", "Cuba"),
+    ]);
+    store::save_annotations(&ron, "a.txt", &doc, &set).unwrap();
+    let saved = std::fs::read_to_string(&ron).unwrap();
+    assert!(
+        saved.contains(
+            r#"(id: 1, start: 0, end: 4, label: "country", text: "Cuba", suffix: " met Iran.\nThen \"Cuba\" signed.")"#
+        ),
+        "{saved}"
+    );
+    assert!(
+        saved.contains(r#"text: "Cuba", prefix: "Cuba met Iran.\nThen \"", suffix: "\" signed.")"#),
+        "{saved}"
+    );
+    let schema = LabelSchema::default();
+    let load = |source: &str, doc: &Document| {
+        store::parse_annotations(&ron, source, "a.txt", doc, &schema).unwrap()
+    };
+    let loaded = load(&saved, &doc);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.set, set);
+    let bare = store::to_ron_string("a.txt", &store::text_sha256(doc.text()), &set);
+    assert!(!bare.contains("prefix") && !bare.contains("suffix"));
+    assert_eq!(load(&bare, &doc).set, set);
+
+    // The article changed: a line naming Cuba added at the top.
+    let changed = Document::new(format!("Cuba, again.\n{}", doc.text()));
+    let with = load(&saved, &changed);
+    assert!(with.orphans.is_empty(), "{:?}", with.problems);
+    let starts: Vec<usize> = with.set.spans().iter().map(|s| s.start).collect();
+    assert_eq!(starts, [13, 34]);
+}

@@ -1,6 +1,6 @@
 //! Re-anchoring when an annotated article changed, through loading and the
-//! session: moved and fuzzy spans are placed and noted, orphans are kept,
-//! protect the file until each is placed or deleted, and are never lost.
+//! session: moved and fuzzy spans are placed and noted, orphans are kept
+//! and saved until each is placed or deleted (undoably), and are never lost.
 
 #![allow(clippy::unwrap_used)]
 
@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use newsmark::model::{LabelSchema, SpanId};
 use newsmark::session::{OrphanError, Session};
-use newsmark::store::{self, How, StoreError};
+use newsmark::store::{self, How};
 use tempfile::TempDir;
 
 const TEXT: &str = "Tehran and Havana signed a deal.\n\
@@ -110,7 +110,7 @@ fn spans_of_an_edited_article_are_moved_and_noted() {
 }
 
 #[test]
-fn orphans_protect_the_file_until_placed_or_deleted() {
+fn orphans_are_saved_until_placed_or_deleted_and_undoable() {
     let (_dir, txt, ron) = annotated();
     // The sentence with Cuba (6) and the optical fiber project (7) rewritten.
     let edited = TEXT.replace(
@@ -118,7 +118,6 @@ fn orphans_protect_the_file_until_placed_or_deleted() {
         "The island will join a cable plan.",
     );
     fs::write(&txt, &edited).unwrap();
-    let before = fs::read(&ron).unwrap();
     let mut s = open(&txt);
     let orphans: Vec<SpanId> = s.orphans().iter().map(|o| o.id).collect();
     assert_eq!(orphans, [6, 7]);
@@ -126,13 +125,19 @@ fn orphans_protect_the_file_until_placed_or_deleted() {
     assert_eq!(s.set().len(), 5);
     // Kept exactly as the file holds them.
     assert_eq!(s.orphans()[1].text, "optical fiber project");
-    let blocked = s.save_blocked().unwrap().to_owned();
+    // Saving is allowed: the orphans go to the file's `orphans` list.
+    assert!(s.save_blocked().is_none());
+    s.save().unwrap();
+    let saved = fs::read_to_string(&ron).unwrap();
+    assert!(saved.contains("    orphans: [\n"), "{saved}");
     assert!(
-        blocked.contains("2 span(s)") && blocked.contains("orphans"),
-        "{blocked}"
+        saved.contains(r#"text: "optical fiber project")"#),
+        "orphans are written as they were, without context: {saved}"
     );
-    assert!(matches!(s.save(), Err(StoreError::Refused { .. })));
-    assert_eq!(fs::read(&ron).unwrap(), before, "file touched");
+    let again = open(&txt);
+    assert_eq!(again.orphans(), s.orphans());
+    assert_eq!(again.set(), s.set());
+    assert!(reason(&again, 7).contains("an orphan kept from an earlier version"));
 
     // A new span does not take an orphan's id.
     let edit = s.add_span_edit(0..6, "person").unwrap();
@@ -154,28 +159,70 @@ fn orphans_protect_the_file_until_placed_or_deleted() {
     assert_eq!(s.place_orphan(6, 0..6), Err(OrphanError::SameSpan(1)));
     assert_eq!(s.orphans().len(), 2);
 
-    // Placing one: it joins the annotations with its id and the new quote.
+    // Placing one: it joins the annotations with its id and the new quote,
+    // as one undoable step.
     s.place_orphan(6, island - 4..island + 6).unwrap();
     assert_eq!(
         quote(&s, 6),
         (island - 4, island + 6, "The island".to_owned())
     );
     assert_eq!(s.orphans().len(), 1);
-    assert!(s.save_blocked().unwrap().contains("1 span(s)"));
-    assert!(s.save().is_err());
+    assert_eq!(
+        s.history().peek_undo().unwrap().describe(),
+        "place orphaned country"
+    );
+    s.undo().unwrap();
+    assert!(s.set().get(6).is_none());
+    assert_eq!(s.orphans().len(), 2);
+    s.redo().unwrap();
+    assert_eq!(s.set().get(6).unwrap().text, "The island");
 
-    // Deleting the other lifts the protection.
+    // Deleting the other, undone and done again.
     let deleted = s.delete_orphan(7).unwrap();
     assert_eq!(deleted.text, "optical fiber project");
     assert_eq!(s.delete_orphan(7), None);
-    assert!(s.save_blocked().is_none() && s.orphans().is_empty());
+    assert!(s.orphans().is_empty());
+    s.undo().unwrap();
+    assert_eq!(s.orphans()[0].id, 7);
+    s.redo().unwrap();
     assert!(s.is_dirty());
     s.save().unwrap();
     assert!(!s.is_dirty());
+    assert!(!fs::read_to_string(&ron).unwrap().contains("orphans"));
     let again = open(&txt);
     assert!(again.problems().is_empty(), "{:?}", again.problems());
     assert_eq!(again.set(), s.set());
     assert!(again.set().get(7).is_none());
+}
+
+#[test]
+fn orphans_placed_or_deleted_survive_a_crash_through_the_journal() {
+    let (_dir, txt, _ron) = annotated();
+    let edited = TEXT.replace(
+        "Cuba will join the optical fiber project.",
+        "The island will join a cable plan.",
+    );
+    fs::write(&txt, &edited).unwrap();
+    let mut s = open(&txt);
+    s.save().unwrap();
+    // Orphan 6 placed, 7 deleted, not saved: the journal holds that.
+    let island = at(&edited, "island");
+    s.place_orphan(6, island..island + 6).unwrap();
+    s.delete_orphan(7).unwrap();
+    s.write_journal().unwrap();
+    let expected = s.set().clone();
+    drop(s);
+
+    let mut again = open(&txt);
+    assert_eq!(again.orphans().len(), 2, "the saved file still has both");
+    let recovered = again.recovered_journal().unwrap().expect("a journal");
+    assert!(recovered.set.orphans().is_empty());
+    assert!(again.restore(&recovered.set).unwrap());
+    assert_eq!(again.set(), &expected);
+    // The restore is one step: undone, both are orphans again.
+    again.undo().unwrap();
+    assert_eq!(again.orphans().len(), 2);
+    assert!(again.set().get(6).is_none());
 }
 
 #[test]
@@ -191,13 +238,11 @@ fn placing_orphans_keeps_other_protection() {
     let mut s = open(&txt);
     assert_eq!((s.unplaced().len(), s.orphans().len()), (1, 1));
     let blocked = s.save_blocked().unwrap().to_owned();
-    assert!(blocked.contains("could not be placed") && blocked.contains("orphans"));
-    // Not an undoable edit, but a change to save: the session is dirty.
+    assert!(blocked.contains("could not be placed"), "{blocked}");
     assert!(!s.is_dirty());
     s.delete_orphan(6).unwrap();
     assert!(s.is_dirty());
-    let blocked = s.save_blocked().unwrap();
-    assert!(blocked.contains("could not be placed") && !blocked.contains("orphans"));
+    assert_eq!(s.save_blocked(), Some(blocked.as_str()));
     assert!(s.save().is_err());
 }
 

@@ -4,7 +4,15 @@
 //! over its new text), orphaned, or WRONG (placed where it does not belong,
 //! worse than an orphan).
 //!
-//! `cargo test --test reanchor_suite -- --nocapture` prints the figures.
+//! Each case is run twice: with the context (prefix and suffix) that saving
+//! stores around every quote, and without it (a file written before
+//! context was stored, or by another program), to measure what it brings.
+//! A second set of cases puts copies of the quotes next to where they were
+//! (a sentence naming the same person inserted before it, a paragraph
+//! repeating the names of the lines after it), where context matters most.
+//!
+//! `cargo test --release --test reanchor_suite -- --nocapture` prints the
+//! figures.
 
 #![allow(clippy::unwrap_used, clippy::print_stderr)]
 
@@ -13,7 +21,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use newsmark::model::{Document, LabelSchema, Span};
-use newsmark::store::{self, How};
+use newsmark::store::{self, Context, How};
 
 /// xorshift64*: a fixed-seed generator, so every run tests the same cases.
 struct Rng(u64);
@@ -79,6 +87,8 @@ struct Sample {
     name: String,
     text: Vec<char>,
     spans: Vec<Span>,
+    /// Each span's context in the old text, as saving stores it.
+    contexts: Vec<Context>,
 }
 
 fn samples() -> Vec<Sample> {
@@ -98,10 +108,13 @@ fn samples() -> Vec<Sample> {
             let loaded =
                 store::load_annotations(&ron, &name, &doc, &LabelSchema::default()).unwrap();
             assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+            let spans = loaded.set.spans().to_vec();
+            let contexts = spans.iter().map(|s| Context::of(&doc, s)).collect();
             Sample {
                 name,
                 text: doc.text().chars().collect(),
-                spans: loaded.set.spans().to_vec(),
+                spans,
+                contexts,
             }
         })
         .collect()
@@ -402,7 +415,12 @@ fn verdict(truth: &Truth, result: Option<&(Range<usize>, How)>) -> Verdict {
 /// equivalent `readings` of the edits (the best verdict counts).
 fn run(sample: &Sample, new: &str, readings: &[Vec<Edit>], score: &mut Score, what: &str) {
     let doc = Document::new(new);
-    let outcome = store::reanchor(&doc, sample.spans.clone());
+    let outcome = if CONTEXT.with(std::cell::Cell::get) {
+        let spans = sample.spans.iter().cloned();
+        store::reanchor_in_context(&doc, spans.zip(sample.contexts.clone()).collect())
+    } else {
+        store::reanchor(&doc, sample.spans.clone())
+    };
     let placed = outcome.placed.len() + outcome.orphans.len();
     assert_eq!(placed, sample.spans.len(), "a span was lost");
     let mut results: BTreeMap<u64, Option<(Range<usize>, How)>> = BTreeMap::new();
@@ -448,27 +466,71 @@ fn line_ends(text: &[char]) -> (&'static str, Vec<Edit>) {
     (kind, edits.collect())
 }
 
-#[test]
-fn reanchoring_the_edited_samples() {
+thread_local! {
+    /// Whether [`run`] gives the re-anchorer the spans' stored context.
+    static CONTEXT: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// A scenario where the quote of a span is copied next to where it was:
+/// a sentence naming it inserted just before it (or before its line), or a
+/// paragraph repeating the quotes of the spans of the lines after it.
+fn lure(rng: &mut Rng, sample: &Sample) -> (&'static str, Vec<Edit>) {
+    let text = &sample.text;
+    let spans = &sample.spans;
+    let span = &spans[rng.pick(0..spans.len())];
+    let newline = if text.contains(&'\r') { "\r\n" } else { "\n" };
+    let starts = line_starts(text);
+    let line = starts[starts.partition_point(|&x| x <= span.start) - 1];
+    if rng.chance(50) {
+        let p = if rng.chance(50) { line } else { span.start };
+        let sentence = format!(
+            "{} {} {}. ",
+            words(rng, spans, 2),
+            span.text,
+            words(rng, spans, 3)
+        );
+        (
+            "name inserted before",
+            vec![Edit {
+                range: p..p,
+                with: sentence,
+            }],
+        )
+    } else {
+        let following: Vec<&str> = spans
+            .iter()
+            .filter(|s| s.start >= line)
+            .take(6)
+            .map(|s| s.text.as_str())
+            .collect();
+        let mut paragraph = Vec::new();
+        for quote in following {
+            paragraph.push(words(rng, spans, 2));
+            paragraph.push(quote.to_owned());
+        }
+        let paragraph = format!("{}.{newline}", paragraph.join(" "));
+        (
+            "names repeated above",
+            vec![Edit {
+                range: line..line,
+                with: paragraph,
+            }],
+        )
+    }
+}
+
+/// Runs every case; returns the scores by kind of edit and the number of
+/// edited articles.
+fn measure(context: bool) -> (BTreeMap<&'static str, Score>, usize) {
+    CONTEXT.with(|c| c.set(context));
     let mut rng = Rng(0x6e65_7773_6d61_726b);
     let mut by_kind: BTreeMap<&str, Score> = BTreeMap::new();
     let mut cases = 0;
-    for sample in &samples() {
+    let samples = samples();
+    for sample in &samples {
         for _ in 0..60 {
             let (kind, edits) = scenario(&mut rng, sample);
-            let new = apply(&sample.text, &edits);
-            let readings = [true, false].map(|right| canonical(&sample.text, edits.clone(), right));
-            for reading in &readings {
-                assert_eq!(apply(&sample.text, reading), new);
-            }
-            run(
-                sample,
-                &new,
-                &readings,
-                by_kind.entry(kind).or_default(),
-                kind,
-            );
-            cases += 1;
+            cases += score_case(sample, kind, &edits, &mut by_kind);
         }
         let (kind, edits) = line_ends(&sample.text);
         let new = apply(&sample.text, &edits);
@@ -484,11 +546,45 @@ fn reanchoring_the_edited_samples() {
         run(sample, &bom, &[vec![]], score, "BOM");
         cases += 2;
     }
+    let mut rng = Rng(0x6c75_7265_7320_6e65);
+    for sample in &samples {
+        for _ in 0..20 {
+            let (kind, edits) = lure(&mut rng, sample);
+            cases += score_case(sample, kind, &edits, &mut by_kind);
+        }
+    }
+    (by_kind, cases)
+}
+
+/// Scores one edited article (under both readings of its edits).
+fn score_case(
+    sample: &Sample,
+    kind: &'static str,
+    edits: &[Edit],
+    by_kind: &mut BTreeMap<&'static str, Score>,
+) -> usize {
+    let new = apply(&sample.text, edits);
+    let readings = [true, false].map(|right| canonical(&sample.text, edits.to_vec(), right));
+    for reading in &readings {
+        assert_eq!(apply(&sample.text, reading), new);
+    }
+    run(
+        sample,
+        &new,
+        &readings,
+        by_kind.entry(kind).or_default(),
+        kind,
+    );
+    1
+}
+
+/// Prints the table; returns the totals.
+fn report(title: &str, by_kind: &BTreeMap<&str, Score>, cases: usize) -> Score {
     let mut total: Score = [0; 7];
-    eprintln!("{cases} edited articles");
+    eprintln!("\n{title}: {cases} edited articles");
     let header: Vec<String> = COLUMNS.iter().map(|c| format!("{c:>7}")).collect();
     eprintln!("{:<20} {:>6}{}", "edit", "spans", header.concat());
-    for (kind, score) in &by_kind {
+    for (kind, score) in by_kind {
         let cells: Vec<String> = score.iter().map(|n| format!("{n:>7}")).collect();
         eprintln!(
             "{kind:<20} {:>6}{}",
@@ -509,8 +605,35 @@ fn reanchoring_the_edited_samples() {
         pct(exact + fuzzy),
         pct(correct)
     );
-    assert!(cases >= 200);
-    assert_eq!(wrong, 0, "spans placed where they do not belong");
-    assert!(pct(correct) >= 97.0, "{total:?}");
-    assert!(untouched * 200 <= spans, "{total:?}");
+    total
+}
+
+/// The fraction of spans that end right (exact, near, or orphaned because
+/// deleted), in percent.
+fn correct(total: &Score) -> f64 {
+    let spans: usize = total.iter().sum();
+    let [exact, fuzzy, near, deleted, ..] = *total;
+    100.0 * (exact + fuzzy + near + deleted) as f64 / spans as f64
+}
+
+#[test]
+fn reanchoring_the_edited_samples() {
+    let (without, _) = measure(false);
+    let (with, cases) = measure(true);
+    let before = report("without stored context", &without, cases);
+    let total = report("with stored context", &with, cases);
+    assert!(cases >= 300);
+    assert_eq!(total[6], 0, "spans placed where they do not belong");
+    assert!(correct(&total) >= 97.0, "{total:?}");
+    assert!(correct(&total) > correct(&before), "context brings nothing");
+    let spans: usize = total.iter().sum();
+    assert!(total[5] * 200 <= spans, "{total:?}");
+    // Where the quotes were copied nearby, context places more spans.
+    let lures = |by: &BTreeMap<&str, Score>| {
+        ["name inserted before", "names repeated above"]
+            .iter()
+            .map(|k| by[k][0] + by[k][1])
+            .sum::<usize>()
+    };
+    assert!(lures(&with) > lures(&without));
 }

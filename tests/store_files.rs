@@ -185,7 +185,7 @@ fn crlf_quote_is_escaped_on_its_line() {
     annotate(&mut s, "initiative:Havana\r\nsigned");
     s.save().expect("save");
     let ron = read_string(s.ron_path());
-    let line = r#"(id: 1, start: 11, end: 25, label: "initiative", text: "Havana\r\nsigned"),"#;
+    let line = r#"(id: 1, start: 11, end: 25, label: "initiative", text: "Havana\r\nsigned", "#;
     assert!(ron.contains(line), "{ron}");
 }
 

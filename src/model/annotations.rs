@@ -58,11 +58,14 @@ pub struct AnnotationSet {
     max_len: usize,
     /// Whether an annotator marked the document done.
     done: bool,
+    /// Spans of an earlier version of the text that could not be placed on
+    /// this one, sorted: kept (and saved) until placed or deleted.
+    orphans: Vec<Span>,
 }
 
 impl PartialEq for AnnotationSet {
     fn eq(&self, other: &Self) -> bool {
-        self.spans == other.spans && self.done == other.done
+        self.spans == other.spans && self.done == other.done && self.orphans == other.orphans
     }
 }
 
@@ -74,6 +77,7 @@ impl AnnotationSet {
             next_id: 1,
             max_len: 0,
             done: false,
+            orphans: Vec::new(),
         }
     }
 
@@ -166,7 +170,7 @@ impl AnnotationSet {
     /// Inserts a span at its sorted place. Returns `false` (and changes
     /// nothing) if its id is taken.
     pub fn insert(&mut self, span: Span) -> bool {
-        if self.get(span.id).is_some() {
+        if self.get(span.id).is_some() || self.orphan(span.id).is_some() {
             return false;
         }
         self.next_id = self.next_id.max(span.id.saturating_add(1));
@@ -181,6 +185,38 @@ impl AnnotationSet {
     pub fn remove(&mut self, id: SpanId) -> Option<Span> {
         let at = self.index_of(id)?;
         Some(self.spans.remove(at))
+    }
+
+    /// The orphans: spans of an earlier version of the text, with its
+    /// offsets and quote, that could not be placed on this one. Sorted by
+    /// [`Span::sort_key`]. Their ids are taken.
+    pub fn orphans(&self) -> &[Span] {
+        &self.orphans
+    }
+
+    /// The orphan with this id.
+    pub fn orphan(&self, id: SpanId) -> Option<&Span> {
+        self.orphans.iter().find(|s| s.id == id)
+    }
+
+    /// Keeps `span` as an orphan. Returns `false` (and changes nothing) if
+    /// its id is taken by a span or an orphan. Use
+    /// [`crate::model::Edit::AddOrphan`] for an undoable change.
+    pub fn insert_orphan(&mut self, span: Span) -> bool {
+        if self.get(span.id).is_some() || self.orphan(span.id).is_some() {
+            return false;
+        }
+        self.next_id = self.next_id.max(span.id.saturating_add(1));
+        let key = span.sort_key();
+        let at = self.orphans.partition_point(|s| s.sort_key() < key);
+        self.orphans.insert(at, span);
+        true
+    }
+
+    /// Removes and returns the orphan with this id.
+    pub fn remove_orphan(&mut self, id: SpanId) -> Option<Span> {
+        let at = self.orphans.iter().position(|s| s.id == id)?;
+        Some(self.orphans.remove(at))
     }
 
     /// Checks one span against the document and schema (not ids).

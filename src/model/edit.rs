@@ -22,6 +22,11 @@ pub enum Edit {
     Batch(Vec<Edit>),
     /// Mark the document done (`true`) or not done.
     SetDone(bool),
+    /// Keep this span as an orphan (its id must be free).
+    AddOrphan(Span),
+    /// Stop keeping this orphan (it must be present, exactly): it was
+    /// deleted, or (in a batch with an [`Edit::Add`]) placed.
+    RemoveOrphan(Span),
 }
 
 /// Why an edit could not be applied.
@@ -50,6 +55,8 @@ impl Edit {
             },
             Self::Batch(edits) => Self::Batch(edits.iter().rev().map(Self::inverse).collect()),
             Self::SetDone(done) => Self::SetDone(!done),
+            Self::AddOrphan(span) => Self::RemoveOrphan(span.clone()),
+            Self::RemoveOrphan(span) => Self::AddOrphan(span.clone()),
         }
     }
 
@@ -75,9 +82,15 @@ impl Edit {
                 format!("resize {}", after.label)
             }
             Self::Replace { .. } => "change span".to_owned(),
-            Self::Batch(edits) => format!("{} changes", edits.len()),
+            Self::Batch(edits) => match &edits[..] {
+                [Self::RemoveOrphan(s), Self::Add(_)] => format!("place orphaned {}", s.label),
+                [Self::Remove(_), Self::AddOrphan(s)] => format!("unplace orphaned {}", s.label),
+                _ => format!("{} changes", edits.len()),
+            },
             Self::SetDone(true) => "mark done".to_owned(),
             Self::SetDone(false) => "mark not done".to_owned(),
+            Self::AddOrphan(s) => format!("keep orphaned {}", s.label),
+            Self::RemoveOrphan(s) => format!("delete orphaned {}", s.label),
         }
     }
 }
@@ -106,6 +119,20 @@ impl AnnotationSet {
                 }
                 self.remove(before.id);
                 self.insert(after.clone());
+                Ok(())
+            }
+            Edit::AddOrphan(span) => {
+                if self.insert_orphan(span.clone()) {
+                    Ok(())
+                } else {
+                    Err(EditError::IdTaken(span.id))
+                }
+            }
+            Edit::RemoveOrphan(span) => {
+                if self.orphan(span.id) != Some(span) {
+                    return Err(EditError::Missing(span.id));
+                }
+                self.remove_orphan(span.id);
                 Ok(())
             }
             Edit::SetDone(done) => {

@@ -238,11 +238,7 @@ impl Session {
     /// Writes the annotations to `path` (no checks; the file replaced is
     /// kept as `PATH.bak`) and remembers what was written.
     pub(super) fn write_ron(&mut self, path: &Path) -> Result<(), StoreError> {
-        let ron = store::to_ron_string(
-            &self.name(),
-            &store::text_sha256(self.doc.text()),
-            &self.set,
-        );
+        let ron = store::to_ron_string_in_context(&self.name(), &self.doc, &self.set);
         store::atomic_write_keeping_backup(path, ron.as_bytes())?;
         self.disk.ron = Some(Fingerprint::of_written(path, ron.as_bytes()));
         self.disk.base = self.set.clone();

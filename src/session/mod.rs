@@ -36,7 +36,6 @@ pub struct Session {
     schema: LabelSchema,
     problems: Vec<LoadProblem>,
     unplaced: Vec<Span>,
-    orphans: Vec<Span>,
     save_block: Option<String>,
     disk: DiskState,
 }
@@ -48,7 +47,8 @@ impl Session {
     /// that cannot be loaded leaves the session empty and protected: saving
     /// over that file is refused (see [`Self::save_blocked`]). If the article
     /// changed since the file was saved, its spans are re-anchored; those
-    /// that cannot be are [`Self::orphans`], and protect the file too.
+    /// that cannot be are [`Self::orphans`], kept (and saved) until placed
+    /// or deleted.
     pub fn open(txt_path: &Path, schema: LabelSchema) -> Result<Self, StoreError> {
         // Taken before reading, so a change made while reading shows later.
         let txt_meta = std::fs::metadata(txt_path).ok();
@@ -69,7 +69,6 @@ impl Session {
             schema,
             problems: Vec::new(),
             unplaced: Vec::new(),
-            orphans: Vec::new(),
             save_block: None,
             disk: DiskState::default(),
         };
@@ -270,6 +269,19 @@ impl Session {
         if set.is_done() != self.set.is_done() {
             edits.push(Edit::SetDone(set.is_done()));
         }
+        // Orphans: those the set lacks go first (a span may take the id of
+        // one placed since), those it adds last.
+        let wanted: HashMap<SpanId, &Span> = set.orphans().iter().map(|s| (s.id, s)).collect();
+        let current: HashMap<SpanId, &Span> =
+            self.set.orphans().iter().map(|s| (s.id, s)).collect();
+        let gone = self.set.orphans().iter();
+        let gone = gone.filter(|o| wanted.get(&o.id) != Some(o));
+        let mut all: Vec<Edit> = gone.cloned().map(Edit::RemoveOrphan).collect();
+        all.append(&mut edits);
+        let new = set.orphans().iter();
+        let new = new.filter(|o| current.get(&o.id) != Some(o));
+        all.extend(new.cloned().map(Edit::AddOrphan));
+        let edits = all;
         (!edits.is_empty()).then_some(Edit::Batch(edits))
     }
 
@@ -328,49 +340,33 @@ pub enum OrphanError {
 }
 
 /// Why a loaded annotation file must not be saved over, if it must not.
+/// (Orphans do not stop a save: the file keeps them in its `orphans` list.)
 fn load_block(loaded: &store::LoadedAnnotations) -> Option<String> {
-    let unplaced = format!(
-        "{} span(s) in it could not be placed on the text",
-        loaded.unplaced.len()
-    );
-    match (loaded.unplaced.is_empty(), loaded.orphans.len()) {
-        (true, 0) => None,
-        (true, n) => Some(orphan_block(n)),
-        (false, 0) => Some(unplaced),
-        (false, n) => Some(format!("{unplaced}; {}", orphan_block(n))),
-    }
-}
-
-/// The reason saving is refused while `n` orphans are left.
-fn orphan_block(n: usize) -> String {
-    format!(
-        "{n} span(s) in it were not found in the changed article (orphans): \
-         place or delete each first"
-    )
+    (!loaded.unplaced.is_empty()).then(|| {
+        format!(
+            "{} span(s) in it could not be placed on the text",
+            loaded.unplaced.len()
+        )
+    })
 }
 
 /// Orphans: spans of a changed article that re-anchoring could not place.
-/// While any is left (and was the only reason), saving over the annotation
-/// file is refused, so none is lost; placing or deleting the last one lifts
-/// that. Neither is undoable (undo covers the placed spans only: a placed
-/// orphan is an ordinary span, deleted with [`Session::delete_edit`]); both
-/// leave the session dirty until it is saved.
+/// They are kept in the annotations ([`AnnotationSet::orphans`]) and saved
+/// in the file's `orphans` list, so none is lost; placing one (it becomes an
+/// ordinary span) or deleting one is an edit like any other, undone with
+/// [`Session::undo`].
 impl Session {
     /// The orphans left, as the annotation file holds them (old offsets and
-    /// quote), in file order.
+    /// quote), sorted by their old place.
     pub fn orphans(&self) -> &[Span] {
-        &self.orphans
+        self.set.orphans()
     }
 
-    /// Places orphan `id` over the code points `range` of the article: it
-    /// joins the annotations with its id, label, origin, score and status,
-    /// and the text there as its quote.
-    pub fn place_orphan(&mut self, id: SpanId, range: Range<usize>) -> Result<(), OrphanError> {
-        let at = self
-            .orphans
-            .iter()
-            .position(|s| s.id == id)
-            .ok_or(OrphanError::NotAnOrphan(id))?;
+    /// The edit that places orphan `id` over the code points `range` of the
+    /// article: it joins the annotations with its id, label, origin, score
+    /// and status, and the text there as its quote.
+    pub fn place_orphan_edit(&self, id: SpanId, range: Range<usize>) -> Result<Edit, OrphanError> {
+        let orphan = self.set.orphan(id).ok_or(OrphanError::NotAnOrphan(id))?;
         let bad_range = OrphanError::BadRange {
             start: range.start,
             end: range.end,
@@ -380,44 +376,33 @@ impl Session {
             Some(text) if !range.is_empty() => text.to_owned(),
             _ => return Err(bad_range),
         };
-        let label = &self.orphans[at].label;
-        if let Some(same) = self.set.find_same(range.start, range.end, label) {
+        if let Some(same) = self.set.find_same(range.start, range.end, &orphan.label) {
             return Err(OrphanError::SameSpan(same.id));
         }
-        if self.set.get(id).is_some() {
-            return Err(OrphanError::IdTaken(id));
-        }
-        let mut span = self.release_orphan(at);
-        span.start = range.start;
-        span.end = range.end;
-        span.text = text;
-        self.set.insert(span);
-        Ok(())
-    }
-
-    /// Deletes orphan `id` for good (once saved: until then the file still
-    /// holds it) and returns it; `None` if there is no such orphan.
-    pub fn delete_orphan(&mut self, id: SpanId) -> Option<Span> {
-        let at = self.orphans.iter().position(|s| s.id == id)?;
-        Some(self.release_orphan(at))
-    }
-
-    /// Takes orphan `at` out of the list, marks the session changed, and
-    /// lifts the protection it was the last reason for.
-    fn release_orphan(&mut self, at: usize) -> Span {
-        let before = orphan_block(self.orphans.len());
-        let span = self.orphans.remove(at);
-        let after = (!self.orphans.is_empty()).then(|| orphan_block(self.orphans.len()));
-        self.save_block = match (self.save_block.take(), after) {
-            (Some(block), _) if !block.contains(&before) => Some(block),
-            (Some(block), Some(after)) => Some(block.replace(&before, &after)),
-            (Some(block), None) if block == before => None,
-            (Some(block), None) => Some(block.replace(&format!("; {before}"), "")),
-            (None, _) => None,
+        let placed = Span {
+            start: range.start,
+            end: range.end,
+            text,
+            ..orphan.clone()
         };
-        // Not an undoable edit, so no history state matches it: the session
-        // stays dirty until saved.
-        self.saved_state = StateId::MAX;
-        span
+        Ok(Edit::Batch(vec![
+            Edit::RemoveOrphan(orphan.clone()),
+            Edit::Add(placed),
+        ]))
+    }
+
+    /// Places orphan `id` over `range` ([`Self::place_orphan_edit`]), as an
+    /// undoable edit.
+    pub fn place_orphan(&mut self, id: SpanId, range: Range<usize>) -> Result<(), OrphanError> {
+        let edit = self.place_orphan_edit(id, range)?;
+        self.perform(edit).map_err(|_| OrphanError::IdTaken(id))
+    }
+
+    /// Deletes orphan `id` (an undoable edit) and returns it; `None` if
+    /// there is no such orphan.
+    pub fn delete_orphan(&mut self, id: SpanId) -> Option<Span> {
+        let orphan = self.set.orphan(id)?.clone();
+        self.perform(Edit::RemoveOrphan(orphan.clone())).ok()?;
+        Some(orphan)
     }
 }

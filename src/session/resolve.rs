@@ -14,14 +14,14 @@
 //! The article is never written. When it changed, all three go on with its
 //! new text: the spans (theirs, mine and the common ancestor) are
 //! re-anchored on it as on opening, and those that cannot be placed become
-//! orphans, which protect the file until placed or deleted. Undo history is
+//! orphans, kept (and saved) until placed or deleted. Undo history is
 //! then cleared: its edits were on the old text.
 
 use std::path::{Path, PathBuf};
 
 use super::disk::{Fingerprint, compare_text};
 use super::merge::{MergeReport, merge_three_way};
-use super::{Session, load_block, orphan_block};
+use super::{Session, load_block};
 use crate::model::{AnnotationSet, Document, History, Span, StateId};
 use crate::store::{self, LoadProblem, LoadedAnnotations, StoreError};
 
@@ -72,8 +72,8 @@ pub struct Reloaded {
 pub struct KeptMine {
     /// Where their annotation file was kept, if there was one.
     pub theirs_kept_as: Option<PathBuf>,
-    /// Whether mine were saved (not if saving is refused: orphans, or an
-    /// unreadable file; see [`Session::save_blocked`]).
+    /// Whether mine were saved (not if saving is refused: spans of the file
+    /// that could not be placed; see [`Session::save_blocked`]).
     pub saved: bool,
     /// Whether the article's text changed (and was reloaded).
     pub text_changed: bool,
@@ -108,14 +108,12 @@ impl Session {
     pub(super) fn adopt(&mut self, on_disk: RonOnDisk) -> AnnotationSet {
         self.problems.clear();
         self.unplaced.clear();
-        self.orphans.clear();
         self.save_block = None;
         let set = match on_disk.loaded {
             Ok(None) => AnnotationSet::new(),
             Ok(Some(loaded)) => {
                 self.save_block = load_block(&loaded);
                 self.unplaced = loaded.unplaced;
-                self.orphans = loaded.orphans;
                 self.problems = loaded.problems;
                 loaded.set
             }
@@ -162,30 +160,16 @@ impl Session {
         self.history = History::new();
     }
 
-    /// Re-anchors `spans` (placed on the old text) on `doc`; returns the set
-    /// placed and the orphans.
+    /// Re-anchors `set`'s spans (placed on the old text) on `doc`; returns
+    /// the set placed, with `set`'s orphans, and the spans that became
+    /// orphans now.
     fn reanchored(doc: &Document, set: &AnnotationSet) -> (AnnotationSet, Vec<Span>) {
         let outcome = store::reanchor(doc, set.spans().to_vec());
         let mut placed =
             AnnotationSet::from_spans(outcome.placed.into_iter().map(|(span, _)| span).collect());
         placed.set_done(set.is_done());
+        add_orphans(&mut placed, set.orphans().to_vec());
         (placed, outcome.orphans)
-    }
-
-    /// Adds `orphans` of my own spans (not placed on the new text) to the
-    /// orphans, and protects the file while any is left.
-    fn add_orphans(&mut self, orphans: Vec<Span>) {
-        if orphans.is_empty() {
-            return;
-        }
-        let before = orphan_block(self.orphans.len());
-        self.orphans.extend(orphans);
-        let after = orphan_block(self.orphans.len());
-        self.save_block = Some(match self.save_block.take() {
-            Some(block) if block.contains(&before) => block.replace(&before, &after),
-            Some(block) => format!("{block}; {after}"),
-            None => after,
-        });
     }
 
     /// Makes `set` the annotations: as one undoable step if the text is
@@ -219,11 +203,7 @@ impl Session {
         let text = self.read_text_on_disk()?;
         let mine_kept_as = if self.is_dirty() {
             let path = free_name(&self.ron_path, "mine");
-            let ron = store::to_ron_string(
-                &self.name(),
-                &store::text_sha256(self.doc.text()),
-                &self.set,
-            );
+            let ron = store::to_ron_string_in_context(&self.name(), &self.doc, &self.set);
             store::atomic_write(&path, ron.as_bytes())?;
             Some(path)
         } else {
@@ -247,8 +227,8 @@ impl Session {
     /// Keep mine: their annotation file (if it changed and is there) is
     /// copied to `NAME.ron.theirs` (returned), then my annotations are saved
     /// over it. If the article changed, my spans are re-anchored on its new
-    /// text first; those that cannot be placed become orphans, and then
-    /// nothing is saved until they are placed or deleted. If the article is
+    /// text first; those that cannot be placed become orphans (saved in the
+    /// file's `orphans` list). If the article is
     /// gone or cannot be read, the text in memory is kept.
     pub fn keep_mine(&mut self) -> Result<KeptMine, StoreError> {
         // An article that is gone or unreadable: the text in memory is kept,
@@ -290,8 +270,8 @@ impl Session {
             let (mine, orphans) = Self::reanchored(&doc, &self.set);
             self.replace_text(doc);
             self.set = mine;
+            add_orphans(&mut self.set, orphans);
             self.saved_state = StateId::MAX;
-            self.add_orphans(orphans);
         }
         self.disk.txt = text.print;
         let saved = self.save_block.is_none();
@@ -333,13 +313,26 @@ impl Session {
         }
         self.disk.txt = text.print;
         let theirs_set = self.adopt(theirs);
-        let (merged, report) = merge_three_way(&base, &mine, &theirs_set);
+        let (mut merged, report) = merge_three_way(&base, &mine, &theirs_set);
         let clean = merged == theirs_set && my_orphans.is_empty();
-        self.add_orphans(my_orphans);
+        add_orphans(&mut merged, my_orphans);
         self.install(&merged, text_changed, clean);
         Ok(Merged {
             report,
             text_changed,
         })
+    }
+}
+
+/// Adds `orphans` (spans not placed on the new text) to `set`'s orphans,
+/// where they are kept, and saved, until placed or deleted.
+/// An orphan whose id is taken (their file may number spans anew) gets a
+/// fresh one rather than being dropped.
+fn add_orphans(set: &mut AnnotationSet, orphans: Vec<Span>) {
+    for mut orphan in orphans {
+        if set.get(orphan.id).is_some() || set.orphan(orphan.id).is_some() {
+            orphan.id = set.next_id();
+        }
+        set.insert_orphan(orphan);
     }
 }

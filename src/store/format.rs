@@ -9,7 +9,8 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
-use crate::model::{AnnotationSet, Origin, Span, Status};
+use super::reanchor::Context;
+use crate::model::{AnnotationSet, Document, Origin, Span, SpanId, Status};
 
 /// The format version this program writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -29,7 +30,56 @@ pub(crate) struct AnnotationFile {
     pub done: bool,
     /// The spans.
     #[serde(default)]
-    pub spans: Vec<Span>,
+    pub spans: Vec<StoredSpan>,
+    /// Spans of an earlier version of the text that could not be placed on
+    /// this one, as they were (offsets and quote of that version).
+    #[serde(default)]
+    pub orphans: Vec<StoredSpan>,
+}
+
+/// A span as the file holds it: the model's [`Span`] and the context of its
+/// quote. (The fields are repeated rather than `#[serde(flatten)]`ed: RON
+/// reads a flattened struct as a map, not as `(id: 1, …)`: ron-rs/ron#115.)
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct StoredSpan {
+    pub id: SpanId,
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+    pub text: String,
+    #[serde(default)]
+    pub origin: Origin,
+    #[serde(default)]
+    pub score: Option<f64>,
+    #[serde(default)]
+    pub status: Status,
+    /// Up to [`super::CONTEXT_CHARS`] code points just before the quote.
+    #[serde(default)]
+    pub prefix: String,
+    /// Up to [`super::CONTEXT_CHARS`] code points just after the quote.
+    #[serde(default)]
+    pub suffix: String,
+}
+
+impl StoredSpan {
+    /// The span and its stored context.
+    pub fn into_parts(self) -> (Span, Context) {
+        let context = Context {
+            prefix: self.prefix,
+            suffix: self.suffix,
+        };
+        let span = Span {
+            id: self.id,
+            start: self.start,
+            end: self.end,
+            label: self.label,
+            text: self.text,
+            origin: self.origin,
+            score: self.score,
+            status: self.status,
+        };
+        (span, context)
+    }
 }
 
 /// Only the version, read first so an unknown version is reported as such
@@ -70,8 +120,9 @@ fn ron_string(s: &str) -> String {
     out
 }
 
-/// One span as a single line of RON.
-fn span_line(span: &Span) -> String {
+/// One span as a single line of RON, with its context if given (sides left
+/// out when empty).
+fn span_line(span: &Span, context: Option<&Context>) -> String {
     let mut line = format!(
         "(id: {}, start: {}, end: {}, label: {}, text: {}",
         span.id,
@@ -91,13 +142,52 @@ fn span_line(span: &Span) -> String {
         Status::Pending => line.push_str(", status: Pending"),
         Status::Rejected => line.push_str(", status: Rejected"),
     }
+    if let Some(context) = context {
+        for (name, side) in [("prefix", &context.prefix), ("suffix", &context.suffix)] {
+            if !side.is_empty() {
+                let _ = write!(line, ", {name}: {}", ron_string(side));
+            }
+        }
+    }
     line.push(')');
     line
 }
 
-/// The annotation file's text for `set` over the article named `document`.
+/// The annotation file's text for `set` over the article named `document`,
+/// without the quotes' context (see [`to_ron_string_in_context`]).
 pub fn to_ron_string(document: &str, text_sha256: &str, set: &AnnotationSet) -> String {
-    let mut out = String::with_capacity(128 + set.len() * 96);
+    write_file(document, text_sha256, set, None)
+}
+
+/// The annotation file's text for `set` over the article `doc` named
+/// `document`: its hash, and each span with the [`Context`] of its quote in
+/// `doc`, which re-anchoring uses if the article changes.
+pub fn to_ron_string_in_context(document: &str, doc: &Document, set: &AnnotationSet) -> String {
+    write_file(document, &text_sha256(doc.text()), set, Some(doc))
+}
+
+/// A list of spans (`spans` or `orphans`), one per line.
+fn write_list(out: &mut String, name: &str, spans: &[Span], doc: Option<&Document>) {
+    if spans.is_empty() {
+        let _ = writeln!(out, "    {name}: [],");
+        return;
+    }
+    let _ = writeln!(out, "    {name}: [");
+    for span in spans {
+        let context = doc.map(|doc| Context::of(doc, span));
+        let _ = writeln!(out, "        {},", span_line(span, context.as_ref()));
+    }
+    out.push_str("    ],\n");
+}
+
+fn write_file(
+    document: &str,
+    text_sha256: &str,
+    set: &AnnotationSet,
+    doc: Option<&Document>,
+) -> String {
+    let per_span = if doc.is_some() { 180 } else { 96 };
+    let mut out = String::with_capacity(128 + set.len() * per_span);
     out.push_str("(\n");
     let _ = writeln!(out, "    format: {FORMAT_VERSION},");
     let _ = writeln!(out, "    document: {},", ron_string(document));
@@ -105,14 +195,10 @@ pub fn to_ron_string(document: &str, text_sha256: &str, set: &AnnotationSet) -> 
     if set.is_done() {
         out.push_str("    done: true,\n");
     }
-    if set.is_empty() {
-        out.push_str("    spans: [],\n");
-    } else {
-        out.push_str("    spans: [\n");
-        for span in set.spans() {
-            let _ = writeln!(out, "        {},", span_line(span));
-        }
-        out.push_str("    ],\n");
+    write_list(&mut out, "spans", set.spans(), doc);
+    // Orphans keep the offsets and quote of an older text: no context.
+    if !set.orphans().is_empty() {
+        write_list(&mut out, "orphans", set.orphans(), None);
     }
     out.push_str(")\n");
     out

@@ -8,7 +8,7 @@ use std::io::Read as _;
 use std::path::{Component, Path, PathBuf};
 
 use super::format::{AnnotationFile, FORMAT_VERSION, VersionProbe, text_sha256};
-use super::reanchor::{How, reanchor};
+use super::reanchor::{Context, How, reanchor_in_context};
 use super::{LoadProblem, StoreError};
 use crate::model::{AnnotationSet, Document, Invalid, LabelSchema, Span, SpanId};
 
@@ -113,9 +113,10 @@ pub struct LoadedAnnotations {
     /// Spans that could not be placed (bad offsets, quote mismatch, duplicate
     /// id). They are not lost: the file they came from is protected.
     pub unplaced: Vec<Span>,
-    /// Spans of a changed text that re-anchoring could not place, as they
-    /// are in the file. They are not lost: the file stays protected until
-    /// each is placed or deleted (see [`crate::session::Session::orphans`]).
+    /// Spans that re-anchoring a changed text could not place, as they are in
+    /// the file, and those the file kept in its `orphans` list. They are also
+    /// in [`Self::set`]'s orphans, and saved with it until each is placed or
+    /// deleted (see [`crate::session::Session::orphans`]).
     pub orphans: Vec<Span>,
     /// How each span in [`Self::set`] was re-anchored, in file order; empty
     /// when the text did not change (nothing was re-anchored).
@@ -127,7 +128,9 @@ pub struct LoadedAnnotations {
 }
 
 impl LoadedAnnotations {
-    /// Whether saving over the file would lose something it holds.
+    /// Whether some of the file's spans are not placed on the text: set
+    /// aside ([`Self::unplaced`], which saving over the file would lose) or
+    /// orphaned ([`Self::orphans`], which saving keeps as orphans).
     pub fn would_lose_data(&self) -> bool {
         !self.unplaced.is_empty() || !self.orphans.is_empty()
     }
@@ -270,7 +273,10 @@ fn check(
     let mut noted: Vec<(usize, LoadProblem)> = Vec::new();
     let mut ids = HashSet::new();
     let mut to_place = Vec::with_capacity(file.spans.len());
-    for (at, span) in file.spans.into_iter().enumerate() {
+    let mut contexts: HashMap<SpanId, Context> = HashMap::new();
+    for (at, stored) in file.spans.into_iter().enumerate() {
+        let (span, context) = stored.into_parts();
+        contexts.entry(span.id).or_insert(context);
         let mut keep = true;
         if !ids.insert(span.id) {
             let reason = Invalid::DuplicateId.to_string();
@@ -306,13 +312,19 @@ fn check(
     let mut originals: HashMap<SpanId, Span> = HashMap::new();
     let to_place: Vec<(Span, Option<How>)> = match doc {
         Some(doc) if reanchoring => {
-            let spans: Vec<Span> = to_place.into_iter().map(|(_, span)| span).collect();
-            originals.extend(spans.iter().map(|s| (s.id, s.clone())));
-            let outcome = reanchor(doc, spans);
+            let spans: Vec<(Span, Context)> = to_place
+                .into_iter()
+                .map(|(_, span)| {
+                    let context = contexts.remove(&span.id).unwrap_or_default();
+                    (span, context)
+                })
+                .collect();
+            originals.extend(spans.iter().map(|(s, _)| (s.id, s.clone())));
+            let outcome = reanchor_in_context(doc, spans);
             for orphan in outcome.orphans {
                 let reason = format!(
-                    "quote {:?} (was at {}..{}) not found in the changed text: kept as an orphan, \
-                     and this file is not saved over until it is placed or deleted",
+                    "quote {:?} (was at {}..{}) not found in the changed text: kept as an orphan \
+                     (saved in the file's orphans list) until it is placed or deleted",
                     orphan.text, orphan.start, orphan.end
                 );
                 noted.push((at(orphan.id), problem(Some(orphan.id), reason)));
@@ -366,11 +378,22 @@ fn check(
     loaded.problems.extend(noted.into_iter().map(|(_, p)| p));
     loaded.set = AnnotationSet::from_spans(placed);
     loaded.set.set_done(file.done);
-    // New spans must not take an orphan's id: it is placed with it later.
-    for orphan in &loaded.orphans {
-        if loaded.set.insert(orphan.clone()) {
-            loaded.set.remove(orphan.id);
-        }
+    // Orphans are kept (and saved) with the spans until placed or deleted:
+    // this load's, and those an earlier one kept in the file.
+    for orphan in loaded.orphans.clone() {
+        loaded.set.insert_orphan(orphan);
+    }
+    for stored in file.orphans {
+        let (orphan, _) = stored.into_parts();
+        let id = orphan.id;
+        let reason = if loaded.set.insert_orphan(orphan.clone()) {
+            loaded.orphans.push(orphan);
+            "an orphan kept from an earlier version of the article: place or delete it".to_owned()
+        } else {
+            loaded.unplaced.push(orphan);
+            format!("orphan: {}", Invalid::DuplicateId)
+        };
+        loaded.problems.push(problem(Some(id), reason));
     }
     loaded
 }

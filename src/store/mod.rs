@@ -15,13 +15,14 @@ pub use encoding::{
     preview_legacy, transcode_to_utf8_copy,
 };
 pub use error::{LoadProblem, StoreError};
-pub use format::{FORMAT_VERSION, text_sha256, to_ron_string};
+pub use format::{FORMAT_VERSION, text_sha256, to_ron_string, to_ron_string_in_context};
 pub use load::{
     LoadedAnnotations, MAX_ANNOTATION_BYTES, MAX_TEXT_BYTES, RON_RECURSION_LIMIT, check_unpaired,
     load_annotations, parse_annotations, read_text,
 };
 pub use reanchor::{
-    FUZZY_MAX_LEN, FUZZY_MIN_LEN, FUZZY_THRESHOLD, How, ReanchorOutcome, SLACK, reanchor,
+    CONTEXT_CHARS, CONTEXT_MIN_SIDE, Context, FUZZY_MAX_LEN, FUZZY_MIN_LEN, FUZZY_THRESHOLD, How,
+    ReanchorOutcome, SLACK, reanchor, reanchor_in_context,
 };
 pub use save::{
     STALE_TEMP_AGE, atomic_write, atomic_write_keeping_backup, backup_path,

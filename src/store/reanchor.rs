@@ -1,10 +1,11 @@
 //! Re-anchoring: finding where each span's quote went when the article's text
 //! changed after it was annotated.
 //!
-//! The file stores each span's old offsets and quote, but neither the old
-//! text nor any context around the quote, so the spans are placed together,
-//! each helping to place the others. A span placed in the wrong place is
-//! worse than one left unplaced, so every doubtful case ends as an orphan.
+//! The file stores each span's old offsets and quote and (when newsmark
+//! saved it) up to [`CONTEXT_CHARS`] code points of the text on each side of
+//! the quote, but not the old text, so the spans are placed together, each
+//! helping to place the others. A span placed in the wrong place is worse
+//! than one left unplaced, so every doubtful case ends as an orphan.
 //!
 //! 0. **Line ends.** If converting the offsets and quotes from LF to CRLF
 //!    (or back) puts more quotes in place than the stored offsets do, the
@@ -12,9 +13,12 @@
 //! 1. **Anchors.** A span whose quote occurs exactly once in the new text
 //!    (and is not known to have occurred twice in the old one: no other
 //!    span's quote held it at another place) is a strong anchor there; a
-//!    span whose quote still sits at its stored offsets is a weak one. The
-//!    anchors kept are the heaviest chain in the same order in the old and
-//!    the new text (a weighted longest increasing subsequence), after the
+//!    span whose quote occurs several times but once (among the 64 nearest
+//!    its old start on each side) with a whole side of its stored context
+//!    (at least [`CONTEXT_MIN_SIDE`] code points) around it is a strong
+//!    anchor there too; a span whose quote still sits at its stored offsets
+//!    is a weak one. The anchors kept are the heaviest chain in the same
+//!    order in the old and the new text (a weighted longest increasing subsequence), after the
 //!    text's start (which no edit moves), less weak anchors beside an anchor
 //!    that moved (a repeated word may sit at its old offsets by chance next
 //!    to an edit) and strong anchors whose shift is not within [`SLACK`] of
@@ -33,9 +37,10 @@
 //!    expected place is taken if it lies within [`SLACK`] of the range they
 //!    span and is clearly nearer than any other (the next one is at least
 //!    twice as far, plus [`SLACK`]); after the last anchor,
-//!    only the one occurrence there is. An occurrence inside another placed
-//!    span's quote that held this one in the old text belongs to that span
-//!    (`Müller` inside `José Müller`).
+//!    only the one occurrence there is. When that leaves it unclear, the
+//!    one occurrence with a whole side of the span's context is taken. An
+//!    occurrence inside another placed span's quote that held this one in
+//!    the old text belongs to that span (`Müller` inside `José Müller`).
 //! 3. **Fuzzy.** With no occurrence left, the substring of the new text
 //!    that starts or ends at an expected place (one end of a changed span
 //!    keeps its place: the edit was inside it or beyond its other end) with
@@ -53,11 +58,14 @@
 //! with the square of the text.
 
 mod anchors;
+mod context;
 mod fuzzy;
 mod index;
 mod newlines;
 
 use std::collections::{HashMap, HashSet};
+
+pub use self::context::{CONTEXT_CHARS, CONTEXT_MIN_SIDE, Context};
 
 use self::anchors::{Anchor, anchors};
 use self::index::Index;
@@ -113,9 +121,31 @@ pub struct ReanchorOutcome {
 /// Every span comes back, placed or orphaned. On the text the spans were
 /// made on, every span stays.
 pub fn reanchor(doc: &Document, spans: Vec<Span>) -> ReanchorOutcome {
-    let converted: Option<Vec<Span>> = newlines::Conversion::detect(doc, &spans)
-        .map(|conversion| spans.iter().map(|s| conversion.apply(s)).collect());
-    let places = place(doc, converted.as_deref().unwrap_or(&spans));
+    reanchor_in_context(
+        doc,
+        spans.into_iter().map(|s| (s, Context::default())).collect(),
+    )
+}
+
+/// [`reanchor`], with each span's stored [`Context`] (empty where none was
+/// stored): an occurrence of a repeated quote with a whole side of its
+/// context around it is taken over the others.
+pub fn reanchor_in_context(doc: &Document, spans: Vec<(Span, Context)>) -> ReanchorOutcome {
+    let (spans, contexts): (Vec<Span>, Vec<Context>) = spans.into_iter().unzip();
+    let conversion = newlines::Conversion::detect(doc, &spans);
+    let converted: Option<(Vec<Span>, Vec<Context>)> = conversion.map(|conversion| {
+        (
+            spans.iter().map(|s| conversion.apply(s)).collect(),
+            contexts
+                .iter()
+                .map(|c| conversion.apply_context(c))
+                .collect(),
+        )
+    });
+    let (to_place, contexts) = converted
+        .as_ref()
+        .map_or((&spans[..], &contexts[..]), |(s, c)| (&s[..], &c[..]));
+    let places = place(doc, to_place, contexts);
     let mut outcome = ReanchorOutcome::default();
     for (mut span, place) in spans.into_iter().zip(places) {
         let Some((start, end, text)) = place.and_then(|(a, b)| Some((a, b, doc.slice(a..b)?)))
@@ -140,9 +170,9 @@ pub fn reanchor(doc: &Document, spans: Vec<Span>) -> ReanchorOutcome {
 }
 
 /// Where each span goes on `doc` (`None`: an orphan).
-fn place(doc: &Document, spans: &[Span]) -> Vec<Option<(usize, usize)>> {
+fn place(doc: &Document, spans: &[Span], contexts: &[Context]) -> Vec<Option<(usize, usize)>> {
     let index = Index::new(doc, spans);
-    let chain = anchors(doc, spans, &index);
+    let chain = anchors(doc, spans, &index, contexts);
     let mut places = Places::new(spans, &index, &chain, doc.char_len());
     for a in &chain {
         if let Some(i) = a.item {
@@ -192,8 +222,23 @@ fn place(doc: &Document, spans: &[Span]) -> Vec<Option<(usize, usize)>> {
             [_] => candidates.total == 1,
             _ => false,
         };
-        if let (true, Some(best)) = (clear, free.first()) {
-            places.put(*i, best.start, span.text.chars().count());
+        let len = span.text.chars().count();
+        // Not clear from the anchors: the one occurrence with its stored
+        // context around it, if there is one.
+        let in_context = || {
+            let context = contexts.get(*i)?;
+            let mut matching = free
+                .iter()
+                .filter(|c| context.matches(doc, c.start, c.start + len));
+            let first = matching.next()?;
+            matching.next().is_none().then_some(*first)
+        };
+        if let Some(best) = if clear {
+            free.first().copied()
+        } else {
+            in_context()
+        } {
+            places.put(*i, best.start, len);
         } else if free.is_empty()
             && let Some((start, end)) = fuzzy(doc, span, frame)
         {

@@ -32,7 +32,7 @@ use std::time::{Duration, SystemTime};
 use tempfile::{NamedTempFile, TempPath};
 
 use super::StoreError;
-use super::format::{text_sha256, to_ron_string};
+use super::format::to_ron_string_in_context;
 use crate::model::{AnnotationSet, Document};
 
 /// How the names of newsmark's temporary files start (they are hidden).
@@ -237,7 +237,7 @@ pub fn save_annotations(
     doc: &Document,
     set: &AnnotationSet,
 ) -> Result<(), StoreError> {
-    let ron = to_ron_string(document_name, &text_sha256(doc.text()), set);
+    let ron = to_ron_string_in_context(document_name, doc, set);
     atomic_write_keeping_backup(path, ron.as_bytes())
 }
 

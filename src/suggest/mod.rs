@@ -4,6 +4,7 @@
 //! Every suggester returns [`Suggestion`]s; [`pending_edit`] turns them into
 //! one undoable edit that adds them as pending spans for review.
 
+pub mod approval;
 pub mod external;
 pub mod gazetteer;
 pub mod matcher;

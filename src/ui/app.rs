@@ -1,7 +1,6 @@
 //! The application shell: owns the open session and the view state, and runs
 //! one frame: input, panels, text view, then commands.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use egui::{Rect, ViewportCommand};
@@ -25,6 +24,7 @@ use crate::corpus::CorpusIndex;
 use crate::model::{LabelSchema, SpanId};
 use crate::session::{ReviewFilter, Session};
 use crate::settings;
+use crate::suggest::approval::Approvals;
 
 /// What the left panel shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,7 +78,8 @@ pub struct NewsmarkApp {
     pub(super) awaiting_approval: Option<AwaitingApproval>,
     /// An article that is not UTF-8, offered for conversion.
     pub(super) encoding_offer: Option<EncodingOffer>,
-    pub(super) approved_commands: HashSet<String>,
+    /// Extractor commands approved per folder (persisted).
+    pub(super) approvals: Approvals,
     /// Texts tagged since the last save, offered to the other documents
     /// when it is saved.
     pub(super) learned: Vec<(String, String)>,
@@ -119,7 +120,7 @@ impl NewsmarkApp {
             was_focused: true,
             awaiting_approval: None,
             encoding_offer: None,
-            approved_commands: HashSet::new(),
+            approvals: Approvals::new(),
             learned: Vec::new(),
             disk: DiskWatch::default(),
             title: String::new(),
@@ -306,12 +307,19 @@ impl NewsmarkApp {
         }
     }
 
-    /// Restores what earlier runs persisted (recent articles and folders);
-    /// the window size, panel sizes, theme and zoom are restored by eframe
-    /// and egui.
+    /// The persistence key of the approved extractor commands.
+    const APPROVALS_KEY: &'static str = "newsmark.extractor_approvals";
+
+    /// Restores what earlier runs persisted (recent articles and folders,
+    /// approved extractor commands); the window size, panel sizes, theme and
+    /// zoom are restored by eframe and egui.
     pub fn restore(&mut self, storage: Option<&dyn eframe::Storage>) {
-        if let Some(storage) = storage {
-            self.recent.restore(storage);
+        let Some(storage) = storage else {
+            return;
+        };
+        self.recent.restore(storage);
+        if let Some(approvals) = eframe::get_value(storage, Self::APPROVALS_KEY) {
+            self.approvals = approvals;
         }
     }
 
@@ -539,5 +547,6 @@ impl eframe::App for NewsmarkApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.recent.save(storage);
+        eframe::set_value(storage, Self::APPROVALS_KEY, &self.approvals);
     }
 }

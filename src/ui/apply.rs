@@ -54,11 +54,9 @@ impl NewsmarkApp {
             Command::ConvertEncoding(convert) => self.answer_encoding(convert),
             Command::PlaceOrphan(id) => self.place_orphan(id),
             Command::DeleteOrphan(id) => {
-                if let Some(span) = self.session.as_mut().and_then(|s| s.delete_orphan(id)) {
-                    self.info(format!(
-                        "Deleted the orphaned span {id} ({:?}); saving makes it final.",
-                        span.text
-                    ));
+                let orphan = self.session.as_ref().and_then(|s| s.set().orphan(id));
+                if let Some(orphan) = orphan.cloned() {
+                    self.perform(Edit::RemoveOrphan(orphan));
                 }
             }
             Command::ToggleStatistics => self.show_statistics = !self.show_statistics,
@@ -531,14 +529,14 @@ impl NewsmarkApp {
     /// Places an orphaned span on the text selection.
     fn place_orphan(&mut self, id: SpanId) {
         let range = self.selection().range();
-        let Some(session) = &mut self.session else {
+        let Some(session) = &self.session else {
             return;
         };
         if range.is_empty() {
             return self.info("Select the text the orphaned span belongs on, then press Place.");
         }
-        match session.place_orphan(id, range) {
-            Ok(()) => self.info(format!("Placed span {id}; saving makes it final.")),
+        match session.place_orphan_edit(id, range) {
+            Ok(edit) => self.perform(edit),
             Err(err) => self.error(err.to_string()),
         }
     }

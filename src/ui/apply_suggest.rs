@@ -24,7 +24,7 @@ pub struct AwaitingApproval {
 
 impl NewsmarkApp {
     /// Builds the plan and starts it, asking first about an extractor
-    /// command not approved yet in this session.
+    /// command not approved yet for this folder.
     pub(super) fn suggest(&mut self, ctx: &egui::Context, all: bool) {
         if self.job.is_some() {
             self.info("Suggestions are already running (Cancel in the status bar).");
@@ -47,16 +47,15 @@ impl NewsmarkApp {
             Ok(plan) => plan,
             Err(err) => return self.error(err.to_string()),
         };
-        if let Some(command) = &plan.external {
-            let key = format!("{}\u{0}{}", dir.display(), command.command_line());
-            if !self.approved_commands.contains(&key) {
-                self.awaiting_approval = Some(AwaitingApproval {
-                    command_line: command.command_line(),
-                    plan,
-                    all,
-                });
-                return;
-            }
+        if let Some(command) = &plan.external
+            && !self.approvals.is_approved(&dir, &command.argv)
+        {
+            self.awaiting_approval = Some(AwaitingApproval {
+                command_line: command.command_line(),
+                plan,
+                all,
+            });
+            return;
         }
         self.start_job(ctx, plan, all);
     }
@@ -73,11 +72,11 @@ impl NewsmarkApp {
                 .and_then(|s| s.txt_path().parent())
                 .map(std::path::Path::to_path_buf)
                 .unwrap_or_default();
-            self.approved_commands.insert(format!(
-                "{}\u{0}{}",
-                dir.display(),
-                waiting.command_line
-            ));
+            if let Some(command) = &waiting.plan.external {
+                // Remembered for this folder and this exact command, also
+                // in later runs (see `NewsmarkApp::restore`).
+                self.approvals.approve(&dir, &command.argv);
+            }
         } else {
             waiting.plan.external = None;
         }

@@ -114,12 +114,13 @@ pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     });
 }
 
-/// A warning across the top when the annotation file had problems.
+/// A warning across the top when the annotation file had problems or
+/// orphans are left.
 pub fn banner(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     let Some(session) = &app.session else {
         return;
     };
-    if session.problems().is_empty() {
+    if session.problems().is_empty() && session.orphans().is_empty() {
         return;
     }
     egui::Panel::top("problem_banner").show(ui, |ui| {
@@ -156,7 +157,8 @@ pub fn banner(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
         for orphan in session.orphans() {
             ui.horizontal(|ui| {
                 ui.label(format!(
-                    "Orphan: span {} {} {:?} (was {}..{}) is no longer in the text.",
+                    "Orphan: span {} {} {:?} (was {}..{}) is no longer in the text; \
+                     it is kept in the file until placed or deleted.",
                     orphan.id, orphan.label, orphan.text, orphan.start, orphan.end
                 ));
                 if ui
@@ -269,7 +271,8 @@ pub fn shortcuts_window(
         });
 }
 
-/// "Run this extractor command?", asked once per command and folder.
+/// "Run this extractor command?", asked once per command and folder (the
+/// answer "Run it" is remembered between runs).
 pub fn approval(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     let Some(waiting) = &app.awaiting_approval else {
         return;
@@ -281,6 +284,7 @@ pub fn approval(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Comma
         ui.label(
             "It gets each article's text on standard input. Run it only if you trust this folder.",
         );
+        ui.label("Running it is remembered for this folder, until the command changes.");
         ui.horizontal(|ui| {
             for (text, key, command) in [
                 ("Run it", "R", Command::ApproveExtractor(true)),

@@ -229,10 +229,9 @@ fn kill_writer_at_random_moments() {
     let doc = store::read_text(&txt).unwrap();
     let all = versions(&doc, &words);
     assert!(all.iter().all(|v| v.len() == SPANS));
-    let hash = store::text_sha256(doc.text());
     let expected: Vec<Vec<u8>> = all
         .iter()
-        .map(|v| store::to_ron_string("a.txt", &hash, v).into_bytes())
+        .map(|v| store::to_ron_string_in_context("a.txt", &doc, v).into_bytes())
         .collect();
     let versions_dir = TempDir::new().unwrap();
     for (k, (set, bytes)) in all.iter().zip(&expected).enumerate() {

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::index::Index;
-use super::{Frame, Owner, Places, SLACK, candidates, offset};
+use super::{Context, Frame, Owner, Places, SLACK, candidates, offset};
 use crate::model::{Document, Span};
 
 /// A span placed by its quote alone, guiding the others; or the text's
@@ -25,6 +25,8 @@ enum Kind {
     Start,
     /// Its quote occurs once.
     Unique,
+    /// Its quote occurs several times, but once with its stored context.
+    InContext,
     /// Its quote is at its old offsets.
     Stayed,
     /// Its stretch's spans agree on its shift.
@@ -41,14 +43,23 @@ impl Anchor {
 /// The anchors: the text's start and the confirmed heaviest
 /// order-preserving chain of candidates, to which shifts agreed on in a
 /// stretch between anchors add (up to three rounds).
-pub(super) fn anchors(doc: &Document, spans: &[Span], index: &Index<'_>) -> Vec<Anchor> {
+pub(super) fn anchors(
+    doc: &Document,
+    spans: &[Span],
+    index: &Index<'_>,
+    contexts: &[Context],
+) -> Vec<Anchor> {
     let mut candidates = Vec::new();
     for (i, span) in spans.iter().enumerate().filter(|(_, s)| !s.text.is_empty()) {
         let at_old = doc.slice(span.start..span.end) == Some(span.text.as_str());
+        let in_context = || in_context(doc, index, span, contexts.get(i)?);
         let (new, kind) = match index.unique(doc, &span.text) {
             Some(new) if !index.repeated[i] => (new, Kind::Unique),
-            _ if at_old => (span.start, Kind::Stayed),
-            _ => continue,
+            _ => match in_context() {
+                Some(new) => (new, Kind::InContext),
+                None if at_old => (span.start, Kind::Stayed),
+                None => continue,
+            },
         };
         let (item, old, len) = (Some(i), span.start, span.text.chars().count());
         candidates.push(Anchor {
@@ -85,6 +96,28 @@ pub(super) fn anchors(doc: &Document, spans: &[Span], index: &Index<'_>) -> Vec<
         chain = build(&candidates);
     }
     chain
+}
+
+/// How many occurrences of a quote on each side of its old start are
+/// looked at for its stored context.
+const CONTEXT_CANDIDATES: usize = 64;
+
+/// The start of the one occurrence of `span`'s quote, among the
+/// [`CONTEXT_CANDIDATES`] nearest its old start on each side, that has a
+/// whole side of its stored `context` around it, if exactly one has.
+fn in_context(doc: &Document, index: &Index<'_>, span: &Span, context: &Context) -> Option<usize> {
+    if context.is_empty() {
+        return None;
+    }
+    let len = span.text.chars().count();
+    let all = index.within(doc, &span.text, 0, doc.char_len());
+    let k = all.partition_point(|&x| x < span.start);
+    let near = &all[k.saturating_sub(CONTEXT_CANDIDATES)..(k + CONTEXT_CANDIDATES).min(all.len())];
+    let mut matching = near
+        .iter()
+        .filter(|&&start| context.matches(doc, start, start + len));
+    let first = *matching.next()?;
+    matching.next().is_none().then_some(first)
 }
 
 /// In each stretch between two anchors (or after the last), among the spans
@@ -179,7 +212,8 @@ fn longest_chain(mut cands: Vec<Anchor>) -> Vec<Anchor> {
             at = at.max(tree[i]);
             i &= i - 1;
         }
-        let here = (at.0 + if a.kind == Kind::Unique { 2 } else { 1 }, k);
+        let strong = matches!(a.kind, Kind::Unique | Kind::InContext);
+        let here = (at.0 + if strong { 2 } else { 1 }, k);
         prev[k] = at.1;
         best = best.max(here);
         let mut i = rank;

@@ -2,6 +2,7 @@
 //! before re-anchoring, since it shifts every offset after each line by one
 //! more, and changes quotes that cross a line end.
 
+use super::Context;
 use crate::model::{Document, Span};
 
 /// How the text's line ends changed.
@@ -75,12 +76,22 @@ impl Conversion {
         }
     }
 
+    /// A text as the conversion turned it.
+    fn convert(&self, text: &str) -> String {
+        match self.kind {
+            Kind::ToCrlf => text.replace("\r\n", "\n").replace('\n', "\r\n"),
+            Kind::ToLf => text.replace("\r\n", "\n"),
+        }
+    }
+
+    /// A span's stored context as it reads in the converted text.
+    pub(super) fn apply_context(&self, context: &Context) -> Context {
+        context.map(|side| self.convert(side))
+    }
+
     /// The span as it reads in the converted text (offsets and quote).
     pub(super) fn apply(&self, span: &Span) -> Span {
-        let text = match self.kind {
-            Kind::ToCrlf => span.text.replace("\r\n", "\n").replace('\n', "\r\n"),
-            Kind::ToLf => span.text.replace("\r\n", "\n"),
-        };
+        let text = self.convert(&span.text);
         Span {
             start: self.map(span.start),
             end: self.map(span.end),
