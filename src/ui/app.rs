@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Rect, ViewportCommand};
+use egui::ViewportCommand;
 
 use super::apply_journal::OfferedJournal;
 use super::apply_suggest::AwaitingApproval;
@@ -21,7 +21,7 @@ use super::task::Task;
 use super::text_view::{TextView, view_id};
 use super::{Command, Selection, keys, menus, panels};
 use crate::corpus::CorpusIndex;
-use crate::model::{LabelSchema, SpanId};
+use crate::model::LabelSchema;
 use crate::session::{ReviewFilter, Session};
 use crate::settings;
 use crate::suggest::approval::Approvals;
@@ -85,7 +85,8 @@ pub struct NewsmarkApp {
     pub(super) learned: Vec<(String, String)>,
     /// Watches the open document's files for changes by other programs.
     pub(super) disk: DiskWatch,
-    title: String,
+    /// The window title last sent.
+    pub(super) title: String,
 }
 
 impl NewsmarkApp {
@@ -129,113 +130,6 @@ impl NewsmarkApp {
             app.open_now(path);
         }
         app
-    }
-
-    /// The open document, if any.
-    pub fn session(&self) -> Option<&Session> {
-        self.session.as_ref()
-    }
-
-    /// The caret and selection.
-    pub fn selection(&self) -> Selection {
-        self.view.as_ref().map(|v| v.selection).unwrap_or_default()
-    }
-
-    /// The selected span.
-    pub fn selected_span(&self) -> Option<SpanId> {
-        self.view.as_ref().and_then(|v| v.selected_span)
-    }
-
-    /// The last message shown to the user.
-    pub fn notice(&self) -> Option<&Notice> {
-        self.notice.as_ref()
-    }
-
-    /// Whether suggesters are running in the background.
-    pub fn is_suggesting(&self) -> bool {
-        self.job.is_some()
-    }
-
-    /// Whether the folder's annotation files are still being read.
-    pub fn is_reading_folder(&self) -> bool {
-        self.corpus_loader.is_some()
-    }
-
-    /// Takes the annotation files read in the background; when all are read,
-    /// the review panel is rebuilt from them.
-    fn poll_corpus_loader(&mut self, ctx: &egui::Context) {
-        let Some(loader) = &self.corpus_loader else {
-            return;
-        };
-        match loader.take() {
-            Some(entries) => {
-                for entry in entries {
-                    self.corpus.set_loaded(entry);
-                }
-                ctx.request_repaint_after(std::time::Duration::from_millis(30));
-            }
-            None => self.finish_reading_folder(),
-        }
-    }
-
-    /// Ends reading the folder (done or stopped): the review panel is
-    /// rebuilt from what was read.
-    fn finish_reading_folder(&mut self) {
-        self.corpus_loader = None;
-        if let Some(session) = &self.session {
-            self.corpus.update(session);
-            self.review = ReviewPanel::for_session(session, &self.corpus);
-            if self.left.is_none() && self.review.has_suggestions(session) {
-                self.left = Some(LeftTab::Review);
-            }
-        }
-    }
-
-    /// Stops reading the folder's annotation files, keeping what was read.
-    pub(super) fn stop_reading_folder(&mut self) {
-        if self.corpus_loader.is_none() {
-            return;
-        }
-        self.finish_reading_folder();
-        let (done, total) = (self.corpus.loaded_count(), self.corpus.entries.len());
-        self.info(format!(
-            "Stopped reading the folder after {done} of {total} documents; the others show no counts until the folder is opened again"
-        ));
-    }
-
-    /// Whether an import or export is running in the background.
-    pub fn is_busy(&self) -> bool {
-        self.task.is_some()
-    }
-
-    /// Whether "run this extractor command?" is showing.
-    pub fn is_asking_to_run_extractor(&self) -> bool {
-        self.awaiting_approval.is_some()
-    }
-
-    /// Whether "restore unsaved work?" is showing.
-    pub fn is_offering_journal(&self) -> bool {
-        self.offered_journal.is_some()
-    }
-
-    /// Whether the unsaved-changes question is showing.
-    pub fn is_asking_to_save(&self) -> bool {
-        self.pending.is_some()
-    }
-
-    /// Screen rectangle (zero width) of caret position `pos` as laid out in
-    /// the last frame; lets tests point at text.
-    pub fn char_screen_rect(&mut self, ctx: &egui::Context, pos: usize) -> Option<Rect> {
-        let session = self.session.as_ref()?;
-        self.view
-            .as_mut()?
-            .char_screen_rect(ctx, session.doc(), pos)
-    }
-
-    /// Applies commands as if widgets or keys had asked for them (for
-    /// scripting and tests).
-    pub fn execute(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
-        self.run(ctx, commands);
     }
 
     /// Opens `path` now, replacing the current document (no question asked).
@@ -323,21 +217,6 @@ impl NewsmarkApp {
         }
     }
 
-    /// Recently opened articles, newest first.
-    pub fn recent(&self) -> &[PathBuf] {
-        &self.recent.articles
-    }
-
-    /// The folders of recently opened articles, newest first.
-    pub fn recent_folders(&self) -> &[PathBuf] {
-        &self.recent.folders
-    }
-
-    /// The corpus's documents as last read or saved.
-    pub fn corpus(&self) -> &CorpusIndex {
-        &self.corpus
-    }
-
     pub(super) fn info(&mut self, text: impl Into<String>) {
         self.notice = Some(Notice {
             text: text.into(),
@@ -371,11 +250,6 @@ impl NewsmarkApp {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;
         }
-    }
-
-    /// The window title as last set.
-    pub fn title(&self) -> &str {
-        &self.title
     }
 
     /// Runs one frame.

@@ -5,7 +5,9 @@
 //! a hotkey's span shows in the same frame).
 
 mod app;
+mod app_inspect;
 mod apply;
+mod apply_folder;
 mod apply_journal;
 mod apply_search;
 mod apply_suggest;

@@ -1,0 +1,99 @@
+//! The window from outside: what it holds, read without drawing it, and
+//! commands applied as if its widgets had asked (for tests and scripting).
+
+use std::path::PathBuf;
+
+use egui::Rect;
+
+use super::app::{NewsmarkApp, Notice};
+use super::{Command, Selection};
+use crate::corpus::CorpusIndex;
+use crate::model::SpanId;
+use crate::session::Session;
+
+impl NewsmarkApp {
+    /// The open document, if any.
+    pub fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
+    }
+
+    /// The caret and selection.
+    pub fn selection(&self) -> Selection {
+        self.view.as_ref().map(|v| v.selection).unwrap_or_default()
+    }
+
+    /// The selected span.
+    pub fn selected_span(&self) -> Option<SpanId> {
+        self.view.as_ref().and_then(|v| v.selected_span)
+    }
+
+    /// The last message shown to the user.
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// Whether suggesters are running in the background.
+    pub fn is_suggesting(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Whether the folder's annotation files are still being read.
+    pub fn is_reading_folder(&self) -> bool {
+        self.corpus_loader.is_some()
+    }
+
+    /// Whether an import or export is running in the background.
+    pub fn is_busy(&self) -> bool {
+        self.task.is_some()
+    }
+
+    /// Whether "run this extractor command?" is showing.
+    pub fn is_asking_to_run_extractor(&self) -> bool {
+        self.awaiting_approval.is_some()
+    }
+
+    /// Whether "restore unsaved work?" is showing.
+    pub fn is_offering_journal(&self) -> bool {
+        self.offered_journal.is_some()
+    }
+
+    /// Whether the unsaved-changes question is showing.
+    pub fn is_asking_to_save(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Screen rectangle (zero width) of caret position `pos` as laid out in
+    /// the last frame; lets tests point at text.
+    pub fn char_screen_rect(&mut self, ctx: &egui::Context, pos: usize) -> Option<Rect> {
+        let session = self.session.as_ref()?;
+        self.view
+            .as_mut()?
+            .char_screen_rect(ctx, session.doc(), pos)
+    }
+
+    /// Applies commands as if widgets or keys had asked for them (for
+    /// scripting and tests).
+    pub fn execute(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        self.run(ctx, commands);
+    }
+
+    /// Recently opened articles, newest first.
+    pub fn recent(&self) -> &[PathBuf] {
+        &self.recent.articles
+    }
+
+    /// The folders of recently opened articles, newest first.
+    pub fn recent_folders(&self) -> &[PathBuf] {
+        &self.recent.folders
+    }
+
+    /// The corpus's documents as last read or saved.
+    pub fn corpus(&self) -> &CorpusIndex {
+        &self.corpus
+    }
+
+    /// The window title as last set.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+}

@@ -1,0 +1,49 @@
+//! Reading the open folder's annotation files in the background (see
+//! [`super::corpus_loader`]): taking what was read each frame, and stopping.
+
+use super::app::{LeftTab, NewsmarkApp};
+use super::review_panel::ReviewPanel;
+
+impl NewsmarkApp {
+    /// Takes the annotation files read in the background; when all are read,
+    /// the review panel is rebuilt from them.
+    pub(super) fn poll_corpus_loader(&mut self, ctx: &egui::Context) {
+        let Some(loader) = &self.corpus_loader else {
+            return;
+        };
+        match loader.take() {
+            Some(entries) => {
+                for entry in entries {
+                    self.corpus.set_loaded(entry);
+                }
+                ctx.request_repaint_after(std::time::Duration::from_millis(30));
+            }
+            None => self.finish_reading_folder(),
+        }
+    }
+
+    /// Ends reading the folder (done or stopped): the review panel is
+    /// rebuilt from what was read.
+    fn finish_reading_folder(&mut self) {
+        self.corpus_loader = None;
+        if let Some(session) = &self.session {
+            self.corpus.update(session);
+            self.review = ReviewPanel::for_session(session, &self.corpus);
+            if self.left.is_none() && self.review.has_suggestions(session) {
+                self.left = Some(LeftTab::Review);
+            }
+        }
+    }
+
+    /// Stops reading the folder's annotation files, keeping what was read.
+    pub(super) fn stop_reading_folder(&mut self) {
+        if self.corpus_loader.is_none() {
+            return;
+        }
+        self.finish_reading_folder();
+        let (done, total) = (self.corpus.loaded_count(), self.corpus.entries.len());
+        self.info(format!(
+            "Stopped reading the folder after {done} of {total} documents; the others show no counts until the folder is opened again"
+        ));
+    }
+}
