@@ -4,8 +4,7 @@ use super::app::{LeftTab, NewsmarkApp};
 use super::command::Pending;
 use super::text_view::ScrollTo;
 use super::{Command, PromptAnswer, Selection, span_paint};
-use crate::model::{Edit, SpanId, Status, words};
-use crate::session::ReviewFilter;
+use crate::model::{Edit, SpanId, Status};
 use crate::session::Session;
 
 impl NewsmarkApp {
@@ -143,7 +142,7 @@ impl NewsmarkApp {
     }
 
     /// Saves; returns whether it worked.
-    fn save(&mut self) -> bool {
+    pub(super) fn save(&mut self) -> bool {
         let Some(session) = &mut self.session else {
             return false;
         };
@@ -280,7 +279,7 @@ impl NewsmarkApp {
         }
     }
 
-    fn select_span(&mut self, id: SpanId, scroll: bool) {
+    pub(super) fn select_span(&mut self, id: SpanId, scroll: bool) {
         let (Some(session), Some(view)) = (&self.session, &mut self.view) else {
             return;
         };
@@ -384,146 +383,12 @@ impl NewsmarkApp {
         }
     }
 
-    fn show_rejected(&self) -> bool {
-        self.view.as_ref().is_some_and(|v| v.show_rejected)
-    }
-
-    /// Sets the selected span's status; a reviewed suggestion moves the
-    /// selection on to the next pending one.
-    fn review(&mut self, status: Status) {
-        let (Some(session), Some(view)) = (&self.session, &self.view) else {
-            return;
-        };
-        let Some(id) = view.selected_span else {
-            self.info("Select a suggestion first: N goes to the next pending one.");
-            return;
-        };
-        let was_pending = session
-            .set()
-            .get(id)
-            .is_some_and(|s| s.status == Status::Pending);
-        if let Some(edit) = session.set_status_edit(id, status) {
-            self.perform(edit);
-            let accepted = self.session.as_ref().and_then(|s| s.set().get(id)).cloned();
-            if let Some(span) = accepted.filter(|s| s.status == Status::Accepted) {
-                self.offer_occurrences(&span.text, &span.label);
-            }
-        }
-        if was_pending {
-            self.step_pending(true);
-        }
-    }
-
-    fn step_pending(&mut self, forward: bool) {
-        let Some(session) = &self.session else {
-            return;
-        };
-        let current = self.selected_span();
-        let caret = self.selection().caret;
-        match session.next_pending(current, caret, forward, &self.review_filter) {
-            Some(id) => self.select_span(id, true),
-            None => self.info("No pending suggestions left (with the current filter)."),
-        }
-    }
-
-    fn move_edge(&mut self, start: bool, forward: bool, by_word: bool) {
-        let (Some(session), Some(view)) = (&self.session, &self.view) else {
-            return;
-        };
-        let Some(span) = view.selected_span.and_then(|id| session.set().get(id)) else {
-            return;
-        };
-        let doc = session.doc();
-        let edge = if start { span.start } else { span.end };
-        let moved = match (forward, by_word) {
-            (true, true) => words::next_word_end(doc, edge),
-            (true, false) => words::next_grapheme(doc, edge),
-            (false, true) => words::prev_word_start(doc, edge),
-            (false, false) => words::prev_grapheme(doc, edge),
-        };
-        let range = if start {
-            moved..span.end
-        } else {
-            span.start..moved
-        };
-        let id = span.id;
-        match session.resize_edit(id, range.clone()) {
-            Some(edit) => {
-                self.perform(edit);
-                if let Some(view) = &mut self.view {
-                    view.selection = Selection::of_range(range);
-                }
-            }
-            None => self.info("A span needs at least one character."),
-        }
-    }
-
-    fn bulk(&mut self, filter: &ReviewFilter, status: Status) {
-        let Some(session) = &self.session else {
-            return;
-        };
-        match session.bulk_status_edit(filter, status) {
-            Some(edit) => self.perform(edit),
-            None => self.info("No pending suggestions match."),
-        }
-    }
-
     fn toggle_left(&mut self, tab: LeftTab) {
         self.left = if self.left == Some(tab) {
             None
         } else {
             Some(tab)
         };
-    }
-
-    /// Saves the open document if it has edits; `false` (with the question
-    /// asked) if that failed, so the caller must not move on.
-    fn save_before_leaving(&mut self, to: &std::path::Path) -> bool {
-        if !self.session.as_ref().is_some_and(Session::is_dirty) {
-            return true;
-        }
-        if self.save() {
-            true
-        } else {
-            self.pending = Some(Pending::Open(to.to_owned()));
-            false
-        }
-    }
-
-    fn go_to(&mut self, path: &std::path::Path) {
-        if self.save_before_leaving(path) {
-            self.open_now(path);
-        }
-    }
-
-    /// Moves `step` documents along the folder's list (wrapping around).
-    fn step_document(&mut self, step: isize) {
-        let Some(session) = &self.session else {
-            return;
-        };
-        let n = self.corpus.entries.len();
-        let Some(here) = self.corpus.position(session.txt_path()) else {
-            return self.info("This document is not in a folder list.");
-        };
-        if n < 2 {
-            return self.info("This is the only document in the folder.");
-        }
-        let next = (here as isize + step).rem_euclid(n as isize) as usize;
-        let path = self.corpus.entries[next].path.clone();
-        self.go_to(&path);
-    }
-
-    /// Marks the document done (undoable), saves, and moves on.
-    fn mark_done(&mut self) {
-        let Some(session) = &self.session else {
-            return;
-        };
-        if !session.set().is_done() {
-            self.perform(Edit::SetDone(true));
-        }
-        if self.save() {
-            self.step_document(1);
-        }
     }
 
     /// Places an orphaned span on the text selection.

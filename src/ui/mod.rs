@@ -9,6 +9,8 @@ mod app_inspect;
 mod apply;
 mod apply_folder;
 mod apply_journal;
+mod apply_navigate;
+mod apply_review;
 mod apply_search;
 mod apply_suggest;
 mod apply_transfer;

@@ -1,0 +1,59 @@
+//! Moving through the folder's documents: next, previous, go to one, mark
+//! done; the open one is saved first.
+
+use super::app::NewsmarkApp;
+use super::command::Pending;
+use crate::model::Edit;
+use crate::session::Session;
+
+impl NewsmarkApp {
+    /// Saves the open document if it has edits; `false` (with the question
+    /// asked) if that failed, so the caller must not move on.
+    pub(super) fn save_before_leaving(&mut self, to: &std::path::Path) -> bool {
+        if !self.session.as_ref().is_some_and(Session::is_dirty) {
+            return true;
+        }
+        if self.save() {
+            true
+        } else {
+            self.pending = Some(Pending::Open(to.to_owned()));
+            false
+        }
+    }
+
+    pub(super) fn go_to(&mut self, path: &std::path::Path) {
+        if self.save_before_leaving(path) {
+            self.open_now(path);
+        }
+    }
+
+    /// Moves `step` documents along the folder's list (wrapping around).
+    pub(super) fn step_document(&mut self, step: isize) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let n = self.corpus.entries.len();
+        let Some(here) = self.corpus.position(session.txt_path()) else {
+            return self.info("This document is not in a folder list.");
+        };
+        if n < 2 {
+            return self.info("This is the only document in the folder.");
+        }
+        let next = (here as isize + step).rem_euclid(n as isize) as usize;
+        let path = self.corpus.entries[next].path.clone();
+        self.go_to(&path);
+    }
+
+    /// Marks the document done (undoable), saves, and moves on.
+    pub(super) fn mark_done(&mut self) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        if !session.set().is_done() {
+            self.perform(Edit::SetDone(true));
+        }
+        if self.save() {
+            self.step_document(1);
+        }
+    }
+}

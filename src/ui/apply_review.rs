@@ -1,0 +1,93 @@
+//! Review commands: accept, reject, step through pending suggestions, move
+//! a span's edges, act on every suggestion a filter shows.
+
+use super::Selection;
+use super::app::NewsmarkApp;
+use crate::model::{Status, words};
+use crate::session::ReviewFilter;
+
+impl NewsmarkApp {
+    pub(super) fn show_rejected(&self) -> bool {
+        self.view.as_ref().is_some_and(|v| v.show_rejected)
+    }
+
+    /// Sets the selected span's status; a reviewed suggestion moves the
+    /// selection on to the next pending one.
+    pub(super) fn review(&mut self, status: Status) {
+        let (Some(session), Some(view)) = (&self.session, &self.view) else {
+            return;
+        };
+        let Some(id) = view.selected_span else {
+            self.info("Select a suggestion first: N goes to the next pending one.");
+            return;
+        };
+        let was_pending = session
+            .set()
+            .get(id)
+            .is_some_and(|s| s.status == Status::Pending);
+        if let Some(edit) = session.set_status_edit(id, status) {
+            self.perform(edit);
+            let accepted = self.session.as_ref().and_then(|s| s.set().get(id)).cloned();
+            if let Some(span) = accepted.filter(|s| s.status == Status::Accepted) {
+                self.offer_occurrences(&span.text, &span.label);
+            }
+        }
+        if was_pending {
+            self.step_pending(true);
+        }
+    }
+
+    pub(super) fn step_pending(&mut self, forward: bool) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let current = self.selected_span();
+        let caret = self.selection().caret;
+        match session.next_pending(current, caret, forward, &self.review_filter) {
+            Some(id) => self.select_span(id, true),
+            None => self.info("No pending suggestions left (with the current filter)."),
+        }
+    }
+
+    pub(super) fn move_edge(&mut self, start: bool, forward: bool, by_word: bool) {
+        let (Some(session), Some(view)) = (&self.session, &self.view) else {
+            return;
+        };
+        let Some(span) = view.selected_span.and_then(|id| session.set().get(id)) else {
+            return;
+        };
+        let doc = session.doc();
+        let edge = if start { span.start } else { span.end };
+        let moved = match (forward, by_word) {
+            (true, true) => words::next_word_end(doc, edge),
+            (true, false) => words::next_grapheme(doc, edge),
+            (false, true) => words::prev_word_start(doc, edge),
+            (false, false) => words::prev_grapheme(doc, edge),
+        };
+        let range = if start {
+            moved..span.end
+        } else {
+            span.start..moved
+        };
+        let id = span.id;
+        match session.resize_edit(id, range.clone()) {
+            Some(edit) => {
+                self.perform(edit);
+                if let Some(view) = &mut self.view {
+                    view.selection = Selection::of_range(range);
+                }
+            }
+            None => self.info("A span needs at least one character."),
+        }
+    }
+
+    pub(super) fn bulk(&mut self, filter: &ReviewFilter, status: Status) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        match session.bulk_status_edit(filter, status) {
+            Some(edit) => self.perform(edit),
+            None => self.info("No pending suggestions match."),
+        }
+    }
+}
