@@ -141,10 +141,26 @@ fn suggest_runs_the_gazetteer_and_the_configured_extractor() {
         script.display().to_string()
     );
     fs::write(corpus.join("newsmark.ron"), settings).unwrap();
-    let out = newsmark()
+
+    // Without --run-extractor the command is shown, not run.
+    let shown = newsmark()
         .arg("suggest")
         .arg(&corpus)
         .args(["--doc", "havana"])
+        .output()
+        .unwrap();
+    assert!(shown.status.success());
+    let stderr = String::from_utf8_lossy(&shown.stderr);
+    assert!(
+        stderr.contains("extractor not run") && stderr.contains("extractor.py"),
+        "{stderr}"
+    );
+    assert_eq!(read(&corpus.join("havana.ron")).matches("rules").count(), 0);
+
+    let out = newsmark()
+        .arg("suggest")
+        .arg(&corpus)
+        .args(["--doc", "havana", "--run-extractor"])
         .output()
         .unwrap();
     assert!(
@@ -180,7 +196,7 @@ fn suggest_runs_the_gazetteer_and_the_configured_extractor() {
     let again = newsmark()
         .arg("suggest")
         .arg(&corpus)
-        .args(["--doc", "havana"])
+        .args(["--doc", "havana", "--run-extractor"])
         .output()
         .unwrap();
     assert!(again.status.success());
@@ -196,7 +212,11 @@ fn a_failing_extractor_is_named_with_the_document() {
         "(extractor: Some((argv: [\"/no/such/extractor\"])))\n",
     )
     .unwrap();
-    let out = newsmark().arg("suggest").arg(&corpus).output().unwrap();
+    let out = newsmark()
+        .args(["suggest", "--run-extractor"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

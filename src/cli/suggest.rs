@@ -19,6 +19,11 @@ pub struct SuggestArgs {
     /// Only this document (its file name, with or without .txt).
     #[arg(long, value_name = "NAME")]
     doc: Option<String>,
+    /// Run the extractor command the corpus's newsmark.ron names. Without
+    /// it the command is only shown: a corpus from someone else must not run
+    /// anything you have not seen.
+    #[arg(long)]
+    run_extractor: bool,
 }
 
 /// Runs the suggesters and saves what they find as pending suggestions.
@@ -42,9 +47,18 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
         reading.inc();
     }
     drop(reading);
-    let plan = SuggestPlan::new(&settings, sessions.iter().map(Session::set))?;
+    let mut plan = SuggestPlan::new(&settings, sessions.iter().map(Session::set))?;
     if let Some(command) = &plan.external {
-        eprintln!("extractor: {}", command.command_line());
+        if args.run_extractor {
+            eprintln!("extractor: {}", command.command_line());
+        } else {
+            eprintln!(
+                "extractor not run: {}'s newsmark.ron names `{}`; check it, then pass --run-extractor to run it (built-in suggesters only this time)",
+                args.corpus.display(),
+                command.command_line()
+            );
+            plan.external = None;
+        }
     }
     let wanted = args
         .doc
