@@ -6,7 +6,7 @@ use egui::{Grid, RichText, Ui};
 
 use super::Command;
 use crate::corpus::CorpusIndex;
-use crate::model::{AnnotationSet, Origin, StateId, Status};
+use crate::model::{AnnotationSet, Origin, Status};
 use crate::session::{ReviewFilter, Session};
 use crate::stats::{self, QualityReport, StatusCounts};
 
@@ -18,8 +18,11 @@ pub struct ReviewPanel {
     others: Vec<AnnotationSet>,
     /// Problems met reading them, if any.
     unreadable: usize,
-    key: Option<(StateId, usize)>,
+    /// The set revision the figures are for.
+    revision: Option<u64>,
     document: StatusCounts,
+    /// Whether the open document has pending suggestions.
+    has_pending: bool,
     corpus: QualityReport,
     origins: Vec<String>,
     labels: Vec<String>,
@@ -53,12 +56,13 @@ impl ReviewPanel {
     }
 
     fn refresh(&mut self, session: &Session) {
-        let key = (session.history().state(), session.set().len());
-        if self.key == Some(key) {
+        let revision = session.set().revision();
+        if self.revision == Some(revision) {
             return;
         }
-        self.key = Some(key);
+        self.revision = Some(revision);
         self.document = StatusCounts::of(session.set());
+        self.has_pending = self.document.pending > 0;
         self.corpus = stats::quality(self.others.iter().chain([session.set()]));
         let mut origins: Vec<String> = self.corpus.rows.iter().map(|r| r.origin.clone()).collect();
         origins.dedup();
@@ -139,12 +143,7 @@ impl ReviewPanel {
         });
         ui.separator();
         quality_table(ui, &self.corpus);
-        let has_pending_doc = session
-            .set()
-            .spans()
-            .iter()
-            .any(|s| s.status == Status::Pending);
-        if !has_pending_doc {
+        if !self.has_pending {
             ui.label("No pending suggestions in this document.");
         }
     }
