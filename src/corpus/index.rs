@@ -48,10 +48,11 @@ pub struct DocEntry {
 }
 
 impl DocEntry {
-    /// Reads an article's annotations.
+    /// Reads an article's annotations (without the folder clean-up of
+    /// [`Session::open`], which would list the folder once per article).
     pub fn read(path: &Path, schema: &LabelSchema) -> Self {
         let name = store::file_name(path);
-        match Session::open(path, schema.clone()) {
+        match Session::open_without_cleanup(path, schema.clone()) {
             Ok(session) => Self {
                 path: path.to_owned(),
                 name,
