@@ -42,7 +42,13 @@ fn measure(article: &str) {
     let ctx = egui::Context::default();
     let mut app = NewsmarkApp::new(Some(std::path::Path::new(article)));
     let spans = app.session().map_or(0, |s| s.set().len());
+    let opened = common::peak_rss_mib().unwrap_or(0.0);
     frame(&ctx, &mut app, Vec::new());
+    while app.is_reading_folder() {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        frame(&ctx, &mut app, Vec::new());
+    }
+    let read = common::peak_rss_mib().unwrap_or(0.0);
     for _ in 0..5 {
         frame(&ctx, &mut app, vec![key(Key::PageDown, Modifiers::NONE)]);
     }
@@ -58,8 +64,10 @@ fn measure(article: &str) {
     frame(&ctx, &mut app, vec![key(Key::Z, Modifiers::COMMAND)]);
     assert_eq!(app.session().map_or(0, |s| s.set().len()), spans);
     let peak = common::peak_rss_mib().unwrap_or(0.0);
+    let now = common::rss_mib().unwrap_or(0.0);
     eprintln!(
-        "memory/10MB_article: {spans} spans; peak RSS {peak:.0} MiB (before opening {before:.0} MiB)"
+        "memory/10MB_article: {spans} spans; peak RSS {peak:.0} MiB (before opening {before:.0}, \
+         after opening {opened:.0}, after the folder was read {read:.0}; resident at the end {now:.0})"
     );
 }
 
