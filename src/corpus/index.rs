@@ -57,7 +57,7 @@ impl DocEntry {
                 path: path.to_owned(),
                 name,
                 error: session.save_blocked().map(str::to_owned),
-                set: Some(session.set().clone()),
+                set: Some(session.into_set()),
                 loaded: true,
             },
             Err(err) => Self {

@@ -119,6 +119,11 @@ impl Session {
         &self.set
     }
 
+    /// The annotations, taking them out of the session (no copy).
+    pub fn into_set(self) -> AnnotationSet {
+        self.set
+    }
+
     /// The label schema in use.
     pub fn schema(&self) -> &LabelSchema {
         &self.schema
