@@ -148,7 +148,7 @@ fn frames(c: &mut Criterion<CpuTime>) {
 
 /// Opening as in [`open_and_save`], in CPU time of the opening thread.
 fn open_cpu(c: &mut Criterion<CpuTime>) {
-    let (_dir, txt) = common::article_with_spans_every(1_000_000, 44);
+    let (_dir, txt) = common::article_with_spans_every(1_000_000, 42);
     let mut group = c.benchmark_group("file");
     group.sample_size(10);
     group.sampling_mode(SamplingMode::Flat);
@@ -202,7 +202,7 @@ fn naive_single_galley(c: &mut Criterion<CpuTime>) {
 /// Opening a 1 MB article with its ~20,000 spans (read, validate, first
 /// frame laid out, painted and tessellated), and saving it atomically.
 fn open_and_save(c: &mut Criterion) {
-    let (_dir, txt) = common::article_with_spans_every(1_000_000, 44);
+    let (_dir, txt) = common::article_with_spans_every(1_000_000, 42);
     let mut group = c.benchmark_group("file");
     group.sample_size(10);
     group.bench_function("open_1MB_20k_spans_first_frame", |bencher| {
