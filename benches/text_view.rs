@@ -1,92 +1,21 @@
 //! Frame time of the real app (CPU: layout, painting into shapes and
-//! tessellation; no GPU) on generated articles of 10 KB and 1 MB with a span
-//! every ~50 characters: scrolling, resizing, and an edit per frame. Also
-//! egui laying the 1 MB text out as one galley, the naive way, for contrast.
+//! tessellation; no GPU) on generated articles of 10 KB, 1 MB and 10 MB with
+//! a span every ~50 characters: scrolling, resizing, an edit per frame, and
+//! the frame in which a label hotkey tags the selection. Frames are measured
+//! in CPU time of the thread, so a busy machine does not inflate them. Also
+//! egui laying the 1 MB text out as one galley, the naive way, for contrast,
+//! and opening and saving a 1 MB article (wall time).
 //!
 //! Run with `cargo bench --bench text_view`.
 
 #![allow(clippy::unwrap_used, missing_docs)]
 
-use std::path::PathBuf;
+mod common;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use common::{CpuTime, article, cpu_criterion};
+use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use egui::{Event, Key, Modifiers, MouseWheelUnit, Pos2, RawInput, Rect, TouchPhase, Vec2};
-use newsmark::model::{AnnotationSet, Document, Span};
-use newsmark::store;
 use newsmark::ui::NewsmarkApp;
-
-const WORDS: &[&str] = &[
-    "the",
-    "minister",
-    "of",
-    "communications",
-    "said",
-    "Iran",
-    "and",
-    "Cuba",
-    "would",
-    "expand",
-    "cooperation",
-    "on",
-    "optical",
-    "fiber",
-    "González",
-    "Zarepour",
-    "data",
-    "centers",
-    "in",
-    "Havana",
-    "Tehran",
-    "e-government",
-    "network",
-    "“4G”",
-    "programme",
-    "officials",
-    "🇨🇺",
-];
-const LABELS: &[&str] = &["person", "role", "country", "initiative"];
-
-/// A generated article of about `bytes` bytes (paragraphs of ~600
-/// characters, CRLF line ends) and its annotation file, in a temp folder.
-fn article(bytes: usize) -> (tempfile::TempDir, PathBuf) {
-    let mut text = String::from("A generated article for benchmarks\r\n\r\n");
-    let mut spans = Vec::new();
-    let mut chars = text.chars().count();
-    let mut next_span_at = chars;
-    let mut k = 0usize;
-    while text.len() < bytes {
-        let word = WORDS[(k * 7 + k / 5) % WORDS.len()];
-        let len = word.chars().count();
-        if chars >= next_span_at {
-            let label = LABELS[k % LABELS.len()];
-            spans.push(Span::manual(
-                spans.len() as u64 + 1,
-                chars,
-                chars + len,
-                label,
-                word,
-            ));
-            next_span_at = chars + 50;
-        }
-        text.push_str(word);
-        chars += len;
-        k += 1;
-        if k.is_multiple_of(90) {
-            text.push_str("\r\n");
-            chars += 2;
-        } else {
-            text.push(' ');
-            chars += 1;
-        }
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let txt = dir.path().join("generated.txt");
-    std::fs::write(&txt, &text).unwrap();
-    let doc = Document::new(text);
-    let set = AnnotationSet::from_spans(spans);
-    store::save_annotations(&store::paired_ron_path(&txt), "generated.txt", &doc, &set).unwrap();
-    (dir, txt)
-}
 
 struct Bench {
     ctx: egui::Context,
@@ -151,23 +80,26 @@ fn key(key: Key, modifiers: Modifiers) -> Event {
     }
 }
 
-fn frames(c: &mut Criterion) {
+fn frames(c: &mut Criterion<CpuTime>) {
+    let mut c = c.benchmark_group("frame");
+    // Equal samples of many frames each: the thread CPU clock is coarse.
+    c.sampling_mode(SamplingMode::Flat);
     for (name, bytes) in [("10KB", 10_000), ("1MB", 1_000_000), ("10MB", 10_000_000)] {
         let mut b = Bench::new(bytes);
         let mut flip = false;
-        c.bench_function(&format!("frame/scroll/{name}"), |bencher| {
+        c.bench_function(format!("scroll/{name}"), |bencher| {
             bencher.iter(|| {
                 flip = !flip;
                 b.frame(wheel(if flip { -400.0 } else { 400.0 }));
             });
         });
-        c.bench_function(&format!("frame/page_down/{name}"), |bencher| {
+        c.bench_function(format!("page_down/{name}"), |bencher| {
             bencher.iter(|| {
                 // Page Down moves caret and view a screen: new text every frame.
                 b.frame(vec![key(Key::PageDown, Modifiers::NONE)]);
             });
         });
-        c.bench_function(&format!("frame/resize/{name}"), |bencher| {
+        c.bench_function(format!("resize/{name}"), |bencher| {
             bencher.iter(|| {
                 // 1200 → 900 points narrows the text column from 720 to
                 // about 550: every visible block is laid out again.
@@ -181,7 +113,7 @@ fn frames(c: &mut Criterion) {
             key(Key::ArrowRight, Modifiers::SHIFT.plus(Modifiers::COMMAND)),
         ]);
         let mut tag = false;
-        c.bench_function(&format!("frame/edit/{name}"), |bencher| {
+        c.bench_function(format!("edit/{name}"), |bencher| {
             bencher.iter(|| {
                 tag = !tag;
                 let event = if tag {
@@ -192,10 +124,55 @@ fn frames(c: &mut Criterion) {
                 b.frame(vec![event]);
             });
         });
+        // A label hotkey on the selected word: the frame that adds the span
+        // and paints it, each followed by an unmeasured undo frame. Wall
+        // time (the thread's CPU clock is too coarse to time one frame).
+        let mut wall = Criterion::default()
+            .configure_from_args()
+            .sample_size(30)
+            .measurement_time(std::time::Duration::from_secs(4));
+        wall.bench_function(&format!("frame/hotkey_tag/{name}"), |bencher| {
+            bencher.iter_custom(|iters| {
+                let mut total = std::time::Duration::ZERO;
+                for _ in 0..iters {
+                    let start = std::time::Instant::now();
+                    b.frame(vec![key(Key::Num4, Modifiers::NONE)]);
+                    total += start.elapsed();
+                    b.frame(vec![key(Key::Z, Modifiers::COMMAND)]);
+                }
+                total
+            });
+        });
     }
 }
 
-fn naive_single_galley(c: &mut Criterion) {
+/// Opening as in [`open_and_save`], in CPU time of the opening thread.
+fn open_cpu(c: &mut Criterion<CpuTime>) {
+    let (_dir, txt) = common::article_with_spans_every(1_000_000, 42);
+    let mut group = c.benchmark_group("file");
+    group.sample_size(10);
+    group.sampling_mode(SamplingMode::Flat);
+    group.bench_function("open_1MB_20k_spans_first_frame_cpu", |bencher| {
+        bencher.iter(|| open_with_first_frame(&txt));
+    });
+    group.finish();
+}
+
+fn open_with_first_frame(txt: &std::path::Path) -> Vec<egui::ClippedPrimitive> {
+    let ctx = egui::Context::default();
+    let mut app = NewsmarkApp::new(Some(txt));
+    let input = RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(1200.0, 860.0))),
+        ..Default::default()
+    };
+    let mut output = ctx.run_ui(input, |ui| app.frame(ui));
+    output.textures_delta.clear();
+    let shapes = ctx.tessellate(output.shapes, output.pixels_per_point);
+    assert!(!shapes.is_empty());
+    shapes
+}
+
+fn naive_single_galley(c: &mut Criterion<CpuTime>) {
     let (_dir, txt) = article(1_000_000);
     // One paragraph, so egui's per-paragraph galley cache cannot help.
     let text = std::fs::read_to_string(txt).unwrap().replace("\r\n", " ");
@@ -222,27 +199,18 @@ fn naive_single_galley(c: &mut Criterion) {
     group.finish();
 }
 
-/// Opening a 1 MB article with its ~17,700 spans (read, validate, first
-/// frame), and saving it atomically.
+/// Opening a 1 MB article with its ~20,000 spans (read, validate, first
+/// frame laid out, painted and tessellated), and saving it atomically.
 fn open_and_save(c: &mut Criterion) {
-    let (_dir, txt) = article(1_000_000);
+    let (_dir, txt) = common::article_with_spans_every(1_000_000, 42);
     let mut group = c.benchmark_group("file");
     group.sample_size(10);
     group.bench_function("open_1MB_20k_spans_first_frame", |bencher| {
-        bencher.iter(|| {
-            let ctx = egui::Context::default();
-            let mut app = NewsmarkApp::new(Some(&txt));
-            let input = RawInput {
-                screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(1200.0, 860.0))),
-                ..Default::default()
-            };
-            let output = ctx.run_ui(input, |ui| app.frame(ui));
-            std::hint::black_box(output);
-        });
+        bencher.iter(|| open_with_first_frame(&txt));
     });
     let mut session =
         newsmark::session::Session::open(&txt, newsmark::model::LabelSchema::default()).unwrap();
-    assert!(session.set().len() > 17_000, "{}", session.set().len());
+    assert!(session.set().len() >= 20_000, "{}", session.set().len());
     group.bench_function("save_1MB_20k_spans", |bencher| {
         bencher.iter(|| session.save().unwrap());
     });
@@ -255,8 +223,13 @@ fn open_and_save(c: &mut Criterion) {
 }
 
 criterion_group! {
-    name = benches;
-    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(4));
-    targets = frames, naive_single_galley, open_and_save
+    name = cpu;
+    config = cpu_criterion();
+    targets = frames, naive_single_galley, open_cpu
 }
-criterion_main!(benches);
+criterion_group! {
+    name = files;
+    config = Criterion::default().sample_size(10);
+    targets = open_and_save
+}
+criterion_main!(cpu, files);

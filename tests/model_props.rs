@@ -209,8 +209,8 @@ fn concretize(set: &AnnotationSet, op: &Op) -> Option<(Edit, bool)> {
 fn check_invariants(set: &AnnotationSet) -> Result<(), TestCaseError> {
     let spans = set.spans();
     prop_assert_eq!(set.len(), spans.len());
-    for pair in spans.windows(2) {
-        prop_assert!(pair[0].sort_key() < pair[1].sort_key(), "{:?}", pair);
+    for (a, b) in spans.iter().zip(spans.iter().skip(1)) {
+        prop_assert!(a.sort_key() < b.sort_key(), "{:?} {:?}", a, b);
     }
     let ids: HashSet<_> = spans.iter().map(|s| s.id).collect();
     prop_assert_eq!(ids.len(), spans.len(), "duplicate ids");

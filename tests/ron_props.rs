@@ -103,7 +103,7 @@ proptest! {
         let reversed = AnnotationSet::from_spans(spans.into_iter().rev().collect());
         prop_assert_eq!(&to_ron_string(&document, &sha, &reversed), &ron);
 
-        let schema = schema_for(set.spans());
+        let schema = schema_for(&set.spans().to_vec());
         let loaded = parse_annotations(Path::new("x.ron"), &ron, &document, &doc, &schema)
             .map_err(|e| TestCaseError::fail(format!("{e}\n{ron}")))?;
         prop_assert!(loaded.problems.is_empty(), "{:?}\n{}", loaded.problems, ron);

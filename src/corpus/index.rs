@@ -48,15 +48,16 @@ pub struct DocEntry {
 }
 
 impl DocEntry {
-    /// Reads an article's annotations.
+    /// Reads an article's annotations (without the folder clean-up of
+    /// [`Session::open`], which would list the folder once per article).
     pub fn read(path: &Path, schema: &LabelSchema) -> Self {
         let name = store::file_name(path);
-        match Session::open(path, schema.clone()) {
+        match Session::open_without_cleanup(path, schema.clone()) {
             Ok(session) => Self {
                 path: path.to_owned(),
                 name,
                 error: session.save_blocked().map(str::to_owned),
-                set: Some(session.set().clone()),
+                set: Some(session.into_set()),
                 loaded: true,
             },
             Err(err) => Self {

@@ -1,7 +1,8 @@
 //! The spans of one document, kept sorted, with their invariants.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::{Document, LabelSchema, Span, SpanId};
 
@@ -46,13 +47,134 @@ pub enum Invalid {
     DuplicateId,
 }
 
+/// One change to a set's spans, as [`AnnotationSet::changes_since`] reports it
+/// to views that follow the set without rescanning it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SpanChange {
+    /// `span` was inserted and now sits at `index` of [`AnnotationSet::spans`].
+    Inserted {
+        /// Its position after the insertion.
+        index: usize,
+        /// The span.
+        span: Span,
+    },
+    /// `span` was removed from `index`.
+    Removed {
+        /// Its position before the removal.
+        index: usize,
+        /// The span.
+        span: Span,
+    },
+}
+
+/// How many recent changes a set remembers for [`AnnotationSet::changes_since`].
+const CHANGE_LOG_LEN: usize = 64;
+
+/// Source of revisions: unique across all sets of the process, so a view
+/// never mistakes another set (or a replaced one) for the one it followed.
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
+
+fn fresh_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
+}
+
+/// A set's spans in order: a read-only view that iterates and indexes like a
+/// slice of [`Span`] (the set keeps them boxed, so that an insertion near the
+/// start of a long document moves pointers rather than whole spans).
+#[derive(Clone, Copy)]
+pub struct Spans<'a>(&'a [Box<Span>]);
+
+/// Iterator over [`Spans`].
+pub type SpansIter<'a> = std::iter::Map<std::slice::Iter<'a, Box<Span>>, fn(&Box<Span>) -> &Span>;
+
+impl<'a> Spans<'a> {
+    /// The spans, in order.
+    pub fn iter(&self) -> SpansIter<'a> {
+        self.0.iter().map(|s| &**s)
+    }
+
+    /// Number of spans.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The span at `index`.
+    pub fn get(&self, index: usize) -> Option<&'a Span> {
+        self.0.get(index).map(|s| &**s)
+    }
+
+    /// The first span.
+    pub fn first(&self) -> Option<&'a Span> {
+        self.get(0)
+    }
+
+    /// The last span.
+    pub fn last(&self) -> Option<&'a Span> {
+        self.0.last().map(|s| &**s)
+    }
+
+    /// Copies of the spans.
+    pub fn to_vec(&self) -> Vec<Span> {
+        self.iter().cloned().collect()
+    }
+
+    /// How many spans come before the first for which `pred` is false
+    /// (`pred` must be true for a prefix), as [`slice::partition_point`].
+    pub fn partition_point(&self, mut pred: impl FnMut(&Span) -> bool) -> usize {
+        self.0.partition_point(|s| pred(s))
+    }
+}
+
+impl<'a> IntoIterator for Spans<'a> {
+    type Item = &'a Span;
+    type IntoIter = SpansIter<'a>;
+
+    fn into_iter(self) -> SpansIter<'a> {
+        self.iter()
+    }
+}
+
+impl std::ops::Index<usize> for Spans<'_> {
+    type Output = Span;
+
+    fn index(&self, index: usize) -> &Span {
+        &self.0[index]
+    }
+}
+
+impl PartialEq for Spans<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl std::fmt::Debug for Spans<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
 /// The spans of one document, sorted by [`Span::sort_key`], with unique ids.
 ///
 /// Two sets are equal when they hold the same spans: `next_id` (a high-water
-/// mark that undo does not lower) and the length bound are bookkeeping.
+/// mark that undo does not lower), the length bound, the id index and the
+/// change log are bookkeeping.
+///
+/// Looking a span up by id costs O(log n); inserting or removing one costs
+/// O(log n) plus moving the pointers to the spans after it (1.4 MB for
+/// 177,000 spans, against 20 MB if the spans themselves moved).
 #[derive(Clone, Debug, Default)]
 pub struct AnnotationSet {
-    spans: Vec<Span>,
+    /// Boxed, so that inserting near the start moves pointers, not spans.
+    #[allow(clippy::vec_box)]
+    spans: Vec<Box<Span>>,
+    /// `(start, end)` of every span by id: with the id, its sort key.
+    ranges: HashMap<SpanId, (usize, usize)>,
     next_id: SpanId,
     /// An upper bound on the length of any span, for range queries.
     max_len: usize,
@@ -61,6 +183,10 @@ pub struct AnnotationSet {
     /// Spans of an earlier version of the text that could not be placed on
     /// this one, sorted: kept (and saved) until placed or deleted.
     orphans: Vec<Span>,
+    /// Changes whenever the spans change; see [`Self::revision`].
+    revision: u64,
+    /// The last changes, each with the revision it was made from.
+    log: VecDeque<(u64, SpanChange)>,
 }
 
 impl PartialEq for AnnotationSet {
@@ -74,10 +200,13 @@ impl AnnotationSet {
     pub fn new() -> Self {
         Self {
             spans: Vec::new(),
+            ranges: HashMap::new(),
             next_id: 1,
             max_len: 0,
             done: false,
             orphans: Vec::new(),
+            revision: fresh_revision(),
+            log: VecDeque::new(),
         }
     }
 
@@ -86,8 +215,12 @@ impl AnnotationSet {
     /// Of spans sharing an id, the first given is kept. O(n log n).
     pub fn from_spans(spans: Vec<Span>) -> Self {
         let mut seen = HashSet::with_capacity(spans.len());
-        let mut spans: Vec<Span> = spans.into_iter().filter(|s| seen.insert(s.id)).collect();
-        spans.sort_by_key(Span::sort_key);
+        let mut spans: Vec<Box<Span>> = spans
+            .into_iter()
+            .filter(|s| seen.insert(s.id))
+            .map(Box::new)
+            .collect();
+        spans.sort_by_key(|s| s.sort_key());
         let mut set = Self::new();
         set.next_id = spans
             .iter()
@@ -95,9 +228,37 @@ impl AnnotationSet {
             .max()
             .unwrap_or(1)
             .max(1);
-        set.max_len = spans.iter().map(Span::len).max().unwrap_or(0);
+        set.max_len = spans.iter().map(|s| s.len()).max().unwrap_or(0);
+        set.ranges = spans.iter().map(|s| (s.id, (s.start, s.end))).collect();
         set.spans = spans;
         set
+    }
+
+    /// Identifies the current spans: it changes with every insertion or
+    /// removal and is unique across sets, so two sets (or two moments of one)
+    /// with the same revision hold the same spans. Views cache by it.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The changes that led from revision `since` to [`Self::revision`], in
+    /// order (none if they are equal), or `None` if they are not known (too
+    /// many changes since, or another set's revision): then rebuild.
+    pub fn changes_since(&self, since: u64) -> Option<impl Iterator<Item = &SpanChange>> {
+        let from = if since == self.revision {
+            self.log.len()
+        } else {
+            self.log.iter().position(|(before, _)| *before == since)?
+        };
+        Some(self.log.range(from..).map(|(_, change)| change))
+    }
+
+    fn record(&mut self, change: SpanChange) {
+        if self.log.len() == CHANGE_LOG_LEN {
+            self.log.pop_front();
+        }
+        self.log.push_back((self.revision, change));
+        self.revision = fresh_revision();
     }
 
     /// Whether an annotator marked the document done.
@@ -112,8 +273,8 @@ impl AnnotationSet {
     }
 
     /// All spans, sorted.
-    pub fn spans(&self) -> &[Span] {
-        &self.spans
+    pub fn spans(&self) -> Spans<'_> {
+        Spans(&self.spans)
     }
 
     /// Number of spans.
@@ -131,14 +292,16 @@ impl AnnotationSet {
         self.next_id
     }
 
-    /// The span with this id.
+    /// The span with this id. O(log n).
     pub fn get(&self, id: SpanId) -> Option<&Span> {
-        self.spans.iter().find(|s| s.id == id)
+        self.index_of(id).map(|i| &*self.spans[i])
     }
 
-    /// Position of the span with this id in [`Self::spans`].
+    /// Position of the span with this id in [`Self::spans`]. O(log n).
     pub fn index_of(&self, id: SpanId) -> Option<usize> {
-        self.spans.iter().position(|s| s.id == id)
+        let &(start, end) = self.ranges.get(&id)?;
+        let key = (start, std::cmp::Reverse(end), id);
+        self.spans.binary_search_by_key(&key, |s| s.sort_key()).ok()
     }
 
     /// Whether a span with the same range and label exists.
@@ -161,6 +324,7 @@ impl AnnotationSet {
             .partition_point(|s| s.start + self.max_len <= range.start);
         self.spans[first..]
             .iter()
+            .map(|s| &**s)
             .enumerate()
             .take_while(move |(_, s)| s.start < range.end)
             .filter(move |(_, s)| s.end > range.start)
@@ -170,21 +334,29 @@ impl AnnotationSet {
     /// Inserts a span at its sorted place. Returns `false` (and changes
     /// nothing) if its id is taken.
     pub fn insert(&mut self, span: Span) -> bool {
-        if self.get(span.id).is_some() || self.orphan(span.id).is_some() {
+        if self.ranges.contains_key(&span.id) || self.orphan(span.id).is_some() {
             return false;
         }
         self.next_id = self.next_id.max(span.id.saturating_add(1));
         self.max_len = self.max_len.max(span.len());
         let key = span.sort_key();
         let at = self.spans.partition_point(|s| s.sort_key() < key);
-        self.spans.insert(at, span);
+        self.ranges.insert(span.id, (span.start, span.end));
+        self.spans.insert(at, Box::new(span.clone()));
+        self.record(SpanChange::Inserted { index: at, span });
         true
     }
 
     /// Removes and returns the span with this id.
     pub fn remove(&mut self, id: SpanId) -> Option<Span> {
         let at = self.index_of(id)?;
-        Some(self.spans.remove(at))
+        self.ranges.remove(&id);
+        let span = *self.spans.remove(at);
+        self.record(SpanChange::Removed {
+            index: at,
+            span: span.clone(),
+        });
+        Some(span)
     }
 
     /// The orphans: spans of an earlier version of the text, with its
@@ -253,7 +425,7 @@ impl AnnotationSet {
     pub fn validate(&self, doc: &Document, schema: &LabelSchema) -> Vec<(SpanId, Invalid)> {
         let mut seen = HashSet::new();
         let mut problems = Vec::new();
-        for span in &self.spans {
+        for span in self.spans() {
             if !seen.insert(span.id) {
                 problems.push((span.id, Invalid::DuplicateId));
             }
@@ -262,5 +434,56 @@ impl AnnotationSet {
             }
         }
         problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn set_of(n: usize) -> AnnotationSet {
+        AnnotationSet::from_spans(
+            (0..n)
+                .map(|i| Span::manual(i as u64 + 1, 10 * i, 10 * i + 4, "person", ""))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn lookups_by_id_follow_insertions_and_removals() {
+        let mut set = set_of(50);
+        assert!(set.insert(Span::manual(100, 5, 7, "role", "")));
+        assert!(!set.insert(Span::manual(100, 8, 9, "role", "")), "id taken");
+        assert_eq!(set.index_of(100), Some(1));
+        assert_eq!(set.get(2).map(|s| s.start), Some(10));
+        assert_eq!(set.index_of(2), Some(2));
+        assert_eq!(set.remove(1).map(|s| s.id), Some(1));
+        assert_eq!(set.index_of(100), Some(0));
+        assert_eq!(set.get(1), None);
+        assert_eq!(set.index_of(999), None);
+        for (i, span) in set.spans().iter().enumerate() {
+            assert_eq!(set.index_of(span.id), Some(i));
+        }
+    }
+
+    #[test]
+    fn changes_since_replays_recent_edits_and_gives_up_on_old_ones() {
+        let mut set = set_of(3);
+        let start = set.revision();
+        assert_eq!(set.changes_since(start).map(Iterator::count), Some(0));
+        set.insert(Span::manual(10, 1, 2, "role", ""));
+        set.remove(2);
+        let changes: Vec<_> = set.changes_since(start).unwrap().cloned().collect();
+        assert!(matches!(&changes[0], SpanChange::Inserted { index: 1, span } if span.id == 10));
+        assert!(matches!(&changes[1], SpanChange::Removed { index: 2, span } if span.id == 2));
+        let copy = set.clone();
+        set.remove(3);
+        assert_ne!(set.revision(), copy.revision(), "clones diverge");
+        assert!(set_of(3).changes_since(start).is_none(), "another set");
+        for id in 100..(100 + CHANGE_LOG_LEN as u64) {
+            set.insert(Span::manual(id, 0, 1, "role", ""));
+        }
+        assert!(set.changes_since(start).is_none(), "forgotten");
     }
 }

@@ -167,8 +167,13 @@ pub fn to_ron_string_in_context(document: &str, doc: &Document, set: &Annotation
 }
 
 /// A list of spans (`spans` or `orphans`), one per line.
-fn write_list(out: &mut String, name: &str, spans: &[Span], doc: Option<&Document>) {
-    if spans.is_empty() {
+fn write_list<'a>(
+    out: &mut String,
+    name: &str,
+    spans: impl ExactSizeIterator<Item = &'a Span>,
+    doc: Option<&Document>,
+) {
+    if spans.len() == 0 {
         let _ = writeln!(out, "    {name}: [],");
         return;
     }
@@ -195,10 +200,10 @@ fn write_file(
     if set.is_done() {
         out.push_str("    done: true,\n");
     }
-    write_list(&mut out, "spans", set.spans(), doc);
+    write_list(&mut out, "spans", set.spans().iter(), doc);
     // Orphans keep the offsets and quote of an older text: no context.
     if !set.orphans().is_empty() {
-        write_list(&mut out, "orphans", set.orphans(), None);
+        write_list(&mut out, "orphans", set.orphans().iter(), None);
     }
     out.push_str(")\n");
     out

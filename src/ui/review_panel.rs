@@ -2,24 +2,43 @@
 //! used by N and the bulk actions, the bulk actions themselves, and the
 //! extractors' quality.
 
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
 use egui::{Grid, RichText, Ui};
 
 use super::Command;
 use crate::corpus::CorpusIndex;
-use crate::model::{AnnotationSet, Origin, StateId, Status};
+use crate::model::{AnnotationSet, Origin, SpanChange, Status};
 use crate::session::{ReviewFilter, Session};
-use crate::stats::{self, QualityReport, StatusCounts};
+use crate::stats::{self, OriginLabelStats, QualityReport, StatusCounts};
 
-/// Cached figures for the panel: the other documents of the corpus are read
-/// once, the open one is counted whenever it changes.
+/// How long after an edit the extractor-quality figures are recounted: they
+/// are counted over every span, which a long document cannot afford in the
+/// frame of each edit.
+const QUALITY_EVERY: Duration = Duration::from_millis(300);
+
+/// Cached figures for the panel: the other documents of the corpus are
+/// counted once; the open one's status counts and labels follow its edits
+/// (replayed, not recounted), its quality figures are recounted at most every
+/// [`QUALITY_EVERY`].
 #[derive(Default)]
 pub struct ReviewPanel {
     /// Annotations of the corpus's other documents.
     others: Vec<AnnotationSet>,
     /// Problems met reading them, if any.
     unreadable: usize,
-    key: Option<(StateId, usize)>,
+    /// The set revision the counts and labels are for.
+    revision: Option<u64>,
+    /// The set revision the quality figures are for.
+    quality_for: Option<u64>,
+    /// Since when they are out of date.
+    quality_stale_since: Option<Instant>,
+    /// Quality figures of the other documents.
+    others_quality: Option<QualityReport>,
     document: StatusCounts,
+    /// Whether the open document has pending suggestions.
+    has_pending: bool,
     corpus: QualityReport,
     origins: Vec<String>,
     labels: Vec<String>,
@@ -52,29 +71,79 @@ impl ReviewPanel {
         has_extractor_spans(session.set()) || self.others.iter().any(has_extractor_spans)
     }
 
-    fn refresh(&mut self, session: &Session) {
-        let key = (session.history().state(), session.set().len());
-        if self.key == Some(key) {
+    fn refresh(&mut self, ctx: &egui::Context, session: &Session) {
+        let set = session.set();
+        let revision = set.revision();
+        if self.revision != Some(revision) {
+            let replayed = self
+                .revision
+                .and_then(|r| set.changes_since(r))
+                .is_some_and(|changes| {
+                    for change in changes {
+                        self.replay(change);
+                    }
+                    true
+                });
+            if !replayed {
+                self.recount(session);
+            }
+            self.revision = Some(revision);
+            self.has_pending = self.document.pending > 0;
+        }
+        if self.quality_for == Some(revision) {
             return;
         }
-        self.key = Some(key);
+        let since = *self.quality_stale_since.get_or_insert_with(Instant::now);
+        if self.quality_for.is_none() || since.elapsed() >= QUALITY_EVERY {
+            self.recount_quality(set);
+            self.quality_for = Some(revision);
+            self.quality_stale_since = None;
+        } else {
+            ctx.request_repaint_after(QUALITY_EVERY.saturating_sub(since.elapsed()));
+        }
+    }
+
+    /// Counts the open document's statuses and labels afresh.
+    fn recount(&mut self, session: &Session) {
         self.document = StatusCounts::of(session.set());
-        self.corpus = stats::quality(self.others.iter().chain([session.set()]));
-        let mut origins: Vec<String> = self.corpus.rows.iter().map(|r| r.origin.clone()).collect();
-        origins.dedup();
-        self.origins = origins;
-        let mut labels: Vec<String> = session
+        self.labels = session
             .schema()
             .labels
             .iter()
             .map(|l| l.name.clone())
             .collect();
         for span in session.set().spans() {
-            if !labels.contains(&span.label) {
-                labels.push(span.label.clone());
+            if !self.labels.contains(&span.label) {
+                self.labels.push(span.label.clone());
             }
         }
-        self.labels = labels;
+    }
+
+    /// Updates the status counts and labels for one change.
+    fn replay(&mut self, change: &SpanChange) {
+        let (span, delta) = match change {
+            SpanChange::Inserted { span, .. } => (span, 1),
+            SpanChange::Removed { span, .. } => (span, -1),
+        };
+        let count = match span.status {
+            Status::Pending => &mut self.document.pending,
+            Status::Accepted => &mut self.document.accepted,
+            Status::Rejected => &mut self.document.rejected,
+        };
+        *count = count.saturating_add_signed(delta);
+        if delta > 0 && !self.labels.contains(&span.label) {
+            self.labels.push(span.label.clone());
+        }
+    }
+
+    fn recount_quality(&mut self, set: &AnnotationSet) {
+        let others = self
+            .others_quality
+            .get_or_insert_with(|| stats::quality(&self.others));
+        self.corpus = merge(others, &stats::quality([set]));
+        let mut origins: Vec<String> = self.corpus.rows.iter().map(|r| r.origin.clone()).collect();
+        origins.dedup();
+        self.origins = origins;
     }
 
     /// Shows the panel.
@@ -85,7 +154,7 @@ impl ReviewPanel {
         filter: &ReviewFilter,
         commands: &mut Vec<Command>,
     ) {
-        self.refresh(session);
+        self.refresh(ui.ctx(), session);
         ui.heading("Review");
         counts_row(ui, "This document", self.document);
         counts_row(
@@ -139,12 +208,7 @@ impl ReviewPanel {
         });
         ui.separator();
         quality_table(ui, &self.corpus);
-        let has_pending_doc = session
-            .set()
-            .spans()
-            .iter()
-            .any(|s| s.status == Status::Pending);
-        if !has_pending_doc {
+        if !self.has_pending {
             ui.label("No pending suggestions in this document.");
         }
     }
@@ -218,6 +282,33 @@ fn quality_table(ui: &mut Ui, report: &QualityReport) {
                 ui.end_row();
             }
         });
+}
+
+/// The figures of two disjoint sets of documents together.
+fn merge(a: &QualityReport, b: &QualityReport) -> QualityReport {
+    let mut rows: BTreeMap<(String, String), OriginLabelStats> = BTreeMap::new();
+    for row in a.rows.iter().chain(&b.rows) {
+        let sum = rows
+            .entry((row.origin.clone(), row.label.clone()))
+            .or_insert_with(|| OriginLabelStats {
+                origin: row.origin.clone(),
+                label: row.label.clone(),
+                ..Default::default()
+            });
+        sum.pending += row.pending;
+        sum.accepted += row.accepted;
+        sum.rejected += row.rejected;
+        sum.misses += row.misses;
+    }
+    QualityReport {
+        documents: a.documents + b.documents,
+        totals: StatusCounts {
+            pending: a.totals.pending + b.totals.pending,
+            accepted: a.totals.accepted + b.totals.accepted,
+            rejected: a.totals.rejected + b.totals.rejected,
+        },
+        rows: rows.into_values().collect(),
+    }
 }
 
 /// Whether a set holds any extractor suggestion.

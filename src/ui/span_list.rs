@@ -1,20 +1,24 @@
 //! The side panel listing spans grouped by label. Only the visible rows are
 //! built each frame, so it stays fast with hundreds of thousands of spans.
 
-use std::collections::HashSet;
+use std::cmp::Reverse;
+use std::collections::{HashMap, HashSet};
 
 use egui::{Color32, RichText, TextWrapMode, Ui};
 
 use super::{Command, style};
-use crate::model::{Span, StateId, Status};
+use crate::model::{AnnotationSet, Span, SpanChange, SpanId, Status};
 use crate::session::Session;
+
+/// A span's place in the set's order ([`Span::sort_key`]).
+type SortKey = (usize, Reverse<usize>, SpanId);
 
 /// One label's spans.
 struct Group {
     label: String,
     color: Color32,
-    /// Indices into the set's spans.
-    members: Vec<usize>,
+    /// The sort keys of its spans, in order.
+    members: Vec<SortKey>,
 }
 
 /// A row of the list.
@@ -22,64 +26,153 @@ struct Group {
 enum Row {
     /// A label's header (index into the groups).
     Header(usize),
-    /// A span (index into the set's spans).
-    Span(usize),
+    /// A span, by sort key.
+    Span(SortKey),
 }
 
-/// The span list's state: groups cached per state of the annotation set, and
-/// which groups are folded.
+/// The span list's state: spans grouped by label (kept up to date by
+/// replaying the set's changes, so an edit costs O(log n), not a regrouping
+/// of every span), and which groups are folded.
 #[derive(Default)]
 pub struct SpanList {
-    key: Option<(StateId, usize, usize)>,
+    /// The set revision the groups show.
+    revision: Option<u64>,
+    /// The schema's labels and colours the groups were made for.
+    schema: Vec<(String, Color32)>,
     groups: Vec<Group>,
-    rows: Vec<Row>,
     collapsed: HashSet<String>,
 }
 
 impl SpanList {
-    /// Regroups the spans if the set changed since the last call.
+    /// Brings the groups up to date with the session's spans and schema.
     pub fn refresh(&mut self, session: &Session) {
-        let key = (
-            session.history().state(),
-            session.set().len(),
-            self.collapsed.len(),
-        );
-        if self.key == Some(key) {
-            return;
-        }
-        self.key = Some(key);
-        let schema = session.schema();
-        self.groups = schema
+        let schema: Vec<(String, Color32)> = session
+            .schema()
             .labels
             .iter()
-            .map(|l| Group {
-                label: l.name.clone(),
-                color: style::color(l.color),
+            .map(|l| (l.name.clone(), style::color(l.color)))
+            .collect();
+        self.sync(session.set(), schema);
+    }
+
+    fn sync(&mut self, set: &AnnotationSet, schema: Vec<(String, Color32)>) {
+        if schema != self.schema {
+            self.schema = schema;
+            self.revision = None;
+        }
+        if self.revision == Some(set.revision()) {
+            return;
+        }
+        let replayed = self
+            .revision
+            .and_then(|r| set.changes_since(r))
+            .is_some_and(|mut changes| changes.all(|c| self.replay(c)));
+        if !replayed {
+            self.regroup(set);
+        }
+        self.revision = Some(set.revision());
+    }
+
+    /// Groups every span afresh.
+    fn regroup(&mut self, set: &AnnotationSet) {
+        self.groups = self
+            .schema
+            .iter()
+            .map(|(label, color)| Group {
+                label: label.clone(),
+                color: *color,
                 members: Vec::new(),
             })
             .collect();
-        for (i, span) in session.set().spans().iter().enumerate() {
-            let group = match self.groups.iter().position(|g| g.label == span.label) {
-                Some(g) => g,
-                None => {
-                    self.groups.push(Group {
-                        label: span.label.clone(),
-                        color: style::UNKNOWN_LABEL,
-                        members: Vec::new(),
-                    });
-                    self.groups.len() - 1
-                }
-            };
-            self.groups[group].members.push(i);
+        let mut by_label: HashMap<&str, usize> = HashMap::new();
+        for (g, (label, _)) in self.schema.iter().enumerate() {
+            by_label.entry(label).or_insert(g);
         }
-        self.rows.clear();
-        for (g, group) in self.groups.iter().enumerate() {
-            self.rows.push(Row::Header(g));
-            if !self.collapsed.contains(&group.label) {
-                self.rows
-                    .extend(group.members.iter().map(|&i| Row::Span(i)));
+        for span in set.spans() {
+            let g = *by_label.entry(&span.label).or_insert_with(|| {
+                self.groups.push(Group {
+                    label: span.label.clone(),
+                    color: style::UNKNOWN_LABEL,
+                    members: Vec::new(),
+                });
+                self.groups.len() - 1
+            });
+            self.groups[g].members.push(span.sort_key());
+        }
+    }
+
+    /// Applies one change; `false` if the groups must be rebuilt.
+    fn replay(&mut self, change: &SpanChange) -> bool {
+        match change {
+            SpanChange::Inserted { span, .. } => {
+                let g = match self.groups.iter().position(|g| g.label == span.label) {
+                    Some(g) => g,
+                    None => {
+                        self.groups.push(Group {
+                            label: span.label.clone(),
+                            color: style::UNKNOWN_LABEL,
+                            members: Vec::new(),
+                        });
+                        self.groups.len() - 1
+                    }
+                };
+                let members = &mut self.groups[g].members;
+                let key = span.sort_key();
+                let at = members.partition_point(|k| *k < key);
+                members.insert(at, key);
+                true
+            }
+            SpanChange::Removed { span, .. } => {
+                let Some(g) = self.groups.iter().position(|g| g.label == span.label) else {
+                    return false;
+                };
+                let Ok(at) = self.groups[g].members.binary_search(&span.sort_key()) else {
+                    return false;
+                };
+                self.groups[g].members.remove(at);
+                let in_schema = self.schema.iter().any(|(l, _)| *l == span.label);
+                if self.groups[g].members.is_empty() && !in_schema {
+                    self.groups.remove(g);
+                }
+                true
             }
         }
+    }
+
+    /// Number of rows: a header per group, and the spans of unfolded ones.
+    fn row_count(&self) -> usize {
+        self.groups
+            .iter()
+            .map(|g| 1 + self.shown_members(g).len())
+            .sum()
+    }
+
+    fn shown_members<'a>(&self, group: &'a Group) -> &'a [SortKey] {
+        if self.collapsed.contains(&group.label) {
+            &[]
+        } else {
+            &group.members
+        }
+    }
+
+    /// The rows in `range`, in order.
+    fn rows(&self, range: std::ops::Range<usize>) -> Vec<Row> {
+        let mut rows = Vec::with_capacity(range.len());
+        let mut first = 0;
+        for (g, group) in self.groups.iter().enumerate() {
+            let members = self.shown_members(group);
+            let next = first + 1 + members.len();
+            if next > range.start && first < range.end {
+                if range.contains(&first) {
+                    rows.push(Row::Header(g));
+                }
+                let from = range.start.max(first + 1) - (first + 1);
+                let to = range.end.min(next) - (first + 1);
+                rows.extend(members[from..to].iter().map(|&k| Row::Span(k)));
+            }
+            first = next;
+        }
+        rows
     }
 
     /// `(label, colour, count)` for every label in use or in the schema.
@@ -94,7 +187,7 @@ impl SpanList {
         &mut self,
         ui: &mut Ui,
         session: &Session,
-        selected: Option<crate::model::SpanId>,
+        selected: Option<SpanId>,
         commands: &mut Vec<Command>,
     ) {
         ui.heading("Spans");
@@ -113,17 +206,17 @@ impl SpanList {
             }
         });
         ui.separator();
-        let spans = session.set().spans();
+        let row_count = self.row_count();
         let row_height = ui.text_style_height(&egui::TextStyle::Button) + 4.0;
         let mut toggle = None;
         egui::ScrollArea::vertical().auto_shrink(false).show_rows(
             ui,
             row_height,
-            self.rows.len(),
+            row_count,
             |ui, range| {
                 ui.style_mut().wrap_mode = Some(TextWrapMode::Truncate);
-                for row in &self.rows[range] {
-                    match *row {
+                for row in self.rows(range) {
+                    match row {
                         Row::Header(g) => {
                             let group = &self.groups[g];
                             let folded = self.collapsed.contains(&group.label);
@@ -143,8 +236,10 @@ impl SpanList {
                                 toggle = Some(group.label.clone());
                             }
                         }
-                        Row::Span(i) => {
-                            let span = &spans[i];
+                        Row::Span(key) => {
+                            let Some(span) = session.set().get(key.2) else {
+                                continue;
+                            };
                             let text = row_text(span);
                             if ui
                                 .selectable_label(selected == Some(span.id), text)
@@ -201,4 +296,50 @@ fn row_text(span: &Span) -> String {
         Status::Rejected => " (rejected)",
     };
     format!("    {quote}{more}  {}–{}{status}", span.start, span.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn groups(list: &SpanList) -> Vec<(String, Vec<SortKey>)> {
+        list.groups
+            .iter()
+            .map(|g| (g.label.clone(), g.members.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn groups_kept_up_to_date_match_groups_made_afresh() {
+        let schema = vec![
+            ("person".to_owned(), Color32::RED),
+            ("role".to_owned(), Color32::BLUE),
+        ];
+        let labels = ["person", "role", "odd"];
+        let mut set = AnnotationSet::new();
+        let mut kept = SpanList::default();
+        for id in 1..300u64 {
+            let n = usize::try_from(id).unwrap_or_default();
+            let label = labels[n * 7 % 3];
+            let start = n * 37 % 500;
+            set.insert(Span::manual(id, start, start + 3, label, ""));
+            if id % 4 == 0 {
+                let victim = set.spans()[n * 13 % set.len()].id;
+                set.remove(victim);
+            }
+            kept.sync(&set, schema.clone());
+            let mut fresh = SpanList::default();
+            fresh.sync(&set, schema.clone());
+            assert_eq!(groups(&kept), groups(&fresh), "after span {id}");
+        }
+        kept.collapsed.insert("person".to_owned());
+        let rows = kept.rows(0..kept.row_count());
+        let headers = rows.iter().filter(|r| matches!(r, Row::Header(_))).count();
+        assert_eq!(headers, kept.groups.len());
+        let shown =
+            kept.groups[1].members.len() + kept.groups.get(2).map_or(0, |g| g.members.len());
+        assert_eq!(rows.len(), headers + shown, "folded group's spans hidden");
+        let middle = kept.rows(5..9);
+        assert_eq!(middle.len(), 4);
+    }
 }

@@ -10,7 +10,7 @@ use egui::{Color32, CornerRadius, Galley, Id, Pos2, Rect, ScrollArea, Sense, Ui,
 use super::blocks::{BlockKind, BlockLayout};
 use super::span_paint::{self, BlockSpans, HitRegion};
 use super::{Command, Selection, style};
-use crate::model::{Document, SpanId, StateId, words};
+use crate::model::{Document, SpanId, words};
 use crate::session::Session;
 
 /// Where to scroll a code point to.
@@ -33,8 +33,7 @@ pub struct TextView {
     pub show_rejected: bool,
     /// Search hits to highlight, sorted.
     pub highlights: Vec<std::ops::Range<usize>>,
-    depths: Vec<u8>,
-    depths_for: Option<(StateId, usize)>,
+    depths: span_paint::Depths,
     hits: Vec<HitRegion>,
     scroll_request: Option<ScrollTo>,
     /// Screen position of the text column's top-left corner, last frame.
@@ -58,8 +57,7 @@ impl TextView {
             selected_span: None,
             show_rejected: false,
             highlights: Vec::new(),
-            depths: Vec::new(),
-            depths_for: None,
+            depths: span_paint::Depths::default(),
             hits: Vec::new(),
             scroll_request: None,
             column_origin: Pos2::ZERO,
@@ -76,14 +74,6 @@ impl TextView {
     /// Height of the visible part of the view, last frame.
     pub fn viewport_height(&self) -> f32 {
         self.viewport.height().max(100.0)
-    }
-
-    fn refresh_depths(&mut self, session: &Session) {
-        let key = (session.history().state(), session.set().len());
-        if self.depths_for != Some(key) {
-            self.depths = span_paint::depths(session.set());
-            self.depths_for = Some(key);
-        }
     }
 
     /// Screen rectangle (zero width, text height) of the caret position
@@ -191,7 +181,7 @@ impl TextView {
     pub fn show(&mut self, ui: &mut Ui, session: &Session, commands: &mut Vec<Command>) {
         let ctx = ui.ctx().clone();
         let doc = session.doc();
-        self.refresh_depths(session);
+        self.depths.refresh(session.set());
         let avail = ui.available_width();
         let column_width = (avail - 2.0 * style::MARGIN).clamp(120.0, style::MAX_COLUMN_WIDTH);
         let left = ((avail - column_width) / 2.0).max(style::MARGIN);
@@ -263,7 +253,7 @@ impl TextView {
                 .set()
                 .overlapping_indexed(block.range.clone())
                 .filter(|(_, s)| span_paint::is_visible(s, self.show_rejected))
-                .map(|(k, s)| (s, self.depths.get(k).copied().unwrap_or(0)))
+                .map(|(k, s)| (s, self.depths.get(k)))
                 .collect();
             let hits = BlockSpans {
                 painter,

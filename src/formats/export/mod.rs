@@ -421,9 +421,12 @@ fn is_unknown_label_only(problem: &LoadProblem, session: &Session, schema: &Labe
 }
 
 /// The spans `options` exports, in their sorted order.
-pub fn selected(spans: &[Span], options: ExportOptions) -> Vec<Span> {
+pub fn selected<'a>(
+    spans: impl IntoIterator<Item = &'a Span>,
+    options: ExportOptions,
+) -> Vec<Span> {
     spans
-        .iter()
+        .into_iter()
         .filter(|s| options.exports(s.status))
         .cloned()
         .collect()

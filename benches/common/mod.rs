@@ -1,0 +1,198 @@
+//! Shared by the benchmarks: generated articles and a CPU-time measurement.
+
+#![allow(dead_code, clippy::unwrap_used)]
+
+use std::path::PathBuf;
+
+use criterion::measurement::{Measurement, ValueFormatter};
+use criterion::{Criterion, Throughput};
+use newsmark::model::{AnnotationSet, Document, Span};
+use newsmark::store;
+
+/// Words the generated articles are made of (accents, curly quotes, a flag).
+pub const WORDS: &[&str] = &[
+    "the",
+    "minister",
+    "of",
+    "communications",
+    "said",
+    "Iran",
+    "and",
+    "Cuba",
+    "would",
+    "expand",
+    "cooperation",
+    "on",
+    "optical",
+    "fiber",
+    "González",
+    "Zarepour",
+    "data",
+    "centers",
+    "in",
+    "Havana",
+    "Tehran",
+    "e-government",
+    "network",
+    "“4G”",
+    "programme",
+    "officials",
+    "🇨🇺",
+];
+
+/// The labels spans get, in turn.
+pub const LABELS: &[&str] = &["person", "role", "country", "initiative"];
+
+/// The text of a generated article of about `bytes` bytes (paragraphs of
+/// ~600 characters, CRLF line ends) and its spans, one every `every` code
+/// points or so.
+pub fn article_text(bytes: usize, every: usize) -> (String, Vec<Span>) {
+    let mut text = String::from("A generated article for benchmarks\r\n\r\n");
+    let mut spans = Vec::new();
+    let mut chars = text.chars().count();
+    let mut next_span_at = chars;
+    let mut k = 0usize;
+    while text.len() < bytes {
+        let word = WORDS[(k * 7 + k / 5) % WORDS.len()];
+        let len = word.chars().count();
+        if chars >= next_span_at {
+            let label = LABELS[k % LABELS.len()];
+            spans.push(Span::manual(
+                spans.len() as u64 + 1,
+                chars,
+                chars + len,
+                label,
+                word,
+            ));
+            next_span_at = chars + every;
+        }
+        text.push_str(word);
+        chars += len;
+        k += 1;
+        if k.is_multiple_of(90) {
+            text.push_str("\r\n");
+            chars += 2;
+        } else {
+            text.push(' ');
+            chars += 1;
+        }
+    }
+    (text, spans)
+}
+
+/// Writes a generated article (a span every ~50 code points) and its
+/// annotation file into a temp folder; returns the folder and the `.txt`.
+pub fn article(bytes: usize) -> (tempfile::TempDir, PathBuf) {
+    article_with_spans_every(bytes, 50)
+}
+
+/// [`article`] with a span every ~`every` code points.
+pub fn article_with_spans_every(bytes: usize, every: usize) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let txt = write_article(dir.path(), "generated", bytes, every);
+    (dir, txt)
+}
+
+/// Writes `NAME.txt` and `NAME.ron` into `dir`; returns the `.txt` path.
+pub fn write_article(dir: &std::path::Path, name: &str, bytes: usize, every: usize) -> PathBuf {
+    let (text, spans) = article_text(bytes, every);
+    let txt = dir.join(format!("{name}.txt"));
+    std::fs::write(&txt, &text).unwrap();
+    let doc = Document::new(text);
+    let set = AnnotationSet::from_spans(spans);
+    let file_name = format!("{name}.txt");
+    store::save_annotations(&store::paired_ron_path(&txt), &file_name, &doc, &set).unwrap();
+    txt
+}
+
+/// CPU time of the benchmarking thread (from `/proc/thread-self/schedstat`),
+/// so that other processes on a busy machine do not inflate the figures.
+/// The kernel updates it at scheduler ticks, so it times criterion's samples
+/// (many iterations, milliseconds at least) well, but not a single frame.
+pub struct CpuTime;
+
+/// Nanoseconds this thread has run on a CPU.
+pub fn thread_cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+impl Measurement for CpuTime {
+    type Intermediate = u64;
+    type Value = u64;
+
+    fn start(&self) -> u64 {
+        thread_cpu_ns()
+    }
+    fn end(&self, start: u64) -> u64 {
+        thread_cpu_ns().saturating_sub(start)
+    }
+    fn add(&self, a: &u64, b: &u64) -> u64 {
+        a + b
+    }
+    fn zero(&self) -> u64 {
+        0
+    }
+    fn to_f64(&self, value: &u64) -> f64 {
+        *value as f64
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        &NanosFormatter
+    }
+}
+
+/// Shows nanoseconds as ns, µs, ms or s.
+struct NanosFormatter;
+
+impl ValueFormatter for NanosFormatter {
+    fn scale_values(&self, typical: f64, values: &mut [f64]) -> &'static str {
+        let (factor, unit) = if typical < 1e3 {
+            (1.0, "ns")
+        } else if typical < 1e6 {
+            (1e-3, "µs")
+        } else if typical < 1e9 {
+            (1e-6, "ms")
+        } else {
+            (1e-9, "s")
+        };
+        for v in values {
+            *v *= factor;
+        }
+        unit
+    }
+
+    fn scale_throughputs(&self, _: f64, _: &Throughput, _: &mut [f64]) -> &'static str {
+        "(per iteration)"
+    }
+
+    fn scale_for_machines(&self, _: &mut [f64]) -> &'static str {
+        "ns"
+    }
+}
+
+/// Criterion measuring thread CPU time, with small samples.
+pub fn cpu_criterion() -> Criterion<CpuTime> {
+    Criterion::default()
+        .with_measurement(CpuTime)
+        .sample_size(30)
+        .measurement_time(std::time::Duration::from_secs(4))
+}
+
+/// Peak resident memory of this process so far (`VmHWM`), in MiB.
+pub fn peak_rss_mib() -> Option<f64> {
+    status_mib("VmHWM:")
+}
+
+/// Resident memory of this process now (`VmRSS`), in MiB.
+pub fn rss_mib() -> Option<f64> {
+    status_mib("VmRSS:")
+}
+
+fn status_mib(field: &str) -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}

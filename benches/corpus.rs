@@ -1,0 +1,133 @@
+//! Opening a folder of 10,000 articles in the real app: the first article
+//! shows at once, the document list (names, statuses, span counts) fills in
+//! from a background thread while frames keep running (one every 10 ms, as
+//! a live window would). Measures the wall time until every entry is read,
+//! and prints the longest frame seen meanwhile.
+//!
+//! Run with `cargo bench --bench corpus`.
+
+#![allow(clippy::unwrap_used, missing_docs)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui::{Pos2, RawInput, Rect, Vec2};
+use newsmark::corpus::DocStatus;
+use newsmark::ui::NewsmarkApp;
+
+const ARTICLES: usize = 10_000;
+
+/// A folder of `ARTICLES` articles of ~2 KB with a span every ~50 code
+/// points; every third one has no annotation file yet. The files are
+/// copies of one article (annotation files with their own document names).
+fn folder() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let template = common::write_article(dir.path(), "template", 2_000, 50);
+    let text = std::fs::read_to_string(&template).unwrap();
+    let ron = std::fs::read_to_string(template.with_extension("ron")).unwrap();
+    std::fs::remove_file(template.with_extension("ron")).unwrap();
+    std::fs::remove_file(&template).unwrap();
+    for k in 0..ARTICLES {
+        let name = format!("article-{k:05}");
+        std::fs::write(dir.path().join(format!("{name}.txt")), &text).unwrap();
+        if k % 3 != 0 {
+            let own = ron.replace("template.txt", &format!("{name}.txt"));
+            std::fs::write(dir.path().join(format!("{name}.ron")), own).unwrap();
+        }
+    }
+    let first = dir.path().join("article-00000.txt");
+    (dir, first)
+}
+
+fn frame(ctx: &egui::Context, app: &mut NewsmarkApp) -> Duration {
+    let start = Instant::now();
+    let input = RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(1200.0, 860.0))),
+        ..Default::default()
+    };
+    let mut output = ctx.run_ui(input, |ui| app.frame(ui));
+    output.textures_delta.clear();
+    std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+    start.elapsed()
+}
+
+/// Opens the folder and runs frames until it is read; returns the time to
+/// the first frame, the time until all is read, and the longest frame.
+fn open_folder(first: &Path) -> (Duration, Duration, Duration) {
+    let start = Instant::now();
+    let ctx = egui::Context::default();
+    let mut app = NewsmarkApp::new(Some(first));
+    let mut longest = frame(&ctx, &mut app);
+    let first_frame = start.elapsed();
+    while app.is_reading_folder() {
+        std::thread::sleep(Duration::from_millis(10));
+        longest = longest.max(frame(&ctx, &mut app));
+    }
+    let all = start.elapsed();
+    let corpus = app.corpus();
+    assert_eq!(corpus.entries.len(), ARTICLES);
+    assert_eq!(corpus.loaded_count(), ARTICLES);
+    let second = &corpus.entries[1];
+    assert_eq!(second.status(), DocStatus::InProgress);
+    assert!(second.span_count() > 30, "{}", second.span_count());
+    assert_eq!(corpus.entries[3].status(), DocStatus::New);
+    (first_frame, all, longest)
+}
+
+fn open_10k_folder(c: &mut Criterion) {
+    let (_dir, first) = folder();
+    let mut first_frames = Vec::new();
+    let mut longest = Duration::ZERO;
+    let mut group = c.benchmark_group("corpus");
+    group.sample_size(10);
+    group.bench_function("open_10000_articles", |bencher| {
+        bencher.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let (first_frame, all, frame) = open_folder(&first);
+                first_frames.push(first_frame);
+                longest = longest.max(frame);
+                total += all;
+            }
+            total
+        });
+    });
+    group.finish();
+    first_frames.sort();
+    if first_frames.is_empty() {
+        return; // Filtered out.
+    }
+    eprintln!(
+        "corpus/open_10000_articles: first frame after {:.1} ms (median), longest frame while reading {:.1} ms",
+        first_frames[first_frames.len() / 2].as_secs_f64() * 1e3,
+        longest.as_secs_f64() * 1e3
+    );
+}
+
+/// The reading alone, on one thread, in CPU time: what the background thread
+/// costs whatever else the machine is doing.
+fn read_10k_annotation_files(c: &mut Criterion<common::CpuTime>) {
+    let (dir, _first) = folder();
+    let schema = newsmark::model::LabelSchema::default();
+    let mut group = c.benchmark_group("corpus");
+    group.sample_size(10);
+    group.bench_function("read_10000_articles_one_thread_cpu", |bencher| {
+        bencher.iter(|| {
+            let index = newsmark::corpus::CorpusIndex::scan(dir.path(), &schema).unwrap();
+            assert_eq!(index.loaded_count(), ARTICLES);
+            index
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, open_10k_folder);
+criterion_group! {
+    name = cpu;
+    config = common::cpu_criterion();
+    targets = read_10k_annotation_files
+}
+criterion_main!(benches, cpu);

@@ -1,0 +1,85 @@
+//! Peak memory with a 10 MB article and ~200,000 spans open in the real app:
+//! opened, first frame, a few pages scrolled, a span added and undone. The
+//! article is generated first; a child process (this program again) opens
+//! it, so that generating does not count, and reports its peak resident
+//! set (`VmHWM`).
+//!
+//! Run with `cargo bench --bench memory`.
+
+#![allow(clippy::unwrap_used, missing_docs)]
+
+mod common;
+
+use egui::{Event, Key, Modifiers, Pos2, RawInput, Rect, Vec2};
+use newsmark::ui::NewsmarkApp;
+
+const ARTICLE_VAR: &str = "NEWSMARK_MEMORY_ARTICLE";
+
+fn key(key: Key, modifiers: Modifiers) -> Event {
+    Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers,
+    }
+}
+
+fn frame(ctx: &egui::Context, app: &mut NewsmarkApp, events: Vec<Event>) {
+    let input = RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(1200.0, 860.0))),
+        events,
+        ..Default::default()
+    };
+    let mut output = ctx.run_ui(input, |ui| app.frame(ui));
+    output.textures_delta.clear();
+    std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+}
+
+/// In the child: open the article, use it a little, report the peak.
+fn measure(article: &str) {
+    let before = common::peak_rss_mib().unwrap_or(0.0);
+    let ctx = egui::Context::default();
+    let mut app = NewsmarkApp::new(Some(std::path::Path::new(article)));
+    let spans = app.session().map_or(0, |s| s.set().len());
+    let opened = common::peak_rss_mib().unwrap_or(0.0);
+    frame(&ctx, &mut app, Vec::new());
+    while app.is_reading_folder() {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        frame(&ctx, &mut app, Vec::new());
+    }
+    let read = common::peak_rss_mib().unwrap_or(0.0);
+    for _ in 0..5 {
+        frame(&ctx, &mut app, vec![key(Key::PageDown, Modifiers::NONE)]);
+    }
+    frame(
+        &ctx,
+        &mut app,
+        vec![
+            key(Key::Home, Modifiers::COMMAND),
+            key(Key::ArrowRight, Modifiers::SHIFT.plus(Modifiers::COMMAND)),
+        ],
+    );
+    frame(&ctx, &mut app, vec![key(Key::Num4, Modifiers::NONE)]);
+    frame(&ctx, &mut app, vec![key(Key::Z, Modifiers::COMMAND)]);
+    assert_eq!(app.session().map_or(0, |s| s.set().len()), spans);
+    let peak = common::peak_rss_mib().unwrap_or(0.0);
+    let now = common::rss_mib().unwrap_or(0.0);
+    eprintln!(
+        "memory/10MB_article: {spans} spans; peak RSS {peak:.0} MiB (before opening {before:.0}, \
+         after opening {opened:.0}, after the folder was read {read:.0}; resident at the end {now:.0})"
+    );
+}
+
+fn main() {
+    if let Ok(article) = std::env::var(ARTICLE_VAR) {
+        measure(&article);
+        return;
+    }
+    let (_dir, txt) = common::article_with_spans_every(10_000_000, 42);
+    let status = std::process::Command::new(std::env::current_exe().unwrap())
+        .env(ARTICLE_VAR, &txt)
+        .status()
+        .unwrap();
+    assert!(status.success(), "the measuring process failed: {status}");
+}
