@@ -1,0 +1,34 @@
+//! Regression tests for what fuzzing found (see the README's Fuzzing
+//! section). The inputs the fuzzer reported are also replayed by
+//! `tests/fuzz_bounded.rs` from `fuzz/regressions/TARGET/`.
+
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+
+use newsmark::journal::Journal;
+use newsmark::model::LabelSchema;
+use newsmark::store::read_text;
+
+/// A journal whose spans all became orphans (the article changed and their
+/// quotes are gone) was taken for one equal to a missing annotation file
+/// and deleted, losing them.
+#[test]
+fn a_journal_whose_spans_are_all_orphans_is_offered_not_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("a.txt");
+    fs::write(&txt, "Tehran and Havana signed a deal.\n").unwrap();
+    let journal = Journal::new(&dir.path().join("a.ron"));
+    let contents = "(format: 1, document: \"a.txt\", text_sha256: \"0000\", spans: [\
+                    (id: 1, start: 0, end: 4, label: \"country\", text: \"Cuba\")])";
+    fs::write(journal.path(), contents).unwrap();
+    let doc = read_text(&txt).unwrap();
+
+    let found = journal.find("a.txt", &doc, &LabelSchema::default());
+    let recovered = found.unwrap().expect("the journal is offered");
+    assert!(recovered.text_changed);
+    assert!(recovered.set.is_empty());
+    let lost: Vec<_> = recovered.unplaced.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(lost, ["Cuba"], "the orphan is reported as not fitting");
+    assert_eq!(fs::read_to_string(journal.path()).unwrap(), contents);
+}
