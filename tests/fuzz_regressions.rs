@@ -32,3 +32,29 @@ fn a_journal_whose_spans_are_all_orphans_is_offered_not_deleted() {
     assert_eq!(lost, ["Cuba"], "the orphan is reported as not fitting");
     assert_eq!(fs::read_to_string(journal.path()).unwrap(), contents);
 }
+
+/// A score of NaN, infinity or outside 0..=1 loaded without a word (the
+/// extractor protocol refuses one). It is reported, naming the file and the
+/// span, and kept as it is, so nothing is lost.
+#[test]
+fn a_score_outside_zero_to_one_is_reported_and_kept() {
+    let text = "Tehran and Havana.";
+    let doc = newsmark::model::Document::new(text);
+    let source = "(format: 1, document: \"a.txt\", text_sha256: \"\", spans: [\
+                  (id: 1, start: 0, end: 6, label: \"country\", text: \"Tehran\", score: Some(NaN)),\
+                  (id: 2, start: 11, end: 17, label: \"country\", text: \"Havana\", score: Some(1.5)),\
+                  (id: 3, start: 7, end: 10, label: \"role\", text: \"and\", score: Some(1.0))])";
+    let path = std::path::Path::new("corpus/a.ron");
+    let loaded =
+        newsmark::store::parse_annotations(path, source, "a.txt", &doc, &LabelSchema::default())
+            .unwrap();
+    assert_eq!(loaded.set.len(), 3, "every span is kept");
+    let problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "corpus/a.ron: span 1: score NaN is not between 0 and 1; kept as it is",
+            "corpus/a.ron: span 2: score 1.5 is not between 0 and 1; kept as it is",
+        ]
+    );
+}
