@@ -58,3 +58,22 @@ fn a_score_outside_zero_to_one_is_reported_and_kept() {
         ]
     );
 }
+
+/// A spaCy span with a score outside 0..=1 was imported as it was, and its
+/// annotation file then reported it on every load. It is skipped with a
+/// message naming the file, line and span, as the extractor protocol does.
+#[test]
+fn a_spacy_span_scored_outside_zero_to_one_is_skipped_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("in.jsonl");
+    let line = r#"{"text": "Ana met Bo", "spans": [{"start": 0, "end": 3, "label": "PER", "score": 7.5}, {"start": 8, "end": 10, "label": "PER", "score": 1.0}]}"#;
+    fs::write(&src, line).unwrap();
+    let out = newsmark::formats::read(newsmark::formats::Format::Spacy, &src).unwrap();
+    let kept: Vec<_> = out.docs[0].spans.iter().map(|s| s.start).collect();
+    assert_eq!(kept, [8]);
+    let expected = format!(
+        "{}:1: spans[0]: score 7.5 is not between 0 and 1; span skipped",
+        src.display()
+    );
+    assert_eq!(out.problems, [expected]);
+}

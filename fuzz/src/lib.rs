@@ -22,7 +22,7 @@ use newsmark::formats::{self, Format, OffsetUnit, ReadOptions};
 use newsmark::journal::Journal;
 use newsmark::model::LabelSchema;
 use newsmark::session::Session;
-use newsmark::store::{self, read_text};
+use newsmark::store::{self, LoadProblem, read_text};
 
 /// The annotation file and its article: `ARTICLE \0 ANNOTATIONS`. Opens them
 /// as the window does; a session that may be saved must save and reopen
@@ -181,6 +181,12 @@ fn import(format: Format, data: &[u8]) {
         let txt_path = corpus.join(format!("{name}.txt"));
         let session = Session::open(&txt_path, schema.clone()).expect("an imported article opens");
         assert_eq!(session.save_blocked(), None, "{:?}", session.problems());
+        let loaded_with = |p: &&LoadProblem| !p.reason.starts_with("unknown label");
+        let problems: Vec<_> = session.problems().iter().filter(loaded_with).collect();
+        assert!(
+            problems.is_empty(),
+            "{name}: imported spans load with {problems:?}"
+        );
         assert_eq!(
             session.set().len(),
             added,
