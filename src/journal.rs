@@ -170,20 +170,24 @@ impl Journal {
             }
             Err(error) => return Err(self.set_aside(error)),
         };
-        if self
-            .saved(document_name, doc, schema)
-            .is_some_and(|saved| saved.set == journal.set && saved.unplaced == journal.unplaced)
-        {
+        if self.saved(document_name, doc, schema).is_some_and(|saved| {
+            saved.set == journal.set
+                && saved.unplaced == journal.unplaced
+                && saved.orphans == journal.orphans
+        }) {
             // Nothing to recover: the edits were saved (the journal was left
             // because removing it failed, or the crash came just after the
             // save). A failed removal is retried on the next open.
             let _ = self.remove();
             return Ok(None);
         }
+        // Spans re-anchoring could not place no longer fit the article either.
+        let mut unplaced = journal.unplaced;
+        unplaced.extend(journal.orphans);
         Ok(Some(RecoveredJournal {
             path: self.path.clone(),
             set: journal.set,
-            unplaced: journal.unplaced,
+            unplaced,
             problems: journal.problems,
             text_changed: journal.text_changed,
             written,

@@ -58,6 +58,11 @@ fn spans(record: &Record, at: &str, problems: &mut Vec<String>) -> Option<Vec<Js
     let mut spans = Vec::with_capacity(list.len());
     for (i, value) in list.iter().enumerate() {
         match JsonSpan::deserialize(value) {
+            Ok(JsonSpan {
+                score: Some(score), ..
+            }) if !(0.0..=1.0).contains(&score) => problems.push(format!(
+                "{at}: {key}[{i}]: score {score} is not between 0 and 1; span skipped"
+            )),
             Ok(span) => spans.push(span),
             Err(e) => problems.push(format!("{at}: {key}[{i}]: {e}; span skipped")),
         }

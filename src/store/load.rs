@@ -299,6 +299,10 @@ fn check(
             keep &= matches!(invalid, Invalid::UnknownLabel(_));
             noted.push((at, problem(Some(span.id), invalid.to_string())));
         }
+        if let Some(score) = span.score.filter(|s| !(0.0..=1.0).contains(s)) {
+            let reason = format!("score {score} is not between 0 and 1; kept as it is");
+            noted.push((at, problem(Some(span.id), reason)));
+        }
         if keep {
             to_place.push((at, span));
         } else {

@@ -1,0 +1,4 @@
+//! cargo-fuzz target: see [`newsmark_fuzz::import_spacy`].
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| newsmark_fuzz::import_spacy(data));
