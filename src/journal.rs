@@ -35,10 +35,12 @@ pub struct RecoveredJournal {
     /// The journal file.
     pub path: PathBuf,
     /// The journal's annotations that fit the article as it is now, and its
-    /// done flag.
+    /// done flag; the spans that no longer fit are among its orphans, so
+    /// restoring it loses none of them.
     pub set: AnnotationSet,
     /// The journal's spans that no longer fit the article (its text changed
-    /// since the journal was written). [`Self::set`] leaves them out.
+    /// since the journal was written, or a span is broken), as the journal
+    /// holds them. [`Self::set`] keeps them as orphans.
     pub unplaced: Vec<Span>,
     /// What loading the journal reported (a changed text, unplaced spans,
     /// unknown labels), as for an annotation file.
@@ -181,12 +183,22 @@ impl Journal {
             let _ = self.remove();
             return Ok(None);
         }
+        // Spans that cannot be placed become orphans of the set restored (a
+        // fresh id if theirs is taken), so restoring keeps every one.
+        let mut set = journal.set;
+        for span in &journal.unplaced {
+            let mut orphan = span.clone();
+            if set.get(orphan.id).is_some() || set.orphan(orphan.id).is_some() {
+                orphan.id = set.next_id();
+            }
+            set.insert_orphan(orphan);
+        }
         // Spans re-anchoring could not place no longer fit the article either.
         let mut unplaced = journal.unplaced;
         unplaced.extend(journal.orphans);
         Ok(Some(RecoveredJournal {
             path: self.path.clone(),
-            set: journal.set,
+            set,
             unplaced,
             problems: journal.problems,
             text_changed: journal.text_changed,

@@ -365,3 +365,28 @@ fn save_as_removes_the_journals_of_both_files() {
     s.write_journal().unwrap();
     assert!(dir.path().join(".copy.ron.journal").is_file());
 }
+
+#[test]
+fn restoring_a_journal_keeps_its_spans_that_cannot_be_placed_as_orphans() {
+    let (_dir, txt, ron) = saved_pair();
+    // A journal with Tehran, and a span whose offsets run past the text
+    // (set aside by the loader, not an orphan of re-anchoring).
+    let sha = store::text_sha256(TEXT);
+    let contents = format!(
+        "(format: 1, document: \"a.txt\", text_sha256: \"{sha}\", spans: [\
+         (id: 1, start: 0, end: 6, label: \"country\", text: \"Tehran\"),\
+         (id: 7, start: 500, end: 505, label: \"person\", text: \"Souza\")])"
+    );
+    fs::write(Journal::new(&ron).path(), contents).unwrap();
+    let mut s = open(&txt);
+    let journal = recovered(&s);
+    let lost: Vec<&str> = journal.unplaced.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(lost, ["Souza"]);
+    assert!(s.restore(&journal.set).unwrap());
+    let orphans: Vec<&str> = s.orphans().iter().map(|o| o.text.as_str()).collect();
+    assert_eq!(orphans, ["Souza"], "kept, for the user to place or delete");
+    s.save().unwrap();
+    let saved = fs::read_to_string(&ron).unwrap();
+    let list = &saved[saved.find("orphans:").expect("an orphans list")..];
+    assert!(list.contains(r#"text: "Souza""#), "{saved}");
+}
