@@ -153,7 +153,15 @@ impl NewsmarkApp {
                 }
             };
             self.corpus = CorpusIndex::list(&dir).unwrap_or_default();
-            let paths = self.corpus.entries.iter().map(|e| e.path.clone()).collect();
+            // The open article is read by its session; reading it again in
+            // the background would hold a second copy of it for a while.
+            let paths = self
+                .corpus
+                .entries
+                .iter()
+                .filter(|e| e.path != txt)
+                .map(|e| e.path.clone())
+                .collect();
             self.corpus_loader = Some(CorpusLoader::start(paths, self.schema.clone()));
         }
         match Session::open(&txt, self.schema.clone()) {
