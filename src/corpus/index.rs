@@ -48,16 +48,16 @@ pub struct DocEntry {
 }
 
 impl DocEntry {
-    /// Reads an article's annotations (without the folder clean-up of
-    /// [`Session::open`], which would list the folder once per article).
+    /// Reads an article's annotations ([`crate::session::read_annotations`]:
+    /// only what the document list shows).
     pub fn read(path: &Path, schema: &LabelSchema) -> Self {
         let name = store::file_name(path);
-        match Session::open_without_cleanup(path, schema.clone()) {
-            Ok(session) => Self {
+        match crate::session::read_annotations(path, schema) {
+            Ok((set, error)) => Self {
                 path: path.to_owned(),
                 name,
-                error: session.save_blocked().map(str::to_owned),
-                set: Some(session.into_set()),
+                error,
+                set: Some(set),
                 loaded: true,
             },
             Err(err) => Self {

@@ -111,11 +111,6 @@ impl Session {
         &self.set
     }
 
-    /// The annotations, taking them out of the session (no copy).
-    pub fn into_set(self) -> AnnotationSet {
-        self.set
-    }
-
     /// The label schema in use.
     pub fn schema(&self) -> &LabelSchema {
         &self.schema
@@ -350,6 +345,37 @@ pub enum OrphanError {
     /// restored from a recovery journal): delete the orphan instead.
     #[error("span {0} is already in the annotations")]
     IdTaken(SpanId),
+}
+
+/// An article's annotations as [`Session::open`] loads them, and why saving
+/// over them would be refused, if it would ([`Session::save_blocked`]);
+/// without the rest of a session (the files' fingerprints for changes on
+/// disk, the history), so that reading a whole folder for its document list
+/// stays cheap. Fails only if the article cannot be read.
+pub fn read_annotations(
+    txt_path: &Path,
+    schema: &LabelSchema,
+) -> Result<(AnnotationSet, Option<String>), StoreError> {
+    let doc = store::read_text(txt_path)?;
+    let ron_path = store::paired_ron_path(txt_path);
+    if matches!(ron_path.try_exists(), Ok(false)) {
+        return Ok((AnnotationSet::new(), None));
+    }
+    let name = store::file_name(txt_path);
+    Ok(
+        match store::load_annotations(&ron_path, &name, &doc, schema) {
+            Ok(loaded) => {
+                let block = load_block(&loaded);
+                (loaded.set, block)
+            }
+            Err(err) => (AnnotationSet::new(), Some(unloadable_block(&err))),
+        },
+    )
+}
+
+/// Why an annotation file that cannot be loaded must not be saved over.
+fn unloadable_block(err: &StoreError) -> String {
+    format!("it could not be loaded ({err})")
 }
 
 /// Why a loaded annotation file must not be saved over, if it must not.

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use super::disk::{Fingerprint, compare_text};
 use super::merge::{MergeReport, merge_three_way};
-use super::{Session, load_block};
+use super::{Session, load_block, unloadable_block};
 use crate::model::{AnnotationSet, Document, History, Span, StateId};
 use crate::store::{self, LoadProblem, LoadedAnnotations, StoreError};
 
@@ -123,7 +123,7 @@ impl Session {
                     span_id: None,
                     reason: err.to_string(),
                 });
-                self.save_block = Some(format!("it could not be loaded ({err})"));
+                self.save_block = Some(unloadable_block(&err));
                 AnnotationSet::new()
             }
         };
