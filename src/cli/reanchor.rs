@@ -59,13 +59,16 @@ impl FileReport {
         if let Some(error) = &self.error {
             return format!("{file}: not re-anchored: {error}");
         }
-        let outcome = if self.rewritten {
+        let outcome = if self.rewritten && self.orphaned > 0 {
+            "rewritten, the orphans kept in its orphans list (place or delete them in the window)"
+                .to_owned()
+        } else if self.rewritten {
             "rewritten".to_owned()
-        } else if self.orphaned > 0 || self.unplaced > 0 {
-            let lost = self.orphaned + self.unplaced;
+        } else if self.unplaced > 0 {
             format!(
-                "not rewritten: {lost} span(s) could not be placed (rewriting would drop them; \
-                 place or delete them in the window)"
+                "not rewritten: {} span(s) could not be placed at all (rewriting would drop \
+                 them; fix or delete them in the window)",
+                self.unplaced
             )
         } else if self.text_changed {
             "not rewritten".to_owned()
@@ -157,8 +160,9 @@ pub fn run(args: &ReanchorArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Re-anchors one article's annotation file and rewrites it if every span
-/// was placed and the article changed.
+/// Re-anchors one article's annotation file and rewrites it if the article
+/// changed and no span was set aside (orphans are written in its `orphans`
+/// list).
 fn reanchor_pair(txt: &Path, ron: &Path) -> FileReport {
     let mut report = FileReport {
         ron: ron.to_owned(),

@@ -128,11 +128,11 @@ pub struct LoadedAnnotations {
 }
 
 impl LoadedAnnotations {
-    /// Whether some of the file's spans are not placed on the text: set
-    /// aside ([`Self::unplaced`], which saving over the file would lose) or
-    /// orphaned ([`Self::orphans`], which saving keeps as orphans).
+    /// Whether saving [`Self::set`] over the file would lose some of its
+    /// spans: those set aside ([`Self::unplaced`]). Orphans are not lost:
+    /// they are in the set, and saved in the file's `orphans` list.
     pub fn would_lose_data(&self) -> bool {
-        !self.unplaced.is_empty() || !self.orphans.is_empty()
+        !self.unplaced.is_empty()
     }
 }
 
