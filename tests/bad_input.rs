@@ -482,3 +482,21 @@ fn read_only_folder_save_fails_and_keeps_the_edits() {
     s.save().unwrap();
     assert!(!s.is_dirty());
 }
+
+#[test]
+fn another_format_version_is_named_whether_or_not_its_fields_parse() {
+    let doc = newsmark::model::Document::new("Tehran and Havana.");
+    let schema = newsmark::model::LabelSchema::default();
+    let path = Path::new("v.ron");
+    for source in [
+        // Parses as version 1 would, but says it is version 2.
+        "(format: 2, document: \"v.txt\", spans: [(id: 1, start: 0, end: 6, label: \"country\", text: \"Tehran\")])",
+        // A field version 1 does not know, of a type it cannot read.
+        "(format: 3, document: \"v.txt\", spans: {\"new\": 1})",
+    ] {
+        let err = newsmark::store::parse_annotations(path, source, "v.txt", &doc, &schema)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("is not supported"), "{err}");
+    }
+}

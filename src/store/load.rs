@@ -188,21 +188,26 @@ fn syntax_error(path: &Path, e: &ron::error::SpannedError) -> StoreError {
     }
 }
 
-/// Parses a file's source: the version first, then the whole file.
+/// Parses a file's source. Another format version is reported as such,
+/// whether or not the file also parses as this one: a future format should
+/// say so, not fail on some field it added.
 fn parse_file(path: &Path, source: &str) -> Result<AnnotationFile, StoreError> {
     let options = ron::Options::default().with_recursion_limit(RON_RECURSION_LIMIT);
-    // Check the version first: a future format should say so, not fail on
-    // some field it added.
-    if let Ok(probe) = options.from_str::<VersionProbe>(source)
-        && probe.format != FORMAT_VERSION
-    {
-        return Err(StoreError::Version {
-            path: path.to_owned(),
-            found: probe.format,
-            supported: FORMAT_VERSION,
-        });
+    let version_error = |found| StoreError::Version {
+        path: path.to_owned(),
+        found,
+        supported: FORMAT_VERSION,
+    };
+    match options.from_str::<AnnotationFile>(source) {
+        Ok(file) if file.format == FORMAT_VERSION => Ok(file),
+        Ok(file) => Err(version_error(file.format)),
+        // Only a file that fails is parsed again, for its version alone
+        // (parsing every file twice would double the cost of opening).
+        Err(e) => match options.from_str::<VersionProbe>(source) {
+            Ok(probe) if probe.format != FORMAT_VERSION => Err(version_error(probe.format)),
+            _ => Err(syntax_error(path, &e)),
+        },
     }
-    options.from_str(source).map_err(|e| syntax_error(path, &e))
 }
 
 /// [`load_annotations`] over the file's contents.
