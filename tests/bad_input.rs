@@ -486,7 +486,7 @@ fn read_only_folder_save_fails_and_keeps_the_edits() {
 #[test]
 fn another_format_version_is_named_whether_or_not_its_fields_parse() {
     let doc = newsmark::model::Document::new("Tehran and Havana.");
-    let schema = newsmark::model::LabelSchema::default();
+    let schema = LabelSchema::default();
     let path = Path::new("v.ron");
     for source in [
         // Parses as version 1 would, but says it is version 2.
