@@ -494,7 +494,7 @@ fn another_format_version_is_named_whether_or_not_its_fields_parse() {
         // A field version 1 does not know, of a type it cannot read.
         "(format: 3, document: \"v.txt\", spans: {\"new\": 1})",
     ] {
-        let err = newsmark::store::parse_annotations(path, source, "v.txt", &doc, &schema)
+        let err = store::parse_annotations(path, source, "v.txt", &doc, &schema)
             .unwrap_err()
             .to_string();
         assert!(err.contains("is not supported"), "{err}");
