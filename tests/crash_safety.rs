@@ -15,8 +15,11 @@ use newsmark::session::Session;
 use newsmark::store::{self, StoreError};
 use tempfile::TempDir;
 
+mod common;
 #[path = "crash_safety/kill.rs"]
 mod kill;
+
+use common::files::listing;
 
 /// The names of newsmark's temporary files in a folder, sorted.
 fn temp_files(dir: &Path) -> Vec<String> {
@@ -24,16 +27,6 @@ fn temp_files(dir: &Path) -> Vec<String> {
         .into_iter()
         .filter(|n| n.starts_with(".newsmark-") && n.ends_with(".tmp"))
         .collect()
-}
-
-/// Names in a folder, sorted.
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 /// A folder with `a.txt`, and a session on it.

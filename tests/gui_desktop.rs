@@ -136,6 +136,20 @@ fn panel_left(harness: &Harness<'_, NewsmarkApp>) -> f32 {
     harness.get_by_label("Spans").rect().left()
 }
 
+/// Whether, after the pointer rests on what it hovers (a first tooltip
+/// waits for that), a tooltip of more than a few words shows.
+fn shows_a_tooltip(harness: &mut Harness<'_, NewsmarkApp>) -> bool {
+    harness.run_steps(20);
+    harness
+        .query_all(By::new().role(Role::Tooltip))
+        .flat_map(|tip| {
+            tip.query_all(By::new())
+                .filter_map(|n| n.accesskit_node().label().or_else(|| n.value()))
+                .collect::<Vec<_>>()
+        })
+        .any(|text| text.len() > 10)
+}
+
 /// Buttons of the open menus, by label.
 fn buttons(harness: &Harness<'_, NewsmarkApp>) -> HashSet<String> {
     harness
@@ -168,17 +182,7 @@ fn every_menu_item_explains_itself_in_a_tooltip() {
             harness
                 .get(By::new().role(Role::Button).label(label))
                 .hover();
-            // A first tooltip waits for the pointer to rest.
-            harness.run_steps(20);
-            let tips: Vec<String> = harness
-                .query_all(By::new().role(Role::Tooltip))
-                .flat_map(|tip| {
-                    tip.query_all(By::new())
-                        .filter_map(|n| n.accesskit_node().label().or_else(|| n.value()))
-                        .collect::<Vec<_>>()
-                })
-                .collect();
-            if !tips.iter().any(|t| t.len() > 10) {
+            if !shows_a_tooltip(&mut harness) {
                 missing.push(format!("{menu} > {label}"));
             }
             checked += 1;
@@ -229,16 +233,7 @@ fn controls_without_tooltip(harness: &mut Harness<'_, NewsmarkApp>) -> (usize, V
             continue;
         };
         node.hover();
-        harness.run_steps(10);
-        let tips: Vec<String> = harness
-            .query_all(By::new().role(Role::Tooltip))
-            .flat_map(|tip| {
-                tip.query_all(By::new())
-                    .filter_map(|n| n.accesskit_node().label().or_else(|| n.value()))
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        if !tips.iter().any(|t| t.len() > 10) {
+        if !shows_a_tooltip(harness) {
             missing.push(format!("{role:?} {name:?}"));
         }
     }
