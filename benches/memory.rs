@@ -10,20 +10,12 @@
 
 mod common;
 
+use common::key;
+
 use egui::{Event, Key, Modifiers, Pos2, RawInput, Rect, Vec2};
 use newsmark::ui::NewsmarkApp;
 
 const ARTICLE_VAR: &str = "NEWSMARK_MEMORY_ARTICLE";
-
-fn key(key: Key, modifiers: Modifiers) -> Event {
-    Event::Key {
-        key,
-        physical_key: None,
-        pressed: true,
-        repeat: false,
-        modifiers,
-    }
-}
 
 fn frame(ctx: &egui::Context, app: &mut NewsmarkApp, events: Vec<Event>) {
     let input = RawInput {

@@ -12,7 +12,7 @@
 
 mod common;
 
-use common::{CpuTime, article, cpu_criterion};
+use common::{CpuTime, article, cpu_criterion, key};
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use egui::{Event, Key, Modifiers, MouseWheelUnit, Pos2, RawInput, Rect, TouchPhase, Vec2};
 use newsmark::ui::NewsmarkApp;
@@ -68,16 +68,6 @@ fn wheel(dy: f32) -> Vec<Event> {
             modifiers: Modifiers::NONE,
         },
     ]
-}
-
-fn key(key: Key, modifiers: Modifiers) -> Event {
-    Event::Key {
-        key,
-        physical_key: None,
-        pressed: true,
-        repeat: false,
-        modifiers,
-    }
 }
 
 fn frames(c: &mut Criterion<CpuTime>) {
