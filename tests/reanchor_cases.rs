@@ -4,44 +4,11 @@
 
 #![allow(clippy::unwrap_used, clippy::print_stderr)]
 
+mod common;
+
+use common::edits::{Rng, WORDS};
 use newsmark::model::{Document, Span};
 use newsmark::store::{self, How};
-
-/// A fixed pseudo-random sequence (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn pick(&mut self, range: std::ops::Range<usize>) -> usize {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        let n = self.0.wrapping_mul(0x2545_f491_4f6c_dd1d);
-        range.start + usize::try_from(n % range.len() as u64).unwrap()
-    }
-}
-
-const WORDS: &[&str] = &[
-    "the",
-    "talks",
-    "officials",
-    "said",
-    "on",
-    "Monday",
-    "a",
-    "new",
-    "agreement",
-    "between",
-    "delegation",
-    "would",
-    "visit",
-    "next",
-    "year",
-    "and",
-    "its",
-    "government",
-    "plans",
-    "to",
-];
 
 /// A long article annotated sparsely, with the same name on every line and
 /// spans across line ends: converted to CRLF and back, every span lands

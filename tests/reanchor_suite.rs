@@ -16,64 +16,15 @@
 
 #![allow(clippy::unwrap_used, clippy::print_stderr)]
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
+use common::edits::{Rng, WORDS};
 use newsmark::model::{Document, LabelSchema, Span};
 use newsmark::store::{self, Context, How};
-
-/// xorshift64*: a fixed-seed generator, so every run tests the same cases.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    /// A number in `range` (which must not be empty).
-    fn pick(&mut self, range: Range<usize>) -> usize {
-        range.start + usize::try_from(self.next() % (range.len() as u64)).unwrap()
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
-
-const WORDS: &[&str] = &[
-    "the",
-    "talks",
-    "officials",
-    "said",
-    "on",
-    "Monday",
-    "a",
-    "new",
-    "agreement",
-    "between",
-    "delegation",
-    "would",
-    "visit",
-    "next",
-    "year",
-    "and",
-    "its",
-    "government",
-    "plans",
-    "to",
-    "expand",
-    "cooperation",
-    "in",
-    "energy",
-    "trade",
-    "reporters",
-    "statement",
-    "ministry",
-];
 
 /// One edit: replace the code points `range` of the old text by `with`.
 #[derive(Clone, Debug)]
