@@ -187,11 +187,7 @@ impl Journal {
         // fresh id if theirs is taken), so restoring keeps every one.
         let mut set = journal.set;
         for span in &journal.unplaced {
-            let mut orphan = span.clone();
-            if set.get(orphan.id).is_some() || set.orphan(orphan.id).is_some() {
-                orphan.id = set.next_id();
-            }
-            set.insert_orphan(orphan);
+            set.keep_as_orphan(span.clone());
         }
         // Spans re-anchoring could not place no longer fit the article either.
         let mut unplaced = journal.unplaced;

@@ -385,6 +385,18 @@ impl AnnotationSet {
         true
     }
 
+    /// Keeps `span` as an orphan whatever its id: one taken by a span or an
+    /// orphan (another file may number its spans anew) is replaced by a
+    /// fresh one, so the span is never dropped. Returns the id it kept.
+    pub fn keep_as_orphan(&mut self, mut span: Span) -> SpanId {
+        if self.get(span.id).is_some() || self.orphan(span.id).is_some() {
+            span.id = self.next_id();
+        }
+        let id = span.id;
+        self.insert_orphan(span);
+        id
+    }
+
     /// Removes and returns the orphan with this id.
     pub fn remove_orphan(&mut self, id: SpanId) -> Option<Span> {
         let at = self.orphans.iter().position(|s| s.id == id)?;
@@ -448,6 +460,25 @@ mod tests {
                 .map(|i| Span::manual(i as u64 + 1, 10 * i, 10 * i + 4, "person", ""))
                 .collect(),
         )
+    }
+
+    #[test]
+    fn an_orphan_whose_id_is_taken_is_kept_under_a_fresh_one() {
+        let mut set = set_of(3);
+        assert_eq!(set.keep_as_orphan(Span::manual(9, 0, 4, "role", "Iran")), 9);
+        // Id 2 is a span's, id 9 now an orphan's: both get fresh ids.
+        assert_eq!(
+            set.keep_as_orphan(Span::manual(2, 5, 9, "role", "Cuba")),
+            10
+        );
+        assert_eq!(set.keep_as_orphan(Span::manual(9, 1, 3, "role", "ra")), 11);
+        let kept: Vec<(u64, &str)> = set
+            .orphans()
+            .iter()
+            .map(|o| (o.id, o.text.as_str()))
+            .collect();
+        assert_eq!(kept, [(9, "Iran"), (11, "ra"), (10, "Cuba")]);
+        assert_eq!(set.len(), 3, "the spans are untouched");
     }
 
     #[test]

@@ -326,13 +326,8 @@ impl Session {
 
 /// Adds `orphans` (spans not placed on the new text) to `set`'s orphans,
 /// where they are kept, and saved, until placed or deleted.
-/// An orphan whose id is taken (their file may number spans anew) gets a
-/// fresh one rather than being dropped.
 fn add_orphans(set: &mut AnnotationSet, orphans: Vec<Span>) {
-    for mut orphan in orphans {
-        if set.get(orphan.id).is_some() || set.orphan(orphan.id).is_some() {
-            orphan.id = set.next_id();
-        }
-        set.insert_orphan(orphan);
+    for orphan in orphans {
+        set.keep_as_orphan(orphan);
     }
 }
