@@ -50,23 +50,15 @@ impl Session {
     /// that cannot be are [`Self::orphans`], kept (and saved) until placed
     /// or deleted.
     pub fn open(txt_path: &Path, schema: LabelSchema) -> Result<Self, StoreError> {
+        // Taken before reading, so a change made while reading shows later.
+        let txt_meta = std::fs::metadata(txt_path).ok();
+        let doc = store::read_text(txt_path)?;
         let ron_path = store::paired_ron_path(txt_path);
         // Temporary files of saves interrupted by a crash (never read as
         // annotations); a failure to clean them up is harmless.
         let folder = ron_path.parent().filter(|p| !p.as_os_str().is_empty());
         let _ =
             store::remove_stale_temp_files(folder.unwrap_or(Path::new(".")), store::STALE_TEMP_AGE);
-        Self::open_without_cleanup(txt_path, schema)
-    }
-
-    /// [`Self::open`] without cleaning up the folder's stale temporary files
-    /// (which lists the whole folder): for reading every article of a
-    /// folder, whose clean-up opening one of them did.
-    pub fn open_without_cleanup(txt_path: &Path, schema: LabelSchema) -> Result<Self, StoreError> {
-        // Taken before reading, so a change made while reading shows later.
-        let txt_meta = std::fs::metadata(txt_path).ok();
-        let doc = store::read_text(txt_path)?;
-        let ron_path = store::paired_ron_path(txt_path);
         let mut session = Self {
             txt_path: txt_path.to_owned(),
             ron_path,
