@@ -159,3 +159,24 @@ fn too_large_article_is_refused_and_the_open_one_kept() {
     );
     assert_eq!(fs::metadata(&huge).unwrap().len(), 200 << 20);
 }
+
+#[test]
+fn a_folder_whose_first_article_cannot_be_opened_lists_it_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    // "a-…" sorts first, so the folder opens on it.
+    let bad = windows_1252_article(dir.path());
+    let first = dir.path().join("a-latin.txt");
+    fs::rename(&bad, &first).unwrap();
+    fs::write(dir.path().join("b.txt"), "Tehran and Havana.\n").unwrap();
+    let harness = harness_for(dir.path());
+    assert!(harness.state().session().is_none());
+    let corpus = harness.state().corpus();
+    assert_eq!(corpus.loaded_count(), 2, "every entry is read");
+    let entry = &corpus.entries[0];
+    assert_eq!(entry.name, "a-latin.txt");
+    let error = entry.error.as_deref().unwrap_or_default();
+    assert!(
+        error.contains("a-latin.txt") && error.contains("UTF-8"),
+        "{error}"
+    );
+}

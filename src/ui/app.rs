@@ -203,6 +203,15 @@ impl NewsmarkApp {
                 self.check_journal();
             }
             Err(err) => {
+                // The background reading skipped this article: its entry
+                // shows why it cannot be opened.
+                self.corpus.set_loaded(crate::corpus::DocEntry {
+                    path: txt.clone(),
+                    name: crate::store::file_name(&txt),
+                    set: None,
+                    error: Some(err.to_string()),
+                    loaded: true,
+                });
                 self.encoding_offer = EncodingOffer::for_error(&err);
                 self.error(err.to_string());
             }
