@@ -268,3 +268,34 @@ fn a_deleted_article_leaves_only_keep_mine() {
     );
     assert!(!harness.state().title().starts_with('•'));
 }
+
+/// Checking the files reads them, and reading is no change: an idle window
+/// must not check again and again (each check reads the whole `.ron`).
+#[test]
+fn an_idle_window_does_not_keep_rereading_its_files() {
+    let (_dir, _ron, mut harness) = tagged();
+    let settle = newsmark::ui::DISK_SETTLE;
+    let idle = |harness: &mut Harness<'_, NewsmarkApp>| {
+        for _ in 0..4 {
+            std::thread::sleep(settle + Duration::from_millis(50));
+            harness.step();
+        }
+    };
+    idle(&mut harness);
+    let before = harness.state().disk_checks();
+    // Something that is due: the window regains the focus.
+    set_focus(&mut harness, false);
+    set_focus(&mut harness, true);
+    assert_eq!(
+        harness.state().disk_checks(),
+        before + 1,
+        "checked on focus"
+    );
+    idle(&mut harness);
+    assert_eq!(
+        harness.state().disk_checks(),
+        before + 1,
+        "the check's own reading of the files started another one"
+    );
+    assert!(harness.state().disk_change().is_none());
+}

@@ -64,10 +64,13 @@ impl Watching {
         let ctx = ctx.clone();
         let mut watcher =
             notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+                // Opening or reading a file is no change, and newsmark's own
+                // checks read the files: counting them would check forever.
                 let ours = event.is_ok_and(|e| {
-                    e.paths
-                        .iter()
-                        .any(|p| p.file_name().is_some_and(|n| names.iter().any(|m| m == n)))
+                    !matches!(e.kind, notify::EventKind::Access(_))
+                        && e.paths
+                            .iter()
+                            .any(|p| p.file_name().is_some_and(|n| names.iter().any(|m| m == n)))
                 });
                 if ours && sender.send(()).is_ok() {
                     ctx.request_repaint();
@@ -95,6 +98,8 @@ pub struct DiskWatch {
     check_at: Option<Instant>,
     /// Whether the window had the focus in the last frame.
     was_focused: bool,
+    /// How many times the files were checked when due (for tests).
+    checks_when_due: u64,
     /// The change waiting for an answer.
     pub(super) prompt: Option<DiskChange>,
 }
@@ -160,6 +165,11 @@ impl NewsmarkApp {
         self.disk.prompt.as_ref()
     }
 
+    /// How many times the watcher or the focus had the files checked.
+    pub fn disk_checks(&self) -> u64 {
+        self.disk.checks_when_due
+    }
+
     /// Follows the open document's files and checks them when due.
     pub(super) fn poll_disk(&mut self, ctx: &egui::Context) {
         let Some(session) = &mut self.session else {
@@ -168,6 +178,7 @@ impl NewsmarkApp {
         };
         let failed = self.disk.follow(ctx, session);
         if self.disk.due(ctx) {
+            self.disk.checks_when_due += 1;
             self.disk.prompt = session.check_disk();
         }
         if let Some(problem) = failed {

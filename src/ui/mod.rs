@@ -40,5 +40,5 @@ mod text_view;
 pub use app::NewsmarkApp;
 pub use caret::Selection;
 pub use command::{Command, PromptAnswer};
-pub use disk_change::DiskChoice;
+pub use disk_change::{DiskChoice, SETTLE as DISK_SETTLE};
 pub use icon::icon;
