@@ -111,7 +111,12 @@ impl Journal {
         doc: &Document,
         set: &AnnotationSet,
     ) -> Result<bool, StoreError> {
-        let contents = store::to_ron_string_in_context(document_name, doc, set);
+        self.write_contents(&store::to_ron_string_in_context(document_name, doc, set))
+    }
+
+    /// Writes `contents` (an annotation file's text) as the journal, unless
+    /// the journal already holds exactly that. Returns whether it wrote.
+    pub fn write_contents(&self, contents: &str) -> Result<bool, StoreError> {
         if std::fs::read(&self.path).is_ok_and(|old| old == contents.as_bytes()) {
             return Ok(false);
         }

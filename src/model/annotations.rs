@@ -2,6 +2,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::Range;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::{Document, LabelSchema, Span, SpanId};
@@ -79,13 +80,14 @@ fn fresh_revision() -> u64 {
 }
 
 /// A set's spans in order: a read-only view that iterates and indexes like a
-/// slice of [`Span`] (the set keeps them boxed, so that an insertion near the
-/// start of a long document moves pointers rather than whole spans).
+/// slice of [`Span`] (the set keeps them behind shared pointers, so that an
+/// insertion near the start of a long document moves pointers rather than
+/// whole spans, and a [`SetSnapshot`] copies pointers only).
 #[derive(Clone, Copy)]
-pub struct Spans<'a>(&'a [Box<Span>]);
+pub struct Spans<'a>(&'a [Arc<Span>]);
 
 /// Iterator over [`Spans`].
-pub type SpansIter<'a> = std::iter::Map<std::slice::Iter<'a, Box<Span>>, fn(&Box<Span>) -> &Span>;
+pub type SpansIter<'a> = std::iter::Map<std::slice::Iter<'a, Arc<Span>>, fn(&Arc<Span>) -> &Span>;
 
 impl<'a> Spans<'a> {
     /// The spans, in order.
@@ -159,6 +161,33 @@ impl std::fmt::Debug for Spans<'_> {
     }
 }
 
+/// What a set held at one moment ([`AnnotationSet::snapshot`]): what is
+/// written to a file, without the set's indexes. It can be sent to another
+/// thread.
+#[derive(Clone, Debug)]
+pub struct SetSnapshot {
+    spans: Vec<Arc<Span>>,
+    orphans: Vec<Span>,
+    done: bool,
+}
+
+impl SetSnapshot {
+    /// The spans, sorted.
+    pub fn spans(&self) -> Spans<'_> {
+        Spans(&self.spans)
+    }
+
+    /// The orphans, sorted.
+    pub fn orphans(&self) -> &[Span] {
+        &self.orphans
+    }
+
+    /// Whether the document was marked done.
+    pub fn is_done(&self) -> bool {
+        self.done
+    }
+}
+
 /// The spans of one document, sorted by [`Span::sort_key`], with unique ids.
 ///
 /// Two sets are equal when they hold the same spans: `next_id` (a high-water
@@ -170,9 +199,9 @@ impl std::fmt::Debug for Spans<'_> {
 /// 177,000 spans, against 20 MB if the spans themselves moved).
 #[derive(Clone, Debug, Default)]
 pub struct AnnotationSet {
-    /// Boxed, so that inserting near the start moves pointers, not spans.
-    #[allow(clippy::vec_box)]
-    spans: Vec<Box<Span>>,
+    /// Behind pointers, so that inserting near the start moves pointers, not
+    /// spans; shared, so that a snapshot copies pointers.
+    spans: Vec<Arc<Span>>,
     /// `(start, end)` of every span by id: with the id, its sort key.
     ranges: HashMap<SpanId, (usize, usize)>,
     next_id: SpanId,
@@ -215,10 +244,10 @@ impl AnnotationSet {
     /// Of spans sharing an id, the first given is kept. O(n log n).
     pub fn from_spans(spans: Vec<Span>) -> Self {
         let mut seen = HashSet::with_capacity(spans.len());
-        let mut spans: Vec<Box<Span>> = spans
+        let mut spans: Vec<Arc<Span>> = spans
             .into_iter()
             .filter(|s| seen.insert(s.id))
-            .map(Box::new)
+            .map(Arc::new)
             .collect();
         spans.sort_by_key(|s| s.sort_key());
         let mut set = Self::new();
@@ -275,6 +304,17 @@ impl AnnotationSet {
     /// All spans, sorted.
     pub fn spans(&self) -> Spans<'_> {
         Spans(&self.spans)
+    }
+
+    /// The spans, orphans and done flag as they are now, to read on
+    /// another thread while this set changes. Costs a pointer copy per
+    /// span, not a copy of the spans.
+    pub fn snapshot(&self) -> SetSnapshot {
+        SetSnapshot {
+            spans: self.spans.clone(),
+            orphans: self.orphans.clone(),
+            done: self.done,
+        }
     }
 
     /// Number of spans.
@@ -342,7 +382,7 @@ impl AnnotationSet {
         let key = span.sort_key();
         let at = self.spans.partition_point(|s| s.sort_key() < key);
         self.ranges.insert(span.id, (span.start, span.end));
-        self.spans.insert(at, Box::new(span.clone()));
+        self.spans.insert(at, Arc::new(span.clone()));
         self.record(SpanChange::Inserted { index: at, span });
         true
     }
@@ -351,7 +391,7 @@ impl AnnotationSet {
     pub fn remove(&mut self, id: SpanId) -> Option<Span> {
         let at = self.index_of(id)?;
         self.ranges.remove(&id);
-        let span = *self.spans.remove(at);
+        let span = Arc::unwrap_or_clone(self.spans.remove(at));
         self.record(SpanChange::Removed {
             index: at,
             span: span.clone(),

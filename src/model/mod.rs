@@ -9,7 +9,7 @@ pub mod search;
 mod span;
 pub mod words;
 
-pub use annotations::{AnnotationSet, Invalid, SpanChange, Spans, SpansIter};
+pub use annotations::{AnnotationSet, Invalid, SetSnapshot, SpanChange, Spans, SpansIter};
 pub use document::Document;
 pub use edit::{Edit, EditError, History, StateId};
 pub use schema::{LabelDef, LabelSchema, Rgb};

@@ -2,21 +2,25 @@
 //! The GUI and the tests drive editing through this type.
 
 mod disk;
+mod journal_writer;
 mod merge;
 mod resolve;
 mod review;
 
 pub use disk::{DiskChange, FileChange, Fingerprint};
+pub use journal_writer::JournalWrite;
 pub use merge::{MergeReport, merge_three_way};
 pub use resolve::{KeptMine, Merged, Reloaded};
 pub use review::ReviewFilter;
 
 use disk::DiskState;
+use journal_writer::JournalGate;
 use resolve::RonOnDisk;
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::journal::{Journal, RecoveredJournal, UnreadableJournal};
 use crate::model::{
@@ -29,7 +33,8 @@ use crate::store::{self, LoadProblem, StoreError};
 pub struct Session {
     txt_path: PathBuf,
     ron_path: PathBuf,
-    doc: Document,
+    /// Shared with background work on the text (journal writes, searches).
+    doc: Arc<Document>,
     set: AnnotationSet,
     history: History,
     saved_state: StateId,
@@ -38,6 +43,7 @@ pub struct Session {
     unplaced: Vec<Span>,
     save_block: Option<String>,
     disk: DiskState,
+    journal_gate: JournalGate,
 }
 
 impl Session {
@@ -62,7 +68,7 @@ impl Session {
         let mut session = Self {
             txt_path: txt_path.to_owned(),
             ron_path,
-            doc,
+            doc: Arc::new(doc),
             set: AnnotationSet::new(),
             history: History::new(),
             saved_state: 0,
@@ -71,6 +77,7 @@ impl Session {
             unplaced: Vec::new(),
             save_block: None,
             disk: DiskState::default(),
+            journal_gate: JournalGate::default(),
         };
         session.disk.txt = Some(Fingerprint::of_text(txt_meta.as_ref(), &session.doc));
         let on_disk = RonOnDisk::read(&session, &session.doc);
@@ -96,6 +103,12 @@ impl Session {
     /// The article.
     pub fn doc(&self) -> &Document {
         &self.doc
+    }
+
+    /// The article, to share with work on another thread. It is replaced,
+    /// never changed, when the article changes on disk.
+    pub fn shared_doc(&self) -> Arc<Document> {
+        Arc::clone(&self.doc)
     }
 
     /// The annotations.
@@ -190,7 +203,7 @@ impl Session {
         self.saved_state = self.history.state();
         // The edits are in the file now. A journal that could not be removed
         // holds the same annotations and is removed when next found.
-        let _ = self.journal().remove();
+        let _ = self.remove_journal(&self.journal());
         Ok(())
     }
 
@@ -203,8 +216,8 @@ impl Session {
         self.ron_path = ron_path.to_owned();
         self.save_block = None;
         self.saved_state = self.history.state();
-        let _ = old_journal.remove();
-        let _ = self.journal().remove();
+        let _ = self.remove_journal(&old_journal);
+        let _ = self.remove_journal(&self.journal());
         Ok(())
     }
 
@@ -218,21 +231,28 @@ impl Session {
     /// few seconds. Only a dirty session writes one (and only when its
     /// annotations changed since the last write); a session back at its
     /// saved state (say, by undo) removes a journal it left. The journal is
-    /// written even when saving over the annotation file is refused.
+    /// written even when saving over the annotation file is refused;
+    /// [`Self::start_journal_write`] writes it on another thread.
     pub fn write_journal(&self) -> Result<(), StoreError> {
         let journal = self.journal();
         if self.is_dirty() {
-            journal.write(&self.name(), &self.doc, &self.set)?;
+            self.journal_gate
+                .now(|| journal.write(&self.name(), &self.doc, &self.set))?;
         } else {
-            journal.remove()?;
+            self.remove_journal(&journal)?;
         }
         Ok(())
+    }
+
+    /// Removes `journal`, after any background write of it.
+    fn remove_journal(&self, journal: &Journal) -> Result<bool, StoreError> {
+        self.journal_gate.now(|| journal.remove())
     }
 
     /// Removes the recovery journal: the user chose not to restore it, or
     /// discards the session's unsaved edits.
     pub fn discard_journal(&self) -> Result<(), StoreError> {
-        self.journal().remove().map(|_| ())
+        self.remove_journal(&self.journal()).map(|_| ())
     }
 
     /// The recovery journal left by a session on this document that ended

@@ -156,7 +156,7 @@ impl Session {
     /// Replaces the text by `doc` (the article's new text): the undo
     /// history is cleared, since its edits were on the old text.
     fn replace_text(&mut self, doc: Document) {
-        self.doc = doc;
+        self.doc = std::sync::Arc::new(doc);
         self.history = History::new();
     }
 

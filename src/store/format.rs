@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
 use super::reanchor::Context;
-use crate::model::{AnnotationSet, Document, Origin, Span, SpanId, Status};
+use crate::model::{AnnotationSet, Document, Origin, SetSnapshot, Span, SpanId, Spans, Status};
 
 /// The format version this program writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -156,14 +156,49 @@ fn span_line(span: &Span, context: Option<&Context>) -> String {
 /// The annotation file's text for `set` over the article named `document`,
 /// without the quotes' context (see [`to_ron_string_in_context`]).
 pub fn to_ron_string(document: &str, text_sha256: &str, set: &AnnotationSet) -> String {
-    write_file(document, text_sha256, set, None)
+    let parts = FileParts::of_set(set);
+    write_file(document, text_sha256, &parts, None)
 }
 
 /// The annotation file's text for `set` over the article `doc` named
 /// `document`: its hash, and each span with the [`Context`] of its quote in
 /// `doc`, which re-anchoring uses if the article changes.
 pub fn to_ron_string_in_context(document: &str, doc: &Document, set: &AnnotationSet) -> String {
-    write_file(document, &text_sha256(doc.text()), set, Some(doc))
+    let parts = FileParts::of_set(set);
+    write_file(document, &text_sha256(doc.text()), &parts, Some(doc))
+}
+
+/// [`to_ron_string_in_context`] of a snapshot taken from a set, for a
+/// writer on another thread; `text_sha256` is `doc`'s ([`text_sha256`]).
+pub fn snapshot_to_ron_string(
+    document: &str,
+    doc: &Document,
+    text_sha256: &str,
+    snapshot: &SetSnapshot,
+) -> String {
+    let parts = FileParts {
+        spans: snapshot.spans(),
+        orphans: snapshot.orphans(),
+        done: snapshot.is_done(),
+    };
+    write_file(document, text_sha256, &parts, Some(doc))
+}
+
+/// What an annotation file holds besides its header.
+struct FileParts<'a> {
+    spans: Spans<'a>,
+    orphans: &'a [Span],
+    done: bool,
+}
+
+impl<'a> FileParts<'a> {
+    fn of_set(set: &'a AnnotationSet) -> Self {
+        Self {
+            spans: set.spans(),
+            orphans: set.orphans(),
+            done: set.is_done(),
+        }
+    }
 }
 
 /// A list of spans (`spans` or `orphans`), one per line.
@@ -188,22 +223,22 @@ fn write_list<'a>(
 fn write_file(
     document: &str,
     text_sha256: &str,
-    set: &AnnotationSet,
+    parts: &FileParts<'_>,
     doc: Option<&Document>,
 ) -> String {
     let per_span = if doc.is_some() { 180 } else { 96 };
-    let mut out = String::with_capacity(128 + set.len() * per_span);
+    let mut out = String::with_capacity(128 + parts.spans.len() * per_span);
     out.push_str("(\n");
     let _ = writeln!(out, "    format: {FORMAT_VERSION},");
     let _ = writeln!(out, "    document: {},", ron_string(document));
     let _ = writeln!(out, "    text_sha256: {},", ron_string(text_sha256));
-    if set.is_done() {
+    if parts.done {
         out.push_str("    done: true,\n");
     }
-    write_list(&mut out, "spans", set.spans().iter(), doc);
+    write_list(&mut out, "spans", parts.spans.iter(), doc);
     // Orphans keep the offsets and quote of an older text: no context.
-    if !set.orphans().is_empty() {
-        write_list(&mut out, "orphans", set.orphans().iter(), None);
+    if !parts.orphans.is_empty() {
+        write_list(&mut out, "orphans", parts.orphans.iter(), None);
     }
     out.push_str(")\n");
     out

@@ -15,7 +15,9 @@ pub use encoding::{
     preview_legacy, transcode_to_utf8_copy,
 };
 pub use error::{LoadProblem, StoreError};
-pub use format::{FORMAT_VERSION, text_sha256, to_ron_string, to_ron_string_in_context};
+pub use format::{
+    FORMAT_VERSION, snapshot_to_ron_string, text_sha256, to_ron_string, to_ron_string_in_context,
+};
 pub use load::{
     LoadedAnnotations, MAX_ANNOTATION_BYTES, MAX_TEXT_BYTES, RON_RECURSION_LIMIT, check_unpaired,
     load_annotations, parse_annotations, read_text,

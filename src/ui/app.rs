@@ -70,6 +70,8 @@ pub struct NewsmarkApp {
     pub(super) offered_journal: Option<OfferedJournal>,
     pub(super) journaled_state: Option<crate::model::StateId>,
     pub(super) journaled_at: Option<std::time::Instant>,
+    /// The journal being written on another thread.
+    pub(super) journal_write: Option<crate::session::JournalWrite>,
     pub(super) was_focused: bool,
     /// Reads the folder's annotation files in the background.
     pub(super) corpus_loader: Option<CorpusLoader>,
@@ -118,6 +120,7 @@ impl NewsmarkApp {
             offered_journal: None,
             journaled_state: None,
             journaled_at: None,
+            journal_write: None,
             was_focused: true,
             awaiting_approval: None,
             encoding_offer: None,
@@ -439,5 +442,9 @@ impl eframe::App for NewsmarkApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.recent.save(storage);
         eframe::set_value(storage, Self::APPROVALS_KEY, &self.approvals);
+    }
+
+    fn on_exit(&mut self) {
+        self.finish_journal_write();
     }
 }

@@ -38,6 +38,7 @@ mod task;
 mod text_view;
 
 pub use app::NewsmarkApp;
+pub use apply_journal::BACKGROUND_JOURNAL_SPANS;
 pub use caret::Selection;
 pub use command::{Command, PromptAnswer};
 pub use disk_change::{DiskChoice, SETTLE as DISK_SETTLE};

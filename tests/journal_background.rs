@@ -1,0 +1,97 @@
+//! The recovery journal written on another thread (what the window does
+//! for long documents): the same file as a write in the frame, and never
+//! landing after a save or a newer write.
+
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use newsmark::model::{AnnotationSet, LabelSchema, Span};
+use newsmark::session::Session;
+use newsmark::store;
+use tempfile::TempDir;
+
+/// A saved article with `n` spans (`Cuba` tagged in every sentence), long
+/// enough that serializing it takes a while.
+fn long_saved_article(n: usize) -> (TempDir, PathBuf) {
+    let dir = TempDir::new().unwrap();
+    let txt = dir.path().join("long.txt");
+    let sentence = "Cuba and Iran signed a deal on fiber. ";
+    let text = sentence.repeat(n);
+    fs::write(&txt, &text).unwrap();
+    let len = sentence.chars().count();
+    let spans = (0..n).map(|k| Span::manual(k as u64 + 1, k * len, k * len + 4, "country", "Cuba"));
+    let set = AnnotationSet::from_spans(spans.collect());
+    let ron = store::to_ron_string("long.txt", &store::text_sha256(&text), &set);
+    fs::write(dir.path().join("long.ron"), ron).unwrap();
+    (dir, txt)
+}
+
+fn open_and_tag_iran(txt: &Path) -> Session {
+    let mut s = Session::open(txt, LabelSchema::default()).unwrap();
+    assert!(s.problems().is_empty(), "{:?}", s.problems());
+    let edit = s.add_span_edit(9..13, "country").unwrap();
+    s.perform(edit).unwrap();
+    s
+}
+
+#[test]
+fn a_background_write_writes_what_a_write_in_the_frame_would() {
+    let (dir, txt) = long_saved_article(3_000);
+    let s = open_and_tag_iran(&txt);
+    let write = s.start_journal_write().unwrap().expect("dirty: a write");
+    assert!(write.wait().unwrap(), "written");
+    let journal = dir.path().join(".long.ron.journal");
+    let background = fs::read_to_string(&journal).unwrap();
+    assert!(background.contains(r#"text: "Iran""#));
+    assert!(
+        !s.journal().write(&s.name(), s.doc(), s.set()).unwrap(),
+        "a write in the frame finds the same bytes there"
+    );
+
+    // Back at the saved state, the journal is removed at once.
+    let mut s = s;
+    s.undo().unwrap();
+    assert!(s.start_journal_write().unwrap().is_none());
+    assert!(!journal.exists());
+}
+
+#[test]
+fn a_background_write_never_lands_after_the_journal_is_removed() {
+    let (dir, txt) = long_saved_article(20_000);
+    let journal = dir.path().join(".long.ron.journal");
+    let mut s = open_and_tag_iran(&txt);
+    // Serializing 20,000 spans takes tens of milliseconds: without the gate
+    // the write would land after the removal and leave a stale journal.
+    let write = s.start_journal_write().unwrap().unwrap();
+    s.undo().unwrap();
+    assert!(s.start_journal_write().unwrap().is_none(), "saved state");
+    assert!(!write.wait().unwrap(), "superseded");
+    assert!(!journal.exists(), "stale journal left");
+
+    // The same after a save.
+    let mut s = open_and_tag_iran(&txt);
+    let write = s.start_journal_write().unwrap().unwrap();
+    s.save().unwrap();
+    let _ = write.wait().unwrap();
+    assert!(!journal.exists(), "stale journal left after the save");
+}
+
+#[test]
+fn an_older_background_write_never_replaces_a_newer_one() {
+    let (dir, txt) = long_saved_article(20_000);
+    let mut s = open_and_tag_iran(&txt);
+    let older = s.start_journal_write().unwrap().unwrap();
+    let edit = s.add_span_edit(14..20, "initiative").unwrap();
+    s.perform(edit).unwrap();
+    s.write_journal().unwrap();
+    let newer = fs::read_to_string(dir.path().join(".long.ron.journal")).unwrap();
+    let _ = older.wait().unwrap();
+    let now = fs::read_to_string(dir.path().join(".long.ron.journal")).unwrap();
+    assert!(
+        now == newer,
+        "the older snapshot landed over the newer journal"
+    );
+    assert!(now.contains(r#"text: "signed""#));
+}
