@@ -66,6 +66,8 @@ pub struct NewsmarkApp {
     pub(super) review: ReviewPanel,
     pub(super) corpus: CorpusIndex,
     pub(super) job: Option<SuggestJob>,
+    /// Tagged texts' occurrences being looked for in a long article.
+    pub(super) occurrence_scans: Vec<super::occurrence_scan::OccurrenceScan>,
     /// A recovery journal found on opening, waiting for an answer.
     pub(super) offered_journal: Option<OfferedJournal>,
     pub(super) journaled_state: Option<crate::model::StateId>,
@@ -115,6 +117,7 @@ impl NewsmarkApp {
             review: ReviewPanel::default(),
             corpus: CorpusIndex::default(),
             job: None,
+            occurrence_scans: Vec::new(),
             task: None,
             corpus_loader: None,
             offered_journal: None,
@@ -288,6 +291,7 @@ impl NewsmarkApp {
         }
 
         self.poll_job(&ctx);
+        self.poll_occurrence_scans(&ctx);
         self.poll_task(&ctx);
         self.poll_corpus_loader(&ctx);
         self.poll_disk(&ctx);

@@ -92,6 +92,12 @@ impl NewsmarkApp {
         &self.corpus
     }
 
+    /// Whether a tagged text's occurrences are still being looked for in a
+    /// long article (on another thread).
+    pub fn is_scanning_occurrences(&self) -> bool {
+        !self.occurrence_scans.is_empty()
+    }
+
     /// The window title as last set.
     pub fn title(&self) -> &str {
         &self.title

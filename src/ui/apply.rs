@@ -258,7 +258,7 @@ impl NewsmarkApp {
                     .as_ref()
                     .and_then(|s| id.and_then(|id| s.set().get(id)));
                 if let Some(span) = quote.cloned() {
-                    self.offer_occurrences(&span.text, &span.label);
+                    self.offer_occurrences(&span);
                 }
             }
             None => self.info(format!("That text is already tagged {label}.")),

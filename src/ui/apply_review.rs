@@ -29,7 +29,7 @@ impl NewsmarkApp {
             self.perform(edit);
             let accepted = self.session.as_ref().and_then(|s| s.set().get(id)).cloned();
             if let Some(span) = accepted.filter(|s| s.status == Status::Accepted) {
-                self.offer_occurrences(&span.text, &span.label);
+                self.offer_occurrences(&span);
             }
         }
         if was_pending {

@@ -2,8 +2,12 @@
 //! settings, asking before an extractor command runs, running the job, and
 //! offering a newly tagged text's other occurrences.
 
+use std::sync::Arc;
+
 use super::app::NewsmarkApp;
+use super::occurrence_scan::{BACKGROUND_SCAN_BYTES, OccurrenceScan};
 use super::suggest_job::SuggestJob;
+use crate::model::Span;
 use crate::settings;
 use crate::store;
 use crate::suggest::matcher::TermMatcher;
@@ -180,19 +184,57 @@ impl NewsmarkApp {
     }
 
     /// After a span is created or accepted: offer its text's other exact
-    /// occurrences in this document now, and in the corpus's other documents
+    /// occurrences in this document now (a long article's a few frames
+    /// later, see [`OccurrenceScan`]), and in the corpus's other documents
     /// when the document is saved.
-    pub(super) fn offer_occurrences(&mut self, text: &str, label: &str) {
+    pub(super) fn offer_occurrences(&mut self, span: &Span) {
         let Some(session) = &self.session else {
             return;
         };
-        let Ok(matcher) = TermMatcher::new([(text, label)]) else {
+        let Ok(matcher) = TermMatcher::new([(span.text.as_str(), span.label.as_str())]) else {
             return;
         };
+        self.learned.push((span.text.clone(), span.label.clone()));
+        if session.doc().text().len() >= BACKGROUND_SCAN_BYTES {
+            let scan = OccurrenceScan::start(span.id, session.shared_doc(), matcher);
+            self.occurrence_scans.push(scan);
+            return;
+        }
         let found = matcher.find(session.doc());
-        self.learned.push((text.to_owned(), label.to_owned()));
-        if pending_edit(session, &found).is_some() {
-            self.add_suggestions(&found, "same-text");
+        self.offer_found(&found);
+    }
+
+    /// Offers the occurrences found by background scans that are done,
+    /// for spans still there on the same text.
+    pub(super) fn poll_occurrence_scans(&mut self, ctx: &egui::Context) {
+        let scans = std::mem::take(&mut self.occurrence_scans);
+        for scan in scans {
+            let Some(result) = scan.poll() else {
+                self.occurrence_scans.push(scan);
+                continue;
+            };
+            let still_there = self.session.as_ref().is_some_and(|s| {
+                Arc::ptr_eq(&s.shared_doc(), &scan.doc) && s.set().get(scan.span).is_some()
+            });
+            match result {
+                Ok(found) if still_there => self.offer_found(&found),
+                Ok(_) => {}
+                Err(()) => self.error("could not look for the tagged text's other occurrences"),
+            }
+        }
+        if !self.occurrence_scans.is_empty() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(5));
+        }
+    }
+
+    /// Adds the occurrences not yet tagged as pending suggestions.
+    fn offer_found(&mut self, found: &[Suggestion]) {
+        if self
+            .session
+            .as_ref()
+            .is_some_and(|s| pending_edit(s, found).is_some())
+        {
+            self.add_suggestions(found, "same-text");
         }
     }
 

@@ -1,0 +1,87 @@
+//! In an article over [`BACKGROUND_SCAN_BYTES`], a tagged text's other
+//! occurrences are looked for on another thread and offered a few frames
+//! later, as their own undo step; an undo before they arrive drops them.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::gui::*;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use newsmark::model::Status;
+use newsmark::ui::{BACKGROUND_SCAN_BYTES, Command, NewsmarkApp};
+
+/// An article just over the threshold where every 500th sentence mentions
+/// Kish; returns the folder, the window, and how many times Kish occurs.
+fn long_article() -> (tempfile::TempDir, Harness<'static, NewsmarkApp>, usize) {
+    let dir = tempfile::TempDir::new().unwrap();
+    let txt = dir.path().join("long.txt");
+    let mut text = String::from("Talks on Kish\n\n");
+    let mut kish = 1;
+    let mut k = 0;
+    while text.len() <= BACKGROUND_SCAN_BYTES {
+        if k % 500 == 0 {
+            text.push_str("They met on Kish island. ");
+            kish += 1;
+        } else {
+            text.push_str("Cuba and Iran signed a deal on fiber. ");
+        }
+        k += 1;
+    }
+    std::fs::write(&txt, text).unwrap();
+    (dir, harness_for(&txt), kish)
+}
+
+fn wait_for_scans(harness: &mut Harness<'_, NewsmarkApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while harness.state().is_scanning_occurrences() {
+        assert!(std::time::Instant::now() < deadline, "scan did not finish");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    harness.run();
+}
+
+#[test]
+fn occurrences_in_a_long_article_arrive_later_as_one_undo_step() {
+    let (_dir, mut harness, kish) = long_article();
+    // "Kish" in the title: code points 9..13.
+    drag(&mut harness, 9, 13, Modifiers::NONE);
+    harness.key_press(Key::Num3);
+    harness.run();
+    wait_for_scans(&mut harness);
+    let found = spans(&harness);
+    let tagged = found
+        .iter()
+        .filter(|s| s.status == Status::Accepted)
+        .count();
+    let pending = found.iter().filter(|s| s.status == Status::Pending).count();
+    assert_eq!((tagged, pending), (1, kish - 1));
+    assert!(
+        found
+            .iter()
+            .all(|s| s.text == "Kish" && s.label == "country")
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let left = spans(&harness);
+    assert_eq!(left.len(), 1, "one undo removes every offer");
+    assert_eq!(left[0].status, Status::Accepted);
+}
+
+#[test]
+fn occurrences_of_a_span_undone_before_they_arrive_are_dropped() {
+    let (_dir, mut harness, _) = long_article();
+    drag(&mut harness, 9, 13, Modifiers::NONE);
+    // Tag and undo before the next frame collects the scan.
+    let ctx = harness.ctx.clone();
+    harness.state_mut().execute(
+        &ctx,
+        vec![Command::ApplyLabel("country".into()), Command::Undo],
+    );
+    assert!(harness.state().is_scanning_occurrences());
+    wait_for_scans(&mut harness);
+    assert!(spans(&harness).is_empty(), "{:?}", spans(&harness));
+}
