@@ -34,13 +34,7 @@ fn long_article() -> (tempfile::TempDir, Harness<'static, NewsmarkApp>, usize) {
 }
 
 fn wait_for_scans(harness: &mut Harness<'_, NewsmarkApp>) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while harness.state().is_scanning_occurrences() {
-        assert!(std::time::Instant::now() < deadline, "scan did not finish");
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        harness.step();
-    }
-    harness.run();
+    step_while(harness, "the scan", NewsmarkApp::is_scanning_occurrences);
 }
 
 #[test]

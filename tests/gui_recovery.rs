@@ -94,23 +94,8 @@ fn discarding_the_offer_removes_the_journal() {
 /// on disk a few frames after the edit, with the edit in it.
 #[test]
 fn a_long_documents_journal_is_written_in_the_background() {
-    let dir = tempfile::TempDir::new().unwrap();
-    let txt = dir.path().join("long.txt");
-    let sentence = "Cuba and Iran signed a deal on fiber. ";
     let n = newsmark::ui::BACKGROUND_JOURNAL_SPANS + 200;
-    let text = sentence.repeat(n);
-    std::fs::write(&txt, &text).unwrap();
-    let len = sentence.chars().count();
-    let set = newsmark::model::AnnotationSet::from_spans(
-        (0..n)
-            .map(|k| {
-                newsmark::model::Span::manual(k as u64 + 1, k * len, k * len + 4, "country", "Cuba")
-            })
-            .collect(),
-    );
-    let ron =
-        newsmark::store::to_ron_string("long.txt", &newsmark::store::text_sha256(&text), &set);
-    std::fs::write(dir.path().join("long.ron"), ron).unwrap();
+    let (dir, txt) = common::files::long_saved_article(n);
     let journal = dir.path().join(".long.ron.journal");
 
     let mut harness = harness_for(&txt);
@@ -118,11 +103,7 @@ fn a_long_documents_journal_is_written_in_the_background() {
     harness.key_press(Key::Num4);
     harness.run();
     assert!(spans(&harness).iter().any(|s| s.text == "signed"));
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !journal.exists() && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.step();
-    }
+    step_while(&mut harness, "the journal write", |_| !journal.exists());
     let written = std::fs::read_to_string(&journal).unwrap();
     assert!(written.contains(r#"text: "signed""#));
     assert_eq!(written.matches(r#"label: "country""#).count(), n);

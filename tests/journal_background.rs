@@ -4,29 +4,14 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use newsmark::model::{AnnotationSet, LabelSchema, Span};
+use common::files::long_saved_article;
+use newsmark::model::LabelSchema;
 use newsmark::session::Session;
-use newsmark::store;
-use tempfile::TempDir;
-
-/// A saved article with `n` spans (`Cuba` tagged in every sentence), long
-/// enough that serializing it takes a while.
-fn long_saved_article(n: usize) -> (TempDir, PathBuf) {
-    let dir = TempDir::new().unwrap();
-    let txt = dir.path().join("long.txt");
-    let sentence = "Cuba and Iran signed a deal on fiber. ";
-    let text = sentence.repeat(n);
-    fs::write(&txt, &text).unwrap();
-    let len = sentence.chars().count();
-    let spans = (0..n).map(|k| Span::manual(k as u64 + 1, k * len, k * len + 4, "country", "Cuba"));
-    let set = AnnotationSet::from_spans(spans.collect());
-    let ron = store::to_ron_string("long.txt", &store::text_sha256(&text), &set);
-    fs::write(dir.path().join("long.ron"), ron).unwrap();
-    (dir, txt)
-}
 
 fn open_and_tag_iran(txt: &Path) -> Session {
     let mut s = Session::open(txt, LabelSchema::default()).unwrap();

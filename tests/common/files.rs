@@ -1,7 +1,7 @@
 //! Helpers for tests that look at folders and run the command line.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Names in a folder, sorted.
 pub fn listing(dir: &Path) -> Vec<String> {
@@ -37,4 +37,23 @@ pub fn run_newsmark(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
     (out.status.code(), text)
+}
+
+/// A saved article with `n` spans (`Cuba` tagged in every sentence), long
+/// enough that serializing it takes a while.
+pub fn long_saved_article(n: usize) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::TempDir::new().unwrap();
+    let txt = dir.path().join("long.txt");
+    let sentence = "Cuba and Iran signed a deal on fiber. ";
+    let text = sentence.repeat(n);
+    fs::write(&txt, &text).unwrap();
+    let len = sentence.chars().count();
+    let spans = (0..n).map(|k| {
+        newsmark::model::Span::manual(k as u64 + 1, k * len, k * len + 4, "country", "Cuba")
+    });
+    let set = newsmark::model::AnnotationSet::from_spans(spans.collect());
+    let ron =
+        newsmark::store::to_ron_string("long.txt", &newsmark::store::text_sha256(&text), &set);
+    fs::write(dir.path().join("long.ron"), ron).unwrap();
+    (dir, txt)
 }

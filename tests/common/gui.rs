@@ -38,14 +38,31 @@ pub fn harness_for(path: &Path) -> Harness<'static, NewsmarkApp> {
         .build_eframe(move |_cc| NewsmarkApp::new(Some(&path)));
     harness.run();
     // The folder's annotation files are read in the background.
+    step_while(
+        &mut harness,
+        "reading the folder",
+        NewsmarkApp::is_reading_folder,
+    );
+    harness
+}
+
+/// Runs frames while `busy` holds (work on another thread), then settles;
+/// fails after 30 s, naming `what`.
+pub fn step_while(
+    harness: &mut Harness<'_, NewsmarkApp>,
+    what: &str,
+    busy: impl Fn(&NewsmarkApp) -> bool,
+) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while harness.state().is_reading_folder() {
-        assert!(std::time::Instant::now() < deadline, "folder not read");
+    while busy(harness.state()) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{what} did not finish"
+        );
         std::thread::sleep(std::time::Duration::from_millis(5));
         harness.step();
     }
     harness.run();
-    harness
 }
 
 /// Screen position inside code point `pos` (between its left edge and the
@@ -190,27 +207,12 @@ pub fn execute(harness: &mut Harness<'_, NewsmarkApp>, commands: Vec<newsmark::u
 
 /// Runs frames until the background suggesters are done (at most 30 s).
 pub fn wait_for_suggestions(harness: &mut Harness<'_, NewsmarkApp>) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while harness.state().is_suggesting() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "suggesters did not finish"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.step();
-    }
-    harness.run();
+    step_while(harness, "the suggesters", NewsmarkApp::is_suggesting);
 }
 
 /// Runs frames until the background import or export is done (at most 30 s).
 pub fn wait_for_task(harness: &mut Harness<'_, NewsmarkApp>) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while harness.state().is_busy() {
-        assert!(std::time::Instant::now() < deadline, "task did not finish");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.step();
-    }
-    harness.run();
+    step_while(harness, "the task", NewsmarkApp::is_busy);
 }
 
 /// An in-memory stand-in for eframe's storage.
