@@ -14,7 +14,6 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use egui::{Pos2, RawInput, Rect, Vec2};
 use newsmark::corpus::DocStatus;
 use newsmark::ui::NewsmarkApp;
 
@@ -44,13 +43,7 @@ fn folder() -> (tempfile::TempDir, PathBuf) {
 
 fn frame(ctx: &egui::Context, app: &mut NewsmarkApp) -> Duration {
     let start = Instant::now();
-    let input = RawInput {
-        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(1200.0, 860.0))),
-        ..Default::default()
-    };
-    let mut output = ctx.run_ui(input, |ui| app.frame(ui));
-    output.textures_delta.clear();
-    std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+    std::hint::black_box(common::run_frame(ctx, app, 1200.0, Vec::new()));
     start.elapsed()
 }
 

@@ -12,20 +12,13 @@ mod common;
 
 use common::key;
 
-use egui::{Event, Key, Modifiers, Pos2, RawInput, Rect, Vec2};
+use egui::{Event, Key, Modifiers};
 use newsmark::ui::NewsmarkApp;
 
 const ARTICLE_VAR: &str = "NEWSMARK_MEMORY_ARTICLE";
 
 fn frame(ctx: &egui::Context, app: &mut NewsmarkApp, events: Vec<Event>) {
-    let input = RawInput {
-        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(1200.0, 860.0))),
-        events,
-        ..Default::default()
-    };
-    let mut output = ctx.run_ui(input, |ui| app.frame(ui));
-    output.textures_delta.clear();
-    std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+    std::hint::black_box(common::run_frame(ctx, app, 1200.0, events));
 }
 
 /// In the child: open the article, use it a little, report the peak.

@@ -14,7 +14,7 @@ mod common;
 
 use common::{CpuTime, article, cpu_criterion, key};
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
-use egui::{Event, Key, Modifiers, MouseWheelUnit, Pos2, RawInput, Rect, TouchPhase, Vec2};
+use egui::{Event, Key, Modifiers, MouseWheelUnit, Pos2, RawInput, TouchPhase, Vec2};
 use newsmark::ui::NewsmarkApp;
 
 struct Bench {
@@ -42,17 +42,7 @@ impl Bench {
     }
 
     fn frame(&mut self, events: Vec<Event>) {
-        let input = RawInput {
-            screen_rect: Some(Rect::from_min_size(
-                Pos2::ZERO,
-                Vec2::new(self.width, 860.0),
-            )),
-            events,
-            ..Default::default()
-        };
-        let app = &mut self.app;
-        let output = self.ctx.run_ui(input, |ui| app.frame(ui));
-        let shapes = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        let shapes = common::run_frame(&self.ctx, &mut self.app, self.width, events);
         std::hint::black_box(shapes);
     }
 }
@@ -151,13 +141,7 @@ fn open_cpu(c: &mut Criterion<CpuTime>) {
 fn open_with_first_frame(txt: &std::path::Path) -> Vec<egui::ClippedPrimitive> {
     let ctx = egui::Context::default();
     let mut app = NewsmarkApp::new(Some(txt));
-    let input = RawInput {
-        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(1200.0, 860.0))),
-        ..Default::default()
-    };
-    let mut output = ctx.run_ui(input, |ui| app.frame(ui));
-    output.textures_delta.clear();
-    let shapes = ctx.tessellate(output.shapes, output.pixels_per_point);
+    let shapes = common::run_frame(&ctx, &mut app, 1200.0, Vec::new());
     assert!(!shapes.is_empty());
     shapes
 }

@@ -67,16 +67,6 @@ fn save(harness: &mut Harness<'_, NewsmarkApp>) {
     harness.run();
 }
 
-fn set_focus(harness: &mut Harness<'_, NewsmarkApp>, focused: bool) {
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .focused = Some(focused);
-    harness.run();
-}
-
 /// Rewritten `.ron`, Ctrl+S: the prompt, and the file left as they wrote it.
 fn prompted_on_save() -> (
     tempfile::TempDir,

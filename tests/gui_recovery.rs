@@ -10,16 +10,6 @@ use common::gui::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 
-fn lose_focus(harness: &mut egui_kittest::Harness<'_, newsmark::ui::NewsmarkApp>) {
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .focused = Some(false);
-    harness.run();
-}
-
 /// A copy of the sample, opened, with its first word tagged and not saved;
 /// also the path of its recovery journal.
 fn tagged_without_saving() -> (
@@ -50,7 +40,7 @@ fn unsaved_edits_survive_a_crash_and_restore_is_undoable() {
     drag(&mut harness, start, start + 3, Modifiers::NONE);
     harness.key_press(Key::Num4);
     harness.run();
-    lose_focus(&mut harness);
+    set_focus(&mut harness, false);
     let written = std::fs::read_to_string(&journal).unwrap();
     assert!(written.contains(r#"text: "deepen""#), "{written}");
     drop(harness); // the crash: nothing saved
@@ -107,4 +97,28 @@ fn a_long_documents_journal_is_written_in_the_background() {
     let written = std::fs::read_to_string(&journal).unwrap();
     assert!(written.contains(r#"text: "signed""#));
     assert_eq!(written.matches(r#"label: "country""#).count(), n);
+}
+
+/// A long document's journal that cannot be written: the window says so,
+/// naming the file, and the edit stays (unsaved, not lost).
+#[test]
+fn a_background_journal_failure_is_reported_naming_the_file() {
+    let n = newsmark::ui::BACKGROUND_JOURNAL_SPANS + 200;
+    let (dir, txt) = common::files::long_saved_article(n);
+    let mut harness = harness_for(&txt);
+    // After opening (which sets aside anything unreadable found there): a
+    // folder where the journal goes, which a file cannot replace.
+    std::fs::create_dir(dir.path().join(".long.ron.journal")).unwrap();
+    drag(&mut harness, 14, 20, Modifiers::NONE);
+    harness.key_press(Key::Num4);
+    harness.run();
+    let reported = |app: &newsmark::ui::NewsmarkApp| {
+        app.notice()
+            .is_some_and(|n| n.is_error && n.text.contains("recovery journal"))
+    };
+    step_while(&mut harness, "the journal write", |app| !reported(app));
+    let notice = harness.state().notice().unwrap().text.clone();
+    assert!(notice.contains(".long.ron.journal"), "{notice}");
+    assert!(spans(&harness).iter().any(|s| s.text == "signed"));
+    assert!(harness.state().title().starts_with('•'), "still unsaved");
 }

@@ -80,3 +80,22 @@ fn an_older_background_write_never_replaces_a_newer_one() {
     );
     assert!(now.contains(r#"text: "signed""#));
 }
+
+#[test]
+fn a_background_write_that_fails_says_which_file_and_touches_nothing_else() {
+    let (dir, txt) = long_saved_article(3_000);
+    let ron = dir.path().join("long.ron");
+    let saved = fs::read(&ron).unwrap();
+    // A folder where the journal goes: it cannot be replaced by a file.
+    fs::create_dir(dir.path().join(".long.ron.journal")).unwrap();
+    let s = open_and_tag_iran(&txt);
+    let err = s
+        .start_journal_write()
+        .unwrap()
+        .unwrap()
+        .wait()
+        .unwrap_err();
+    assert!(err.to_string().contains(".long.ron.journal"), "{err}");
+    assert_eq!(fs::read(&ron).unwrap(), saved, "the .ron is untouched");
+    assert!(dir.path().join(".long.ron.journal").is_dir());
+}

@@ -207,3 +207,25 @@ pub fn key(key: egui::Key, modifiers: egui::Modifiers) -> egui::Event {
         modifiers,
     }
 }
+
+/// Runs one frame of the real app headless in a `width` × 860 point window
+/// with `events`: layout, painting into shapes and tessellation, what a
+/// frame costs on the CPU. Returns the tessellated primitives.
+pub fn run_frame(
+    ctx: &egui::Context,
+    app: &mut newsmark::ui::NewsmarkApp,
+    width: f32,
+    events: Vec<egui::Event>,
+) -> Vec<egui::ClippedPrimitive> {
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::Vec2::new(width, 860.0),
+        )),
+        events,
+        ..Default::default()
+    };
+    let mut output = ctx.run_ui(input, |ui| app.frame(ui));
+    output.textures_delta.clear();
+    ctx.tessellate(output.shapes, output.pixels_per_point)
+}

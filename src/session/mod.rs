@@ -33,7 +33,7 @@ use crate::store::{self, LoadProblem, StoreError};
 pub struct Session {
     txt_path: PathBuf,
     ron_path: PathBuf,
-    /// Shared with background work on the text (journal writes, searches).
+    /// Shared with work on other threads (journal writes, occurrence scans).
     doc: Arc<Document>,
     set: AnnotationSet,
     history: History,

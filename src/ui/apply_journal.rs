@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 
 use super::app::NewsmarkApp;
 use crate::journal::RecoveredJournal;
+use crate::session::JournalWrite;
+use crate::store::StoreError;
 
 /// How often unsaved edits are written to the journal.
 pub const JOURNAL_EVERY: Duration = Duration::from_secs(3);
@@ -84,7 +86,7 @@ impl NewsmarkApp {
                 self.journaled_at = Some(Instant::now());
             }
             if let Err(err) = written {
-                self.error(format!("could not write the recovery journal: {err}"));
+                self.journal_failed(&err);
             }
         } else if self.journaled_state != Some(state) {
             ctx.request_repaint_after(JOURNAL_EVERY);
@@ -94,19 +96,21 @@ impl NewsmarkApp {
     /// Reports how the background journal write went once it is done;
     /// `false` while it is still running.
     fn collect_journal_write(&mut self) -> bool {
-        match self.journal_write.take() {
-            Some(write) if !write.is_finished() => {
-                self.journal_write = Some(write);
-                false
-            }
-            Some(write) => {
-                if let Err(err) = write.wait() {
-                    self.error(format!("could not write the recovery journal: {err}"));
-                }
-                true
-            }
-            None => true,
+        if self
+            .journal_write
+            .as_ref()
+            .is_some_and(|w| !w.is_finished())
+        {
+            return false;
         }
+        if let Some(Err(err)) = self.journal_write.take().map(JournalWrite::wait) {
+            self.journal_failed(&err);
+        }
+        true
+    }
+
+    fn journal_failed(&mut self, err: &StoreError) {
+        self.error(format!("could not write the recovery journal: {err}"));
     }
 
     /// Waits for the background journal write, if one is running (before

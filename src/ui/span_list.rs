@@ -91,14 +91,9 @@ impl SpanList {
             by_label.entry(label).or_insert(g);
         }
         for span in set.spans() {
-            let g = *by_label.entry(&span.label).or_insert_with(|| {
-                self.groups.push(Group {
-                    label: span.label.clone(),
-                    color: style::UNKNOWN_LABEL,
-                    members: Vector::new(),
-                });
-                self.groups.len() - 1
-            });
+            let g = *by_label
+                .entry(&span.label)
+                .or_insert_with(|| push_unknown_group(&mut self.groups, &span.label));
             self.groups[g].members.push_back(span.sort_key());
         }
     }
@@ -109,14 +104,7 @@ impl SpanList {
             SpanChange::Inserted { span, .. } => {
                 let g = match self.groups.iter().position(|g| g.label == span.label) {
                     Some(g) => g,
-                    None => {
-                        self.groups.push(Group {
-                            label: span.label.clone(),
-                            color: style::UNKNOWN_LABEL,
-                            members: Vector::new(),
-                        });
-                        self.groups.len() - 1
-                    }
+                    None => push_unknown_group(&mut self.groups, &span.label),
                 };
                 self.groups[g].members.insert_ord(span.sort_key());
                 true
@@ -263,7 +251,17 @@ impl SpanList {
     }
 }
 
-/// A span as a row: its quote (shortened), offsets and review status.
+/// Adds an empty group for a label missing from the schema; returns its
+/// index.
+fn push_unknown_group(groups: &mut Vec<Group>, label: &str) -> usize {
+    groups.push(Group {
+        label: label.to_owned(),
+        color: style::UNKNOWN_LABEL,
+        members: Vector::new(),
+    });
+    groups.len() - 1
+}
+
 /// A row's tooltip: who made the span and what clicking does.
 fn row_hint(span: &Span) -> String {
     let origin = match &span.origin {
@@ -280,6 +278,7 @@ fn row_hint(span: &Span) -> String {
     )
 }
 
+/// A span as a row: its quote (shortened), offsets and review status.
 fn row_text(span: &Span) -> String {
     let quote: String = span.text.chars().take(40).collect();
     let more = if span.text.chars().count() > 40 {

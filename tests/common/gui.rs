@@ -234,3 +234,15 @@ impl eframe::Storage for MemoryStorage {
 
     fn flush(&mut self) {}
 }
+
+/// The window gains (`true`) or loses the keyboard focus, as when the
+/// user switches to another program; runs the frames that follow.
+pub fn set_focus(harness: &mut Harness<'_, NewsmarkApp>, focused: bool) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .focused = Some(focused);
+    harness.run();
+}
