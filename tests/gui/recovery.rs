@@ -2,11 +2,7 @@
 //! (at once, then every few seconds and when the window loses focus); a new
 //! window on the same article offers to restore them.
 
-#![allow(clippy::unwrap_used)]
-
-mod common;
-
-use common::gui::*;
+use crate::common::gui::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 
@@ -85,7 +81,7 @@ fn discarding_the_offer_removes_the_journal() {
 #[test]
 fn a_long_documents_journal_is_written_in_the_background() {
     let n = newsmark::ui::BACKGROUND_JOURNAL_SPANS + 200;
-    let (dir, txt) = common::files::long_saved_article(n);
+    let (dir, txt) = crate::common::files::long_saved_article(n);
     let journal = dir.path().join(".long.ron.journal");
 
     let mut harness = harness_for(&txt);
@@ -104,7 +100,7 @@ fn a_long_documents_journal_is_written_in_the_background() {
 #[test]
 fn a_background_journal_failure_is_reported_naming_the_file() {
     let n = newsmark::ui::BACKGROUND_JOURNAL_SPANS + 200;
-    let (dir, txt) = common::files::long_saved_article(n);
+    let (dir, txt) = crate::common::files::long_saved_article(n);
     let mut harness = harness_for(&txt);
     // After opening (which sets aside anything unreadable found there): a
     // folder where the journal goes, which a file cannot replace.

@@ -1,8 +1,6 @@
 //! A label hotkey's span is in the model and painted in the very frame the
 //! key was pressed in: the real app, driven headless one frame at a time.
 
-#![allow(clippy::unwrap_used)]
-
 use egui::epaint::{ClippedShape, Shape};
 use egui::{Event, Key, Modifiers, Pos2, RawInput, Rect, Vec2};
 use newsmark::ui::NewsmarkApp;

@@ -2,11 +2,7 @@
 //! X, relabel), moving a span's edges, bulk actions with undo, showing
 //! rejected suggestions, and the review panel.
 
-#![allow(clippy::unwrap_used)]
-
-mod common;
-
-use common::gui::*;
+use crate::common::gui::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use newsmark::model::{AnnotationSet, Origin, Span, Status};

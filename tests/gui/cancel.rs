@@ -2,14 +2,10 @@
 //! documents merged before Cancel, each whole; a one-file export writes
 //! nothing.
 
-#![allow(clippy::unwrap_used)]
-
-mod common;
-
 use std::fs;
 use std::path::Path;
 
-use common::gui::*;
+use crate::common::gui::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use newsmark::formats::Format;

@@ -2,13 +2,9 @@
 //! in the document and, on save, across the folder; an extractor command
 //! asked about before it runs, then run in the background; cancelling.
 
-#![allow(clippy::unwrap_used)]
-
-mod common;
-
 use std::fs;
 
-use common::gui::*;
+use crate::common::gui::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use newsmark::model::{Origin, Status};

@@ -1,14 +1,10 @@
 //! GUI tests of working through a folder: the document list, moving between
 //! documents (saving first), marking a document done.
 
-#![allow(clippy::unwrap_used)]
-
-mod common;
-
 use std::fs;
 use std::path::Path;
 
-use common::gui::*;
+use crate::common::gui::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use newsmark::corpus::DocStatus;

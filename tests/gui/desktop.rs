@@ -1,15 +1,11 @@
 //! GUI tests of the desktop conventions: recent articles and folders, theme,
 //! zoom and panel sizes kept between runs, and a tooltip on every menu item.
 
-#![allow(clippy::unwrap_used)]
-
-mod common;
-
 use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
 
-use common::gui::*;
+use crate::common::gui::*;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;

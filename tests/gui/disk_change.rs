@@ -4,14 +4,10 @@
 //! when the folder watcher reports it) and each answer does what it says to
 //! the annotations and to the files.
 
-#![allow(clippy::unwrap_used)]
-
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use common::gui::*;
+use crate::common::gui::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};

@@ -2,11 +2,7 @@
 //! not place): listed in the banner, placed on a drag selection or deleted,
 //! each an undoable step, and kept in the saved file until then.
 
-#![allow(clippy::unwrap_used)]
-
-mod common;
-
-use common::gui::*;
+use crate::common::gui::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 

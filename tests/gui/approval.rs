@@ -2,14 +2,10 @@
 //! is remembered in the app's persisted state, so a new window restored
 //! from it does not ask again; a changed command asks again.
 
-#![allow(clippy::unwrap_used)]
-
-mod common;
-
 use std::fs;
 use std::path::Path;
 
-use common::gui::*;
+use crate::common::gui::*;
 use egui::{Key, Modifiers};
 
 /// Writes the folder's `newsmark.ron` with an extractor that reads the

@@ -2,11 +2,7 @@
 //! occurrences are looked for on another thread and offered a few frames
 //! later, as their own undo step; an undo before they arrive drops them.
 
-#![allow(clippy::unwrap_used)]
-
-mod common;
-
-use common::gui::*;
+use crate::common::gui::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use newsmark::model::Status;

@@ -3,15 +3,11 @@
 //! the size limit is refused with its size, before it is read. Either way
 //! the open document stays open and no file is overwritten.
 
-#![allow(clippy::unwrap_used)]
-
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::files::{listing, sparse_file};
-use common::gui::*;
+use crate::common::files::{listing, sparse_file};
+use crate::common::gui::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;

@@ -1,11 +1,7 @@
-//! GUI tests: drive the real app through `egui_kittest` (pointer and key
-//! events), then check the model and the files on disk.
+//! The annotation loop: select by mouse or keyboard, tag, relabel, undo and
+//! redo, save and reopen; unsaved edits asked about before they are lost.
 
-#![allow(clippy::unwrap_used)]
-
-mod common;
-
-use common::gui::*;
+use crate::common::gui::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use newsmark::ui::{Command, Selection};

@@ -1,0 +1,26 @@
+//! The GUI tests, in one test binary: each drives the real app through
+//! `egui_kittest` (pointer and key events), then checks the model and the
+//! files on disk.
+//!
+//! They share one binary because each GUI test binary links all of egui and
+//! wgpu: fourteen of them took 1.3 GB of disk and fourteen links.
+
+#![allow(clippy::unwrap_used)]
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod annotate;
+mod approval;
+mod bad_input;
+mod cancel;
+mod corpus;
+mod desktop;
+mod disk_change;
+mod frame_latency;
+mod occurrences_long;
+mod orphans;
+mod recovery;
+mod review;
+mod stats_window;
+mod suggest;
