@@ -47,10 +47,11 @@ const MAX_WALK_BACK: usize = 4096;
 
 /// The nesting depths of one set's spans ([`depths`]), kept up to date by
 /// replaying the set's changes: an edit costs the size of the clusters it
-/// touches, not the number of spans.
+/// touches, not the number of spans. The depths live in a persistent vector,
+/// like the spans, so an insertion does not move all the depths after it.
 #[derive(Default)]
 pub struct Depths {
-    depths: Vec<u8>,
+    depths: imbl::Vector<u8>,
     revision: Option<u64>,
 }
 
@@ -65,7 +66,7 @@ impl Depths {
             .and_then(|r| set.changes_since(r))
             .is_some_and(|changes| self.replay(set, changes));
         if !updated {
-            self.depths = depths(set);
+            self.depths = depths(set).into();
         }
         self.revision = Some(set.revision());
     }
