@@ -21,7 +21,7 @@ use super::task::Task;
 use super::text_view::{TextView, view_id};
 use super::{Command, Selection, keys, menus, panels};
 use crate::corpus::CorpusIndex;
-use crate::model::LabelSchema;
+use crate::model::{LabelSchema, SpanId};
 use crate::session::{ReviewFilter, Session};
 use crate::settings;
 use crate::suggest::approval::Approvals;
@@ -84,9 +84,10 @@ pub struct NewsmarkApp {
     pub(super) encoding_offer: Option<EncodingOffer>,
     /// Extractor commands approved per folder (persisted).
     pub(super) approvals: Approvals,
-    /// Texts tagged since the last save, offered to the other documents
-    /// when it is saved.
-    pub(super) learned: Vec<(String, String)>,
+    /// Spans tagged or accepted since the last save. Those still there and
+    /// accepted when it is saved offer their text and label to the other
+    /// documents; one undone or deleted meanwhile offers nothing.
+    pub(super) learned: Vec<SpanId>,
     /// Watches the open document's files for changes by other programs.
     pub(super) disk: DiskWatch,
     /// The window title last sent.

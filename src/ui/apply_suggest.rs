@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::app::NewsmarkApp;
 use super::occurrence_scan::{BACKGROUND_SCAN_BYTES, OccurrenceScan};
 use super::suggest_job::SuggestJob;
-use crate::model::Span;
+use crate::model::{Span, Status};
 use crate::settings;
 use crate::store;
 use crate::suggest::matcher::TermMatcher;
@@ -194,7 +194,7 @@ impl NewsmarkApp {
         let Ok(matcher) = TermMatcher::new([(span.text.as_str(), span.label.as_str())]) else {
             return;
         };
-        self.learned.push((span.text.clone(), span.label.clone()));
+        self.learned.push(span.id);
         if session.doc().text().len() >= BACKGROUND_SCAN_BYTES {
             let scan = OccurrenceScan::start(span.id, session.shared_doc(), matcher);
             self.occurrence_scans.push(scan);
@@ -238,12 +238,26 @@ impl NewsmarkApp {
         }
     }
 
-    /// Offers the terms learned since the last save to the other documents.
+    /// Offers the terms learned since the last save to the other documents:
+    /// the text and current label of each learned span still accepted.
     pub(super) fn propagate_learned(&mut self, ctx: &egui::Context) {
         if self.learned.is_empty() || self.job.is_some() {
             return;
         }
-        let Ok(learned) = TermMatcher::new(std::mem::take(&mut self.learned)) else {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let set = session.set();
+        let terms: Vec<(String, String)> = std::mem::take(&mut self.learned)
+            .into_iter()
+            .filter_map(|id| set.get(id))
+            .filter(|span| span.status == Status::Accepted)
+            .map(|span| (span.text.clone(), span.label.clone()))
+            .collect();
+        if terms.is_empty() {
+            return;
+        }
+        let Ok(learned) = TermMatcher::new(terms) else {
             return;
         };
         let plan = SuggestPlan {

@@ -52,6 +52,40 @@ fn tagging_a_text_offers_its_other_occurrences_here_and_on_save_elsewhere() {
     );
 }
 
+#[test]
+fn an_undone_tag_is_not_offered_to_the_other_documents_on_save() {
+    let (dir, txt) = temp_article(SAMPLE, false);
+    fs::write(dir.path().join("other.txt"), "Zarepour visited Havana.\n").unwrap();
+    let mut harness = harness_for(&txt);
+    let start = find(&harness, "Zarepour");
+    drag(&mut harness, start + 1, start + 3, Modifiers::NONE);
+    harness.key_press(Key::P);
+    harness.run();
+    // The first undo takes back the offered occurrences, the second the tag.
+    for _ in 0..2 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+    }
+    assert!(spans(&harness).is_empty(), "{:?}", spans(&harness));
+    let start = find(&harness, "Havana");
+    drag(&mut harness, start + 1, start + 3, Modifiers::NONE);
+    harness.key_press(Key::C);
+    harness.run();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    wait_for_suggestions(&mut harness);
+    let other = fs::read_to_string(dir.path().join("other.ron")).unwrap();
+    assert!(
+        other.contains(r#"start: 17, end: 23, label: "country", text: "Havana""#),
+        "the tag still there is offered: {other}"
+    );
+    assert!(
+        !other.contains(r#"text: "Zarepour""#),
+        "the undone tag is not: {other}"
+    );
+}
+
 /// A corpus with a fake extractor that finds "optical fiber project".
 fn corpus_with_extractor(sleep_secs: u32) -> (tempfile::TempDir, std::path::PathBuf) {
     let (dir, txt) = temp_article(SAMPLE, false);
