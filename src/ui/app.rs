@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use egui::ViewportCommand;
 
 use super::apply_journal::OfferedJournal;
+use super::apply_learned::LearnedOffer;
 use super::apply_suggest::AwaitingApproval;
 use super::command::Pending;
 use super::corpus_loader::CorpusLoader;
@@ -88,6 +89,9 @@ pub struct NewsmarkApp {
     /// accepted when it is saved offer their text and label to the other
     /// documents; one undone or deleted meanwhile offers nothing.
     pub(super) learned: Vec<SpanId>,
+    /// Terms learned in saved documents, waiting to be offered to the
+    /// folder's other documents.
+    pub(super) learned_offer: Option<LearnedOffer>,
     /// Watches the open document's files for changes by other programs.
     pub(super) disk: DiskWatch,
     /// The window title last sent.
@@ -130,6 +134,7 @@ impl NewsmarkApp {
             encoding_offer: None,
             approvals: Approvals::new(),
             learned: Vec::new(),
+            learned_offer: None,
             disk: DiskWatch::default(),
             title: String::new(),
         };
@@ -193,7 +198,7 @@ impl NewsmarkApp {
                 self.span_list = SpanList::default();
                 self.corpus.update(&session);
                 self.review = ReviewPanel::for_session(&session, &self.corpus);
-                self.learned.clear();
+                self.leave_document(&txt);
                 // Within a folder the left panel stays as the user left it.
                 if new_folder {
                     self.left = if self.review.has_suggestions(&session) {
@@ -292,6 +297,7 @@ impl NewsmarkApp {
         }
 
         self.poll_job(&ctx);
+        self.start_learned_offer(&ctx);
         self.poll_occurrence_scans(&ctx);
         self.poll_task(&ctx);
         self.poll_corpus_loader(&ctx);

@@ -32,9 +32,10 @@ impl NewsmarkApp {
         self.notice.as_ref()
     }
 
-    /// Whether suggesters are running in the background.
+    /// Whether suggesters are running in the background, or learned terms
+    /// wait to be offered to the folder.
     pub fn is_suggesting(&self) -> bool {
-        self.job.is_some()
+        self.job.is_some() || self.learned_offer.is_some()
     }
 
     /// Whether the folder's annotation files are still being read.

@@ -28,7 +28,7 @@ impl NewsmarkApp {
             Command::Open(path) => self.apply_open(path),
             Command::Save => {
                 if self.save() {
-                    self.propagate_learned(ctx);
+                    self.queue_learned();
                 }
             }
             Command::SaveAsDialog => self.save_as_dialog(),

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::app::NewsmarkApp;
 use super::occurrence_scan::{BACKGROUND_SCAN_BYTES, OccurrenceScan};
 use super::suggest_job::SuggestJob;
-use crate::model::{Span, Status};
+use crate::model::Span;
 use crate::settings;
 use crate::store;
 use crate::suggest::matcher::TermMatcher;
@@ -88,6 +88,18 @@ impl NewsmarkApp {
     }
 
     fn start_job(&mut self, ctx: &egui::Context, plan: SuggestPlan, all: bool) {
+        self.start_job_skipping(ctx, plan, all, &[]);
+    }
+
+    /// Starts a suggestion job on the open document and, if `all`, on the
+    /// folder's other articles but those in `skip`.
+    pub(super) fn start_job_skipping(
+        &mut self,
+        ctx: &egui::Context,
+        plan: SuggestPlan,
+        all: bool,
+        skip: &[std::path::PathBuf],
+    ) {
         let Some(session) = &self.session else {
             return;
         };
@@ -99,7 +111,7 @@ impl NewsmarkApp {
             crate::corpus::articles_in(dir)
                 .unwrap_or_default()
                 .into_iter()
-                .filter(|p| p != session.txt_path())
+                .filter(|p| p != session.txt_path() && !skip.contains(p))
                 .collect()
         } else {
             Vec::new()
@@ -236,35 +248,5 @@ impl NewsmarkApp {
         {
             self.add_suggestions(found, "same-text");
         }
-    }
-
-    /// Offers the terms learned since the last save to the other documents:
-    /// the text and current label of each learned span still accepted.
-    pub(super) fn propagate_learned(&mut self, ctx: &egui::Context) {
-        if self.learned.is_empty() || self.job.is_some() {
-            return;
-        }
-        let Some(session) = &self.session else {
-            return;
-        };
-        let set = session.set();
-        let terms: Vec<(String, String)> = std::mem::take(&mut self.learned)
-            .into_iter()
-            .filter_map(|id| set.get(id))
-            .filter(|span| span.status == Status::Accepted)
-            .map(|span| (span.text.clone(), span.label.clone()))
-            .collect();
-        if terms.is_empty() {
-            return;
-        }
-        let Ok(learned) = TermMatcher::new(terms) else {
-            return;
-        };
-        let plan = SuggestPlan {
-            learned,
-            gazetteer: false,
-            external: None,
-        };
-        self.start_job(ctx, plan, true);
     }
 }

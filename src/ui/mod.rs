@@ -9,6 +9,7 @@ mod app_inspect;
 mod apply;
 mod apply_folder;
 mod apply_journal;
+mod apply_learned;
 mod apply_navigate;
 mod apply_review;
 mod apply_search;

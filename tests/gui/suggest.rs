@@ -6,8 +6,10 @@ use std::fs;
 
 use crate::common::gui::*;
 use egui::{Key, Modifiers};
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use newsmark::model::{Origin, Status};
+use newsmark::ui::NewsmarkApp;
 
 #[test]
 fn tagging_a_text_offers_its_other_occurrences_here_and_on_save_elsewhere() {
@@ -18,10 +20,7 @@ fn tagging_a_text_offers_its_other_occurrences_here_and_on_save_elsewhere() {
     )
     .unwrap();
     let mut harness = harness_for(&txt);
-    let start = find(&harness, "Zarepour");
-    drag(&mut harness, start + 1, start + 3, Modifiers::NONE);
-    harness.key_press(Key::P);
-    harness.run();
+    tag_first(&mut harness, "Zarepour", Key::P);
     let all = spans(&harness);
     let pending: Vec<_> = all.iter().filter(|s| s.status == Status::Pending).collect();
     assert_eq!(
@@ -57,20 +56,14 @@ fn an_undone_tag_is_not_offered_to_the_other_documents_on_save() {
     let (dir, txt) = temp_article(SAMPLE, false);
     fs::write(dir.path().join("other.txt"), "Zarepour visited Havana.\n").unwrap();
     let mut harness = harness_for(&txt);
-    let start = find(&harness, "Zarepour");
-    drag(&mut harness, start + 1, start + 3, Modifiers::NONE);
-    harness.key_press(Key::P);
-    harness.run();
+    tag_first(&mut harness, "Zarepour", Key::P);
     // The first undo takes back the offered occurrences, the second the tag.
     for _ in 0..2 {
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         harness.run();
     }
     assert!(spans(&harness).is_empty(), "{:?}", spans(&harness));
-    let start = find(&harness, "Havana");
-    drag(&mut harness, start + 1, start + 3, Modifiers::NONE);
-    harness.key_press(Key::C);
-    harness.run();
+    tag_first(&mut harness, "Havana", Key::C);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
@@ -83,6 +76,42 @@ fn an_undone_tag_is_not_offered_to_the_other_documents_on_save() {
     assert!(
         !other.contains(r#"text: "Zarepour""#),
         "the undone tag is not: {other}"
+    );
+}
+
+#[test]
+fn moving_to_the_next_document_offers_what_was_tagged_to_the_others() {
+    let (dir, txt) = temp_article(SAMPLE, false);
+    fs::write(dir.path().join("other.txt"), "Zarepour visited Havana.\n").unwrap();
+    fs::write(dir.path().join("third.txt"), "Later, Zarepour flew home.\n").unwrap();
+    let mut harness = harness_for(&txt);
+    tag_first(&mut harness, "Zarepour", Key::P);
+
+    // Ctrl+PageDown saves this document and opens the next one, other.txt.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    harness.run();
+    wait_for_suggestions(&mut harness);
+    let session = harness.state().session().unwrap();
+    assert_eq!(session.txt_path(), dir.path().join("other.txt"));
+    let offered: Vec<_> = spans(&harness)
+        .into_iter()
+        .map(|s| (s.start, s.end, s.label, s.status))
+        .collect();
+    assert_eq!(
+        offered,
+        vec![(0, 8, "person".to_owned(), Status::Pending)],
+        "the open document gets the offer as an edit"
+    );
+    assert!(session.is_dirty(), "the offer is an unsaved, undoable edit");
+    let third = fs::read_to_string(dir.path().join("third.ron")).unwrap();
+    assert!(
+        third.contains(r#"start: 7, end: 15, label: "person", text: "Zarepour", origin: Extractor("string-match"), status: Pending"#),
+        "the document not open gets it in its file: {third}"
+    );
+    let first = fs::read_to_string(txt.with_extension("ron")).unwrap();
+    assert!(
+        first.contains(r#"label: "person", text: "Zarepour", prefix"#),
+        "{first}"
     );
 }
 
@@ -167,4 +196,13 @@ fn a_slow_extractor_can_be_cancelled() {
     wait_for_suggestions(&mut harness);
     assert!(started.elapsed().as_secs() < 10, "killed, not waited for");
     assert!(spans(&harness).is_empty());
+}
+
+/// Drags inside the first `word` (the selection widens to the whole word)
+/// and presses the label hotkey `key`.
+fn tag_first(harness: &mut Harness<'_, NewsmarkApp>, word: &str, key: Key) {
+    let start = find(harness, word);
+    drag(harness, start + 1, start + 3, Modifiers::NONE);
+    harness.key_press(key);
+    harness.run();
 }
