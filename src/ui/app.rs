@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use egui::ViewportCommand;
 
 use super::apply_journal::OfferedJournal;
-use super::apply_learned::LearnedOffer;
+use super::apply_learned::LearnedOffers;
 use super::apply_suggest::AwaitingApproval;
 use super::command::Pending;
 use super::corpus_loader::CorpusLoader;
@@ -91,7 +91,7 @@ pub struct NewsmarkApp {
     pub(super) learned: Vec<SpanId>,
     /// Terms learned in saved documents, waiting to be offered to the
     /// folder's other documents.
-    pub(super) learned_offer: Option<LearnedOffer>,
+    pub(super) learned_offers: LearnedOffers,
     /// Watches the open document's files for changes by other programs.
     pub(super) disk: DiskWatch,
     /// The window title last sent.
@@ -134,7 +134,7 @@ impl NewsmarkApp {
             encoding_offer: None,
             approvals: Approvals::new(),
             learned: Vec::new(),
-            learned_offer: None,
+            learned_offers: LearnedOffers::new(),
             disk: DiskWatch::default(),
             title: String::new(),
         };

@@ -35,7 +35,7 @@ impl NewsmarkApp {
     /// Whether suggesters are running in the background, or learned terms
     /// wait to be offered to the folder.
     pub fn is_suggesting(&self) -> bool {
-        self.job.is_some() || self.learned_offer.is_some()
+        self.job.is_some() || !self.learned_offers.is_empty()
     }
 
     /// Whether the folder's annotation files are still being read.

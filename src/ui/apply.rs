@@ -27,9 +27,7 @@ impl NewsmarkApp {
             Command::OpenDialog => self.open_dialog(),
             Command::Open(path) => self.apply_open(path),
             Command::Save => {
-                if self.save() {
-                    self.queue_learned();
-                }
+                self.save();
             }
             Command::SaveAsDialog => self.save_as_dialog(),
             Command::BackUpAndOverwrite => self.back_up_and_overwrite(),
@@ -100,6 +98,7 @@ impl NewsmarkApp {
             Command::ApproveExtractor(run) => self.approve_extractor(ctx, run),
             Command::CancelSuggest => {
                 self.awaiting_approval = None;
+                self.learned_offers.clear();
                 if let Some(job) = &self.job {
                     job.cancel();
                 }
@@ -151,6 +150,7 @@ impl NewsmarkApp {
                 let path = session.ron_path().display().to_string();
                 self.corpus.update(session);
                 self.info(format!("Saved {path}"));
+                self.queue_learned();
                 true
             }
             Err(err @ crate::store::StoreError::ChangedOnDisk { .. }) => {

@@ -1,25 +1,32 @@
 //! Offering what was tagged in one document to the folder's other
-//! documents: when a document is saved, by Save or by moving on to another
-//! document, the text and label of each span tagged or accepted in it (and
-//! still there) are looked for in the other articles and added to them as
-//! pending suggestions.
+//! documents: each time a document is saved (by Save, or before moving on
+//! to another document), the text and label of each span tagged or accepted
+//! in it since, and still there, are looked for in the other articles and
+//! added to them as pending suggestions.
 
-use std::path::PathBuf;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
 
 use super::app::NewsmarkApp;
+use super::disk_change::folder_of;
 use crate::model::Status;
 use crate::suggest::SuggestPlan;
 use crate::suggest::matcher::TermMatcher;
 
-/// Terms learned in saved documents, waiting for a suggestion job.
-#[derive(Default)]
+/// What suggestions from learned terms are called in messages.
+const LEARNED: &str = "learned-term";
+
+/// The terms learned in one saved document, waiting for a suggestion job.
 pub struct LearnedOffer {
     /// Text and label of each term.
     terms: Vec<(String, String)>,
-    /// The documents they were learned in: their own occurrences were
-    /// offered when each span was tagged.
-    learned_in: Vec<PathBuf>,
+    /// The document they were learned in: its own occurrences were offered
+    /// when each span was tagged, so it is skipped.
+    learned_in: PathBuf,
 }
+
+/// Offers waiting, oldest first: one job each.
+pub type LearnedOffers = VecDeque<LearnedOffer>;
 
 impl NewsmarkApp {
     /// Queues the terms learned in the open document, which was just saved.
@@ -34,38 +41,38 @@ impl NewsmarkApp {
             .filter(|span| span.status == Status::Accepted)
             .map(|span| (span.text.clone(), span.label.clone()))
             .collect();
-        if terms.is_empty() {
-            return;
+        if !terms.is_empty() {
+            self.learned_offers.push_back(LearnedOffer {
+                terms,
+                learned_in: session.txt_path().to_owned(),
+            });
         }
-        let offer = self.learned_offer.get_or_insert_with(LearnedOffer::default);
-        offer.terms.extend(terms);
-        offer.learned_in.push(session.txt_path().to_owned());
     }
 
-    /// Before another document replaces the open one: its learned terms
-    /// are queued if it is saved and the next is in the same folder;
-    /// otherwise they, and any queued for another folder, are dropped.
-    pub(super) fn leave_document(&mut self, next: &std::path::Path) {
-        let same_folder = self
-            .session
-            .as_ref()
-            .is_some_and(|s| s.txt_path().parent() == next.parent());
-        if !same_folder {
-            self.learned_offer = None;
-        } else if self.session.as_ref().is_some_and(|s| !s.is_dirty()) {
-            self.queue_learned();
-        }
+    /// Before the document at `next` replaces the open one. What was learned
+    /// and not saved is forgotten; offers waiting for another folder are
+    /// dropped.
+    pub(super) fn leave_document(&mut self, next: &Path) {
         self.learned.clear();
+        if let Some(session) = &self.session
+            && !same_folder(session.txt_path(), next)
+        {
+            self.learned_offers.clear();
+        }
     }
 
-    /// Starts the queued offer once no other suggestion job runs. The open
-    /// document gets its suggestions as an undoable edit; the other
-    /// articles (but those the terms were learned in) in their files.
+    /// Starts the oldest offer once no other suggestion job runs. The open
+    /// document gets its suggestions as an undoable edit, unless the terms
+    /// were learned in it; the folder's other articles, but the one they
+    /// were learned in, get them in their files.
     pub(super) fn start_learned_offer(&mut self, ctx: &egui::Context) {
-        if self.job.is_some() || self.session.is_none() {
+        if self.job.is_some() {
             return;
         }
-        let Some(offer) = self.learned_offer.take() else {
+        let Some(open) = self.session.as_ref().map(|s| s.txt_path().to_owned()) else {
+            return;
+        };
+        let Some(offer) = self.learned_offers.pop_front() else {
             return;
         };
         let Ok(learned) = TermMatcher::new(offer.terms) else {
@@ -76,6 +83,14 @@ impl NewsmarkApp {
             gazetteer: false,
             external: None,
         };
-        self.start_job_skipping(ctx, plan, true, &offer.learned_in);
+        let open_offers = (open != offer.learned_in).then_some(LEARNED);
+        self.start_job_skipping(ctx, plan, true, &[offer.learned_in], open_offers);
     }
+}
+
+/// Whether two articles are in the same folder, however their paths are
+/// written.
+fn same_folder(a: &Path, b: &Path) -> bool {
+    let canonical = |p: &Path| std::fs::canonicalize(folder_of(p)).ok();
+    folder_of(a) == folder_of(b) || canonical(a).is_some_and(|x| Some(x) == canonical(b))
 }

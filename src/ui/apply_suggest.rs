@@ -88,26 +88,26 @@ impl NewsmarkApp {
     }
 
     fn start_job(&mut self, ctx: &egui::Context, plan: SuggestPlan, all: bool) {
-        self.start_job_skipping(ctx, plan, all, &[]);
+        self.start_job_skipping(ctx, plan, all, &[], Some(SUGGESTER_RUN));
     }
 
     /// Starts a suggestion job on the open document and, if `all`, on the
-    /// folder's other articles but those in `skip`.
+    /// folder's other articles but those in `skip`. The open document's
+    /// suggestions are offered to it as `open_offers` (what they are called
+    /// in messages), or dropped if `None`.
     pub(super) fn start_job_skipping(
         &mut self,
         ctx: &egui::Context,
         plan: SuggestPlan,
         all: bool,
         skip: &[std::path::PathBuf],
+        open_offers: Option<&'static str>,
     ) {
         let Some(session) = &self.session else {
             return;
         };
         let others = if all {
-            let dir = session
-                .txt_path()
-                .parent()
-                .unwrap_or(std::path::Path::new("."));
+            let dir = super::disk_change::folder_of(session.txt_path());
             crate::corpus::articles_in(dir)
                 .unwrap_or_default()
                 .into_iter()
@@ -117,14 +117,16 @@ impl NewsmarkApp {
             Vec::new()
         };
         let open = (store::file_name(session.txt_path()), session.doc().clone());
-        self.job = Some(SuggestJob::start(
+        let mut job = SuggestJob::start(
             plan,
             session.txt_path().to_owned(),
             open,
             others,
             session.schema().clone(),
             ctx.clone(),
-        ));
+        );
+        job.open_offers = open_offers;
+        self.job = Some(job);
         self.info("Suggesting…");
     }
 
@@ -140,8 +142,9 @@ impl NewsmarkApp {
             .is_some_and(|s| s.txt_path() == job.open_path);
         if let Some(found) = job.poll()
             && same_document
+            && let Some(what) = job.open_offers
         {
-            self.add_suggestions(&found, SUGGESTER_RUN);
+            self.add_suggestions(&found, what);
         }
         let Some(job) = &self.job else {
             return;

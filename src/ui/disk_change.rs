@@ -45,7 +45,7 @@ struct Watching {
 }
 
 /// The folder of `path` (`.` for a bare file name).
-fn folder_of(path: &Path) -> &Path {
+pub(super) fn folder_of(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -201,6 +201,8 @@ impl NewsmarkApp {
             return;
         };
         let ron = store::file_name(session.ron_path());
+        // Reload and Merge may give the learned spans' ids to other spans.
+        let forget_learned = !matches!(choice, DiskChoice::KeepMine);
         let done = match choice {
             DiskChoice::Reload => session.reload().map(|r| {
                 let kept = r.mine_kept_as.map_or_else(String::new, |p| {
@@ -251,6 +253,9 @@ impl NewsmarkApp {
                 self.corpus.update(session);
                 self.review = ReviewPanel::for_session(session, &self.corpus);
                 self.journaled_state = None;
+                if forget_learned {
+                    self.learned.clear();
+                }
                 self.info(message);
             }
             Err(err) => {

@@ -48,6 +48,9 @@ pub struct SuggestJob {
     pub failures: Vec<String>,
     /// Whether the thread is done.
     pub finished: bool,
+    /// What the open document's suggestions are called in messages, or
+    /// `None` if they are not offered to it.
+    pub open_offers: Option<&'static str>,
 }
 
 impl SuggestJob {
@@ -96,6 +99,7 @@ impl SuggestJob {
             saved_elsewhere: 0,
             failures: Vec::new(),
             finished: false,
+            open_offers: None,
         }
     }
 

@@ -41,7 +41,7 @@ fn tagging_a_text_offers_its_other_occurrences_here_and_on_save_elsewhere() {
 
     assert!(!dir.path().join("other.ron").exists());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    harness.step();
     wait_for_suggestions(&mut harness);
     let other = fs::read_to_string(dir.path().join("other.ron")).unwrap();
     assert!(other.contains(r#"(id: 1, start: 0, end: 8, label: "person", text: "Zarepour", origin: Extractor("string-match"), status: Pending"#), "{other}");
@@ -66,7 +66,7 @@ fn an_undone_tag_is_not_offered_to_the_other_documents_on_save() {
     tag_first(&mut harness, "Havana", Key::C);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    harness.step();
     wait_for_suggestions(&mut harness);
     let other = fs::read_to_string(dir.path().join("other.ron")).unwrap();
     assert!(
@@ -89,7 +89,7 @@ fn moving_to_the_next_document_offers_what_was_tagged_to_the_others() {
 
     // Ctrl+PageDown saves this document and opens the next one, other.txt.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
-    harness.run();
+    harness.step();
     wait_for_suggestions(&mut harness);
     let session = harness.state().session().unwrap();
     assert_eq!(session.txt_path(), dir.path().join("other.txt"));
@@ -113,6 +113,40 @@ fn moving_to_the_next_document_offers_what_was_tagged_to_the_others() {
         first.contains(r#"label: "person", text: "Zarepour", prefix"#),
         "{first}"
     );
+}
+
+#[test]
+fn a_tag_relabelled_before_saving_is_offered_with_its_new_label_and_only_elsewhere() {
+    let (dir, txt) = temp_article(SAMPLE, false);
+    fs::write(dir.path().join("other.txt"), "Zarepour visited Havana.\n").unwrap();
+    let mut harness = harness_for(&txt);
+    tag_first(&mut harness, "Zarepour", Key::P);
+    let offered_here = spans(&harness).len() - 1;
+    assert!(offered_here > 0, "its other occurrences here are offered");
+    let start = find(&harness, "Zarepour");
+    let at = point_at(&mut harness, start + 2);
+    click(&mut harness, at);
+    harness.key_press(Key::R);
+    harness.run();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.step();
+    wait_for_suggestions(&mut harness);
+    let other = fs::read_to_string(dir.path().join("other.ron")).unwrap();
+    assert!(
+        other.contains(r#"start: 0, end: 8, label: "role", text: "Zarepour""#),
+        "offered with the label it has when saved: {other}"
+    );
+    assert!(!other.contains(r#"label: "person""#), "{other}");
+    // This document's occurrences were offered when it was tagged; saving
+    // does not offer them again under the new label.
+    assert_eq!(
+        spans(&harness).len(),
+        offered_here + 1,
+        "{:?}",
+        spans(&harness)
+    );
+    assert!(!harness.state().session().unwrap().is_dirty());
 }
 
 /// A corpus with a fake extractor that finds "optical fiber project".
