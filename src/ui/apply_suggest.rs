@@ -144,7 +144,10 @@ impl NewsmarkApp {
             && same_document
             && let Some(what) = job.open_offers
         {
-            self.add_suggestions(&found, what);
+            let added = self.add_suggestions(&found, what);
+            if let Some(job) = &mut self.job {
+                job.added_here += added;
+            }
         }
         let Some(job) = &self.job else {
             return;
@@ -153,8 +156,13 @@ impl NewsmarkApp {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
             return;
         }
+        let here = if job.added_here > 0 {
+            format!("{} new here to review (N), ", job.added_here)
+        } else {
+            String::new()
+        };
         let mut text = format!(
-            "Suggestions done: {} added in other documents",
+            "Suggestions done: {here}{} added in other documents",
             job.saved_elsewhere
         );
         let failed = !job.failures.is_empty();
@@ -178,9 +186,10 @@ impl NewsmarkApp {
     }
 
     /// Adds suggestions to the open document as one undoable edit.
-    fn add_suggestions(&mut self, found: &[Suggestion], what: &str) {
+    /// Returns how many were added.
+    fn add_suggestions(&mut self, found: &[Suggestion], what: &str) -> usize {
         let Some(session) = &self.session else {
-            return;
+            return 0;
         };
         match pending_edit(session, found) {
             Some(edit) => {
@@ -193,8 +202,12 @@ impl NewsmarkApp {
                 if what == SUGGESTER_RUN {
                     self.left = Some(super::app::LeftTab::Review);
                 }
+                n
             }
-            None => self.info(format!("No new {what} suggestions.")),
+            None => {
+                self.info(format!("No new {what} suggestions."));
+                0
+            }
         }
     }
 

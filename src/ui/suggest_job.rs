@@ -44,6 +44,8 @@ pub struct SuggestJob {
     pub progress: (usize, usize),
     /// Suggestions saved to other documents.
     pub saved_elsewhere: usize,
+    /// Suggestions added to the open document.
+    pub added_here: usize,
     /// Failures so far.
     pub failures: Vec<String>,
     /// Whether the thread is done.
@@ -97,6 +99,7 @@ impl SuggestJob {
             cancel,
             progress: (0, total),
             saved_elsewhere: 0,
+            added_here: 0,
             failures: Vec::new(),
             finished: false,
             open_offers: None,

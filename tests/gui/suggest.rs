@@ -103,6 +103,11 @@ fn moving_to_the_next_document_offers_what_was_tagged_to_the_others() {
         "the open document gets the offer as an edit"
     );
     assert!(session.is_dirty(), "the offer is an unsaved, undoable edit");
+    let notice = &harness.state().notice().unwrap().text;
+    assert!(
+        notice.contains("1 new here to review (N), 1 added in other documents"),
+        "{notice}"
+    );
     let third = fs::read_to_string(dir.path().join("third.ron")).unwrap();
     assert!(
         third.contains(r#"start: 7, end: 15, label: "person", text: "Zarepour", origin: Extractor("string-match"), status: Pending"#),
