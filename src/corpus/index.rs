@@ -150,10 +150,20 @@ impl CorpusIndex {
 
     /// Takes the open session's current annotations into the index.
     pub fn update(&mut self, session: &Session) {
-        if let Some(k) = self.position(session.txt_path()) {
+        self.record(
+            session.txt_path(),
+            session.set().clone(),
+            session.save_blocked().map(str::to_owned),
+        );
+    }
+
+    /// Records an article's annotations as just saved (by the open session
+    /// or a background job): newer than anything read before.
+    pub fn record(&mut self, path: &Path, set: AnnotationSet, error: Option<String>) {
+        if let Some(k) = self.position(path) {
             let entry = &mut self.entries[k];
-            entry.set = Some(session.set().clone());
-            entry.error = session.save_blocked().map(str::to_owned);
+            entry.set = Some(set);
+            entry.error = error;
             entry.loaded = true;
         }
     }

@@ -149,9 +149,12 @@ impl NewsmarkApp {
                 job.added_here += added;
             }
         }
-        let Some(job) = &self.job else {
+        let Some(job) = &mut self.job else {
             return;
         };
+        for (path, set) in std::mem::take(&mut job.saved) {
+            self.corpus.record(&path, set, None);
+        }
         if !job.finished {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
             return;
@@ -171,11 +174,6 @@ impl NewsmarkApp {
         }
         self.job = None;
         if let Some(session) = &self.session {
-            if let Ok(corpus) = crate::corpus::CorpusIndex::scan(&self.corpus.dir, session.schema())
-            {
-                self.corpus = corpus;
-                self.corpus.update(session);
-            }
             self.review = super::review_panel::ReviewPanel::for_session(session, &self.corpus);
         }
         if failed {

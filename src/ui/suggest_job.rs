@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
-use crate::model::{Document, LabelSchema};
+use crate::model::{AnnotationSet, Document, LabelSchema};
 use crate::session::Session;
 use crate::store;
 use crate::suggest::{SuggestPlan, Suggestion, pending_edit};
@@ -25,8 +25,15 @@ pub enum JobEvent {
     },
     /// Suggestions for the open document, to add to the live session.
     ForOpenDocument(Vec<Suggestion>),
-    /// Another document got this many new pending suggestions, saved.
-    Saved(usize),
+    /// Another document got new pending suggestions, saved.
+    Saved {
+        /// The article.
+        path: PathBuf,
+        /// How many suggestions it got.
+        added: usize,
+        /// Its annotations as saved.
+        set: Box<AnnotationSet>,
+    },
     /// Something failed; the message names the command and document.
     Failed(String),
     /// The job ended (finished or cancelled).
@@ -46,6 +53,9 @@ pub struct SuggestJob {
     pub saved_elsewhere: usize,
     /// Suggestions added to the open document.
     pub added_here: usize,
+    /// Other documents saved since the last look, with their annotations,
+    /// for the document list.
+    pub saved: Vec<(PathBuf, AnnotationSet)>,
     /// Failures so far.
     pub failures: Vec<String>,
     /// Whether the thread is done.
@@ -85,9 +95,16 @@ impl SuggestJob {
                 if stop.load(Ordering::Relaxed) {
                     break;
                 }
-                match suggest_on_disk(&plan, path, &schema, &stop) {
-                    Ok(added) => send(JobEvent::Saved(added)),
-                    Err(message) => send(JobEvent::Failed(message)),
+                let (saved, failure) = suggest_on_disk(&plan, path, &schema, &stop);
+                if let Some((added, set)) = saved {
+                    send(JobEvent::Saved {
+                        path: path.clone(),
+                        added,
+                        set: Box::new(set),
+                    });
+                }
+                if let Some(message) = failure {
+                    send(JobEvent::Failed(message));
                 }
                 send(JobEvent::Progress { done: k + 2, total });
             }
@@ -100,6 +117,7 @@ impl SuggestJob {
             progress: (0, total),
             saved_elsewhere: 0,
             added_here: 0,
+            saved: Vec::new(),
             failures: Vec::new(),
             finished: false,
             open_offers: None,
@@ -119,7 +137,10 @@ impl SuggestJob {
             match event {
                 JobEvent::Progress { done, total } => self.progress = (done, total),
                 JobEvent::ForOpenDocument(found) => for_open = Some(found),
-                JobEvent::Saved(added) => self.saved_elsewhere += added,
+                JobEvent::Saved { path, added, set } => {
+                    self.saved_elsewhere += added;
+                    self.saved.push((path, *set));
+                }
                 JobEvent::Failed(message) => self.failures.push(message),
                 JobEvent::Finished => self.finished = true,
             }
@@ -128,32 +149,38 @@ impl SuggestJob {
     }
 }
 
-/// Suggests on a document that is not open, saving the result.
+/// Suggests on a document that is not open, saving the result: how many
+/// suggestions it got and its annotations as saved, if any were added, and
+/// what failed, if anything did.
 fn suggest_on_disk(
     plan: &SuggestPlan,
     path: &std::path::Path,
     schema: &LabelSchema,
     cancel: &AtomicBool,
-) -> Result<usize, String> {
-    let mut session = Session::open(path, schema.clone()).map_err(|e| e.to_string())?;
+) -> (Option<(usize, AnnotationSet)>, Option<String>) {
+    let mut session = match Session::open(path, schema.clone()) {
+        Ok(session) => session,
+        Err(err) => return (None, Some(err.to_string())),
+    };
     let name = store::file_name(path);
     if let Some(reason) = session.save_blocked() {
-        return Err(format!(
-            "{name}: skipped, its annotation file is protected: {reason}"
-        ));
+        let skipped = format!("{name}: skipped, its annotation file is protected: {reason}");
+        return (None, Some(skipped));
     }
     let (found, failure) = plan.suggest_until(&name, session.doc(), Some(cancel));
+    let failure = failure.map(|e| e.to_string());
     let Some(edit) = pending_edit(&session, &found) else {
-        return failure.map_or(Ok(0), |e| Err(e.to_string()));
+        return (None, failure);
     };
     let added = match &edit {
         crate::model::Edit::Batch(edits) => edits.len(),
         _ => 1,
     };
-    session.perform(edit).map_err(|e| e.to_string())?;
-    session.save().map_err(|e| e.to_string())?;
-    match failure {
-        Some(err) => Err(err.to_string()),
-        None => Ok(added),
+    if let Err(err) = session.perform(edit) {
+        return (None, Some(err.to_string()));
+    }
+    match session.save() {
+        Ok(()) => (Some((added, session.set().clone())), failure),
+        Err(err) => (None, Some(err.to_string())),
     }
 }

@@ -113,6 +113,13 @@ fn moving_to_the_next_document_offers_what_was_tagged_to_the_others() {
         third.contains(r#"start: 7, end: 15, label: "person", text: "Zarepour", origin: Extractor("string-match"), status: Pending"#),
         "the document not open gets it in its file: {third}"
     );
+    let listed = harness.state().corpus();
+    let third_entry = &listed.entries[listed.position(&dir.path().join("third.txt")).unwrap()];
+    assert_eq!(
+        third_entry.pending_count(),
+        1,
+        "the document list counts what the job wrote"
+    );
     let first = fs::read_to_string(txt.with_extension("ron")).unwrap();
     assert!(
         first.contains(r#"label: "person", text: "Zarepour", prefix"#),
