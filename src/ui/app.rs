@@ -17,7 +17,7 @@ use super::recent::Recent;
 use super::review_panel::ReviewPanel;
 use super::search_bar::SearchBar;
 use super::span_list::SpanList;
-use super::suggest_job::SuggestJob;
+use super::suggest_job::{OpenArticle, SuggestJob};
 use super::task::Task;
 use super::text_view::{TextView, view_id};
 use super::{Command, Selection, keys, menus, panels};
@@ -92,6 +92,8 @@ pub struct NewsmarkApp {
     /// Terms learned in saved documents, waiting to be offered to the
     /// folder's other documents.
     pub(super) learned_offers: LearnedOffers,
+    /// The open article, as suggestion jobs see it.
+    pub(super) open_article: OpenArticle,
     /// Watches the open document's files for changes by other programs.
     pub(super) disk: DiskWatch,
     /// The window title last sent.
@@ -135,6 +137,7 @@ impl NewsmarkApp {
             approvals: Approvals::new(),
             learned: Vec::new(),
             learned_offers: LearnedOffers::new(),
+            open_article: OpenArticle::default(),
             disk: DiskWatch::default(),
             title: String::new(),
         };
@@ -176,6 +179,8 @@ impl NewsmarkApp {
                 .collect();
             self.corpus_loader = Some(CorpusLoader::start(paths, self.schema.clone()));
         }
+        // A suggestion job no longer writes this article's file.
+        self.open_article.set(Some(txt.clone()));
         match Session::open(&txt, self.schema.clone()) {
             Ok(session) => {
                 self.recent.remember(&txt);
@@ -215,6 +220,8 @@ impl NewsmarkApp {
                 self.check_journal();
             }
             Err(err) => {
+                let still_open = self.session.as_ref().map(|s| s.txt_path().to_owned());
+                self.open_article.set(still_open);
                 // The background reading skipped this article: its entry
                 // shows why it cannot be opened.
                 self.corpus.set_loaded(crate::corpus::DocEntry {

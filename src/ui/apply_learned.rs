@@ -14,7 +14,7 @@ use crate::suggest::SuggestPlan;
 use crate::suggest::matcher::TermMatcher;
 
 /// What suggestions from learned terms are called in messages.
-const LEARNED: &str = "learned-term";
+pub(super) const LEARNED: &str = "learned-term";
 
 /// The terms learned in one saved document, waiting for a suggestion job.
 pub struct LearnedOffer {

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use super::app::NewsmarkApp;
+use super::apply_learned::LEARNED;
 use super::occurrence_scan::{BACKGROUND_SCAN_BYTES, OccurrenceScan};
 use super::suggest_job::SuggestJob;
 use crate::model::Span;
@@ -123,6 +124,7 @@ impl NewsmarkApp {
             open,
             others,
             session.schema().clone(),
+            self.open_article.clone(),
             ctx.clone(),
         );
         job.open_offers = open_offers;
@@ -144,10 +146,7 @@ impl NewsmarkApp {
             && same_document
             && let Some(what) = job.open_offers
         {
-            let added = self.add_suggestions(&found, what);
-            if let Some(job) = &mut self.job {
-                job.added_here += added;
-            }
+            self.add_job_offers(&found, what);
         }
         let Some(job) = &mut self.job else {
             return;
@@ -155,6 +154,16 @@ impl NewsmarkApp {
         for (path, set) in std::mem::take(&mut job.saved) {
             self.corpus.record(&path, set, None);
         }
+        let opened = std::mem::take(&mut job.opened);
+        let what = job.open_offers.unwrap_or(LEARNED);
+        for (path, found) in opened {
+            if self.session.as_ref().is_some_and(|s| s.txt_path() == path) {
+                self.add_job_offers(&found, what);
+            }
+        }
+        let Some(job) = &self.job else {
+            return;
+        };
         if !job.finished {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
             return;
@@ -184,6 +193,15 @@ impl NewsmarkApp {
     }
 
     /// Adds suggestions to the open document as one undoable edit.
+    /// Adds a job's suggestions to the open document, counting them for
+    /// the job's closing message.
+    fn add_job_offers(&mut self, found: &[Suggestion], what: &str) {
+        let added = self.add_suggestions(found, what);
+        if let Some(job) = &mut self.job {
+            job.added_here += added;
+        }
+    }
+
     /// Returns how many were added.
     fn add_suggestions(&mut self, found: &[Suggestion], what: &str) -> usize {
         let Some(session) = &self.session else {

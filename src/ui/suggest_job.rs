@@ -2,17 +2,36 @@
 //!
 //! The open document's suggestions come back to the app, which adds them as
 //! one undoable edit; the corpus's other documents are updated on disk by
-//! the job (pending suggestions only; protected files are left alone).
+//! the job (pending suggestions only; protected files are left alone). A
+//! document opened in the window while the job runs is not written: its
+//! suggestions come back to the app too (see [`OpenArticle`]).
 
-use std::path::PathBuf;
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, mpsc};
 
 use crate::model::{AnnotationSet, Document, LabelSchema};
 use crate::session::Session;
 use crate::store;
 use crate::suggest::{SuggestPlan, Suggestion, pending_edit};
+
+/// The article open in the window, shared with suggestion jobs. A job
+/// writes another article's annotation file only while that article is not
+/// the open one, holding the lock for the write, so opening an article waits
+/// for a write to it already under way and is never written behind.
+#[derive(Clone, Default)]
+pub struct OpenArticle(Arc<Mutex<Option<PathBuf>>>);
+
+impl OpenArticle {
+    /// Records the article about to be read by the window (`None`: none).
+    pub fn set(&self, path: Option<PathBuf>) {
+        *self.lock() = path;
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Option<PathBuf>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
 
 /// A message from the job's thread.
 pub enum JobEvent {
@@ -25,6 +44,14 @@ pub enum JobEvent {
     },
     /// Suggestions for the open document, to add to the live session.
     ForOpenDocument(Vec<Suggestion>),
+    /// Suggestions for a document that was opened in the window while the
+    /// job ran, so not written to its file.
+    ForOpened {
+        /// The article.
+        path: PathBuf,
+        /// Its suggestions.
+        found: Vec<Suggestion>,
+    },
     /// Another document got new pending suggestions, saved.
     Saved {
         /// The article.
@@ -63,6 +90,9 @@ pub struct SuggestJob {
     /// What the open document's suggestions are called in messages, or
     /// `None` if they are not offered to it.
     pub open_offers: Option<&'static str>,
+    /// Suggestions for documents opened while the job ran, since the last
+    /// look.
+    pub opened: Vec<(PathBuf, Vec<Suggestion>)>,
 }
 
 impl SuggestJob {
@@ -74,6 +104,7 @@ impl SuggestJob {
         open: (String, Document),
         others: Vec<PathBuf>,
         schema: LabelSchema,
+        open_article: OpenArticle,
         ctx: egui::Context,
     ) -> Self {
         let (tx, events) = mpsc::channel();
@@ -95,13 +126,19 @@ impl SuggestJob {
                 if stop.load(Ordering::Relaxed) {
                     break;
                 }
-                let (saved, failure) = suggest_on_disk(&plan, path, &schema, &stop);
-                if let Some((added, set)) = saved {
-                    send(JobEvent::Saved {
+                let (outcome, failure) =
+                    suggest_on_disk(&plan, path, &schema, &open_article, &stop);
+                match outcome {
+                    Outcome::Saved(added, set) => send(JobEvent::Saved {
                         path: path.clone(),
                         added,
-                        set: Box::new(set),
-                    });
+                        set,
+                    }),
+                    Outcome::Opened(found) => send(JobEvent::ForOpened {
+                        path: path.clone(),
+                        found,
+                    }),
+                    Outcome::Nothing => {}
                 }
                 if let Some(message) = failure {
                     send(JobEvent::Failed(message));
@@ -121,6 +158,7 @@ impl SuggestJob {
             failures: Vec::new(),
             finished: false,
             open_offers: None,
+            opened: Vec::new(),
         }
     }
 
@@ -137,6 +175,7 @@ impl SuggestJob {
             match event {
                 JobEvent::Progress { done, total } => self.progress = (done, total),
                 JobEvent::ForOpenDocument(found) => for_open = Some(found),
+                JobEvent::ForOpened { path, found } => self.opened.push((path, found)),
                 JobEvent::Saved { path, added, set } => {
                     self.saved_elsewhere += added;
                     self.saved.push((path, *set));
@@ -149,38 +188,55 @@ impl SuggestJob {
     }
 }
 
-/// Suggests on a document that is not open, saving the result: how many
-/// suggestions it got and its annotations as saved, if any were added, and
-/// what failed, if anything did.
+/// What became of a document not open when the job started.
+enum Outcome {
+    /// It got this many suggestions, saved; its annotations as saved.
+    Saved(usize, Box<AnnotationSet>),
+    /// It was open in the window by then: its suggestions, not written.
+    Opened(Vec<Suggestion>),
+    /// It got none.
+    Nothing,
+}
+
+/// Suggests on a document that was not open when the job started, saving
+/// the result unless it is open by then, and says what failed, if anything.
 fn suggest_on_disk(
     plan: &SuggestPlan,
-    path: &std::path::Path,
+    path: &Path,
     schema: &LabelSchema,
+    open_article: &OpenArticle,
     cancel: &AtomicBool,
-) -> (Option<(usize, AnnotationSet)>, Option<String>) {
+) -> (Outcome, Option<String>) {
     let mut session = match Session::open(path, schema.clone()) {
         Ok(session) => session,
-        Err(err) => return (None, Some(err.to_string())),
+        Err(err) => return (Outcome::Nothing, Some(err.to_string())),
     };
     let name = store::file_name(path);
     if let Some(reason) = session.save_blocked() {
         let skipped = format!("{name}: skipped, its annotation file is protected: {reason}");
-        return (None, Some(skipped));
+        return (Outcome::Nothing, Some(skipped));
     }
     let (found, failure) = plan.suggest_until(&name, session.doc(), Some(cancel));
     let failure = failure.map(|e| e.to_string());
+    let open_now = open_article.lock();
+    if open_now.as_deref() == Some(path) {
+        return (Outcome::Opened(found), failure);
+    }
     let Some(edit) = pending_edit(&session, &found) else {
-        return (None, failure);
+        return (Outcome::Nothing, failure);
     };
     let added = match &edit {
         crate::model::Edit::Batch(edits) => edits.len(),
         _ => 1,
     };
     if let Err(err) = session.perform(edit) {
-        return (None, Some(err.to_string()));
+        return (Outcome::Nothing, Some(err.to_string()));
     }
     match session.save() {
-        Ok(()) => (Some((added, session.set().clone())), failure),
-        Err(err) => (None, Some(err.to_string())),
+        Ok(()) => (
+            Outcome::Saved(added, Box::new(session.set().clone())),
+            failure,
+        ),
+        Err(err) => (Outcome::Nothing, Some(err.to_string())),
     }
 }

@@ -226,6 +226,40 @@ fn declining_the_command_runs_only_the_built_in_suggesters() {
 }
 
 #[test]
+fn a_document_opened_while_the_folder_is_suggested_gets_its_suggestions_in_the_window() {
+    let (dir, txt) = corpus_with_extractor(1);
+    let other = dir.path().join("other.txt");
+    fs::write(&other, "Work on the optical fiber project went on.\n").unwrap();
+    let mut harness = harness_for(&txt);
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::E);
+    harness.run();
+    harness.key_press(Key::R);
+    harness.step();
+    assert!(harness.state().is_suggesting());
+    // While the extractor works on this article, move on to other.txt.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    harness.step();
+    assert_eq!(harness.state().session().unwrap().txt_path(), other);
+    wait_for_suggestions(&mut harness);
+    harness.run();
+
+    assert!(
+        !dir.path().join("other.ron").exists(),
+        "the job does not write the file of the open document"
+    );
+    assert!(harness.state().disk_change().is_none());
+    let found: Vec<_> = spans(&harness)
+        .into_iter()
+        .filter(|s| s.origin == Origin::Extractor("fake".into()))
+        .map(|s| (s.text, s.status))
+        .collect();
+    assert_eq!(
+        found,
+        vec![("optical fiber project".to_owned(), Status::Pending)]
+    );
+}
+
+#[test]
 fn a_slow_extractor_can_be_cancelled() {
     let (_dir, txt) = corpus_with_extractor(20);
     let mut harness = harness_for(&txt);
