@@ -167,17 +167,7 @@ impl NewsmarkApp {
                     (LabelSchema::default(), None)
                 }
             };
-            self.corpus = CorpusIndex::list(&dir).unwrap_or_default();
-            // The open article is read by its session; reading it again in
-            // the background would hold a second copy of it for a while.
-            let paths = self
-                .corpus
-                .entries
-                .iter()
-                .filter(|e| e.path != txt)
-                .map(|e| e.path.clone())
-                .collect();
-            self.corpus_loader = Some(CorpusLoader::start(paths, self.schema.clone()));
+            self.read_folder(&dir, &txt);
         }
         // A suggestion job no longer writes this article's file.
         self.open_article.set(Some(txt.clone()));

@@ -1,10 +1,31 @@
 //! Reading the open folder's annotation files in the background (see
-//! [`super::corpus_loader`]): taking what was read each frame, and stopping.
+//! [`super::corpus_loader`]): starting, taking what was read each frame, and
+//! stopping.
+
+use std::path::Path;
 
 use super::app::{LeftTab, NewsmarkApp};
+use super::corpus_loader::CorpusLoader;
 use super::review_panel::ReviewPanel;
+use crate::corpus::CorpusIndex;
 
 impl NewsmarkApp {
+    /// Lists the articles of `dir` at once and starts reading their
+    /// annotation files in the background, all but `open`'s: its session
+    /// has read it, and reading a large article again would hold a second
+    /// copy of it for a while.
+    pub(super) fn read_folder(&mut self, dir: &Path, open: &Path) {
+        self.corpus = CorpusIndex::list(dir).unwrap_or_default();
+        let paths = self
+            .corpus
+            .entries
+            .iter()
+            .filter(|e| e.path != open)
+            .map(|e| e.path.clone())
+            .collect();
+        self.corpus_loader = Some(CorpusLoader::start(paths, self.schema.clone()));
+    }
+
     /// Takes the annotation files read in the background; when all are read,
     /// the review panel is rebuilt from them.
     pub(super) fn poll_corpus_loader(&mut self, ctx: &egui::Context) {

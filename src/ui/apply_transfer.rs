@@ -173,18 +173,10 @@ impl NewsmarkApp {
         let dirty = session.is_dirty();
         self.corpus = crate::corpus::CorpusIndex::default();
         if dirty {
-            if let Ok(corpus) = crate::corpus::CorpusIndex::scan(
-                &path
-                    .parent()
-                    .map(std::path::Path::to_path_buf)
-                    .unwrap_or_default(),
-                &self.schema,
-            ) {
-                self.corpus = corpus;
-            }
+            // The document list fills in from the background, as on opening.
+            self.read_folder(super::disk_change::folder_of(&path), &path);
             if let Some(session) = &self.session {
                 self.corpus.update(session);
-                self.review = super::review_panel::ReviewPanel::for_session(session, &self.corpus);
             }
         } else {
             self.open_now(&path);

@@ -309,3 +309,36 @@ fn ctrl_t_shows_the_folder_statistics() {
     harness.run();
     assert!(harness.query_by_label("Spans per label").is_none());
 }
+
+#[test]
+fn importing_with_unsaved_edits_keeps_them_and_lists_the_new_articles() {
+    let (dir, folder) = corpus();
+    let mut harness = harness_for(&folder);
+    let start = find(&harness, "Havana");
+    drag(&mut harness, start + 1, start + 3, Modifiers::NONE);
+    harness.key_press(Key::C);
+    harness.run();
+    assert!(harness.state().session().unwrap().is_dirty());
+    let jsonl = tempfile::NamedTempFile::new().unwrap();
+    let record = serde_json::json!({"text": "Havana hosted the talks.", "spans": [{"start": 0, "end": 6, "label": "country"}], "meta": {"file": "new.txt"}});
+    fs::write(jsonl.path(), format!("{record}\n")).unwrap();
+    execute(
+        &mut harness,
+        vec![newsmark::ui::Command::Import {
+            format: newsmark::formats::Format::Spacy,
+            src: jsonl.path().to_owned(),
+        }],
+    );
+    wait_for_task(&mut harness);
+
+    // The list is read again in the background, as when a folder is opened.
+    step_while(&mut harness, "the folder", |app| app.is_reading_folder());
+    let corpus = harness.state().corpus();
+    assert_eq!(corpus.entries.len(), 5);
+    let new = &corpus.entries[corpus.position(&dir.path().join("new.txt")).unwrap()];
+    assert!(new.loaded);
+    assert_eq!(new.span_count(), 1);
+    let session = harness.state().session().unwrap();
+    assert!(session.is_dirty(), "the unsaved edit is kept");
+    assert!(spans(&harness).iter().any(|s| s.text == "Havana"));
+}
