@@ -66,7 +66,8 @@ impl NewsmarkApp {
     /// were learned in it; the folder's other articles, but the one they
     /// were learned in, get them in their files.
     pub(super) fn start_learned_offer(&mut self, ctx: &egui::Context) {
-        if self.job.is_some() {
+        // Runs every frame: nothing to do unless an offer waits.
+        if self.learned_offers.is_empty() || self.job.is_some() {
             return;
         }
         let Some(open) = self.session.as_ref().map(|s| s.txt_path().to_owned()) else {

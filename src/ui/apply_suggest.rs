@@ -192,7 +192,6 @@ impl NewsmarkApp {
         }
     }
 
-    /// Adds suggestions to the open document as one undoable edit.
     /// Adds a job's suggestions to the open document, counting them for
     /// the job's closing message.
     fn add_job_offers(&mut self, found: &[Suggestion], what: &str) {
@@ -202,7 +201,8 @@ impl NewsmarkApp {
         }
     }
 
-    /// Returns how many were added.
+    /// Adds suggestions to the open document as one undoable edit; returns
+    /// how many were added.
     fn add_suggestions(&mut self, found: &[Suggestion], what: &str) -> usize {
         let Some(session) = &self.session else {
             return 0;

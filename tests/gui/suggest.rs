@@ -13,13 +13,8 @@ use newsmark::ui::NewsmarkApp;
 
 #[test]
 fn tagging_a_text_offers_its_other_occurrences_here_and_on_save_elsewhere() {
-    let (dir, txt) = temp_article(SAMPLE, false);
-    fs::write(
-        dir.path().join("other.txt"),
-        "Zarepour spoke to Zarepourian fans.\n",
-    )
-    .unwrap();
-    let mut harness = harness_for(&txt);
+    let (dir, _txt, mut harness) =
+        open_sample_beside(&[("other.txt", "Zarepour spoke to Zarepourian fans.\n")]);
     tag_first(&mut harness, "Zarepour", Key::P);
     let all = spans(&harness);
     let pending: Vec<_> = all.iter().filter(|s| s.status == Status::Pending).collect();
@@ -53,9 +48,7 @@ fn tagging_a_text_offers_its_other_occurrences_here_and_on_save_elsewhere() {
 
 #[test]
 fn an_undone_tag_is_not_offered_to_the_other_documents_on_save() {
-    let (dir, txt) = temp_article(SAMPLE, false);
-    fs::write(dir.path().join("other.txt"), "Zarepour visited Havana.\n").unwrap();
-    let mut harness = harness_for(&txt);
+    let (dir, _txt, mut harness) = open_sample_beside(&[("other.txt", VISITED)]);
     tag_first(&mut harness, "Zarepour", Key::P);
     // The first undo takes back the offered occurrences, the second the tag.
     for _ in 0..2 {
@@ -81,10 +74,10 @@ fn an_undone_tag_is_not_offered_to_the_other_documents_on_save() {
 
 #[test]
 fn moving_to_the_next_document_offers_what_was_tagged_to_the_others() {
-    let (dir, txt) = temp_article(SAMPLE, false);
-    fs::write(dir.path().join("other.txt"), "Zarepour visited Havana.\n").unwrap();
-    fs::write(dir.path().join("third.txt"), "Later, Zarepour flew home.\n").unwrap();
-    let mut harness = harness_for(&txt);
+    let (dir, txt, mut harness) = open_sample_beside(&[
+        ("other.txt", VISITED),
+        ("third.txt", "Later, Zarepour flew home.\n"),
+    ]);
     tag_first(&mut harness, "Zarepour", Key::P);
 
     // Ctrl+PageDown saves this document and opens the next one, other.txt.
@@ -129,9 +122,7 @@ fn moving_to_the_next_document_offers_what_was_tagged_to_the_others() {
 
 #[test]
 fn a_tag_relabelled_before_saving_is_offered_with_its_new_label_and_only_elsewhere() {
-    let (dir, txt) = temp_article(SAMPLE, false);
-    fs::write(dir.path().join("other.txt"), "Zarepour visited Havana.\n").unwrap();
-    let mut harness = harness_for(&txt);
+    let (dir, _txt, mut harness) = open_sample_beside(&[("other.txt", VISITED)]);
     tag_first(&mut harness, "Zarepour", Key::P);
     let offered_here = spans(&harness).len() - 1;
     assert!(offered_here > 0, "its other occurrences here are offered");
@@ -285,4 +276,24 @@ fn tag_first(harness: &mut Harness<'_, NewsmarkApp>, word: &str, key: Key) {
     drag(harness, start + 1, start + 3, Modifiers::NONE);
     harness.key_press(key);
     harness.run();
+}
+
+/// A short article naming Zarepour, for beside the sample.
+const VISITED: &str = "Zarepour visited Havana.\n";
+
+/// The sample article open in the window, in a temporary folder with the
+/// articles `others` (file name, text) beside it.
+fn open_sample_beside(
+    others: &[(&str, &str)],
+) -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    Harness<'static, NewsmarkApp>,
+) {
+    let (dir, txt) = temp_article(SAMPLE, false);
+    for (name, text) in others {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    let harness = harness_for(&txt);
+    (dir, txt, harness)
 }
