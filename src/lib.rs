@@ -9,6 +9,7 @@ pub mod corpus;
 pub mod formats;
 pub mod journal;
 pub mod model;
+pub mod plural;
 pub mod session;
 pub mod settings;
 pub mod stats;
