@@ -100,12 +100,17 @@ pub fn snap_to_words(doc: &Document, range: Range<usize>) -> Option<Range<usize>
 }
 
 /// The next word end after `pos` (Ctrl+Right): skips to the end of the next
-/// word, or to the end of the text.
+/// word, or to the end of the text. A possessive `’s` is a stop of its own
+/// (`Iran|’s|`), so a selection made by word leaves it out until it is
+/// extended into it, as a drag does.
 pub fn next_word_end(doc: &Document, pos: usize) -> usize {
     segments_around(doc, pos)
         .into_iter()
         .find(|(r, word)| *word && r.end > pos)
-        .map_or_else(|| (pos + WINDOW).min(doc.char_len()), |(r, _)| r.end)
+        .map_or_else(
+            || (pos + WINDOW).min(doc.char_len()),
+            |(r, _)| without_possessive(doc, r, pos + 1).end,
+        )
 }
 
 /// The previous word start before `pos` (Ctrl+Left).
@@ -115,6 +120,26 @@ pub fn prev_word_start(doc: &Document, pos: usize) -> usize {
         .rev()
         .find(|(r, word)| *word && r.start < pos)
         .map_or_else(|| pos.saturating_sub(WINDOW), |(r, _)| r.start)
+}
+
+/// The start of the next word after `pos` (moving a span's start rightwards
+/// by word lands on a word's first character, never on the space before it),
+/// or the end of the text.
+pub fn next_word_start(doc: &Document, pos: usize) -> usize {
+    segments_around(doc, pos)
+        .into_iter()
+        .find(|(r, word)| *word && r.start > pos)
+        .map_or_else(|| (pos + WINDOW).min(doc.char_len()), |(r, _)| r.start)
+}
+
+/// The end of the previous word before `pos` (moving a span's end leftwards
+/// by word leaves no space at its end), or 0.
+pub fn prev_word_end(doc: &Document, pos: usize) -> usize {
+    segments_around(doc, pos)
+        .into_iter()
+        .rev()
+        .find(|(r, word)| *word && r.end < pos)
+        .map_or_else(|| pos.saturating_sub(WINDOW), |(r, _)| r.end)
 }
 
 /// The grapheme boundary after `pos` (so a caret never splits an emoji, a
@@ -192,5 +217,19 @@ mod tests {
         assert_eq!(next_word_end(&doc, 3), 7);
         assert_eq!(prev_word_start(&doc, 14), 9);
         assert_eq!(prev_word_start(&doc, 9), 4);
+        assert_eq!(next_word_start(&doc, 0), 4);
+        assert_eq!(next_word_start(&doc, 3), 4);
+        assert_eq!(next_word_start(&doc, 4), 9, "from a word's start, the next");
+        assert_eq!(next_word_start(&doc, 9), 14, "none left: the end");
+        assert_eq!(prev_word_end(&doc, 14), 7);
+        assert_eq!(prev_word_end(&doc, 9), 7, "skips the comma and space");
+        assert_eq!(prev_word_end(&doc, 7), 3);
+        assert_eq!(prev_word_end(&doc, 2), 0);
+
+        let doc = Document::new("Iran\u{2019}s envoy");
+        assert_eq!(next_word_end(&doc, 0), 4, "the possessive is a stop");
+        assert_eq!(next_word_end(&doc, 4), 6);
+        assert_eq!(next_word_end(&doc, 6), 12);
+        assert_eq!(prev_word_start(&doc, 6), 0);
     }
 }

@@ -4,7 +4,7 @@ use super::app::{LeftTab, NewsmarkApp};
 use super::command::Pending;
 use super::text_view::ScrollTo;
 use super::{Command, PromptAnswer, Selection, span_paint};
-use crate::model::{Edit, SpanId, Status};
+use crate::model::{Edit, SpanId, Status, words};
 use crate::session::Session;
 
 impl NewsmarkApp {
@@ -238,12 +238,19 @@ impl NewsmarkApp {
             }
             return;
         }
-        let range = view.selection.range();
-        if range.is_empty() {
+        let selected = view.selection.range();
+        if selected.is_empty() {
             self.info("Select some text first: drag over it, or move with Shift+arrows.");
             return;
         }
-        match session.add_span_edit(range, label) {
+        // A keyboard selection is snapped to words as a drag is (spaces,
+        // punctuation and a possessive left out), unless taken with Alt.
+        let range = if view.selection.exact {
+            selected
+        } else {
+            words::snap_to_words(session.doc(), selected.clone()).unwrap_or(selected)
+        };
+        match session.add_span_edit(range.clone(), label) {
             Some(edit) => {
                 let id = match &edit {
                     Edit::Add(span) => Some(span.id),
@@ -252,6 +259,7 @@ impl NewsmarkApp {
                 self.perform(edit);
                 if let (Some(view), Some(id)) = (&mut self.view, id) {
                     view.selected_span = Some(id);
+                    view.selection = Selection::of_range(range);
                 }
                 let quote = self
                     .session

@@ -58,11 +58,15 @@ impl NewsmarkApp {
         };
         let doc = session.doc();
         let edge = if start { span.start } else { span.end };
-        let moved = match (forward, by_word) {
-            (true, true) => words::next_word_end(doc, edge),
-            (true, false) => words::next_grapheme(doc, edge),
-            (false, true) => words::prev_word_start(doc, edge),
-            (false, false) => words::prev_grapheme(doc, edge),
+        // By word, a start lands on a word's first character and an end just
+        // after a word's last, so no edge ever rests on the space between.
+        let moved = match (forward, by_word, start) {
+            (true, true, true) => words::next_word_start(doc, edge),
+            (true, true, false) => words::next_word_end(doc, edge),
+            (false, true, true) => words::prev_word_start(doc, edge),
+            (false, true, false) => words::prev_word_end(doc, edge),
+            (true, false, _) => words::next_grapheme(doc, edge),
+            (false, false, _) => words::prev_grapheme(doc, edge),
         };
         let range = if start {
             moved..span.end

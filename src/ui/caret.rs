@@ -4,12 +4,17 @@ use std::ops::Range;
 
 /// A selection from `anchor` (where it started) to `caret` (where the caret
 /// is). Empty when they coincide: then it is just the caret.
+///
+/// Tagging snaps a selection to whole words (as a drag does) unless it is
+/// `exact`: made with Alt held (Alt+drag, Alt+Shift+arrows).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Selection {
     /// Where the selection started.
     pub anchor: usize,
     /// Where the caret is.
     pub caret: usize,
+    /// Taken character for character: tagging does not snap it to words.
+    pub exact: bool,
 }
 
 impl Selection {
@@ -18,6 +23,7 @@ impl Selection {
         Self {
             anchor: pos,
             caret: pos,
+            exact: false,
         }
     }
 
@@ -26,6 +32,7 @@ impl Selection {
         Self {
             anchor: range.start,
             caret: range.end,
+            exact: false,
         }
     }
 
@@ -39,12 +46,14 @@ impl Selection {
         self.anchor == self.caret
     }
 
-    /// Moves the caret to `pos`, extending the selection if `extend`.
-    pub fn moved_to(self, pos: usize, extend: bool) -> Self {
+    /// Moves the caret to `pos`, extending the selection if `extend`;
+    /// `exact` marks the result as taken character for character.
+    pub fn moved_to(self, pos: usize, extend: bool, exact: bool) -> Self {
         if extend {
             Self {
                 anchor: self.anchor,
                 caret: pos,
+                exact,
             }
         } else {
             Self::caret_at(pos)

@@ -83,6 +83,10 @@ pub const SHORTCUT_HELP: &[(&str, &str)] = &[
         "Alt+Shift+Left / Alt+Shift+Right",
         "with a span selected: move its start",
     ),
+    (
+        "Ctrl + those",
+        "move that edge by word (onto a word, never a space)",
+    ),
     ("Ctrl+H", "show or hide rejected suggestions"),
     (
         "Ctrl+F",
@@ -104,9 +108,19 @@ pub const SHORTCUT_HELP: &[(&str, &str)] = &[
         "run the suggesters on every document of the folder",
     ),
     ("Ctrl+R", "show or hide the review panel"),
-    ("Left Right Up Down", "move the caret (by character or row)"),
+    (
+        "Left Right Up Down",
+        "move the caret (by character, or row keeping its column)",
+    ),
     ("Ctrl+Left / Ctrl+Right", "move by word"),
-    ("Shift + any motion", "extend the selection"),
+    (
+        "Shift + any motion",
+        "extend the selection (tagging snaps it to words)",
+    ),
+    (
+        "Alt+Shift + any motion",
+        "extend the selection by exact characters",
+    ),
     ("Home / End", "start / end of the row"),
     ("Ctrl+Home / Ctrl+End", "start / end of the article"),
     ("Page Up / Page Down", "move a screen"),
@@ -323,5 +337,5 @@ fn caret_motion(
         Key::End => view.row_edge(ctx, doc, caret, true),
         _ => return None,
     };
-    Some(sel.moved_to(pos, extend))
+    Some(sel.moved_to(pos, extend, mods.alt))
 }

@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use egui::scroll_area::ScrollSource;
-use egui::text::CCursor;
 use egui::{Color32, CornerRadius, Galley, Id, Pos2, Rect, ScrollArea, Sense, Ui, pos2, vec2};
 
 use super::blocks::{BlockKind, BlockLayout};
@@ -12,6 +11,9 @@ use super::span_paint::{self, BlockSpans, HitRegion};
 use super::{Command, Selection, style};
 use crate::model::{Document, SpanId, words};
 use crate::session::Session;
+
+mod motion;
+use motion::caret_cursor;
 
 /// Where to scroll a code point to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,6 +43,8 @@ pub struct TextView {
     /// The visible part of the content, last frame (content coordinates).
     viewport: Rect,
     drag_anchor: Option<usize>,
+    /// The caret a run of vertical moves left, and the x they keep.
+    sticky_x: Option<(usize, f32)>,
 }
 
 /// The view's widget id (it keeps keyboard focus).
@@ -63,6 +67,7 @@ impl TextView {
             column_origin: Pos2::ZERO,
             viewport: Rect::NOTHING,
             drag_anchor: None,
+            sticky_x: None,
         }
     }
 
@@ -88,7 +93,7 @@ impl TextView {
         let block = self.layout.blocks().get(i)?.clone();
         let galley = self.layout.galley(ctx, doc, i);
         let origin = self.column_origin + vec2(0.0, self.layout.top(i));
-        let cursor = CCursor::new(pos.saturating_sub(block.range.start));
+        let cursor = caret_cursor(pos.saturating_sub(block.range.start));
         let row = galley.layout_from_cursor(cursor).row;
         let x = galley.pos_from_cursor(cursor).min.x + origin.x;
         if galley.rows.is_empty() {
@@ -123,58 +128,6 @@ impl TextView {
     fn char_at_screen(&mut self, ctx: &egui::Context, doc: &Document, p: Pos2) -> usize {
         let content = p - self.column_origin.to_vec2();
         self.char_at_content(ctx, doc, content)
-    }
-
-    /// The caret position one row up (`rows < 0`) or down, or a page when
-    /// `pages` is set, at the same horizontal position.
-    pub fn vertical_move(
-        &mut self,
-        ctx: &egui::Context,
-        doc: &Document,
-        caret: usize,
-        rows: i32,
-        pages: bool,
-    ) -> usize {
-        let Some(rect) = self.char_screen_rect(ctx, doc, caret) else {
-            return caret;
-        };
-        let here = rect.center() - self.column_origin.to_vec2();
-        let dy = if pages {
-            self.viewport_height() * 0.9
-        } else {
-            // Half a row beyond the current row's edge lands in the next row.
-            style::BODY_LINE_HEIGHT * 0.5 + rect.height() * 0.5 + 8.0
-        };
-        let target = here + vec2(0.0, dy * rows.signum() as f32);
-        if target.y < 0.0 {
-            return 0;
-        }
-        if target.y > self.layout.total_height() {
-            return doc.char_len();
-        }
-        self.char_at_content(ctx, doc, target)
-    }
-
-    /// The start (or, with `end`, the end) of the visual row holding `caret`.
-    pub fn row_edge(
-        &mut self,
-        ctx: &egui::Context,
-        doc: &Document,
-        caret: usize,
-        end: bool,
-    ) -> usize {
-        let i = self.layout.block_of_char(caret);
-        let Some(start) = self.layout.blocks().get(i).map(|b| b.range.start) else {
-            return caret;
-        };
-        let galley = self.layout.galley(ctx, doc, i);
-        let cursor = CCursor::new(caret - start);
-        let edge = if end {
-            galley.cursor_end_of_row(&cursor)
-        } else {
-            galley.cursor_begin_of_row(&cursor)
-        };
-        start + edge.index.0
     }
 
     /// Shows the view; pointer actions become commands.
@@ -213,7 +166,7 @@ impl TextView {
         let i = self.layout.block_of_char(pos);
         let galley = self.layout.galley(ctx, doc, i);
         let block_start = self.layout.blocks()[i].range.start;
-        let local = galley.pos_from_cursor(CCursor::new(pos.saturating_sub(block_start)));
+        let local = galley.pos_from_cursor(caret_cursor(pos.saturating_sub(block_start)));
         let y = style::MARGIN + self.layout.top(i) + local.min.y;
         let h = local.height().max(style::BODY_LINE_HEIGHT);
         let view = self.viewport;
@@ -311,7 +264,7 @@ impl TextView {
         origin: Pos2,
         color: Color32,
     ) {
-        let cursor = CCursor::new(self.selection.caret - block_start);
+        let cursor = caret_cursor(self.selection.caret - block_start);
         let x = origin.x + galley.pos_from_cursor(cursor).min.x;
         let (top, bottom) = if galley.rows.is_empty() {
             (origin.y, origin.y + style::BLANK_LINE_HEIGHT)
@@ -431,11 +384,16 @@ fn fill_range(
 /// The selection a drag from `anchor` to `caret` makes: snapped outwards to
 /// whole words unless `exact` (Alt held).
 pub fn drag_selection(doc: &Document, anchor: usize, caret: usize, exact: bool) -> Selection {
+    let raw = Selection {
+        anchor,
+        caret,
+        exact,
+    };
     if exact || anchor == caret {
-        return Selection { anchor, caret };
+        return raw;
     }
     let Some(snapped) = words::snap_to_words(doc, anchor.min(caret)..anchor.max(caret)) else {
-        return Selection { anchor, caret };
+        return raw;
     };
     if caret >= anchor {
         Selection::of_range(snapped)
@@ -443,6 +401,7 @@ pub fn drag_selection(doc: &Document, anchor: usize, caret: usize, exact: bool) 
         Selection {
             anchor: snapped.end,
             caret: snapped.start,
+            exact: false,
         }
     }
 }
