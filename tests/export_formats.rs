@@ -281,7 +281,7 @@ fn doccano_round_trips_with_utf16_offsets_both_ways() {
 }
 
 #[test]
-fn conll_tags_outermost_spans_by_token_and_counts_what_it_drops() {
+fn conll_splits_tokens_at_span_edges_and_names_each_span_it_drops() {
     let dir = tempfile::tempdir().unwrap();
     let a =
         "👩\u{200d}💻 Issa Zarepour met the Minister of ICT of Cuba. Next 🇨🇺 line\r\nIran agreed.";
@@ -305,7 +305,7 @@ fn conll_tags_outermost_spans_by_token_and_counts_what_it_drops() {
                 "Havana's envoy met eGovernment staff.",
                 &[
                     ("Havana", "country", accepted),
-                    // Starts inside the token "eGovernment": tags nothing.
+                    // Starts inside the segment "eGovernment": it is cut.
                     ("Government", "initiative", accepted),
                 ],
             ),
@@ -319,21 +319,73 @@ fn conll_tags_outermost_spans_by_token_and_counts_what_it_drops() {
         Next O\n🇨🇺 O\nline O\n\n\
         Iran B-country\nagreed O\n. O\n\n\
         -DOCSTART- O\n\n\
-        Havana's B-country\nenvoy O\nmet O\neGovernment O\nstaff O\n. O\n\n";
+        Havana B-country\n's O\nenvoy O\nmet O\ne O\nGovernment B-initiative\nstaff O\n. O\n\n";
     assert_eq!(fs::read_to_string(&out).unwrap(), expected);
     assert!(report.is_clean(), "{:?}", report.problems);
-    assert_eq!((report.documents, report.spans), (2, 4));
+    assert_eq!((report.documents, report.spans), (2, 5));
     assert_eq!(report.dropped_overlaps, 2);
     let warnings = report.warnings.join("\n");
+    for dropped in ["\"ICT\"", "\"Cuba\""] {
+        assert!(
+            report
+                .warnings
+                .iter()
+                .any(|w| w.starts_with("a-zarepour.txt: span") && w.contains(dropped)),
+            "{dropped} named: {warnings}"
+        );
+    }
     assert!(
-        warnings.contains("a-zarepour.txt: 2 nested or overlapping span(s) dropped"),
+        warnings.contains("overlaps span") && warnings.contains("\"Minister of ICT of Cuba\""),
         "{warnings}"
     );
-    assert!(
-        warnings.contains("b-havana.txt: 1 span(s) tag no token"),
-        "{warnings}"
-    );
+    assert!(!warnings.contains("b-havana.txt"), "{warnings}");
     assert!(report.to_string().contains("2 nested or overlapping"));
+}
+
+#[test]
+fn conll_never_widens_a_span_and_reports_what_it_cannot_carry() {
+    let dir = tempfile::tempdir().unwrap();
+    let accepted = Status::Accepted;
+    let text = "Iran\u{2019}s minister wants 4G now.\nA tab\u{1f}mark here.";
+    let corpus = make_corpus(
+        dir.path(),
+        &[(
+            "traps",
+            text,
+            &[
+                ("Iran", "country", accepted),
+                ("4", "initiative", accepted),
+                ("minister ", "role", accepted),
+            ],
+        )],
+    );
+    let out = dir.path().join("out.conll");
+    let report = export(ExportFormat::Conll, &corpus, &out, false);
+    let written = fs::read_to_string(&out).unwrap();
+    assert!(
+        written.starts_with(
+            "-DOCSTART- O\n\nIran B-country\n\u{2019}s O\nminister B-role\nwants O\n\
+             4 B-initiative\nG O\nnow O\n. O\n\n"
+        ),
+        "{written}"
+    );
+    // Every line splits into exactly a token and a tag.
+    for line in written.lines().filter(|l| !l.is_empty()) {
+        assert_eq!(line.split_whitespace().count(), 2, "{line:?}");
+    }
+    assert!(
+        written.contains("\ntab O\n\u{fffd} O\nmark O\n"),
+        "{written}"
+    );
+    let warnings = report.warnings.join("\n");
+    assert!(
+        warnings.contains("traps.txt: span") && warnings.contains("without its whitespace"),
+        "the trailing space of \"minister \" is reported: {warnings}"
+    );
+    assert!(
+        warnings.contains("traps.txt: 1 token with a control character"),
+        "{warnings}"
+    );
 }
 
 #[test]

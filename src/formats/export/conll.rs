@@ -6,17 +6,24 @@
 //!   `unicode-segmentation` finds them) that are not whitespace only: a word,
 //!   a number, a punctuation mark, an emoji, a flag or a ZWJ sequence each
 //!   make one token.
+//! - **Span boundaries split tokens**: a span that starts or ends inside a
+//!   segment cuts it there, so the tokens give back exactly the span (`Iran`
+//!   `B-country` then `’s` `O`; `4` of `4G` is `4` `B-…` then `G` `O`). A
+//!   span is never widened to whole segments.
 //! - **Sentences** end at a line break, and after a `.`, `!` or `?` token
 //!   followed by a token starting with a capital letter; never inside a
 //!   span. (`Mr. Smith` is therefore cut after `Mr.`: the rule is simple,
 //!   not clever.)
 //! - **Overlaps**: BIO cannot nest, so only the outermost spans are tagged:
 //!   spans are taken in order (by start, longer first) and one that starts
-//!   before the end of a span already kept is dropped and counted.
-//! - **Boundaries inside a token**: a token takes the tag of the span that
-//!   covers its first character (`B-` for the span's first token, `I-`
-//!   after). A span covering no token's first character tags nothing and is
-//!   counted as untagged.
+//!   before the end of a span already kept is dropped, with a warning naming
+//!   it. Of a nest, the outermost span is kept; of two spans that overlap
+//!   without nesting, the one starting first.
+//! - **What still cannot be carried** is reported per span: a span holding
+//!   only whitespace tags no token; a span starting or ending with
+//!   whitespace is written without it.
+//! - A control character inside a token (`\x1f`) would break readers that
+//!   split lines at whitespace; it is written as U+FFFD, with a warning.
 //!
 //! Labels cannot hold whitespace: each whitespace character is written `_`.
 
@@ -26,6 +33,7 @@ use unicode_segmentation::UnicodeSegmentation as _;
 
 use super::safe_label;
 use crate::model::{Document, Span};
+use crate::plural;
 
 /// A token of the text, in code points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,9 +58,11 @@ pub struct ConllDoc {
     pub tagged: usize,
     /// Spans dropped because they nest in or overlap a span kept.
     pub dropped_overlaps: usize,
-    /// Spans kept that tag no token (they start inside a token and end
-    /// before the next one starts).
+    /// Spans kept that tag no token (they hold only whitespace).
     pub untagged: usize,
+    /// What could not be carried exactly, one line per span (or per
+    /// document for control characters), each naming the document.
+    pub warnings: Vec<String>,
 }
 
 fn is_line_break(c: char) -> bool {
@@ -88,29 +98,77 @@ pub fn tokens(doc: &Document) -> Vec<Token<'_>> {
     tokens
 }
 
-/// The outermost of `spans`, in order, and how many were dropped because
-/// they start before the end of a span kept (nested, overlapping, or the
-/// same range again).
-pub fn outermost(spans: &[Span]) -> (Vec<&Span>, usize) {
+/// The outermost of `spans`, in order, and those dropped because they
+/// start before the end of a span kept (nested, overlapping, or the same
+/// range again), each with the span that kept it out.
+pub fn outermost(spans: &[Span]) -> (Vec<&Span>, Vec<(&Span, &Span)>) {
     let mut sorted: Vec<&Span> = spans.iter().collect();
     sorted.sort_by_key(|s| s.sort_key());
     let mut kept: Vec<&Span> = Vec::with_capacity(sorted.len());
-    let mut dropped = 0;
+    let mut dropped = Vec::new();
     for span in sorted {
-        if kept.last().is_some_and(|k| span.start < k.end) {
-            dropped += 1;
-        } else {
-            kept.push(span);
+        match kept.last() {
+            Some(k) if span.start < k.end => dropped.push((span, *k)),
+            _ => kept.push(span),
         }
     }
     (kept, dropped)
 }
 
-/// `doc` in `CoNLL` with every span of `spans` it can tag (see the module
-/// docs for the rules).
-pub fn document(doc: &Document, spans: &[Span]) -> ConllDoc {
-    let (kept, dropped_overlaps) = outermost(spans);
-    let tokens = tokens(doc);
+/// `tokens` cut at every span start and end that falls inside one, so that
+/// each span begins and ends on a token boundary.
+fn split_at_spans<'a>(tokens: Vec<Token<'a>>, spans: &[&Span]) -> Vec<Token<'a>> {
+    let mut cuts: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut c = 0;
+    for token in tokens {
+        while c < cuts.len() && cuts[c] <= token.start {
+            c += 1;
+        }
+        let mut piece = token;
+        while c < cuts.len() && cuts[c] < token.end {
+            let at = cuts[c] - piece.start;
+            let byte = piece
+                .text
+                .char_indices()
+                .nth(at)
+                .map_or(piece.text.len(), |(b, _)| b);
+            let (left, right) = piece.text.split_at(byte);
+            out.push(Token {
+                end: cuts[c],
+                text: left,
+                ..piece
+            });
+            piece = Token {
+                start: cuts[c],
+                end: piece.end,
+                text: right,
+                after_line_break: false,
+            };
+            c += 1;
+        }
+        out.push(piece);
+    }
+    out
+}
+
+/// `doc` (the file `name`, for warnings) in `CoNLL` with every span of
+/// `spans` it can tag (see the module docs for the rules).
+pub fn document(name: &str, doc: &Document, spans: &[Span]) -> ConllDoc {
+    let (kept, dropped) = outermost(spans);
+    let mut warnings: Vec<String> = dropped
+        .iter()
+        .map(|(span, by)| {
+            format!(
+                "{name}: span {} {:?} ({}..{}) dropped: it overlaps span {} {:?} ({}..{}), and \
+                 CoNLL tags only the outermost",
+                span.id, span.text, span.start, span.end, by.id, by.text, by.start, by.end
+            )
+        })
+        .collect();
+    let tokens = split_at_spans(tokens(doc), &kept);
     // The index in `kept` of the span tagging each token.
     let mut span_of = Vec::with_capacity(tokens.len());
     let mut k = 0;
@@ -120,8 +178,10 @@ pub fn document(doc: &Document, spans: &[Span]) -> ConllDoc {
         }
         span_of.push((k < kept.len() && kept[k].start <= token.start).then_some(k));
     }
+    report_inexact(name, &kept, &tokens, &span_of, &mut warnings);
     let mut text = String::from("-DOCSTART- O\n\n");
     let mut tagged = 0;
+    let mut controls = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         let span = span_of[i];
         let previous = i.checked_sub(1).map(|p| (&tokens[p], span_of[p]));
@@ -144,16 +204,61 @@ pub fn document(doc: &Document, spans: &[Span]) -> ConllDoc {
                 }
             }
         };
+        if token.text.contains(char::is_control) {
+            controls.push(token.start);
+        }
         let _ = writeln!(text, "{} {tag}", column(token.text));
     }
     if !tokens.is_empty() {
         text.push('\n');
     }
+    if let Some(first) = controls.first() {
+        warnings.push(format!(
+            "{name}: {} with a control character (the first at {first}) written with U+FFFD \
+             in its place",
+            plural::counted(controls.len(), "token", "tokens")
+        ));
+    }
     ConllDoc {
         text,
         tagged,
-        dropped_overlaps,
+        dropped_overlaps: dropped.len(),
         untagged: kept.len() - tagged,
+        warnings,
+    }
+}
+
+/// Adds a warning for each kept span whose tokens do not give it back
+/// exactly: one holding no token, or one starting or ending with whitespace.
+fn report_inexact(
+    name: &str,
+    kept: &[&Span],
+    tokens: &[Token<'_>],
+    span_of: &[Option<usize>],
+    warnings: &mut Vec<String>,
+) {
+    let mut first = 0;
+    for (k, span) in kept.iter().enumerate() {
+        while first < tokens.len() && span_of[first].is_none_or(|s| s < k) {
+            first += 1;
+        }
+        let covered = tokens[first..]
+            .iter()
+            .zip(&span_of[first..])
+            .take_while(|(_, s)| **s == Some(k))
+            .map(|(t, _)| t.start..t.end)
+            .reduce(|a, b| a.start..b.end);
+        match covered {
+            None => warnings.push(format!(
+                "{name}: span {} {:?} ({}..{}) holds no token (only whitespace): not written",
+                span.id, span.text, span.start, span.end
+            )),
+            Some(r) if r != (span.start..span.end) => warnings.push(format!(
+                "{name}: span {} {:?} ({}..{}) is written as {}..{}, without its whitespace",
+                span.id, span.text, span.start, span.end, r.start, r.end
+            )),
+            Some(_) => {}
+        }
     }
 }
 
@@ -163,9 +268,16 @@ fn ends_sentence(previous: &str, next: &str) -> bool {
 }
 
 /// A token as one column: whitespace inside it (which word segmentation
-/// never leaves) written `_`.
+/// never leaves) written `_`, a control character U+FFFD.
 fn column(token: &str) -> String {
-    token.replace(char::is_whitespace, "_")
+    token
+        .chars()
+        .map(|c| match c {
+            c if c.is_whitespace() => '_',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -202,6 +314,7 @@ mod tests {
         ];
         let (kept, dropped) = outermost(&spans);
         let ids: Vec<u64> = kept.iter().map(|s| s.id).collect();
-        assert_eq!((ids, dropped), (vec![1, 4], 2));
+        let dropped: Vec<(u64, u64)> = dropped.iter().map(|(s, by)| (s.id, by.id)).collect();
+        assert_eq!((ids, dropped), (vec![1, 4], vec![(2, 1), (3, 1)]));
     }
 }

@@ -317,24 +317,11 @@ pub fn export_corpus_with_progress(
                 report.spans += spans.len();
             }
             ExportFormat::Conll => {
-                let conll = conll::document(doc, &spans);
+                let conll = conll::document(&name, doc, &spans);
                 output.push_str(&conll.text);
                 report.spans += conll.tagged;
                 report.dropped_overlaps += conll.dropped_overlaps;
-                if conll.dropped_overlaps > 0 {
-                    report.warnings.push(format!(
-                        "{name}: {} nested or overlapping span(s) dropped: CoNLL tags only the \
-                         outermost",
-                        conll.dropped_overlaps
-                    ));
-                }
-                if conll.untagged > 0 {
-                    report.warnings.push(format!(
-                        "{name}: {} span(s) tag no token (each starts inside a token and ends \
-                         before the next)",
-                        conll.untagged
-                    ));
-                }
+                report.warnings.extend(conll.warnings);
             }
             ExportFormat::W3c => {
                 let items = w3c::annotations(&store::file_name(out), &name, doc, &spans, options);
