@@ -3,16 +3,33 @@
 //! Text-bound annotations (`T1\tLABEL START END\tquote`) become spans, with
 //! offsets in code points over the `.txt` exactly as stored (a byte order
 //! mark, which brat counts, included: the merge accounts for it). A
-//! discontinuous annotation (`START END;START END`) is reported and skipped,
-//! as newsmark's spans are contiguous; every other kind of line (relations,
-//! events, attributes, normalisations, notes…) is counted per kind and
-//! reported as skipped.
+//! discontinuous annotation (`START END;START END`) whose fragments are
+//! separated only by whitespace holding a line break (as brat, and newsmark's
+//! export, write a selection across lines) becomes one span from the first
+//! fragment's start to the last one's end; one whose fragments are separated
+//! by other text is reported and skipped, as newsmark's spans are
+//! contiguous. Labels renamed by newsmark's export (recorded in the folder's
+//! `annotation.conf`, see [`super::brat_labels`]) get their own names back.
+//! Every other kind of line (relations, events, attributes, normalisations,
+//! notes…) is counted per kind and reported as skipped.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
+use super::brat_labels::mapping_in_conf;
+use super::lines::is_line_break;
 use super::{FormatError, ImportedDoc, JsonSpan, ReadOutcome, read_raw, read_utf8};
+
+/// Brat names to labels, from an `annotation.conf` beside the files.
+type LabelMap = BTreeMap<String, String>;
+
+/// The labels renamed in the `annotation.conf` of `folder`, if it has one.
+fn label_map(folder: &Path) -> LabelMap {
+    std::fs::read_to_string(folder.join("annotation.conf"))
+        .map(|conf| mapping_in_conf(&conf))
+        .unwrap_or_default()
+}
 
 /// Reads a brat folder (every `.ann` in it, not its subfolders) or a single
 /// `.ann` or `.txt` file (its pair).
@@ -29,7 +46,8 @@ pub(super) fn read(src: &Path) -> Result<ReadOutcome, FormatError> {
                 path: src.to_owned(),
             });
         }
-        read_pair(&src.with_extension(""), &mut out);
+        let labels = label_map(src.parent().unwrap_or(Path::new(".")));
+        read_pair(&src.with_extension(""), &labels, &mut out);
         return Ok(out);
     }
     let mut anns = BTreeSet::new();
@@ -52,8 +70,9 @@ pub(super) fn read(src: &Path) -> Result<ReadOutcome, FormatError> {
         out.problems
             .push(format!("{}: no .ann files in this folder", src.display()));
     }
+    let labels = label_map(src);
     for stem in &anns {
-        read_pair(stem, &mut out);
+        read_pair(stem, &labels, &mut out);
     }
     for stem in txts.difference(&anns) {
         out.problems.push(format!(
@@ -73,7 +92,7 @@ fn with_ext(stem: &Path, ext: &str) -> PathBuf {
 }
 
 /// Reads `STEM.txt` and `STEM.ann` into one document, or reports why not.
-fn read_pair(stem: &Path, out: &mut ReadOutcome) {
+fn read_pair(stem: &Path, labels: &LabelMap, out: &mut ReadOutcome) {
     let ann_path = with_ext(stem, "ann");
     let txt_path = with_ext(stem, "txt");
     let Some(name) = stem.file_name().and_then(|n| n.to_str()) else {
@@ -91,7 +110,12 @@ fn read_pair(stem: &Path, out: &mut ReadOutcome) {
         }
     };
     let source = ann_path.display().to_string();
-    let spans = parse_ann(&source, &ann, &mut out.problems);
+    let mut spans = parse_ann(&source, &ann, &text, &mut out.problems);
+    for span in &mut spans {
+        if let Some(label) = labels.get(&span.label) {
+            span.label.clone_from(label);
+        }
+    }
     out.docs.push(ImportedDoc {
         source,
         name: Some(name.to_owned()),
@@ -100,9 +124,15 @@ fn read_pair(stem: &Path, out: &mut ReadOutcome) {
     });
 }
 
-/// The text-bound annotations of an `.ann` file's contents; everything else
-/// is reported as skipped.
-pub(super) fn parse_ann(file: &str, source: &str, problems: &mut Vec<String>) -> Vec<JsonSpan> {
+/// The text-bound annotations of an `.ann` file's contents over `text` (its
+/// `.txt`); everything else is reported as skipped.
+pub(super) fn parse_ann(
+    file: &str,
+    source: &str,
+    text: &str,
+    problems: &mut Vec<String>,
+) -> Vec<JsonSpan> {
+    let mut text = TextIndex::new(text);
     let mut spans = Vec::new();
     let mut skipped: BTreeMap<char, usize> = BTreeMap::new();
     for (index, line) in source.lines().enumerate() {
@@ -116,7 +146,7 @@ pub(super) fn parse_ann(file: &str, source: &str, problems: &mut Vec<String>) ->
             *skipped.entry(kind).or_default() += 1;
             continue;
         }
-        match text_bound(line) {
+        match text_bound(line, &mut text) {
             Ok(span) => spans.push(span),
             Err(reason) => problems.push(format!("{file}:{}: {reason}; skipped", index + 1)),
         }
@@ -134,8 +164,36 @@ pub(super) fn parse_ann(file: &str, source: &str, problems: &mut Vec<String>) ->
     spans
 }
 
-/// Parses `T1\tLABEL START END\tquote`.
-fn text_bound(line: &str) -> Result<JsonSpan, String> {
+/// A text with its code-point offsets, indexed only when a discontinuous
+/// span needs a look at it.
+struct TextIndex<'a> {
+    text: &'a str,
+    /// Byte offset of each code point, and of the end.
+    bytes: Option<Vec<usize>>,
+}
+
+impl<'a> TextIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        Self { text, bytes: None }
+    }
+
+    /// The text of code points `start..end`, if in range.
+    fn slice(&mut self, start: usize, end: usize) -> Option<&'a str> {
+        let text = self.text;
+        let bytes = self.bytes.get_or_insert_with(|| {
+            text.char_indices()
+                .map(|(b, _)| b)
+                .chain([text.len()])
+                .collect()
+        });
+        let (&a, &b) = (bytes.get(start)?, bytes.get(end)?);
+        (a <= b).then(|| &text[a..b])
+    }
+}
+
+/// Parses `T1\tLABEL START END\tquote`, or `START END;START END…` whose
+/// fragments are separated only by whitespace holding a line break.
+fn text_bound(line: &str, text: &mut TextIndex<'_>) -> Result<JsonSpan, String> {
     let mut fields = line.splitn(3, '\t');
     let id = fields.next().unwrap_or_default();
     let body = fields
@@ -147,25 +205,48 @@ fn text_bound(line: &str) -> Result<JsonSpan, String> {
         .split_once(' ')
         .ok_or_else(|| format!("{id}: no offsets after the label in {body:?}"))?;
     let offsets = offsets.trim();
-    if offsets.contains(';') {
-        return Err(format!(
-            "{id}: discontinuous span ({offsets}) not imported: newsmark spans are contiguous"
-        ));
+    let mut fragments = Vec::new();
+    for fragment in offsets.split(';') {
+        let numbers: Vec<usize> = fragment
+            .split_whitespace()
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .map_err(|_| format!("{id}: offsets {offsets:?} are not whole numbers"))?;
+        let [start, end] = numbers[..] else {
+            return Err(format!("{id}: offsets {offsets:?} are not START END"));
+        };
+        fragments.push((start, end));
     }
-    let numbers: Vec<usize> = offsets
-        .split_whitespace()
-        .map(str::parse)
-        .collect::<Result<_, _>>()
-        .map_err(|_| format!("{id}: offsets {offsets:?} are not two whole numbers"))?;
-    let [start, end] = numbers[..] else {
-        return Err(format!("{id}: offsets {offsets:?} are not START END"));
+    let (Some(&(start, _)), Some(&(_, end))) = (fragments.first(), fragments.last()) else {
+        return Err(format!("{id}: no offsets in {body:?}"));
     };
+    if fragments.len() == 1 {
+        return Ok(JsonSpan {
+            start,
+            end,
+            label: label.to_owned(),
+            score: None,
+            text: quote.map(str::to_owned),
+        });
+    }
+    for pair in fragments.windows(2) {
+        let ((_, gap_start), (gap_end, _)) = (pair[0], pair[1]);
+        let gap = text.slice(gap_start, gap_end);
+        let line_break_only =
+            gap.is_some_and(|g| g.contains(is_line_break) && g.chars().all(char::is_whitespace));
+        if !line_break_only {
+            return Err(format!(
+                "{id}: discontinuous span ({offsets}) not imported: its fragments are \
+                 separated by more than a line break, and newsmark spans are contiguous"
+            ));
+        }
+    }
     Ok(JsonSpan {
         start,
         end,
         label: label.to_owned(),
         score: None,
-        text: quote.map(str::to_owned),
+        text: text.slice(start, end).map(str::to_owned),
     })
 }
 
@@ -193,16 +274,21 @@ mod tests {
     fn text_bound_lines_become_spans_and_the_rest_is_counted() {
         let ann = "T1\tperson 0 3\tAna\r\nT2\tcountry 4 6;8 9\tBo x\nR1\tRel Arg1:T1 Arg2:T2\n\
                    #1\tAnnotatorNotes T1\tnote\nA1\tNeg T1\nR2\tRel Arg1:T2 Arg2:T1\n\
-                   T3\tperson 5\tx\nT4\trole 1 2\n\n";
+                   T3\tperson 5\tx\nT4\trole 1 2\nT5\tperson 12 14;17 19\tCa Na\n\n";
+        let text = "Ana Bo, x y\nCa\n\u{2028} Na";
         let mut problems = Vec::new();
-        let spans = parse_ann("a.ann", ann, &mut problems);
+        let spans = parse_ann("a.ann", ann, text, &mut problems);
         let got: Vec<_> = spans
             .iter()
             .map(|s| (s.start, s.end, s.label.as_str(), s.text.as_deref()))
             .collect();
         assert_eq!(
             got,
-            vec![(0, 3, "person", Some("Ana")), (1, 2, "role", None)]
+            vec![
+                (0, 3, "person", Some("Ana")),
+                (1, 2, "role", None),
+                (12, 19, "person", Some("Ca\n\u{2028} Na")),
+            ]
         );
         assert_eq!(problems.len(), 3, "{problems:?}");
         assert!(problems[0].starts_with("a.ann:2: T2: discontinuous span (4 6;8 9)"));

@@ -7,9 +7,11 @@
 //! [`crate::corpus::import`]'s job.
 
 mod brat;
+pub mod brat_labels;
 mod doccano;
 pub mod export;
 mod jsonl;
+pub mod lines;
 mod spacy;
 mod units;
 

@@ -4,16 +4,22 @@
 //! A `T` line is `T1<tab>LABEL START END<tab>QUOTE`, offsets in code points
 //! over the `.txt` exactly as written: a leading byte order mark is kept in
 //! the `.txt` and, as brat counts it, shifts every offset by one. A span
-//! whose quote holds a line break is written as brat writes such a
-//! selection: fragments `START END;START END` split at the line breaks,
-//! without the whitespace around each break, their quotes joined by a space.
-//! Labels cannot hold whitespace in brat: each whitespace character is
-//! written `_`. With pending spans exported, each `T` line is followed by an
-//! `AnnotatorNotes` line giving the span's status, origin and score.
+//! whose quote holds a line break (any that Python's `splitlines` cuts at,
+//! as brat's reader does: see [`crate::formats::lines`]) is written as brat
+//! writes such a selection: fragments `START END;START END` split at the
+//! line breaks, without the whitespace around each break, their quotes
+//! joined by a space; `import brat` joins them back. Whitespace at the
+//! span's own ends next to a break cannot be written, and is reported.
+//! Labels are written as brat can store them
+//! ([`crate::formats::brat_labels`]). With pending spans exported, each `T`
+//! line is followed by an `AnnotatorNotes` line giving the span's status,
+//! origin and score.
 
 use std::fmt::Write as _;
 
-use super::{ExportOptions, origin_name, safe_label, status_name};
+use super::{ExportOptions, origin_name, status_name};
+use crate::formats::brat_labels::BratLabels;
+use crate::formats::lines::is_line_break;
 use crate::model::{Document, Span};
 
 /// The name of brat's configuration file, written in the output folder.
@@ -43,8 +49,14 @@ pub fn txt(doc: &Document) -> String {
 /// The `.ann` file of the document `name` (its file name, for messages):
 /// one `T` line per span of `spans`, numbered from `T1` in their order, and
 /// with [`ExportOptions::include_pending`] an `AnnotatorNotes` line after
-/// each.
-pub fn ann(name: &str, doc: &Document, spans: &[Span], options: ExportOptions) -> BratAnn {
+/// each. Labels are written under their names in `labels`.
+pub fn ann(
+    name: &str,
+    doc: &Document,
+    spans: &[Span],
+    labels: &mut BratLabels,
+    options: ExportOptions,
+) -> BratAnn {
     let bom = usize::from(doc.had_bom());
     let mut out = BratAnn {
         text: String::new(),
@@ -62,6 +74,15 @@ pub fn ann(name: &str, doc: &Document, spans: &[Span], options: ExportOptions) -
             ));
             continue;
         }
+        if let (Some(first), Some(last)) = (pieces.first(), pieces.last())
+            && (first.start, last.end) != (span.start, span.end)
+        {
+            out.warnings.push(format!(
+                "{name}: span {} {:?} ({}..{}) is written as {}..{}: brat cannot hold the \
+                 whitespace at its line break",
+                span.id, span.text, span.start, span.end, first.start, last.end
+            ));
+        }
         out.spans += 1;
         let n = out.spans;
         let offsets: Vec<String> = pieces
@@ -72,7 +93,7 @@ pub fn ann(name: &str, doc: &Document, spans: &[Span], options: ExportOptions) -
         let _ = writeln!(
             out.text,
             "T{n}\t{} {}\t{}",
-            safe_label(&span.label),
+            labels.name(&span.label),
             offsets.join(";"),
             quotes.join(" ")
         );
@@ -105,12 +126,11 @@ pub struct Fragment<'a> {
 }
 
 /// The fragments brat writes for a span starting at `start` with `quote`:
-/// the whole span if it holds no line break (`\n` or `\r`); otherwise the
+/// the whole span if it holds no line break; otherwise the
 /// pieces between line breaks, each without leading or trailing whitespace,
 /// empty ones left out (as brat splits a selection across lines).
 pub fn fragments(start: usize, quote: &str) -> Vec<Fragment<'_>> {
-    let is_break = |c: char| c == '\n' || c == '\r';
-    if !quote.contains(is_break) {
+    if !quote.contains(is_line_break) {
         let end = start + quote.chars().count();
         return vec![Fragment {
             start,
@@ -120,7 +140,7 @@ pub fn fragments(start: usize, quote: &str) -> Vec<Fragment<'_>> {
     }
     let mut out = Vec::new();
     let mut at = start;
-    for piece in quote.split(is_break) {
+    for piece in quote.split(is_line_break) {
         let len = piece.chars().count();
         let trimmed = piece.trim_start();
         let lead = len - trimmed.chars().count();
@@ -139,25 +159,6 @@ pub fn fragments(start: usize, quote: &str) -> Vec<Fragment<'_>> {
     out
 }
 
-/// `annotation.conf` declaring `labels` (in order, each once) as entities,
-/// and allowing entities to nest and overlap, as newsmark spans may.
-pub fn annotation_conf(labels: &[String]) -> String {
-    let mut out = String::from("# Written by newsmark export: the corpus's labels.\n[entities]\n");
-    let mut seen = std::collections::HashSet::new();
-    for label in labels {
-        let label = safe_label(label);
-        if seen.insert(label.clone()) {
-            out.push_str(&label);
-            out.push('\n');
-        }
-    }
-    out.push_str(
-        "\n[relations]\n# Spans may nest and overlap.\n\
-         <OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n",
-    );
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,6 +172,13 @@ mod tests {
         let ranges: Vec<_> = got.iter().map(|f| (f.start, f.end, f.text)).collect();
         assert_eq!(ranges, vec![(0, 7, "Havana:"), (11, 24, "Issa Zarepour")]);
         assert!(fragments(3, "\r\n ").is_empty());
+        let got = fragments(0, "Ana\u{2028}D\u{0c}B\u{85}C");
+        let ranges: Vec<_> = got.iter().map(|f| (f.start, f.end)).collect();
+        assert_eq!(
+            ranges,
+            vec![(0, 3), (4, 5), (6, 7), (8, 9)],
+            "every line break"
+        );
         assert_eq!(fragments(5, " a b ")[0].end, 10, "no break: kept whole");
     }
 
@@ -185,7 +193,8 @@ mod tests {
         let options = ExportOptions {
             include_pending: true,
         };
-        let ann = ann("x.txt", &doc, &[a, b], options);
+        let mut labels = BratLabels::default();
+        let ann = ann("x.txt", &doc, &[a, b], &mut labels, options);
         assert_eq!(
             ann.text,
             "T1\tfull_name 3 6;7 11\tAna Díaz\n\

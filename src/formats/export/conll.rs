@@ -32,6 +32,7 @@ use std::fmt::Write as _;
 use unicode_segmentation::UnicodeSegmentation as _;
 
 use super::safe_label;
+use crate::formats::lines::is_line_break;
 use crate::model::{Document, Span};
 use crate::plural;
 
@@ -63,13 +64,6 @@ pub struct ConllDoc {
     /// What could not be carried exactly, one line per span (or per
     /// document for control characters), each naming the document.
     pub warnings: Vec<String>,
-}
-
-fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-    )
 }
 
 /// The tokens of `doc`, in order.

@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use crate::corpus;
+use crate::formats::brat_labels::BratLabels;
 use crate::model::{LabelSchema, Origin, Span, Status};
 use crate::session::Session;
 use crate::settings::{self, SettingsError};
@@ -282,6 +283,7 @@ pub fn export_corpus_with_progress(
     let mut output = String::new();
     let mut annotations = Vec::new();
     let mut labels_used = BTreeSet::new();
+    let mut brat_labels = BratLabels::new(schema.labels.iter().map(|l| l.name.as_str()));
     for (k, path) in articles.iter().enumerate() {
         if !progress(k, articles.len()) {
             return Err(ExportError::Cancelled { done: k });
@@ -300,7 +302,7 @@ pub fn export_corpus_with_progress(
         match format {
             ExportFormat::Brat => {
                 let stem = name.strip_suffix(".txt").unwrap_or(&name);
-                let ann = brat::ann(&name, doc, &spans, options);
+                let ann = brat::ann(&name, doc, &spans, &mut brat_labels, options);
                 store::atomic_write(&out.join(&name), brat::txt(doc).as_bytes())?;
                 store::atomic_write(&out.join(format!("{stem}.ann")), ann.text.as_bytes())?;
                 report.spans += ann.spans;
@@ -331,7 +333,7 @@ pub fn export_corpus_with_progress(
         }
         report.documents += 1;
     }
-    if matches!(format, ExportFormat::Brat | ExportFormat::Conll) {
+    if format == ExportFormat::Conll {
         for label in labels_used.iter().filter(|l| safe_label(l) != l.as_str()) {
             report.warnings.push(format!(
                 "label {label:?} is written {:?}: {format} labels cannot hold spaces",
@@ -341,15 +343,17 @@ pub fn export_corpus_with_progress(
     }
     let contents = match format {
         ExportFormat::Brat => {
-            let mut labels: Vec<String> = schema.labels.iter().map(|l| l.name.clone()).collect();
-            labels.extend(labels_used.into_iter().filter(|l| !schema.contains(l)));
-            store::atomic_write(
-                &out.join(brat::CONF_FILE),
-                brat::annotation_conf(&labels).as_bytes(),
-            )?;
+            for (label, name) in brat_labels.renamed() {
+                report.warnings.push(format!(
+                    "label {label:?} is written {name:?}: brat types hold only A-Z a-z 0-9 _ -; \
+                     {} records it and `newsmark import brat` maps it back",
+                    brat::CONF_FILE
+                ));
+            }
+            store::atomic_write(&out.join(brat::CONF_FILE), brat_labels.conf().as_bytes())?;
             return Ok(report);
         }
-        ExportFormat::W3c => w3c::collection(&store::file_name(out), annotations),
+        ExportFormat::W3c => w3c::collection(&store::file_name(out), annotations, options),
         _ => output,
     };
     store::atomic_write(out, contents.as_bytes())?;

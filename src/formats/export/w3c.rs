@@ -18,7 +18,9 @@
 //! `OUT#page1`, a span `OUT#NAME.txt/ID` (ID the span's stable id); the
 //! target's `source` is the article's file name, relative too. With pending
 //! spans exported, each annotation has `newsmark:status`, `newsmark:origin`
-//! and (if known) `newsmark:score`.
+//! and (if known) `newsmark:score`, and the `@context` adds the `newsmark`
+//! prefix ([`NEWSMARK_NS`]) so that JSON-LD expands them to IRIs instead of
+//! reading them as bare IRIs with an unknown scheme.
 
 use serde::Serialize;
 use unicode_segmentation::GraphemeCursor;
@@ -29,6 +31,40 @@ use crate::model::{Document, Span};
 /// The Web Annotation JSON-LD context.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
+/// The IRI the `newsmark:` prefix stands for in an export with statuses.
+pub const NEWSMARK_NS: &str = "urn:newsmark:";
+
+/// The `@context` of a collection or annotation: the Web Annotation one,
+/// plus the `newsmark` prefix when newsmark's own terms are written.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+enum Context {
+    /// Web Annotation terms only.
+    Plain(&'static str),
+    /// With the `newsmark` prefix.
+    WithNewsmark(&'static str, Prefix),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+struct Prefix {
+    newsmark: &'static str,
+}
+
+impl Context {
+    fn of(options: ExportOptions) -> Self {
+        if options.include_pending {
+            Self::WithNewsmark(
+                CONTEXT,
+                Prefix {
+                    newsmark: NEWSMARK_NS,
+                },
+            )
+        } else {
+            Self::Plain(CONTEXT)
+        }
+    }
+}
+
 /// How many code points of context `prefix` and `suffix` hold at most.
 pub const CONTEXT_CHARS: usize = 32;
 
@@ -36,7 +72,7 @@ pub const CONTEXT_CHARS: usize = 32;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Annotation {
     #[serde(rename = "@context")]
-    context: &'static str,
+    context: Context,
     id: String,
     #[serde(rename = "type")]
     kind: &'static str,
@@ -97,7 +133,7 @@ pub fn annotations(
         .map(|span| {
             let (prefix, exact, suffix) = quote(doc, span);
             Annotation {
-                context: CONTEXT,
+                context: Context::of(options),
                 id: format!("{}#{}/{}", iri(collection), iri(name), span.id),
                 kind: "Annotation",
                 body: Body {
@@ -130,8 +166,9 @@ pub fn annotations(
 }
 
 /// The collection named `collection` (the output file's name) holding
-/// `items`, as pretty-printed JSON ending with a newline.
-pub fn collection(collection: &str, items: Vec<Annotation>) -> String {
+/// `items` (made with the same `options`), as pretty-printed JSON ending
+/// with a newline.
+pub fn collection(collection: &str, items: Vec<Annotation>, options: ExportOptions) -> String {
     #[derive(Serialize)]
     struct Page {
         id: String,
@@ -144,7 +181,7 @@ pub fn collection(collection: &str, items: Vec<Annotation>) -> String {
     #[derive(Serialize)]
     struct Collection {
         #[serde(rename = "@context")]
-        context: &'static str,
+        context: Context,
         id: String,
         #[serde(rename = "type")]
         kind: &'static str,
@@ -154,7 +191,7 @@ pub fn collection(collection: &str, items: Vec<Annotation>) -> String {
     }
     let id = iri(collection);
     let value = Collection {
-        context: CONTEXT,
+        context: Context::of(options),
         id: id.clone(),
         kind: "AnnotationCollection",
         label: "newsmark export",

@@ -1,0 +1,246 @@
+//! Every export that newsmark can import again (brat, spaCy, doccano) gives
+//! back the identical corpus: the samples, and a generated corpus holding
+//! every trap found in real news (spans across each kind of line break,
+//! emoji, flags, ZWJ sequences, CRLF, a byte order mark, nested spans, and
+//! labels brat cannot store).
+
+#![allow(clippy::unwrap_used)]
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use newsmark::corpus::import::{ImportOptions, import_into};
+use newsmark::formats::export::{ExportFormat, ExportOptions, export_corpus};
+use newsmark::formats::{self, Format};
+use newsmark::model::{Edit, LabelSchema, Span, Status};
+use newsmark::session::Session;
+
+type Spans = BTreeSet<(usize, usize, String, String)>;
+
+/// The accepted spans of every article of `corpus`, by file name.
+fn corpus_spans(corpus: &Path) -> Vec<(String, Spans)> {
+    let mut names: Vec<String> = fs::read_dir(corpus)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            let session = Session::open(&corpus.join(&name), LabelSchema::default()).unwrap();
+            assert!(session.unplaced().is_empty(), "{name}");
+            let spans = session
+                .set()
+                .spans()
+                .iter()
+                .filter(|s| s.status == Status::Accepted)
+                .map(|s| (s.start, s.end, s.label.clone(), s.text.clone()))
+                .collect();
+            (name, spans)
+        })
+        .collect()
+}
+
+/// Saves `text` as `corpus/NAME.txt` with accepted spans on the first
+/// occurrence of each quote (the `n`th with `quote#n`).
+fn article(corpus: &Path, name: &str, text: &str, spans: &[(&str, &str)]) {
+    let txt = corpus.join(format!("{name}.txt"));
+    fs::write(&txt, text).unwrap();
+    let mut session = Session::open(&txt, LabelSchema::default()).unwrap();
+    let body = session.doc().text().to_owned();
+    let edits = (1..)
+        .zip(spans)
+        .map(|(id, &(quote, label))| {
+            let byte = body
+                .find(quote)
+                .unwrap_or_else(|| panic!("{quote:?} in {name}"));
+            let start = body[..byte].chars().count();
+            let end = start + quote.chars().count();
+            Edit::Add(Span::manual(id, start, end, label, quote))
+        })
+        .collect();
+    session.perform(Edit::Batch(edits)).unwrap();
+    session.save().unwrap();
+}
+
+/// The samples and the traps, in one corpus.
+fn trap_corpus(dir: &Path) -> std::path::PathBuf {
+    let corpus = dir.join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    for entry in fs::read_dir(samples).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
+    }
+    article(
+        &corpus,
+        "breaks",
+        "Dijo hacia mí.\nGil respondió.\r\nAna\u{2028}Díaz, Bo\u{2029}Li, Cy\u{85}Wu, \
+         Di\u{0c}Ho y Ed\r\n  Yu.\n",
+        &[
+            ("hacia mí.\nGil", "person"),
+            ("respondió.\r\nAna", "a;b"),
+            ("Ana\u{2028}Díaz", "person"),
+            ("Bo\u{2029}Li", "país"),
+            ("Cy\u{85}Wu", "a b"),
+            ("Di\u{0c}Ho", "a_b"),
+            ("Ed\r\n  Yu", "person"),
+            ("Díaz", "country"),
+        ],
+    );
+    article(
+        &corpus,
+        "emoji",
+        "\u{feff}😀 Café 🇨🇺 Havana:\r\n👩\u{200d}💻 Issa Zarepour 👩🏽\u{200d}💻 met 🇮🇷 Iran’s envoy.\r\n",
+        &[
+            ("Havana", "country"),
+            ("🇨🇺 Havana", "país"),
+            ("Issa Zarepour", "person"),
+            ("👩🏽", "person"),
+            ("Iran", "country"),
+            ("Iran’s envoy", "role"),
+        ],
+    );
+    corpus
+}
+
+/// Exports `corpus` as `format`, imports the result into a new folder and
+/// returns that folder.
+fn through(format: ExportFormat, import: Format, corpus: &Path, dir: &Path) -> std::path::PathBuf {
+    let out = dir.join(format!("out-{format}"));
+    let report = export_corpus(format, corpus, &out, ExportOptions::default()).unwrap();
+    assert!(
+        report.problems.is_empty(),
+        "{format}: {:?}",
+        report.problems
+    );
+    let read = formats::read(import, &out).unwrap();
+    assert!(read.problems.is_empty(), "{format}: {:?}", read.problems);
+    let again = dir.join(format!("again-{format}"));
+    fs::create_dir(&again).unwrap();
+    let options = ImportOptions {
+        map: Vec::new(),
+        only_mapped: false,
+        origin: import.to_string(),
+        accepted: true,
+    };
+    import_into(&again, &read.docs, &options, &LabelSchema::default()).unwrap();
+    again
+}
+
+#[test]
+fn brat_spacy_and_doccano_give_back_the_identical_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = trap_corpus(dir.path());
+    let original = corpus_spans(&corpus);
+    assert!(original.iter().map(|(_, s)| s.len()).sum::<usize>() > 100);
+    for (export, import) in [
+        (ExportFormat::Brat, Format::Brat),
+        (ExportFormat::Spacy, Format::Spacy),
+        (ExportFormat::Doccano, Format::Doccano),
+    ] {
+        let again = through(export, import, &corpus, dir.path());
+        let back = corpus_spans(&again);
+        assert_eq!(back.len(), original.len(), "{export}: every article");
+        for ((name, before), (name_back, after)) in original.iter().zip(&back) {
+            assert_eq!(name, name_back);
+            assert_eq!(
+                before.symmetric_difference(after).collect::<Vec<_>>(),
+                Vec::<&(usize, usize, String, String)>::new(),
+                "{export}: {name} changed"
+            );
+        }
+        // brat keeps the file byte for byte; JSONL carries the text, which a
+        // byte order mark is not part of.
+        let text = |dir: &Path| {
+            let bytes = fs::read(dir.join("emoji.txt")).unwrap();
+            match export {
+                ExportFormat::Brat => bytes,
+                _ => bytes
+                    .strip_prefix("\u{feff}".as_bytes())
+                    .unwrap_or(&bytes)
+                    .to_vec(),
+            }
+        };
+        assert_eq!(text(&corpus), text(&again), "{export}: the text");
+    }
+}
+
+#[test]
+fn brat_writes_only_types_its_config_declares_and_every_line_break_as_a_fragment() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = trap_corpus(dir.path());
+    let out = dir.path().join("brat");
+    let report =
+        export_corpus(ExportFormat::Brat, &corpus, &out, ExportOptions::default()).unwrap();
+    let conf = fs::read_to_string(out.join("annotation.conf")).unwrap();
+    let entities: BTreeSet<&str> = conf
+        .split("[entities]\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .collect();
+    let ann = fs::read_to_string(out.join("breaks.ann")).unwrap();
+    for line in ann.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 3, "one line per annotation: {line:?}");
+        let label = fields[1].split(' ').next().unwrap();
+        assert!(entities.contains(label), "{label} declared in {conf}");
+        assert!(
+            label
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'),
+            "{label}"
+        );
+        // brat's reader cuts lines where Python's splitlines does.
+        assert!(!line.contains(formats::lines::is_line_break), "{line:?}");
+    }
+    let warnings = report.warnings.join("\n");
+    assert!(
+        warnings.contains("label \"país\" is written \"pa_s\""),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("label \"a b\" is written \"a_b_2\""),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn brat_warns_when_a_span_ends_in_whitespace_at_a_line_break() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    article(&corpus, "diaz", "Ana Díaz\nvino.", &[("Díaz\n", "person")]);
+    let out = dir.path().join("brat");
+    let report =
+        export_corpus(ExportFormat::Brat, &corpus, &out, ExportOptions::default()).unwrap();
+    let ann = fs::read_to_string(out.join("diaz.ann")).unwrap();
+    assert_eq!(ann, "T1\tperson 4 8\tDíaz\n");
+    let warnings = report.warnings.join("\n");
+    assert!(
+        warnings.contains("diaz.txt: span 1 \"Díaz\\n\" (4..9) is written as 4..8"),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn w3c_with_statuses_declares_the_newsmark_prefix() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = trap_corpus(dir.path());
+    let out = dir.path().join("out.jsonld");
+    let options = ExportOptions {
+        include_pending: true,
+    };
+    export_corpus(ExportFormat::W3c, &corpus, &out, options).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
+    let context = &json["@context"];
+    assert_eq!(context[0], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(context[1]["newsmark"], "urn:newsmark:");
+    let item = &json["first"]["items"][0];
+    assert_eq!(item["@context"], *context);
+    assert!(item["newsmark:status"].is_string());
+}
