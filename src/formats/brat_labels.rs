@@ -47,6 +47,8 @@ pub struct BratLabels {
     taken: BTreeSet<String>,
     /// Labels in the order they were first met.
     order: Vec<String>,
+    /// How many of `order` are the schema's.
+    schema_labels: usize,
 }
 
 impl BratLabels {
@@ -57,6 +59,7 @@ impl BratLabels {
         for label in labels {
             names.name(label);
         }
+        names.schema_labels = names.order.len();
         names
     }
 
@@ -96,7 +99,12 @@ impl BratLabels {
             out.push_str(&format!("{MAPPING_PREFIX}{name}\t{quoted}\n"));
         }
         out.push_str("[entities]\n");
-        for label in &self.order {
+        // The schema's labels in its order, then the others sorted, so the
+        // file does not depend on which document used a label first.
+        let (schema, others) = self.order.split_at(self.schema_labels);
+        let mut others: Vec<&String> = others.iter().collect();
+        others.sort();
+        for label in schema.iter().chain(others) {
             out.push_str(&self.to_brat[label]);
             out.push('\n');
         }
@@ -136,7 +144,7 @@ mod tests {
         assert_eq!(names.name("a;b"), "a_b", "never changes once given");
         let conf = names.conf();
         assert!(
-            conf.contains("[entities]\nperson\npa_s\na_b\na_b_2\na_b_3\n"),
+            conf.contains("[entities]\nperson\npa_s\na_b_2\na_b\na_b_3\n"),
             "{conf}"
         );
         let back = mapping_in_conf(&conf);

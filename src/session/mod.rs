@@ -55,16 +55,32 @@ impl Session {
     /// changed since the file was saved, its spans are re-anchored; those
     /// that cannot be are [`Self::orphans`], kept (and saved) until placed
     /// or deleted.
+    ///
+    /// Also removes the temporary files that saves interrupted by a crash
+    /// left in the article's folder, which lists the folder: a command over
+    /// a whole corpus uses [`Self::read`] for each article instead, so that
+    /// it stays linear in the number of articles.
     pub fn open(txt_path: &Path, schema: LabelSchema) -> Result<Self, StoreError> {
+        let session = Self::read(txt_path, schema)?;
+        // Temporary files of saves interrupted by a crash (never read as
+        // annotations); a failure to clean them up is harmless.
+        let folder = session
+            .ron_path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty());
+        let _ =
+            store::remove_stale_temp_files(folder.unwrap_or(Path::new(".")), store::STALE_TEMP_AGE);
+        Ok(session)
+    }
+
+    /// [`Self::open`] without the clean-up of the folder: for commands that
+    /// go through every article of a corpus, where listing the folder for
+    /// each article would make the whole run quadratic.
+    pub fn read(txt_path: &Path, schema: LabelSchema) -> Result<Self, StoreError> {
         // Taken before reading, so a change made while reading shows later.
         let txt_meta = std::fs::metadata(txt_path).ok();
         let doc = store::read_text(txt_path)?;
         let ron_path = store::paired_ron_path(txt_path);
-        // Temporary files of saves interrupted by a crash (never read as
-        // annotations); a failure to clean them up is harmless.
-        let folder = ron_path.parent().filter(|p| !p.as_os_str().is_empty());
-        let _ =
-            store::remove_stale_temp_files(folder.unwrap_or(Path::new(".")), store::STALE_TEMP_AGE);
         let mut session = Self {
             txt_path: txt_path.to_owned(),
             ron_path,

@@ -27,7 +27,7 @@ pub use reanchor::{
     ReanchorOutcome, SLACK, reanchor, reanchor_in_context,
 };
 pub use save::{
-    STALE_TEMP_AGE, atomic_write, atomic_write_keeping_backup, backup_path,
+    AtomicWriter, STALE_TEMP_AGE, atomic_write, atomic_write_keeping_backup, backup_path,
     remove_stale_temp_files, save_annotations,
 };
 

@@ -129,6 +129,49 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// A file written piece by piece, then put in place atomically by
+/// [`AtomicWriter::finish`], as [`atomic_write`] does for a whole buffer.
+/// Dropped unfinished (an error, a cancelled export), it leaves the file it
+/// would have replaced untouched and removes its temporary file.
+pub struct AtomicWriter {
+    path: PathBuf,
+    out: io::BufWriter<NamedTempFile>,
+}
+
+impl AtomicWriter {
+    /// Starts writing `path` (a temporary file beside it for now).
+    pub fn create(path: &Path) -> Result<Self, StoreError> {
+        let tmp = temp_file_for(path, folder_of(path))?;
+        Ok(Self {
+            path: path.to_owned(),
+            out: io::BufWriter::new(tmp),
+        })
+    }
+
+    /// Appends `text`.
+    pub fn write_str(&mut self, text: &str) -> Result<(), StoreError> {
+        self.out
+            .write_all(text.as_bytes())
+            .map_err(|e| write_error(&self.path, e))
+    }
+
+    /// Flushes and fsyncs what was written, then puts it in place.
+    pub fn finish(self) -> Result<(), StoreError> {
+        let path = self.path;
+        let tmp = self
+            .out
+            .into_inner()
+            .map_err(|e| write_error(&path, e.into_error()))?;
+        tmp.as_file()
+            .sync_all()
+            .map_err(|e| write_error(&path, e))?;
+        tmp.persist(&path)
+            .map_err(|e| write_error(&path, e.error))?;
+        sync_folder(folder_of(&path));
+        Ok(())
+    }
+}
+
 /// [`atomic_write`], keeping the file it replaces as `PATH.bak`
 /// ([`backup_path`]) until the next successful write.
 ///

@@ -280,15 +280,26 @@ pub fn export_corpus_with_progress(
             corpus_dir.display()
         ));
     }
-    let mut output = String::new();
-    let mut annotations = Vec::new();
+    // One-file formats stream into a temporary file beside `out`, put in
+    // place at the end: `out` is whole, old or new, and only one document's
+    // output is held at a time.
+    let mut output = match format {
+        ExportFormat::Brat => None,
+        _ => Some(store::AtomicWriter::create(out)?),
+    };
+    let mut w3c_items = 0;
+    if let Some(output) = &mut output
+        && format == ExportFormat::W3c
+    {
+        output.write_str(&w3c::collection_head(&store::file_name(out), options))?;
+    }
     let mut labels_used = BTreeSet::new();
     let mut brat_labels = BratLabels::new(schema.labels.iter().map(|l| l.name.as_str()));
     for (k, path) in articles.iter().enumerate() {
         if !progress(k, articles.len()) {
             return Err(ExportError::Cancelled { done: k });
         }
-        let Some((session, spans)) = open(path, &schema, options, &mut report) else {
+        let Some((session, spans)) = read(path, &schema, options, &mut report) else {
             continue;
         };
         let name = session.name();
@@ -309,26 +320,27 @@ pub fn export_corpus_with_progress(
                 report.warnings.extend(ann.warnings);
             }
             ExportFormat::Spacy | ExportFormat::Doccano => {
-                let line = if format == ExportFormat::Spacy {
+                let mut line = if format == ExportFormat::Spacy {
                     jsonl::spacy_line(&name, doc, &spans, options)
                 } else {
                     jsonl::doccano_line(&name, doc, &spans)
                 };
-                output.push_str(&line);
-                output.push('\n');
+                line.push('\n');
+                write_out(&mut output, &line)?;
                 report.spans += spans.len();
             }
             ExportFormat::Conll => {
                 let conll = conll::document(&name, doc, &spans);
-                output.push_str(&conll.text);
+                write_out(&mut output, &conll.text)?;
                 report.spans += conll.tagged;
                 report.dropped_overlaps += conll.dropped_overlaps;
                 report.warnings.extend(conll.warnings);
             }
             ExportFormat::W3c => {
                 let items = w3c::annotations(&store::file_name(out), &name, doc, &spans, options);
+                write_out(&mut output, &w3c::collection_items(&items, w3c_items))?;
+                w3c_items += items.len();
                 report.spans += items.len();
-                annotations.extend(items);
             }
         }
         report.documents += 1;
@@ -341,34 +353,42 @@ pub fn export_corpus_with_progress(
             ));
         }
     }
-    let contents = match format {
-        ExportFormat::Brat => {
-            for (label, name) in brat_labels.renamed() {
-                report.warnings.push(format!(
-                    "label {label:?} is written {name:?}: brat types hold only A-Z a-z 0-9 _ -; \
-                     {} records it and `newsmark import brat` maps it back",
-                    brat::CONF_FILE
-                ));
-            }
-            store::atomic_write(&out.join(brat::CONF_FILE), brat_labels.conf().as_bytes())?;
-            return Ok(report);
+    if format == ExportFormat::Brat {
+        for (label, name) in brat_labels.renamed() {
+            report.warnings.push(format!(
+                "label {label:?} is written {name:?}: brat types hold only A-Z a-z 0-9 _ -; \
+                 {} records it and `newsmark import brat` maps it back",
+                brat::CONF_FILE
+            ));
         }
-        ExportFormat::W3c => w3c::collection(&store::file_name(out), annotations, options),
-        _ => output,
-    };
-    store::atomic_write(out, contents.as_bytes())?;
+        store::atomic_write(&out.join(brat::CONF_FILE), brat_labels.conf().as_bytes())?;
+    }
+    if format == ExportFormat::W3c {
+        write_out(&mut output, &w3c::collection_tail(w3c_items))?;
+    }
+    if let Some(output) = output {
+        output.finish()?;
+    }
     Ok(report)
 }
 
-/// Opens one article and selects the spans to export, or reports why the
+/// Appends `text` to the one-file output, if the format has one.
+fn write_out(output: &mut Option<store::AtomicWriter>, text: &str) -> Result<(), StoreError> {
+    match output {
+        Some(output) => output.write_str(text),
+        None => Ok(()),
+    }
+}
+
+/// Reads one article and selects the spans to export, or reports why the
 /// document is skipped.
-fn open(
+fn read(
     path: &Path,
     schema: &LabelSchema,
     options: ExportOptions,
     report: &mut ExportReport,
 ) -> Option<(Session, Vec<Span>)> {
-    let session = match Session::open(path, schema.clone()) {
+    let session = match Session::read(path, schema.clone()) {
         Ok(session) => session,
         Err(err) => {
             report.skipped += 1;

@@ -165,49 +165,51 @@ pub fn annotations(
         .collect()
 }
 
-/// The collection named `collection` (the output file's name) holding
-/// `items` (made with the same `options`), as pretty-printed JSON ending
-/// with a newline.
-pub fn collection(collection: &str, items: Vec<Annotation>, options: ExportOptions) -> String {
-    #[derive(Serialize)]
-    struct Page {
-        id: String,
-        #[serde(rename = "type")]
-        kind: &'static str,
-        #[serde(rename = "startIndex")]
-        start_index: usize,
-        items: Vec<Annotation>,
-    }
-    #[derive(Serialize)]
-    struct Collection {
-        #[serde(rename = "@context")]
-        context: Context,
-        id: String,
-        #[serde(rename = "type")]
-        kind: &'static str,
-        label: &'static str,
-        total: usize,
-        first: Page,
-    }
+/// The start of the collection named `collection` (the output file's name),
+/// up to its first item: the collection is written piece by piece, one
+/// document's items at a time ([`collection_items`]), then closed with its
+/// count ([`collection_tail`]), so an export holds one document at a time.
+pub fn collection_head(collection: &str, options: ExportOptions) -> String {
+    let quoted = |v: &str| serde_json::to_string(v).unwrap_or_default();
+    let context = serde_json::to_string(&Context::of(options)).unwrap_or_default();
     let id = iri(collection);
-    let value = Collection {
-        context: Context::of(options),
-        id: id.clone(),
-        kind: "AnnotationCollection",
-        label: "newsmark export",
-        total: items.len(),
-        first: Page {
-            id: format!("{id}#page1"),
-            kind: "AnnotationPage",
-            start_index: 0,
-            items,
-        },
-    };
-    // Strings and numbers always serialise (a non-finite score, which no
-    // loaded file holds, would become `null`).
-    let mut json = serde_json::to_string_pretty(&value).unwrap_or_default();
-    json.push('\n');
-    json
+    format!(
+        "{{\"@context\": {context},\n \"id\": {}, \"type\": \"AnnotationCollection\", \
+         \"label\": \"newsmark export\",\n \"first\": {{\"id\": {}, \"type\": \"AnnotationPage\", \
+         \"startIndex\": 0, \"items\": [",
+        quoted(&id),
+        quoted(&format!("{id}#page1")),
+    )
+}
+
+/// `items`, one a line, each after a comma unless it is the collection's
+/// first (`written` items came before).
+pub fn collection_items(items: &[Annotation], written: usize) -> String {
+    let mut out = String::new();
+    for (k, item) in items.iter().enumerate() {
+        if written + k > 0 {
+            out.push(',');
+        }
+        out.push_str("\n  ");
+        // Strings and numbers always serialise (a non-finite score, which
+        // no loaded file holds, would become `null`).
+        out.push_str(&serde_json::to_string(item).unwrap_or_default());
+    }
+    out
+}
+
+/// The end of a collection of `total` items.
+pub fn collection_tail(total: usize) -> String {
+    format!("\n ]}},\n \"total\": {total}}}\n")
+}
+
+/// The whole collection named `collection` holding `items` (made with the
+/// same `options`), as JSON ending with a newline.
+pub fn collection(collection: &str, items: &[Annotation], options: ExportOptions) -> String {
+    let mut out = collection_head(collection, options);
+    out.push_str(&collection_items(items, 0));
+    out.push_str(&collection_tail(items.len()));
+    out
 }
 
 /// The span's prefix, exact text and suffix.
