@@ -1,10 +1,13 @@
 //! The document list of a corpus folder: status, counts, a filter, sorting
 //! and the corpus's progress. A click moves to a document (saving first).
 
+use std::path::Path;
+
 use egui::{RichText, TextWrapMode, Ui};
 
 use super::Command;
-use crate::corpus::{CorpusIndex, DocEntry, DocStatus};
+use crate::corpus::{CorpusIndex, DocEntry, DocStatus, DocSummary};
+use crate::model::AnnotationSet;
 
 /// How the list is sorted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -12,7 +15,7 @@ pub enum SortBy {
     /// By file name.
     #[default]
     Name,
-    /// New first, then in progress, then done.
+    /// New first, then to review, in progress, done.
     Status,
     /// Most pending suggestions first.
     Pending,
@@ -25,38 +28,50 @@ pub struct DocList {
     sort: SortBy,
 }
 
-fn row_text(entry: &DocEntry) -> String {
+/// A document's line: status, name, counts, and whether its files had a
+/// problem.
+fn row_text(entry: &DocEntry, summary: &DocSummary) -> String {
     if !entry.loaded {
         return format!("[not read yet] {}", entry.name);
     }
-    let pending = match entry.pending_count() {
-        0 => String::new(),
-        n => format!(" · {n} pending"),
-    };
     let problem = if entry.error.is_some() {
         " · problem"
     } else {
         ""
     };
     format!(
-        "[{}] {} · {} spans{pending}{problem}",
-        entry.status().name(),
+        "[{}] {} · {}{problem}",
+        summary.status().name(),
         entry.name,
-        entry.span_count()
+        summary.counts.describe()
     )
 }
 
 impl DocList {
-    /// Shows the list; `open` is the open article.
+    /// Shows the list; `open` is the open article and `live` its spans and
+    /// done mark as they are now (saved or not), which its line and the
+    /// progress show instead of what its entry last read or saved.
     pub fn show(
         &mut self,
         ui: &mut Ui,
         corpus: &CorpusIndex,
-        open: &std::path::Path,
+        (open, live): (&Path, DocSummary),
         commands: &mut Vec<Command>,
     ) {
+        let summary = |entry: &DocEntry| {
+            if entry.path == open {
+                live
+            } else {
+                entry.summary()
+            }
+        };
         let total = corpus.entries.len();
-        let done = corpus.done_count();
+        let open_entry_done = corpus
+            .position(open)
+            .and_then(|k| corpus.entries[k].set.as_ref())
+            .is_some_and(AnnotationSet::is_done);
+        let done = corpus.done_count() - usize::from(open_entry_done)
+            + usize::from(live.done && corpus.position(open).is_some());
         ui.add(
             egui::ProgressBar::new(done as f32 / total.max(1) as f32)
                 .text(format!("{done} of {total} done")),
@@ -92,9 +107,11 @@ impl DocList {
             .collect();
         match self.sort {
             SortBy::Name => {}
-            SortBy::Status => rows.sort_by_key(|e| (e.status(), e.name.clone())),
+            SortBy::Status => rows.sort_by_key(|e| (summary(e).status(), e.name.clone())),
             SortBy::Pending => {
-                rows.sort_by_key(|e| (std::cmp::Reverse(e.pending_count()), e.name.clone()));
+                rows.sort_by_key(|e| {
+                    (std::cmp::Reverse(summary(e).counts.pending), e.name.clone())
+                });
             }
         }
         ui.separator();
@@ -106,8 +123,9 @@ impl DocList {
             |ui, range| {
                 ui.style_mut().wrap_mode = Some(TextWrapMode::Truncate);
                 for entry in &rows[range] {
-                    let mut text = RichText::new(row_text(entry));
-                    if entry.status() == DocStatus::Done {
+                    let summary = summary(entry);
+                    let mut text = RichText::new(row_text(entry, &summary));
+                    if summary.status() == DocStatus::Done {
                         text = text.weak();
                     }
                     let response = ui.selectable_label(entry.path == open, text);

@@ -15,9 +15,11 @@ pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                 ui.label("No article open");
                 return;
             };
-            ui.label(format!("{} spans", session.set().len()));
-            for (name, color, n) in app.span_list.counts() {
-                ui.label(RichText::new(format!("{name} {n}")).color(color));
+            ui.label(app.span_list.totals().describe()).on_hover_text(
+                "Spans of the annotation (tagged or accepted), then suggestions still to review",
+            );
+            for (name, color, counts) in app.span_list.counts() {
+                ui.label(RichText::new(counts.describe_label(name)).color(color));
             }
             ui.separator();
             let range = app.selection().range();
