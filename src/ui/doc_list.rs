@@ -129,13 +129,16 @@ impl DocList {
                         text = text.weak();
                     }
                     let response = ui.selectable_label(entry.path == open, text);
+                    // The whole line again: a narrow panel truncates it.
+                    let counts = format!("{}: {}", entry.name, summary.counts.describe());
                     let response = match &entry.error {
                         Some(err) => response.on_hover_text(err),
                         None if entry.path == open => {
-                            response.on_hover_text("The document open now")
+                            response.on_hover_text(format!("{counts}. The document open now"))
                         }
-                        None => response
-                            .on_hover_text("Open this document (the one open now is saved first)"),
+                        None => response.on_hover_text(format!(
+                            "{counts}. Open this document (the one open now is saved first)"
+                        )),
                     };
                     if response.clicked() {
                         commands.push(Command::GoTo(entry.path.clone()));

@@ -57,7 +57,7 @@ pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>)
         ui.label(format!(
             "{name} has {suggestions} nobody has reviewed. Mark it done anyway?"
         ));
-        ui.label("Marked done, they stay pending in its file.");
+        ui.label("Marked done, the document keeps them in its file, unreviewed.");
         ui.horizontal(|ui| {
             for (text, key, answer, tip) in [
                 (
