@@ -314,9 +314,9 @@ pub fn journal_offer(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<
         ui.heading("Unsaved work found");
         let name = app.session.as_ref().map(|s| s.name()).unwrap_or_default();
         ui.label(format!(
-            "newsmark was closed without saving {name} ({}). Its unsaved annotations ({} spans) were kept.",
+            "newsmark was closed without saving {name} ({}). Its unsaved annotations ({}) were kept.",
             offered.age,
-            offered.journal.set.len()
+            crate::stats::StatusCounts::of(&offered.journal.set).describe()
         ));
         if offered.journal.text_changed {
             ui.label("The article changed since; spans that no longer fit are left out.");

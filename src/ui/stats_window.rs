@@ -127,6 +127,14 @@ pub fn show(
     schema: &LabelSchema,
     open_doc: Option<(&Path, &AnnotationSet)>,
 ) {
+    // The chart sizes its axes from the frame before: in the frame the
+    // window opens, the labels would overlap. That frame is laid out again.
+    let shown = egui::Id::unique("statistics_window_shown");
+    let was_shown = ctx.data(|d| d.get_temp::<bool>(shown)).unwrap_or(false);
+    if *open && !was_shown {
+        ctx.request_discard("the statistics chart measures its axes");
+    }
+    ctx.data_mut(|d| d.insert_temp(shown, *open));
     egui::Window::new("Statistics")
         .open(open)
         .collapsible(false)
