@@ -1,6 +1,7 @@
 //! The document list of a corpus folder: status, counts, a filter, sorting
 //! and the corpus's progress. A click moves to a document (saving first).
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use egui::{RichText, TextWrapMode, Ui};
@@ -8,6 +9,7 @@ use egui::{RichText, TextWrapMode, Ui};
 use super::Command;
 use crate::corpus::{CorpusIndex, DocEntry, DocStatus, DocSummary};
 use crate::model::AnnotationSet;
+use crate::stats::StatusCounts;
 
 /// How the list is sorted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -26,6 +28,38 @@ pub enum SortBy {
 pub struct DocList {
     filter: String,
     sort: SortBy,
+    counts: CountCache,
+}
+
+/// The listed documents' span counts by the revision of their annotation
+/// set (a revision names one state of a set's spans), so that a frame looks
+/// them up instead of recounting every document's spans (sorting by status
+/// or pending count needs them all).
+#[derive(Default)]
+struct CountCache(HashMap<u64, StatusCounts>);
+
+impl CountCache {
+    /// The entry's counts and done mark (all zero if not read).
+    fn summary(&mut self, entry: &DocEntry) -> DocSummary {
+        let Some(set) = &entry.set else {
+            return DocSummary::default();
+        };
+        let counts = *self
+            .0
+            .entry(set.revision())
+            .or_insert_with(|| StatusCounts::of(set));
+        DocSummary {
+            counts,
+            done: set.is_done(),
+        }
+    }
+
+    /// Forgets the counts of sets no longer listed, now and then.
+    fn prune(&mut self, listed: usize) {
+        if self.0.len() > 2 * listed + 64 {
+            self.0.clear();
+        }
+    }
 }
 
 /// A document's line: status, name, counts, and whether its files had a
@@ -58,11 +92,13 @@ impl DocList {
         (open, live): (&Path, DocSummary),
         commands: &mut Vec<Command>,
     ) {
-        let summary = |entry: &DocEntry| {
+        let mut cache = std::mem::take(&mut self.counts);
+        cache.prune(corpus.entries.len());
+        let mut summary = |entry: &DocEntry| {
             if entry.path == open {
                 live
             } else {
-                entry.summary()
+                cache.summary(entry)
             }
         };
         let total = corpus.entries.len();
@@ -107,9 +143,9 @@ impl DocList {
             .collect();
         match self.sort {
             SortBy::Name => {}
-            SortBy::Status => rows.sort_by_key(|e| (summary(e).status(), e.name.clone())),
+            SortBy::Status => rows.sort_by_cached_key(|e| (summary(e).status(), e.name.clone())),
             SortBy::Pending => {
-                rows.sort_by_key(|e| {
+                rows.sort_by_cached_key(|e| {
                     (std::cmp::Reverse(summary(e).counts.pending), e.name.clone())
                 });
             }
@@ -123,14 +159,14 @@ impl DocList {
             |ui, range| {
                 ui.style_mut().wrap_mode = Some(TextWrapMode::Truncate);
                 for entry in &rows[range] {
-                    let summary = summary(entry);
-                    let mut text = RichText::new(row_text(entry, &summary));
-                    if summary.status() == DocStatus::Done {
+                    let line = summary(entry);
+                    let mut text = RichText::new(row_text(entry, &line));
+                    if line.status() == DocStatus::Done {
                         text = text.weak();
                     }
                     let response = ui.selectable_label(entry.path == open, text);
                     // The whole line again: a narrow panel truncates it.
-                    let counts = format!("{}: {}", entry.name, summary.counts.describe());
+                    let counts = format!("{}: {}", entry.name, line.counts.describe());
                     let response = match &entry.error {
                         Some(err) => response.on_hover_text(err),
                         None if entry.path == open => {
@@ -146,5 +182,44 @@ impl DocList {
                 }
             },
         );
+        self.counts = cache;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::model::{Origin, Span, Status};
+
+    #[test]
+    fn cached_counts_follow_a_set_that_changed() {
+        let mut set = AnnotationSet::from_spans(vec![Span::manual(1, 0, 4, "country", "Iran")]);
+        let mut entry = DocEntry {
+            path: PathBuf::from("a.txt"),
+            name: "a.txt".to_owned(),
+            set: Some(set.clone()),
+            error: None,
+            loaded: true,
+        };
+        let mut cache = CountCache::default();
+        assert_eq!(cache.summary(&entry).counts.accepted, 1);
+        set.insert(Span {
+            origin: Origin::Extractor("spacy".into()),
+            status: Status::Pending,
+            ..Span::manual(2, 10, 14, "country", "Cuba")
+        });
+        set.set_done(true);
+        entry.set = Some(set);
+        let summary = cache.summary(&entry);
+        assert_eq!((summary.counts.accepted, summary.counts.pending), (1, 1));
+        assert_eq!(summary.status(), DocStatus::Done);
+        for _ in 0..100 {
+            entry.set = Some(AnnotationSet::new());
+            cache.summary(&entry);
+        }
+        cache.prune(1);
+        assert!(cache.0.is_empty(), "stale counts forgotten");
     }
 }
