@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::corpus::{DocStatus, DocSummary};
 use crate::model::{AnnotationSet, Origin, Status};
 
 /// Review counts and quality of one extractor on one label.
@@ -64,12 +65,101 @@ impl StatusCounts {
         counts
     }
 
-    fn add(&mut self, status: Status) {
+    /// Counts one more span of this status.
+    pub fn add(&mut self, status: Status) {
+        *self.of_status(status) += 1;
+    }
+
+    /// Counts one span of this status less (a span removed).
+    pub fn remove(&mut self, status: Status) {
+        let count = self.of_status(status);
+        *count = count.saturating_sub(1);
+    }
+
+    fn of_status(&mut self, status: Status) -> &mut usize {
         match status {
-            Status::Pending => self.pending += 1,
-            Status::Accepted => self.accepted += 1,
-            Status::Rejected => self.rejected += 1,
+            Status::Pending => &mut self.pending,
+            Status::Accepted => &mut self.accepted,
+            Status::Rejected => &mut self.rejected,
         }
+    }
+
+    /// These counts and `other`'s together.
+    pub fn plus(self, other: Self) -> Self {
+        Self {
+            pending: self.pending + other.pending,
+            accepted: self.accepted + other.accepted,
+            rejected: self.rejected + other.rejected,
+        }
+    }
+
+    /// Accepted spans and pending suggestions apart, as every count of the
+    /// window says them: `"3 spans"`, `"1 span · 5 pending"`, `"0 spans · 5
+    /// pending"`. A pending suggestion is not a span of the annotation until
+    /// accepted; rejected ones are not mentioned.
+    pub fn describe(&self) -> String {
+        let spans = crate::plural::counted(self.accepted, "span", "spans");
+        match self.pending {
+            0 => spans,
+            n => format!("{spans} · {n} pending"),
+        }
+    }
+
+    /// One label's counts the same way: `"country 1"`, `"country 1 (+5
+    /// pending)"`.
+    pub fn describe_label(&self, label: &str) -> String {
+        match self.pending {
+            0 => format!("{label} {}", self.accepted),
+            n => format!("{label} {} (+{n} pending)", self.accepted),
+        }
+    }
+}
+
+/// Documents by status ([`DocStatus`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct DocumentCounts {
+    /// No spans and no suggestions.
+    pub new: usize,
+    /// Only suggestions nobody has reviewed.
+    pub to_review: usize,
+    /// Human work, not marked done.
+    pub in_progress: usize,
+    /// Marked done.
+    pub done: usize,
+}
+
+impl DocumentCounts {
+    /// Counts documents by status, one annotation set per document.
+    pub fn of<'a>(sets: impl IntoIterator<Item = &'a AnnotationSet>) -> Self {
+        let mut counts = Self::default();
+        for set in sets {
+            counts.add(DocSummary::of(set).status());
+        }
+        counts
+    }
+
+    /// Counts one more document of this status.
+    pub fn add(&mut self, status: DocStatus) {
+        match status {
+            DocStatus::New => self.new += 1,
+            DocStatus::ToReview => self.to_review += 1,
+            DocStatus::InProgress => self.in_progress += 1,
+            DocStatus::Done => self.done += 1,
+        }
+    }
+
+    /// The documents counted.
+    pub fn total(&self) -> usize {
+        self.new + self.to_review + self.in_progress + self.done
+    }
+
+    /// `"1 new, 22 to review, 0 in progress, 0 done"` (`newsmark stats`
+    /// prints it after `documents: `).
+    pub fn describe(&self) -> String {
+        format!(
+            "{} new, {} to review, {} in progress, {} done",
+            self.new, self.to_review, self.in_progress, self.done
+        )
     }
 }
 
@@ -284,6 +374,32 @@ mod tests {
                 .contains("spacy,person,0,1,2,1,0.3333,0.5000")
         );
         assert_eq!(report.to_json()["extractors"][1]["rejected"], 2);
+    }
+
+    #[test]
+    fn documents_with_only_pending_suggestions_count_as_to_review() {
+        let imported = AnnotationSet::from_spans(vec![
+            suggestion(1, 0, "person", Status::Pending),
+            suggestion(2, 10, "country", Status::Pending),
+        ]);
+        let mut reviewed = imported.clone();
+        reviewed.remove(1);
+        reviewed.insert(suggestion(1, 0, "person", Status::Rejected));
+        let counts = DocumentCounts::of([&imported, &imported, &reviewed, &AnnotationSet::new()]);
+        assert_eq!(
+            counts,
+            DocumentCounts {
+                new: 1,
+                to_review: 2,
+                in_progress: 1,
+                done: 0,
+            }
+        );
+        assert_eq!(counts.total(), 4);
+        assert_eq!(
+            counts.describe(),
+            "1 new, 2 to review, 1 in progress, 0 done"
+        );
     }
 
     #[test]

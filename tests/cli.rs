@@ -98,6 +98,10 @@ fn stats_prints_table_json_and_csv() {
         text.contains("2 documents: 4 pending, 0 accepted, 0 rejected"),
         "{text}"
     );
+    assert!(
+        text.contains("documents: 0 new, 2 to review, 0 in progress, 0 done\n"),
+        "imported suggestions only: {text}"
+    );
 
     let json = newsmark()
         .arg("stats")
@@ -107,6 +111,7 @@ fn stats_prints_table_json_and_csv() {
         .unwrap();
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(value["totals"]["pending"], 4);
+    assert_eq!(value["by_status"]["to_review"], 2);
     assert_eq!(value["extractors"][0]["origin"], "spacy");
     assert_eq!(value["extractors"][0]["label"], "country");
     assert_eq!(value["extractors"][0]["pending"], 3);

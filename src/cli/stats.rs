@@ -51,12 +51,19 @@ pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     }
     drop(progress);
     let report = stats::quality(&sets);
+    let by_status = stats::DocumentCounts::of(&sets);
     let out = if args.json {
-        format!("{:#}\n", report.to_json())
+        let mut json = report.to_json();
+        json["by_status"] = serde_json::to_value(by_status)?;
+        format!("{json:#}\n")
     } else if args.csv {
         report.to_csv()
     } else {
-        report.to_table()
+        let mut table = report.to_table();
+        // After the first line: the review counts, then the documents.
+        let at = table.find('\n').map_or(table.len(), |k| k + 1);
+        table.insert_str(at, &format!("documents: {}\n", by_status.describe()));
+        table
     };
     std::io::stdout().write_all(out.as_bytes())?;
     Ok(if failed {

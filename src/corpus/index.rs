@@ -4,16 +4,21 @@
 use std::path::{Path, PathBuf};
 
 use super::articles_in;
-use crate::model::{AnnotationSet, LabelSchema, Status};
+use crate::model::{AnnotationSet, LabelSchema};
 use crate::session::Session;
+use crate::stats::StatusCounts;
 use crate::store::{self, StoreError};
 
 /// Where a document stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum DocStatus {
-    /// No spans yet.
+    /// No spans and no suggestions yet.
     New,
-    /// Some spans, not marked done.
+    /// Only suggestions nobody has reviewed yet (imported, from the
+    /// suggesters or learned from other documents): no human work on it.
+    ToReview,
+    /// Human work, not marked done: a span tagged or accepted, or a
+    /// suggestion rejected.
     InProgress,
     /// Marked done by an annotator.
     Done,
@@ -24,9 +29,49 @@ impl DocStatus {
     pub fn name(self) -> &'static str {
         match self {
             Self::New => "new",
+            Self::ToReview => "to review",
             Self::InProgress => "in progress",
             Self::Done => "done",
         }
+    }
+
+    /// The status of a document with these span counts, marked done or
+    /// not.
+    pub fn of(counts: StatusCounts, done: bool) -> Self {
+        if done {
+            Self::Done
+        } else if counts.accepted > 0 || counts.rejected > 0 {
+            Self::InProgress
+        } else if counts.pending > 0 {
+            Self::ToReview
+        } else {
+            Self::New
+        }
+    }
+}
+
+/// What the document list shows of a document: its spans by review status
+/// and whether it is marked done.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DocSummary {
+    /// Its spans by review status.
+    pub counts: StatusCounts,
+    /// Whether it is marked done.
+    pub done: bool,
+}
+
+impl DocSummary {
+    /// Counts a document's annotations (O(n) in its spans).
+    pub fn of(set: &AnnotationSet) -> Self {
+        Self {
+            counts: StatusCounts::of(set),
+            done: set.is_done(),
+        }
+    }
+
+    /// New, to review, in progress or done.
+    pub fn status(&self) -> DocStatus {
+        DocStatus::of(self.counts, self.done)
     }
 }
 
@@ -70,33 +115,26 @@ impl DocEntry {
         }
     }
 
-    /// New, in progress or done.
-    pub fn status(&self) -> DocStatus {
-        match &self.set {
-            Some(set) if set.is_done() => DocStatus::Done,
-            Some(set) if !set.is_empty() => DocStatus::InProgress,
-            _ => DocStatus::New,
-        }
+    /// Its spans by review status and done mark (all zero if its
+    /// annotations could not be read or are not read yet).
+    pub fn summary(&self) -> DocSummary {
+        self.set.as_ref().map(DocSummary::of).unwrap_or_default()
     }
 
-    /// Number of spans (rejected suggestions excluded).
+    /// New, to review, in progress or done.
+    pub fn status(&self) -> DocStatus {
+        self.summary().status()
+    }
+
+    /// Number of accepted spans (pending and rejected suggestions are not
+    /// spans of the annotation yet).
     pub fn span_count(&self) -> usize {
-        self.set.as_ref().map_or(0, |s| {
-            s.spans()
-                .iter()
-                .filter(|s| s.status != Status::Rejected)
-                .count()
-        })
+        self.summary().counts.accepted
     }
 
     /// Number of pending suggestions.
     pub fn pending_count(&self) -> usize {
-        self.set.as_ref().map_or(0, |s| {
-            s.spans()
-                .iter()
-                .filter(|s| s.status == Status::Pending)
-                .count()
-        })
+        self.summary().counts.pending
     }
 }
 
@@ -183,11 +221,87 @@ impl CorpusIndex {
         self.entries.iter().filter(|e| e.loaded).count()
     }
 
-    /// How many documents are marked done.
+    /// How many documents are marked done (O(1) a document: called
+    /// every frame).
     pub fn done_count(&self) -> usize {
         self.entries
             .iter()
-            .filter(|e| e.status() == DocStatus::Done)
+            .filter(|e| e.set.as_ref().is_some_and(AnnotationSet::is_done))
             .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Origin, Span, Status};
+
+    fn suggestion(id: u64, start: usize, status: Status) -> Span {
+        Span {
+            origin: Origin::Extractor("spacy".into()),
+            status,
+            ..Span::manual(id, start, start + 4, "country", "Iran")
+        }
+    }
+
+    fn status_of(spans: Vec<Span>) -> DocStatus {
+        DocSummary::of(&AnnotationSet::from_spans(spans)).status()
+    }
+
+    #[test]
+    fn only_pending_suggestions_is_to_review_and_human_work_is_in_progress() {
+        let pending = |id, start| suggestion(id, start, Status::Pending);
+        let cases = [
+            (vec![], DocStatus::New, "nothing"),
+            (
+                vec![pending(1, 0), pending(2, 10)],
+                DocStatus::ToReview,
+                "imported suggestions nobody looked at",
+            ),
+            (
+                vec![pending(1, 0), suggestion(2, 10, Status::Rejected)],
+                DocStatus::InProgress,
+                "a rejection is human work",
+            ),
+            (
+                vec![pending(1, 0), Span::manual(2, 10, 14, "country", "Cuba")],
+                DocStatus::InProgress,
+                "a span tagged by hand",
+            ),
+        ];
+        for (spans, status, why) in cases {
+            assert_eq!(status_of(spans), status, "{why}");
+        }
+        let mut done = AnnotationSet::from_spans(vec![suggestion(1, 0, Status::Pending)]);
+        done.set_done(true);
+        assert_eq!(DocSummary::of(&done).status(), DocStatus::Done);
+        assert_eq!(DocStatus::ToReview.name(), "to review");
+    }
+
+    #[test]
+    fn counts_say_accepted_spans_and_pending_suggestions_apart() {
+        let set = AnnotationSet::from_spans(vec![
+            Span::manual(1, 0, 4, "country", "Iran"),
+            suggestion(2, 10, Status::Pending),
+            suggestion(3, 20, Status::Pending),
+            suggestion(4, 30, Status::Rejected),
+        ]);
+        let entry = DocEntry {
+            path: PathBuf::from("a.txt"),
+            name: "a.txt".to_owned(),
+            set: Some(set),
+            error: None,
+            loaded: true,
+        };
+        assert_eq!((entry.span_count(), entry.pending_count()), (1, 2));
+        let counts = entry.summary().counts;
+        assert_eq!(counts.describe(), "1 span · 2 pending");
+        assert_eq!(counts.describe_label("country"), "country 1 (+2 pending)");
+        let accepted_only = StatusCounts {
+            accepted: 3,
+            ..StatusCounts::default()
+        };
+        assert_eq!(accepted_only.describe(), "3 spans");
+        assert_eq!(accepted_only.describe_label("person"), "person 3");
     }
 }

@@ -4,7 +4,7 @@ pub mod import;
 mod index;
 pub mod validate;
 
-pub use index::{CorpusIndex, DocEntry, DocStatus};
+pub use index::{CorpusIndex, DocEntry, DocStatus, DocSummary};
 
 use std::path::{Path, PathBuf};
 

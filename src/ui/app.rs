@@ -98,6 +98,8 @@ pub struct NewsmarkApp {
     pub(super) disk: DiskWatch,
     /// The window title last sent.
     pub(super) title: String,
+    /// "Mark done with suggestions still to review?", while asked.
+    pub(super) mark_done_prompt: Option<super::mark_done_prompt::MarkDonePrompt>,
 }
 
 impl NewsmarkApp {
@@ -140,6 +142,7 @@ impl NewsmarkApp {
             open_article: OpenArticle::default(),
             disk: DiskWatch::default(),
             title: String::new(),
+            mark_done_prompt: None,
         };
         if let Some(path) = path {
             app.open_now(path);
@@ -152,6 +155,7 @@ impl NewsmarkApp {
     pub(super) fn open_now(&mut self, path: &Path) {
         // A question about another file is moot now.
         self.encoding_offer = None;
+        self.mark_done_prompt = None;
         let txt = match crate::corpus::article_to_open(path) {
             Ok(txt) => txt,
             Err(err) => return self.error(err.to_string()),
@@ -309,6 +313,8 @@ impl NewsmarkApp {
             disk_change::key_commands(&ctx)
         } else if self.awaiting_approval.is_some() {
             keys::approval_commands(&ctx)
+        } else if self.mark_done_prompt.is_some() {
+            super::mark_done_prompt::key_commands(&ctx)
         } else if self.pending.is_some() {
             keys::prompt_commands(&ctx)
         } else {
@@ -382,8 +388,12 @@ impl NewsmarkApp {
                     ui.separator();
                     match tab {
                         LeftTab::Documents => {
-                            self.doc_list
-                                .show(ui, &self.corpus, session.txt_path(), &mut commands);
+                            let live = crate::corpus::DocSummary {
+                                counts: self.span_list.totals(),
+                                done: session.set().is_done(),
+                            };
+                            let open = (session.txt_path(), live);
+                            self.doc_list.show(ui, &self.corpus, open, &mut commands);
                         }
                         LeftTab::Review => {
                             egui::ScrollArea::vertical().show(ui, |ui| {
@@ -403,7 +413,15 @@ impl NewsmarkApp {
         panels::journal_offer(&ctx, self, &mut commands);
         super::encoding_prompt::show(&ctx, self, &mut commands);
         disk_change::prompt(&ctx, self, &mut commands);
-        super::stats_window::show(&ctx, &mut self.show_statistics, &self.corpus, &self.schema);
+        super::mark_done_prompt::show(&ctx, self, &mut commands);
+        let open_doc = self.session.as_ref().map(|s| (s.txt_path(), s.set()));
+        super::stats_window::show(
+            &ctx,
+            &mut self.show_statistics,
+            &self.corpus,
+            &self.schema,
+            open_doc,
+        );
         panels::shortcuts_window(
             &ctx,
             &mut self.show_shortcuts,
@@ -416,6 +434,7 @@ impl NewsmarkApp {
             && self.offered_journal.is_none()
             && self.encoding_offer.is_none()
             && self.disk.prompt.is_none()
+            && self.mark_done_prompt.is_none()
             && self.session.is_some()
         {
             ctx.memory_mut(|m| {

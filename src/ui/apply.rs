@@ -105,6 +105,7 @@ impl NewsmarkApp {
             }
             Command::Answer(answer) => self.answer(ctx, answer),
             Command::ResolveDiskChange(choice) => self.resolve_disk_change(choice),
+            Command::AnswerMarkDone(answer) => self.answer_mark_done(answer),
         }
     }
 

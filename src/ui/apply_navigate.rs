@@ -27,7 +27,8 @@ impl NewsmarkApp {
         }
     }
 
-    /// Moves `step` documents along the folder's list (wrapping around).
+    /// Moves `step` documents along the folder's list, wrapping around;
+    /// the status bar says when it wrapped.
     pub(super) fn step_document(&mut self, step: isize) {
         let Some(session) = &self.session else {
             return;
@@ -39,13 +40,24 @@ impl NewsmarkApp {
         if n < 2 {
             return self.info("This is the only document in the folder.");
         }
-        let next = (here as isize + step).rem_euclid(n as isize) as usize;
+        let to = here as isize + step;
+        let next = to.rem_euclid(n as isize) as usize;
         let path = self.corpus.entries[next].path.clone();
         self.go_to(&path);
+        let moved = self.session.as_ref().is_some_and(|s| s.txt_path() == path);
+        let quiet = self.notice.as_ref().is_none_or(|n| !n.is_error);
+        if moved && quiet && (to < 0 || to >= n as isize) {
+            let name = crate::store::file_name(&path);
+            self.info(if step > 0 {
+                format!("That was the last document of the folder: back to the first, {name}.")
+            } else {
+                format!("That was the first document of the folder: on to the last, {name}.")
+            });
+        }
     }
 
     /// Marks the document done (undoable), saves, and moves on.
-    pub(super) fn mark_done(&mut self) {
+    pub(super) fn mark_done_now(&mut self) {
         let Some(session) = &self.session else {
             return;
         };

@@ -166,6 +166,8 @@ pub enum Command {
     Answer(PromptAnswer),
     /// Answer "changed on disk": reload, keep mine or merge.
     ResolveDiskChange(super::DiskChoice),
+    /// Answer "mark done with suggestions still to review?".
+    AnswerMarkDone(super::MarkDoneAnswer),
 }
 
 /// The answers to "save your changes?".

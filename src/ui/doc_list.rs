@@ -1,10 +1,15 @@
 //! The document list of a corpus folder: status, counts, a filter, sorting
 //! and the corpus's progress. A click moves to a document (saving first).
 
+use std::collections::HashMap;
+use std::path::Path;
+
 use egui::{RichText, TextWrapMode, Ui};
 
 use super::Command;
-use crate::corpus::{CorpusIndex, DocEntry, DocStatus};
+use crate::corpus::{CorpusIndex, DocEntry, DocStatus, DocSummary};
+use crate::model::AnnotationSet;
+use crate::stats::StatusCounts;
 
 /// How the list is sorted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -12,7 +17,7 @@ pub enum SortBy {
     /// By file name.
     #[default]
     Name,
-    /// New first, then in progress, then done.
+    /// New first, then to review, in progress, done.
     Status,
     /// Most pending suggestions first.
     Pending,
@@ -23,40 +28,86 @@ pub enum SortBy {
 pub struct DocList {
     filter: String,
     sort: SortBy,
+    counts: CountCache,
 }
 
-fn row_text(entry: &DocEntry) -> String {
+/// The listed documents' span counts by the revision of their annotation
+/// set (a revision names one state of a set's spans), so that a frame looks
+/// them up instead of recounting every document's spans (sorting by status
+/// or pending count needs them all).
+#[derive(Default)]
+struct CountCache(HashMap<u64, StatusCounts>);
+
+impl CountCache {
+    /// The entry's counts and done mark (all zero if not read).
+    fn summary(&mut self, entry: &DocEntry) -> DocSummary {
+        let Some(set) = &entry.set else {
+            return DocSummary::default();
+        };
+        let counts = *self
+            .0
+            .entry(set.revision())
+            .or_insert_with(|| StatusCounts::of(set));
+        DocSummary {
+            counts,
+            done: set.is_done(),
+        }
+    }
+
+    /// Forgets the counts of sets no longer listed, now and then.
+    fn prune(&mut self, listed: usize) {
+        if self.0.len() > 2 * listed + 64 {
+            self.0.clear();
+        }
+    }
+}
+
+/// A document's line: status, name, counts, and whether its files had a
+/// problem.
+fn row_text(entry: &DocEntry, summary: &DocSummary) -> String {
     if !entry.loaded {
         return format!("[not read yet] {}", entry.name);
     }
-    let pending = match entry.pending_count() {
-        0 => String::new(),
-        n => format!(" · {n} pending"),
-    };
     let problem = if entry.error.is_some() {
         " · problem"
     } else {
         ""
     };
     format!(
-        "[{}] {} · {} spans{pending}{problem}",
-        entry.status().name(),
+        "[{}] {} · {}{problem}",
+        summary.status().name(),
         entry.name,
-        entry.span_count()
+        summary.counts.describe()
     )
 }
 
 impl DocList {
-    /// Shows the list; `open` is the open article.
+    /// Shows the list; `open` is the open article and `live` its spans and
+    /// done mark as they are now (saved or not), which its line and the
+    /// progress show instead of what its entry last read or saved.
     pub fn show(
         &mut self,
         ui: &mut Ui,
         corpus: &CorpusIndex,
-        open: &std::path::Path,
+        (open, live): (&Path, DocSummary),
         commands: &mut Vec<Command>,
     ) {
+        let mut cache = std::mem::take(&mut self.counts);
+        cache.prune(corpus.entries.len());
+        let mut summary = |entry: &DocEntry| {
+            if entry.path == open {
+                live
+            } else {
+                cache.summary(entry)
+            }
+        };
         let total = corpus.entries.len();
-        let done = corpus.done_count();
+        let open_entry_done = corpus
+            .position(open)
+            .and_then(|k| corpus.entries[k].set.as_ref())
+            .is_some_and(AnnotationSet::is_done);
+        let done = corpus.done_count() - usize::from(open_entry_done)
+            + usize::from(live.done && corpus.position(open).is_some());
         ui.add(
             egui::ProgressBar::new(done as f32 / total.max(1) as f32)
                 .text(format!("{done} of {total} done")),
@@ -92,9 +143,11 @@ impl DocList {
             .collect();
         match self.sort {
             SortBy::Name => {}
-            SortBy::Status => rows.sort_by_key(|e| (e.status(), e.name.clone())),
+            SortBy::Status => rows.sort_by_cached_key(|e| (summary(e).status(), e.name.clone())),
             SortBy::Pending => {
-                rows.sort_by_key(|e| (std::cmp::Reverse(e.pending_count()), e.name.clone()));
+                rows.sort_by_cached_key(|e| {
+                    (std::cmp::Reverse(summary(e).counts.pending), e.name.clone())
+                });
             }
         }
         ui.separator();
@@ -106,18 +159,22 @@ impl DocList {
             |ui, range| {
                 ui.style_mut().wrap_mode = Some(TextWrapMode::Truncate);
                 for entry in &rows[range] {
-                    let mut text = RichText::new(row_text(entry));
-                    if entry.status() == DocStatus::Done {
+                    let line = summary(entry);
+                    let mut text = RichText::new(row_text(entry, &line));
+                    if line.status() == DocStatus::Done {
                         text = text.weak();
                     }
                     let response = ui.selectable_label(entry.path == open, text);
+                    // The whole line again: a narrow panel truncates it.
+                    let counts = format!("{}: {}", entry.name, line.counts.describe());
                     let response = match &entry.error {
                         Some(err) => response.on_hover_text(err),
                         None if entry.path == open => {
-                            response.on_hover_text("The document open now")
+                            response.on_hover_text(format!("{counts}. The document open now"))
                         }
-                        None => response
-                            .on_hover_text("Open this document (the one open now is saved first)"),
+                        None => response.on_hover_text(format!(
+                            "{counts}. Open this document (the one open now is saved first)"
+                        )),
                     };
                     if response.clicked() {
                         commands.push(Command::GoTo(entry.path.clone()));
@@ -125,5 +182,44 @@ impl DocList {
                 }
             },
         );
+        self.counts = cache;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::model::{Origin, Span, Status};
+
+    #[test]
+    fn cached_counts_follow_a_set_that_changed() {
+        let mut set = AnnotationSet::from_spans(vec![Span::manual(1, 0, 4, "country", "Iran")]);
+        let mut entry = DocEntry {
+            path: PathBuf::from("a.txt"),
+            name: "a.txt".to_owned(),
+            set: Some(set.clone()),
+            error: None,
+            loaded: true,
+        };
+        let mut cache = CountCache::default();
+        assert_eq!(cache.summary(&entry).counts.accepted, 1);
+        set.insert(Span {
+            origin: Origin::Extractor("spacy".into()),
+            status: Status::Pending,
+            ..Span::manual(2, 10, 14, "country", "Cuba")
+        });
+        set.set_done(true);
+        entry.set = Some(set);
+        let summary = cache.summary(&entry);
+        assert_eq!((summary.counts.accepted, summary.counts.pending), (1, 1));
+        assert_eq!(summary.status(), DocStatus::Done);
+        for _ in 0..100 {
+            entry.set = Some(AnnotationSet::new());
+            cache.summary(&entry);
+        }
+        cache.prune(1);
+        assert!(cache.0.is_empty(), "stale counts forgotten");
     }
 }

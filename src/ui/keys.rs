@@ -96,7 +96,10 @@ pub const SHORTCUT_HELP: &[(&str, &str)] = &[
         "Ctrl+Page Down / Ctrl+Page Up",
         "next / previous document of the folder (saves first)",
     ),
-    ("Ctrl+Enter", "mark the document done, save, go to the next"),
+    (
+        "Ctrl+Enter",
+        "mark the document done, save, go to the next (asks first if suggestions are pending)",
+    ),
     ("Ctrl+D", "show or hide the document list"),
     (
         "Ctrl+T",
@@ -154,6 +157,10 @@ pub const SHORTCUT_HELP: &[(&str, &str)] = &[
     (
         "Enter / Esc",
         "for an article not in UTF-8: open a UTF-8 copy / cancel",
+    ),
+    (
+        "Enter or D / R / Esc",
+        "marking done with suggestions pending: mark done anyway / review them / cancel",
     ),
 ];
 

@@ -15,9 +15,11 @@ pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                 ui.label("No article open");
                 return;
             };
-            ui.label(format!("{} spans", session.set().len()));
-            for (name, color, n) in app.span_list.counts() {
-                ui.label(RichText::new(format!("{name} {n}")).color(color));
+            ui.label(app.span_list.totals().describe()).on_hover_text(
+                "Spans of the annotation (tagged or accepted), then suggestions still to review",
+            );
+            for (name, color, counts) in app.span_list.counts() {
+                ui.label(RichText::new(counts.describe_label(name)).color(color));
             }
             ui.separator();
             let range = app.selection().range();
@@ -312,9 +314,9 @@ pub fn journal_offer(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<
         ui.heading("Unsaved work found");
         let name = app.session.as_ref().map(|s| s.name()).unwrap_or_default();
         ui.label(format!(
-            "newsmark was closed without saving {name} ({}). Its unsaved annotations ({} spans) were kept.",
+            "newsmark was closed without saving {name} ({}). Its unsaved annotations ({}) were kept.",
             offered.age,
-            offered.journal.set.len()
+            crate::stats::StatusCounts::of(&offered.journal.set).describe()
         ));
         if offered.journal.text_changed {
             ui.label("The article changed since; spans that no longer fit are left out.");

@@ -10,6 +10,7 @@ use imbl::Vector;
 use super::{Command, style};
 use crate::model::{AnnotationSet, Span, SpanChange, SpanId, Status};
 use crate::session::Session;
+use crate::stats::StatusCounts;
 
 /// A span's place in the set's order ([`Span::sort_key`]).
 type SortKey = (usize, Reverse<usize>, SpanId);
@@ -21,6 +22,8 @@ struct Group {
     /// The sort keys of its spans, in order: a persistent vector, so that
     /// adding or removing one costs O(log n) with 40,000 in a group.
     members: Vector<SortKey>,
+    /// Its spans by review status, kept up to date with `members`.
+    counts: StatusCounts,
 }
 
 /// A row of the list.
@@ -84,6 +87,7 @@ impl SpanList {
                 label: label.clone(),
                 color: *color,
                 members: Vector::new(),
+                counts: StatusCounts::default(),
             })
             .collect();
         let mut by_label: HashMap<&str, usize> = HashMap::new();
@@ -95,6 +99,7 @@ impl SpanList {
                 .entry(&span.label)
                 .or_insert_with(|| push_unknown_group(&mut self.groups, &span.label));
             self.groups[g].members.push_back(span.sort_key());
+            self.groups[g].counts.add(span.status);
         }
     }
 
@@ -107,6 +112,7 @@ impl SpanList {
                     None => push_unknown_group(&mut self.groups, &span.label),
                 };
                 self.groups[g].members.insert_ord(span.sort_key());
+                self.groups[g].counts.add(span.status);
                 true
             }
             SpanChange::Removed { span, .. } => {
@@ -117,6 +123,7 @@ impl SpanList {
                     return false;
                 };
                 self.groups[g].members.remove(at);
+                self.groups[g].counts.remove(span.status);
                 let in_schema = self.schema.iter().any(|(l, _)| *l == span.label);
                 if self.groups[g].members.is_empty() && !in_schema {
                     self.groups.remove(g);
@@ -160,11 +167,19 @@ impl SpanList {
         rows
     }
 
-    /// `(label, colour, count)` for every label in use or in the schema.
-    pub fn counts(&self) -> impl Iterator<Item = (&str, Color32, usize)> {
+    /// `(label, colour, counts by review status)` for every label in use or
+    /// in the schema (O(labels): kept up to date edit by edit).
+    pub fn counts(&self) -> impl Iterator<Item = (&str, Color32, StatusCounts)> {
         self.groups
             .iter()
-            .map(|g| (g.label.as_str(), g.color, g.members.len()))
+            .map(|g| (g.label.as_str(), g.color, g.counts))
+    }
+
+    /// Every span of the open document by review status (O(labels)).
+    pub fn totals(&self) -> StatusCounts {
+        self.groups
+            .iter()
+            .fold(StatusCounts::default(), |sum, g| sum.plus(g.counts))
     }
 
     /// Shows the panel.
@@ -206,10 +221,13 @@ impl SpanList {
                             let group = &self.groups[g];
                             let folded = self.collapsed.contains(&group.label);
                             let arrow = if folded { "+" } else { "-" };
+                            let rejected = match group.counts.rejected {
+                                0 => String::new(),
+                                n => format!(" · {n} rejected"),
+                            };
                             let text = RichText::new(format!(
-                                "{arrow} {} ({})",
-                                group.label,
-                                group.members.len()
+                                "{arrow} {}{rejected}",
+                                group.counts.describe_label(&group.label),
                             ))
                             .color(group.color)
                             .strong();
@@ -258,6 +276,7 @@ fn push_unknown_group(groups: &mut Vec<Group>, label: &str) -> usize {
         label: label.to_owned(),
         color: style::UNKNOWN_LABEL,
         members: Vector::new(),
+        counts: StatusCounts::default(),
     });
     groups.len() - 1
 }
@@ -318,7 +337,26 @@ mod tests {
             let n = usize::try_from(id).unwrap_or_default();
             let label = labels[n * 7 % 3];
             let start = n * 37 % 500;
-            set.insert(Span::manual(id, start, start + 3, label, ""));
+            let status = if id % 3 == 0 {
+                Status::Pending
+            } else {
+                Status::Accepted
+            };
+            set.insert(Span {
+                status,
+                ..Span::manual(id, start, start + 3, label, "")
+            });
+            if id % 5 == 0
+                && let Some(pending) = set.spans().iter().find(|s| s.status == Status::Pending)
+            {
+                // Accepting a suggestion: removed, then inserted accepted.
+                let accepted = Span {
+                    status: Status::Accepted,
+                    ..pending.clone()
+                };
+                set.remove(accepted.id);
+                set.insert(accepted);
+            }
             if id % 4 == 0 {
                 let victim = set.spans()[n * 13 % set.len()].id;
                 set.remove(victim);
@@ -327,6 +365,8 @@ mod tests {
             let mut fresh = SpanList::default();
             fresh.sync(&set, schema.clone());
             assert_eq!(groups(&kept), groups(&fresh), "after span {id}");
+            let counts = |list: &SpanList| list.counts().map(|(_, _, c)| c).collect::<Vec<_>>();
+            assert_eq!(counts(&kept), counts(&fresh), "counts after span {id}");
         }
         kept.collapsed.insert("person".to_owned());
         let rows = kept.rows(0..kept.row_count());

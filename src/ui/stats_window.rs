@@ -2,12 +2,16 @@
 //! and per label the accepted spans and pending suggestions across the
 //! corpus, as a bar chart and a table.
 
+use std::path::Path;
+
 use egui::{Color32, RichText, Role, Stroke, Ui, WidgetInfo};
-use egui_plot::{Bar, BarChart, GridMark, Plot};
+use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
 
 use super::style;
-use crate::corpus::{CorpusIndex, DocStatus};
-use crate::model::{LabelSchema, Status};
+use crate::corpus::{CorpusIndex, DocStatus, DocSummary};
+use crate::model::{AnnotationSet, LabelSchema, Status};
+use crate::plural::counted;
+use crate::stats::DocumentCounts;
 
 /// One label's spans across the corpus.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,12 +29,8 @@ pub struct LabelCounts {
 /// The figures the window shows, counted from a [`CorpusIndex`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CorpusFigures {
-    /// Documents with no span yet.
-    pub new: usize,
-    /// Documents with spans, not marked done.
-    pub in_progress: usize,
-    /// Documents marked done.
-    pub done: usize,
+    /// Documents by status (new, to review, in progress, done).
+    pub by_status: DocumentCounts,
     /// Documents whose annotations could not be read (counted as new too).
     pub unreadable: usize,
     /// Documents not read yet (the index is still being filled in the
@@ -43,8 +43,13 @@ pub struct CorpusFigures {
 
 impl CorpusFigures {
     /// Counts the corpus's documents and spans (rejected suggestions are
-    /// not counted).
-    pub fn of(corpus: &CorpusIndex, schema: &LabelSchema) -> Self {
+    /// not counted). `open` is the document open in the window with its
+    /// annotations as they are now, saved or not: they replace its entry's.
+    pub fn of(
+        corpus: &CorpusIndex,
+        schema: &LabelSchema,
+        open: Option<(&Path, &AnnotationSet)>,
+    ) -> Self {
         let mut figures = Self {
             labels: schema
                 .labels
@@ -64,15 +69,16 @@ impl CorpusFigures {
                 figures.loading += 1;
                 continue;
             }
-            match entry.status() {
-                DocStatus::New => figures.new += 1,
-                DocStatus::InProgress => figures.in_progress += 1,
-                DocStatus::Done => figures.done += 1,
-            }
-            let Some(set) = &entry.set else {
-                figures.unreadable += 1;
-                continue;
+            let set = match (&entry.set, open) {
+                (_, Some((path, set))) if entry.path == path => set,
+                (Some(set), _) => set,
+                (None, _) => {
+                    figures.by_status.add(DocStatus::New);
+                    figures.unreadable += 1;
+                    continue;
+                }
             };
+            figures.by_status.add(DocSummary::of(set).status());
             for span in set.spans() {
                 if span.status == Status::Rejected {
                     continue;
@@ -107,13 +113,28 @@ impl CorpusFigures {
 
     /// All documents of the corpus, read or not.
     pub fn documents(&self) -> usize {
-        self.new + self.in_progress + self.done + self.loading
+        self.by_status.total() + self.loading
     }
 }
 
 /// Shows the "Statistics" window while `open` is true (its close button
-/// clears it). The figures are counted anew each frame it is shown.
-pub fn show(ctx: &egui::Context, open: &mut bool, corpus: &CorpusIndex, schema: &LabelSchema) {
+/// clears it). The figures are counted anew each frame it is shown, the
+/// document open in the window (`open_doc`) with its unsaved edits.
+pub fn show(
+    ctx: &egui::Context,
+    open: &mut bool,
+    corpus: &CorpusIndex,
+    schema: &LabelSchema,
+    open_doc: Option<(&Path, &AnnotationSet)>,
+) {
+    // The chart sizes its axes from the frame before: in the frame the
+    // window opens, the labels would overlap. That frame is laid out again.
+    let shown = egui::Id::unique("statistics_window_shown");
+    let was_shown = ctx.data(|d| d.get_temp::<bool>(shown)).unwrap_or(false);
+    if *open && !was_shown {
+        ctx.request_discard("the statistics chart measures its axes");
+    }
+    ctx.data_mut(|d| d.insert_temp(shown, *open));
     egui::Window::new("Statistics")
         .open(open)
         .collapsible(false)
@@ -121,7 +142,7 @@ pub fn show(ctx: &egui::Context, open: &mut bool, corpus: &CorpusIndex, schema: 
         .default_height(560.0)
         .vscroll(true)
         .show(ctx, |ui| {
-            let figures = CorpusFigures::of(corpus, schema);
+            let figures = CorpusFigures::of(corpus, schema, open_doc);
             documents_ui(ui, &figures);
             ui.separator();
             labels_ui(ui, &figures, schema);
@@ -140,19 +161,25 @@ fn count_label(ui: &mut Ui, count: usize, name: &str, tip: &str) {
 fn documents_ui(ui: &mut Ui, figures: &CorpusFigures) {
     ui.label(RichText::new("Documents").strong());
     egui::Grid::new("stats_documents")
-        .num_columns(4)
+        .num_columns(5)
         .spacing([24.0, 4.0])
         .show(ui, |ui| {
+            let by_status = &figures.by_status;
             let columns = [
-                ("new", figures.new, "Documents with no span yet"),
+                ("new", by_status.new, "Documents with no span and no suggestion yet"),
+                (
+                    "to review",
+                    by_status.to_review,
+                    "Documents with only suggestions nobody has reviewed yet",
+                ),
                 (
                     "in progress",
-                    figures.in_progress,
-                    "Documents with spans, not marked done",
+                    by_status.in_progress,
+                    "Documents with human work (a span tagged or accepted, a suggestion rejected), not marked done",
                 ),
                 (
                     "done",
-                    figures.done,
+                    by_status.done,
                     "Documents marked done (Ctrl+Enter in the document)",
                 ),
                 ("all", figures.documents(), "Every article in the folder"),
@@ -170,24 +197,24 @@ fn documents_ui(ui: &mut Ui, figures: &CorpusFigures) {
         ui.colored_label(
             ui.visuals().warn_fg_color,
             format!(
-                "{} document(s) whose annotations could not be read (counted as new)",
-                figures.unreadable
+                "{} whose annotations could not be read (counted as new)",
+                counted(figures.unreadable, "document", "documents")
             ),
         )
         .on_hover_text("Open them to see why; their spans are not counted below");
     }
     if figures.loading > 0 {
         ui.label(format!(
-            "{} document(s) not read yet; the figures grow as they are",
-            figures.loading
+            "{} not read yet; the figures grow as they are",
+            counted(figures.loading, "document", "documents")
         ))
         .on_hover_text("The folder is being read in the background");
     }
     let total = figures.documents();
-    let fraction = figures.done as f32 / total.max(1) as f32;
+    let fraction = figures.by_status.done as f32 / total.max(1) as f32;
     ui.add(egui::ProgressBar::new(fraction).text(format!(
         "{} of {total} done ({:.0}%)",
-        figures.done,
+        figures.by_status.done,
         fraction * 100.0
     )))
     .on_hover_text("The corpus's progress: documents marked done, of all documents");
@@ -255,12 +282,14 @@ fn chart(ui: &mut Ui, figures: &CorpusFigures, schema: &LabelSchema) {
         .show_y(false)
         .show_grid([true, false])
         .include_x(0.0)
-        .include_x((most as f64 * 1.08).max(1.0))
+        // Room on the right of the longest bar for its count.
+        .include_x((most as f64 * 1.35).max(1.0))
+        .grid_spacing(egui::Rangef::new(GRID_MIN_POINTS, 300.0))
         .x_grid_spacer(egui_plot::uniform_grid_spacer(|input| {
-            // Whole counts only: no lines between 0 and 1.
-            let step = 10_f64.powf(input.base_step_size.max(1.0).log10().ceil());
+            let step = count_step(input.base_step_size / f64::from(GRID_MIN_POINTS));
             [step, step * 10.0, step * 100.0]
         }))
+        .x_axis_label("spans (filled: accepted, outlined: pending)")
         .include_y(-0.6)
         .include_y(count as f64 - 0.4)
         .y_grid_spacer(move |_| {
@@ -295,9 +324,49 @@ fn chart(ui: &mut Ui, figures: &CorpusFigures, schema: &LabelSchema) {
             plot.bar_chart(pending.element_formatter(Box::new(|bar, _| {
                 format!("{}: {} pending", bar.name, bar.value)
             })));
+            // Each bar's count at its end.
+            for (k, row) in rows.iter().enumerate() {
+                for (value, offset, text) in [
+                    (row.accepted, 0.2, row.accepted.to_string()),
+                    (row.pending, -0.2, format!("{} pending", row.pending)),
+                ] {
+                    let at = PlotPoint::new(value as f64, slot(k) + offset);
+                    plot.text(
+                        Text::new(format!("{} {text}", row.label), at, format!(" {text}"))
+                            .anchor(egui::Align2::LEFT_CENTER)
+                            .allow_hover(false),
+                    );
+                }
+            }
         })
         .response;
     response.on_hover_text("Point at a bar to see its count");
+}
+
+/// The least distance in points between the chart's grid lines.
+const GRID_MIN_POINTS: f32 = 8.0;
+
+/// The distance in points `egui_plot` needs between two tick labels to draw
+/// them (60) and a margin.
+const TICK_LABEL_POINTS: f64 = 72.0;
+
+/// The step between the count axis's ticks, given how many spans a point
+/// of the chart stands for: a whole 1, 2 or 5 × 10ⁿ, wide enough for the
+/// tick labels to be drawn (a step too small leaves only "0" labelled).
+pub fn count_step(spans_per_point: f64) -> f64 {
+    let least = (spans_per_point * TICK_LABEL_POINTS).max(1.0);
+    if !least.is_finite() {
+        return 1.0;
+    }
+    let mut power = 1.0;
+    loop {
+        for nice in [1.0, 2.0, 5.0] {
+            if nice * power >= least {
+                return nice * power;
+            }
+        }
+        power *= 10.0;
+    }
 }
 
 /// The counts of the chart, one row per label, with totals.

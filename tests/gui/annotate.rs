@@ -347,8 +347,8 @@ fn a_broken_annotation_file_is_never_overwritten() {
 fn side_panel_lists_spans_and_selects_on_click() {
     let (_dir, txt) = temp_article(SAMPLE, true);
     let mut harness = harness_for(&txt);
-    harness.get_by_label_contains("person (5)");
-    harness.get_by_label_contains("role (4)");
+    harness.get_by_label("- person 5");
+    harness.get_by_label("- role 4");
     harness.get_by_label_contains("Issa Zarepour").click();
     harness.run();
     let id = harness.state().selected_span().unwrap();

@@ -337,7 +337,11 @@ fn importing_with_unsaved_edits_keeps_them_and_lists_the_new_articles() {
     assert_eq!(corpus.entries.len(), 5);
     let new = &corpus.entries[corpus.position(&dir.path().join("new.txt")).unwrap()];
     assert!(new.loaded);
-    assert_eq!(new.span_count(), 1);
+    assert_eq!(
+        (new.span_count(), new.pending_count()),
+        (0, 1),
+        "an imported suggestion"
+    );
     let session = harness.state().session().unwrap();
     assert!(session.is_dirty(), "the unsaved edit is kept");
     assert!(spans(&harness).iter().any(|s| s.text == "Havana"));

@@ -24,4 +24,5 @@ mod orphans;
 mod recovery;
 mod review;
 mod stats_window;
+mod status;
 mod suggest;

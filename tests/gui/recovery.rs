@@ -44,8 +44,8 @@ fn unsaved_edits_survive_a_crash_and_restore_is_undoable() {
 
     let mut harness = harness_for(&txt);
     assert!(harness.state().is_offering_journal());
-    // Tagging Tehran also offered its other occurrence: 3 spans in all.
-    harness.get_by_label_contains("unsaved annotations (3 spans)");
+    // Two tags, and Tehran's other occurrence offered: pending, not a span.
+    harness.get_by_label_contains("unsaved annotations (2 spans · 1 pending)");
     harness.key_press(Key::R);
     harness.run();
     let restored: Vec<String> = spans(&harness).into_iter().map(|s| s.text).collect();
