@@ -176,13 +176,29 @@ pub struct QualityReport {
 
 /// Computes extractor quality over annotation sets (one per document).
 pub fn quality<'a>(sets: impl IntoIterator<Item = &'a AnnotationSet>) -> QualityReport {
-    let mut report = QualityReport::default();
-    let mut rows: BTreeMap<(String, String), OriginLabelStats> = BTreeMap::new();
+    let mut tally = QualityTally::default();
     for set in sets {
-        report.documents += 1;
+        tally.add(set);
+    }
+    tally.finish()
+}
+
+/// Extractor quality counted one document at a time, so that a corpus
+/// command holds one annotation set, not the corpus.
+#[derive(Clone, Debug, Default)]
+pub struct QualityTally {
+    report: QualityReport,
+    rows: BTreeMap<(String, String), OriginLabelStats>,
+}
+
+impl QualityTally {
+    /// Counts one more document's annotations.
+    pub fn add(&mut self, set: &AnnotationSet) {
+        let rows = &mut self.rows;
+        self.report.documents += 1;
         let mut origins = HashSet::new();
         for span in set.spans() {
-            report.totals.add(span.status);
+            self.report.totals.add(span.status);
             if let Origin::Extractor(name) = &span.origin {
                 origins.insert(name.as_str());
                 let row = rows
@@ -221,8 +237,14 @@ pub fn quality<'a>(sets: impl IntoIterator<Item = &'a AnnotationSet>) -> Quality
             }
         }
     }
-    report.rows = rows.into_values().collect();
-    report
+
+    /// The report over every document added.
+    pub fn finish(self) -> QualityReport {
+        QualityReport {
+            rows: self.rows.into_values().collect(),
+            ..self.report
+        }
+    }
 }
 
 fn percent(x: Option<f64>) -> String {

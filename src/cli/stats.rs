@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::progress::Progress;
-use crate::corpus;
+use crate::corpus::{self, DocSummary};
 use crate::session::Session;
 use crate::{stats, store};
 
@@ -27,20 +27,24 @@ pub struct StatsArgs {
 /// Prints review counts and extractor quality for the corpus.
 pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let settings = super::corpus_settings(&args.corpus)?;
-    let mut sets = Vec::new();
+    // One document at a time: time linear in the corpus, memory bounded by
+    // the largest document.
+    let mut tally = stats::QualityTally::default();
+    let mut by_status = stats::DocumentCounts::default();
     let mut failed = false;
     let articles = corpus::articles_in(&args.corpus)?;
     let progress = Progress::bar(articles.len(), "documents read");
     for path in articles {
         progress.set_message(store::file_name(&path));
-        match Session::open(&path, settings.schema()) {
+        match Session::read(&path, settings.schema()) {
             Ok(session) => {
                 progress.suspend(|| {
                     for problem in session.problems() {
                         eprintln!("{problem}");
                     }
                 });
-                sets.push(session.set().clone());
+                tally.add(session.set());
+                by_status.add(DocSummary::of(session.set()).status());
             }
             Err(err) => {
                 progress.suspend(|| eprintln!("{err}"));
@@ -50,8 +54,7 @@ pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
         progress.inc();
     }
     drop(progress);
-    let report = stats::quality(&sets);
-    let by_status = stats::DocumentCounts::of(&sets);
+    let report = tally.finish();
     let out = if args.json {
         let mut json = report.to_json();
         json["by_status"] = serde_json::to_value(by_status)?;
