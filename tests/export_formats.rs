@@ -326,11 +326,11 @@ fn conll_tags_outermost_spans_by_token_and_counts_what_it_drops() {
     assert_eq!(report.dropped_overlaps, 2);
     let warnings = report.warnings.join("\n");
     assert!(
-        warnings.contains("a-zarepour.txt: 2 nested or overlapping span(s) dropped"),
+        warnings.contains("a-zarepour.txt: 2 nested or overlapping spans dropped"),
         "{warnings}"
     );
     assert!(
-        warnings.contains("b-havana.txt: 1 span(s) tag no token"),
+        warnings.contains("b-havana.txt: 1 span tags no token"),
         "{warnings}"
     );
     assert!(report.to_string().contains("2 nested or overlapping"));

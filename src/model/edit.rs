@@ -85,7 +85,7 @@ impl Edit {
             Self::Batch(edits) => match &edits[..] {
                 [Self::RemoveOrphan(s), Self::Add(_)] => format!("place orphaned {}", s.label),
                 [Self::Remove(_), Self::AddOrphan(s)] => format!("unplace orphaned {}", s.label),
-                _ => format!("{} changes", edits.len()),
+                _ => crate::plural::counted(edits.len(), "change", "changes"),
             },
             Self::SetDone(true) => "mark done".to_owned(),
             Self::SetDone(false) => "mark not done".to_owned(),

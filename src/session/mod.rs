@@ -394,9 +394,10 @@ fn unloadable_block(err: &StoreError) -> String {
 /// (Orphans do not stop a save: the file keeps them in its `orphans` list.)
 fn load_block(loaded: &store::LoadedAnnotations) -> Option<String> {
     (!loaded.unplaced.is_empty()).then(|| {
+        let n = loaded.unplaced.len();
         format!(
-            "{} span(s) in it could not be placed on the text",
-            loaded.unplaced.len()
+            "{} in it could not be placed on the text",
+            crate::plural::counted(n, "span", "spans")
         )
     })
 }

@@ -98,6 +98,8 @@ pub struct NewsmarkApp {
     pub(super) disk: DiskWatch,
     /// The window title last sent.
     pub(super) title: String,
+    /// The dialog behind File > Open… (replaceable, for tests).
+    pub(super) article_dialog: super::file_dialog::OpenDialog,
 }
 
 impl NewsmarkApp {
@@ -140,6 +142,7 @@ impl NewsmarkApp {
             open_article: OpenArticle::default(),
             disk: DiskWatch::default(),
             title: String::new(),
+            article_dialog: super::file_dialog::OpenDialog::default(),
         };
         if let Some(path) = path {
             app.open_now(path);
@@ -178,8 +181,8 @@ impl NewsmarkApp {
                 view.selection = Selection::caret_at(0);
                 self.notice = session.problems().first().map(|p| Notice {
                     text: format!(
-                        "{} problem(s) loading annotations: {p}",
-                        session.problems().len()
+                        "{} loading annotations: {p}",
+                        crate::plural::counted(session.problems().len(), "problem", "problems")
                     ),
                     is_error: true,
                 });

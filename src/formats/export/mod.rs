@@ -25,6 +25,7 @@ use std::str::FromStr;
 
 use crate::corpus;
 use crate::model::{LabelSchema, Origin, Span, Status};
+use crate::plural::{counted, noun};
 use crate::session::Session;
 use crate::settings::{self, SettingsError};
 use crate::store::{self, LoadProblem, StoreError};
@@ -129,6 +130,9 @@ pub struct ExportReport {
     /// Spans not written because of their status (pending without
     /// [`ExportOptions::include_pending`], rejected).
     pub left_out: usize,
+    /// Of [`Self::left_out`], the pending ones (none with
+    /// [`ExportOptions::include_pending`]); the others were rejected.
+    pub pending_left_out: usize,
     /// `CoNLL` only: nested or overlapping spans dropped (only the outermost
     /// is tagged).
     pub dropped_overlaps: usize,
@@ -153,6 +157,7 @@ impl ExportReport {
             documents: 0,
             spans: 0,
             left_out: 0,
+            pending_left_out: 0,
             dropped_overlaps: 0,
             skipped: 0,
             reported: 0,
@@ -166,37 +171,66 @@ impl ExportReport {
     pub fn is_clean(&self) -> bool {
         self.problems.is_empty()
     }
+
+    /// What was left out for its status, and how to get the pending ones
+    /// (advice only when pending ones were left out, so never with
+    /// `--include-pending`); `None` when nothing was.
+    fn left_out_line(&self) -> Option<String> {
+        let rejected = self.left_out.saturating_sub(self.pending_left_out);
+        let pending = self.pending_left_out;
+        match (pending, rejected) {
+            (0, 0) => None,
+            (0, r) => Some(format!(
+                "{} left out (rejected suggestions are never exported)",
+                counted(r, "rejected span", "rejected spans")
+            )),
+            (p, 0) => Some(format!(
+                "{} left out (--include-pending adds {})",
+                counted(p, "pending span", "pending spans"),
+                noun(p, "it", "them")
+            )),
+            (p, r) => Some(format!(
+                "{} left out: {} (--include-pending adds {}) and {} (never exported)",
+                counted(p + r, "span", "spans"),
+                counted(p, "pending", "pending"),
+                noun(p, "it", "them"),
+                counted(r, "rejected", "rejected")
+            )),
+        }
+    }
 }
 
 impl fmt::Display for ExportReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "exported {} document(s), {} span(s) as {} to {}",
-            self.documents,
-            self.spans,
+            "exported {}, {} as {} to {}",
+            counted(self.documents, "document", "documents"),
+            counted(self.spans, "span", "spans"),
             self.format,
             self.out.display()
         )?;
-        if self.left_out > 0 {
-            writeln!(
-                f,
-                "  {} pending or rejected span(s) left out (--include-pending adds the pending ones)",
-                self.left_out
-            )?;
+        if let Some(line) = self.left_out_line() {
+            writeln!(f, "  {line}")?;
         }
         if self.dropped_overlaps > 0 {
             writeln!(
                 f,
-                "  {} nested or overlapping span(s) dropped (CoNLL tags only the outermost)",
-                self.dropped_overlaps
+                "  {} dropped (CoNLL tags only the outermost)",
+                counted(
+                    self.dropped_overlaps,
+                    "nested or overlapping span",
+                    "nested or overlapping spans"
+                )
             )?;
         }
         if self.skipped > 0 {
-            writeln!(f, "  {} document(s) skipped", self.skipped)?;
+            let skipped = counted(self.skipped, "document", "documents");
+            writeln!(f, "  {skipped} skipped")?;
         }
         if self.reported > 0 {
-            writeln!(f, "  {} document(s) exported with problems", self.reported)?;
+            let reported = counted(self.reported, "document", "documents");
+            writeln!(f, "  {reported} exported with problems")?;
         }
         if !self.unknown_labels.is_empty() {
             writeln!(
@@ -228,7 +262,7 @@ pub enum ExportError {
         reason: String,
     },
     /// The user stopped the export.
-    #[error("export cancelled after {done} document(s)")]
+    #[error("export cancelled after {}", counted(*done, "document", "documents"))]
     Cancelled {
         /// Documents exported before it stopped.
         done: usize,
@@ -323,16 +357,20 @@ pub fn export_corpus_with_progress(
                 report.dropped_overlaps += conll.dropped_overlaps;
                 if conll.dropped_overlaps > 0 {
                     report.warnings.push(format!(
-                        "{name}: {} nested or overlapping span(s) dropped: CoNLL tags only the \
-                         outermost",
-                        conll.dropped_overlaps
+                        "{name}: {} dropped: CoNLL tags only the outermost",
+                        counted(
+                            conll.dropped_overlaps,
+                            "nested or overlapping span",
+                            "nested or overlapping spans"
+                        )
                     ));
                 }
                 if conll.untagged > 0 {
                     report.warnings.push(format!(
-                        "{name}: {} span(s) tag no token (each starts inside a token and ends \
-                         before the next)",
-                        conll.untagged
+                        "{name}: {} {} no token (each starts inside a token and ends before \
+                         the next)",
+                        counted(conll.untagged, "span", "spans"),
+                        noun(conll.untagged, "tags", "tag")
                     ));
                 }
             }
@@ -406,6 +444,12 @@ fn open(
     }
     let spans = selected(session.set().spans(), options);
     report.left_out += session.set().len() - spans.len();
+    report.pending_left_out += session
+        .set()
+        .spans()
+        .iter()
+        .filter(|s| s.status == Status::Pending && !options.exports(s.status))
+        .count();
     Some((session, spans))
 }
 
