@@ -60,6 +60,19 @@ pub enum Command {
     Convert(convert::ConvertArgs),
 }
 
+/// The command line's arguments. `--help` and `--version` print and exit 0;
+/// a usage error prints and exits 1, "could not run", as for any command
+/// that cannot start (clap's own code, 2, means "finished, but something
+/// was skipped" here; see the README's exit-code table).
+pub fn parse_args() -> Args {
+    Args::try_parse().unwrap_or_else(|err| {
+        let code = i32::from(err.use_stderr());
+        // Nothing more can be said if the terminal is gone.
+        let _ = err.print();
+        std::process::exit(code)
+    })
+}
+
 /// Runs a subcommand; errors become a message on stderr and exit code 1.
 pub fn run(command: Command) -> ExitCode {
     let result = match command {

@@ -95,12 +95,10 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
         };
         session.perform(edit)?;
         match session.save() {
-            Ok(()) => progress.suspend(|| {
-                println!(
-                    "{name}: {}",
-                    counted(added, "new suggestion", "new suggestions")
-                )
-            }),
+            Ok(()) => {
+                let found = counted(added, "new suggestion", "new suggestions");
+                progress.suspend(|| println!("{name}: {found}"));
+            }
             Err(err) => {
                 progress.suspend(|| eprintln!("{err}"));
                 failed = true;

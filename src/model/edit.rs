@@ -258,4 +258,11 @@ mod tests {
         };
         assert_eq!(resize.describe(), "resize country");
     }
+
+    #[test]
+    fn a_batch_counts_its_changes_in_words() {
+        let add = |id| Edit::Add(Span::manual(id, 0, 4, "country", "Cuba"));
+        assert_eq!(Edit::Batch(vec![add(1)]).describe(), "1 change");
+        assert_eq!(Edit::Batch(vec![add(1), add(2)]).describe(), "2 changes");
+    }
 }

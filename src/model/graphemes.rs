@@ -118,8 +118,8 @@ pub fn shows_nothing_alone(c: char) -> bool {
     c.is_whitespace() || c.is_control() || is_invisible_format(c) || extends_previous(c)
 }
 
-/// Whether `c` joins the grapheme cluster before it (UAX #29 Extend,
-/// SpacingMark, ZWJ): the segmentation's own tables decide.
+/// Whether `c` joins the grapheme cluster before it (UAX #29 `Extend`,
+/// `SpacingMark`, `ZWJ`): the segmentation's own tables decide.
 fn extends_previous(c: char) -> bool {
     let mut pair = String::from("a");
     pair.push(c);

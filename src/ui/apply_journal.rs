@@ -149,3 +149,19 @@ impl NewsmarkApp {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages_say_one_minute_and_one_hour_in_the_singular() {
+        assert_eq!(ago(1), "1 second ago");
+        assert_eq!(ago(45), "45 seconds ago");
+        assert_eq!(ago(100), "1 minute ago");
+        assert_eq!(ago(600), "10 minutes ago");
+        assert_eq!(ago(5400), "1 hour ago");
+        assert_eq!(ago(7200), "2 hours ago");
+        assert_eq!(ago(172_800), "2 days ago");
+    }
+}
