@@ -34,16 +34,17 @@ fn native_pick_article(dir: Option<&Path>) -> Option<PathBuf> {
     dialog.pick_file()
 }
 
-/// Why a dialog gave nothing, as far as anyone can tell.
-pub(super) const NO_CHOICE: &str = "no file dialog could be shown (one needs an XDG desktop \
-     portal or zenity), or it was closed without a choice";
+/// Why a dialog gave nothing, as far as anyone can tell (a dialog needs an
+/// XDG desktop portal or zenity; the README says so). Short, as the status
+/// bar shows one line.
+pub(super) const NO_CHOICE: &str = "no file dialog could be shown, or it was cancelled";
 
-/// The message after File > Open… gave no file.
+/// The message after File > Open… gave no file: both causes, then the other
+/// ways to open, within the status bar's width at the default window size.
 pub(super) fn nothing_opened() -> String {
-    format!(
-        "Nothing opened: {NO_CHOICE}. Other ways to open an article or a folder: drop it on \
-         the window, pick it in File > Open Recent, or run `newsmark PATH`."
-    )
+    "No file dialog here, or it was cancelled. Drop a file on the window, or use File > Open \
+     Recent or `newsmark PATH`."
+        .to_owned()
 }
 
 /// The message after Save As… gave no file.
@@ -54,7 +55,7 @@ pub(super) fn nothing_saved() -> String {
 /// The message after Import or Export gave no path; `command` is the
 /// `newsmark` subcommand that does the same from a terminal.
 pub(super) fn nothing_transferred(what: &str, command: &str) -> String {
-    format!("Nothing {what}: {NO_CHOICE}. `newsmark {command}` does the same from a terminal.")
+    format!("Nothing {what}: {NO_CHOICE}; `newsmark {command}` does it from a terminal.")
 }
 
 impl NewsmarkApp {
@@ -87,14 +88,17 @@ mod tests {
     fn the_messages_admit_both_causes_and_name_the_other_ways() {
         let opened = nothing_opened();
         for part in [
-            "no file dialog could be shown",
-            "closed without a choice",
-            "drop it on the window",
+            "No file dialog here",
+            "or it was cancelled",
+            "Drop a file on the window",
             "File > Open Recent",
             "`newsmark PATH`",
         ] {
             assert!(opened.contains(part), "{part:?} missing from {opened:?}");
         }
+        // The status bar shows one line: at the default window size about
+        // 125 characters fit beside the counts, which may grow.
+        assert!(opened.chars().count() <= 115, "{opened}");
         assert!(!opened.contains("No file chosen"));
         assert!(nothing_saved().contains("no file dialog could be shown"));
         let exported = nothing_transferred("exported", "export");
@@ -102,6 +106,6 @@ mod tests {
             exported.starts_with("Nothing exported: no file dialog"),
             "{exported}"
         );
-        assert!(exported.ends_with("`newsmark export` does the same from a terminal."));
+        assert!(exported.ends_with("; `newsmark export` does it from a terminal."));
     }
 }
