@@ -374,7 +374,12 @@ fn place<'t>(text: &'t Document, bom: usize, span: &JsonSpan) -> Result<&'t str,
     let len = text.char_len() + bom;
     let actual = text
         .slice(span.start - bom..span.end - bom)
-        .ok_or_else(|| format!("outside the text ({len} characters)"))?;
+        .ok_or_else(|| {
+            format!(
+                "outside the text ({})",
+                counted(len, "character", "characters")
+            )
+        })?;
     match &span.text {
         Some(quote) if quote != actual => Err(format!(
             "quote {quote:?} does not match the text there, which is {actual:?}"
@@ -442,6 +447,25 @@ mod tests {
         );
         assert!(parse_mapping("PERSON").is_err());
         assert!(parse_mapping("=person").is_err());
+    }
+
+    #[test]
+    fn a_span_past_a_one_character_text_says_1_character() {
+        let span = JsonSpan {
+            start: 0,
+            end: 3,
+            label: "person".to_owned(),
+            score: None,
+            text: None,
+        };
+        assert_eq!(
+            place(&Document::new("a"), 0, &span),
+            Err("outside the text (1 character)".to_owned())
+        );
+        assert_eq!(
+            place(&Document::new("ab"), 0, &span),
+            Err("outside the text (2 characters)".to_owned())
+        );
     }
 
     #[test]

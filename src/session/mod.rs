@@ -341,7 +341,7 @@ pub enum OrphanError {
     #[error("span {0} is not an orphan")]
     NotAnOrphan(SpanId),
     /// The range is empty or not inside the text.
-    #[error("{start}..{end} is not a range of the text ({len} characters)")]
+    #[error("{start}..{end} is not a range of the text ({})", crate::plural::counted(*len, "character", "characters"))]
     BadRange {
         /// The range's start.
         start: usize,
