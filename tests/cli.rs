@@ -168,6 +168,9 @@ fn suggest_runs_the_gazetteer_and_the_configured_extractor() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    let said = String::from_utf8_lossy(&out.stdout);
+    // The gazetteer's Cuba came with the first run: only "agree" is new.
+    assert!(said.contains("havana.txt: 1 new suggestion\n"), "{said}");
     let ron = read(&corpus.join("havana.ron"));
     assert!(
         ron.contains(

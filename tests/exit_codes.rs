@@ -162,6 +162,13 @@ fn suggest_and_stats_exit_2_when_a_document_cannot_be_read_and_1_without_a_folde
         let out = newsmark(&[command, "no-such-folder"], dir.path());
         assert_eq!(code(&out), Some(1), "{command}: {}", said(&out));
     }
+    let stats = newsmark(&["stats", "corpus"], dir.path());
+    let table = String::from_utf8_lossy(&stats.stdout);
+    // After `suggest`, which offered Cuba from the gazetteer.
+    assert!(
+        table.starts_with("1 document: 1 pending, 1 accepted, 0 rejected\n"),
+        "{table}"
+    );
     let out = newsmark(&["suggest", "corpus", "--doc", "nope"], dir.path());
     assert_eq!(code(&out), Some(1), "{}", said(&out));
 

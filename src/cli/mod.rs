@@ -34,7 +34,8 @@ pub struct Args {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Merge another tool's annotations into a corpus, as pending
-    /// suggestions (or accepted gold with --accepted).
+    /// suggestions (or accepted gold with --accepted); exit 0 when every
+    /// span went in (warnings on stderr), 2 when something was skipped.
     Import(import::ImportArgs),
     /// Run the corpus's suggesters (learned terms, gazetteer, the extractor
     /// command of newsmark.ron) and add what they find as pending
@@ -49,6 +50,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Check articles, annotation files and folders without changing them:
     /// every problem is listed as FILE: span ID: reason; exit 1 if any.
+    /// Spans that split a character are warnings, which do not change the
+    /// exit status.
     Validate(validate::ValidateArgs),
     /// Re-anchor the spans of articles changed since they were annotated
     /// and rewrite their annotation files; a file with a span that cannot
