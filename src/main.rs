@@ -5,11 +5,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser as _;
-use newsmark::cli::{self, Args};
+use newsmark::cli;
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = cli::parse_args();
     if let Some(command) = args.command {
         return cli::run(command);
     }

@@ -256,8 +256,11 @@ impl QualityReport {
     pub fn to_table(&self) -> String {
         let t = &self.totals;
         let mut out = format!(
-            "{} documents: {} pending, {} accepted, {} rejected\n",
-            self.documents, t.pending, t.accepted, t.rejected
+            "{}: {} pending, {} accepted, {} rejected\n",
+            crate::plural::counted(self.documents, "document", "documents"),
+            t.pending,
+            t.accepted,
+            t.rejected
         );
         if self.rows.is_empty() {
             out.push_str("no extractor suggestions\n");

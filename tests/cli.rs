@@ -173,6 +173,9 @@ fn suggest_runs_the_gazetteer_and_the_configured_extractor() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    let said = String::from_utf8_lossy(&out.stdout);
+    // The gazetteer's Cuba came with the first run: only "agree" is new.
+    assert!(said.contains("havana.txt: 1 new suggestion\n"), "{said}");
     let ron = read(&corpus.join("havana.ron"));
     assert!(
         ron.contains(
@@ -261,4 +264,72 @@ fn bad_arguments_and_missing_folders_fail_clearly() {
         assert!(help.status.success());
         assert!(String::from_utf8_lossy(&help.stdout).contains("Usage: newsmark"));
     }
+}
+
+#[test]
+fn import_into_a_folder_that_does_not_exist_creates_it_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("spacy.jsonl");
+    fs::write(&src, SPACY).unwrap();
+    let corpus = dir.path().join("new").join("corpus");
+    let out = import_spacy(&src, &corpus);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with(&format!("created the corpus folder {}\n", corpus.display())),
+        "{stdout}"
+    );
+    assert!(corpus.join("havana.txt").is_file() && corpus.join("talk.ron").is_file());
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "the out-of-range span is still reported"
+    );
+
+    // Once it exists, nothing is said about it.
+    let again = import_spacy(&src, &corpus);
+    assert!(!String::from_utf8_lossy(&again.stdout).contains("created the corpus folder"));
+    // A source that cannot be read creates no folder.
+    let elsewhere = dir.path().join("never");
+    let out = import_spacy(&dir.path().join("missing.jsonl"), &elsewhere);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!elsewhere.exists());
+}
+
+#[test]
+fn import_warns_about_a_span_that_splits_a_character_and_imports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // spaCy's span 7..9 holds the skin tone and the joiner inside 👩🏽‍💻 (6..10).
+    let src = dir.path().join("spacy.jsonl");
+    fs::write(
+        &src,
+        "{\"text\": \"Coder \u{1F469}\u{1F3FD}\u{200D}\u{1F4BB} in Cuba.\", \"spans\": [\
+         {\"start\": 14, \"end\": 18, \"label\": \"GPE\"}, {\"start\": 7, \"end\": 9, \"label\": \"PERSON\"}], \
+         \"meta\": {\"file\": \"coder.txt\"}}\n",
+    )
+    .unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    let out = import_spacy(&src, &corpus);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "imported, with a warning: {stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "warning: {}:1: coder.txt: span 2 (person, 7..9): splits a character \
+             (grapheme cluster): starts and ends inside \u{1F469}\u{1F3FD}\u{200D}\u{1F4BB} at \
+             6..10 (U+1F469 U+1F3FD U+200D U+1F4BB); its quote is U+1F3FD U+200D; imported as \
+             it is",
+            src.display()
+        )),
+        "{stderr}"
+    );
+    let ron = read(&corpus.join("coder.ron"));
+    assert!(
+        ron.contains("(id: 2, start: 7, end: 9, label: \"person\", text: \"\u{1F3FD}\u{200D}\""),
+        "{ron}"
+    );
+    assert!(!stderr.contains("span 1"), "Cuba splits nothing: {stderr}");
 }

@@ -96,11 +96,11 @@ fn a_clean_export_exits_0_and_prints_a_summary() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let summary = stdout(&out);
     assert!(
-        summary.contains("exported 2 document(s), 3 span(s) as conll"),
+        summary.contains("exported 2 documents, 3 spans as conll"),
         "{summary}"
     );
-    assert!(summary.contains("1 pending or rejected span(s) left out"));
-    assert!(summary.contains("1 nested or overlapping span(s) dropped"));
+    assert!(summary.contains("1 pending span left out (--include-pending adds it)"));
+    assert!(summary.contains("1 nested or overlapping span dropped"));
     let warnings = stderr(&out);
     assert!(
         warnings.contains("warning: a.txt: span") && warnings.contains("dropped: it overlaps span"),
@@ -112,7 +112,7 @@ fn a_clean_export_exits_0_and_prints_a_summary() {
     let folder = dir.path().join("brat");
     let out = export(&["brat", "--include-pending"], &corpus, &folder);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("exported 2 document(s), 5 span(s) as brat"));
+    assert!(stdout(&out).contains("exported 2 documents, 5 spans as brat"));
     let ann = fs::read_to_string(folder.join("b.ann")).unwrap();
     assert!(
         ann.contains("T2\tperson 16 29\tIssa Zarepour\n#2\tAnnotatorNotes T2\tstatus: pending")
@@ -137,7 +137,7 @@ fn a_skipped_document_exits_2_naming_its_file() {
     let err = stderr(&out);
     assert!(err.contains("b.ron: span 1:"), "{err}");
     assert!(err.contains("b.txt: not exported"), "{err}");
-    assert!(stdout(&out).contains("1 document(s) skipped"));
+    assert!(stdout(&out).contains("1 document skipped"));
     assert_eq!(fs::read_to_string(&file).unwrap().lines().count(), 1);
 }
 
@@ -202,5 +202,45 @@ fn an_export_stops_when_its_progress_callback_says_so() {
     assert!(
         !file.exists(),
         "a one-file export is not written when cancelled"
+    );
+}
+
+#[test]
+fn the_left_out_line_advises_include_pending_only_when_it_would_add_something() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus(dir.path());
+    // A rejected suggestion beside the pending one.
+    let b = corpus.join("b.ron");
+    let ron = fs::read_to_string(&b).unwrap().replace(
+        "status: Pending),",
+        "status: Pending),\n (id: 3, start: 0, end: 2, label: \"country\", text: \"🇨🇺\", \
+         origin: Extractor(\"spacy\"), status: Rejected),",
+    );
+    fs::write(&b, ron).unwrap();
+
+    let out = export(&["spacy"], &corpus, &dir.path().join("accepted.jsonl"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(
+            "2 spans left out: 1 pending (--include-pending adds it) and 1 rejected (never exported)"
+        ),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = export(
+        &["spacy", "--include-pending"],
+        &corpus,
+        &dir.path().join("all.jsonl"),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let summary = stdout(&out);
+    assert!(
+        summary.contains("1 rejected span left out (rejected suggestions are never exported)"),
+        "{summary}"
+    );
+    assert!(
+        !summary.contains("--include-pending"),
+        "no advice to add what was given: {summary}"
     );
 }

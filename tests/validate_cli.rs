@@ -211,7 +211,7 @@ fn json_report_parses() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let expected = serde_json::json!({"files_checked": 8, "problems": []});
+    let expected = serde_json::json!({"files_checked": 8, "problems": [], "warnings": []});
     assert_eq!(report, expected);
 }
 
@@ -268,4 +268,53 @@ fn help_describes_the_command() {
     let out = newsmark().arg("validate").output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("PATH"));
+}
+
+#[test]
+fn a_span_that_splits_a_character_is_a_warning_naming_file_and_span() {
+    // 👩🏽‍💻 is code points 6..10; span 2 holds only its skin tone and joiner.
+    let dir = TempDir::new().unwrap();
+    let text = "Coder \u{1F469}\u{1F3FD}\u{200D}\u{1F4BB} in Cuba.";
+    fs::write(dir.path().join("coder.txt"), text).unwrap();
+    let ron = dir.path().join("coder.ron");
+    fs::write(
+        &ron,
+        "(format: 1, document: \"coder.txt\", text_sha256: \"\", spans: [\n\
+         (id: 1, start: 14, end: 18, label: \"country\", text: \"Cuba\"),\n\
+         (id: 2, start: 7, end: 9, label: \"person\", text: \"\u{1F3FD}\u{200D}\"),\n])\n",
+    )
+    .unwrap();
+    let out = newsmark().arg("validate").arg(dir.path()).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "a warning is not a problem: {stdout}{stderr}"
+    );
+    assert_eq!(
+        stdout,
+        format!(
+            "{}: span 2: warning: splits a character (grapheme cluster): starts and ends \
+             inside {} at 6..10 (U+1F469 U+1F3FD U+200D U+1F4BB); its quote is U+1F3FD U+200D\n",
+            ron.display(),
+            &text[6..21]
+        )
+    );
+    assert_eq!(stderr, "checked 2 files: no problems, 1 warning\n");
+
+    let out = newsmark()
+        .arg("validate")
+        .arg("--json")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["problems"].as_array().map(Vec::len), Some(0));
+    assert_eq!(report["warnings"][0]["span_id"], 2);
+    assert!(
+        report["warnings"][0]["reason"]
+            .as_str()
+            .is_some_and(|r| r.ends_with("its quote is U+1F3FD U+200D"))
+    );
 }

@@ -20,7 +20,8 @@ pub struct ImportArgs {
     format: String,
     /// A JSONL file (spacy, doccano) or a folder of .txt/.ann pairs (brat).
     src: PathBuf,
-    /// The corpus folder to merge into (created documents go there too).
+    /// The corpus folder to merge into (created documents go there too);
+    /// created if it does not exist.
     #[arg(long, value_name = "CORPUS_DIR")]
     into: PathBuf,
     /// Rename a label: `--map PERSON=person` (repeatable).
@@ -45,7 +46,11 @@ fn parse_map(arg: &str) -> Result<(String, String), String> {
     parse_mapping(arg).map_err(|e| e.to_string())
 }
 
-/// Runs the import; exit 0 when every record and span went in.
+/// Runs the import. Exit 0 when every record and span went in (warnings,
+/// such as labels outside the schema, go to standard error); 2 when
+/// something was skipped or a document had a problem; 1 (an error) when the
+/// source cannot be read or the corpus folder cannot be used. A corpus
+/// folder that does not exist is created, and the output says so.
 pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let format: Format = args.format.parse()?;
     let offsets = args
@@ -53,12 +58,14 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         .as_deref()
         .map(str::parse::<OffsetUnit>)
         .transpose()?;
-    let settings = super::corpus_settings(&args.into)?;
     let reading = Progress::spinner(&format!("reading {format}"));
     reading.set_message(args.src.display().to_string());
     let read = formats::read_with(format, &args.src, &ReadOptions { offsets })
         .with_context(|| format!("reading {} as {format}", args.src.display()))?;
     drop(reading);
+    // Only once the source is read, so that a typo leaves no empty folder.
+    let created = create_folder(&args.into)?;
+    let settings = super::corpus_settings(&args.into)?;
     let options = ImportOptions {
         map: args.map.clone(),
         only_mapped: args.only_mapped,
@@ -69,13 +76,32 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     for problem in &read.problems {
         eprintln!("{problem}");
     }
+    for warning in report.warning_lines() {
+        eprintln!("warning: {warning}");
+    }
+    if created {
+        println!("created the corpus folder {}", args.into.display());
+    }
     print!("{report}");
-    let clean = read.problems.is_empty() && report.problems.is_empty();
-    Ok(if clean {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(2)
-    })
+    Ok(
+        if read.problems.is_empty() && report.imported_everything() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(2)
+        },
+    )
+}
+
+/// Creates the corpus folder `dir` (and its parents) if nothing is there;
+/// whether it did. Something else in the way is left for
+/// [`super::corpus_settings`] to report.
+fn create_folder(dir: &Path) -> anyhow::Result<bool> {
+    if std::fs::symlink_metadata(dir).is_ok() {
+        return Ok(false);
+    }
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("{}: cannot create the corpus folder", dir.display()))?;
+    Ok(true)
 }
 
 /// [`import_into`] one record at a time, so that a bar can count them; the
@@ -97,10 +123,12 @@ fn import_with_progress(
             skipped_records,
             problems,
             unknown_labels,
+            warnings,
         } = import_into(corpus_dir, std::slice::from_ref(doc), options, schema)?;
         report.docs.extend(docs);
         report.skipped_records += skipped_records;
         report.problems.extend(problems);
+        report.warnings.extend(warnings);
         for (label, n) in unknown_labels {
             *report.unknown_labels.entry(label).or_default() += n;
         }

@@ -34,7 +34,8 @@ pub struct Args {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Merge another tool's annotations into a corpus, as pending
-    /// suggestions (or accepted gold with --accepted).
+    /// suggestions (or accepted gold with --accepted); exit 0 when every
+    /// span went in (warnings on stderr), 2 when something was skipped.
     Import(import::ImportArgs),
     /// Run the corpus's suggesters (learned terms, gazetteer, the extractor
     /// command of newsmark.ron) and add what they find as pending
@@ -49,6 +50,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Check articles, annotation files and folders without changing them:
     /// every problem is listed as FILE: span ID: reason; exit 1 if any.
+    /// Spans that split a character are warnings, which do not change the
+    /// exit status.
     Validate(validate::ValidateArgs),
     /// Re-anchor the spans of articles changed since they were annotated
     /// and rewrite their annotation files; a file with a span that cannot
@@ -58,6 +61,19 @@ pub enum Command {
     /// decoded from windows-1252 (Latin-1) or another encoding; the
     /// originals are only read.
     Convert(convert::ConvertArgs),
+}
+
+/// The command line's arguments. `--help` and `--version` print and exit 0;
+/// a usage error prints and exits 1, "could not run", as for any command
+/// that cannot start (clap's own code, 2, means "finished, but something
+/// was skipped" here; see the README's exit-code table).
+pub fn parse_args() -> Args {
+    Args::try_parse().unwrap_or_else(|err| {
+        let code = i32::from(err.use_stderr());
+        // Nothing more can be said if the terminal is gone.
+        let _ = err.print();
+        std::process::exit(code)
+    })
 }
 
 /// Runs a subcommand; errors become a message on stderr and exit code 1.

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use crate::plural::{counted, noun};
 use crate::store::{self, How};
 use crate::{model::SpanId, settings};
 
@@ -66,9 +67,11 @@ impl FileReport {
             "rewritten".to_owned()
         } else if self.unplaced > 0 {
             format!(
-                "not rewritten: {} span(s) could not be placed at all (rewriting would drop \
-                 them; fix or delete them in the window)",
-                self.unplaced
+                "not rewritten: {} could not be placed at all (rewriting would drop {}; fix \
+                 or delete {} in the window)",
+                counted(self.unplaced, "span", "spans"),
+                noun(self.unplaced, "it", "them"),
+                noun(self.unplaced, "it", "them")
             )
         } else if self.text_changed {
             "not rewritten".to_owned()
@@ -150,8 +153,8 @@ pub fn run(args: &ReanchorArgs) -> anyhow::Result<ExitCode> {
     let attention = reports.iter().filter(|r| r.needs_attention()).count();
     let _ = writeln!(
         std::io::stderr(),
-        "{} annotation file(s): {rewritten} rewritten, {attention} with spans not placed or errors",
-        reports.len()
+        "{}: {rewritten} rewritten, {attention} with spans not placed or errors",
+        counted(reports.len(), "annotation file", "annotation files")
     );
     Ok(if attention == 0 {
         ExitCode::SUCCESS

@@ -7,6 +7,7 @@ use clap::Args;
 
 use super::progress::Progress;
 use crate::corpus;
+use crate::plural::counted;
 use crate::session::Session;
 use crate::store;
 use crate::suggest::{SuggestPlan, pending_edit};
@@ -94,7 +95,10 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
         };
         session.perform(edit)?;
         match session.save() {
-            Ok(()) => progress.suspend(|| println!("{name}: {added} new suggestion(s)")),
+            Ok(()) => {
+                let found = counted(added, "new suggestion", "new suggestions");
+                progress.suspend(|| println!("{name}: {found}"));
+            }
             Err(err) => {
                 progress.suspend(|| eprintln!("{err}"));
                 failed = true;

@@ -8,7 +8,8 @@ use std::fmt;
 use std::path::Path;
 
 use crate::formats::{ImportedDoc, JsonSpan};
-use crate::model::{Document, Edit, LabelSchema, Origin, Span, Status};
+use crate::model::{Document, Edit, LabelSchema, Origin, Span, Status, graphemes};
+use crate::plural::{counted, noun};
 use crate::session::Session;
 use crate::store::{self, StoreError};
 
@@ -91,6 +92,9 @@ pub struct ImportReport {
     pub problems: Vec<String>,
     /// Labels of added spans that the schema does not define, with counts.
     pub unknown_labels: BTreeMap<String, usize>,
+    /// Spans imported, but worth a look: each names the source, the
+    /// document and the span (a span that splits a character).
+    pub warnings: Vec<String>,
 }
 
 impl ImportReport {
@@ -110,16 +114,45 @@ impl ImportReport {
         }
         t
     }
+
+    /// Whether every record and span went in (warnings aside): nothing
+    /// skipped or invalid, and no problem with a document merged into.
+    pub fn imported_everything(&self) -> bool {
+        let t = self.totals();
+        self.problems.is_empty() && t.skipped_records == 0 && t.invalid == 0
+    }
+
+    /// What is worth a look though it was imported, one line each: labels
+    /// outside the schema, then [`Self::warnings`].
+    pub fn warning_lines(&self) -> Vec<String> {
+        let labels = (!self.unknown_labels.is_empty()).then(|| {
+            format!(
+                "labels not in the schema, imported as they are (rename with --map FROM=TO): {}",
+                crate::formats::counted_labels(&self.unknown_labels)
+            )
+        });
+        labels
+            .into_iter()
+            .chain(self.warnings.iter().cloned())
+            .collect()
+    }
 }
 
 impl fmt::Display for ImportReport {
+    /// The totals, a line per record merged, and the problems; warnings are
+    /// apart ([`Self::warning_lines`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let t = self.totals();
         writeln!(
             f,
-            "{} document(s) merged ({} created), {} skipped; {} span(s) added, \
-             {} duplicate(s) skipped, {} invalid span(s) skipped, {} unmapped dropped",
-            t.documents, t.created, t.skipped_records, t.added, t.duplicates, t.invalid, t.unmapped
+            "{} merged ({} created), {} skipped; {} added, {} skipped, {} skipped, {} dropped",
+            counted(t.documents, "document", "documents"),
+            t.created,
+            t.skipped_records,
+            counted(t.added, "span", "spans"),
+            counted(t.duplicates, "duplicate", "duplicates"),
+            counted(t.invalid, "invalid span", "invalid spans"),
+            counted(t.unmapped, "unmapped span", "unmapped spans"),
         )?;
         for d in &self.docs {
             write!(f, "  {}.txt", d.name)?;
@@ -128,7 +161,7 @@ impl fmt::Display for ImportReport {
             }
             write!(f, ": {} added", d.added)?;
             for (n, what) in [
-                (d.duplicates, "duplicate(s)"),
+                (d.duplicates, noun(d.duplicates, "duplicate", "duplicates")),
                 (d.invalid, "invalid"),
                 (d.unmapped, "unmapped"),
             ] {
@@ -138,15 +171,12 @@ impl fmt::Display for ImportReport {
             }
             writeln!(f, "  [{}]", d.source)?;
         }
-        if !self.unknown_labels.is_empty() {
+        if !self.problems.is_empty() {
             writeln!(
                 f,
-                "labels not in the schema, imported as they are (rename with --map FROM=TO): {}",
-                crate::formats::counted_labels(&self.unknown_labels)
+                "{}:",
+                counted(self.problems.len(), "problem", "problems")
             )?;
-        }
-        if !self.problems.is_empty() {
-            writeln!(f, "{} problem(s):", self.problems.len())?;
             for p in &self.problems {
                 writeln!(f, "  {p}")?;
             }
@@ -270,6 +300,7 @@ fn merge(
     let mut next_id = session.set().next_id();
     let mut seen = HashSet::new();
     let mut edits = Vec::new();
+    let mut warnings = Vec::new();
     for span in &imported.spans {
         let mapped = options.map.iter().find(|(from, _)| *from == span.label);
         let label = match mapped {
@@ -300,6 +331,12 @@ fn merge(
         if !schema.contains(label) {
             *report.unknown_labels.entry(label.to_owned()).or_default() += 1;
         }
+        if let Some(split) = graphemes::grapheme_split(&text, start..end) {
+            warnings.push(format!(
+                "{source}: {name}.txt: span {next_id} ({label}, {start}..{end}): {split}; \
+                 imported as it is"
+            ));
+        }
         edits.push(Edit::Add(Span {
             id: next_id,
             start,
@@ -321,6 +358,7 @@ fn merge(
     if report_doc.added > 0 || report_doc.created {
         session.save().map_err(|e| format!("{source}: {e}"))?;
     }
+    report.warnings.extend(warnings);
     Ok(report_doc)
 }
 
@@ -336,7 +374,12 @@ fn place<'t>(text: &'t Document, bom: usize, span: &JsonSpan) -> Result<&'t str,
     let len = text.char_len() + bom;
     let actual = text
         .slice(span.start - bom..span.end - bom)
-        .ok_or_else(|| format!("outside the text ({len} characters)"))?;
+        .ok_or_else(|| {
+            format!(
+                "outside the text ({})",
+                counted(len, "character", "characters")
+            )
+        })?;
     match &span.text {
         Some(quote) if quote != actual => Err(format!(
             "quote {quote:?} does not match the text there, which is {actual:?}"
@@ -404,6 +447,25 @@ mod tests {
         );
         assert!(parse_mapping("PERSON").is_err());
         assert!(parse_mapping("=person").is_err());
+    }
+
+    #[test]
+    fn a_span_past_a_one_character_text_says_1_character() {
+        let span = JsonSpan {
+            start: 0,
+            end: 3,
+            label: "person".to_owned(),
+            score: None,
+            text: None,
+        };
+        assert_eq!(
+            place(&Document::new("a"), 0, &span),
+            Err("outside the text (1 character)".to_owned())
+        );
+        assert_eq!(
+            place(&Document::new("ab"), 0, &span),
+            Err("outside the text (2 characters)".to_owned())
+        );
     }
 
     #[test]

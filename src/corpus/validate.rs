@@ -5,14 +5,15 @@
 //! version, offsets, quotes, labels, the text hash, duplicate ids and spans,
 //! the `document` field, size limits, binary and non-UTF-8 files), plus what
 //! only a walk over the folder sees: an annotation file without its article,
-//! and a broken `newsmark.ron`. Nothing is written.
+//! and a broken `newsmark.ron`. A span that splits a character (a grapheme
+//! cluster such as 👩🏽‍💻) is a warning, not a problem. Nothing is written.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ffi::OsString;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::model::{LabelSchema, SpanId};
+use crate::model::{AnnotationSet, Document, LabelSchema, SpanId, graphemes};
 use crate::settings::{self, SettingsError};
 use crate::store::{self, LoadProblem, StoreError};
 
@@ -92,6 +93,9 @@ pub struct ValidationReport {
     /// Every problem, in the order the files were walked (sorted by name,
     /// a folder's files before its subfolders).
     pub problems: Vec<Problem>,
+    /// What is worth a look but not wrong (a span that splits a character
+    /// in two), in the same order. Warnings do not make a report unclean.
+    pub warnings: Vec<Problem>,
 }
 
 impl ValidationReport {
@@ -107,24 +111,27 @@ impl ValidationReport {
     }
 
     /// The report as JSON: `{"files_checked": N, "problems": [{"file",
-    /// "span_id", "line", "column", "reason"}]}`, absent values as `null`.
+    /// "span_id", "line", "column", "reason"}], "warnings": [same]}`, absent
+    /// values as `null`.
     pub fn to_json(&self) -> serde_json::Value {
-        let problems: Vec<serde_json::Value> = self
-            .problems
-            .iter()
-            .map(|p| {
-                serde_json::json!({
-                    "file": p.file.to_string_lossy(),
-                    "span_id": p.span_id,
-                    "line": p.position.map(|(line, _)| line),
-                    "column": p.position.map(|(_, col)| col),
-                    "reason": p.reason,
+        let list = |problems: &[Problem]| -> Vec<serde_json::Value> {
+            problems
+                .iter()
+                .map(|p| {
+                    serde_json::json!({
+                        "file": p.file.to_string_lossy(),
+                        "span_id": p.span_id,
+                        "line": p.position.map(|(line, _)| line),
+                        "column": p.position.map(|(_, col)| col),
+                        "reason": p.reason,
+                    })
                 })
-            })
-            .collect();
+                .collect()
+        };
         serde_json::json!({
             "files_checked": self.files_checked,
-            "problems": problems,
+            "problems": list(&self.problems),
+            "warnings": list(&self.warnings),
         })
     }
 }
@@ -348,10 +355,28 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
         self.report.files_checked += 1;
         let name = store::file_name(txt);
         let problems = match &doc {
-            Some(doc) => store::load_annotations(&ron, &name, doc, &schema).map(|l| l.problems),
+            Some(doc) => store::load_annotations(&ron, &name, doc, &schema).map(|loaded| {
+                self.warn_split_characters(&ron, doc, &loaded.set);
+                loaded.problems
+            }),
             None => store::check_unpaired(&ron, &name, &schema),
         };
         self.add(problems);
+    }
+
+    /// A warning for each placed span of `set` that splits a character
+    /// (grapheme cluster) of `doc`: valid offsets, but a quote nobody sees.
+    fn warn_split_characters(&mut self, ron: &Path, doc: &Document, set: &AnnotationSet) {
+        for span in set.spans().iter() {
+            if let Some(split) = graphemes::grapheme_split(doc, span.start..span.end) {
+                self.report.warnings.push(Problem {
+                    file: ron.to_owned(),
+                    span_id: Some(span.id),
+                    position: None,
+                    reason: split.to_string(),
+                });
+            }
+        }
     }
 
     /// Checks an annotation file that has no article beside it, once.

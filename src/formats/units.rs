@@ -138,7 +138,9 @@ pub(super) fn to_code_points(doc: &mut ImportedDoc, unit: OffsetUnit, problems: 
 }
 
 fn outside(unit: OffsetUnit, len: usize) -> String {
-    format!("outside the text ({len} {} units)", unit.describe())
+    let units = format!("{} unit", unit.describe());
+    let units = crate::plural::counted(len, &units, &format!("{units}s"));
+    format!("outside the text ({units})")
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ pub enum Invalid {
         end: usize,
     },
     /// The range goes past the end of the text.
-    #[error("offsets {start}..{end} are outside the text ({len} characters)")]
+    #[error("offsets {start}..{end} are outside the text ({})", crate::plural::counted(*len, "character", "characters"))]
     OutOfRange {
         /// The span's start.
         start: usize,

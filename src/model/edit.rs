@@ -85,7 +85,7 @@ impl Edit {
             Self::Batch(edits) => match &edits[..] {
                 [Self::RemoveOrphan(s), Self::Add(_)] => format!("place orphaned {}", s.label),
                 [Self::Remove(_), Self::AddOrphan(s)] => format!("unplace orphaned {}", s.label),
-                _ => format!("{} changes", edits.len()),
+                _ => crate::plural::counted(edits.len(), "change", "changes"),
             },
             Self::SetDone(true) => "mark done".to_owned(),
             Self::SetDone(false) => "mark not done".to_owned(),
@@ -257,5 +257,12 @@ mod tests {
             },
         };
         assert_eq!(resize.describe(), "resize country");
+    }
+
+    #[test]
+    fn a_batch_counts_its_changes_in_words() {
+        let add = |id| Edit::Add(Span::manual(id, 0, 4, "country", "Cuba"));
+        assert_eq!(Edit::Batch(vec![add(1)]).describe(), "1 change");
+        assert_eq!(Edit::Batch(vec![add(1), add(2)]).describe(), "2 changes");
     }
 }

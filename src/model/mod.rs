@@ -4,6 +4,7 @@
 mod annotations;
 mod document;
 mod edit;
+pub mod graphemes;
 mod schema;
 pub mod search;
 mod span;

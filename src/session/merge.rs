@@ -54,8 +54,8 @@ impl MergeReport {
         );
         if self.conflicts > 0 {
             text.push_str(&format!(
-                "; {} conflict(s) resolved in favour of yours",
-                self.conflicts
+                "; {} resolved in favour of yours",
+                crate::plural::counted(self.conflicts, "conflict", "conflicts")
             ));
         }
         text

@@ -357,7 +357,7 @@ pub enum OrphanError {
     #[error("span {0} is not an orphan")]
     NotAnOrphan(SpanId),
     /// The range is empty or not inside the text.
-    #[error("{start}..{end} is not a range of the text ({len} characters)")]
+    #[error("{start}..{end} is not a range of the text ({})", crate::plural::counted(*len, "character", "characters"))]
     BadRange {
         /// The range's start.
         start: usize,
@@ -410,9 +410,10 @@ fn unloadable_block(err: &StoreError) -> String {
 /// (Orphans do not stop a save: the file keeps them in its `orphans` list.)
 fn load_block(loaded: &store::LoadedAnnotations) -> Option<String> {
     (!loaded.unplaced.is_empty()).then(|| {
+        let n = loaded.unplaced.len();
         format!(
-            "{} span(s) in it could not be placed on the text",
-            loaded.unplaced.len()
+            "{} in it could not be placed on the text",
+            crate::plural::counted(n, "span", "spans")
         )
     })
 }

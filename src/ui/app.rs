@@ -100,6 +100,8 @@ pub struct NewsmarkApp {
     pub(super) title: String,
     /// "Mark done with suggestions still to review?", while asked.
     pub(super) mark_done_prompt: Option<super::mark_done_prompt::MarkDonePrompt>,
+    /// The dialog behind File > Open… (replaceable, for tests).
+    pub(super) article_dialog: super::file_dialog::OpenDialog,
 }
 
 impl NewsmarkApp {
@@ -143,6 +145,7 @@ impl NewsmarkApp {
             disk: DiskWatch::default(),
             title: String::new(),
             mark_done_prompt: None,
+            article_dialog: super::file_dialog::OpenDialog::default(),
         };
         if let Some(path) = path {
             app.open_now(path);
@@ -182,8 +185,8 @@ impl NewsmarkApp {
                 view.selection = Selection::caret_at(0);
                 self.notice = session.problems().first().map(|p| Notice {
                     text: format!(
-                        "{} problem(s) loading annotations: {p}",
-                        session.problems().len()
+                        "{} loading annotations: {p}",
+                        crate::plural::counted(session.problems().len(), "problem", "problems")
                     ),
                     is_error: true,
                 });

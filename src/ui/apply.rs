@@ -120,20 +120,7 @@ impl NewsmarkApp {
         }
     }
 
-    fn open_dialog(&mut self) {
-        let mut dialog = rfd::FileDialog::new().add_filter("Articles", &["txt"]);
-        if let Some(dir) = self.session.as_ref().and_then(|s| s.txt_path().parent()) {
-            dialog = dialog.set_directory(dir);
-        }
-        match dialog.pick_file() {
-            Some(path) => self.apply_open(path),
-            None => self.info(
-                "No file chosen. You can also drop a .txt file on the window, or run `newsmark PATH`.",
-            ),
-        }
-    }
-
-    fn apply_open(&mut self, path: std::path::PathBuf) {
+    pub(super) fn apply_open(&mut self, path: std::path::PathBuf) {
         if self.session.as_ref().is_some_and(Session::is_dirty) {
             self.pending = Some(Pending::Open(path));
         } else {
@@ -183,7 +170,7 @@ impl NewsmarkApp {
                 Ok(()) => self.info(format!("Saved {}", path.display())),
                 Err(err) => self.error(err.to_string()),
             },
-            None => self.info("No file chosen; nothing was saved."),
+            None => self.info(super::file_dialog::nothing_saved()),
         }
     }
 
@@ -211,6 +198,7 @@ impl NewsmarkApp {
         match done {
             Some(edit) => {
                 let verb = if undo { "Undid" } else { "Redid" };
+                // `describe` counts in words: "Undid 1 change".
                 let text = format!("{verb} {}", edit.describe());
                 self.info(text);
             }

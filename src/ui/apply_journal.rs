@@ -28,12 +28,19 @@ pub struct OfferedJournal {
 /// Roughly how long ago `written` was.
 fn age(written: std::time::SystemTime) -> String {
     let secs = written.elapsed().map_or(0, |d| d.as_secs());
-    match secs {
-        0..=89 => format!("{secs} seconds ago"),
-        90..=5399 => format!("{} minutes ago", secs / 60),
-        5400..=172_799 => format!("{} hours ago", secs / 3600),
-        _ => format!("{} days ago", secs / 86_400),
-    }
+    ago(secs)
+}
+
+/// `secs` seconds, in the unit that reads best: "1 minute ago", "3 hours ago".
+fn ago(secs: u64) -> String {
+    let (n, one, many) = match secs {
+        0..=89 => (secs, "second", "seconds"),
+        90..=5399 => (secs / 60, "minute", "minutes"),
+        5400..=172_799 => (secs / 3600, "hour", "hours"),
+        _ => (secs / 86_400, "day", "days"),
+    };
+    let n = usize::try_from(n).unwrap_or(usize::MAX);
+    format!("{} ago", crate::plural::counted(n, one, many))
 }
 
 impl NewsmarkApp {
@@ -140,5 +147,21 @@ impl NewsmarkApp {
         } else {
             self.info("Discarded the unsaved work.");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages_say_one_minute_and_one_hour_in_the_singular() {
+        assert_eq!(ago(1), "1 second ago");
+        assert_eq!(ago(45), "45 seconds ago");
+        assert_eq!(ago(100), "1 minute ago");
+        assert_eq!(ago(600), "10 minutes ago");
+        assert_eq!(ago(5400), "1 hour ago");
+        assert_eq!(ago(7200), "2 hours ago");
+        assert_eq!(ago(172_800), "2 days ago");
     }
 }

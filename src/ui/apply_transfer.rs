@@ -7,6 +7,7 @@ use super::task::Task;
 use crate::corpus::import::{ImportOptions, import_into};
 use crate::formats::export::{ExportFormat, ExportOptions, export_corpus_with_progress};
 use crate::formats::{self, Format};
+use crate::plural::counted;
 
 impl NewsmarkApp {
     /// Asks where to export the open folder in `format`, then exports it.
@@ -23,7 +24,9 @@ impl NewsmarkApp {
                 .save_file(),
         };
         let Some(out) = out else {
-            return self.info("No destination chosen; nothing exported. `newsmark export` does the same from a terminal.");
+            return self.info(super::file_dialog::nothing_transferred(
+                "exported", "export",
+            ));
         };
         self.export_to(ctx, format, out);
     }
@@ -81,7 +84,9 @@ impl NewsmarkApp {
                 .pick_file(),
         };
         let Some(src) = src else {
-            return self.info("No source chosen; nothing imported. `newsmark import` does the same from a terminal.");
+            return self.info(super::file_dialog::nothing_transferred(
+                "imported", "import",
+            ));
         };
         self.import_from(ctx, format, src);
     }
@@ -112,12 +117,14 @@ impl NewsmarkApp {
                 // One record at a time, so that progress shows and Cancel
                 // stops between documents (each is saved whole or not at all).
                 let total = read.docs.len();
-                let (mut added, mut documents, mut created) = (0, 0, 0);
+                let (mut added, mut documents, mut created, mut warnings) = (0, 0, 0, 0);
                 let mut problems = read.problems.len();
                 for (k, doc) in read.docs.iter().enumerate() {
                     if progress.cancelled() {
                         let text = format!(
-                            "Import cancelled after {k} of {total} record(s); {added} suggestion(s) added"
+                            "Import cancelled after {k} of {}; {} added",
+                            counted(total, "record", "records"),
+                            counted(added, "suggestion", "suggestions")
                         );
                         return (text, true);
                     }
@@ -129,13 +136,12 @@ impl NewsmarkApp {
                             documents += totals.documents;
                             created += totals.created;
                             problems += report.problems.len();
+                            warnings += report.warning_lines().len();
                         }
                         Err(err) => return (err.to_string(), true),
                     }
                 }
-                let text = format!(
-                    "Imported {added} suggestion(s) into {documents} document(s) ({created} new); {problems} problem(s) (see `newsmark import` for details)"
-                );
+                let text = import_summary(added, documents, created, problems, warnings);
                 (text, problems > 0)
             },
         ));
@@ -184,6 +190,32 @@ impl NewsmarkApp {
     }
 }
 
+/// The status line after an import from the window: "Imported 1 suggestion
+/// into 1 document (1 new); 2 warnings (`newsmark import` lists them)".
+fn import_summary(
+    added: usize,
+    documents: usize,
+    created: usize,
+    problems: usize,
+    warnings: usize,
+) -> String {
+    let mut text = format!(
+        "Imported {} into {} ({created} new)",
+        counted(added, "suggestion", "suggestions"),
+        counted(documents, "document", "documents")
+    );
+    let problems = (problems > 0).then(|| counted(problems, "problem", "problems"));
+    let warnings = (warnings > 0).then(|| counted(warnings, "warning", "warnings"));
+    let noted: Vec<String> = problems.into_iter().chain(warnings).collect();
+    if !noted.is_empty() {
+        text.push_str(&format!(
+            "; {} (`newsmark import` lists them)",
+            noted.join(" and ")
+        ));
+    }
+    text
+}
+
 /// The file extension of a one-file export.
 fn extension(format: ExportFormat) -> &'static str {
     match format {
@@ -191,5 +223,27 @@ fn extension(format: ExportFormat) -> &'static str {
         ExportFormat::Spacy | ExportFormat::Doccano => "jsonl",
         ExportFormat::Conll => "conll",
         ExportFormat::W3c => "jsonld",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_import_summary_counts_in_singular_and_plural() {
+        assert_eq!(
+            import_summary(1, 1, 1, 0, 0),
+            "Imported 1 suggestion into 1 document (1 new)"
+        );
+        assert_eq!(
+            import_summary(5, 2, 0, 1, 0),
+            "Imported 5 suggestions into 2 documents (0 new); 1 problem (`newsmark import` lists them)"
+        );
+        assert_eq!(
+            import_summary(0, 3, 0, 2, 1),
+            "Imported 0 suggestions into 3 documents (0 new); 2 problems and 1 warning \
+             (`newsmark import` lists them)"
+        );
     }
 }

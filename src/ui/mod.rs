@@ -22,6 +22,7 @@ mod corpus_loader;
 mod disk_change;
 mod doc_list;
 mod encoding_prompt;
+mod file_dialog;
 mod fonts;
 mod icon;
 mod keys;

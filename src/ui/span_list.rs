@@ -297,10 +297,13 @@ fn row_hint(span: &Span) -> String {
     )
 }
 
-/// A span as a row: its quote (shortened), offsets and review status.
+/// A span as a row: its quote (shortened; as code points when it shows
+/// nothing, such as a skin tone and a joiner cut out of an emoji), offsets
+/// and review status.
 fn row_text(span: &Span) -> String {
-    let quote: String = span.text.chars().take(40).collect();
-    let more = if span.text.chars().count() > 40 {
+    let shown = crate::model::graphemes::quote_for_display(&span.text);
+    let quote: String = shown.chars().take(40).collect();
+    let more = if shown.chars().count() > 40 {
         "…"
     } else {
         ""

@@ -16,9 +16,12 @@
 pub mod brat;
 pub mod conll;
 pub mod jsonl;
+mod report;
 pub mod w3c;
 
-use std::collections::{BTreeMap, BTreeSet};
+pub use report::ExportReport;
+
+use std::collections::BTreeSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -26,6 +29,7 @@ use std::str::FromStr;
 use crate::corpus;
 use crate::formats::brat_labels::BratLabels;
 use crate::model::{LabelSchema, Origin, Span, Status};
+use crate::plural::counted;
 use crate::session::Session;
 use crate::settings::{self, SettingsError};
 use crate::store::{self, LoadProblem, StoreError};
@@ -116,100 +120,6 @@ impl ExportOptions {
     }
 }
 
-/// What an export did.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ExportReport {
-    /// The format written.
-    pub format: ExportFormat,
-    /// Where it was written.
-    pub out: PathBuf,
-    /// Documents written.
-    pub documents: usize,
-    /// Spans written (for `CoNLL`, the spans that tagged at least one token).
-    pub spans: usize,
-    /// Spans not written because of their status (pending without
-    /// [`ExportOptions::include_pending`], rejected).
-    pub left_out: usize,
-    /// `CoNLL` only: nested or overlapping spans dropped (only the outermost
-    /// is tagged).
-    pub dropped_overlaps: usize,
-    /// Documents not written (see [`Self::problems`]).
-    pub skipped: usize,
-    /// Documents written although their annotations had problems.
-    pub reported: usize,
-    /// Problems with documents, each naming its file. Non-empty means
-    /// something in the corpus needs attention.
-    pub problems: Vec<String>,
-    /// What the format could not carry (overlaps, labels with spaces…).
-    pub warnings: Vec<String>,
-    /// Labels written that the corpus's schema does not define, with counts.
-    pub unknown_labels: BTreeMap<String, usize>,
-}
-
-impl ExportReport {
-    fn new(format: ExportFormat, out: &Path) -> Self {
-        Self {
-            format,
-            out: out.to_owned(),
-            documents: 0,
-            spans: 0,
-            left_out: 0,
-            dropped_overlaps: 0,
-            skipped: 0,
-            reported: 0,
-            problems: Vec::new(),
-            warnings: Vec::new(),
-            unknown_labels: BTreeMap::new(),
-        }
-    }
-
-    /// Whether every document was exported without a problem.
-    pub fn is_clean(&self) -> bool {
-        self.problems.is_empty()
-    }
-}
-
-impl fmt::Display for ExportReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "exported {} document(s), {} span(s) as {} to {}",
-            self.documents,
-            self.spans,
-            self.format,
-            self.out.display()
-        )?;
-        if self.left_out > 0 {
-            writeln!(
-                f,
-                "  {} pending or rejected span(s) left out (--include-pending adds the pending ones)",
-                self.left_out
-            )?;
-        }
-        if self.dropped_overlaps > 0 {
-            writeln!(
-                f,
-                "  {} nested or overlapping span(s) dropped (CoNLL tags only the outermost)",
-                self.dropped_overlaps
-            )?;
-        }
-        if self.skipped > 0 {
-            writeln!(f, "  {} document(s) skipped", self.skipped)?;
-        }
-        if self.reported > 0 {
-            writeln!(f, "  {} document(s) exported with problems", self.reported)?;
-        }
-        if !self.unknown_labels.is_empty() {
-            writeln!(
-                f,
-                "  labels not in the schema, exported as they are: {}",
-                crate::formats::counted_labels(&self.unknown_labels)
-            )?;
-        }
-        Ok(())
-    }
-}
-
 /// An export that could not run or could not write its output. Every variant
 /// names the file or folder.
 #[derive(Debug, thiserror::Error)]
@@ -229,7 +139,7 @@ pub enum ExportError {
         reason: String,
     },
     /// The user stopped the export.
-    #[error("export cancelled after {done} document(s)")]
+    #[error("export cancelled after {}", counted(*done, "document", "documents"))]
     Cancelled {
         /// Documents exported before it stopped.
         done: usize,
@@ -417,6 +327,12 @@ fn read(
     }
     let spans = selected(session.set().spans(), options);
     report.left_out += session.set().len() - spans.len();
+    report.pending_left_out += session
+        .set()
+        .spans()
+        .iter()
+        .filter(|s| s.status == Status::Pending && !options.exports(s.status))
+        .count();
     Some((session, spans))
 }
 
