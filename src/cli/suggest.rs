@@ -10,6 +10,7 @@ use crate::corpus;
 use crate::plural::counted;
 use crate::session::Session;
 use crate::store;
+use crate::suggest::matcher::learned_terms;
 use crate::suggest::{SuggestPlan, pending_edit};
 
 /// Arguments of `newsmark suggest`.
@@ -33,13 +34,17 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
     let settings = super::corpus_settings(&args.corpus)?;
     let schema = settings.schema();
     let articles = corpus::articles_in(&args.corpus)?;
-    let mut sessions = Vec::new();
+    // Two passes, one document at a time each: first what was learned,
+    // then the suggestions. Time stays linear in the corpus and memory
+    // bounded by the largest document (keeping every session made the peak
+    // grow with the corpus).
+    let mut learned = Vec::new();
     let mut failed = false;
     let reading = Progress::bar(articles.len(), "documents read");
     for path in &articles {
         reading.set_message(store::file_name(path));
-        match Session::open(path, schema.clone()) {
-            Ok(session) => sessions.push(session),
+        match Session::read(path, schema.clone()) {
+            Ok(session) => learned.extend(learned_terms(session.set())),
             Err(err) => {
                 reading.suspend(|| eprintln!("{err}"));
                 failed = true;
@@ -48,7 +53,7 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
         reading.inc();
     }
     drop(reading);
-    let mut plan = SuggestPlan::new(&settings, sessions.iter().map(Session::set))?;
+    let mut plan = SuggestPlan::with_terms(&settings, learned)?;
     if let Some(command) = &plan.external {
         if args.run_extractor {
             eprintln!("extractor: {}", command.command_line());
@@ -66,10 +71,10 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
         .as_ref()
         .map(|d| d.trim_end_matches(".txt").to_owned());
     let mut matched = false;
-    let total = sessions.len();
+    let total = articles.len();
     let progress = Progress::bar(if wanted.is_some() { 1 } else { total }, "documents");
-    for (k, session) in sessions.iter_mut().enumerate() {
-        let name = store::file_name(session.txt_path());
+    for (k, path) in articles.iter().enumerate() {
+        let name = store::file_name(path);
         if wanted.as_ref().is_some_and(|w| format!("{w}.txt") != name) {
             continue;
         }
@@ -79,13 +84,18 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
         } else {
             eprintln!("[{}/{total}] {name}", k + 1);
         }
+        // An article that cannot be read was reported by the first pass.
+        let Ok(mut session) = Session::read(path, schema.clone()) else {
+            progress.inc();
+            continue;
+        };
         let (found, failure) = plan.suggest(&name, session.doc());
         progress.inc();
         if let Some(err) = failure {
             progress.suspend(|| eprintln!("{err}"));
             failed = true;
         }
-        let Some(edit) = pending_edit(session, &found) else {
+        let Some(edit) = pending_edit(&session, &found) else {
             progress.suspend(|| println!("{name}: nothing new"));
             continue;
         };

@@ -26,6 +26,15 @@ impl SuggestPlan {
         sets: impl IntoIterator<Item = &'a AnnotationSet>,
     ) -> Result<Self, super::matcher::MatcherError> {
         let terms: Vec<(String, String)> = sets.into_iter().flat_map(learned_terms).collect();
+        Self::with_terms(settings, terms)
+    }
+
+    /// The plan for `settings` with learned `terms` (text, label) gathered
+    /// beforehand, one document at a time ([`learned_terms`]).
+    pub fn with_terms(
+        settings: &CorpusSettings,
+        terms: Vec<(String, String)>,
+    ) -> Result<Self, super::matcher::MatcherError> {
         Ok(Self {
             learned: TermMatcher::new(terms)?,
             gazetteer: settings.gazetteer,
