@@ -18,6 +18,7 @@ mod corpus;
 mod desktop;
 mod disk_change;
 mod frame_latency;
+mod look;
 mod occurrences_long;
 mod orphans;
 mod recovery;
