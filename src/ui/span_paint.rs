@@ -9,7 +9,6 @@ use egui::{Color32, CornerRadius, Galley, Painter, Pos2, Rect, Stroke, StrokeKin
 use unicode_segmentation::UnicodeSegmentation as _;
 
 use super::style;
-use super::tag_layout::{TagRequest, place_tags};
 use crate::model::{AnnotationSet, LabelSchema, Span, SpanChange, SpanId, Status};
 
 /// Nesting depth of every span of a set (parallel to `set.spans()`): the
@@ -265,13 +264,15 @@ impl BlockSpans<'_> {
         hits
     }
 
-    fn color_of(&self, span: &Span) -> Color32 {
+    /// The colour of a span's label (grey for a label not in the schema).
+    pub(super) fn color_of(&self, span: &Span) -> Color32 {
         self.schema
             .get(&span.label)
             .map_or(style::UNKNOWN_LABEL, |l| style::color(l.color))
     }
 
-    fn local(&self, span: &Span) -> Range<usize> {
+    /// The part of a span inside this block, in block-local code points.
+    pub(super) fn local(&self, span: &Span) -> Range<usize> {
         let start = span.start.max(self.range.start) - self.range.start;
         let end = span.end.min(self.range.end).max(self.range.start) - self.range.start;
         start..end
@@ -316,102 +317,6 @@ impl BlockSpans<'_> {
             });
         }
     }
-
-    /// Paints the tags of the spans that start in this block, each as a
-    /// chip above its span's first row, placed by [`place_tags`] so that none
-    /// overlaps another.
-    fn paint_tags(&self, spans: &[(&Span, u8)], hits: &mut Vec<HitRegion>) {
-        let background = self.painter.ctx().global_style().visuals.panel_fill;
-        let mut tags = Vec::new();
-        let mut requests = Vec::new();
-        for &(span, _) in spans {
-            if span.start < self.range.start {
-                continue;
-            }
-            let Some(&(row, anchor, _)) =
-                row_pieces(self.galley, self.local(span), self.origin).first()
-            else {
-                continue;
-            };
-            let colors = style::tag_colors(
-                self.color_of(span),
-                span.status != Status::Accepted,
-                background,
-            );
-            let galleys: Vec<_> = tag_forms(span, self.schema.contains(&span.label))
-                .into_iter()
-                .map(|text| {
-                    self.painter
-                        .layout_no_wrap(text, style::tag_font(), colors.text)
-                })
-                .collect();
-            requests.push(TagRequest {
-                row,
-                anchor,
-                widths: galleys
-                    .iter()
-                    .map(|g| g.size().x + 2.0 * style::TAG_PADDING.x)
-                    .collect(),
-            });
-            tags.push((span, colors, galleys));
-        }
-        let places = place_tags(&requests);
-        for (((span, colors, mut galleys), request), place) in
-            tags.into_iter().zip(requests).zip(places)
-        {
-            let galley = galleys.swap_remove(place.form);
-            let (top, _) = text_band(self.galley, request.row, self.origin);
-            let size = galley.size() + 2.0 * style::TAG_PADDING;
-            let chip = Rect::from_min_size(pos2(place.x, top - 1.0 - size.y), size);
-            let selected = self.selected == Some(span.id);
-            let stroke = if selected {
-                Stroke::new(2.0, colors.text)
-            } else {
-                Stroke::new(1.0, colors.stroke)
-            };
-            self.painter.rect(
-                chip,
-                CornerRadius::same(3),
-                colors.fill,
-                stroke,
-                StrokeKind::Inside,
-            );
-            self.painter
-                .galley(chip.min + style::TAG_PADDING, galley, colors.text);
-            hits.push(HitRegion {
-                rect: chip,
-                id: span.id,
-            });
-        }
-    }
-}
-
-/// The forms of a span's tag, longest first: the label with the span's
-/// state (`person ?0.76`, `person (rejected)`), then shorter ones for when
-/// the next tag on the row leaves no room (`person ?`, `per… ?`, `p ?`).
-pub fn tag_forms(span: &Span, known_label: bool) -> Vec<String> {
-    let label = span.label.as_str();
-    let (suffix, short_suffix) = match (span.status, span.score) {
-        (Status::Pending, Some(score)) => (format!(" ?{score:.2}"), " ?"),
-        (Status::Pending, None) => (" ?".to_owned(), " ?"),
-        (Status::Rejected, _) => (" (rejected)".to_owned(), " ×"),
-        (Status::Accepted, _) => (String::new(), ""),
-    };
-    let full = if known_label {
-        format!("{label}{suffix}")
-    } else {
-        format!("{label} (unknown label){suffix}")
-    };
-    let mut forms = vec![full, format!("{label}{short_suffix}")];
-    let mut chars = label.chars();
-    let head: String = chars.by_ref().take(3).collect();
-    if chars.next().is_some() {
-        forms.push(format!("{head}…{short_suffix}"));
-    }
-    let initial: String = label.chars().take(1).collect();
-    forms.push(format!("{initial}{}", short_suffix.trim_start()));
-    forms.dedup();
-    forms
 }
 
 #[cfg(test)]
@@ -458,30 +363,6 @@ mod tests {
             row_pieces(&galley, 0..1, Pos2::ZERO),
             vec![(0, glyphs[0].pos.x, left)]
         );
-    }
-
-    #[test]
-    fn tags_have_shorter_forms_down_to_an_initial() {
-        let mut span = Span::manual(1, 0, 4, "person", "Issa");
-        assert_eq!(tag_forms(&span, true), ["person", "per…", "p"]);
-        span.status = Status::Pending;
-        span.score = Some(0.76);
-        assert_eq!(
-            tag_forms(&span, true),
-            ["person ?0.76", "person ?", "per… ?", "p?"]
-        );
-        span.status = Status::Rejected;
-        assert_eq!(
-            tag_forms(&span, false),
-            [
-                "person (unknown label) (rejected)",
-                "person ×",
-                "per… ×",
-                "p×"
-            ]
-        );
-        let short = Span::manual(2, 0, 2, "UN", "UN");
-        assert_eq!(tag_forms(&short, true), ["UN", "U"]);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Where the label tags above spans go, so that no two of them overlap.
+//! The label tags above spans: their text, and where they go so that no
+//! two of them overlap.
 //!
 //! A tag sits at the start of its span's first row. When it would run into
 //! the previous tag on that row, the previous tag is shortened (its next
@@ -6,6 +7,12 @@
 //! before this one starts; when even its shortest form does not leave room,
 //! this tag moves right, past the previous one. Tags keep a gap between
 //! them, so two chips never touch.
+
+use egui::{CornerRadius, Rect, Stroke, StrokeKind, pos2};
+
+use super::span_paint::{BlockSpans, HitRegion, row_pieces, text_band};
+use super::style;
+use crate::model::{Span, Status};
 
 /// What one tag needs: its row, where its span starts, and the widths of
 /// its forms, longest first (at least one).
@@ -64,6 +71,104 @@ pub fn place_tags(requests: &[TagRequest]) -> Vec<TagPlace> {
     places
 }
 
+impl BlockSpans<'_> {
+    /// Paints the tags of the spans that start in this block, each as a
+    /// chip above its span's first row, placed by [`place_tags`] so that none
+    /// overlaps another.
+    pub(super) fn paint_tags(&self, spans: &[(&Span, u8)], hits: &mut Vec<HitRegion>) {
+        let background = self.painter.ctx().global_style().visuals.panel_fill;
+        let mut tags = Vec::new();
+        let mut requests = Vec::new();
+        for &(span, _) in spans {
+            if span.start < self.range.start {
+                continue;
+            }
+            let Some(&(row, anchor, _)) =
+                row_pieces(self.galley, self.local(span), self.origin).first()
+            else {
+                continue;
+            };
+            let colors = style::tag_colors(
+                self.color_of(span),
+                span.status != Status::Accepted,
+                background,
+            );
+            let galleys: Vec<_> = tag_forms(span, self.schema.contains(&span.label))
+                .into_iter()
+                .map(|text| {
+                    self.painter
+                        .layout_no_wrap(text, style::tag_font(), colors.text)
+                })
+                .collect();
+            requests.push(TagRequest {
+                row,
+                anchor,
+                widths: galleys
+                    .iter()
+                    .map(|g| g.size().x + 2.0 * style::TAG_PADDING.x)
+                    .collect(),
+            });
+            tags.push((span, colors, galleys));
+        }
+        let places = place_tags(&requests);
+        for (((span, colors, mut galleys), request), place) in
+            tags.into_iter().zip(requests).zip(places)
+        {
+            let galley = galleys.swap_remove(place.form);
+            let (top, _) = text_band(self.galley, request.row, self.origin);
+            let size = galley.size() + 2.0 * style::TAG_PADDING;
+            let chip = Rect::from_min_size(pos2(place.x, top - 1.0 - size.y), size);
+            let selected = self.selected == Some(span.id);
+            let stroke = if selected {
+                Stroke::new(2.0, colors.text)
+            } else {
+                Stroke::new(1.0, colors.stroke)
+            };
+            self.painter.rect(
+                chip,
+                CornerRadius::same(3),
+                colors.fill,
+                stroke,
+                StrokeKind::Inside,
+            );
+            self.painter
+                .galley(chip.min + style::TAG_PADDING, galley, colors.text);
+            hits.push(HitRegion {
+                rect: chip,
+                id: span.id,
+            });
+        }
+    }
+}
+
+/// The forms of a span's tag, longest first: the label with the span's
+/// state (`person ?0.76`, `person (rejected)`), then shorter ones for when
+/// the next tag on the row leaves no room (`person ?`, `per… ?`, `p ?`).
+pub fn tag_forms(span: &Span, known_label: bool) -> Vec<String> {
+    let label = span.label.as_str();
+    let (suffix, short_suffix) = match (span.status, span.score) {
+        (Status::Pending, Some(score)) => (format!(" ?{score:.2}"), " ?"),
+        (Status::Pending, None) => (" ?".to_owned(), " ?"),
+        (Status::Rejected, _) => (" (rejected)".to_owned(), " ×"),
+        (Status::Accepted, _) => (String::new(), ""),
+    };
+    let full = if known_label {
+        format!("{label}{suffix}")
+    } else {
+        format!("{label} (unknown label){suffix}")
+    };
+    let mut forms = vec![full, format!("{label}{short_suffix}")];
+    let mut chars = label.chars();
+    let head: String = chars.by_ref().take(3).collect();
+    if chars.next().is_some() {
+        forms.push(format!("{head}…{short_suffix}"));
+    }
+    let initial: String = label.chars().take(1).collect();
+    forms.push(format!("{initial}{}", short_suffix.trim_start()));
+    forms.dedup();
+    forms
+}
+
 /// Width of a form of a tag (0 if it has none).
 fn width(request: &TagRequest, form: usize) -> f32 {
     request.widths.get(form).copied().unwrap_or_default()
@@ -72,6 +177,30 @@ fn width(request: &TagRequest, form: usize) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_have_shorter_forms_down_to_an_initial() {
+        let mut span = Span::manual(1, 0, 4, "person", "Issa");
+        assert_eq!(tag_forms(&span, true), ["person", "per…", "p"]);
+        span.status = Status::Pending;
+        span.score = Some(0.76);
+        assert_eq!(
+            tag_forms(&span, true),
+            ["person ?0.76", "person ?", "per… ?", "p?"]
+        );
+        span.status = Status::Rejected;
+        assert_eq!(
+            tag_forms(&span, false),
+            [
+                "person (unknown label) (rejected)",
+                "person ×",
+                "per… ×",
+                "p×"
+            ]
+        );
+        let short = Span::manual(2, 0, 2, "UN", "UN");
+        assert_eq!(tag_forms(&short, true), ["UN", "U"]);
+    }
 
     fn tag(row: usize, anchor: f32, widths: &[f32]) -> TagRequest {
         TagRequest {
