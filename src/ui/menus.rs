@@ -425,14 +425,11 @@ fn check_item(
 
 fn label_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     let has_doc = app.session.is_some();
+    let background = ui.visuals().window_fill;
     for label in &app.schema.labels {
-        let keys: Vec<String> = label
-            .hotkeys
-            .iter()
-            .map(|k| k.to_uppercase().to_string())
-            .collect();
-        let button = egui::Button::new(RichText::new(&label.name).color(style::color(label.color)))
-            .shortcut_text(keys.join(" / "));
+        let color = style::readable_on(style::color(label.color), background);
+        let button = egui::Button::new(RichText::new(&label.name).color(color))
+            .shortcut_text(super::label_chips::hotkey_text(label));
         let hint = if label.description.is_empty() {
             format!("Tag the selection as {}", label.name)
         } else {
