@@ -49,3 +49,4 @@ pub use disk_change::{DiskChoice, SETTLE as DISK_SETTLE};
 pub use icon::icon;
 pub use keys::SHORTCUT_HELP;
 pub use occurrence_scan::BACKGROUND_SCAN_BYTES;
+pub use style::contrast_ratio;

@@ -10,7 +10,7 @@ use egui::epaint::{RectShape, Shape, TextShape};
 use egui::{Color32, FontId, Key, Modifiers, Rect, ThemePreference};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
-use newsmark::ui::NewsmarkApp;
+use newsmark::ui::{NewsmarkApp, contrast_ratio};
 use unicode_segmentation::UnicodeSegmentation as _;
 
 /// News text with current emoji: a handshake, ZWJ sequences with skin
@@ -155,23 +155,6 @@ fn painted_tags(harness: &Harness<'_, NewsmarkApp>) -> Vec<PaintedTag> {
         .collect()
 }
 
-/// WCAG 2 contrast ratio of two opaque colours.
-fn contrast(a: Color32, b: Color32) -> f32 {
-    let luminance = |c: Color32| {
-        let channel = |v: u8| {
-            let v = f32::from(v) / 255.0;
-            if v <= 0.040_45 {
-                v / 12.92
-            } else {
-                ((v + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
-    };
-    let (x, y) = (luminance(a), luminance(b));
-    (x.max(y) + 0.05) / (x.min(y) + 0.05)
-}
-
 #[test]
 fn tags_read_at_4_5_to_1_and_adjacent_short_spans_tags_stand_apart_in_both_themes() {
     // "Issa Iran" as two adjacent pending suggestions, "Ana Cuba" accepted.
@@ -208,7 +191,7 @@ fn tags_read_at_4_5_to_1_and_adjacent_short_spans_tags_stand_apart_in_both_theme
         assert_eq!(tags.len(), 4, "{theme:?}: {tags:#?}");
         for tag in &tags {
             let behind = tag.chip.map_or(background, |(_, fill)| fill);
-            let ratio = contrast(tag.color, behind);
+            let ratio = contrast_ratio(tag.color, behind);
             assert!(ratio >= 4.5, "{theme:?}: {tag:?} reads at {ratio:.2}:1");
         }
         let area = |tag: &PaintedTag| tag.chip.map_or(tag.text_rect, |(rect, _)| rect);
@@ -244,21 +227,13 @@ fn tags_read_at_4_5_to_1_and_adjacent_short_spans_tags_stand_apart_in_both_theme
 }
 
 #[test]
-fn the_label_chips_show_their_hotkeys_and_apply_their_label() {
+fn the_label_chips_show_their_hotkeys() {
+    // Clicking a chip is tested with the palette (annotate.rs).
     let (_dir, txt) = temp_article(SAMPLE, false);
-    let mut harness = harness_for(&txt);
+    let harness = harness_for(&txt);
     for chip in ["person 1/P", "role 2/R", "country 3/C", "initiative 4/I"] {
         harness.get(By::new().role(Role::Button).label(chip));
     }
-    let start = find(&harness, "González");
-    let p = point_at(&mut harness, start + 3);
-    double_click(&mut harness, p);
-    harness
-        .get(By::new().role(Role::Button).label("role 2/R"))
-        .click();
-    harness.run();
-    let span = span_at(&harness, start, start + 8).expect("tagged from the chip");
-    assert_eq!(span.label, "role");
 }
 
 #[test]
