@@ -25,7 +25,7 @@ pub fn show(ui: &mut Ui, schema: &LabelSchema, commands: &mut Vec<Command>) {
             let color = style::readable_on(style::color(label.color), fill);
             let name = RichText::new(&label.name).color(color).strong();
             let keys = hotkey_text(label);
-            let badge = RichText::new(&keys).monospace().small().weak();
+            let badge = RichText::new(&keys).monospace().small();
             let tip = if keys.is_empty() {
                 format!("{} (no key)", label.description)
             } else {
