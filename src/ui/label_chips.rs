@@ -6,14 +6,15 @@ use egui::{RichText, Ui};
 use super::{Command, style};
 use crate::model::{LabelDef, LabelSchema};
 
-/// The keys of a label as shown on its chip and in menus: `1/P`.
-pub fn hotkey_text(label: &LabelDef) -> String {
+/// The keys of a label, joined by `separator`: `1/P` on its chip, `1 / P`
+/// in the Label menu and the help window.
+pub fn hotkey_text(label: &LabelDef, separator: &str) -> String {
     label
         .hotkeys
         .iter()
         .map(|k| k.to_uppercase().to_string())
         .collect::<Vec<_>>()
-        .join("/")
+        .join(separator)
 }
 
 /// Shows one chip per label, in a wrapping row; a click applies the label
@@ -24,7 +25,7 @@ pub fn show(ui: &mut Ui, schema: &LabelSchema, commands: &mut Vec<Command>) {
         for label in &schema.labels {
             let color = style::readable_on(style::color(label.color), fill);
             let name = RichText::new(&label.name).color(color).strong();
-            let keys = hotkey_text(label);
+            let keys = hotkey_text(label, "/");
             let badge = RichText::new(&keys).monospace().small();
             let tip = if keys.is_empty() {
                 format!("{} (no key)", label.description)

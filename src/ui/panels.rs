@@ -288,7 +288,7 @@ fn help_contents(
         for label in &schema.labels {
             let color = style::readable_on(style::color(label.color), ui.visuals().window_fill);
             ui.label(RichText::new(&label.name).color(color).strong());
-            ui.label(RichText::new(super::label_chips::hotkey_text(label)).monospace());
+            ui.label(RichText::new(super::label_chips::hotkey_text(label, " / ")).monospace());
             ui.label(&label.description);
             ui.end_row();
         }
