@@ -1,29 +1,88 @@
-//! Fonts: egui's defaults (Ubuntu Light, Noto Emoji) plus `DejaVu Sans` as a
-//! fallback, so that Vietnamese, Greek, Cyrillic, IPA and most Latin
-//! extensions render instead of showing boxes. Its licence is in
-//! `assets/fonts/DejaVu-LICENSE.txt`.
+//! Fonts: egui's defaults (Ubuntu Light for text, Hack for code), with
+//! egui's small 2015 emoji font replaced by a current monochrome
+//! `Noto Emoji`, and `DejaVu Sans` as the last fallback.
+//!
+//! - `Noto Emoji` 3.006 (Regular, static, Unicode Emoji 16.0) draws every
+//!   emoji of news text, including ZWJ sequences (👩🏽‍💻), skin tones and
+//!   flags (🇨🇺 draws as Cuba's flag, not as the letters "C U"), as one
+//!   glyph each. Licence (SIL OFL 1.1): `assets/fonts/NotoEmoji-LICENSE.txt`.
+//! - `DejaVu Sans` makes Vietnamese, Greek, Cyrillic, IPA and most Latin
+//!   extensions render instead of showing boxes. Licence:
+//!   `assets/fonts/DejaVu-LICENSE.txt`.
 
-use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
-use egui::{FontData, FontFamily};
+use std::sync::Arc;
+
+use egui::epaint::text::FontTweak;
+use egui::{FontData, FontDefinitions, FontFamily};
+
+/// `Noto Emoji` 3.006, Regular weight, bundled.
+static NOTO_EMOJI: &[u8] = include_bytes!("../../assets/fonts/NotoEmoji-Regular.ttf");
 
 /// `DejaVu Sans`, bundled.
 static DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
-/// Adds the fallback font; cheap when already added. Call before any text
-/// is laid out in the first frame, so it applies at once.
+/// The name under which egui's default definitions hold their emoji font;
+/// ours takes its place in every family, right after the text fonts.
+pub const EMOJI_FONT: &str = "NotoEmoji-Regular";
+
+/// The name of the last fallback.
+pub const FALLBACK_FONT: &str = "DejaVuSans";
+
+/// The font definitions of the window: egui's, with the bundled emoji font
+/// in place of egui's and `DejaVu Sans` last in every family.
+pub fn definitions() -> FontDefinitions {
+    let mut defs = FontDefinitions::default();
+    defs.font_data.insert(
+        EMOJI_FONT.to_owned(),
+        Arc::new(FontData::from_static(NOTO_EMOJI).tweak(FontTweak {
+            // As egui scales its own emoji font: an emoji about as tall as a
+            // capital letter of the text around it.
+            scale: 1.0,
+            ..Default::default()
+        })),
+    );
+    defs.font_data.insert(
+        FALLBACK_FONT.to_owned(),
+        Arc::new(FontData::from_static(DEJAVU_SANS)),
+    );
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        let fonts = defs.families.entry(family).or_default();
+        if !fonts.iter().any(|name| name == EMOJI_FONT) {
+            fonts.push(EMOJI_FONT.to_owned());
+        }
+        fonts.push(FALLBACK_FONT.to_owned());
+    }
+    defs
+}
+
+/// Installs [`definitions`]; cheap when already installed. Call before any
+/// text is laid out in the first frame, so it applies at once.
 pub fn install(ctx: &egui::Context) {
-    ctx.add_font(FontInsert::new(
-        "DejaVuSans",
-        FontData::from_static(DEJAVU_SANS),
-        vec![
-            InsertFontFamily {
-                family: FontFamily::Proportional,
-                priority: FontPriority::Lowest,
-            },
-            InsertFontFamily {
-                family: FontFamily::Monospace,
-                priority: FontPriority::Lowest,
-            },
-        ],
-    ));
+    let installed = ctx.fonts(|fonts| fonts.definitions().font_data.contains_key(FALLBACK_FONT));
+    if !installed {
+        ctx.set_fonts(definitions());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_emoji_font_follows_the_text_fonts_and_dejavu_comes_last() {
+        let defs = definitions();
+        let data = defs.font_data.get(EMOJI_FONT).expect("emoji font");
+        let bytes: &[u8] = (*data.font).as_ref();
+        assert!(
+            bytes == NOTO_EMOJI,
+            "egui's own emoji font was not replaced"
+        );
+        for family in [FontFamily::Proportional, FontFamily::Monospace] {
+            let fonts = &defs.families[&family];
+            let emoji = fonts.iter().position(|n| n == EMOJI_FONT);
+            let text = fonts.iter().position(|n| n == "Ubuntu-Light");
+            assert!(text < emoji, "{family:?}: {fonts:?}");
+            assert_eq!(fonts.last().map(String::as_str), Some(FALLBACK_FONT));
+        }
+    }
 }

@@ -366,54 +366,70 @@ fn view_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
         .on_hover_text("Zoom, theme, window and panel sizes are kept between runs");
     ui.separator();
     let rejected = app.view.as_ref().is_some_and(|v| v.show_rejected);
-    let mark = |on: bool| if on { "[x] " } else { "[ ] " };
     let items = [
         (
-            format!("{}Show rejected suggestions", mark(rejected)),
+            "Show rejected suggestions",
+            rejected,
             keys::SHOW_REJECTED,
             "Show rejected suggestions, struck through, in the text",
             Command::ToggleRejected,
         ),
         (
-            format!("{}Review panel", mark(app.left == Some(LeftTab::Review))),
+            "Review panel",
+            app.left == Some(LeftTab::Review),
             keys::REVIEW_PANEL,
             "Suggestions to review, grouped and filterable, on the left",
             Command::ToggleReview,
         ),
         (
-            format!(
-                "{}Document list",
-                mark(app.left == Some(LeftTab::Documents))
-            ),
+            "Document list",
+            app.left == Some(LeftTab::Documents),
             keys::DOCUMENTS,
             "The folder's articles with their status and counts, on the left",
             Command::ToggleDocuments,
         ),
         (
-            format!("{}Statistics", mark(app.show_statistics)),
+            "Statistics",
+            app.show_statistics,
             keys::STATISTICS,
             "Label counts and their distribution over the folder",
             Command::ToggleStatistics,
         ),
     ];
-    for (label, shortcut, hint, command) in items {
+    for (label, on, shortcut, hint, command) in items {
         let hint = needs_doc(has_doc, hint);
-        if item(ui, &label, Keys::Shortcut(shortcut), has_doc, &hint) {
+        if check_item(ui, label, on, shortcut, has_doc, &hint) {
             commands.push(command);
         }
     }
 }
 
+/// Adds a menu checkbox showing whether something is `on`, with its
+/// shortcut; true when clicked (the command that follows flips it).
+fn check_item(
+    ui: &mut Ui,
+    label: &str,
+    on: bool,
+    shortcut: KeyboardShortcut,
+    enabled: bool,
+    hint: &str,
+) -> bool {
+    let mut checked = on;
+    let shortcut = RichText::new(ui.ctx().format_shortcut(&shortcut)).weak();
+    let checkbox = egui::Checkbox::new(&mut checked, (label, egui::Atom::grow(), shortcut));
+    ui.add_enabled(enabled, checkbox)
+        .on_hover_text(hint)
+        .on_disabled_hover_text(hint)
+        .clicked()
+}
+
 fn label_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     let has_doc = app.session.is_some();
+    let background = ui.visuals().window_fill;
     for label in &app.schema.labels {
-        let keys: Vec<String> = label
-            .hotkeys
-            .iter()
-            .map(|k| k.to_uppercase().to_string())
-            .collect();
-        let button = egui::Button::new(RichText::new(&label.name).color(style::color(label.color)))
-            .shortcut_text(keys.join(" / "));
+        let color = style::readable_on(style::color(label.color), background);
+        let button = egui::Button::new(RichText::new(&label.name).color(color))
+            .shortcut_text(super::label_chips::hotkey_text(label, " / "));
         let hint = if label.description.is_empty() {
             format!("Tag the selection as {}", label.name)
         } else {

@@ -191,20 +191,7 @@ impl SpanList {
         commands: &mut Vec<Command>,
     ) {
         ui.heading("Spans");
-        ui.horizontal_wrapped(|ui| {
-            for label in &session.schema().labels {
-                let text = RichText::new(&label.name).color(style::color(label.color));
-                let keys: Vec<String> = label
-                    .hotkeys
-                    .iter()
-                    .map(|k| k.to_uppercase().to_string())
-                    .collect();
-                let tip = format!("{} ({})", label.description, keys.join(" or "));
-                if ui.button(text).on_hover_text(tip).clicked() {
-                    commands.push(Command::ApplyLabel(label.name.clone()));
-                }
-            }
-        });
+        super::label_chips::show(ui, session.schema(), commands);
         ui.separator();
         let row_count = self.row_count();
         let row_height = ui.text_style_height(&egui::TextStyle::Button) + 4.0;

@@ -4,7 +4,9 @@
 
 use std::ops::Range;
 
-use egui::{Align2, Color32, CornerRadius, Galley, Painter, Pos2, Rect, Stroke, StrokeKind, pos2};
+use egui::epaint::text::{CharIndex, Row};
+use egui::{Color32, CornerRadius, Galley, Painter, Pos2, Rect, Stroke, StrokeKind, pos2};
+use unicode_segmentation::UnicodeSegmentation as _;
 
 use super::style;
 use crate::model::{AnnotationSet, LabelSchema, Span, SpanChange, SpanId, Status};
@@ -185,7 +187,8 @@ pub fn text_band(galley: &Galley, row: usize, origin: Pos2) -> (f32, f32) {
 }
 
 /// The horizontal pieces of a char range (galley-local) on each row it
-/// touches: `(row, x_min, x_max)` in screen coordinates.
+/// touches: `(row, x_min, x_max)` in screen coordinates. An end inside a
+/// grapheme cluster is placed by [`x_in_row`].
 pub fn row_pieces(galley: &Galley, local: Range<usize>, origin: Pos2) -> Vec<(usize, f32, f32)> {
     let mut pieces = Vec::new();
     let mut row_start = 0;
@@ -195,8 +198,8 @@ pub fn row_pieces(galley: &Galley, local: Range<usize>, origin: Pos2) -> Vec<(us
         let a = local.start.max(row_start);
         let b = local.end.min(row_end);
         if a < b {
-            let x0 = placed.pos.x + placed.row.x_offset(egui::text::CharIndex(a - row_start));
-            let x1 = placed.pos.x + placed.row.x_offset(egui::text::CharIndex(b - row_start));
+            let x0 = placed.pos.x + x_in_row(&placed.row, a - row_start);
+            let x1 = placed.pos.x + x_in_row(&placed.row, b - row_start);
             pieces.push((r, origin.x + x0, origin.x + x1));
         }
         row_start += placed.char_count_including_newline().0;
@@ -205,6 +208,32 @@ pub fn row_pieces(galley: &Galley, local: Range<usize>, origin: Pos2) -> Vec<(us
         }
     }
     pieces
+}
+
+/// The x (row-local) of caret position `column` of a row. A grapheme
+/// cluster draws as one glyph (👩🏽‍💻, a flag, a letter with its accent), and
+/// the galley puts its inner code points at its right edge with no width;
+/// a position inside a cluster is placed instead in proportion to how many
+/// of the cluster's code points come before it, so a span that splits a
+/// cluster covers its part of the glyph, not a sliver at its edge.
+pub fn x_in_row(row: &Row, column: usize) -> f32 {
+    let mut start = 0;
+    if row
+        .glyphs
+        .get(column)
+        .is_some_and(|g| g.advance_width == 0.0)
+    {
+        for cluster in row.text().graphemes(true) {
+            let len = cluster.chars().count();
+            if column < start + len {
+                let x0 = row.x_offset(CharIndex(start));
+                let x1 = row.x_offset(CharIndex(start + len));
+                return x0 + (x1 - x0) * (column - start) as f32 / len as f32;
+            }
+            start += len;
+        }
+    }
+    row.x_offset(CharIndex(column))
 }
 
 /// Everything needed to paint the spans of one block.
@@ -231,22 +260,19 @@ impl BlockSpans<'_> {
         for &(span, depth) in spans {
             self.paint_body(span, depth, &mut hits);
         }
-        let mut tag_cursor = vec![f32::MIN; self.galley.rows.len()];
-        for &(span, _) in spans {
-            if span.start >= self.range.start {
-                self.paint_tag(span, &mut tag_cursor, &mut hits);
-            }
-        }
+        self.paint_tags(spans, &mut hits);
         hits
     }
 
-    fn color_of(&self, span: &Span) -> Color32 {
+    /// The colour of a span's label (grey for a label not in the schema).
+    pub(super) fn color_of(&self, span: &Span) -> Color32 {
         self.schema
             .get(&span.label)
             .map_or(style::UNKNOWN_LABEL, |l| style::color(l.color))
     }
 
-    fn local(&self, span: &Span) -> Range<usize> {
+    /// The part of a span inside this block, in block-local code points.
+    pub(super) fn local(&self, span: &Span) -> Range<usize> {
         let start = span.start.max(self.range.start) - self.range.start;
         let end = span.end.min(self.range.end).max(self.range.start) - self.range.start;
         start..end
@@ -291,40 +317,53 @@ impl BlockSpans<'_> {
             });
         }
     }
-
-    fn paint_tag(&self, span: &Span, tag_cursor: &mut [f32], hits: &mut Vec<HitRegion>) {
-        let Some(&(row, x0, _)) = row_pieces(self.galley, self.local(span), self.origin).first()
-        else {
-            return;
-        };
-        let (top, _) = text_band(self.galley, row, self.origin);
-        let x = x0.max(tag_cursor[row] + 3.0);
-        let mut text = if self.schema.contains(&span.label) {
-            span.label.clone()
-        } else {
-            format!("{} (unknown label)", span.label)
-        };
-        match (span.status, span.score) {
-            (Status::Pending, Some(score)) => text.push_str(&format!(" ?{score:.2}")),
-            (Status::Pending, None) => text.push_str(" ?"),
-            (Status::Rejected, _) => text.push_str(" (rejected)"),
-            (Status::Accepted, _) => {}
-        }
-        let rect = self.painter.text(
-            pos2(x, top - 1.0),
-            Align2::LEFT_BOTTOM,
-            text,
-            style::tag_font(),
-            self.color_of(span),
-        );
-        tag_cursor[row] = rect.max.x;
-        hits.push(HitRegion { rect, id: span.id });
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use egui::{Color32, FontId};
+
+    #[test]
+    fn a_span_inside_an_emoji_covers_its_part_of_the_glyph() {
+        let ctx = egui::Context::default();
+        for _ in 0..2 {
+            ctx.run_ui(egui::RawInput::default(), |ui| {
+                super::super::fonts::install(ui.ctx());
+            })
+            .drop_without_applying_deltas();
+        }
+        // a, 👩, 🏽, ZWJ, 💻, b: the emoji draws as one glyph.
+        let galley = ctx.fonts_mut(|f| {
+            f.layout_no_wrap("a👩🏽‍💻b".into(), FontId::proportional(17.0), Color32::WHITE)
+        });
+        let glyphs = &galley.rows[0].row.glyphs;
+        let (left, right) = (glyphs[1].pos.x, glyphs[5].pos.x);
+        assert!(right - left > 10.0, "one wide glyph: {left}..{right}");
+        // The skin tone and the joiner: the middle half of the glyph.
+        let pieces = row_pieces(&galley, 2..4, Pos2::ZERO);
+        let [(0, x0, x1)] = pieces[..] else {
+            panic!("{pieces:?}");
+        };
+        let quarter = (right - left) / 4.0;
+        assert!(
+            (x0 - (left + quarter)).abs() < 0.5,
+            "{x0} in {left}..{right}"
+        );
+        assert!(
+            (x1 - (right - quarter)).abs() < 0.5,
+            "{x1} in {left}..{right}"
+        );
+        // Whole clusters and plain letters are where the galley puts them.
+        assert_eq!(
+            row_pieces(&galley, 1..5, Pos2::ZERO),
+            vec![(0, left, right)]
+        );
+        assert_eq!(
+            row_pieces(&galley, 0..1, Pos2::ZERO),
+            vec![(0, glyphs[0].pos.x, left)]
+        );
+    }
 
     #[test]
     fn nested_and_overlapping_spans_get_distinct_depths() {

@@ -109,7 +109,7 @@ fn double_click_selects_a_word_and_palette_tags_it() {
         start..start + "González".chars().count()
     );
 
-    harness.get_by_label("person").click();
+    harness.get_by_label("person 1/P").click();
     harness.run();
     let span = span_at(&harness, start, start + 8).expect("tagged from the palette");
     assert_eq!(span.text, "González");

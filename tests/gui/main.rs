@@ -19,6 +19,7 @@ mod desktop;
 mod disk_change;
 mod frame_latency;
 mod keyboard;
+mod look;
 mod messages;
 mod occurrences_long;
 mod orphans;
