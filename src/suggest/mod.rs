@@ -8,8 +8,10 @@ pub mod approval;
 pub mod external;
 pub mod gazetteer;
 pub mod matcher;
+pub mod occurrences;
 mod plan;
 pub mod search;
+pub mod stopwords;
 
 pub use plan::SuggestPlan;
 

@@ -67,8 +67,14 @@ pub struct NewsmarkApp {
     pub(super) review: ReviewPanel,
     pub(super) corpus: CorpusIndex,
     pub(super) job: Option<SuggestJob>,
+    /// Folder-wide Accept all / Reject all: the running job and the last
+    /// one done.
+    pub(super) folder_bulk: super::apply_bulk::FolderBulk,
     /// Tagged texts' occurrences being looked for in a long article.
     pub(super) occurrence_scans: Vec<super::occurrence_scan::OccurrenceScan>,
+    /// A tagged text's occurrences beyond those offered at once, waiting
+    /// for "offer them too?".
+    pub(super) held_occurrences: Option<super::occurrence_offer::HeldOccurrences>,
     /// A recovery journal found on opening, waiting for an answer.
     pub(super) offered_journal: Option<OfferedJournal>,
     pub(super) journaled_state: Option<crate::model::StateId>,
@@ -124,7 +130,9 @@ impl NewsmarkApp {
             review: ReviewPanel::default(),
             corpus: CorpusIndex::default(),
             job: None,
+            folder_bulk: Default::default(),
             occurrence_scans: Vec::new(),
+            held_occurrences: None,
             task: None,
             corpus_loader: None,
             offered_journal: None,
@@ -294,6 +302,7 @@ impl NewsmarkApp {
         }
 
         self.poll_job(&ctx);
+        self.poll_folder_bulk(&ctx);
         self.start_learned_offer(&ctx);
         self.poll_occurrence_scans(&ctx);
         self.poll_task(&ctx);
@@ -311,6 +320,8 @@ impl NewsmarkApp {
             keys::approval_commands(&ctx)
         } else if self.pending.is_some() {
             keys::prompt_commands(&ctx)
+        } else if self.held_occurrences.is_some() {
+            super::occurrence_offer::commands(&ctx)
         } else {
             keys::commands(&ctx, self.session.as_ref(), self.view.as_mut())
         };
@@ -387,8 +398,14 @@ impl NewsmarkApp {
                         }
                         LeftTab::Review => {
                             egui::ScrollArea::vertical().show(ui, |ui| {
-                                self.review
-                                    .show(ui, session, &self.review_filter, &mut commands);
+                                let folder = self.folder_bulk.view();
+                                self.review.show(
+                                    ui,
+                                    session,
+                                    &self.review_filter,
+                                    &folder,
+                                    &mut commands,
+                                );
                             });
                         }
                     }
@@ -403,6 +420,7 @@ impl NewsmarkApp {
         panels::journal_offer(&ctx, self, &mut commands);
         super::encoding_prompt::show(&ctx, self, &mut commands);
         disk_change::prompt(&ctx, self, &mut commands);
+        super::occurrence_offer::show(&ctx, self, &mut commands);
         super::stats_window::show(&ctx, &mut self.show_statistics, &self.corpus, &self.schema);
         panels::shortcuts_window(
             &ctx,
@@ -416,6 +434,7 @@ impl NewsmarkApp {
             && self.offered_journal.is_none()
             && self.encoding_offer.is_none()
             && self.disk.prompt.is_none()
+            && self.held_occurrences.is_none()
             && self.session.is_some()
         {
             ctx.memory_mut(|m| {

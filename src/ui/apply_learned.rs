@@ -67,7 +67,7 @@ impl NewsmarkApp {
     /// were learned in, get them in their files.
     pub(super) fn start_learned_offer(&mut self, ctx: &egui::Context) {
         // Runs every frame: nothing to do unless an offer waits.
-        if self.learned_offers.is_empty() || self.job.is_some() {
+        if self.learned_offers.is_empty() || self.job.is_some() || self.folder_bulk.job.is_some() {
             return;
         }
         let Some(open) = self.session.as_ref().map(|s| s.txt_path().to_owned()) else {

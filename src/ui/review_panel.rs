@@ -10,6 +10,7 @@ use egui::{Grid, RichText, Ui};
 use super::Command;
 use crate::corpus::CorpusIndex;
 use crate::model::{AnnotationSet, Origin, SpanChange, Status};
+use crate::session::bulk::count_pending;
 use crate::session::{ReviewFilter, Session};
 use crate::stats::{self, OriginLabelStats, QualityReport, StatusCounts};
 
@@ -42,6 +43,22 @@ pub struct ReviewPanel {
     corpus: QualityReport,
     origins: Vec<String>,
     labels: Vec<String>,
+    /// Pending suggestions of the open document passing a filter, at a
+    /// revision.
+    passing_here: Option<(u64, ReviewFilter, usize)>,
+    /// Pending suggestions of the other documents passing a filter.
+    passing_others: Option<(ReviewFilter, usize)>,
+}
+
+/// What the review panel shows of the folder-wide review.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FolderView {
+    /// The running job's documents done and in the run, and the status it
+    /// sets.
+    pub running: Option<(usize, usize, Status)>,
+    /// The last folder-wide review that can be taken back: its status, and
+    /// how many documents and spans it changed.
+    pub last: Option<(Status, usize, usize)>,
 }
 
 impl ReviewPanel {
@@ -152,6 +169,7 @@ impl ReviewPanel {
         ui: &mut Ui,
         session: &Session,
         filter: &ReviewFilter,
+        folder: &FolderView,
         commands: &mut Vec<Command>,
     ) {
         self.refresh(ui.ctx(), session);
@@ -159,40 +177,23 @@ impl ReviewPanel {
         counts_row(ui, "This document", self.document);
         counts_row(
             ui,
-            &format!("Corpus ({} document(s))", self.corpus.documents),
+            &format!(
+                "Corpus ({})",
+                crate::plural::counted(self.corpus.documents, "document", "documents")
+            ),
             self.corpus.totals,
         );
         if self.unreadable > 0 {
             ui.label(format!(
-                "{} document(s) of the folder could not be read",
-                self.unreadable
+                "{} of the folder could not be read",
+                crate::plural::counted(self.unreadable, "document", "documents")
             ));
         }
         ui.separator();
         self.filter_ui(ui, filter, commands);
         ui.separator();
         ui.label(RichText::new("Pending suggestions passing the filter:").strong());
-        ui.horizontal(|ui| {
-            for (text, status, tip) in [
-                (
-                    "Accept all",
-                    Status::Accepted,
-                    "Accept every pending suggestion passing the filter (one undo step)",
-                ),
-                (
-                    "Reject all",
-                    Status::Rejected,
-                    "Reject every pending suggestion passing the filter (one undo step)",
-                ),
-            ] {
-                if ui.button(text).on_hover_text(tip).clicked() {
-                    commands.push(Command::Bulk {
-                        filter: filter.clone(),
-                        status,
-                    });
-                }
-            }
-        });
+        self.bulk_buttons(ui, session, filter, folder, commands);
         ui.horizontal(|ui| {
             let buttons = [
                 ("Previous", "Shift+N", Command::PrevPending),
@@ -210,6 +211,130 @@ impl ReviewPanel {
         quality_table(ui, &self.corpus);
         if !self.has_pending {
             ui.label("No pending suggestions in this document.");
+        }
+    }
+
+    /// How many pending suggestions pass `filter`: in this document, and in
+    /// the whole folder (this document as it is now, the others as read).
+    fn passing(&mut self, session: &Session, filter: &ReviewFilter) -> (usize, usize) {
+        let revision = session.set().revision();
+        let here = match &self.passing_here {
+            Some((r, f, n)) if *r == revision && f == filter => *n,
+            _ => {
+                let n = count_pending(session.set(), filter);
+                self.passing_here = Some((revision, filter.clone(), n));
+                n
+            }
+        };
+        let others = match &self.passing_others {
+            Some((f, n)) if f == filter => *n,
+            _ => {
+                let n = self.others.iter().map(|s| count_pending(s, filter)).sum();
+                self.passing_others = Some((filter.clone(), n));
+                n
+            }
+        };
+        (here, here + others)
+    }
+
+    /// "Accept all N" / "Reject all N" for this document and for the
+    /// folder, the folder-wide job's progress and Cancel, and "Take back".
+    fn bulk_buttons(
+        &mut self,
+        ui: &mut Ui,
+        session: &Session,
+        filter: &ReviewFilter,
+        folder: &FolderView,
+        commands: &mut Vec<Command>,
+    ) {
+        let (here, everywhere) = self.passing(session, filter);
+        let idle = folder.running.is_none();
+        ui.horizontal(|ui| {
+            for (verb, status) in [("Accept", Status::Accepted), ("Reject", Status::Rejected)] {
+                let tip = format!(
+                    "{verb} the {here} pending suggestions of this document passing the filter \
+                     (this document only; one undo step)"
+                );
+                let button = egui::Button::new(format!("{verb} all {here}"));
+                if ui
+                    .add_enabled(here > 0, button)
+                    .on_hover_text(tip)
+                    .on_disabled_hover_text(
+                        "No pending suggestion of this document passes the filter",
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::Bulk {
+                        filter: filter.clone(),
+                        status,
+                    });
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            for (verb, status) in [("Accept", Status::Accepted), ("Reject", Status::Rejected)] {
+                let tip = format!(
+                    "{verb} the {everywhere} pending suggestions passing the filter in every \
+                     document of the folder: this one as one undo step, the others saved to \
+                     their files in the background (Take back undoes it)"
+                );
+                let button = egui::Button::new(format!("{verb} all in folder {everywhere}"));
+                if ui
+                    .add_enabled(idle && everywhere > 0, button)
+                    .on_hover_text(tip)
+                    .on_disabled_hover_text(
+                        "No pending suggestion in the folder passes the filter, or a folder-wide review is running",
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::BulkFolder {
+                        filter: filter.clone(),
+                        status,
+                    });
+                }
+            }
+        });
+        if let Some((done, total, _)) = folder.running {
+            ui.horizontal(|ui| {
+                let fraction = if total == 0 {
+                    1.0
+                } else {
+                    done as f32 / total as f32
+                };
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(160.0)
+                        .text(format!("{done} of {total} documents")),
+                );
+                if ui
+                    .button("Cancel")
+                    .on_hover_text("Stop before the next document; those done stay done")
+                    .clicked()
+                {
+                    commands.push(Command::CancelBulkFolder);
+                }
+            });
+        } else if let Some((status, documents, spans)) = folder.last {
+            let verb = if status == Status::Accepted {
+                "accept"
+            } else {
+                "reject"
+            };
+            let what = format!(
+                "{} in {}",
+                crate::plural::counted(spans, "suggestion", "suggestions"),
+                crate::plural::counted(documents, "document", "documents")
+            );
+            if ui
+                .button(format!("Take back the folder-wide {verb}"))
+                .on_hover_text(format!(
+                    "Make the {what} that the last folder-wide {verb} changed pending again, \
+                     where they still are as it left them (each document saved again)"
+                ))
+                .clicked()
+            {
+                commands.push(Command::UndoBulkFolder);
+            }
         }
     }
 

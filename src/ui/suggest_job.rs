@@ -28,7 +28,7 @@ impl OpenArticle {
         *self.lock() = path;
     }
 
-    fn lock(&self) -> MutexGuard<'_, Option<PathBuf>> {
+    pub(super) fn lock(&self) -> MutexGuard<'_, Option<PathBuf>> {
         self.0.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
