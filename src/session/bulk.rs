@@ -15,7 +15,7 @@ use crate::store;
 #[derive(Debug, thiserror::Error)]
 pub enum BulkSkip {
     /// Its text or annotation file could not be read.
-    #[error("{name}: skipped, it cannot be read: {reason}")]
+    #[error("{name} cannot be read: {reason}")]
     Unreadable {
         /// The article's file name.
         name: String,
@@ -23,7 +23,7 @@ pub enum BulkSkip {
         reason: String,
     },
     /// Its annotation file is protected (it failed to load).
-    #[error("{name}: skipped, its annotation file is protected: {reason}")]
+    #[error("{name}: its annotation file is protected: {reason}")]
     Protected {
         /// The article's file name.
         name: String,

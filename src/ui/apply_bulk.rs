@@ -177,7 +177,7 @@ impl NewsmarkApp {
         }
         match op {
             BulkOp::Review { status, .. } if !tally.is_empty() => {
-                text.push_str("; the review panel's “Take back” undoes it in every document");
+                text.push_str(" (Take back, in the review panel, undoes it)");
                 self.folder_bulk.last = Some((status, tally));
             }
             BulkOp::Reopen { status, mut ids } if cancelled => {

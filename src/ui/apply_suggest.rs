@@ -311,7 +311,7 @@ impl NewsmarkApp {
         let total = offered + offer.held.len();
         self.info(format!(
             "Offered the {offered} nearest of {total} other occurrences of “{}” to review (N); \
-             the other {} wait for your answer",
+             offer the other {}?",
             span.text,
             offer.held.len()
         ));
@@ -320,6 +320,7 @@ impl NewsmarkApp {
             doc,
             offered,
             held: offer.held,
+            drawn: std::cell::Cell::new(false),
         });
     }
 }

@@ -24,6 +24,9 @@ pub struct HeldOccurrences {
     pub offered: usize,
     /// The occurrences held back, in text order.
     pub held: Vec<Suggestion>,
+    /// Whether the question was drawn once: the first frame only sizes it,
+    /// so a second one is asked for.
+    pub drawn: std::cell::Cell<bool>,
 }
 
 /// Keys while the question is shown: O or Enter offers the rest, Escape
@@ -44,6 +47,9 @@ pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>)
     let Some(held) = &app.held_occurrences else {
         return;
     };
+    if !held.drawn.replace(true) {
+        ctx.request_repaint();
+    }
     egui::Modal::new(egui::Id::unique("held_occurrences")).show(ctx, |ui| {
         ui.set_max_width(520.0);
         ui.heading("Offer more occurrences?");

@@ -140,7 +140,7 @@ fn accept_all_in_folder_changes_every_readable_document_and_can_be_taken_back() 
         "{said}"
     );
     assert!(
-        said.contains("1 document skipped, unchanged: c.txt"),
+        said.contains("1 document skipped, unchanged: c.txt: its annotation file is protected"),
         "{said}"
     );
     // The open document was not written: its change is one undo step.
