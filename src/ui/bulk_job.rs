@@ -158,3 +158,99 @@ impl BulkJob {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::model::{AnnotationSet, Origin, Span};
+    use crate::session::Session;
+    use crate::store;
+
+    /// Three articles with one pending suggestion each.
+    fn articles(dir: &std::path::Path) -> Vec<PathBuf> {
+        (0..3)
+            .map(|k| {
+                let txt = dir.join(format!("a{k}.txt"));
+                std::fs::write(&txt, "Iran met Cuba.\n").unwrap();
+                let doc = store::read_text(&txt).unwrap();
+                let set = AnnotationSet::from_spans(vec![Span {
+                    origin: Origin::Extractor("spacy".into()),
+                    status: Status::Pending,
+                    ..Span::manual(1, 0, 4, "country", "Iran")
+                }]);
+                let name = store::file_name(&txt);
+                store::save_annotations(&store::paired_ron_path(&txt), &name, &doc, &set).unwrap();
+                txt
+            })
+            .collect()
+    }
+
+    fn status_on_disk(txt: &std::path::Path) -> Status {
+        let session = Session::open(txt, LabelSchema::default()).unwrap();
+        session.set().spans().iter().next().unwrap().status
+    }
+
+    fn run(job: &mut BulkJob) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while !job.finished {
+            assert!(std::time::Instant::now() < deadline, "the job did not end");
+            std::thread::sleep(std::time::Duration::from_millis(2));
+            job.poll();
+        }
+    }
+
+    #[test]
+    fn cancel_stops_before_the_next_document_and_keeps_those_done() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = articles(dir.path());
+        let open = OpenArticle::default();
+        // Holding the open-article lock keeps the job at its first document,
+        // past its check for cancel, until the lock is let go.
+        let held = open.lock();
+        let op = BulkOp::Review {
+            filter: ReviewFilter::default(),
+            status: Status::Accepted,
+        };
+        let mut job = BulkJob::start(
+            op,
+            paths.clone(),
+            LabelSchema::default(),
+            open.clone(),
+            egui::Context::default(),
+        );
+        // Time for the thread to pass its first check and wait on the lock.
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        job.cancel();
+        drop(held);
+        run(&mut job);
+        assert_eq!(job.progress, (1, 3));
+        assert_eq!(job.changed.len(), 1);
+        let statuses: Vec<Status> = paths.iter().map(|p| status_on_disk(p)).collect();
+        assert_eq!(
+            statuses,
+            [Status::Accepted, Status::Pending, Status::Pending]
+        );
+    }
+
+    #[test]
+    fn the_open_article_is_reported_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = articles(dir.path());
+        let open = OpenArticle::default();
+        open.set(Some(paths[1].clone()));
+        let op = BulkOp::Review {
+            filter: ReviewFilter::default(),
+            status: Status::Rejected,
+        };
+        let ctx = egui::Context::default();
+        let mut job = BulkJob::start(op, paths.clone(), LabelSchema::default(), open, ctx);
+        run(&mut job);
+        assert_eq!(job.opened, [paths[1].clone()]);
+        let statuses: Vec<Status> = paths.iter().map(|p| status_on_disk(p)).collect();
+        assert_eq!(
+            statuses,
+            [Status::Rejected, Status::Pending, Status::Rejected]
+        );
+    }
+}
