@@ -83,6 +83,15 @@ pub fn pending_edit(session: &Session, suggestions: &[Suggestion]) -> Option<Edi
     (!edits.is_empty()).then_some(Edit::Batch(edits))
 }
 
+/// How many spans an edit from [`pending_edit`] adds (one per
+/// suggestion it keeps).
+pub fn added_count(edit: &Edit) -> usize {
+    match edit {
+        Edit::Batch(edits) => edits.len(),
+        _ => 1,
+    }
+}
+
 /// Orders suggestions by start, longer (enclosing) first, then label: the
 /// order spans are kept in.
 pub(crate) fn text_order(a: &Suggestion, b: &Suggestion) -> Ordering {

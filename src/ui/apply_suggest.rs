@@ -15,7 +15,7 @@ use crate::settings;
 use crate::store;
 use crate::suggest::matcher::TermMatcher;
 use crate::suggest::occurrences::{OFFER_AT_ONCE, may_offer, split_offer};
-use crate::suggest::{SuggestPlan, Suggestion, pending_edit};
+use crate::suggest::{SuggestPlan, Suggestion, added_count, pending_edit};
 
 /// What suggestions from a suggester run are called in messages.
 const SUGGESTER_RUN: &str = "suggester";
@@ -217,10 +217,7 @@ impl NewsmarkApp {
         };
         match pending_edit(session, found) {
             Some(edit) => {
-                let n = match &edit {
-                    crate::model::Edit::Batch(e) => e.len(),
-                    _ => 1,
-                };
+                let n = added_count(&edit);
                 self.perform(edit);
                 let noun = plural::noun(n, "suggestion", "suggestions");
                 self.info(format!("{n} new {what} {noun} to review (N)"));

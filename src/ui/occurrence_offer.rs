@@ -12,7 +12,7 @@ use super::{Command, keys};
 use crate::model::{Document, Span};
 use crate::plural;
 use crate::suggest::occurrences::OFFER_AT_ONCE;
-use crate::suggest::{Suggestion, pending_edit};
+use crate::suggest::{Suggestion, added_count, pending_edit};
 
 /// A tagged text's occurrences held back, waiting for the user's answer.
 pub struct HeldOccurrences {
@@ -107,10 +107,7 @@ impl NewsmarkApp {
         }
         match pending_edit(session, &held.held) {
             Some(edit) => {
-                let n = match &edit {
-                    crate::model::Edit::Batch(edits) => edits.len(),
-                    _ => 1,
-                };
+                let n = added_count(&edit);
                 self.perform(edit);
                 let more = plural::counted(n, "more occurrence", "more occurrences");
                 self.info(format!("Offered {more} of “{quote}” to review (N)"));

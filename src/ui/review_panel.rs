@@ -193,7 +193,8 @@ impl ReviewPanel {
         self.filter_ui(ui, filter, commands);
         ui.separator();
         ui.label(RichText::new("Pending suggestions passing the filter:").strong());
-        self.bulk_buttons(ui, session, filter, folder, commands);
+        let passing = self.passing(session, filter);
+        bulk_buttons(ui, passing, filter, folder, commands);
         ui.horizontal(|ui| {
             let buttons = [
                 ("Previous", "Shift+N", Command::PrevPending),
@@ -236,108 +237,89 @@ impl ReviewPanel {
         };
         (here, here + others)
     }
+}
 
-    /// "Accept all N" / "Reject all N" for this document and for the
-    /// folder, the folder-wide job's progress and Cancel, and "Take back".
-    fn bulk_buttons(
-        &mut self,
-        ui: &mut Ui,
-        session: &Session,
-        filter: &ReviewFilter,
-        folder: &FolderView,
-        commands: &mut Vec<Command>,
-    ) {
-        let (here, everywhere) = self.passing(session, filter);
-        let idle = folder.running.is_none();
+/// "Accept all N" / "Reject all N" for this document and for the folder
+/// (`passing`: how many pass the filter in each), the folder-wide job's
+/// progress and Cancel, and "Take back".
+fn bulk_buttons(
+    ui: &mut Ui,
+    (here, everywhere): (usize, usize),
+    filter: &ReviewFilter,
+    folder: &FolderView,
+    commands: &mut Vec<Command>,
+) {
+    let idle = folder.running.is_none();
+    let filter = filter.clone();
+    let this_document = BulkPair {
+        count: here,
+        enabled: here > 0,
+        where_: "",
+        tip: "of this document passing the filter (this document only; one undo step)",
+        disabled: "No pending suggestion of this document passes the filter",
+    };
+    bulk_pair(ui, &this_document, commands, |status| Command::Bulk {
+        filter: filter.clone(),
+        status,
+    });
+    let folder_wide = BulkPair {
+        count: everywhere,
+        enabled: idle && everywhere > 0,
+        where_: " in folder",
+        tip: "passing the filter in every document of the folder: this one as one undo \
+                  step, the others saved to their files in the background (Take back undoes it)",
+        disabled: "No pending suggestion in the folder passes the filter, or a folder-wide \
+                       review is running",
+    };
+    bulk_pair(ui, &folder_wide, commands, |status| Command::BulkFolder {
+        filter: filter.clone(),
+        status,
+    });
+    if let Some((done, total, _)) = folder.running {
         ui.horizontal(|ui| {
-            for (verb, status) in [("Accept", Status::Accepted), ("Reject", Status::Rejected)] {
-                let tip = format!(
-                    "{verb} the {here} pending suggestions of this document passing the filter \
-                     (this document only; one undo step)"
-                );
-                let button = egui::Button::new(format!("{verb} all {here}"));
-                if ui
-                    .add_enabled(here > 0, button)
-                    .on_hover_text(tip)
-                    .on_disabled_hover_text(
-                        "No pending suggestion of this document passes the filter",
-                    )
-                    .clicked()
-                {
-                    commands.push(Command::Bulk {
-                        filter: filter.clone(),
-                        status,
-                    });
-                }
-            }
-        });
-        ui.horizontal(|ui| {
-            for (verb, status) in [("Accept", Status::Accepted), ("Reject", Status::Rejected)] {
-                let tip = format!(
-                    "{verb} the {everywhere} pending suggestions passing the filter in every \
-                     document of the folder: this one as one undo step, the others saved to \
-                     their files in the background (Take back undoes it)"
-                );
-                let button = egui::Button::new(format!("{verb} all in folder {everywhere}"));
-                if ui
-                    .add_enabled(idle && everywhere > 0, button)
-                    .on_hover_text(tip)
-                    .on_disabled_hover_text(
-                        "No pending suggestion in the folder passes the filter, or a folder-wide review is running",
-                    )
-                    .clicked()
-                {
-                    commands.push(Command::BulkFolder {
-                        filter: filter.clone(),
-                        status,
-                    });
-                }
-            }
-        });
-        if let Some((done, total, _)) = folder.running {
-            ui.horizontal(|ui| {
-                let fraction = if total == 0 {
-                    1.0
-                } else {
-                    done as f32 / total as f32
-                };
-                ui.add(
-                    egui::ProgressBar::new(fraction)
-                        .desired_width(160.0)
-                        .text(format!("{done} of {total} documents")),
-                );
-                if ui
-                    .button("Cancel")
-                    .on_hover_text("Stop before the next document; those done stay done")
-                    .clicked()
-                {
-                    commands.push(Command::CancelBulkFolder);
-                }
-            });
-        } else if let Some((status, documents, spans)) = folder.last {
-            let verb = if status == Status::Accepted {
-                "accept"
+            let fraction = if total == 0 {
+                1.0
             } else {
-                "reject"
+                done as f32 / total as f32
             };
-            let what = format!(
-                "{} in {}",
-                crate::plural::counted(spans, "suggestion", "suggestions"),
-                crate::plural::counted(documents, "document", "documents")
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(160.0)
+                    .text(format!("{done} of {total} documents")),
             );
             if ui
-                .button(format!("Take back the folder-wide {verb}"))
-                .on_hover_text(format!(
-                    "Make the {what} that the last folder-wide {verb} changed pending again, \
-                     where they still are as it left them (each document saved again)"
-                ))
+                .button("Cancel")
+                .on_hover_text("Stop before the next document; those done stay done")
                 .clicked()
             {
-                commands.push(Command::UndoBulkFolder);
+                commands.push(Command::CancelBulkFolder);
             }
+        });
+    } else if let Some((status, documents, spans)) = folder.last {
+        let verb = if status == Status::Accepted {
+            "accept"
+        } else {
+            "reject"
+        };
+        let what = format!(
+            "{} in {}",
+            crate::plural::counted(spans, "suggestion", "suggestions"),
+            crate::plural::counted(documents, "document", "documents")
+        );
+        if ui
+            .button(format!("Take back the folder-wide {verb}"))
+            .on_hover_text(format!(
+                "Make the {what} that the last folder-wide {verb} changed pending again, \
+                     where they still are as it left them (each document saved again)"
+            ))
+            .clicked()
+        {
+            commands.push(Command::UndoBulkFolder);
         }
     }
+}
 
+impl ReviewPanel {
     fn filter_ui(&self, ui: &mut Ui, filter: &ReviewFilter, commands: &mut Vec<Command>) {
         let mut next = filter.clone();
         ui.label(RichText::new("Filter (N, bulk actions)").strong());
@@ -369,6 +351,42 @@ impl ReviewPanel {
             commands.push(Command::SetFilter(next));
         }
     }
+}
+
+/// One row of bulk buttons: "Accept all{where_} N" and "Reject all{where_} N".
+struct BulkPair {
+    count: usize,
+    enabled: bool,
+    where_: &'static str,
+    /// The tooltip after "Accept the N pending suggestions ".
+    tip: &'static str,
+    /// The tooltip when disabled.
+    disabled: &'static str,
+}
+
+fn bulk_pair(
+    ui: &mut Ui,
+    pair: &BulkPair,
+    commands: &mut Vec<Command>,
+    command: impl Fn(Status) -> Command,
+) {
+    ui.horizontal(|ui| {
+        for (verb, status) in [("Accept", Status::Accepted), ("Reject", Status::Rejected)] {
+            let BulkPair { count, where_, .. } = pair;
+            let button = egui::Button::new(format!("{verb} all{where_} {count}"));
+            if ui
+                .add_enabled(pair.enabled, button)
+                .on_hover_text(format!(
+                    "{verb} the {count} pending suggestions {}",
+                    pair.tip
+                ))
+                .on_disabled_hover_text(pair.disabled)
+                .clicked()
+            {
+                commands.push(command(status));
+            }
+        }
+    });
 }
 
 fn counts_row(ui: &mut Ui, what: &str, counts: StatusCounts) {

@@ -225,10 +225,7 @@ fn suggest_on_disk(
     let Some(edit) = pending_edit(&session, &found) else {
         return (Outcome::Nothing, failure);
     };
-    let added = match &edit {
-        crate::model::Edit::Batch(edits) => edits.len(),
-        _ => 1,
-    };
+    let added = crate::suggest::added_count(&edit);
     if let Err(err) = session.perform(edit) {
         return (Outcome::Nothing, Some(err.to_string()));
     }

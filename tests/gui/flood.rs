@@ -30,14 +30,6 @@ fn counts(harness: &Harness<'_, NewsmarkApp>) -> (usize, usize) {
     (of(Status::Accepted), of(Status::Pending))
 }
 
-fn notice(harness: &Harness<'_, NewsmarkApp>) -> String {
-    harness
-        .state()
-        .notice()
-        .map(|n| n.text.clone())
-        .unwrap_or_default()
-}
-
 fn press(harness: &mut Harness<'_, NewsmarkApp>, modifiers: Modifiers, key: Key) {
     harness.key_press_modifiers(modifiers, key);
     harness.run();
@@ -57,7 +49,7 @@ fn a_function_word_tagged_by_accident_offers_nothing() {
     press(&mut harness, Modifiers::NONE, Key::Num3);
     assert_eq!(counts(&harness), (1, 0), "only the slip itself");
     assert!(!harness.state().is_asking_to_offer_more());
-    let said = notice(&harness);
+    let said = notice_text(&harness);
     assert!(
         said.contains("“the”") && said.contains("function word"),
         "{said}"
@@ -71,7 +63,7 @@ fn a_few_occurrences_are_all_offered_and_counted() {
     assert_eq!(counts(&harness), (1, 12));
     assert!(!harness.state().is_asking_to_offer_more());
     assert_eq!(
-        notice(&harness),
+        notice_text(&harness),
         "Offered 12 other occurrences of “Kish” to review (N)"
     );
 }
@@ -82,7 +74,7 @@ fn beyond_the_limit_the_nearest_are_offered_and_the_rest_on_request() {
     tag_kish(&mut harness);
     assert_eq!(counts(&harness), (1, OFFER_AT_ONCE));
     assert!(harness.state().is_asking_to_offer_more());
-    let said = notice(&harness);
+    let said = notice_text(&harness);
     assert!(
         said.contains(&format!("the {OFFER_AT_ONCE} nearest of 199")),
         "{said}"
@@ -98,7 +90,7 @@ fn beyond_the_limit_the_nearest_are_offered_and_the_rest_on_request() {
     assert!(!harness.state().is_asking_to_offer_more());
     assert_eq!(counts(&harness), (1, 199));
     assert_eq!(
-        notice(&harness),
+        notice_text(&harness),
         format!(
             "Offered {} more occurrences of “Kish” to review (N)",
             199 - OFFER_AT_ONCE
@@ -121,7 +113,7 @@ fn escape_leaves_the_rest_unoffered() {
     press(&mut harness, Modifiers::NONE, Key::Escape);
     assert!(!harness.state().is_asking_to_offer_more());
     assert_eq!(counts(&harness), (1, OFFER_AT_ONCE));
-    let said = notice(&harness);
+    let said = notice_text(&harness);
     assert!(said.contains("149 other occurrences"), "{said}");
 }
 
@@ -169,14 +161,7 @@ fn annotate_all_tags_every_hit_or_says_why_not() {
     harness.event(egui::Event::Text("Cela".into()));
     harness.run();
     harness.get_by_label("4 hits");
-    harness.get_by_label("label").click();
-    harness.run();
-    harness
-        .get_all_by_label("country")
-        .min_by(|a, b| a.rect().min.x.total_cmp(&b.rect().min.x))
-        .unwrap()
-        .click();
-    harness.run();
+    choose_search_label(&mut harness, "country");
     button(&harness, "Annotate all").click();
     harness.run();
     let tagged = spans(&harness);
@@ -187,7 +172,7 @@ fn annotate_all_tags_every_hit_or_says_why_not() {
             .all(|s| s.label == "country" && s.status == Status::Accepted)
     );
     assert_eq!(
-        notice(&harness),
+        notice_text(&harness),
         "Annotate all, 4 hits: tagged 1 country, accepted 2 suggestions already there, \
          relabelled 1 pending suggestion as country and accepted it (Ctrl+Z undoes all)"
     );
@@ -195,7 +180,7 @@ fn annotate_all_tags_every_hit_or_says_why_not() {
     button(&harness, "Annotate all").click();
     harness.run();
     assert_eq!(
-        notice(&harness),
+        notice_text(&harness),
         "Annotate all, 4 hits: tagged 0 country; not tagged: 4 already tagged country"
     );
     // One undo step takes all four back to what they were.

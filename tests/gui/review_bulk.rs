@@ -71,14 +71,6 @@ fn statuses_here(harness: &Harness<'_, NewsmarkApp>) -> Vec<Status> {
     spans(harness).iter().map(|s| s.status).collect()
 }
 
-fn notice(harness: &Harness<'_, NewsmarkApp>) -> String {
-    harness
-        .state()
-        .notice()
-        .map(|n| n.text.clone())
-        .unwrap_or_default()
-}
-
 fn only(label: &str) -> ReviewFilter {
     ReviewFilter {
         label: Some(label.into()),
@@ -134,7 +126,7 @@ fn accept_all_in_folder_changes_every_readable_document_and_can_be_taken_back() 
         c_before,
         "never overwritten"
     );
-    let said = notice(&harness);
+    let said = notice_text(&harness);
     assert!(
         said.starts_with("Accepted 6 suggestions in 2 documents"),
         "{said}"
@@ -155,7 +147,7 @@ fn accept_all_in_folder_changes_every_readable_document_and_can_be_taken_back() 
     assert_eq!(statuses_here(&harness), [Pending; 4]);
     assert_eq!(statuses_on_disk(&b), [Pending; 4]);
     assert_eq!(std::fs::read(&c_ron).unwrap(), c_before);
-    assert!(notice(&harness).starts_with("Made pending again 6 suggestions in 2 documents"));
+    assert!(notice_text(&harness).starts_with("Made pending again 6 suggestions in 2 documents"));
     // Ctrl+Z in the window undoes the take-back of the open document.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
@@ -168,7 +160,7 @@ fn n_replaces_a_stale_none_left_when_it_finds_one() {
     execute(&mut harness, vec![Command::SetFilter(only("role"))]);
     harness.key_press(Key::N);
     harness.run();
-    assert!(notice(&harness).starts_with("No pending suggestions left"));
+    assert!(notice_text(&harness).starts_with("No pending suggestions left"));
     execute(
         &mut harness,
         vec![Command::SetFilter(ReviewFilter::default())],
@@ -176,7 +168,7 @@ fn n_replaces_a_stale_none_left_when_it_finds_one() {
     harness.key_press(Key::N);
     harness.run();
     assert!(harness.state().selected_span().is_some());
-    let said = notice(&harness);
+    let said = notice_text(&harness);
     assert_eq!(
         said,
         "4 pending suggestions to review (with the current filter)"
