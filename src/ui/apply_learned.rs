@@ -50,10 +50,11 @@ impl NewsmarkApp {
     }
 
     /// Before the document at `next` replaces the open one. What was learned
-    /// and not saved is forgotten; offers waiting for another folder are
-    /// dropped.
+    /// and not saved is forgotten, and so are occurrences held back from
+    /// the open one; offers waiting for another folder are dropped.
     pub(super) fn leave_document(&mut self, next: &Path) {
         self.learned.clear();
+        self.held_occurrences = None;
         if let Some(session) = &self.session
             && !same_folder(session.txt_path(), next)
         {
