@@ -464,3 +464,72 @@ fn settings_refuse_clashing_or_reserved_hotkeys() {
     fs::write(dir.path().join("newsmark.ron"), ok).unwrap();
     assert_eq!(settings::load(dir.path()).unwrap().schema().labels.len(), 2);
 }
+
+#[test]
+fn annotate_all_accounts_for_every_hit() {
+    use newsmark::model::search::{Search, SearchOptions};
+    use newsmark::suggest::search::AnnotateAll;
+    // "Cela" four times: 0 plain, 10 a pending country, 23 accepted
+    // country, 39 a rejected country.
+    let text = "Cela dit, cela change. Cela compte. Et cela encore.";
+    let (_dir, session) = session_with(
+        text,
+        &[
+            (10, 14, "country", Status::Pending),
+            (23, 27, "country", Status::Accepted),
+            (39, 43, "country", Status::Rejected),
+        ],
+    );
+    // A regex whose hits "Ce" and "la" both widen to the word "Cela".
+    let options = SearchOptions {
+        regex: true,
+        ..SearchOptions::default()
+    };
+    let hits = Search::new("ce|la", &options)
+        .unwrap()
+        .find_all(session.doc());
+    assert_eq!(hits.len(), 8);
+    let plan = AnnotateAll::plan(&session, &hits, "country");
+    let accounted = (
+        plan.tagged,
+        plan.accepted,
+        plan.relabelled,
+        plan.already_tagged,
+        plan.repeated,
+    );
+    assert_eq!(accounted, (1, 2, 0, 1, 4));
+    assert_eq!(
+        plan.describe("country"),
+        "tagged 1 country, accepted 2 suggestions already there; not tagged: \
+         1 already tagged country, 4 hits are the same word as another hit"
+    );
+    let Some(Edit::Batch(edits)) = plan.edit else {
+        panic!("one batch");
+    };
+    assert_eq!(edits.len(), 3);
+
+    // A pending suggestion with another label on a hit is relabelled.
+    let (_dir, session) = session_with(text, &[(0, 4, "person", Status::Pending)]);
+    let hits = Search::new("cela", &SearchOptions::default())
+        .unwrap()
+        .find_all(session.doc());
+    let plan = AnnotateAll::plan(&session, &hits, "country");
+    assert_eq!((plan.tagged, plan.relabelled), (3, 1));
+}
+
+#[test]
+fn learned_terms_leave_out_function_words() {
+    let (_dir, session) = session_with(
+        "The talks: the Hague and Iran.",
+        &[
+            (0, 3, "country", Status::Accepted),   // The
+            (11, 20, "country", Status::Accepted), // the Hague
+            (25, 29, "country", Status::Accepted), // Iran
+        ],
+    );
+    let terms: Vec<String> = learned_terms(session.set())
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect();
+    assert_eq!(terms, ["Iran", "the Hague"]);
+}

@@ -277,7 +277,7 @@ fn merge(
     }
 
     let mut session =
-        Session::open(&txt_path, schema.clone()).map_err(|e| format!("{source}: {e}"))?;
+        Session::read(&txt_path, schema.clone()).map_err(|e| format!("{source}: {e}"))?;
     if let Some(reason) = session.save_blocked() {
         return Err(format!(
             "{source}: {} is not merged into: {reason} (open it in newsmark to repair it)",

@@ -1,6 +1,7 @@
 //! One open document: its text, annotations, undo history and save state.
 //! The GUI and the tests drive editing through this type.
 
+pub mod bulk;
 mod disk;
 mod journal_writer;
 mod merge;

@@ -180,12 +180,14 @@ fn whole_word_ascii(text: &[u8], range: std::ops::Range<usize>) -> Option<bool> 
 }
 
 /// The `(quote, label)` of every accepted span of `set`, each pair once, in
-/// sorted order: the terms to look for elsewhere.
+/// sorted order: the terms to look for elsewhere. Quotes made only of
+/// function words ("the") are left out (see [`super::occurrences::may_offer`]).
 pub fn learned_terms(set: &AnnotationSet) -> Vec<(String, String)> {
     let terms: BTreeSet<(String, String)> = set
         .spans()
         .iter()
         .filter(|s| s.status == Status::Accepted && !s.text.is_empty())
+        .filter(|s| super::occurrences::may_offer(&s.text))
         .map(|s| (s.text.clone(), s.label.clone()))
         .collect();
     terms.into_iter().collect()

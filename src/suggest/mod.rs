@@ -8,8 +8,10 @@ pub mod approval;
 pub mod external;
 pub mod gazetteer;
 pub mod matcher;
+pub mod occurrences;
 mod plan;
 pub mod search;
+pub mod stopwords;
 
 pub use plan::SuggestPlan;
 
@@ -79,6 +81,15 @@ pub fn pending_edit(session: &Session, suggestions: &[Suggestion]) -> Option<Edi
         next_id += 1;
     }
     (!edits.is_empty()).then_some(Edit::Batch(edits))
+}
+
+/// How many spans an edit from [`pending_edit`] adds (one per
+/// suggestion it keeps).
+pub fn added_count(edit: &Edit) -> usize {
+    match edit {
+        Edit::Batch(edits) => edits.len(),
+        _ => 1,
+    }
 }
 
 /// Orders suggestions by start, longer (enclosing) first, then label: the

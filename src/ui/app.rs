@@ -67,8 +67,14 @@ pub struct NewsmarkApp {
     pub(super) review: ReviewPanel,
     pub(super) corpus: CorpusIndex,
     pub(super) job: Option<SuggestJob>,
+    /// Folder-wide Accept all / Reject all: the running job and the last
+    /// one done.
+    pub(super) folder_bulk: super::apply_bulk::FolderBulk,
     /// Tagged texts' occurrences being looked for in a long article.
     pub(super) occurrence_scans: Vec<super::occurrence_scan::OccurrenceScan>,
+    /// A tagged text's occurrences beyond those offered at once, waiting
+    /// for "offer them too?".
+    pub(super) held_occurrences: Option<super::occurrence_offer::HeldOccurrences>,
     /// A recovery journal found on opening, waiting for an answer.
     pub(super) offered_journal: Option<OfferedJournal>,
     pub(super) journaled_state: Option<crate::model::StateId>,
@@ -128,7 +134,9 @@ impl NewsmarkApp {
             review: ReviewPanel::default(),
             corpus: CorpusIndex::default(),
             job: None,
+            folder_bulk: Default::default(),
             occurrence_scans: Vec::new(),
+            held_occurrences: None,
             task: None,
             corpus_loader: None,
             offered_journal: None,
@@ -301,6 +309,7 @@ impl NewsmarkApp {
         }
 
         self.poll_job(&ctx);
+        self.poll_folder_bulk(&ctx);
         self.start_learned_offer(&ctx);
         self.poll_occurrence_scans(&ctx);
         self.poll_task(&ctx);
@@ -320,6 +329,8 @@ impl NewsmarkApp {
             super::mark_done_prompt::key_commands(&ctx)
         } else if self.pending.is_some() {
             keys::prompt_commands(&ctx)
+        } else if self.held_occurrences.is_some() {
+            super::occurrence_offer::commands(&ctx)
         } else {
             keys::commands(&ctx, self.session.as_ref(), self.view.as_mut())
         };
@@ -400,8 +411,14 @@ impl NewsmarkApp {
                         }
                         LeftTab::Review => {
                             egui::ScrollArea::vertical().show(ui, |ui| {
-                                self.review
-                                    .show(ui, session, &self.review_filter, &mut commands);
+                                let folder = self.folder_bulk.view();
+                                self.review.show(
+                                    ui,
+                                    session,
+                                    &self.review_filter,
+                                    &folder,
+                                    &mut commands,
+                                );
                             });
                         }
                     }
@@ -417,6 +434,7 @@ impl NewsmarkApp {
         super::encoding_prompt::show(&ctx, self, &mut commands);
         disk_change::prompt(&ctx, self, &mut commands);
         super::mark_done_prompt::show(&ctx, self, &mut commands);
+        super::occurrence_offer::show(&ctx, self, &mut commands);
         let open_doc = self.session.as_ref().map(|s| (s.txt_path(), s.set()));
         super::stats_window::show(
             &ctx,
@@ -438,6 +456,7 @@ impl NewsmarkApp {
             && self.encoding_offer.is_none()
             && self.disk.prompt.is_none()
             && self.mark_done_prompt.is_none()
+            && self.held_occurrences.is_none()
             && self.session.is_some()
         {
             ctx.memory_mut(|m| {

@@ -67,6 +67,13 @@ impl NewsmarkApp {
                 by_word,
             } => self.move_edge(start, forward, by_word),
             Command::Bulk { filter, status } => self.bulk(&filter, status),
+            Command::BulkFolder { filter, status } => self.bulk_folder(ctx, filter, status),
+            Command::UndoBulkFolder => self.undo_folder_bulk(ctx),
+            Command::CancelBulkFolder => {
+                if let Some(job) = &mut self.folder_bulk.job {
+                    job.cancel();
+                }
+            }
             Command::SetFilter(filter) => self.review_filter = filter,
             Command::ToggleRejected => {
                 if let Some(view) = &mut self.view {
@@ -103,6 +110,7 @@ impl NewsmarkApp {
                     job.cancel();
                 }
             }
+            Command::OfferHeldOccurrences(offer) => self.answer_held_occurrences(offer),
             Command::Answer(answer) => self.answer(ctx, answer),
             Command::ResolveDiskChange(choice) => self.resolve_disk_change(choice),
             Command::AnswerMarkDone(answer) => self.answer_mark_done(answer),

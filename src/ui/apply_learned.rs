@@ -50,10 +50,11 @@ impl NewsmarkApp {
     }
 
     /// Before the document at `next` replaces the open one. What was learned
-    /// and not saved is forgotten; offers waiting for another folder are
-    /// dropped.
+    /// and not saved is forgotten, and so are occurrences held back from
+    /// the open one; offers waiting for another folder are dropped.
     pub(super) fn leave_document(&mut self, next: &Path) {
         self.learned.clear();
+        self.held_occurrences = None;
         if let Some(session) = &self.session
             && !same_folder(session.txt_path(), next)
         {
@@ -67,7 +68,7 @@ impl NewsmarkApp {
     /// were learned in, get them in their files.
     pub(super) fn start_learned_offer(&mut self, ctx: &egui::Context) {
         // Runs every frame: nothing to do unless an offer waits.
-        if self.learned_offers.is_empty() || self.job.is_some() {
+        if self.learned_offers.is_empty() || self.job.is_some() || self.folder_bulk.job.is_some() {
             return;
         }
         let Some(open) = self.session.as_ref().map(|s| s.txt_path().to_owned()) else {

@@ -4,7 +4,12 @@
 use super::Selection;
 use super::app::NewsmarkApp;
 use crate::model::{Status, words};
+use crate::plural;
 use crate::session::ReviewFilter;
+use crate::session::bulk::count_pending;
+
+/// What N says when no pending suggestion passes the filter.
+const NONE_PENDING: &str = "No pending suggestions left (with the current filter).";
 
 impl NewsmarkApp {
     pub(super) fn show_rejected(&self) -> bool {
@@ -43,10 +48,17 @@ impl NewsmarkApp {
         };
         let current = self.selected_span();
         let caret = self.selection().caret;
-        match session.next_pending(current, caret, forward, &self.review_filter) {
-            Some(id) => self.select_span(id, true),
-            None => self.info("No pending suggestions left (with the current filter)."),
+        let next = session.next_pending(current, caret, forward, &self.review_filter);
+        let Some(id) = next else {
+            return self.info(NONE_PENDING);
+        };
+        // "None left", said earlier, is no longer true.
+        if self.notice.as_ref().is_some_and(|n| n.text == NONE_PENDING) {
+            let left = count_pending(session.set(), &self.review_filter);
+            let left = plural::counted(left, "pending suggestion", "pending suggestions");
+            self.info(format!("{left} to review (with the current filter)"));
         }
+        self.select_span(id, true);
     }
 
     pub(super) fn move_edge(&mut self, start: bool, forward: bool, by_word: bool) {

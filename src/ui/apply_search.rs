@@ -4,9 +4,11 @@ use super::Selection;
 use super::app::NewsmarkApp;
 use super::search_bar::SearchBar;
 use super::text_view::ScrollTo;
-use crate::model::{Edit, Span, words};
+use crate::model::Edit;
+use crate::plural;
 use crate::session::Session;
-use crate::suggest::{pending_edit, search::search_suggestions};
+use crate::suggest::pending_edit;
+use crate::suggest::search::{AnnotateAll, search_suggestions};
 
 impl NewsmarkApp {
     pub(super) fn open_search(&mut self) {
@@ -39,45 +41,24 @@ impl NewsmarkApp {
     }
 
     /// Tags every hit (widened to whole words) with the bar's label as one
-    /// undoable edit; with "across the folder", offers them to the other
-    /// documents as pending suggestions, saved to their files.
+    /// undoable edit: suggestions already on a hit are accepted (relabelled
+    /// if pending with another label); the message accounts for every hit.
+    /// With "across the folder", offers them to the other documents as
+    /// pending suggestions, saved to their files.
     pub(super) fn annotate_all(&mut self) {
         let (Some(bar), Some(session)) = (&self.search, &self.session) else {
             return;
         };
         let label = bar.label.clone();
-        let doc = session.doc();
-        let mut next_id = session.set().next_id();
-        let mut edits = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        for hit in &bar.hits {
-            let range = words::snap_to_words(doc, hit.clone()).unwrap_or_else(|| hit.clone());
-            let Some(text) = doc.slice(range.clone()) else {
-                continue;
-            };
-            if session
-                .set()
-                .find_same(range.start, range.end, &label)
-                .is_some()
-                || !seen.insert(range.clone())
-            {
-                continue;
-            }
-            edits.push(Edit::Add(Span::manual(
-                next_id,
-                range.start,
-                range.end,
-                &label,
-                text,
-            )));
-            next_id += 1;
-        }
+        let hits = bar.hits.len();
+        let plan = AnnotateAll::plan(session, &bar.hits, &label);
         let across = bar.across_corpus.then(|| bar.search()).flatten();
-        let added = edits.len();
-        if !edits.is_empty() {
-            self.perform(Edit::Batch(edits));
+        let hits = plural::counted(hits, "hit", "hits");
+        let mut text = format!("Annotate all, {hits}: {}", plan.describe(&label));
+        if let Some(edit) = plan.edit {
+            self.perform(edit);
+            text.push_str(" (Ctrl+Z undoes all)");
         }
-        let mut text = format!("Tagged {added} hit(s) {label} (Ctrl+Z undoes all)");
         if let Some(search) = across {
             let (offered, failures) = self.offer_search_elsewhere(&search, &label);
             text.push_str(&format!("; offered {offered} in other documents"));
@@ -111,7 +92,7 @@ impl NewsmarkApp {
             .filter(|p| *p != open)
             .collect();
         for path in paths {
-            let mut other = match Session::open(&path, self.schema.clone()) {
+            let mut other = match Session::read(&path, self.schema.clone()) {
                 Ok(s) => s,
                 Err(err) => {
                     failures.push(err.to_string());

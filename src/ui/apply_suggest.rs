@@ -6,13 +6,16 @@ use std::sync::Arc;
 
 use super::app::NewsmarkApp;
 use super::apply_learned::LEARNED;
+use super::occurrence_offer::HeldOccurrences;
 use super::occurrence_scan::{BACKGROUND_SCAN_BYTES, OccurrenceScan};
 use super::suggest_job::SuggestJob;
 use crate::model::Span;
+use crate::plural;
 use crate::settings;
 use crate::store;
 use crate::suggest::matcher::TermMatcher;
-use crate::suggest::{SuggestPlan, Suggestion, pending_edit};
+use crate::suggest::occurrences::{OFFER_AT_ONCE, may_offer, split_offer};
+use crate::suggest::{SuggestPlan, Suggestion, added_count, pending_edit};
 
 /// What suggestions from a suggester run are called in messages.
 const SUGGESTER_RUN: &str = "suggester";
@@ -33,6 +36,10 @@ impl NewsmarkApp {
     pub(super) fn suggest(&mut self, ctx: &egui::Context, all: bool) {
         if self.job.is_some() {
             self.info("Suggestions are already running (Cancel in the status bar).");
+            return;
+        }
+        if self.folder_bulk.job.is_some() {
+            self.info("A folder-wide review is running (Cancel in the review panel).");
             return;
         }
         let Some(session) = &self.session else {
@@ -179,7 +186,8 @@ impl NewsmarkApp {
         );
         let failed = !job.failures.is_empty();
         if let Some(first) = job.failures.first() {
-            text.push_str(&format!("; {} failure(s): {first}", job.failures.len()));
+            let failures = plural::counted(job.failures.len(), "failure", "failures");
+            text.push_str(&format!("; {failures}: {first}"));
         }
         self.job = None;
         if let Some(session) = &self.session {
@@ -209,12 +217,10 @@ impl NewsmarkApp {
         };
         match pending_edit(session, found) {
             Some(edit) => {
-                let n = match &edit {
-                    crate::model::Edit::Batch(e) => e.len(),
-                    _ => 1,
-                };
+                let n = added_count(&edit);
                 self.perform(edit);
-                self.info(format!("{n} new {what} suggestion(s) to review (N)"));
+                let noun = plural::noun(n, "suggestion", "suggestions");
+                self.info(format!("{n} new {what} {noun} to review (N)"));
                 if what == SUGGESTER_RUN {
                     self.left = Some(super::app::LeftTab::Review);
                 }
@@ -230,22 +236,31 @@ impl NewsmarkApp {
     /// After a span is created or accepted: offer its text's other exact
     /// occurrences in this document now (a long article's a few frames
     /// later, see [`OccurrenceScan`]), and in the corpus's other documents
-    /// when the document is saved.
+    /// when the document is saved; a text of function words only is not
+    /// offered at all, and at most [`OFFER_AT_ONCE`] occurrences are offered
+    /// before asking (see [`crate::suggest::occurrences`]).
     pub(super) fn offer_occurrences(&mut self, span: &Span) {
         let Some(session) = &self.session else {
             return;
         };
+        if !may_offer(&span.text) {
+            let text = format!(
+                "Tagged “{}” {}; it is a function word, so its other occurrences are not offered",
+                span.text, span.label
+            );
+            return self.info(text);
+        }
         let Ok(matcher) = TermMatcher::new([(span.text.as_str(), span.label.as_str())]) else {
             return;
         };
         self.learned.push(span.id);
         if session.doc().text().len() >= BACKGROUND_SCAN_BYTES {
-            let scan = OccurrenceScan::start(span.id, session.shared_doc(), matcher);
+            let scan = OccurrenceScan::start(span.clone(), session.shared_doc(), matcher);
             self.occurrence_scans.push(scan);
             return;
         }
         let found = matcher.find(session.doc());
-        self.offer_found(&found);
+        self.offer_found(span, &found);
     }
 
     /// Offers the occurrences found by background scans that are done,
@@ -258,10 +273,10 @@ impl NewsmarkApp {
                 continue;
             };
             let still_there = self.session.as_ref().is_some_and(|s| {
-                Arc::ptr_eq(&s.shared_doc(), &scan.doc) && s.set().get(scan.span).is_some()
+                Arc::ptr_eq(&s.shared_doc(), &scan.doc) && s.set().get(scan.span.id).is_some()
             });
             match result {
-                Ok(found) if still_there => self.offer_found(&found),
+                Ok(found) if still_there => self.offer_found(&scan.span, &found),
                 Ok(_) => {}
                 Err(()) => self.error("could not look for the tagged text's other occurrences"),
             }
@@ -271,14 +286,38 @@ impl NewsmarkApp {
         }
     }
 
-    /// Adds the occurrences not yet tagged as pending suggestions.
-    fn offer_found(&mut self, found: &[Suggestion]) {
-        if self
-            .session
-            .as_ref()
-            .is_some_and(|s| pending_edit(s, found).is_some())
-        {
-            self.add_suggestions(found, "same-text");
+    /// Adds the new occurrences of `span`'s text as pending suggestions,
+    /// at most [`OFFER_AT_ONCE`], as one undo step, saying how many; asks
+    /// before offering the rest.
+    fn offer_found(&mut self, span: &Span, found: &[Suggestion]) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let offer = split_offer(session.set(), span, found, OFFER_AT_ONCE);
+        let Some(edit) = pending_edit(session, &offer.now) else {
+            return;
+        };
+        let offered = offer.now.len();
+        let doc = session.shared_doc();
+        self.perform(edit);
+        let others = plural::counted(offered, "other occurrence", "other occurrences");
+        if offer.held.is_empty() {
+            self.info(format!("Offered {others} of “{}” to review (N)", span.text));
+            return;
         }
+        let total = offered + offer.held.len();
+        self.info(format!(
+            "Offered the {offered} nearest of {total} other occurrences of “{}” to review (N); \
+             offer the other {}?",
+            span.text,
+            offer.held.len()
+        ));
+        self.held_occurrences = Some(HeldOccurrences {
+            span: span.clone(),
+            doc,
+            offered,
+            held: offer.held,
+            drawn: std::cell::Cell::new(false),
+        });
     }
 }

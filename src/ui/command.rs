@@ -119,6 +119,19 @@ pub enum Command {
         /// Their new status.
         status: Status,
     },
+    /// Set the review status of every pending suggestion passing the filter
+    /// in every document of the folder: the open one as one undoable step,
+    /// the others in their files, in the background.
+    BulkFolder {
+        /// Which suggestions.
+        filter: ReviewFilter,
+        /// Their new status.
+        status: Status,
+    },
+    /// Take back the last folder-wide review.
+    UndoBulkFolder,
+    /// Stop the running folder-wide review before its next document.
+    CancelBulkFolder,
     /// Set the filter that review navigation and bulk actions use.
     SetFilter(ReviewFilter),
     /// Show or hide rejected suggestions.
@@ -136,6 +149,9 @@ pub enum Command {
     ApproveExtractor(bool),
     /// Stop the running suggestion job.
     CancelSuggest,
+    /// Answer "offer the tagged text's other occurrences too?": offer the
+    /// ones held back (`true`), or leave them.
+    OfferHeldOccurrences(bool),
     /// Open the search bar (or focus it).
     OpenSearch,
     /// Close the search bar.

@@ -6,7 +6,7 @@
 
 use std::sync::{Arc, mpsc};
 
-use crate::model::{Document, SpanId};
+use crate::model::{Document, Span};
 use crate::suggest::Suggestion;
 use crate::suggest::matcher::TermMatcher;
 
@@ -17,8 +17,8 @@ pub const BACKGROUND_SCAN_BYTES: usize = 1 << 20;
 
 /// A scan running on another thread.
 pub struct OccurrenceScan {
-    /// The span whose text is looked for.
-    pub span: SpanId,
+    /// The span whose text is looked for, as tagged.
+    pub span: Span,
     /// The text scanned.
     pub doc: Arc<Document>,
     found: mpsc::Receiver<Vec<Suggestion>>,
@@ -26,7 +26,7 @@ pub struct OccurrenceScan {
 
 impl OccurrenceScan {
     /// Starts looking for `matcher`'s terms in `doc`.
-    pub fn start(span: SpanId, doc: Arc<Document>, matcher: TermMatcher) -> Self {
+    pub fn start(span: Span, doc: Arc<Document>, matcher: TermMatcher) -> Self {
         let (sender, found) = mpsc::channel();
         let text = Arc::clone(&doc);
         std::thread::spawn(move || {

@@ -10,6 +10,7 @@ use egui::{Grid, RichText, Ui};
 use super::Command;
 use crate::corpus::CorpusIndex;
 use crate::model::{AnnotationSet, Origin, SpanChange, Status};
+use crate::session::bulk::count_pending;
 use crate::session::{ReviewFilter, Session};
 use crate::stats::{self, OriginLabelStats, QualityReport, StatusCounts};
 
@@ -42,6 +43,22 @@ pub struct ReviewPanel {
     corpus: QualityReport,
     origins: Vec<String>,
     labels: Vec<String>,
+    /// Pending suggestions of the open document passing a filter, at a
+    /// revision.
+    passing_here: Option<(u64, ReviewFilter, usize)>,
+    /// Pending suggestions of the other documents passing a filter.
+    passing_others: Option<(ReviewFilter, usize)>,
+}
+
+/// What the review panel shows of the folder-wide review.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FolderView {
+    /// The running job's documents done and in the run, and the status it
+    /// sets.
+    pub running: Option<(usize, usize, Status)>,
+    /// The last folder-wide review that can be taken back: its status, and
+    /// how many documents and spans it changed.
+    pub last: Option<(Status, usize, usize)>,
 }
 
 impl ReviewPanel {
@@ -152,6 +169,7 @@ impl ReviewPanel {
         ui: &mut Ui,
         session: &Session,
         filter: &ReviewFilter,
+        folder: &FolderView,
         commands: &mut Vec<Command>,
     ) {
         self.refresh(ui.ctx(), session);
@@ -159,40 +177,24 @@ impl ReviewPanel {
         counts_row(ui, "This document", self.document);
         counts_row(
             ui,
-            &format!("Corpus ({} document(s))", self.corpus.documents),
+            &format!(
+                "Corpus ({})",
+                crate::plural::counted(self.corpus.documents, "document", "documents")
+            ),
             self.corpus.totals,
         );
         if self.unreadable > 0 {
             ui.label(format!(
-                "{} document(s) of the folder could not be read",
-                self.unreadable
+                "{} of the folder could not be read",
+                crate::plural::counted(self.unreadable, "document", "documents")
             ));
         }
         ui.separator();
         self.filter_ui(ui, filter, commands);
         ui.separator();
         ui.label(RichText::new("Pending suggestions passing the filter:").strong());
-        ui.horizontal(|ui| {
-            for (text, status, tip) in [
-                (
-                    "Accept all",
-                    Status::Accepted,
-                    "Accept every pending suggestion passing the filter (one undo step)",
-                ),
-                (
-                    "Reject all",
-                    Status::Rejected,
-                    "Reject every pending suggestion passing the filter (one undo step)",
-                ),
-            ] {
-                if ui.button(text).on_hover_text(tip).clicked() {
-                    commands.push(Command::Bulk {
-                        filter: filter.clone(),
-                        status,
-                    });
-                }
-            }
-        });
+        let passing = self.passing(session, filter);
+        bulk_buttons(ui, passing, filter, folder, commands);
         ui.horizontal(|ui| {
             let buttons = [
                 ("Previous", "Shift+N", Command::PrevPending),
@@ -213,6 +215,111 @@ impl ReviewPanel {
         }
     }
 
+    /// How many pending suggestions pass `filter`: in this document, and in
+    /// the whole folder (this document as it is now, the others as read).
+    fn passing(&mut self, session: &Session, filter: &ReviewFilter) -> (usize, usize) {
+        let revision = session.set().revision();
+        let here = match &self.passing_here {
+            Some((r, f, n)) if *r == revision && f == filter => *n,
+            _ => {
+                let n = count_pending(session.set(), filter);
+                self.passing_here = Some((revision, filter.clone(), n));
+                n
+            }
+        };
+        let others = match &self.passing_others {
+            Some((f, n)) if f == filter => *n,
+            _ => {
+                let n = self.others.iter().map(|s| count_pending(s, filter)).sum();
+                self.passing_others = Some((filter.clone(), n));
+                n
+            }
+        };
+        (here, here + others)
+    }
+}
+
+/// "Accept all N" / "Reject all N" for this document and for the folder
+/// (`passing`: how many pass the filter in each), the folder-wide job's
+/// progress and Cancel, and "Take back".
+fn bulk_buttons(
+    ui: &mut Ui,
+    (here, everywhere): (usize, usize),
+    filter: &ReviewFilter,
+    folder: &FolderView,
+    commands: &mut Vec<Command>,
+) {
+    let idle = folder.running.is_none();
+    let filter = filter.clone();
+    let this_document = BulkPair {
+        count: here,
+        enabled: here > 0,
+        where_: "",
+        tip: "of this document passing the filter (this document only; one undo step)",
+        disabled: "No pending suggestion of this document passes the filter",
+    };
+    bulk_pair(ui, &this_document, commands, |status| Command::Bulk {
+        filter: filter.clone(),
+        status,
+    });
+    let folder_wide = BulkPair {
+        count: everywhere,
+        enabled: idle && everywhere > 0,
+        where_: " in folder",
+        tip: "passing the filter in every document of the folder: this one as one undo \
+                  step, the others saved to their files in the background (Take back undoes it)",
+        disabled: "No pending suggestion in the folder passes the filter, or a folder-wide \
+                       review is running",
+    };
+    bulk_pair(ui, &folder_wide, commands, |status| Command::BulkFolder {
+        filter: filter.clone(),
+        status,
+    });
+    if let Some((done, total, _)) = folder.running {
+        ui.horizontal(|ui| {
+            let fraction = if total == 0 {
+                1.0
+            } else {
+                done as f32 / total as f32
+            };
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(160.0)
+                    .text(format!("{done} of {total} documents")),
+            );
+            if ui
+                .button("Cancel")
+                .on_hover_text("Stop before the next document; those done stay done")
+                .clicked()
+            {
+                commands.push(Command::CancelBulkFolder);
+            }
+        });
+    } else if let Some((status, documents, spans)) = folder.last {
+        let verb = if status == Status::Accepted {
+            "accept"
+        } else {
+            "reject"
+        };
+        let what = format!(
+            "{} in {}",
+            crate::plural::counted(spans, "suggestion", "suggestions"),
+            crate::plural::counted(documents, "document", "documents")
+        );
+        if ui
+            .button(format!("Take back the folder-wide {verb}"))
+            .on_hover_text(format!(
+                "Make the {what} that the last folder-wide {verb} changed pending again, \
+                     where they still are as it left them (each document saved again)"
+            ))
+            .clicked()
+        {
+            commands.push(Command::UndoBulkFolder);
+        }
+    }
+}
+
+impl ReviewPanel {
     fn filter_ui(&self, ui: &mut Ui, filter: &ReviewFilter, commands: &mut Vec<Command>) {
         let mut next = filter.clone();
         ui.label(RichText::new("Filter (N, bulk actions)").strong());
@@ -244,6 +351,42 @@ impl ReviewPanel {
             commands.push(Command::SetFilter(next));
         }
     }
+}
+
+/// One row of bulk buttons: "Accept all{where_} N" and "Reject all{where_} N".
+struct BulkPair {
+    count: usize,
+    enabled: bool,
+    where_: &'static str,
+    /// The tooltip after "Accept the N pending suggestions ".
+    tip: &'static str,
+    /// The tooltip when disabled.
+    disabled: &'static str,
+}
+
+fn bulk_pair(
+    ui: &mut Ui,
+    pair: &BulkPair,
+    commands: &mut Vec<Command>,
+    command: impl Fn(Status) -> Command,
+) {
+    ui.horizontal(|ui| {
+        for (verb, status) in [("Accept", Status::Accepted), ("Reject", Status::Rejected)] {
+            let BulkPair { count, where_, .. } = pair;
+            let button = egui::Button::new(format!("{verb} all{where_} {count}"));
+            if ui
+                .add_enabled(pair.enabled, button)
+                .on_hover_text(format!(
+                    "{verb} the {count} pending suggestions {}",
+                    pair.tip
+                ))
+                .on_disabled_hover_text(pair.disabled)
+                .clicked()
+            {
+                commands.push(command(status));
+            }
+        }
+    });
 }
 
 fn counts_row(ui: &mut Ui, what: &str, counts: StatusCounts) {

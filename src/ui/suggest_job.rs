@@ -28,7 +28,7 @@ impl OpenArticle {
         *self.lock() = path;
     }
 
-    fn lock(&self) -> MutexGuard<'_, Option<PathBuf>> {
+    pub(super) fn lock(&self) -> MutexGuard<'_, Option<PathBuf>> {
         self.0.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
@@ -207,7 +207,7 @@ fn suggest_on_disk(
     open_article: &OpenArticle,
     cancel: &AtomicBool,
 ) -> (Outcome, Option<String>) {
-    let mut session = match Session::open(path, schema.clone()) {
+    let mut session = match Session::read(path, schema.clone()) {
         Ok(session) => session,
         Err(err) => return (Outcome::Nothing, Some(err.to_string())),
     };
@@ -225,10 +225,7 @@ fn suggest_on_disk(
     let Some(edit) = pending_edit(&session, &found) else {
         return (Outcome::Nothing, failure);
     };
-    let added = match &edit {
-        crate::model::Edit::Batch(edits) => edits.len(),
-        _ => 1,
-    };
+    let added = crate::suggest::added_count(&edit);
     if let Err(err) = session.perform(edit) {
         return (Outcome::Nothing, Some(err.to_string()));
     }

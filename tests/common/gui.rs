@@ -164,6 +164,28 @@ pub fn span_at(harness: &Harness<'_, NewsmarkApp>, start: usize, end: usize) -> 
         .find(|s| s.start == start && s.end == end)
 }
 
+/// The status message shown, or "" if none.
+pub fn notice_text(harness: &Harness<'_, NewsmarkApp>) -> String {
+    harness
+        .state()
+        .notice()
+        .map(|n| n.text.clone())
+        .unwrap_or_default()
+}
+
+/// Chooses `label` in the search bar's label box (for Annotate all).
+pub fn choose_search_label(harness: &mut Harness<'_, NewsmarkApp>, label: &str) {
+    harness.get_by_label("label").click();
+    harness.run();
+    // The popup's item, left of the palette's button of the same name.
+    harness
+        .get_all_by_label(label)
+        .min_by(|a, b| a.rect().min.x.total_cmp(&b.rect().min.x))
+        .unwrap()
+        .click();
+    harness.run();
+}
+
 /// Asks the app to close (as the window manager would).
 pub fn request_close(harness: &mut Harness<'_, NewsmarkApp>) {
     harness

@@ -144,15 +144,7 @@ fn search_moves_between_hits_and_annotates_all_here_and_across_the_folder() {
     // Annotate all as country (the default label is the first, person).
     harness.get_by_label("across the folder").click();
     harness.run();
-    harness.get_by_label("label").click();
-    harness.run();
-    // The popup's item, left of the palette's button of the same name.
-    harness
-        .get_all_by_label("country")
-        .min_by(|a, b| a.rect().min.x.total_cmp(&b.rect().min.x))
-        .unwrap()
-        .click();
-    harness.run();
+    choose_search_label(&mut harness, "country");
     button(&harness, "Annotate all").click();
     harness.run();
     let tagged = spans(&harness);

@@ -189,7 +189,7 @@ fn bulk_accept_above_a_score_is_one_undo_step() {
         ..Default::default()
     };
     execute(&mut harness, vec![Command::SetFilter(filter)]);
-    button(&harness, "Accept all").click();
+    button(&harness, "Accept all 1").click();
     harness.run();
     let statuses: Vec<Status> = [2, 3, 4]
         .iter()
@@ -206,7 +206,7 @@ fn bulk_accept_above_a_score_is_one_undo_step() {
         &mut harness,
         vec![Command::SetFilter(ReviewFilter::default())],
     );
-    button(&harness, "Reject all").click();
+    button(&harness, "Reject all 2").click();
     harness.run();
     assert_eq!(span(&harness, 3).status, Status::Rejected);
     assert_eq!(span(&harness, 4).status, Status::Rejected);

@@ -1,0 +1,154 @@
+//! Folder-wide review: accepting or rejecting, in one article's annotation
+//! file, every pending suggestion a [`ReviewFilter`] passes, and taking
+//! that back. Each file is read, changed and written whole through
+//! [`Session::save`] (atomic, keeping the file it replaces as
+//! `NAME.ron.bak`); a file that cannot be read, or is protected, is skipped
+//! and never written.
+
+use std::path::Path;
+
+use super::{ReviewFilter, Session};
+use crate::model::{AnnotationSet, Edit, LabelSchema, Span, SpanId, Status};
+use crate::store;
+
+/// Why an article was left out of a folder-wide review.
+#[derive(Debug, thiserror::Error)]
+pub enum BulkSkip {
+    /// Its text or annotation file could not be read.
+    #[error("{name} cannot be read: {reason}")]
+    Unreadable {
+        /// The article's file name.
+        name: String,
+        /// Why.
+        reason: String,
+    },
+    /// Its annotation file is protected (it failed to load).
+    #[error("{name}: its annotation file is protected: {reason}")]
+    Protected {
+        /// The article's file name.
+        name: String,
+        /// Why it is protected.
+        reason: String,
+    },
+    /// Writing it failed; it is unchanged.
+    #[error("{name}: not saved: {reason}")]
+    NotSaved {
+        /// The article's file name.
+        name: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// What a folder-wide review changed in one article's file.
+#[derive(Clone, Debug)]
+pub struct FileReviewed {
+    /// The spans whose status was set, by id: what taking it back resets.
+    pub changed: Vec<SpanId>,
+    /// The annotations as saved.
+    pub set: AnnotationSet,
+}
+
+/// The number of pending spans of `set` passing `filter`.
+pub fn count_pending(set: &AnnotationSet, filter: &ReviewFilter) -> usize {
+    set.spans()
+        .iter()
+        .filter(|s| s.status == Status::Pending && filter.matches(s))
+        .count()
+}
+
+/// Sets the status of every pending span passing `filter` in the
+/// annotation file of article `txt`, saving it; `Ok(None)` when none
+/// passes (the file is not written).
+pub fn review_file(
+    txt: &Path,
+    schema: &LabelSchema,
+    filter: &ReviewFilter,
+    status: Status,
+) -> Result<Option<FileReviewed>, BulkSkip> {
+    change_file(txt, schema, |session| {
+        let edit = session.bulk_status_edit(filter, status)?;
+        let changed = changed_ids(&edit);
+        Some((edit, changed))
+    })
+}
+
+/// Takes back a [`review_file`]: the spans `ids` that still have status
+/// `status` become pending again, saved; `Ok(None)` when none is left so.
+/// A span changed since in another way (relabelled, moved) is still reset
+/// only in its status.
+pub fn reopen_file(
+    txt: &Path,
+    schema: &LabelSchema,
+    ids: &[SpanId],
+    status: Status,
+) -> Result<Option<FileReviewed>, BulkSkip> {
+    change_file(txt, schema, |session| {
+        let edit = session.reopen_edit(ids, status)?;
+        let changed = changed_ids(&edit);
+        Some((edit, changed))
+    })
+}
+
+impl Session {
+    /// One edit making pending again the spans `ids` whose status is
+    /// `status`; `None` if none is.
+    pub fn reopen_edit(&self, ids: &[SpanId], status: Status) -> Option<Edit> {
+        let edits: Vec<Edit> = ids
+            .iter()
+            .filter_map(|&id| self.set().get(id))
+            .filter(|s| s.status == status)
+            .map(|s| Edit::Replace {
+                before: s.clone(),
+                after: Span {
+                    status: Status::Pending,
+                    ..s.clone()
+                },
+            })
+            .collect();
+        (!edits.is_empty()).then_some(Edit::Batch(edits))
+    }
+}
+
+/// The ids of the spans an edit replaces (a review or take-back).
+pub fn changed_ids(edit: &Edit) -> Vec<SpanId> {
+    match edit {
+        Edit::Batch(edits) => edits.iter().flat_map(changed_ids).collect(),
+        Edit::Replace { after, .. } => vec![after.id],
+        _ => Vec::new(),
+    }
+}
+
+/// Opens article `txt`, applies the edit `change` gives (if any) and saves.
+fn change_file(
+    txt: &Path,
+    schema: &LabelSchema,
+    change: impl FnOnce(&Session) -> Option<(Edit, Vec<SpanId>)>,
+) -> Result<Option<FileReviewed>, BulkSkip> {
+    let name = store::file_name(txt);
+    let mut session = Session::read(txt, schema.clone()).map_err(|err| BulkSkip::Unreadable {
+        name: name.clone(),
+        reason: err.to_string(),
+    })?;
+    if let Some(reason) = session.save_blocked() {
+        return Err(BulkSkip::Protected {
+            name,
+            reason: reason.to_owned(),
+        });
+    }
+    let Some((edit, changed)) = change(&session) else {
+        return Ok(None);
+    };
+    let not_saved = |reason: String| BulkSkip::NotSaved {
+        name: name.clone(),
+        reason,
+    };
+    session
+        .perform(edit)
+        .map_err(|err| not_saved(err.to_string()))?;
+    session.save().map_err(|err| not_saved(err.to_string()))?;
+    Ok(Some(FileReviewed {
+        changed,
+        set: session.set().clone(),
+    }))
+}
