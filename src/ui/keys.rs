@@ -162,6 +162,10 @@ pub const SHORTCUT_HELP: &[(&str, &str)] = &[
         "Enter or D / R / Esc",
         "marking done with suggestions pending: mark done anyway / review them / cancel",
     ),
+    (
+        "O (Enter) / Esc",
+        "more than 50 other occurrences of a tag: offer the rest / leave them",
+    ),
 ];
 
 /// The keys pressed this frame, with their modifiers.
