@@ -18,7 +18,9 @@ pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
             ui.label(app.span_list.totals().describe()).on_hover_text(
                 "Spans of the annotation (tagged or accepted), then suggestions still to review",
             );
+            let background = ui.visuals().panel_fill;
             for (name, color, counts) in app.span_list.counts() {
+                let color = style::readable_on(color, background);
                 ui.label(RichText::new(counts.describe_label(name)).color(color));
             }
             ui.separator();

@@ -216,7 +216,7 @@ impl SpanList {
                                 "{arrow} {}{rejected}",
                                 group.counts.describe_label(&group.label),
                             ))
-                            .color(group.color)
+                            .color(style::readable_on(group.color, ui.visuals().panel_fill))
                             .strong();
                             if ui
                                 .selectable_label(false, text)

@@ -326,3 +326,41 @@ fn the_view_menu_shows_panels_as_checkboxes() {
         .find(|l| l.starts_with("[x]") || l.starts_with("[ ]"));
     assert_eq!(typed, None);
 }
+
+#[test]
+fn label_counts_in_the_status_bar_and_span_list_read_at_4_5_to_1_in_both_themes() {
+    let (_dir, txt) = temp_article(SAMPLE, true);
+    let mut harness = harness_for(&txt);
+    for theme in [ThemePreference::Light, ThemePreference::Dark] {
+        harness.ctx.set_theme(theme);
+        harness.run();
+        let background = harness.ctx.global_style().visuals.panel_fill;
+        let counts: Vec<(String, Color32)> = harness
+            .output()
+            .shapes
+            .iter()
+            .filter_map(|clipped| match &clipped.shape {
+                Shape::Text(t) => Some(t),
+                _ => None,
+            })
+            .filter_map(|t| {
+                let text = t.galley.text().trim_start_matches("- ").to_owned();
+                let labelled = ["person ", "role ", "country ", "initiative "]
+                    .iter()
+                    .any(|l| {
+                        text.strip_prefix(l)
+                            .is_some_and(|r| r.starts_with(char::is_numeric))
+                    });
+                labelled.then(|| (text, t.galley.job.sections[0].format.color))
+            })
+            .collect();
+        assert!(
+            counts.len() >= 8,
+            "{theme:?}: status bar and headings: {counts:?}"
+        );
+        for (text, color) in &counts {
+            let ratio = contrast_ratio(*color, background);
+            assert!(ratio >= 4.5, "{theme:?}: {text:?} reads at {ratio:.2}:1");
+        }
+    }
+}
