@@ -1,0 +1,210 @@
+//! Corpus-wide commands on generated corpora of 10,000 and 100,000 articles
+//! (about 2 KB and 40 spans each), each run once as the real `newsmark`
+//! binary: `stats`, `export` in every format, `validate`, and last
+//! `suggest` (which writes every annotation file). For each run it prints
+//! the wall time and the command's peak resident memory (`VmHWM` of the
+//! child, read every 2 ms while it runs), then the 100k ÷ 10k factors:
+//! time must grow linearly (factor ≤ 11) and memory not with the corpus
+//! (factor ≤ 1.2).
+//!
+//! Run with `cargo bench --bench corpus_commands` (`-- 10000` for the
+//! smaller corpus only). Generating the 100,000 articles writes about
+//! 700 MB to the temporary folder.
+
+#![allow(clippy::unwrap_used, clippy::print_stdout, missing_docs)]
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+use divan::Bencher;
+
+const SIZES: [usize; 2] = [10_000, 100_000];
+
+/// The commands, by name, with their arguments (`DIR` and `OUT` replaced).
+const COMMANDS: &[(&str, &[&str])] = &[
+    ("stats", &["stats", "DIR"]),
+    ("validate", &["validate", "DIR"]),
+    ("export brat", &["export", "brat", "DIR", "--out", "OUT"]),
+    ("export spacy", &["export", "spacy", "DIR", "--out", "OUT"]),
+    (
+        "export doccano",
+        &["export", "doccano", "DIR", "--out", "OUT"],
+    ),
+    ("export conll", &["export", "conll", "DIR", "--out", "OUT"]),
+    ("export w3c", &["export", "w3c", "DIR", "--out", "OUT"]),
+    ("suggest", &["suggest", "DIR"]),
+];
+
+fn main() {
+    divan::main();
+    report();
+}
+
+/// A generated corpus of `n` articles, made once per run of the bench.
+fn corpus(n: usize) -> PathBuf {
+    static CORPORA: OnceLock<Mutex<BTreeMap<usize, tempfile::TempDir>>> = OnceLock::new();
+    let mut corpora = CORPORA.get_or_init(Mutex::default).lock().unwrap();
+    let dir = corpora.entry(n).or_insert_with(|| {
+        let started = Instant::now();
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir(&corpus).unwrap();
+        let template = common::write_article(dir.path(), "template", 2_000, 50);
+        let text = std::fs::read_to_string(&template).unwrap();
+        let ron = std::fs::read_to_string(template.with_extension("ron")).unwrap();
+        for k in 0..n {
+            let name = format!("article-{k:06}");
+            std::fs::write(corpus.join(format!("{name}.txt")), &text).unwrap();
+            let own = ron.replace("template.txt", &format!("{name}.txt"));
+            std::fs::write(corpus.join(format!("{name}.ron")), own).unwrap();
+        }
+        eprintln!(
+            "generated {n} articles in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+        dir
+    });
+    dir.path().join("corpus")
+}
+
+/// Wall time and peak resident memory (MiB) by command and corpus size.
+type Results = BTreeMap<(String, usize), (Duration, f64)>;
+
+/// The figures measured so far.
+fn results() -> &'static Mutex<Results> {
+    static RESULTS: OnceLock<Mutex<Results>> = OnceLock::new();
+    RESULTS.get_or_init(Mutex::default)
+}
+
+/// Runs `newsmark ARGS`, returning its wall time and peak resident memory.
+fn run(args: &[String]) -> (Duration, f64) {
+    let started = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsmark"))
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kib = 0.0f64;
+    loop {
+        if let Ok(status) = std::fs::read_to_string(&status_file)
+            && let Some(kib) = status
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<f64>().ok())
+        {
+            peak_kib = peak_kib.max(kib);
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(
+                matches!(status.code(), Some(0 | 2)),
+                "newsmark {args:?} failed: {status}"
+            );
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    (started.elapsed(), peak_kib / 1024.0)
+}
+
+fn bench_command(bencher: Bencher<'_, '_>, name: &str, n: usize) {
+    let dir = corpus(n);
+    let out = dir.with_file_name(format!("out-{}", name.replace(' ', "-")));
+    let args: Vec<String> = COMMANDS
+        .iter()
+        .find(|(c, _)| *c == name)
+        .unwrap()
+        .1
+        .iter()
+        .map(|a| match *a {
+            "DIR" => dir.display().to_string(),
+            "OUT" => out.display().to_string(),
+            a => a.to_owned(),
+        })
+        .collect();
+    bencher.bench_local(|| {
+        let measured = run(&args);
+        eprintln!(
+            "{name} on {n} articles: {:.2} s, peak {:.0} MiB",
+            measured.0.as_secs_f64(),
+            measured.1
+        );
+        results()
+            .lock()
+            .unwrap()
+            .insert((name.to_owned(), n), measured);
+    });
+}
+
+#[divan::bench(args = SIZES, sample_count = 1, sample_size = 1)]
+fn a_stats(bencher: Bencher<'_, '_>, n: usize) {
+    bench_command(bencher, "stats", n);
+}
+
+#[divan::bench(args = SIZES, sample_count = 1, sample_size = 1)]
+fn b_validate(bencher: Bencher<'_, '_>, n: usize) {
+    bench_command(bencher, "validate", n);
+}
+
+#[divan::bench(args = SIZES, sample_count = 1, sample_size = 1)]
+fn c_export_brat(bencher: Bencher<'_, '_>, n: usize) {
+    bench_command(bencher, "export brat", n);
+}
+
+#[divan::bench(args = SIZES, sample_count = 1, sample_size = 1)]
+fn d_export_spacy(bencher: Bencher<'_, '_>, n: usize) {
+    bench_command(bencher, "export spacy", n);
+}
+
+#[divan::bench(args = SIZES, sample_count = 1, sample_size = 1)]
+fn e_export_doccano(bencher: Bencher<'_, '_>, n: usize) {
+    bench_command(bencher, "export doccano", n);
+}
+
+#[divan::bench(args = SIZES, sample_count = 1, sample_size = 1)]
+fn f_export_conll(bencher: Bencher<'_, '_>, n: usize) {
+    bench_command(bencher, "export conll", n);
+}
+
+#[divan::bench(args = SIZES, sample_count = 1, sample_size = 1)]
+fn g_export_w3c(bencher: Bencher<'_, '_>, n: usize) {
+    bench_command(bencher, "export w3c", n);
+}
+
+#[divan::bench(args = SIZES, sample_count = 1, sample_size = 1)]
+fn h_suggest(bencher: Bencher<'_, '_>, n: usize) {
+    bench_command(bencher, "suggest", n);
+}
+
+/// Prints each command's figures and its 100k ÷ 10k factors.
+fn report() {
+    let results = results().lock().unwrap();
+    println!("\ncommand           10k time  10k peak  100k time  100k peak  time ×  peak ×");
+    for (name, _) in COMMANDS {
+        let small = results.get(&((*name).to_owned(), SIZES[0]));
+        let large = results.get(&((*name).to_owned(), SIZES[1]));
+        let cell = |m: Option<&(Duration, f64)>| {
+            m.map_or_else(
+                || ("-".to_owned(), "-".to_owned()),
+                |(t, p)| (format!("{:.2} s", t.as_secs_f64()), format!("{p:.0} MiB")),
+            )
+        };
+        let ((st, sp), (lt, lp)) = (cell(small), cell(large));
+        let factors = match (small, large) {
+            (Some((ts, ps)), Some((tl, pl))) => format!(
+                "{:>6.1}  {:>6.2}",
+                tl.as_secs_f64() / ts.as_secs_f64(),
+                pl / ps
+            ),
+            _ => "     -       -".to_owned(),
+        };
+        println!("{name:<16} {st:>9} {sp:>9} {lt:>10} {lp:>10}  {factors}");
+    }
+}
