@@ -548,3 +548,28 @@ fn done_flag_is_saved_only_when_set_and_undoable() {
     reopened.undo();
     assert!(reopened.set().is_done());
 }
+
+#[test]
+fn replace_file_and_the_streaming_writer_leave_each_file_whole_and_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.ann");
+    fs::write(&path, "old").unwrap();
+    store::replace_file(&path, b"T1\tperson 0 3\tAna\n").unwrap();
+    store::sync_filesystem(dir.path()).unwrap();
+    assert_eq!(read_string(&path), "T1\tperson 0 3\tAna\n");
+
+    // A streaming write dropped unfinished (a cancelled export) leaves the
+    // old file; finished, the new one. Neither leaves a temporary file.
+    let jsonl = dir.path().join("out.jsonl");
+    fs::write(&jsonl, "old\n").unwrap();
+    let mut writer = store::AtomicWriter::create(&jsonl).unwrap();
+    writer.write_str("{\"a\": 1}\n").unwrap();
+    drop(writer);
+    assert_eq!(read_string(&jsonl), "old\n");
+    let mut writer = store::AtomicWriter::create(&jsonl).unwrap();
+    writer.write_str("{\"a\": 1}\n").unwrap();
+    writer.write_str("{\"b\": 2}\n").unwrap();
+    writer.finish().unwrap();
+    assert_eq!(read_string(&jsonl), "{\"a\": 1}\n{\"b\": 2}\n");
+    assert_eq!(listing(dir.path()), vec!["out.ann", "out.jsonl"]);
+}

@@ -38,7 +38,9 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
     // then the suggestions. Time stays linear in the corpus and memory
     // bounded by the largest document (keeping every session made the peak
     // grow with the corpus).
-    let mut learned = Vec::new();
+    // Each text and label once: the same term tagged in every article
+    // would otherwise make the list grow with the corpus.
+    let mut learned = std::collections::BTreeSet::new();
     let mut failed = false;
     let reading = Progress::bar(articles.len(), "documents read");
     for path in &articles {
@@ -53,7 +55,7 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
         reading.inc();
     }
     drop(reading);
-    let mut plan = SuggestPlan::with_terms(&settings, learned)?;
+    let mut plan = SuggestPlan::with_terms(&settings, learned.into_iter().collect())?;
     if let Some(command) = &plan.external {
         if args.run_extractor {
             eprintln!("extractor: {}", command.command_line());

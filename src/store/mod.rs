@@ -28,7 +28,7 @@ pub use reanchor::{
 };
 pub use save::{
     AtomicWriter, STALE_TEMP_AGE, atomic_write, atomic_write_keeping_backup, backup_path,
-    remove_stale_temp_files, save_annotations,
+    remove_stale_temp_files, replace_file, save_annotations, sync_filesystem,
 };
 
 /// The annotation file paired with an article: same stem, `.ron` extension.

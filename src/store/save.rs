@@ -129,6 +129,34 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Writes `contents` to `path` whole or not at all, as [`atomic_write`]
+/// does (a temporary file beside it, then a rename), but without waiting
+/// for the disk after each file: for the many files of an export, made
+/// durable together by one [`sync_filesystem`] at the end. A process killed
+/// mid-write leaves each file old or new; only a power cut before that sync
+/// can lose new files.
+pub fn replace_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    let err = |source| write_error(path, source);
+    let mut tmp = temp_file_for(path, folder_of(path))?;
+    tmp.write_all(contents).map_err(err)?;
+    tmp.persist(path).map_err(|e| write_error(path, e.error))?;
+    Ok(())
+}
+
+/// Flushes to disk everything written to the filesystem holding `dir` (one
+/// `syncfs`), after a run of [`replace_file`]. Elsewhere than on Linux, the
+/// files are left to the system.
+pub fn sync_filesystem(dir: &Path) -> Result<(), StoreError> {
+    #[cfg(target_os = "linux")]
+    {
+        let folder = File::open(dir).map_err(|e| write_error(dir, e))?;
+        rustix::fs::syncfs(&folder).map_err(|e| write_error(dir, e.into()))?;
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = dir;
+    Ok(())
+}
+
 /// A file written piece by piece, then put in place atomically by
 /// [`AtomicWriter::finish`], as [`atomic_write`] does for a whole buffer.
 /// Dropped unfinished (an error, a cancelled export), it leaves the file it
