@@ -100,7 +100,7 @@ impl NewsmarkApp {
             Command::CloseSearch => self.search = None,
             Command::SearchNext => self.step_search(true),
             Command::SearchPrev => self.step_search(false),
-            Command::AnnotateAll => self.annotate_all(),
+            Command::AnnotateAll => self.annotate_all(ctx),
             Command::Suggest { all } => self.suggest(ctx, all),
             Command::ApproveExtractor(run) => self.approve_extractor(ctx, run),
             Command::CancelSuggest => {

@@ -86,7 +86,8 @@ impl NewsmarkApp {
             external: None,
         };
         let open_offers = (open != offer.learned_in).then_some(LEARNED);
-        self.start_job_skipping(ctx, plan, true, &[offer.learned_in], open_offers);
+        let find = super::suggest_job::plan_finder(plan);
+        self.start_job_skipping(ctx, find, true, &[offer.learned_in], open_offers);
     }
 }
 

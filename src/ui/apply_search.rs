@@ -3,11 +3,9 @@
 use super::Selection;
 use super::app::NewsmarkApp;
 use super::search_bar::SearchBar;
+use super::suggest_job::Finder;
 use super::text_view::ScrollTo;
-use crate::model::Edit;
 use crate::plural;
-use crate::session::Session;
-use crate::suggest::pending_edit;
 use crate::suggest::search::{AnnotateAll, search_suggestions};
 
 impl NewsmarkApp {
@@ -44,8 +42,8 @@ impl NewsmarkApp {
     /// undoable edit: suggestions already on a hit are accepted (relabelled
     /// if pending with another label); the message accounts for every hit.
     /// With "across the folder", offers them to the other documents as
-    /// pending suggestions, saved to their files.
-    pub(super) fn annotate_all(&mut self) {
+    /// pending suggestions, saved to their files in the background.
+    pub(super) fn annotate_all(&mut self, ctx: &egui::Context) {
         let (Some(bar), Some(session)) = (&self.search, &self.session) else {
             return;
         };
@@ -60,68 +58,32 @@ impl NewsmarkApp {
             text.push_str(" (Ctrl+Z undoes all)");
         }
         if let Some(search) = across {
-            let (offered, failures) = self.offer_search_elsewhere(&search, &label);
-            text.push_str(&format!("; offered {offered} in other documents"));
-            if let Some(first) = failures.first() {
-                text.push_str(&format!("; {} failed: {first}", failures.len()));
-            }
-            if let Some(session) = &self.session {
-                self.review = super::review_panel::ReviewPanel::for_session(session, &self.corpus);
-            }
+            text.push_str(&self.offer_search_elsewhere(ctx, search, label));
         }
         self.info(text);
     }
 
     /// Offers a search's hits to the folder's other documents as pending
-    /// suggestions; returns how many, and what failed.
+    /// suggestions, saved to their files by a suggestion job in the
+    /// background (progress and Cancel in the status bar, the document list
+    /// updated as each file is saved); returns what to add to the message.
     fn offer_search_elsewhere(
         &mut self,
-        search: &crate::model::search::Search,
-        label: &str,
-    ) -> (usize, Vec<String>) {
-        let Some(open) = self.session.as_ref().map(|s| s.txt_path().to_owned()) else {
-            return (0, Vec::new());
-        };
-        let mut offered = 0;
-        let mut failures = Vec::new();
-        let paths: Vec<_> = self
-            .corpus
-            .entries
-            .iter()
-            .map(|e| e.path.clone())
-            .filter(|p| *p != open)
-            .collect();
-        for path in paths {
-            let mut other = match Session::read(&path, self.schema.clone()) {
-                Ok(s) => s,
-                Err(err) => {
-                    failures.push(err.to_string());
-                    continue;
-                }
-            };
-            if other.save_blocked().is_some() {
-                failures.push(format!(
-                    "{}: its annotation file is protected",
-                    path.display()
-                ));
-                continue;
-            }
-            let found = search_suggestions(other.doc(), search, label);
-            let Some(edit) = pending_edit(&other, &found) else {
-                continue;
-            };
-            if let Edit::Batch(e) = &edit {
-                offered += e.len();
-            }
-            let saved = other
-                .perform(edit)
-                .map_err(|e| e.to_string())
-                .and_then(|()| other.save().map_err(|e| e.to_string()));
-            match saved {
-                Ok(()) => self.corpus.update(&other),
-                Err(err) => failures.push(err),
-            }
+        ctx: &egui::Context,
+        search: crate::model::search::Search,
+        label: String,
+    ) -> String {
+        if self.job.is_some() || self.folder_bulk.job.is_some() {
+            return "; not offered to the other documents: another folder job is running (run \
+                    Annotate all again once it ends)"
+                .to_owned();
         }
-        (offered, failures)
+        let find: Finder =
+            Box::new(move |_, doc, _| (search_suggestions(doc, &search, &label), None));
+        // The open document was tagged above: the job leaves it alone.
+        self.start_job_skipping(ctx, find, true, &[], None);
+        "; offering the hits to the folder's other documents in the background (Cancel in \
+         the status bar)"
+            .to_owned()
     }
 }

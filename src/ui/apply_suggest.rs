@@ -8,7 +8,7 @@ use super::app::NewsmarkApp;
 use super::apply_learned::LEARNED;
 use super::occurrence_offer::HeldOccurrences;
 use super::occurrence_scan::{BACKGROUND_SCAN_BYTES, OccurrenceScan};
-use super::suggest_job::SuggestJob;
+use super::suggest_job::{Finder, SuggestJob, plan_finder};
 use crate::model::Span;
 use crate::plural;
 use crate::settings;
@@ -96,17 +96,18 @@ impl NewsmarkApp {
     }
 
     fn start_job(&mut self, ctx: &egui::Context, plan: SuggestPlan, all: bool) {
-        self.start_job_skipping(ctx, plan, all, &[], Some(SUGGESTER_RUN));
+        self.start_job_skipping(ctx, plan_finder(plan), all, &[], Some(SUGGESTER_RUN));
     }
 
-    /// Starts a suggestion job on the open document and, if `all`, on the
-    /// folder's other articles but those in `skip`. The open document's
-    /// suggestions are offered to it as `open_offers` (what they are called
-    /// in messages), or dropped if `None`.
+    /// Starts a suggestion job (`find` in each document) on the open
+    /// document and, if `all`, on the folder's other articles but those in
+    /// `skip`. The open document's suggestions are offered to it as
+    /// `open_offers` (what they are called in messages), or dropped if
+    /// `None`.
     pub(super) fn start_job_skipping(
         &mut self,
         ctx: &egui::Context,
-        plan: SuggestPlan,
+        find: Finder,
         all: bool,
         skip: &[std::path::PathBuf],
         open_offers: Option<&'static str>,
@@ -126,7 +127,7 @@ impl NewsmarkApp {
         };
         let open = (store::file_name(session.txt_path()), session.doc().clone());
         let mut job = SuggestJob::start(
-            plan,
+            find,
             session.txt_path().to_owned(),
             open,
             others,

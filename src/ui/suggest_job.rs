@@ -15,6 +15,21 @@ use crate::session::Session;
 use crate::store;
 use crate::suggest::{SuggestPlan, Suggestion, pending_edit};
 
+/// What a job looks for in each document: given its file name, its text and
+/// the job's cancel flag, the suggestions found and what failed, if
+/// anything. The suggesters ([`plan_finder`]) or a search's hits (Annotate
+/// all across the folder).
+pub type Finder =
+    Box<dyn Fn(&str, &Document, &AtomicBool) -> (Vec<Suggestion>, Option<String>) + Send>;
+
+/// The suggesters of `plan` as a job's [`Finder`].
+pub fn plan_finder(plan: SuggestPlan) -> Finder {
+    Box::new(move |name, doc, cancel| {
+        let (found, failure) = plan.suggest_until(name, doc, Some(cancel));
+        (found, failure.map(|e| e.to_string()))
+    })
+}
+
 /// The article open in the window, shared with suggestion jobs. A job
 /// writes another article's annotation file only while that article is not
 /// the open one, holding the lock for the write, so opening an article waits
@@ -96,10 +111,10 @@ pub struct SuggestJob {
 }
 
 impl SuggestJob {
-    /// Starts the suggesters on the open document (`open`: its name and
-    /// text) and, if given, on the other articles of the corpus.
+    /// Starts `find` on the open document (`open`: its name and text) and,
+    /// if given, on the other articles of the corpus.
     pub fn start(
-        plan: SuggestPlan,
+        find: Finder,
         open_path: PathBuf,
         open: (String, Document),
         others: Vec<PathBuf>,
@@ -116,9 +131,9 @@ impl SuggestJob {
                 let _ = tx.send(event);
                 ctx.request_repaint();
             };
-            let (found, failure) = plan.suggest_until(&open.0, &open.1, Some(&stop));
+            let (found, failure) = find(&open.0, &open.1, &stop);
             if let Some(err) = failure {
-                send(JobEvent::Failed(err.to_string()));
+                send(JobEvent::Failed(err));
             }
             send(JobEvent::ForOpenDocument(found));
             send(JobEvent::Progress { done: 1, total });
@@ -127,7 +142,7 @@ impl SuggestJob {
                     break;
                 }
                 let (outcome, failure) =
-                    suggest_on_disk(&plan, path, &schema, &open_article, &stop);
+                    suggest_on_disk(&find, path, &schema, &open_article, &stop);
                 match outcome {
                     Outcome::Saved(added, set) => send(JobEvent::Saved {
                         path: path.clone(),
@@ -201,7 +216,7 @@ enum Outcome {
 /// Suggests on a document that was not open when the job started, saving
 /// the result unless it is open by then, and says what failed, if anything.
 fn suggest_on_disk(
-    plan: &SuggestPlan,
+    find: &Finder,
     path: &Path,
     schema: &LabelSchema,
     open_article: &OpenArticle,
@@ -216,8 +231,7 @@ fn suggest_on_disk(
         let skipped = format!("{name}: skipped, its annotation file is protected: {reason}");
         return (Outcome::Nothing, Some(skipped));
     }
-    let (found, failure) = plan.suggest_until(&name, session.doc(), Some(cancel));
-    let failure = failure.map(|e| e.to_string());
+    let (found, failure) = find(&name, session.doc(), cancel);
     let open_now = open_article.lock();
     if open_now.as_deref() == Some(path) {
         return (Outcome::Opened(found), failure);

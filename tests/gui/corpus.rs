@@ -146,7 +146,13 @@ fn search_moves_between_hits_and_annotates_all_here_and_across_the_folder() {
     harness.run();
     choose_search_label(&mut harness, "country");
     button(&harness, "Annotate all").click();
-    harness.run();
+    harness.step();
+    // The other documents are offered the hits by a background job, not in
+    // the frame of the click.
+    assert!(harness.state().is_suggesting(), "offered in the background");
+    wait_for_suggestions(&mut harness);
+    let done = notice_text(&harness);
+    assert!(done.contains("1 added in other documents"), "{done}");
     let tagged = spans(&harness);
     assert_eq!(tagged.len(), expected);
     // Hits inside longer words ("Cuban") are widened to the whole word.
