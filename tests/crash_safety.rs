@@ -2,7 +2,8 @@
 //! failed save that changes nothing, stale temporary files cleaned up, and a
 //! writer process killed (SIGKILL) at random moments while it saves a large,
 //! changing annotation set, after which `NAME.ron`, `NAME.ron.bak` and the
-//! recovery journal must each be complete and loadable.
+//! recovery journal must each be complete and loadable; exports killed the
+//! same way leave each output file old or new, whole.
 
 #![allow(clippy::unwrap_used)]
 
@@ -16,6 +17,8 @@ use newsmark::store::{self, StoreError};
 use tempfile::TempDir;
 
 mod common;
+#[path = "crash_safety/export_kill.rs"]
+mod export_kill;
 #[path = "crash_safety/kill.rs"]
 mod kill;
 

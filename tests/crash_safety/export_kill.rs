@@ -1,0 +1,180 @@
+//! Exports killed (SIGKILL) at random moments: a one-file export is the
+//! previous file or the whole new one, never a part of one; each file of a
+//! brat export is the previous one or the new one, whole.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, SystemTime};
+
+use newsmark::model::{AnnotationSet, Document, Span};
+use newsmark::store;
+use tempfile::TempDir;
+
+use super::kill::Rng;
+
+/// Articles in the corpus exported.
+const ARTICLES: usize = 300;
+/// Kills per format.
+const RUNS: usize = 15;
+/// What every output file holds before the first export.
+const OLD: &str = "old\n";
+
+/// A corpus of [`ARTICLES`] small articles with a few spans each.
+fn corpus(dir: &Path) -> std::path::PathBuf {
+    let corpus = dir.join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    for k in 0..ARTICLES {
+        let name = format!("article-{k:04}.txt");
+        let text = format!("Article {k}: Iran and Cuba 🇨🇺 met in Havana.\r\nZarepour spoke.\n");
+        let txt = corpus.join(&name);
+        fs::write(&txt, &text).unwrap();
+        let doc = Document::new(text.clone());
+        let at = |w: &str| {
+            let byte = text.find(w).unwrap();
+            let start = text[..byte].chars().count();
+            (start, start + w.chars().count())
+        };
+        let spans: Vec<Span> = [
+            ("Iran", "country"),
+            ("Havana", "country"),
+            ("Zarepour", "person"),
+        ]
+        .iter()
+        .zip(1..)
+        .map(|(&(w, label), id)| {
+            let (s, e) = at(w);
+            Span::manual(id, s, e, label, w)
+        })
+        .collect();
+        let set = AnnotationSet::from_spans(spans);
+        store::save_annotations(&store::paired_ron_path(&txt), &name, &doc, &set).unwrap();
+    }
+    corpus
+}
+
+fn export(format: &str, corpus: &Path, out: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_newsmark"));
+    command
+        .args(["export", format])
+        .arg(corpus)
+        .arg("--out")
+        .arg(out);
+    command
+}
+
+/// The files of a folder (not hidden: temporary files are left out) and
+/// their bytes.
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn exports_killed_at_random_moments_leave_each_file_old_or_whole() {
+    let seed: u64 = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos()
+        .into();
+    let mut rng = Rng(seed | 1);
+    let dir = TempDir::new().unwrap();
+    let corpus = corpus(dir.path());
+
+    // The whole exports, for reference, and how long one takes.
+    let started = std::time::Instant::now();
+    let spacy_ref = dir.path().join("ref.jsonl");
+    assert!(
+        export("spacy", &corpus, &spacy_ref)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let full_ms = started.elapsed().as_millis().max(20) as u64;
+    let brat_ref = dir.path().join("ref-brat");
+    assert!(
+        export("brat", &corpus, &brat_ref)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let spacy_new = fs::read(&spacy_ref).unwrap();
+    let brat_new = files(&brat_ref);
+    assert_eq!(
+        brat_new.len(),
+        2 * ARTICLES + 1,
+        "txt and ann each, and the conf"
+    );
+
+    let spacy_out = dir.path().join("out.jsonl");
+    let brat_out = dir.path().join("out-brat");
+    fs::write(&spacy_out, OLD).unwrap();
+    fs::create_dir(&brat_out).unwrap();
+    for (name, _) in &brat_new {
+        fs::write(brat_out.join(name), OLD).unwrap();
+    }
+    let (mut spacy_old, mut spacy_whole, mut brat_mixed) = (0, 0, 0);
+    for run in 0..RUNS {
+        for format in ["spacy", "brat"] {
+            let out = if format == "spacy" {
+                &spacy_out
+            } else {
+                &brat_out
+            };
+            let mut child = export(format, &corpus, out).spawn().unwrap();
+            std::thread::sleep(Duration::from_millis(rng.below(full_ms * 2)));
+            let _ = child.kill();
+            child.wait().unwrap();
+            if format == "spacy" {
+                let bytes = fs::read(&spacy_out).unwrap();
+                if bytes == OLD.as_bytes() {
+                    spacy_old += 1;
+                } else {
+                    assert!(
+                        bytes == spacy_new,
+                        "run {run} (seed {seed}): a partial spacy export"
+                    );
+                    spacy_whole += 1;
+                    // Back to the old file, so that later kills test it again.
+                    fs::write(&spacy_out, OLD).unwrap();
+                }
+            } else {
+                let now = files(&brat_out);
+                assert_eq!(
+                    now.len(),
+                    brat_new.len(),
+                    "run {run}: no file lost or added"
+                );
+                let mut new = 0;
+                for ((name, bytes), (_, whole)) in now.iter().zip(&brat_new) {
+                    assert!(
+                        bytes == OLD.as_bytes() || bytes == whole,
+                        "run {run} (seed {seed}): {name} is neither the old file nor the new one"
+                    );
+                    new += usize::from(bytes == whole);
+                }
+                if new > 0 && new < now.len() {
+                    brat_mixed += 1;
+                }
+                for (name, _) in &now {
+                    fs::write(brat_out.join(name), OLD).unwrap();
+                }
+            }
+        }
+    }
+    eprintln!(
+        "export kill test (seed {seed}): spacy left old {spacy_old}, whole {spacy_whole}; \
+         brat killed part way {brat_mixed} times"
+    );
+}
