@@ -7,8 +7,8 @@
 //! time must grow linearly (factor ≤ 11) and memory not with the corpus
 //! (factor ≤ 1.2).
 //!
-//! Run with `cargo bench --bench corpus_commands` (`-- 10000` for the
-//! smaller corpus only). Generating the 100,000 articles writes about
+//! Run with `cargo bench --bench corpus_commands` (`-- stats` for one
+//! command: a filter matches the run's name, `stats on 10000`). Generating the 100,000 articles writes about
 //! 700 MB to the temporary folder.
 
 #![allow(clippy::unwrap_used, clippy::print_stdout, missing_docs)]
@@ -143,49 +143,39 @@ fn bench_command(bencher: Bencher<'_, '_>, name: &str, n: usize) {
     });
 }
 
-#[divan::bench(args = SIZES, sample_count = 1, sample_size = 1)]
-fn a_stats(bencher: Bencher<'_, '_>, n: usize) {
-    bench_command(bencher, "stats", n);
+/// One command on one corpus size.
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    command: &'static str,
+    articles: usize,
 }
 
-#[divan::bench(args = SIZES, sample_count = 1, sample_size = 1)]
-fn b_validate(bencher: Bencher<'_, '_>, n: usize) {
-    bench_command(bencher, "validate", n);
+impl std::fmt::Display for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} on {}", self.command, self.articles)
+    }
 }
 
-#[divan::bench(args = SIZES, sample_count = 1, sample_size = 1)]
-fn c_export_brat(bencher: Bencher<'_, '_>, n: usize) {
-    bench_command(bencher, "export brat", n);
+/// Every command at every size, in [`COMMANDS`] order (`suggest`, which
+/// writes the corpus, last).
+fn runs() -> Vec<Run> {
+    COMMANDS
+        .iter()
+        .flat_map(|(command, _)| SIZES.map(|articles| Run { command, articles }))
+        .collect()
 }
 
-#[divan::bench(args = SIZES, sample_count = 1, sample_size = 1)]
-fn d_export_spacy(bencher: Bencher<'_, '_>, n: usize) {
-    bench_command(bencher, "export spacy", n);
-}
-
-#[divan::bench(args = SIZES, sample_count = 1, sample_size = 1)]
-fn e_export_doccano(bencher: Bencher<'_, '_>, n: usize) {
-    bench_command(bencher, "export doccano", n);
-}
-
-#[divan::bench(args = SIZES, sample_count = 1, sample_size = 1)]
-fn f_export_conll(bencher: Bencher<'_, '_>, n: usize) {
-    bench_command(bencher, "export conll", n);
-}
-
-#[divan::bench(args = SIZES, sample_count = 1, sample_size = 1)]
-fn g_export_w3c(bencher: Bencher<'_, '_>, n: usize) {
-    bench_command(bencher, "export w3c", n);
-}
-
-#[divan::bench(args = SIZES, sample_count = 1, sample_size = 1)]
-fn h_suggest(bencher: Bencher<'_, '_>, n: usize) {
-    bench_command(bencher, "suggest", n);
+#[divan::bench(args = runs(), sample_count = 1, sample_size = 1)]
+fn command(bencher: Bencher<'_, '_>, run: Run) {
+    bench_command(bencher, run.command, run.articles);
 }
 
 /// Prints each command's figures and its 100k ÷ 10k factors.
 fn report() {
     let results = results().lock().unwrap();
+    if results.is_empty() {
+        return;
+    }
     println!("\ncommand           10k time  10k peak  100k time  100k peak  time ×  peak ×");
     for (name, _) in COMMANDS {
         let small = results.get(&((*name).to_owned(), SIZES[0]));
