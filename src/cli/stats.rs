@@ -1,6 +1,7 @@
 //! `newsmark stats CORPUS_DIR [--json|--csv]`.
 
 use std::io::Write as _;
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -33,26 +34,32 @@ pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let mut by_status = stats::DocumentCounts::default();
     let mut failed = false;
     let articles = corpus::articles_in(&args.corpus)?;
+    let schema = settings.schema();
     let progress = Progress::bar(articles.len(), "documents read");
-    for path in articles {
-        progress.set_message(store::file_name(&path));
-        match Session::read(&path, settings.schema()) {
-            Ok(session) => {
-                progress.suspend(|| {
-                    for problem in session.problems() {
-                        eprintln!("{problem}");
-                    }
-                });
-                tally.add(session.set());
-                by_status.add(DocSummary::of(session.set()).status());
+    corpus::map_in_order(
+        articles.iter(),
+        |path| Session::read(path, schema.clone()),
+        |path, read| {
+            progress.set_message(store::file_name(&path));
+            match read {
+                Ok(session) => {
+                    progress.suspend(|| {
+                        for problem in session.problems() {
+                            eprintln!("{problem}");
+                        }
+                    });
+                    tally.add(session.set());
+                    by_status.add(DocSummary::of(session.set()).status());
+                }
+                Err(err) => {
+                    progress.suspend(|| eprintln!("{err}"));
+                    failed = true;
+                }
             }
-            Err(err) => {
-                progress.suspend(|| eprintln!("{err}"));
-                failed = true;
-            }
-        }
-        progress.inc();
-    }
+            progress.inc();
+            ControlFlow::<()>::Continue(())
+        },
+    );
     drop(progress);
     let report = tally.finish();
     let out = if args.json {

@@ -1,5 +1,6 @@
 //! `newsmark suggest CORPUS_DIR [--doc NAME]`.
 
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -43,17 +44,22 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
     let mut learned = std::collections::BTreeSet::new();
     let mut failed = false;
     let reading = Progress::bar(articles.len(), "documents read");
-    for path in &articles {
-        reading.set_message(store::file_name(path));
-        match Session::read(path, schema.clone()) {
-            Ok(session) => learned.extend(learned_terms(session.set())),
-            Err(err) => {
-                reading.suspend(|| eprintln!("{err}"));
-                failed = true;
+    corpus::map_in_order(
+        articles.iter(),
+        |path| Session::read(path, schema.clone()).map(|s| learned_terms(s.set())),
+        |path, read| {
+            reading.set_message(store::file_name(&path));
+            match read {
+                Ok(terms) => learned.extend(terms),
+                Err(err) => {
+                    reading.suspend(|| eprintln!("{err}"));
+                    failed = true;
+                }
             }
-        }
-        reading.inc();
-    }
+            reading.inc();
+            ControlFlow::<()>::Continue(())
+        },
+    );
     drop(reading);
     let mut plan = SuggestPlan::with_terms(&settings, learned.into_iter().collect())?;
     if let Some(command) = &plan.external {
@@ -75,49 +81,61 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
     let mut matched = false;
     let total = articles.len();
     let progress = Progress::bar(if wanted.is_some() { 1 } else { total }, "documents");
-    for (k, path) in articles.iter().enumerate() {
-        let name = store::file_name(path);
-        if wanted.as_ref().is_some_and(|w| format!("{w}.txt") != name) {
-            continue;
-        }
-        matched = true;
-        if progress.is_shown() {
-            progress.set_message(name.clone());
-        } else {
-            eprintln!("[{}/{total}] {name}", k + 1);
-        }
-        // An article that cannot be read was reported by the first pass.
-        let Ok(mut session) = Session::read(path, schema.clone()) else {
+    let chosen = articles.iter().enumerate().filter(|(_, path)| {
+        wanted
+            .as_ref()
+            .is_none_or(|w| format!("{w}.txt") == store::file_name(path))
+    });
+    // The built-in suggesters run on every core; an extractor (a program
+    // of the corpus's owner, perhaps not made to run twice at once) runs
+    // one document at a time, in order.
+    let in_parallel = plan.external.is_none();
+    let plan = &plan;
+    corpus::map_in_order(
+        chosen,
+        |(_, path)| {
+            let session = Session::read(path, schema.clone());
+            match session {
+                Ok(session) if in_parallel => Step::Done(suggest_one(plan, session)),
+                Ok(session) => Step::Read(Box::new(session)),
+                // Reported by the first pass.
+                Err(_) => Step::Unreadable,
+            }
+        },
+        |(k, path), step| {
+            matched = true;
+            let name = store::file_name(&path);
+            if progress.is_shown() {
+                progress.set_message(name.clone());
+            } else {
+                eprintln!("[{}/{total}] {name}", k + 1);
+            }
+            let outcome = match step {
+                Step::Done(outcome) => outcome,
+                Step::Read(session) => suggest_one(plan, *session),
+                Step::Unreadable => Outcome::default(),
+            };
             progress.inc();
-            continue;
-        };
-        let (found, failure) = plan.suggest(&name, session.doc());
-        progress.inc();
-        if let Some(err) = failure {
-            progress.suspend(|| eprintln!("{err}"));
-            failed = true;
-        }
-        let Some(edit) = pending_edit(&session, &found) else {
-            progress.suspend(|| println!("{name}: nothing new"));
-            continue;
-        };
-        let added = match &edit {
-            crate::model::Edit::Batch(edits) => edits.len(),
-            _ => 1,
-        };
-        session.perform(edit)?;
-        match session.save() {
-            Ok(()) => {
-                let found = counted(added, "new suggestion", "new suggestions");
-                progress.suspend(|| println!("{name}: {found}"));
-            }
-            Err(err) => {
-                progress.suspend(|| eprintln!("{err}"));
-                failed = true;
-            }
-        }
-    }
+            progress.suspend(|| {
+                for err in &outcome.errors {
+                    eprintln!("{err}");
+                }
+                match outcome.added {
+                    Some(0) => println!("{name}: nothing new"),
+                    Some(added) => println!(
+                        "{name}: {}",
+                        counted(added, "new suggestion", "new suggestions")
+                    ),
+                    None => {}
+                }
+            });
+            failed |= !outcome.errors.is_empty();
+            ControlFlow::<()>::Continue(())
+        },
+    );
     drop(progress);
+    // Every annotation file was replaced whole; now they reach the disk.
+    store::sync_filesystem(&args.corpus)?;
     if let Some(w) = wanted
         && !matched
     {
@@ -128,4 +146,54 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// How far a document got on a worker thread.
+enum Step {
+    /// Suggested and saved.
+    Done(Outcome),
+    /// Read; the extractor runs on it in order.
+    Read(Box<Session>),
+    /// Could not be read.
+    Unreadable,
+}
+
+/// What suggesting did to one document.
+#[derive(Default)]
+struct Outcome {
+    /// Suggestions added and saved (`Some(0)`: nothing new); `None` when
+    /// nothing could be saved.
+    added: Option<usize>,
+    /// What went wrong, each naming the file.
+    errors: Vec<String>,
+}
+
+/// Runs `plan` on one document and saves the new suggestions, the file
+/// replaced whole but left for one flush of the disk at the end.
+fn suggest_one(plan: &SuggestPlan, mut session: Session) -> Outcome {
+    let mut outcome = Outcome::default();
+    let (found, failure) = plan.suggest(&session.name(), session.doc());
+    if let Some(err) = failure {
+        outcome.errors.push(err.to_string());
+    }
+    let Some(edit) = pending_edit(&session, &found) else {
+        outcome.added = Some(0);
+        return outcome;
+    };
+    let added = match &edit {
+        crate::model::Edit::Batch(edits) => edits.len(),
+        _ => 1,
+    };
+    if let Err(err) = session.perform(edit) {
+        let path = session.txt_path().display();
+        outcome
+            .errors
+            .push(format!("{path}: suggestions not added: {err}"));
+        return outcome;
+    }
+    match session.save_with(store::Durability::Deferred) {
+        Ok(()) => outcome.added = Some(added),
+        Err(err) => outcome.errors.push(err.to_string()),
+    }
+    outcome
 }

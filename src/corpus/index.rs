@@ -152,7 +152,7 @@ impl CorpusIndex {
     pub fn scan(dir: &Path, schema: &LabelSchema) -> Result<Self, StoreError> {
         let entries = articles_in(dir)?
             .iter()
-            .map(|p| DocEntry::read(p, schema))
+            .map(|p| DocEntry::read(&p, schema))
             .collect();
         Ok(Self {
             dir: dir.to_owned(),
@@ -164,7 +164,7 @@ impl CorpusIndex {
     /// fast for thousands of files; fill them in with [`Self::set_loaded`].
     pub fn list(dir: &Path) -> Result<Self, StoreError> {
         let entries = articles_in(dir)?
-            .into_iter()
+            .iter()
             .map(|path| DocEntry {
                 name: store::file_name(&path),
                 path,

@@ -56,9 +56,14 @@ impl Fingerprint {
     /// of what was written, the length and time of what is there (so a
     /// write by another program in between still shows as a change).
     pub fn of_written(path: &Path, bytes: &[u8]) -> Self {
-        let meta = fs::metadata(path).ok();
+        Self::of_bytes(fs::metadata(path).ok().as_ref(), bytes)
+    }
+
+    /// The fingerprint of a file whose metadata is `meta` and contents
+    /// `bytes`.
+    pub fn of_bytes(meta: Option<&fs::Metadata>, bytes: &[u8]) -> Self {
         Self {
-            len: meta.as_ref().map_or(u64::MAX, fs::Metadata::len),
+            len: meta.map_or(u64::MAX, fs::Metadata::len),
             modified: meta.and_then(|m| m.modified().ok()),
             sha256: hex(&Sha256::digest(bytes)),
         }
@@ -237,9 +242,13 @@ impl Session {
 
     /// Writes the annotations to `path` (no checks; the file replaced is
     /// kept as `PATH.bak`) and remembers what was written.
-    pub(super) fn write_ron(&mut self, path: &Path) -> Result<(), StoreError> {
+    pub(super) fn write_ron(
+        &mut self,
+        path: &Path,
+        durability: store::Durability,
+    ) -> Result<(), StoreError> {
         let ron = store::to_ron_string_in_context(&self.name(), &self.doc, &self.set);
-        store::atomic_write_keeping_backup(path, ron.as_bytes())?;
+        store::write_keeping_backup(path, ron.as_bytes(), durability)?;
         self.disk.ron = Some(Fingerprint::of_written(path, ron.as_bytes()));
         self.disk.base = self.set.clone();
         Ok(())

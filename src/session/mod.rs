@@ -78,9 +78,9 @@ impl Session {
     /// go through every article of a corpus, where listing the folder for
     /// each article would make the whole run quadratic.
     pub fn read(txt_path: &Path, schema: LabelSchema) -> Result<Self, StoreError> {
-        // Taken before reading, so a change made while reading shows later.
-        let txt_meta = std::fs::metadata(txt_path).ok();
-        let doc = store::read_text(txt_path)?;
+        // The metadata is taken before reading, so a change made while
+        // reading shows later.
+        let (doc, txt_meta) = store::read_text_with_meta(txt_path)?;
         let ron_path = store::paired_ron_path(txt_path);
         let mut session = Self {
             txt_path: txt_path.to_owned(),
@@ -96,7 +96,7 @@ impl Session {
             disk: DiskState::default(),
             journal_gate: JournalGate::default(),
         };
-        session.disk.txt = Some(Fingerprint::of_text(txt_meta.as_ref(), &session.doc));
+        session.disk.txt = Some(Fingerprint::of_text(Some(&txt_meta), &session.doc));
         let on_disk = RonOnDisk::read(&session, &session.doc);
         session.set = session.adopt(on_disk);
         Ok(session)
@@ -208,6 +208,13 @@ impl Session {
     /// removed. On failure nothing on disk changes and the edits stay
     /// unsaved (and journaled).
     pub fn save(&mut self) -> Result<(), StoreError> {
+        self.save_with(store::Durability::Now)
+    }
+
+    /// [`Self::save`], the file on the disk as `durability` says: a corpus
+    /// command saving many documents defers it to one
+    /// [`store::sync_filesystem`] at the end.
+    pub fn save_with(&mut self, durability: store::Durability) -> Result<(), StoreError> {
         if let Some(reason) = &self.save_block {
             return Err(StoreError::Refused {
                 path: self.ron_path.clone(),
@@ -216,7 +223,7 @@ impl Session {
         }
         self.ensure_ron_unchanged()?;
         let path = self.ron_path.clone();
-        self.write_ron(&path)?;
+        self.write_ron(&path, durability)?;
         self.saved_state = self.history.state();
         // The edits are in the file now. A journal that could not be removed
         // holds the same annotations and is removed when next found.
@@ -228,7 +235,7 @@ impl Session {
     /// go. The protected file is left as it is. On success the recovery
     /// journals of both files are removed: the edits are saved.
     pub fn save_as(&mut self, ron_path: &Path) -> Result<(), StoreError> {
-        self.write_ron(ron_path)?;
+        self.write_ron(ron_path, store::Durability::Now)?;
         let old_journal = self.journal();
         self.ron_path = ron_path.to_owned();
         self.save_block = None;

@@ -38,15 +38,30 @@ impl RonOnDisk {
     /// Reads `session`'s annotation file for the text `doc`.
     pub(super) fn read(session: &Session, doc: &Document) -> Self {
         let path = &session.ron_path;
-        let print = Fingerprint::of_file(path).ok().flatten();
-        // Only a file known to be absent means "no annotations yet"; one that
-        // cannot even be looked at is loaded, fails, and is protected.
-        let loaded = if matches!(path.try_exists(), Ok(false)) {
-            Ok(None)
-        } else {
-            store::load_annotations(path, &session.name(), doc, &session.schema).map(Some)
-        };
-        Self { print, loaded }
+        // One read for both the fingerprint and the annotations. Only a file
+        // known to be absent means "no annotations yet"; one that cannot
+        // even be read fails, and is protected.
+        match store::read_annotation_file(path) {
+            Ok(None) => Self {
+                print: None,
+                loaded: Ok(None),
+            },
+            Ok(Some(file)) => Self {
+                print: Some(Fingerprint::of_bytes(Some(&file.meta), &file.bytes)),
+                loaded: store::load_annotation_bytes(
+                    path,
+                    file.bytes,
+                    &session.name(),
+                    doc,
+                    &session.schema,
+                )
+                .map(Some),
+            },
+            Err(err) => Self {
+                print: Fingerprint::of_file(path).ok().flatten(),
+                loaded: Err(err),
+            },
+        }
     }
 }
 

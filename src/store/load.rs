@@ -46,23 +46,34 @@ pub(super) fn too_large(path: &Path, size: u64, limit: u64) -> StoreError {
 }
 
 /// `path` open for reading, once its length on disk is found to be at most
-/// `limit` bytes (a longer file is refused unread), and that length.
-pub(super) fn open_limited(path: &Path, limit: u64) -> Result<(std::fs::File, u64), StoreError> {
+/// `limit` bytes (a longer file is refused unread), and its metadata.
+pub(super) fn open_limited(
+    path: &Path,
+    limit: u64,
+) -> Result<(std::fs::File, std::fs::Metadata), StoreError> {
     let file = std::fs::File::open(path).map_err(|e| read_error(path, e))?;
-    let size = file.metadata().map_err(|e| read_error(path, e))?.len();
-    if size > limit {
-        return Err(too_large(path, size, limit));
+    let meta = file.metadata().map_err(|e| read_error(path, e))?;
+    if meta.len() > limit {
+        return Err(too_large(path, meta.len(), limit));
     }
-    Ok((file, size))
+    Ok((file, meta))
 }
 
 /// Reads a file whose length on disk is at most `limit` bytes; a longer
 /// file is refused without being read.
 fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
-    let (file, size) = open_limited(path, limit)?;
+    read_limited_with_meta(path, limit).map(|(bytes, _)| bytes)
+}
+
+/// [`read_limited`], with the metadata of the file read.
+fn read_limited_with_meta(
+    path: &Path,
+    limit: u64,
+) -> Result<(Vec<u8>, std::fs::Metadata), StoreError> {
+    let (file, meta) = open_limited(path, limit)?;
     // The file may grow after the check (or report no length at all, like a
     // pipe): never read more than one byte past the limit.
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| read_error(path, e))?;
@@ -70,7 +81,7 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
     if read > limit {
         return Err(too_large(path, read, limit));
     }
-    Ok(bytes)
+    Ok((bytes, meta))
 }
 
 /// The bytes of a text file as a string: no NUL byte in the first
@@ -96,13 +107,54 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, StoreError> {
 /// Reads an article: at most [`MAX_TEXT_BYTES`], not binary, UTF-8
 /// required, a leading BOM stripped.
 pub fn read_text(path: &Path) -> Result<Document, StoreError> {
-    let bytes = read_limited(path, MAX_TEXT_BYTES)?;
-    Ok(Document::new(decode(path, bytes)?))
+    read_text_with_meta(path).map(|(doc, _)| doc)
+}
+
+/// [`read_text`], with the metadata of the file, taken before it was read
+/// (a change made while reading shows as a change later).
+pub fn read_text_with_meta(path: &Path) -> Result<(Document, std::fs::Metadata), StoreError> {
+    let (bytes, meta) = read_limited_with_meta(path, MAX_TEXT_BYTES)?;
+    Ok((Document::new(decode(path, bytes)?), meta))
 }
 
 /// Reads an annotation file's source, within [`MAX_ANNOTATION_BYTES`].
 fn read_annotation_source(path: &Path) -> Result<String, StoreError> {
     decode(path, read_limited(path, MAX_ANNOTATION_BYTES)?)
+}
+
+/// An annotation file read whole, for [`load_annotation_bytes`]: one read
+/// gives both the annotations and what identifies this version of the file.
+#[derive(Debug)]
+pub struct RonBytes {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// The metadata of the file they were read from.
+    pub meta: std::fs::Metadata,
+}
+
+/// Reads the annotation file `path` whole, within [`MAX_ANNOTATION_BYTES`];
+/// `Ok(None)` when there is no such file.
+pub fn read_annotation_file(path: &Path) -> Result<Option<RonBytes>, StoreError> {
+    match read_limited_with_meta(path, MAX_ANNOTATION_BYTES) {
+        Ok((bytes, meta)) => Ok(Some(RonBytes { bytes, meta })),
+        Err(StoreError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// [`load_annotations`] over the bytes of the file `path`, already read
+/// ([`read_annotation_file`]).
+pub fn load_annotation_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+    document_name: &str,
+    doc: &Document,
+    schema: &LabelSchema,
+) -> Result<LoadedAnnotations, StoreError> {
+    let source = decode(path, bytes)?;
+    parse_annotations(path, &source, document_name, doc, schema)
 }
 
 /// The outcome of loading an annotation file that parsed.

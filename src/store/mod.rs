@@ -19,16 +19,18 @@ pub use format::{
     FORMAT_VERSION, snapshot_to_ron_string, text_sha256, to_ron_string, to_ron_string_in_context,
 };
 pub use load::{
-    LoadedAnnotations, MAX_ANNOTATION_BYTES, MAX_TEXT_BYTES, RON_RECURSION_LIMIT, check_unpaired,
-    load_annotations, parse_annotations, read_text,
+    LoadedAnnotations, MAX_ANNOTATION_BYTES, MAX_TEXT_BYTES, RON_RECURSION_LIMIT, RonBytes,
+    check_unpaired, load_annotation_bytes, load_annotations, parse_annotations,
+    read_annotation_file, read_text, read_text_with_meta,
 };
 pub use reanchor::{
     CONTEXT_CHARS, CONTEXT_MIN_SIDE, Context, FUZZY_MAX_LEN, FUZZY_MIN_LEN, FUZZY_THRESHOLD, How,
     ReanchorOutcome, SLACK, reanchor, reanchor_in_context,
 };
 pub use save::{
-    AtomicWriter, STALE_TEMP_AGE, atomic_write, atomic_write_keeping_backup, backup_path,
-    remove_stale_temp_files, replace_file, save_annotations, sync_filesystem,
+    AtomicWriter, Durability, STALE_TEMP_AGE, atomic_write, atomic_write_keeping_backup,
+    backup_path, remove_stale_temp_files, replace_file, save_annotations, sync_filesystem,
+    write_keeping_backup,
 };
 
 /// The annotation file paired with an article: same stem, `.ron` extension.

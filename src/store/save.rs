@@ -97,13 +97,35 @@ pub(super) fn temp_file_for(path: &Path, dir: &Path) -> Result<NamedTempFile, St
     builder.tempfile_in(dir).map_err(|e| write_error(path, e))
 }
 
-/// Step 1: `contents` written and fsynced to a temporary file in `dir`,
-/// with the permissions of the file `path` it will replace.
-fn write_temp(path: &Path, dir: &Path, contents: &[u8]) -> Result<NamedTempFile, StoreError> {
+/// When a write must be on the disk, not only in the system's cache. Either
+/// way each file is replaced whole by a rename: a process killed mid-write
+/// leaves it old or new.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Durability {
+    /// Before the write returns: the file and its folder are fsynced (a save
+    /// in the window).
+    Now,
+    /// At one [`sync_filesystem`] after a run of writes (a corpus command
+    /// saving thousands of files, where an fsync each cost most of its
+    /// time). Only a power cut before that sync can lose the new files.
+    Deferred,
+}
+
+/// Step 1: `contents` written (and fsynced, for [`Durability::Now`]) to a
+/// temporary file in `dir`, with the permissions of the file `path` it will
+/// replace.
+fn write_temp(
+    path: &Path,
+    dir: &Path,
+    contents: &[u8],
+    durability: Durability,
+) -> Result<NamedTempFile, StoreError> {
     let err = |source| write_error(path, source);
     let mut tmp = temp_file_for(path, dir)?;
     tmp.write_all(contents).map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
+    if durability == Durability::Now {
+        tmp.as_file().sync_all().map_err(err)?;
+    }
     Ok(tmp)
 }
 
@@ -123,7 +145,7 @@ pub(super) fn sync_folder(dir: &Path) {
 /// backup is kept (see [`atomic_write_keeping_backup`]).
 pub fn atomic_write(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
     let dir = folder_of(path);
-    let tmp = write_temp(path, dir, contents)?;
+    let tmp = write_temp(path, dir, contents, Durability::Now)?;
     tmp.persist(path).map_err(|e| write_error(path, e.error))?;
     sync_folder(dir);
     Ok(())
@@ -136,9 +158,7 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
 /// mid-write leaves each file old or new; only a power cut before that sync
 /// can lose new files.
 pub fn replace_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
-    let err = |source| write_error(path, source);
-    let mut tmp = temp_file_for(path, folder_of(path))?;
-    tmp.write_all(contents).map_err(err)?;
+    let tmp = write_temp(path, folder_of(path), contents, Durability::Deferred)?;
     tmp.persist(path).map_err(|e| write_error(path, e.error))?;
     Ok(())
 }
@@ -210,6 +230,15 @@ impl AtomicWriter {
 /// backup cannot be made, nothing is written and the error says why: a
 /// successful write always leaves the previous version in `PATH.bak`.
 pub fn atomic_write_keeping_backup(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    write_keeping_backup(path, contents, Durability::Now)
+}
+
+/// [`atomic_write_keeping_backup`], on the disk as `durability` says.
+pub fn write_keeping_backup(
+    path: &Path,
+    contents: &[u8],
+    durability: Durability,
+) -> Result<(), StoreError> {
     let dir = folder_of(path);
     if let Ok(meta) = fs::metadata(path)
         && !meta.is_file()
@@ -226,10 +255,12 @@ pub fn atomic_write_keeping_backup(path: &Path, contents: &[u8]) -> Result<(), S
             io::Error::new(io::ErrorKind::InvalidInput, format!("{what} is in the way")),
         ));
     }
-    let tmp = write_temp(path, dir, contents)?;
+    let tmp = write_temp(path, dir, contents, durability)?;
     keep_backup(path, dir)?;
     tmp.persist(path).map_err(|e| write_error(path, e.error))?;
-    sync_folder(dir);
+    if durability == Durability::Now {
+        sync_folder(dir);
+    }
     Ok(())
 }
 

@@ -119,7 +119,7 @@ impl NewsmarkApp {
             let dir = super::disk_change::folder_of(session.txt_path());
             crate::corpus::articles_in(dir)
                 .unwrap_or_default()
-                .into_iter()
+                .iter()
                 .filter(|p| p != session.txt_path() && !skip.contains(p))
                 .collect()
         } else {

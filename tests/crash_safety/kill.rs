@@ -326,7 +326,10 @@ fn kill_writer_at_random_moments() {
     let elapsed = started.elapsed();
     let temps = temp_files(dir.path());
     // Temporary files are hidden: never taken for an article or its .ron.
-    assert_eq!(corpus::articles_in(dir.path()).unwrap(), [txt.as_path()]);
+    assert_eq!(
+        corpus::articles_in(dir.path()).unwrap().to_vec(),
+        [txt.as_path()]
+    );
     let removed = store::remove_stale_temp_files(dir.path(), Duration::ZERO);
     assert_eq!(removed.len(), temps.len());
     assert!(temp_files(dir.path()).is_empty());

@@ -23,6 +23,7 @@ pub use report::ExportReport;
 
 use std::collections::BTreeSet;
 use std::fmt;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -205,58 +206,73 @@ pub fn export_corpus_with_progress(
     }
     let mut labels_used = BTreeSet::new();
     let mut brat_labels = BratLabels::new(schema.labels.iter().map(|l| l.name.as_str()));
-    for (k, path) in articles.iter().enumerate() {
-        if !progress(k, articles.len()) {
-            return Err(ExportError::Cancelled { done: k });
-        }
-        let Some((session, spans)) = read(path, &schema, options, &mut report) else {
-            continue;
-        };
-        let name = session.name();
-        let doc = session.doc();
-        for span in &spans {
-            labels_used.insert(span.label.clone());
-            if !schema.contains(&span.label) {
-                *report.unknown_labels.entry(span.label.clone()).or_default() += 1;
+    let total = articles.len();
+    let mut done = 0;
+    // Reading and rendering a document runs on any core; adding it to the
+    // export runs here, in the corpus's order.
+    let stopped = corpus::map_in_order(
+        articles.iter(),
+        |path| read_and_render(format, path, &schema, options, out),
+        |_, rendered| {
+            if !progress(done, total) {
+                return ControlFlow::Break(ExportError::Cancelled { done });
             }
-        }
-        match format {
-            ExportFormat::Brat => {
-                let stem = name.strip_suffix(".txt").unwrap_or(&name);
-                let ann = brat::ann(&name, doc, &spans, &mut brat_labels, options);
-                // Each file whole (temporary file, then rename), made durable
-                // all at once at the end (an fsync per file took 13.2 s of
-                // 10,000 articles, 5.1 s without).
-                store::replace_file(&out.join(&name), brat::txt(doc).as_bytes())?;
-                store::replace_file(&out.join(format!("{stem}.ann")), ann.text.as_bytes())?;
-                report.spans += ann.spans;
-                report.warnings.extend(ann.warnings);
+            done += 1;
+            report.add(rendered.read);
+            let Some((session, spans, body)) = rendered.body else {
+                return ControlFlow::Continue(());
+            };
+            let name = session.name();
+            for span in &spans {
+                labels_used.insert(span.label.clone());
+                if !schema.contains(&span.label) {
+                    *report.unknown_labels.entry(span.label.clone()).or_default() += 1;
+                }
             }
-            ExportFormat::Spacy | ExportFormat::Doccano => {
-                let mut line = if format == ExportFormat::Spacy {
-                    jsonl::spacy_line(&name, doc, &spans, options)
-                } else {
-                    jsonl::doccano_line(&name, doc, &spans)
-                };
-                line.push('\n');
-                write_out(&mut output, &line)?;
-                report.spans += spans.len();
+            let written = match body {
+                Body::Brat => {
+                    let stem = name.strip_suffix(".txt").unwrap_or(&name);
+                    let ann = brat::ann(&name, session.doc(), &spans, &mut brat_labels, options);
+                    report.spans += ann.spans;
+                    report.warnings.extend(ann.warnings);
+                    // Each file whole (temporary file, then rename), made
+                    // durable all at once at the end (an fsync per file took
+                    // 13.2 s of 10,000 articles, 5.1 s without).
+                    store::replace_file(&out.join(&name), brat::txt(session.doc()).as_bytes())
+                        .and_then(|()| {
+                            store::replace_file(
+                                &out.join(format!("{stem}.ann")),
+                                ann.text.as_bytes(),
+                            )
+                        })
+                }
+                Body::Text {
+                    text,
+                    spans,
+                    dropped_overlaps,
+                    warnings,
+                } => {
+                    report.spans += spans;
+                    report.dropped_overlaps += dropped_overlaps;
+                    report.warnings.extend(warnings);
+                    write_out(&mut output, &text)
+                }
+                Body::W3c { text, items } => {
+                    let comma = if w3c_items > 0 && items > 0 { "," } else { "" };
+                    w3c_items += items;
+                    report.spans += items;
+                    write_out(&mut output, comma).and_then(|()| write_out(&mut output, &text))
+                }
+            };
+            if let Err(err) = written {
+                return ControlFlow::Break(ExportError::from(err));
             }
-            ExportFormat::Conll => {
-                let conll = conll::document(&name, doc, &spans);
-                write_out(&mut output, &conll.text)?;
-                report.spans += conll.tagged;
-                report.dropped_overlaps += conll.dropped_overlaps;
-                report.warnings.extend(conll.warnings);
-            }
-            ExportFormat::W3c => {
-                let items = w3c::annotations(&store::file_name(out), &name, doc, &spans, options);
-                write_out(&mut output, &w3c::collection_items(&items, w3c_items))?;
-                w3c_items += items.len();
-                report.spans += items.len();
-            }
-        }
-        report.documents += 1;
+            report.documents += 1;
+            ControlFlow::Continue(())
+        },
+    );
+    if let Some(err) = stopped {
+        return Err(err);
     }
     if format == ExportFormat::Conll {
         for label in labels_used.iter().filter(|l| safe_label(l) != l.as_str()) {
@@ -294,20 +310,109 @@ fn write_out(output: &mut Option<store::AtomicWriter>, text: &str) -> Result<(),
     }
 }
 
-/// Reads one article and selects the spans to export, or reports why the
+/// What a document adds to the export, made on any thread: what reading it
+/// found, and unless it is skipped, its session, the spans to export and
+/// their rendering.
+struct Rendered {
+    read: DocRead,
+    body: Option<(Session, Vec<Span>, Body)>,
+}
+
+/// A document's part of the export, rendered ahead.
+enum Body {
+    /// brat: rendered in order, as labels outside the schema are named as
+    /// they are met.
+    Brat,
+    /// spaCy, doccano and `CoNLL`: the text to append.
+    Text {
+        text: String,
+        spans: usize,
+        dropped_overlaps: usize,
+        warnings: Vec<String>,
+    },
+    /// W3C: the document's items, comma-separated, and how many.
+    W3c { text: String, items: usize },
+}
+
+/// What reading one document found, added to the report in order.
+#[derive(Default)]
+struct DocRead {
+    /// Problems worth reporting, each naming the file.
+    problems: Vec<String>,
+    /// Whether the document is left out of the export.
+    skipped: bool,
+    /// Whether it is exported with problems reported.
+    reported: bool,
+    /// Spans not selected for export.
+    left_out: usize,
+    /// Pending suggestions among them.
+    pending_left_out: usize,
+}
+
+/// Reads one article and renders its part of the export in `format`.
+fn read_and_render(
+    format: ExportFormat,
+    path: &Path,
+    schema: &LabelSchema,
+    options: ExportOptions,
+    out: &Path,
+) -> Rendered {
+    let (read, session) = read(path, schema, options);
+    let body = session.map(|(session, spans)| {
+        let name = session.name();
+        let doc = session.doc();
+        let body = match format {
+            ExportFormat::Brat => Body::Brat,
+            ExportFormat::Spacy | ExportFormat::Doccano => {
+                let mut text = if format == ExportFormat::Spacy {
+                    jsonl::spacy_line(&name, doc, &spans, options)
+                } else {
+                    jsonl::doccano_line(&name, doc, &spans)
+                };
+                text.push('\n');
+                Body::Text {
+                    text,
+                    spans: spans.len(),
+                    dropped_overlaps: 0,
+                    warnings: Vec::new(),
+                }
+            }
+            ExportFormat::Conll => {
+                let conll = conll::document(&name, doc, &spans);
+                Body::Text {
+                    text: conll.text,
+                    spans: conll.tagged,
+                    dropped_overlaps: conll.dropped_overlaps,
+                    warnings: conll.warnings,
+                }
+            }
+            ExportFormat::W3c => {
+                let items = w3c::annotations(&store::file_name(out), &name, doc, &spans, options);
+                Body::W3c {
+                    text: w3c::collection_items(&items, 0),
+                    items: items.len(),
+                }
+            }
+        };
+        (session, spans, body)
+    });
+    Rendered { read, body }
+}
+
+/// Reads one article and selects the spans to export, or says why the
 /// document is skipped.
 fn read(
     path: &Path,
     schema: &LabelSchema,
     options: ExportOptions,
-    report: &mut ExportReport,
-) -> Option<(Session, Vec<Span>)> {
+) -> (DocRead, Option<(Session, Vec<Span>)>) {
+    let mut found = DocRead::default();
     let session = match Session::read(path, schema.clone()) {
         Ok(session) => session,
         Err(err) => {
-            report.skipped += 1;
-            report.problems.push(format!("{err}; not exported"));
-            return None;
+            found.skipped = true;
+            found.problems.push(format!("{err}; not exported"));
+            return (found, None);
         }
     };
     let serious: Vec<&LoadProblem> = session
@@ -315,29 +420,27 @@ fn read(
         .iter()
         .filter(|p| !is_unknown_label_only(p, &session, schema))
         .collect();
-    report
+    found
         .problems
         .extend(serious.iter().map(ToString::to_string));
     if let Some(reason) = session.save_blocked() {
-        report.skipped += 1;
-        report.problems.push(format!(
+        found.skipped = true;
+        found.problems.push(format!(
             "{}: not exported: {reason}",
             session.txt_path().display()
         ));
-        return None;
+        return (found, None);
     }
-    if !serious.is_empty() {
-        report.reported += 1;
-    }
+    found.reported = !serious.is_empty();
     let spans = selected(session.set().spans(), options);
-    report.left_out += session.set().len() - spans.len();
-    report.pending_left_out += session
+    found.left_out = session.set().len() - spans.len();
+    found.pending_left_out = session
         .set()
         .spans()
         .iter()
         .filter(|s| s.status == Status::Pending && !options.exports(s.status))
         .count();
-    Some((session, spans))
+    (found, Some((session, spans)))
 }
 
 /// Whether `problem` only says that a placed span's label is not in the

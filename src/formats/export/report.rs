@@ -59,6 +59,15 @@ impl ExportReport {
         }
     }
 
+    /// Adds what reading one document found.
+    pub(super) fn add(&mut self, read: super::DocRead) {
+        self.skipped += usize::from(read.skipped);
+        self.reported += usize::from(read.reported);
+        self.left_out += read.left_out;
+        self.pending_left_out += read.pending_left_out;
+        self.problems.extend(read.problems);
+    }
+
     /// Whether every document was exported without a problem.
     pub fn is_clean(&self) -> bool {
         self.problems.is_empty()
