@@ -1,7 +1,8 @@
 //! Which unit a record's offsets count, found from the record itself.
 //!
 //! A record carries its text (and brat spans their quote), so each unit can
-//! be tried: converted with it, a span fits when it matches its quote or,
+//! be tried (code points, UTF-16 units, UTF-8 bytes; graphemes only when
+//! expected): converted with it, a span fits when it matches its quote or,
 //! without a quote, starts and ends between words ([`word_cut_at`]). The
 //! expected unit (the user's `--offsets`, or the format's usual one) is kept
 //! unless another fits more spans. Text in which the units count alike
@@ -69,9 +70,11 @@ pub(super) fn choose(doc: &ImportedDoc, expected: Expected) -> Result<Choice, St
     if expected_fit.fitting == doc.spans.len() {
         return Ok(keep);
     }
+    // Graphemes are tried only when asked for: few tools count them, and a
+    // unit tried for nothing only adds chances of a coincidence.
     let others: Vec<Fit> = OffsetUnit::ALL
         .into_iter()
-        .filter(|&u| u != expected.unit())
+        .filter(|&u| u != expected.unit() && u != OffsetUnit::Graphemes)
         .map(|u| fit(doc, &text, u))
         .collect();
     let Some(best) = others
@@ -172,8 +175,8 @@ fn fit(doc: &ImportedDoc, text: &Document, unit: OffsetUnit) -> Fit {
 }
 
 /// Whether `span`, placed at code points `start..end` (counting a byte
-/// order mark if `bom` is 1), matches its quote or, without one, covers
-/// more than spaces and cuts no word.
+/// order mark if `bom` is 1), matches its quote or, without one, holds a
+/// letter or digit, neither starts nor ends with a space, and cuts no word.
 fn fits(text: &Document, bom: usize, start: usize, end: usize, span: &JsonSpan) -> bool {
     if start >= end || start < bom {
         return false;
@@ -185,7 +188,8 @@ fn fits(text: &Document, bom: usize, start: usize, end: usize, span: &JsonSpan) 
     match &span.text {
         Some(quote) => quote == covered,
         None => {
-            !covered.trim().is_empty()
+            covered.chars().any(char::is_alphanumeric)
+                && covered.trim() == covered
                 && word_cut_at(text, start).is_none()
                 && word_cut_at(text, end).is_none()
         }

@@ -101,4 +101,21 @@ mod tests {
             assert_eq!(document_name_problem(good), None, "{good:?}");
         }
     }
+
+    #[test]
+    fn annotations_are_never_saved_over_the_folders_settings() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let settings = dir.path().join("newsmark.ron");
+        std::fs::write(&settings, "(labels: [])").expect("write");
+        let err = crate::store::atomic_write_keeping_backup(&settings, b"(format: 1)")
+            .expect_err("refused");
+        assert!(
+            err.to_string()
+                .ends_with("newsmark.ron: not saved over: it is the folder's settings file, not an annotation file"),
+            "{err}"
+        );
+        let kept = std::fs::read_to_string(&settings).expect("read");
+        assert_eq!(kept, "(labels: [])");
+        assert!(!dir.path().join("newsmark.ron.bak").exists());
+    }
 }
