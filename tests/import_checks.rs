@@ -39,6 +39,31 @@ fn jsonl(dir: &Path, name: &str, records: &[serde_json::Value]) {
     fs::write(dir.join(name), lines.join("\n") + "\n").unwrap();
 }
 
+/// Imports `records` as spaCy JSONL (`s.jsonl`) into a new corpus with the
+/// `extra` arguments.
+fn import_spacy(records: &[serde_json::Value], extra: &[&str]) -> (TempDir, Output) {
+    let dir = TempDir::new().unwrap();
+    jsonl(dir.path(), "s.jsonl", records);
+    let out = import(dir.path(), "spacy", "s.jsonl", extra);
+    (dir, out)
+}
+
+/// Asserts the exit code, showing all that was said if it differs.
+fn assert_exit(out: &Output, code: i32) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{}{}",
+        stdout(out),
+        stderr(out)
+    );
+}
+
+/// A one-span spaCy record over `TEXT` for `n.txt`, without a quote.
+fn nairobi_record(start: usize, end: usize) -> serde_json::Value {
+    json!({"text": TEXT, "meta": {"file": "n.txt"}, "spans": [{"start": start, "end": end, "label": "country"}]})
+}
+
 /// The quotes saved in `corpus/NAME.ron`, in file order.
 fn saved_quotes(dir: &Path, name: &str) -> Vec<String> {
     let ron = fs::read_to_string(dir.join("corpus").join(format!("{name}.ron")))
@@ -65,13 +90,7 @@ fn doccano_code_point_offsets_are_found_and_said_not_cut_to_nairob() {
         ],
     );
     let out = import(dir.path(), "doccano", "d.jsonl", &[]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    assert_exit(&out, 0);
     assert_eq!(saved_quotes(dir.path(), "n"), ["Hanoi", "Nairobi"]);
     assert!(
         stderr(&out).contains("warning: d.jsonl:1: offsets read as codepoints, not as utf16"),
@@ -82,22 +101,8 @@ fn doccano_code_point_offsets_are_found_and_said_not_cut_to_nairob() {
 
 #[test]
 fn spacy_utf16_offsets_are_found_and_said_not_cut_to_bi_sign() {
-    let dir = TempDir::new().unwrap();
-    jsonl(
-        dir.path(),
-        "s.jsonl",
-        &[
-            json!({"text": TEXT, "meta": {"file": "n.txt"}, "spans": [{"start": 21, "end": 28, "label": "country"}]}),
-        ],
-    );
-    let out = import(dir.path(), "spacy", "s.jsonl", &[]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    let (dir, out) = import_spacy(&[nairobi_record(21, 28)], &[]);
+    assert_exit(&out, 0);
     assert_eq!(saved_quotes(dir.path(), "n"), ["Nairobi"]);
     assert!(
         stderr(&out).contains("warning: s.jsonl:1: offsets read as utf16, not as codepoints"),
@@ -108,25 +113,16 @@ fn spacy_utf16_offsets_are_found_and_said_not_cut_to_bi_sign() {
 
 #[test]
 fn byte_offsets_over_persian_and_chinese_are_found() {
-    let dir = TempDir::new().unwrap();
     // "تهران" is 7..12 in code points, 12..22 in UTF-8 bytes; "北京" is 2..4
     // and 6..12.
-    jsonl(
-        dir.path(),
-        "s.jsonl",
+    let (dir, out) = import_spacy(
         &[
             json!({"text": "سفر به تهران", "meta": {"id": "fa"}, "spans": [{"start": 12, "end": 22, "label": "country"}]}),
             json!({"text": "我爱北京天安门", "meta": {"id": "zh"}, "spans": [{"start": 6, "end": 12, "label": "country", "text": "北京"}]}),
         ],
+        &[],
     );
-    let out = import(dir.path(), "spacy", "s.jsonl", &[]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    assert_exit(&out, 0);
     assert_eq!(saved_quotes(dir.path(), "fa"), ["تهران"]);
     assert_eq!(saved_quotes(dir.path(), "zh"), ["北京"]);
     assert!(stderr(&out).contains("s.jsonl:1: offsets read as bytes"));
@@ -141,36 +137,19 @@ fn brat_quotes_show_utf16_offsets() {
     fs::write(brat.join("n.txt"), TEXT).unwrap();
     fs::write(brat.join("n.ann"), "T1\tcountry 21 28\tNairobi\n").unwrap();
     let out = import(dir.path(), "brat", "brat", &[]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    assert_exit(&out, 0);
     assert_eq!(saved_quotes(dir.path(), "n"), ["Nairobi"]);
     assert!(stderr(&out).contains("n.ann: offsets read as utf16"));
 }
 
 #[test]
 fn offsets_that_contradict_the_given_unit_skip_the_record_naming_it() {
-    let dir = TempDir::new().unwrap();
-    jsonl(
-        dir.path(),
-        "s.jsonl",
-        &[
-            json!({"text": TEXT, "meta": {"file": "n.txt"}, "spans": [{"start": 21, "end": 28, "label": "country"}]}),
-            json!({"text": "Hanoi and Nairobi", "meta": {"file": "ascii.txt"}, "spans": [{"start": 10, "end": 17, "label": "country"}]}),
-        ],
+    let ascii = json!({"text": "Hanoi and Nairobi", "meta": {"file": "ascii.txt"}, "spans": [{"start": 10, "end": 17, "label": "country"}]});
+    let (dir, out) = import_spacy(
+        &[nairobi_record(21, 28), ascii],
+        &["--offsets", "codepoints"],
     );
-    let out = import(dir.path(), "spacy", "s.jsonl", &["--offsets", "codepoints"]);
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    assert_exit(&out, 2);
     let err = stderr(&out);
     assert!(
         err.contains("s.jsonl:1: the offsets do not fit --offsets codepoints"),
@@ -190,23 +169,9 @@ fn offsets_that_contradict_the_given_unit_skip_the_record_naming_it() {
 
 #[test]
 fn a_span_that_cuts_a_word_in_every_unit_is_imported_named_and_counted() {
-    let dir = TempDir::new().unwrap();
     // "airob" of Nairobi: no unit puts it on whole words.
-    jsonl(
-        dir.path(),
-        "s.jsonl",
-        &[
-            json!({"text": TEXT, "meta": {"file": "n.txt"}, "spans": [{"start": 17, "end": 22, "label": "country"}]}),
-        ],
-    );
-    let out = import(dir.path(), "spacy", "s.jsonl", &[]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    let (dir, out) = import_spacy(&[nairobi_record(17, 22)], &[]);
+    assert_exit(&out, 0);
     assert_eq!(saved_quotes(dir.path(), "n"), ["airob"]);
     let err = stderr(&out);
     assert!(
@@ -225,26 +190,18 @@ fn a_span_that_cuts_a_word_in_every_unit_is_imported_named_and_counted() {
 
 #[test]
 fn reserved_names_and_paths_are_refused_naming_the_record() {
-    let dir = TempDir::new().unwrap();
     let span = json!([{"start": 0, "end": 5, "label": "country"}]);
-    jsonl(
-        dir.path(),
-        "s.jsonl",
+    let named = |file: &str| json!({"text": "Hanoi", "meta": {"file": file}, "spans": span});
+    let (dir, out) = import_spacy(
         &[
-            json!({"text": "Hanoi", "meta": {"file": "newsmark.txt"}, "spans": span}),
-            json!({"text": "Hanoi", "meta": {"file": "sub/dir.txt"}, "spans": span}),
-            json!({"text": "Hanoi", "meta": {"file": "Entities.txt"}, "spans": span}),
-            json!({"text": "Hanoi", "meta": {"file": "fine.txt"}, "spans": span}),
+            named("newsmark.txt"),
+            named("sub/dir.txt"),
+            named("Entities.txt"),
+            named("fine.txt"),
         ],
+        &[],
     );
-    let out = import(dir.path(), "spacy", "s.jsonl", &[]);
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    assert_exit(&out, 2);
     let said = stdout(&out);
     assert!(
         said.contains("s.jsonl:1: document name \"newsmark\" refused: newsmark.ron"),
@@ -286,13 +243,7 @@ fn a_skipped_discontinuous_brat_span_is_counted_as_invalid() {
     )
     .unwrap();
     let out = import(dir.path(), "brat", "brat", &[]);
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    assert_exit(&out, 2);
     let said = stdout(&out);
     assert!(
         said.contains(
