@@ -5,7 +5,7 @@
 //! expected): converted with it, a span fits when it matches its quote or,
 //! without a quote, starts and ends between words ([`word_cut_at`]). The
 //! expected unit (the user's `--offsets`, or the format's usual one) is kept
-//! unless another fits more spans. Text in which the units count alike
+//! unless another fits more spans, and most of them. Text in which the units count alike
 //! (ASCII) gives every unit the same spans, so nothing is said about it.
 //! Everything is decided from the record alone, in a fixed order of units,
 //! so the same input always gives the same result.
@@ -77,14 +77,17 @@ pub(super) fn choose(doc: &ImportedDoc, expected: Expected) -> Result<Choice, St
         .filter(|&u| u != expected.unit() && u != OffsetUnit::Graphemes)
         .map(|u| fit(doc, &text, u))
         .collect();
+    // Another unit is believed only where it fits most spans: a record of
+    // spans that cut words in every unit (subwords, say) keeps its unit,
+    // and each such span is named by the merge.
+    let n = doc.spans.len();
     let Some(best) = others
         .iter()
-        .filter(|f| f.fitting > expected_fit.fitting)
+        .filter(|f| f.fitting > expected_fit.fitting && 2 * f.fitting > n)
         .max_by_key(|f| (f.fitting, std::cmp::Reverse(rank(f.unit))))
     else {
         return Ok(keep);
     };
-    let n = doc.spans.len();
     let source = &doc.source;
     let counts = |f: &Fit| {
         format!(
@@ -263,6 +266,10 @@ mod tests {
         // A span that cuts a word whatever the unit: the expected unit, and
         // the merge warns about the cut.
         let nowhere = record(TEXT, &[(14, 16, None)]);
+        // Nor is a unit that fits more, but not most, spans believed.
+        let few = record(TEXT, &[(12, 19, None), (14, 16, None), (15, 17, None)]);
+        let choice = choose(&few, Expected::Usual(OffsetUnit::Utf16)).expect("read");
+        assert_eq!((choice.unit, choice.warning), (OffsetUnit::Utf16, None));
         let choice = choose(&nowhere, Expected::Usual(OffsetUnit::CodePoints)).expect("read");
         assert_eq!(
             (choice.unit, choice.warning),
