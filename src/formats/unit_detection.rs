@@ -89,11 +89,16 @@ pub(super) fn choose(doc: &ImportedDoc, expected: Expected) -> Result<Choice, St
         return Ok(keep);
     };
     let source = &doc.source;
-    let counts = |f: &Fit| {
+    // "2 of 3 spans fall on whole words or match their quotes in code
+    // points, 0 in UTF-16 units".
+    let fits_in = |first: &Fit, second: &Fit| {
         format!(
-            "{} of {n} fall on whole words or match their quotes counted in {}",
-            f.fitting,
-            plural_unit(f.unit)
+            "{} of {} fall on whole words or match their quotes in {}, {} in {}",
+            first.fitting,
+            crate::plural::counted(n, "span", "spans"),
+            plural_unit(first.unit),
+            second.fitting,
+            plural_unit(second.unit)
         )
     };
     let rival = others
@@ -101,32 +106,27 @@ pub(super) fn choose(doc: &ImportedDoc, expected: Expected) -> Result<Choice, St
         .find(|f| f.fitting == best.fitting && f.unit != best.unit && f.spans != best.spans);
     if let Some(rival) = rival {
         return Err(format!(
-            "{source}: the offsets fit as {} and as {} alike, which place the spans \
-             differently ({}, {}); record skipped: say which with --offsets",
+            "{source}: the offsets fit as {} and as {} alike but place the spans \
+             differently ({}); record skipped: say which with --offsets",
             best.unit,
             rival.unit,
-            counts(best),
-            counts(rival)
+            fits_in(best, rival)
         ));
     }
-    let spans = crate::plural::counted(n, "span", "spans");
     match expected {
         Expected::Given(unit) => Err(format!(
-            "{source}: the offsets do not fit --offsets {unit}: of {spans}, {}, but {}; \
-             record skipped (import it with --offsets {}, or without --offsets to find \
-             the unit record by record)",
-            counts(&expected_fit),
-            counts(best),
+            "{source}: the offsets do not fit --offsets {unit} ({}); record skipped \
+             (import it with --offsets {}, or without --offsets to find the unit record \
+             by record)",
+            fits_in(&expected_fit, best),
             best.unit
         )),
         Expected::Usual(unit) => Ok(Choice {
             unit: best.unit,
             warning: Some(format!(
-                "{source}: offsets read as {}, not as {unit} (this format's usual unit): \
-                 of {spans}, {}, {}",
+                "{source}: offsets read as {}, not as {unit} (this format's usual unit): {}",
                 best.unit,
-                counts(best),
-                counts(&expected_fit)
+                fits_in(best, &expected_fit)
             )),
         }),
     }
@@ -235,8 +235,13 @@ mod tests {
             warning.starts_with("in.jsonl:1: offsets read as codepoints, not as utf16"),
             "{warning}"
         );
-        assert!(warning.contains("2 of 2 fall on whole words"), "{warning}");
-        assert!(warning.contains("0 of 2"), "{warning}");
+        assert!(
+            warning.ends_with(
+                "2 of 2 spans fall on whole words or match their quotes in code points, \
+                 0 in UTF-16 units"
+            ),
+            "{warning}"
+        );
     }
 
     #[test]
