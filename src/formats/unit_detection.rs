@@ -5,8 +5,9 @@
 //! expected): converted with it, a span fits when it matches its quote or,
 //! without a quote, starts and ends between words ([`word_cut_at`]). The
 //! expected unit (the user's `--offsets`, or the format's usual one) is kept
-//! unless another fits more spans, and most of them. Text in which the units count alike
-//! (ASCII) gives every unit the same spans, so nothing is said about it.
+//! unless another fits more spans, and most of them. Text in which the units
+//! count alike (ASCII) gives every unit the same spans, so nothing is said
+//! about it.
 //! Everything is decided from the record alone, in a fixed order of units,
 //! so the same input always gives the same result.
 
