@@ -245,3 +245,55 @@ fn convert_exits_0_when_every_file_is_utf8_after_and_1_when_one_is_not_converted
     );
     assert_eq!(code(&out), Some(1), "{}", said(&out));
 }
+
+#[test]
+fn reanchor_exits_2_naming_an_annotation_file_that_is_a_folder_as_validate_flags_it() {
+    let (dir, corpus) = corpus();
+    fs::write(corpus.join("b.txt"), "Hanoi and Nairobi.").unwrap();
+    fs::create_dir(corpus.join("b.ron")).unwrap();
+    let validate = newsmark(&["validate", "corpus"], dir.path());
+    assert_eq!(code(&validate), Some(1), "{}", said(&validate));
+    for path in ["corpus", "corpus/b.txt", "corpus/b.ron"] {
+        let out = newsmark(&["reanchor", path], dir.path());
+        assert_eq!(code(&out), Some(2), "{path}: {}", said(&out));
+        assert!(
+            said(&out).contains("b.ron: not re-anchored: a folder, not an annotation file"),
+            "{path}: {}",
+            said(&out)
+        );
+    }
+}
+
+#[test]
+fn reanchor_exits_2_and_never_follows_a_document_field_that_leaves_the_corpus() {
+    let (dir, corpus) = corpus();
+    // The field names a file outside the corpus holding the annotated text;
+    // the article beside the annotation file has changed.
+    fs::write(dir.path().join("outside.txt"), "Cuba and Iran talk.").unwrap();
+    fs::write(corpus.join("a.txt"), "Now Iran and Cuba talk.").unwrap();
+    let ron = "(format: 1, document: \"../outside.txt\", text_sha256: \"0000\", spans: [\
+               (id: 1, start: 0, end: 4, label: \"country\", text: \"Cuba\")])\n";
+    fs::write(corpus.join("a.ron"), ron).unwrap();
+    let validate = newsmark(&["validate", "corpus"], dir.path());
+    assert_eq!(code(&validate), Some(1), "{}", said(&validate));
+    let out = newsmark(&["reanchor", "corpus"], dir.path());
+    assert_eq!(code(&out), Some(2), "{}", said(&out));
+    assert!(
+        said(&out).contains("a.ron: not re-anchored: document \"../outside.txt\" refused"),
+        "{}",
+        said(&out)
+    );
+    assert_eq!(fs::read_to_string(corpus.join("a.ron")).unwrap(), ron);
+    assert!(!corpus.join("a.ron.bak").exists());
+
+    // The issue's case: an unchanged article, a field naming /etc/passwd.
+    let (dir, corpus) = self::corpus();
+    let ron = fs::read_to_string(corpus.join("a.ron"))
+        .unwrap()
+        .replace("\"a.txt\"", "\"../../etc/passwd\"");
+    fs::write(corpus.join("a.ron"), &ron).unwrap();
+    let out = newsmark(&["reanchor", "corpus/a.ron"], dir.path());
+    assert_eq!(code(&out), Some(2), "{}", said(&out));
+    assert!(said(&out).contains("a.ron: not re-anchored: document \"../../etc/passwd\" refused"));
+    assert_eq!(fs::read_to_string(corpus.join("a.ron")).unwrap(), ron);
+}

@@ -189,14 +189,24 @@ fn doccano_utf16_offsets_are_converted_in_both_variants() {
     assert_eq!(quotes(&saved(corpus.path(), "7")), SPANS_B);
     assert_reimport_changes_nothing(corpus.path(), &out.docs, &report);
 
-    // Read as code points, the same file's offsets are taken as they are.
+    // Said to count code points, the same file's offsets are refused,
+    // record by record: they fit only as UTF-16 units.
     let raw = ReadOptions {
         offsets: Some(OffsetUnit::CodePoints),
     };
     let out = formats::read_with(Format::Doccano, &src, &raw).unwrap();
-    assert_eq!(
-        (out.docs[0].spans[0].start, out.docs[0].spans[0].end),
-        (21, 27)
+    assert!(out.docs.is_empty());
+    assert_eq!(out.skipped_records, 2);
+    assert!(
+        has(
+            &out.problems,
+            &[
+                "doccano.jsonl:1: the offsets do not fit --offsets codepoints",
+                "--offsets utf16"
+            ]
+        ),
+        "{:?}",
+        out.problems
     );
 }
 

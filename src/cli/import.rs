@@ -36,9 +36,12 @@ pub struct ImportArgs {
     /// Import as accepted gold instead of pending suggestions.
     #[arg(long)]
     accepted: bool,
-    /// What the source's offsets count: codepoints, utf16 or graphemes
-    /// (default: utf16 for doccano, codepoints otherwise).
-    #[arg(long, value_name = "UNIT", value_parser = ["codepoints", "utf16", "graphemes"])]
+    /// What the source's offsets count: codepoints, utf16, bytes (UTF-8) or
+    /// graphemes (default: utf16 for doccano, codepoints otherwise). Each
+    /// record's offsets are checked against its text: without this option a
+    /// record whose offsets fit another unit is read in that unit (with a
+    /// warning); with it, such a record is skipped.
+    #[arg(long, value_name = "UNIT", value_parser = ["codepoints", "utf16", "bytes", "graphemes"])]
     offsets: Option<String>,
 }
 
@@ -72,11 +75,13 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         origin: args.origin.clone().unwrap_or_else(|| format.to_string()),
         accepted: args.accepted,
     };
-    let report = import_with_progress(&args.into, &read.docs, &options, &settings.schema())?;
+    let mut report = import_with_progress(&args.into, &read.docs, &options, &settings.schema())?;
+    // Records the source held but that could not be read are skipped too.
+    report.skipped_records += read.skipped_records;
     for problem in &read.problems {
         eprintln!("{problem}");
     }
-    for warning in report.warning_lines() {
+    for warning in read.warnings.iter().chain(&report.warning_lines()) {
         eprintln!("warning: {warning}");
     }
     if created {

@@ -171,6 +171,24 @@ fn reanchor_pair(txt: &Path, ron: &Path) -> FileReport {
         ron: ron.to_owned(),
         ..FileReport::default()
     };
+    // A folder, pipe or device where the annotation file should be is
+    // refused before anything is opened (a pipe could block forever).
+    match std::fs::metadata(ron) {
+        Ok(meta) if meta.is_file() => {}
+        Ok(meta) => {
+            let what = if meta.is_dir() {
+                "a folder"
+            } else {
+                "not a regular file"
+            };
+            report.error = Some(format!("{what}, not an annotation file; nothing done"));
+            return report;
+        }
+        Err(e) => {
+            report.error = Some(format!("cannot read: {e}"));
+            return report;
+        }
+    }
     let doc = match store::read_text(txt) {
         Ok(doc) => doc,
         Err(e) => {
@@ -190,6 +208,15 @@ fn reanchor_pair(txt: &Path, ron: &Path) -> FileReport {
             return report;
         }
     };
+    // The `document` field is never followed; a file that names another
+    // document (or a path) may not be this article's, so it is left for a
+    // person, as `validate` reports it.
+    if let Some(reason) = loaded.document_problem {
+        report.error = Some(format!(
+            "{reason}; left as it is (open the article in newsmark to check its spans and save)"
+        ));
+        return report;
+    }
     report.text_changed = loaded.text_changed;
     report.notes = loaded
         .problems
@@ -230,15 +257,16 @@ fn pairs(paths: &[PathBuf]) -> anyhow::Result<Vec<(PathBuf, PathBuf)>> {
     for path in paths {
         let meta = std::fs::metadata(path)
             .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
-        if meta.is_dir() {
+        if meta.is_dir() && !is_annotation_path(path) {
             walk(path, &mut found)?;
         } else if has_extension(path, "txt") {
-            // An article not annotated yet has nothing to re-anchor.
+            // An article not annotated yet has nothing to re-anchor; one
+            // whose annotation file is a folder (or a pipe…) is reported.
             let ron = store::paired_ron_path(path);
-            if ron.is_file() {
+            if std::fs::symlink_metadata(&ron).is_ok() {
                 found.push((path.clone(), ron));
             }
-        } else if has_extension(path, "ron") && !is_settings(path) {
+        } else if has_extension(path, "ron") && !is_reserved(path) {
             found.push((path.with_extension("txt"), path.clone()));
         } else {
             anyhow::bail!(
@@ -266,10 +294,20 @@ fn walk(dir: &Path, found: &mut Vec<(PathBuf, PathBuf)>) -> anyhow::Result<()> {
             continue;
         }
         match entry.file_type() {
-            Ok(kind) if kind.is_dir() => folders.push(path),
-            Ok(_) if path.is_file() && has_extension(&path, "ron") && !is_settings(&path) => {
+            // A folder named like an article's annotation file is reported
+            // as that file, and walked as a folder.
+            Ok(kind) if kind.is_dir() => {
+                if is_annotation_path(&path) {
+                    files.push(path.clone());
+                }
+                folders.push(path);
+            }
+            Ok(_) if path.is_file() && has_extension(&path, "ron") && !is_reserved(&path) => {
                 files.push(path);
             }
+            // A pipe or device named like an annotation file beside its
+            // article is reported, never opened.
+            Ok(_) if is_annotation_path(&path) => files.push(path),
             _ => {}
         }
     }
@@ -290,6 +328,16 @@ fn has_extension(path: &Path, ext: &str) -> bool {
     path.extension().is_some_and(|e| e == ext)
 }
 
-fn is_settings(path: &Path) -> bool {
-    path.file_name().is_some_and(|n| n == settings::FILE_NAME)
+/// Whether `path` is newsmark's own file (the folder's settings, a backup…),
+/// never an annotation file.
+fn is_reserved(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| store::reserved_file_name(&n.to_string_lossy()).is_some())
+}
+
+/// Whether `path` is where an article's annotation file is: `NAME.ron`,
+/// not newsmark's own, with `NAME.txt` beside it (whatever `path` itself
+/// is: a folder or a pipe there is reported, not walked into or opened).
+fn is_annotation_path(path: &Path) -> bool {
+    has_extension(path, "ron") && !is_reserved(path) && path.with_extension("txt").is_file()
 }

@@ -79,6 +79,7 @@ pub(super) fn read(src: &Path) -> Result<ReadOutcome, FormatError> {
             "{}: no .ann file beside it; not imported",
             with_ext(stem, "txt").display()
         ));
+        out.skipped_records += 1;
     }
     Ok(out)
 }
@@ -100,17 +101,19 @@ fn read_pair(stem: &Path, labels: &LabelMap, out: &mut ReadOutcome) {
             "{}: file name is not valid Unicode; not imported",
             ann_path.display()
         ));
+        out.skipped_records += 1;
         return;
     };
     let (text, ann) = match (read_raw(&txt_path), read_utf8(&ann_path)) {
         (Ok(text), Ok(ann)) => (text, ann),
         (Err(e), _) | (_, Err(e)) => {
             out.problems.push(format!("{e}; not imported"));
+            out.skipped_records += 1;
             return;
         }
     };
     let source = ann_path.display().to_string();
-    let mut spans = parse_ann(&source, &ann, &text, &mut out.problems);
+    let (mut spans, skipped_spans) = parse_ann(&source, &ann, &text, &mut out.problems);
     for span in &mut spans {
         if let Some(label) = labels.get(&span.label) {
             span.label.clone_from(label);
@@ -121,20 +124,23 @@ fn read_pair(stem: &Path, labels: &LabelMap, out: &mut ReadOutcome) {
         name: Some(name.to_owned()),
         text,
         spans,
+        skipped_spans,
     });
 }
 
 /// The text-bound annotations of an `.ann` file's contents over `text` (its
-/// `.txt`); everything else is reported as skipped.
+/// `.txt`), and how many `T` lines were skipped; everything else is
+/// reported as skipped.
 pub(super) fn parse_ann(
     file: &str,
     source: &str,
     text: &str,
     problems: &mut Vec<String>,
-) -> Vec<JsonSpan> {
+) -> (Vec<JsonSpan>, usize) {
     let mut text = TextIndex::new(text);
     let mut spans = Vec::new();
     let mut skipped: BTreeMap<char, usize> = BTreeMap::new();
+    let mut skipped_spans = 0;
     for (index, line) in source.lines().enumerate() {
         let Some(kind) = line.chars().next() else {
             continue;
@@ -148,7 +154,10 @@ pub(super) fn parse_ann(
         }
         match text_bound(line, &mut text) {
             Ok(span) => spans.push(span),
-            Err(reason) => problems.push(format!("{file}:{}: {reason}; skipped", index + 1)),
+            Err(reason) => {
+                problems.push(format!("{file}:{}: {reason}; skipped", index + 1));
+                skipped_spans += 1;
+            }
         }
     }
     if !skipped.is_empty() {
@@ -161,7 +170,7 @@ pub(super) fn parse_ann(
             counts.join(", ")
         ));
     }
-    spans
+    (spans, skipped_spans)
 }
 
 /// A text with its code-point offsets, indexed only when a discontinuous
@@ -277,7 +286,8 @@ mod tests {
                    T3\tperson 5\tx\nT4\trole 1 2\nT5\tperson 12 14;17 19\tCa Na\n\n";
         let text = "Ana Bo, x y\nCa\n\u{2028} Na";
         let mut problems = Vec::new();
-        let spans = parse_ann("a.ann", ann, text, &mut problems);
+        let (spans, skipped) = parse_ann("a.ann", ann, text, &mut problems);
+        assert_eq!(skipped, 2);
         let got: Vec<_> = spans
             .iter()
             .map(|s| (s.start, s.end, s.label.as_str(), s.text.as_deref()))

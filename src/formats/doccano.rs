@@ -23,26 +23,29 @@ struct Entity {
 /// Reads the JSONL `source` of the file `file` (named in messages).
 pub(super) fn parse(file: &str, source: &str) -> ReadOutcome {
     let mut out = ReadOutcome::default();
-    for (line, record) in jsonl::records(file, source, &mut out.problems) {
+    for (line, record) in jsonl::records(file, source, &mut out) {
         let at = format!("{file}:{line}");
         let Some(text) = jsonl::text(&record, &at, &mut out.problems) else {
+            out.skipped_records += 1;
             continue;
         };
-        let spans = spans(&record, &at, &mut out.problems);
+        let (spans, skipped_spans) = spans(&record, &at, &mut out.problems);
         out.docs.push(ImportedDoc {
             source: at,
             name: jsonl::name(&record, true),
             text,
             spans,
+            skipped_spans,
         });
     }
     out
 }
 
-/// The spans of `"label"`, `"labels"` and `"entities"`; each one that does
-/// not parse is reported and left out.
-fn spans(record: &Record, at: &str, problems: &mut Vec<String>) -> Vec<JsonSpan> {
+/// The spans of `"label"`, `"labels"` and `"entities"`, and how many were
+/// left out: each one that does not parse is reported.
+fn spans(record: &Record, at: &str, problems: &mut Vec<String>) -> (Vec<JsonSpan>, usize) {
     let mut spans = Vec::new();
+    let mut skipped = 0;
     for key in ["label", "labels", "entities"] {
         let list = match record.get(key) {
             None | Some(Value::Null) => continue,
@@ -78,11 +81,14 @@ fn spans(record: &Record, at: &str, problems: &mut Vec<String>) -> Vec<JsonSpan>
                     score: None,
                     text: None,
                 }),
-                Err(e) => problems.push(format!("{at}: {key}[{i}]: {e}; span skipped")),
+                Err(e) => {
+                    problems.push(format!("{at}: {key}[{i}]: {e}; span skipped"));
+                    skipped += 1;
+                }
             }
         }
     }
-    spans
+    (spans, skipped)
 }
 
 #[cfg(test)]
@@ -94,7 +100,7 @@ mod tests {
         let src = concat!(
             r#"{"id": 41, "text": "Ana met Bo", "label": [[0, 3, "PER"], [8, "PER"]]}"#,
             "\n",
-            r#"{"text": "Bo", "meta": {"file": "x/bo.txt"}, "entities": [{"id": 5, "start_offset": 0, "end_offset": 2, "label": "PER"}], "relations": []}"#,
+            r#"{"text": "Bo", "meta": {"file": "bo.txt"}, "entities": [{"id": 5, "start_offset": 0, "end_offset": 2, "label": "PER"}], "relations": []}"#,
             "\n",
             r#"{"text": "fine", "label": ["positive"]}"#,
             "\n",

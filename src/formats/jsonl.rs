@@ -3,31 +3,34 @@
 
 use serde_json::{Map, Value};
 
+use super::ReadOutcome;
+
 /// A JSON object read from one line.
 pub(super) type Record = Map<String, Value>;
 
 /// The JSON objects in `source`, each with its 1-based line number. Blank
-/// lines are skipped; a line that is not a JSON object is reported as
-/// `FILE:LINE: reason` and skipped.
-pub(super) fn records(
-    file: &str,
-    source: &str,
-    problems: &mut Vec<String>,
-) -> Vec<(usize, Record)> {
+/// lines are skipped; a line that is not a JSON object is reported in
+/// `out` as `FILE:LINE: reason`, counted as a skipped record, and skipped.
+pub(super) fn records(file: &str, source: &str, out: &mut ReadOutcome) -> Vec<(usize, Record)> {
     let mut records = Vec::new();
     for (index, line) in source.lines().enumerate() {
         let n = index + 1;
         if line.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(record)) => records.push((n, record)),
-            Ok(other) => problems.push(format!(
+        let problem = match serde_json::from_str::<Value>(line) {
+            Ok(Value::Object(record)) => {
+                records.push((n, record));
+                continue;
+            }
+            Ok(other) => format!(
                 "{file}:{n}: expected a JSON object, found {}; line skipped",
                 kind(&other)
-            )),
-            Err(e) => problems.push(format!("{file}:{n}: not valid JSON ({e}); line skipped")),
-        }
+            ),
+            Err(e) => format!("{file}:{n}: not valid JSON ({e}); line skipped"),
+        };
+        out.problems.push(problem);
+        out.skipped_records += 1;
     }
     records
 }
@@ -72,26 +75,15 @@ pub(super) fn name(record: &Record, top_level_id: bool) -> Option<String> {
         })
 }
 
-/// A name from a file path an extractor recorded: the last component of a
-/// relative path (`articles/a.txt` gives `a`), without a `.txt` extension.
+/// A name from the file an extractor recorded: the name without a `.txt`
+/// extension (`a.txt` gives `a`).
 ///
-/// An absolute path or one with a `..` component is kept whole (less any
-/// `.txt`), so that importing it is refused as not a plain file name rather
-/// than silently attached to a document that happens to share its last
-/// component.
+/// A path (`sub/a.txt`, `../a.txt`, `/data/a.txt`, `C:\\a.txt`) is kept
+/// whole (less any `.txt`), so that importing it is refused as not a plain
+/// file name, naming the record, rather than silently attached to a document
+/// that happens to share its last component.
 pub(super) fn name_from_file(file: &str) -> String {
-    const SEPARATORS: [char; 2] = ['/', '\\'];
-    let drive = file.as_bytes().get(1) == Some(&b':');
-    let escapes =
-        file.starts_with(SEPARATORS) || drive || file.split(SEPARATORS).any(|c| c == "..");
-    let base = if escapes {
-        file
-    } else {
-        file.rsplit(SEPARATORS)
-            .find(|c| !c.is_empty())
-            .unwrap_or(file)
-    };
-    base.strip_suffix(".txt").unwrap_or(base).to_owned()
+    file.strip_suffix(".txt").unwrap_or(file).to_owned()
 }
 
 fn id_string(id: &Value) -> Option<String> {
@@ -128,7 +120,7 @@ mod tests {
     #[test]
     fn names_come_from_meta_file_then_meta_id_then_the_record_id() {
         let name_of = |json: &str, top| name(&record(json), top);
-        let both = r#"{"meta": {"file": "in/Café Zürich.txt", "id": 7}, "id": 9}"#;
+        let both = r#"{"meta": {"file": "Café Zürich.txt", "id": 7}, "id": 9}"#;
         assert_eq!(name_of(both, true).as_deref(), Some("Café Zürich"));
         let id = r#"{"meta": {"id": 7}, "id": 9}"#;
         assert_eq!(name_of(id, true).as_deref(), Some("7"));
@@ -138,9 +130,10 @@ mod tests {
     }
 
     #[test]
-    fn a_path_that_escapes_is_kept_whole_so_that_it_is_refused() {
-        assert_eq!(name_from_file("a\\b\\c.txt"), "c");
-        assert_eq!(name_from_file("./x.txt"), "x");
+    fn a_path_is_kept_whole_so_that_it_is_refused() {
+        assert_eq!(name_from_file("a\\b\\c.txt"), "a\\b\\c");
+        assert_eq!(name_from_file("sub/dir.txt"), "sub/dir");
+        assert_eq!(name_from_file("./x.txt"), "./x");
         assert_eq!(name_from_file("../evil.txt"), "../evil");
         assert_eq!(name_from_file("/etc/x"), "/etc/x");
         assert_eq!(name_from_file("C:\\data\\x.txt"), "C:\\data\\x");
@@ -149,9 +142,11 @@ mod tests {
 
     #[test]
     fn bad_lines_are_reported_with_file_and_line_and_the_rest_is_kept() {
-        let mut problems = Vec::new();
+        let mut out = ReadOutcome::default();
         let src = "{\"text\": \"a\"}\r\n\n[1]\n{\"text\": \n{\"text\": \"b\"}\n";
-        let recs = records("in.jsonl", src, &mut problems);
+        let recs = records("in.jsonl", src, &mut out);
+        let problems = out.problems;
+        assert_eq!(out.skipped_records, 2);
         let lines: Vec<usize> = recs.iter().map(|(n, _)| *n).collect();
         assert_eq!(lines, vec![1, 5]);
         assert_eq!(problems.len(), 2, "{problems:?}");

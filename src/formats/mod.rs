@@ -13,6 +13,7 @@ pub mod export;
 mod jsonl;
 pub mod lines;
 mod spacy;
+mod unit_detection;
 mod units;
 
 use std::fmt;
@@ -54,6 +55,11 @@ pub struct ImportedDoc {
     pub text: String,
     /// The spans.
     pub spans: Vec<JsonSpan>,
+    /// Spans of this record that could not be read (an entry that does not
+    /// parse, a discontinuous brat span, offsets inside a character), each
+    /// reported in [`ReadOutcome::problems`]; counted as invalid by the
+    /// import.
+    pub skipped_spans: usize,
 }
 
 /// A format newsmark can import.
@@ -117,8 +123,11 @@ impl FromStr for Format {
 /// How to read a source.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ReadOptions {
-    /// What the source's offsets count; `None` for the format's usual unit
-    /// ([`Format::default_offsets`]).
+    /// What the source's offsets count, as the user says; `None` for the
+    /// format's usual unit ([`Format::default_offsets`]). Either way each
+    /// record's offsets are checked against its text: a record that the
+    /// user's unit does not fit, where another unit does, is skipped;
+    /// without a unit given, the one that fits is used, with a warning.
     pub offsets: Option<OffsetUnit>,
 }
 
@@ -130,6 +139,12 @@ pub struct ReadOutcome {
     pub docs: Vec<ImportedDoc>,
     /// One message per problem, each naming the file and the line or span.
     pub problems: Vec<String>,
+    /// Records or lines not read at all (each reported in
+    /// [`Self::problems`]).
+    pub skipped_records: usize,
+    /// What was read but is worth a look, each naming the file and record:
+    /// offsets read in another unit than the one expected.
+    pub warnings: Vec<String>,
 }
 
 /// A source that could not be read at all. Every variant names the file.
@@ -176,9 +191,23 @@ pub fn read_with(
         Format::Doccano => doccano::parse(&src.display().to_string(), &read_utf8(src)?),
         Format::Brat => brat::read(src)?,
     };
-    let unit = options.offsets.unwrap_or_else(|| format.default_offsets());
-    for doc in &mut outcome.docs {
-        units::to_code_points(doc, unit, &mut outcome.problems);
+    let expected = match options.offsets {
+        Some(unit) => unit_detection::Expected::Given(unit),
+        None => unit_detection::Expected::Usual(format.default_offsets()),
+    };
+    let docs = std::mem::take(&mut outcome.docs);
+    for mut doc in docs {
+        match unit_detection::choose(&doc, expected) {
+            Ok(choice) => {
+                outcome.warnings.extend(choice.warning);
+                units::to_code_points(&mut doc, choice.unit, &mut outcome.problems);
+                outcome.docs.push(doc);
+            }
+            Err(refusal) => {
+                outcome.problems.push(refusal);
+                outcome.skipped_records += 1;
+            }
+        }
     }
     Ok(outcome)
 }

@@ -14,7 +14,7 @@ use super::{ImportedDoc, JsonSpan, ReadOutcome};
 /// Reads the JSONL `source` of the file `file` (named in messages).
 pub(super) fn parse(file: &str, source: &str) -> ReadOutcome {
     let mut out = ReadOutcome::default();
-    for (line, record) in jsonl::records(file, source, &mut out.problems) {
+    for (line, record) in jsonl::records(file, source, &mut out) {
         let at = format!("{file}:{line}");
         if let Some(answer) = record.get("answer").and_then(Value::as_str)
             && answer != "accept"
@@ -22,12 +22,13 @@ pub(super) fn parse(file: &str, source: &str) -> ReadOutcome {
             out.problems.push(format!(
                 "{at}: Prodigy answer is {answer:?}, not \"accept\"; record skipped"
             ));
+            out.skipped_records += 1;
             continue;
         }
-        let Some(text) = jsonl::text(&record, &at, &mut out.problems) else {
-            continue;
-        };
-        let Some(spans) = spans(&record, &at, &mut out.problems) else {
+        let read = jsonl::text(&record, &at, &mut out.problems)
+            .and_then(|text| Some((text, spans(&record, &at, &mut out.problems)?)));
+        let Some((text, (spans, skipped_spans))) = read else {
+            out.skipped_records += 1;
             continue;
         };
         out.docs.push(ImportedDoc {
@@ -35,18 +36,20 @@ pub(super) fn parse(file: &str, source: &str) -> ReadOutcome {
             name: jsonl::name(&record, false),
             text,
             spans,
+            skipped_spans,
         });
     }
     out
 }
 
-/// The record's spans; `None` (reported) if `"spans"` is not a list. A span
-/// that does not parse is reported and left out.
-fn spans(record: &Record, at: &str, problems: &mut Vec<String>) -> Option<Vec<JsonSpan>> {
+/// The record's spans, and how many were left out; `None` (reported) if
+/// `"spans"` is not a list. A span that does not parse is reported and left
+/// out.
+fn spans(record: &Record, at: &str, problems: &mut Vec<String>) -> Option<(Vec<JsonSpan>, usize)> {
     let (key, list) = match (record.get("spans"), record.get("ents")) {
         (Some(Value::Array(list)), _) => ("spans", list),
         (None | Some(Value::Null), Some(Value::Array(list))) => ("ents", list),
-        (None | Some(Value::Null), _) => return Some(Vec::new()),
+        (None | Some(Value::Null), _) => return Some((Vec::new(), 0)),
         (Some(other), _) => {
             problems.push(format!(
                 "{at}: \"spans\" is {}, not a list; record skipped",
@@ -67,7 +70,8 @@ fn spans(record: &Record, at: &str, problems: &mut Vec<String>) -> Option<Vec<Js
             Err(e) => problems.push(format!("{at}: {key}[{i}]: {e}; span skipped")),
         }
     }
-    Some(spans)
+    let skipped = list.len() - spans.len();
+    Some((spans, skipped))
 }
 
 #[cfg(test)]
@@ -91,7 +95,8 @@ mod tests {
         let first = &out.docs[0];
         assert_eq!(first.source, "in.jsonl:1");
         assert_eq!(first.name.as_deref(), Some("12"));
-        assert_eq!(first.spans.len(), 1);
+        assert_eq!((first.spans.len(), first.skipped_spans), (1, 1));
+        assert_eq!(out.skipped_records, 2);
         assert_eq!(first.spans[0].score, Some(0.5));
         assert_eq!(out.docs[1].spans[0].end, 2);
         assert_eq!(out.problems.len(), 3, "{:?}", out.problems);

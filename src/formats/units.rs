@@ -12,35 +12,40 @@ use super::ImportedDoc;
 /// newsmark counts code points (Python `str` indices), as spaCy, Prodigy and
 /// brat do. doccano computes offsets in JavaScript, so it counts UTF-16 code
 /// units: 😀 is two, 🇨🇺 four, 👩‍💻 five; with its "count grapheme clusters
-/// as one character" option, each of those is one.
+/// as one character" option, each of those is one. Tools written in Rust, Go
+/// or C often count UTF-8 bytes: 😀 is four, `é` two.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum OffsetUnit {
     /// Unicode code points (`codepoints`).
     CodePoints,
     /// UTF-16 code units, as JavaScript string indices (`utf16`).
     Utf16,
+    /// UTF-8 bytes (`bytes`).
+    Bytes,
     /// Extended grapheme clusters, user-perceived characters (`graphemes`).
     Graphemes,
 }
 
 impl OffsetUnit {
-    /// Every unit.
-    pub const ALL: [Self; 3] = [Self::CodePoints, Self::Utf16, Self::Graphemes];
+    /// Every unit, in the order detection tries them after the expected one.
+    pub const ALL: [Self; 4] = [Self::CodePoints, Self::Utf16, Self::Bytes, Self::Graphemes];
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
         match self {
             Self::CodePoints => "codepoints",
             Self::Utf16 => "utf16",
+            Self::Bytes => "bytes",
             Self::Graphemes => "graphemes",
         }
     }
 
     /// How messages speak of it: "UTF-16 offsets".
-    fn describe(self) -> &'static str {
+    pub(super) fn describe(self) -> &'static str {
         match self {
             Self::CodePoints => "code-point",
             Self::Utf16 => "UTF-16",
+            Self::Bytes => "UTF-8 byte",
             Self::Graphemes => "grapheme",
         }
     }
@@ -52,9 +57,10 @@ impl fmt::Display for OffsetUnit {
     }
 }
 
-/// An offset unit name that is not `codepoints`, `utf16` or `graphemes`.
+/// An offset unit name that is not `codepoints`, `utf16`, `bytes` or
+/// `graphemes`.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown offset unit {0:?}: expected codepoints, utf16 or graphemes")]
+#[error("unknown offset unit {0:?}: expected codepoints, utf16, bytes or graphemes")]
 pub struct UnknownOffsetUnit(pub String);
 
 impl FromStr for OffsetUnit {
@@ -68,57 +74,95 @@ impl FromStr for OffsetUnit {
     }
 }
 
-/// Converts `doc`'s span offsets from `unit` to code points. A span whose
-/// offsets fall outside the text or inside a character is reported and
-/// removed, with its offsets as the source gives them.
-pub(super) fn to_code_points(doc: &mut ImportedDoc, unit: OffsetUnit, problems: &mut Vec<String>) {
-    // `bounds[k]` is the offset, in `unit`, of code point `k`'s start (and
-    // `bounds[len]` the text's length); for graphemes, `bounds[g]` is the code
-    // point where grapheme `g` starts.
-    let bounds: Vec<usize> = match unit {
-        OffsetUnit::CodePoints => return,
-        OffsetUnit::Utf16 => {
-            if doc.text.chars().all(|c| c.len_utf16() == 1) {
-                return;
+/// Turns offsets counted in one unit over one text into code points.
+pub(super) struct Converter {
+    unit: OffsetUnit,
+    /// `None` when the unit counts like code points over this text.
+    /// Otherwise, for graphemes, `bounds[g]` is the code point where
+    /// grapheme `g` starts; for the other units, `bounds[k]` is the offset,
+    /// in the unit, of code point `k`'s start. Either way the last entry is
+    /// the text's end.
+    bounds: Option<Vec<usize>>,
+}
+
+impl Converter {
+    /// A converter from `unit` over `text`.
+    pub(super) fn new(text: &str, unit: OffsetUnit) -> Self {
+        let per_char = |width: fn(char) -> usize| {
+            if text.chars().all(|c| width(c) == 1) {
+                return None;
             }
             let mut at = 0;
-            let mut bounds = Vec::with_capacity(doc.text.len() + 1);
-            for c in doc.text.chars() {
+            let mut bounds = Vec::with_capacity(text.len() + 1);
+            for c in text.chars() {
                 bounds.push(at);
-                at += c.len_utf16();
+                at += width(c);
             }
             bounds.push(at);
-            bounds
-        }
-        OffsetUnit::Graphemes => {
-            let mut at = 0;
-            let mut bounds = Vec::new();
-            for g in doc.text.graphemes(true) {
+            Some(bounds)
+        };
+        let bounds = match unit {
+            OffsetUnit::CodePoints => None,
+            OffsetUnit::Utf16 => per_char(char::len_utf16),
+            OffsetUnit::Bytes => per_char(char::len_utf8),
+            OffsetUnit::Graphemes => {
+                let mut at = 0;
+                let mut bounds = Vec::new();
+                for g in text.graphemes(true) {
+                    bounds.push(at);
+                    at += g.chars().count();
+                }
                 bounds.push(at);
-                at += g.chars().count();
+                (at + 1 != bounds.len()).then_some(bounds)
             }
-            bounds.push(at);
-            bounds
-        }
-    };
-    let to_char = |offset: usize| -> Result<usize, String> {
-        match unit {
+        };
+        Self { unit, bounds }
+    }
+
+    /// The code point at `offset`, or why there is none: outside the text,
+    /// or inside a character. Code points are passed through as they are
+    /// (the merge checks them against the text).
+    pub(super) fn to_char(&self, offset: usize) -> Result<usize, String> {
+        let Some(bounds) = &self.bounds else {
+            return Ok(offset);
+        };
+        let len = bounds.last().copied().unwrap_or(0);
+        match self.unit {
             OffsetUnit::Graphemes => bounds
                 .get(offset)
                 .copied()
-                .ok_or_else(|| outside(unit, bounds.len() - 1)),
+                .ok_or_else(|| outside(self.unit, bounds.len() - 1)),
             _ => bounds.binary_search(&offset).map_err(|at| {
                 if at == bounds.len() {
-                    outside(unit, bounds.last().copied().unwrap_or(0))
+                    outside(self.unit, len)
+                } else if self.unit == OffsetUnit::Bytes {
+                    format!(
+                        "offset {offset} falls inside a character (a multi-byte UTF-8 sequence)"
+                    )
                 } else {
                     format!("offset {offset} falls inside a character (a UTF-16 surrogate pair)")
                 }
             }),
         }
-    };
+    }
+}
+
+/// Converts `doc`'s span offsets from `unit` to code points. A span whose
+/// offsets fall outside the text or inside a character is reported, counted
+/// in [`ImportedDoc::skipped_spans`] and removed, with its offsets as the
+/// source gives them.
+pub(super) fn to_code_points(doc: &mut ImportedDoc, unit: OffsetUnit, problems: &mut Vec<String>) {
+    let converter = Converter::new(&doc.text, unit);
+    if converter.bounds.is_none() {
+        return;
+    }
     let source = &doc.source;
+    let mut skipped = 0;
     doc.spans.retain_mut(|span| {
-        match to_char(span.start).and_then(|s| Ok((s, to_char(span.end)?))) {
+        let converted = converter
+            .to_char(span.start)
+            .and_then(|s| Ok((s, converter.to_char(span.end)?)));
+        match converted {
             Ok((start, end)) => {
                 span.start = start;
                 span.end = end;
@@ -131,10 +175,12 @@ pub(super) fn to_code_points(doc: &mut ImportedDoc, unit: OffsetUnit, problems: 
                     span.end,
                     unit.describe()
                 ));
+                skipped += 1;
                 false
             }
         }
     });
+    doc.skipped_spans += skipped;
 }
 
 fn outside(unit: OffsetUnit, len: usize) -> String {
@@ -163,6 +209,7 @@ mod tests {
                     text: None,
                 })
                 .collect(),
+            skipped_spans: 0,
         }
     }
 
@@ -203,6 +250,24 @@ mod tests {
         assert_eq!(ranges(&d), vec![(7, 10), (0, 2)]);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!("UTF16".parse::<OffsetUnit>(), Ok(OffsetUnit::Utf16));
-        assert!("bytes".parse::<OffsetUnit>().is_err());
+        assert_eq!("bytes".parse::<OffsetUnit>(), Ok(OffsetUnit::Bytes));
+        assert!("utf32".parse::<OffsetUnit>().is_err());
+    }
+
+    #[test]
+    fn utf8_byte_offsets_become_code_points_and_mid_character_ones_are_refused() {
+        // "Zürich" is 7 bytes, 6 code points; 😀 is 4 bytes.
+        let text = "Zürich 😀 Ana";
+        let mut d = doc(text, &[(0, 7), (13, 16), (2, 5), (9, 16)]);
+        let mut problems = Vec::new();
+        to_code_points(&mut d, OffsetUnit::Bytes, &mut problems);
+        assert_eq!(ranges(&d), vec![(0, 6), (9, 12)]);
+        assert_eq!(d.skipped_spans, 2);
+        assert!(
+            problems[0].contains("2..5 (UTF-8 byte offsets)"),
+            "{problems:?}"
+        );
+        assert!(problems[0].contains("multi-byte UTF-8"), "{problems:?}");
+        assert!(problems[1].contains("9..16"), "{problems:?}");
     }
 }

@@ -142,6 +142,34 @@ pub fn prev_word_end(doc: &Document, pos: usize) -> usize {
         .map_or_else(|| pos.saturating_sub(WINDOW), |(r, _)| r.end)
 }
 
+/// The word that an offset at code point `pos` cuts in two, as the
+/// code-point range of its UAX #29 segment, or `None` if `pos` falls
+/// between words.
+///
+/// An offset cuts a word when it falls inside a character (grapheme
+/// cluster), or inside a segment between two letters or digits
+/// (`Nairob|i`, `4|G`, and after a zero-width non-joiner inside a Persian
+/// word). It cuts nothing next to a space, punctuation or a symbol
+/// (`Iran|’s`, `pro-|Iran`), nor between two ideographs, which UAX #29
+/// separates (Chinese and Japanese mark no word boundaries).
+pub fn word_cut_at(doc: &Document, pos: usize) -> Option<Range<usize>> {
+    if pos == 0 || pos >= doc.char_len() {
+        return None;
+    }
+    let (segment, _) = segments_around(doc, pos)
+        .into_iter()
+        .find(|(r, _)| r.start < pos && pos < r.end)?;
+    if super::graphemes::cluster_around(doc, pos).is_some() {
+        return Some(segment);
+    }
+    // Segments are whole grapheme clusters, so this is the one before `pos`.
+    let before = doc.slice(segment.start..pos)?.graphemes(true).next_back();
+    let after = doc.slice(pos..segment.end)?.chars().next();
+    let letter_or_digit = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    (letter_or_digit(before.and_then(|g| g.chars().next())) && letter_or_digit(after))
+        .then_some(segment)
+}
+
 /// The grapheme boundary after `pos` (so a caret never splits an emoji, a
 /// flag or a letter from its combining mark).
 pub fn next_grapheme(doc: &Document, pos: usize) -> usize {
@@ -199,6 +227,37 @@ mod tests {
         assert_eq!(snap_to_words(&doc, 1..6), Some(0..6), "dragged into it");
         assert_eq!(word_at(&doc, 21), Some(20..24));
         assert_eq!(word_at(&doc, 25), Some(20..26), "clicked on the s");
+    }
+
+    #[test]
+    fn offsets_inside_words_cut_them_and_those_between_words_do_not() {
+        let cut = |text: &str, pos| word_cut_at(&Document::new(text), pos);
+        let text = "😀 Hanoi and Nairobi signed.";
+        assert_eq!(cut(text, 18), Some(12..19), "Nairob|i");
+        assert_eq!(cut(text, 12), None, "|Nairobi");
+        assert_eq!(cut(text, 19), None, "Nairobi| ");
+        assert_eq!(cut(text, 1), None, "😀| ");
+        assert_eq!(
+            cut("a👩\u{200d}💻b", 2),
+            Some(1..4),
+            "inside a ZWJ sequence"
+        );
+        assert_eq!(
+            cut("Zoe\u{308} met", 3),
+            Some(0..4),
+            "before a combining mark"
+        );
+        assert_eq!(cut("Iran\u{2019}s envoy", 4), None, "Iran|’s");
+        assert_eq!(cut("4G network", 1), Some(0..2), "4|G");
+        assert_eq!(cut("pro-Iran", 4), None, "pro-|Iran");
+        // Ideographs are separate segments: any boundary between them is one.
+        assert_eq!(cut("我爱北京天安门", 2), None);
+        assert_eq!(cut("我爱北京天安门", 4), None);
+        // A Persian word with a zero-width non-joiner is one word.
+        let persian = "او می\u{200c}خواهد";
+        assert_eq!(cut(persian, 6), Some(3..11), "after the non-joiner");
+        assert_eq!(cut(persian, 3), None, "|می‌خواهد");
+        assert_eq!(cut(persian, 2), None, "او| ");
     }
 
     #[test]

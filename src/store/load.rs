@@ -177,6 +177,10 @@ pub struct LoadedAnnotations {
     pub problems: Vec<LoadProblem>,
     /// Whether the article's text differs from the one annotated.
     pub text_changed: bool,
+    /// Why the file's `document` field does not name the article it is
+    /// paired with, if it does not (a path, another file): also in
+    /// [`Self::problems`]. The field is never followed.
+    pub document_problem: Option<String>,
 }
 
 impl LoadedAnnotations {
@@ -311,7 +315,8 @@ fn check(
     };
     let mut loaded = LoadedAnnotations::default();
     if let Some(reason) = document_problem(&file.document, document_name) {
-        loaded.problems.push(problem(None, reason));
+        loaded.problems.push(problem(None, reason.clone()));
+        loaded.document_problem = Some(reason);
     }
     loaded.text_changed = doc.is_some_and(|doc| {
         !file.text_sha256.is_empty() && file.text_sha256 != text_sha256(doc.text())

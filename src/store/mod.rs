@@ -5,6 +5,7 @@ mod encoding;
 mod error;
 mod format;
 mod load;
+mod names;
 mod reanchor;
 mod save;
 
@@ -23,6 +24,7 @@ pub use load::{
     check_unpaired, load_annotation_bytes, load_annotations, parse_annotations,
     read_annotation_file, read_text, read_text_with_meta,
 };
+pub use names::{ENTITIES_FILE_NAME, document_name_problem, reserved_file_name};
 pub use reanchor::{
     CONTEXT_CHARS, CONTEXT_MIN_SIDE, Context, FUZZY_MAX_LEN, FUZZY_MIN_LEN, FUZZY_THRESHOLD, How,
     ReanchorOutcome, SLACK, reanchor, reanchor_in_context,

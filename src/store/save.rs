@@ -229,6 +229,8 @@ impl AtomicWriter {
 /// nothing to back up and an existing `PATH.bak` is left as it is. If the
 /// backup cannot be made, nothing is written and the error says why: a
 /// successful write always leaves the previous version in `PATH.bak`.
+/// Writing a file newsmark keeps for itself ([`super::reserved_file_name`]:
+/// `newsmark.ron`, a backup, a journal…) as an annotation file is refused.
 pub fn atomic_write_keeping_backup(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
     write_keeping_backup(path, contents, Durability::Now)
 }
@@ -240,6 +242,17 @@ pub fn write_keeping_backup(
     durability: Durability,
 ) -> Result<(), StoreError> {
     let dir = folder_of(path);
+    // An article named `newsmark.txt` would otherwise have its annotations
+    // saved over the folder's settings.
+    if let Some(why) = path
+        .file_name()
+        .and_then(|n| super::reserved_file_name(&n.to_string_lossy()))
+    {
+        return Err(StoreError::Refused {
+            path: path.to_owned(),
+            reason: format!("{why}, not an annotation file"),
+        });
+    }
     if let Ok(meta) = fs::metadata(path)
         && !meta.is_file()
     {

@@ -119,6 +119,7 @@ impl NewsmarkApp {
                 let total = read.docs.len();
                 let (mut added, mut documents, mut created, mut warnings) = (0, 0, 0, 0);
                 let mut problems = read.problems.len();
+                warnings += read.warnings.len();
                 for (k, doc) in read.docs.iter().enumerate() {
                     if progress.cancelled() {
                         let text = format!(
