@@ -1,5 +1,5 @@
 //! Corpus-wide commands on generated corpora of 10,000 and 100,000 articles
-//! (about 2 KB and 40 spans each), each run once as the real `newsmark`
+//! (about 2 KB and 40 spans each, naming 5,000 people between them), each run once as the real `newsmark`
 //! binary: `stats`, `export` in every format, `validate`, and last
 //! `suggest` (which writes every annotation file). For each run it prints
 //! the wall time and the command's peak resident memory (`VmHWM` of the
@@ -22,6 +22,8 @@ use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use divan::Bencher;
+use newsmark::model::{AnnotationSet, Document, Span};
+use newsmark::store;
 
 const SIZES: [usize; 2] = [10_000, 100_000];
 
@@ -45,6 +47,21 @@ fn main() {
     report();
 }
 
+/// How many distinct person names the corpus's articles tag between them.
+const LEARNED_TERMS: usize = 5_000;
+
+/// A made-up name for the number `k` (letters only, one syllable a digit).
+fn envoy(k: usize) -> String {
+    const SYLLABLES: [&str; 10] = ["Ba", "ke", "li", "mo", "nu", "ra", "si", "to", "vu", "ze"];
+    let digits = format!("{k:04}");
+    let mut name: String = digits
+        .bytes()
+        .map(|d| SYLLABLES[usize::from(d - b'0')])
+        .collect();
+    name[..1].make_ascii_uppercase();
+    name
+}
+
 /// A generated corpus of `n` articles, made once per run of the bench.
 fn corpus(n: usize) -> PathBuf {
     static CORPORA: OnceLock<Mutex<BTreeMap<usize, tempfile::TempDir>>> = OnceLock::new();
@@ -54,14 +71,26 @@ fn corpus(n: usize) -> PathBuf {
         let dir = tempfile::tempdir().unwrap();
         let corpus = dir.path().join("corpus");
         std::fs::create_dir(&corpus).unwrap();
-        let template = common::write_article(dir.path(), "template", 2_000, 50);
-        let text = std::fs::read_to_string(&template).unwrap();
-        let ron = std::fs::read_to_string(template.with_extension("ron")).unwrap();
+        let (template, spans) = common::article_text(2_000, 50);
         for k in 0..n {
-            let name = format!("article-{k:06}");
-            std::fs::write(corpus.join(format!("{name}.txt")), &text).unwrap();
-            let own = ron.replace("template.txt", &format!("{name}.txt"));
-            std::fs::write(corpus.join(format!("{name}.ron")), own).unwrap();
+            let name = format!("article-{k:06}.txt");
+            // Each article names one of 5,000 envoys, tagged: `suggest`
+            // then looks for 5,000 learned terms in every article.
+            let envoy = envoy(k % LEARNED_TERMS);
+            let text = format!("{template}\r\nThe envoy {envoy} spoke.\r\n");
+            let start = text.chars().count() - " spoke.\r\n".len() - envoy.len();
+            let mut own = spans.clone();
+            own.push(Span::manual(
+                own.len() as u64 + 1,
+                start,
+                start + envoy.len(),
+                "person",
+                &envoy,
+            ));
+            let doc = Document::new(text);
+            let ron = store::to_ron_string_in_context(&name, &doc, &AnnotationSet::from_spans(own));
+            std::fs::write(corpus.join(&name), doc.text()).unwrap();
+            std::fs::write(corpus.join(name.replace(".txt", ".ron")), ron).unwrap();
         }
         eprintln!(
             "generated {n} articles in {:.1} s",
@@ -183,7 +212,7 @@ fn report() {
         let cell = |m: Option<&(Duration, f64)>| {
             m.map_or_else(
                 || ("-".to_owned(), "-".to_owned()),
-                |(t, p)| (format!("{:.2} s", t.as_secs_f64()), format!("{p:.0} MiB")),
+                |(t, p)| (format!("{:.2} s", t.as_secs_f64()), format!("{p:.1} MiB")),
             )
         };
         let ((st, sp), (lt, lp)) = (cell(small), cell(large));

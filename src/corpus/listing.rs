@@ -1,37 +1,92 @@
-//! The articles of a corpus folder, listed once and held compactly.
+//! The files of a corpus folder, listed once and held compactly.
 //!
 //! A corpus of 100,000 articles is listed once per command; the list is the
 //! only thing a corpus command keeps that grows with the corpus. Holding each
 //! name as a `PathBuf` (the folder repeated, an allocation each) took about
-//! 90 bytes an article; here the file names' stems share one buffer, about
-//! 5 bytes more than the stem an article.
+//! 90 bytes an article; here the stems share one buffer, about 6 bytes more
+//! than the stem an article.
 
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 
 use crate::store::StoreError;
 
+/// File stems with a one-byte kind each (which extension they had), sorted
+/// by stem and then kind, in one buffer.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct NameList {
+    /// Each entry's stem, a NUL byte (which no file name holds) and its
+    /// kind, in the order they were added.
+    bytes: Vec<u8>,
+    /// Where each entry starts in `bytes`; sorted once [`Self::sort`] ran.
+    starts: Vec<u32>,
+}
+
+impl NameList {
+    /// Adds a stem of the kind `kind`; fails past 4 GiB of names.
+    pub(crate) fn push(&mut self, stem: &OsStr, kind: u8) -> Result<(), std::io::Error> {
+        let start = u32::try_from(self.bytes.len()).map_err(|_| {
+            std::io::Error::other("too many files in one folder (their names pass 4 GiB)")
+        })?;
+        self.bytes.extend_from_slice(&to_bytes(stem));
+        self.bytes.extend_from_slice(&[0, kind]);
+        self.starts.push(start);
+        Ok(())
+    }
+
+    /// Sorts the entries by stem, then kind, and gives back spare room.
+    pub(crate) fn sort(&mut self) {
+        let bytes = &self.bytes;
+        self.starts
+            .sort_unstable_by(|&a, &b| entry_at(bytes, a).cmp(&entry_at(bytes, b)));
+        self.bytes.shrink_to_fit();
+        self.starts.shrink_to_fit();
+    }
+
+    /// How many entries there are.
+    pub(crate) fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The `k`-th entry: its stem and kind.
+    pub(crate) fn get(&self, k: usize) -> Option<(OsString, u8)> {
+        let (stem, kind) = entry_at(&self.bytes, *self.starts.get(k)?);
+        Some((from_bytes(stem), kind))
+    }
+
+    /// The entries, in order: stem and kind.
+    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = (OsString, u8)> + '_ {
+        self.starts.iter().map(|&start| {
+            let (stem, kind) = entry_at(&self.bytes, start);
+            (from_bytes(stem), kind)
+        })
+    }
+}
+
+/// The entry starting at `start`: its stem (up to the NUL) and kind.
+fn entry_at(bytes: &[u8], start: u32) -> (&[u8], u8) {
+    let rest = &bytes[start as usize..];
+    let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
+    (&rest[..end], rest.get(end + 1).copied().unwrap_or(0))
+}
+
 /// The articles (`.txt` files, hidden ones excluded) directly in a folder,
 /// sorted by file name.
 #[derive(Clone, Debug, Default)]
 pub struct ArticleList {
     dir: PathBuf,
-    /// Every file name's stem (the name without `.txt`), each followed by a
-    /// NUL byte (which no file name holds), in the folder's order.
-    stems: Vec<u8>,
-    /// Where each stem starts in `stems`, sorted by stem.
-    starts: Vec<u32>,
+    names: NameList,
 }
 
 impl ArticleList {
     /// How many articles there are.
     pub fn len(&self) -> usize {
-        self.starts.len()
+        self.names.len()
     }
 
     /// Whether there is none.
     pub fn is_empty(&self) -> bool {
-        self.starts.is_empty()
+        self.names.len() == 0
     }
 
     /// The folder listed.
@@ -41,24 +96,22 @@ impl ArticleList {
 
     /// The path of the `k`-th article by name.
     pub fn get(&self, k: usize) -> Option<PathBuf> {
-        self.starts.get(k).map(|&start| self.path(start))
+        self.names.get(k).map(|(stem, _)| self.path(stem))
     }
 
     /// The articles' paths, in order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = PathBuf> + '_ {
-        self.starts.iter().map(|&start| self.path(start))
-    }
-
-    /// The path of the article whose stem starts at `start`.
-    fn path(&self, start: u32) -> PathBuf {
-        let mut name = from_bytes(stem_at(&self.stems, start));
-        name.push(".txt");
-        self.dir.join(name)
+        self.names.iter().map(|(stem, _)| self.path(stem))
     }
 
     /// The articles' paths, in order, all at once.
     pub fn to_vec(&self) -> Vec<PathBuf> {
         self.iter().collect()
+    }
+
+    fn path(&self, mut stem: OsString) -> PathBuf {
+        stem.push(".txt");
+        self.dir.join(stem)
     }
 }
 
@@ -71,18 +124,14 @@ pub fn articles_in(dir: &Path) -> Result<ArticleList, StoreError> {
     };
     let mut list = ArticleList {
         dir: dir.to_owned(),
-        ..ArticleList::default()
+        names: NameList::default(),
     };
     for entry in std::fs::read_dir(dir).map_err(read_err)? {
         let entry = entry.map_err(read_err)?;
         let name = entry.file_name();
-        let bytes = to_bytes(&name);
-        let Some(stem) = bytes.strip_suffix(b".txt") else {
+        let Some(stem) = visible_stem(&name, "txt") else {
             continue;
         };
-        if stem.is_empty() || stem.starts_with(b".") {
-            continue;
-        }
         // The kind comes with the listing; only a link needs a look at what
         // it points to.
         let is_file = match entry.file_type() {
@@ -90,31 +139,21 @@ pub fn articles_in(dir: &Path) -> Result<ArticleList, StoreError> {
             Ok(kind) => kind.is_file(),
             Err(_) => false,
         };
-        if !is_file {
-            continue;
+        if is_file {
+            list.names.push(stem, 0).map_err(read_err)?;
         }
-        let Ok(start) = u32::try_from(list.stems.len()) else {
-            return Err(read_err(std::io::Error::other(
-                "too many articles in one folder (their names pass 4 GiB)",
-            )));
-        };
-        list.stems.extend_from_slice(stem);
-        list.stems.push(0);
-        list.starts.push(start);
     }
-    let stems = &list.stems;
-    list.starts
-        .sort_unstable_by(|&a, &b| stem_at(stems, a).cmp(stem_at(stems, b)));
-    list.stems.shrink_to_fit();
-    list.starts.shrink_to_fit();
+    list.names.sort();
     Ok(list)
 }
 
-/// The stem starting at `start` in `stems` (up to its NUL).
-fn stem_at(stems: &[u8], start: u32) -> &[u8] {
-    let rest = &stems[start as usize..];
-    let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
-    &rest[..end]
+/// The stem of `name` if it ends with `.EXTENSION` and is not hidden (does
+/// not start with a dot).
+pub(crate) fn visible_stem<'a>(name: &'a OsStr, extension: &str) -> Option<&'a OsStr> {
+    let path = Path::new(name);
+    let stem = path.file_stem()?;
+    let hidden = to_bytes(name).starts_with(b".");
+    (!hidden && path.extension().is_some_and(|e| e == extension)).then_some(stem)
 }
 
 /// The article to open for a path given by the user: the file itself, or a
@@ -157,4 +196,35 @@ fn to_bytes(name: &OsStr) -> std::borrow::Cow<'_, [u8]> {
 #[cfg(not(unix))]
 fn from_bytes(bytes: &[u8]) -> OsString {
     OsString::from(String::from_utf8_lossy(bytes).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_sort_by_stem_then_kind_and_come_back_whole() {
+        let mut names = NameList::default();
+        for (stem, kind) in [("b", 2), ("a-long name é", 1), ("b", 1), ("", 3), ("a", 9)] {
+            names.push(OsStr::new(stem), kind).expect("small");
+        }
+        names.sort();
+        let all: Vec<(OsString, u8)> = names.iter().collect();
+        let expected = [("", 3), ("a", 9), ("a-long name é", 1), ("b", 1), ("b", 2)]
+            .map(|(s, k)| (OsString::from(s), k));
+        assert_eq!(all, expected);
+        assert_eq!(names.get(2), Some((OsString::from("a-long name é"), 1)));
+        assert_eq!(names.get(5), None);
+    }
+
+    #[test]
+    fn hidden_and_other_extensions_have_no_stem() {
+        assert_eq!(
+            visible_stem(OsStr::new("a.b.txt"), "txt"),
+            Some(OsStr::new("a.b"))
+        );
+        assert_eq!(visible_stem(OsStr::new(".a.txt"), "txt"), None);
+        assert_eq!(visible_stem(OsStr::new(".txt"), "txt"), None);
+        assert_eq!(visible_stem(OsStr::new("a.ron"), "txt"), None);
+    }
 }

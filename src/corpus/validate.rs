@@ -8,11 +8,13 @@
 //! and a broken `newsmark.ron`. A span that splits a character (a grapheme
 //! cluster such as 👩🏽‍💻) is a warning, not a problem. Nothing is written.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::fmt;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
+use super::listing::{NameList, visible_stem};
 use crate::model::{AnnotationSet, Document, LabelSchema, SpanId, graphemes};
 use crate::settings::{self, SettingsError};
 use crate::store::{self, LoadProblem, StoreError};
@@ -164,7 +166,8 @@ pub fn validate_paths_with_progress(
         on_article,
         schemas: HashMap::new(),
         settings_seen: HashSet::new(),
-        pairs_seen: HashSet::new(),
+        folders_walked: HashSet::new(),
+        pairs_given: HashSet::new(),
         report: ValidationReport::default(),
     };
     for path in paths {
@@ -202,7 +205,11 @@ struct Walk<F, G> {
     on_article: G,
     schemas: HashMap<PathBuf, LabelSchema>,
     settings_seen: HashSet<PathBuf>,
-    pairs_seen: HashSet<PathBuf>,
+    /// Folders walked, by their real path: each is walked once.
+    folders_walked: HashSet<PathBuf>,
+    /// Articles (or annotation files without one) given by name, by their
+    /// real path: a folder walk skips them, having checked them already.
+    pairs_given: HashSet<PathBuf>,
     report: ValidationReport,
 }
 
@@ -249,22 +256,27 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
         }
     }
 
-    /// Checks a folder's settings, pairs and subfolders.
+    /// Checks a folder's settings, pairs and subfolders, once. The pairs
+    /// are checked on every core, and reported in order.
     fn folder(&mut self, dir: &Path) {
+        let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
+        if !self.folders_walked.insert(real.clone()) {
+            return;
+        }
         self.settings(dir);
         let entries = match std::fs::read_dir(dir) {
             Ok(entries) => entries,
             Err(e) => return self.problem(dir, format!("cannot read folder: {e}")),
         };
-        // Stem → (has an article, has an annotation file).
-        let mut stems: BTreeMap<OsString, (bool, bool)> = BTreeMap::new();
+        // Articles and annotation files by stem (one entry each), held
+        // compactly: a folder may hold 100,000 articles.
+        let mut files = NameList::default();
         let mut subfolders = Vec::new();
         for entry in entries {
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(e) => return self.problem(dir, format!("cannot read folder: {e}")),
             };
-            let path = entry.path();
             let name = entry.file_name();
             if name.to_string_lossy().starts_with('.') {
                 continue;
@@ -275,31 +287,67 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
                 continue;
             };
             if kind.is_dir() {
-                subfolders.push(path);
+                subfolders.push(entry.path());
                 continue;
             }
-            if !path.is_file() || is_settings_file(&path) {
+            let regular = kind.is_file() || (kind.is_symlink() && entry.path().is_file());
+            if !regular || name == settings::FILE_NAME {
                 continue;
             }
-            let (Some(stem), txt) = (path.file_stem(), has_extension(&path, "txt")) else {
+            let found = [(ARTICLE, "txt"), (ANNOTATIONS, "ron")]
+                .into_iter()
+                .find_map(|(kind, ext)| visible_stem(&name, ext).map(|stem| (stem, kind)));
+            // An annotation file is listed only when its article is not
+            // there (it is checked with its article): half the list.
+            let Some((stem, kind)) = found else {
                 continue;
             };
-            if txt || has_extension(&path, "ron") {
-                let kinds = stems.entry(stem.to_owned()).or_default();
-                kinds.0 |= txt;
-                kinds.1 |= !txt;
+            if kind == ANNOTATIONS && entry.path().with_extension("txt").is_file() {
+                continue;
+            }
+            if let Err(e) = files.push(stem, kind) {
+                return self.problem(dir, format!("cannot read folder: {e}"));
             }
         }
-        for (stem, (txt, _)) in stems {
-            let mut path = dir.join(stem);
-            if txt {
-                path.as_mut_os_string().push(".txt");
-                self.pair(&path);
-            } else {
-                path.as_mut_os_string().push(".ron");
-                self.orphan(&path);
+        files.sort();
+        // Asked only of a folder that has something to check.
+        let schema = if files.len() == 0 {
+            LabelSchema::default()
+        } else {
+            self.schema(&dir.join(settings::FILE_NAME))
+        };
+        // A stem's entries are next to each other, the article first. The
+        // paths are made as they are checked, not all held at once.
+        let given = std::mem::take(&mut self.pairs_given);
+        let mut previous: Option<OsString> = None;
+        let pairs = files.iter().filter_map(|(stem, kind)| {
+            if previous.as_ref() == Some(&stem) {
+                return None;
             }
-        }
+            let mut txt_name = stem.clone();
+            txt_name.push(".txt");
+            let mut path = dir.join(&stem);
+            path.as_mut_os_string()
+                .push(if kind == ARTICLE { ".txt" } else { ".ron" });
+            previous = Some(stem);
+            (!given.contains(&real.join(txt_name))).then_some((path, kind == ARTICLE))
+        });
+        crate::corpus::map_in_order(
+            pairs,
+            |(path, is_article)| {
+                if *is_article {
+                    check_pair(path, &schema)
+                } else {
+                    check_orphan(path, &schema)
+                }
+            },
+            |(path, _), checked| {
+                (self.on_article)(&path);
+                self.add_checked(checked);
+                ControlFlow::<()>::Continue(())
+            },
+        );
+        self.pairs_given = given;
         subfolders.sort();
         for sub in subfolders {
             self.folder(&sub);
@@ -333,78 +381,128 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
             .clone()
     }
 
-    /// Checks an article and its annotation file, if it has one, once.
+    /// Checks an article given by name, and its annotation file, once.
     fn pair(&mut self, txt: &Path) {
-        if !self.pairs_seen.insert(identity(txt)) {
+        if self.already_checked(txt) {
             return;
         }
         (self.on_article)(txt);
         let schema = self.schema(txt);
-        self.report.files_checked += 1;
-        let doc = match store::read_text(txt) {
-            Ok(doc) => Some(doc),
-            Err(e) => {
-                self.report.problems.push(e.into());
-                None
-            }
-        };
-        let ron = store::paired_ron_path(txt);
-        if matches!(ron.try_exists(), Ok(false)) {
-            return;
-        }
-        self.report.files_checked += 1;
-        let name = store::file_name(txt);
-        let problems = match &doc {
-            Some(doc) => store::load_annotations(&ron, &name, doc, &schema).map(|loaded| {
-                self.warn_split_characters(&ron, doc, &loaded.set);
-                loaded.problems
-            }),
-            None => store::check_unpaired(&ron, &name, &schema),
-        };
-        self.add(problems);
+        self.add_checked(check_pair(txt, &schema));
     }
 
-    /// A warning for each placed span of `set` that splits a character
-    /// (grapheme cluster) of `doc`: valid offsets, but a quote nobody sees.
-    fn warn_split_characters(&mut self, ron: &Path, doc: &Document, set: &AnnotationSet) {
-        for span in set.spans().iter() {
-            if let Some(split) = graphemes::grapheme_split(doc, span.start..span.end) {
-                self.report.warnings.push(Problem {
-                    file: ron.to_owned(),
-                    span_id: Some(span.id),
-                    position: None,
-                    reason: split.to_string(),
-                });
-            }
-        }
-    }
-
-    /// Checks an annotation file that has no article beside it, once.
+    /// Checks an annotation file given by name that has no article beside
+    /// it, once.
     fn orphan(&mut self, ron: &Path) {
-        let txt = ron.with_extension("txt");
-        if !self.pairs_seen.insert(identity(&txt)) {
+        if self.already_checked(&ron.with_extension("txt")) {
             return;
         }
         (self.on_article)(ron);
         let schema = self.schema(ron);
-        self.report.files_checked += 1;
-        let name = store::file_name(&txt);
-        self.problem(
-            ron,
-            format!(
-                "no article: {name} is missing beside it, so offsets and quotes are not checked"
-            ),
-        );
-        self.add(store::check_unpaired(ron, &name, &schema));
+        self.add_checked(check_orphan(ron, &schema));
     }
 
+    /// Whether the pair of the article `txt` (given by name) was checked
+    /// already, by name or in a walk of its folder; notes it as checked.
+    fn already_checked(&mut self, txt: &Path) -> bool {
+        let walked = std::fs::canonicalize(folder_of(txt))
+            .is_ok_and(|dir| self.folders_walked.contains(&dir));
+        walked || !self.pairs_given.insert(identity(txt))
+    }
+
+    fn add_checked(&mut self, checked: Checked) {
+        self.report.files_checked += checked.files;
+        self.report.problems.extend(checked.problems);
+        self.report.warnings.extend(checked.warnings);
+    }
+}
+
+/// The kinds of file a folder walk pairs, in the order a stem's files are
+/// listed.
+const ARTICLE: u8 = 0;
+const ANNOTATIONS: u8 = 1;
+
+/// What checking one article (or an annotation file without one) found.
+#[derive(Debug, Default)]
+struct Checked {
+    files: usize,
+    problems: Vec<Problem>,
+    warnings: Vec<Problem>,
+}
+
+impl Checked {
     fn add(&mut self, result: Result<Vec<LoadProblem>, StoreError>) {
         match result {
             Ok(problems) => self
-                .report
                 .problems
                 .extend(problems.into_iter().map(Problem::from)),
-            Err(e) => self.report.problems.push(e.into()),
+            Err(e) => self.problems.push(e.into()),
         }
     }
+}
+
+/// Checks an article and its annotation file, if it has one.
+fn check_pair(txt: &Path, schema: &LabelSchema) -> Checked {
+    let mut checked = Checked {
+        files: 1,
+        ..Checked::default()
+    };
+    let doc = match store::read_text(txt) {
+        Ok(doc) => Some(doc),
+        Err(e) => {
+            checked.problems.push(e.into());
+            None
+        }
+    };
+    let ron = store::paired_ron_path(txt);
+    if matches!(ron.try_exists(), Ok(false)) {
+        return checked;
+    }
+    checked.files += 1;
+    let name = store::file_name(txt);
+    let problems = match &doc {
+        Some(doc) => store::load_annotations(&ron, &name, doc, schema).map(|loaded| {
+            checked.warnings = split_characters(&ron, doc, &loaded.set);
+            loaded.problems
+        }),
+        None => store::check_unpaired(&ron, &name, schema),
+    };
+    checked.add(problems);
+    checked
+}
+
+/// A warning for each placed span of `set` that splits a character
+/// (grapheme cluster) of `doc`: valid offsets, but a quote nobody sees.
+fn split_characters(ron: &Path, doc: &Document, set: &AnnotationSet) -> Vec<Problem> {
+    set.spans()
+        .iter()
+        .filter_map(|span| {
+            let split = graphemes::grapheme_split(doc, span.start..span.end)?;
+            Some(Problem {
+                file: ron.to_owned(),
+                span_id: Some(span.id),
+                position: None,
+                reason: split.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Checks an annotation file that has no article beside it.
+fn check_orphan(ron: &Path, schema: &LabelSchema) -> Checked {
+    let name = store::file_name(&ron.with_extension("txt"));
+    let mut checked = Checked {
+        files: 1,
+        problems: vec![Problem {
+            file: ron.to_owned(),
+            span_id: None,
+            position: None,
+            reason: format!(
+                "no article: {name} is missing beside it, so offsets and quotes are not checked"
+            ),
+        }],
+        warnings: Vec::new(),
+    };
+    checked.add(store::check_unpaired(ron, &name, schema));
+    checked
 }
