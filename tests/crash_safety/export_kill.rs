@@ -178,3 +178,87 @@ fn exports_killed_at_random_moments_leave_each_file_old_or_whole() {
          brat killed part way {brat_mixed} times"
     );
 }
+
+/// Each annotation file of `corpus` and its bytes (backups and temporary
+/// files left out).
+fn annotation_files(corpus: &Path) -> Vec<(String, Vec<u8>)> {
+    files(corpus)
+        .into_iter()
+        .filter(|(name, _)| name.ends_with(".ron"))
+        .collect()
+}
+
+/// `newsmark suggest` saves every annotation file without an fsync each
+/// (one flush of the filesystem at the end): killed at random moments, each
+/// file is still the old one or the whole new one, and a new one has the
+/// old one as its backup.
+#[test]
+fn suggest_killed_at_random_moments_leaves_each_annotation_file_old_or_new() {
+    let seed: u64 = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos()
+        .into();
+    let mut rng = Rng(seed | 1);
+    let dir = TempDir::new().unwrap();
+    let pristine = corpus(dir.path());
+    let old = annotation_files(&pristine);
+    let copy = |to: &Path| {
+        let _ = fs::remove_dir_all(to);
+        fs::create_dir(to).unwrap();
+        for (name, _) in files(&pristine) {
+            fs::copy(pristine.join(&name), to.join(&name)).unwrap();
+        }
+    };
+    let suggest = |corpus: &Path| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_newsmark"));
+        command
+            .arg("suggest")
+            .arg(corpus)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        command
+    };
+    // The whole run, for reference, and how long it takes.
+    let reference = dir.path().join("reference");
+    copy(&reference);
+    let started = std::time::Instant::now();
+    assert!(suggest(&reference).status().unwrap().success());
+    let full_ms = started.elapsed().as_millis().max(20) as u64;
+    let new = annotation_files(&reference);
+    assert_eq!(new.len(), ARTICLES);
+    assert!(
+        old.iter().zip(&new).all(|(o, n)| o.1 != n.1),
+        "every article gets suggestions, so every file changes"
+    );
+
+    let corpus = dir.path().join("killed");
+    let (mut untouched, mut part_way) = (0, 0);
+    for run in 0..RUNS {
+        copy(&corpus);
+        let mut child = suggest(&corpus).spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(rng.below(full_ms * 2)));
+        let _ = child.kill();
+        child.wait().unwrap();
+        let now = annotation_files(&corpus);
+        assert_eq!(now.len(), ARTICLES, "run {run}: no file lost or added");
+        let mut changed = 0;
+        for (((name, bytes), (_, before)), (_, after)) in now.iter().zip(&old).zip(&new) {
+            if bytes == before {
+                continue;
+            }
+            assert!(
+                bytes == after,
+                "run {run} (seed {seed}): {name} is neither the old file nor the new one"
+            );
+            let backup = fs::read(corpus.join(format!("{name}.bak"))).unwrap();
+            assert_eq!(&backup, before, "run {run}: {name}.bak is the old file");
+            changed += 1;
+        }
+        untouched += usize::from(changed == 0);
+        part_way += usize::from(changed > 0 && changed < ARTICLES);
+    }
+    eprintln!(
+        "suggest kill test (seed {seed}): killed before any save {untouched} times, part way {part_way} times"
+    );
+}
