@@ -166,6 +166,21 @@ pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
 pub fn load(dir: &Path) -> Result<CorpusSettings, SettingsError> {
     use std::io::Read as _;
     let path = dir.join(FILE_NAME);
+    // A FIFO, a device or a link outside the corpus folder is never opened.
+    match crate::store::check_file_to_read(&path) {
+        Err(crate::store::StoreError::Read { source, .. })
+            if source.kind() == std::io::ErrorKind::NotFound =>
+        {
+            return Ok(CorpusSettings::default());
+        }
+        Err(e) => {
+            return Err(SettingsError::Invalid {
+                path,
+                reason: e.reason(),
+            });
+        }
+        Ok(()) => {}
+    }
     let file = match std::fs::File::open(&path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -265,6 +280,17 @@ fn invalid_reason(settings: &CorpusSettings) -> Option<String> {
         for label in labels {
             if label.name.trim().is_empty() {
                 return Some("labels: a label has an empty name".to_owned());
+            }
+            if let Err(e) = crate::model::check_label_name(&label.name) {
+                return Some(format!("labels: {e}"));
+            }
+            if let Err(e) =
+                crate::model::check_length(&label.description, crate::model::MAX_DESCRIPTION_CHARS)
+            {
+                return Some(format!(
+                    "labels: {}: description: {e}",
+                    crate::model::elide_debug(&label.name)
+                ));
             }
             if !names.insert(label.name.as_str()) {
                 return Some(format!("labels: {:?} is defined twice", label.name));

@@ -10,8 +10,11 @@ use std::path::{Path, PathBuf};
 
 use crate::store::StoreError;
 
-/// The articles (`.txt` files, hidden ones excluded) directly in `dir`,
-/// sorted by file name.
+/// The articles (`.txt` entries that are not folders, hidden ones excluded)
+/// directly in `dir`, sorted by file name. A `.txt` that is not a regular
+/// file (a FIFO, a link to a device or to nothing) or that leads outside
+/// `dir` is listed too, so that every reader reports it by name when it
+/// refuses to read it ([`crate::store::check_file_to_read`]).
 pub fn articles_in(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
     let read_err = |source| StoreError::Read {
         path: dir.to_owned(),
@@ -23,7 +26,7 @@ pub fn articles_in(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
         let hidden = path
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if !hidden && path.is_file() && path.extension().is_some_and(|e| e == "txt") {
+        if !hidden && !path.is_dir() && path.extension().is_some_and(|e| e == "txt") {
             articles.push(path);
         }
     }

@@ -1,15 +1,18 @@
 //! Reading and writing articles and their annotation files: the RON format,
 //! validation on load, and atomic saves.
 
+mod boundary;
 mod encoding;
 mod error;
 mod format;
+mod limits;
 mod load;
 mod reanchor;
 mod save;
 
 use std::path::{Path, PathBuf};
 
+pub use boundary::{check_file_to_read, check_regular_file, inside_corpus};
 pub use encoding::{
     Encoding, LegacyPreview, UTF_16BE, UTF_16LE, WINDOWS_1252, encoding_for_label, guess_encoding,
     preview_legacy, transcode_to_utf8_copy,
@@ -18,6 +21,7 @@ pub use error::{LoadProblem, StoreError};
 pub use format::{
     FORMAT_VERSION, snapshot_to_ron_string, text_sha256, to_ron_string, to_ron_string_in_context,
 };
+pub use limits::{MAX_CONTEXT_FIELD_CHARS, MAX_DOCUMENT_CHARS, MAX_HASH_CHARS, MAX_QUOTE_CHARS};
 pub use load::{
     LoadedAnnotations, MAX_ANNOTATION_BYTES, MAX_TEXT_BYTES, RON_RECURSION_LIMIT, check_unpaired,
     load_annotations, parse_annotations, read_text,
