@@ -201,7 +201,7 @@ fn pipes_are_not_read() {
         fifo.display()
     );
     let report = validate(std::slice::from_ref(&fifo));
-    assert_eq!(shown(&report.problems), [expected.clone()]);
+    assert_eq!(shown(&report.problems), std::slice::from_ref(&expected));
     let report = validate(&[dir.path().to_owned()]);
     assert_eq!(shown(&report.problems), [expected]);
 }

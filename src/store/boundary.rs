@@ -82,6 +82,8 @@ pub fn check_file_to_read(path: &Path) -> Result<(), StoreError> {
 
 #[cfg(all(test, unix))]
 mod tests {
+    #![allow(clippy::unwrap_used)]
+
     use super::*;
     use std::os::unix::fs::symlink;
 

@@ -41,9 +41,12 @@ fn folder_with(name: &str, make: impl FnOnce(&Path)) -> (tempfile::TempDir, Path
     (dir, path)
 }
 
+/// Makes a file at the path given.
+type MakeFile = dyn FnOnce(&Path);
+
 #[test]
 fn an_article_refused_on_opening_says_which_file_and_why() {
-    let cases: Vec<(&str, &str, Box<dyn FnOnce(&Path)>)> = vec![
+    let cases: Vec<(&str, &str, Box<MakeFile>)> = vec![
         (
             "fifo.txt",
             "not a regular file but a FIFO (named pipe); not read",
