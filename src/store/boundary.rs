@@ -62,6 +62,11 @@ fn kind_of(file_type: FileType) -> &'static str {
 /// (`/dev/zero`) or is not text, so neither is ever opened.
 pub fn check_regular_file(path: &Path) -> Result<(), StoreError> {
     let meta = std::fs::metadata(path).map_err(|e| read_error(path, e))?;
+    regular(path, &meta)
+}
+
+/// Refuses `path` unless `meta`, its metadata, is a regular file's.
+fn regular(path: &Path, meta: &std::fs::Metadata) -> Result<(), StoreError> {
     if meta.is_file() {
         Ok(())
     } else {
@@ -75,7 +80,15 @@ pub fn check_regular_file(path: &Path) -> Result<(), StoreError> {
 /// The checks made before any article or annotation file is opened: a
 /// regular file ([`check_regular_file`]) whose real path is inside its
 /// corpus folder, the folder it is listed in ([`inside_corpus`]).
+///
+/// A file that is not a symbolic link is in its folder by definition, so
+/// only a link costs the resolving of real paths; any other file costs one
+/// `lstat`.
 pub fn check_file_to_read(path: &Path) -> Result<(), StoreError> {
+    let entry = std::fs::symlink_metadata(path).map_err(|e| read_error(path, e))?;
+    if !entry.file_type().is_symlink() {
+        return regular(path, &entry);
+    }
     check_regular_file(path)?;
     inside_corpus(folder_of(path), path).map(drop)
 }
