@@ -7,32 +7,15 @@
 #![cfg(unix)]
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
-use std::process::Output;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
+use common::files::run_newsmark;
 use newsmark::store;
-
-fn newsmark(args: &[&str], dir: &Path) -> Output {
-    Command::cargo_bin("newsmark")
-        .unwrap()
-        .current_dir(dir)
-        .args(args)
-        .timeout(Duration::from_secs(60))
-        .output()
-        .unwrap()
-}
-
-fn said(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
 
 const SECRET: &str = "SECRET outside the corpus: Cuba";
 
@@ -72,9 +55,8 @@ fn corpus_with_links(dir: &Path) -> PathBuf {
 }
 
 /// Whether `out` names `file` as leading outside the corpus folder.
-fn refuses(out: &Output, file: &str) -> bool {
-    said(out)
-        .lines()
+fn refuses(out: &str, file: &str) -> bool {
+    out.lines()
         .any(|l| l.contains(file) && l.contains("outside the corpus folder"))
 }
 
@@ -82,15 +64,15 @@ fn refuses(out: &Output, file: &str) -> bool {
 fn validate_reports_every_file_that_leads_outside_the_corpus() {
     let dir = tempfile::tempdir().unwrap();
     corpus_with_links(dir.path());
-    let out = newsmark(&["validate", "corpus"], dir.path());
-    assert_eq!(out.status.code(), Some(1), "{}", said(&out));
-    assert!(refuses(&out, "leak.txt"), "{}", said(&out));
-    assert!(refuses(&out, "b.ron"), "{}", said(&out));
-    assert!(!said(&out).contains("inside.txt"), "{}", said(&out));
+    let (code, out) = run_newsmark(dir.path(), &["validate", "corpus"]);
+    assert_eq!(code, Some(1), "{}", out);
+    assert!(refuses(&out, "leak.txt"), "{}", out);
+    assert!(refuses(&out, "b.ron"), "{}", out);
+    assert!(!out.contains("inside.txt"), "{}", out);
     // Given alone, too.
-    let out = newsmark(&["validate", "corpus/leak.txt"], dir.path());
-    assert_eq!(out.status.code(), Some(1), "{}", said(&out));
-    assert!(refuses(&out, "leak.txt"), "{}", said(&out));
+    let (code, out) = run_newsmark(dir.path(), &["validate", "corpus/leak.txt"]);
+    assert_eq!(code, Some(1), "{}", out);
+    assert!(refuses(&out, "leak.txt"), "{}", out);
 }
 
 #[test]
@@ -102,15 +84,15 @@ fn stats_suggest_and_reanchor_skip_outside_files_by_name_and_exit_2() {
         &["suggest", "corpus"],
         &["reanchor", "corpus"],
     ] {
-        let out = newsmark(args, dir.path());
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", said(&out));
+        let (code, out) = run_newsmark(dir.path(), args);
+        assert_eq!(code, Some(2), "{args:?}: {}", out);
         let named = if args[0] == "reanchor" {
             "b.ron"
         } else {
             "leak.txt"
         };
-        assert!(refuses(&out, named), "{args:?}: {}", said(&out));
-        assert!(!said(&out).contains("SECRET"), "{args:?}");
+        assert!(refuses(&out, named), "{args:?}: {}", out);
+        assert!(!out.contains("SECRET"), "{args:?}");
     }
     // Nothing was written outside, nor beside the link.
     assert_eq!(
@@ -130,9 +112,10 @@ fn exports_never_copy_an_outside_file() {
         ("spacy", "out.jsonl"),
         ("w3c", "out.json"),
     ] {
-        let out = newsmark(&["export", format, "corpus", "--out", out_path], dir.path());
-        assert_eq!(out.status.code(), Some(2), "{format}: {}", said(&out));
-        assert!(refuses(&out, "leak.txt"), "{format}: {}", said(&out));
+        let (code, out) =
+            run_newsmark(dir.path(), &["export", format, "corpus", "--out", out_path]);
+        assert_eq!(code, Some(2), "{format}: {}", out);
+        assert!(refuses(&out, "leak.txt"), "{format}: {}", out);
         let written = dir.path().join(out_path);
         let files = if written.is_dir() {
             fs::read_dir(&written)
@@ -161,12 +144,12 @@ fn import_does_not_merge_into_an_article_outside_the_corpus() {
          \"meta\": {{\"file\": \"leak.txt\"}}}}\n"
     );
     fs::write(dir.path().join("in.jsonl"), record).unwrap();
-    let out = newsmark(
-        &["import", "spacy", "in.jsonl", "--into", "corpus"],
+    let (code, out) = run_newsmark(
         dir.path(),
+        &["import", "spacy", "in.jsonl", "--into", "corpus"],
     );
-    assert_eq!(out.status.code(), Some(2), "{}", said(&out));
-    assert!(refuses(&out, "leak.txt"), "{}", said(&out));
+    assert_eq!(code, Some(2), "{}", out);
+    assert!(refuses(&out, "leak.txt"), "{}", out);
     assert!(!dir.path().join("corpus/leak.ron").exists());
 }
 
@@ -193,9 +176,8 @@ fn validate_refuses_fifos_devices_binary_and_huge_articles_by_name_without_block
     let dir = tempfile::tempdir().unwrap();
     let corpus = corpus_of_refused_articles(dir.path());
     let started = Instant::now();
-    let out = newsmark(&["validate", "corpus"], dir.path());
-    assert_eq!(out.status.code(), Some(1), "{}", said(&out));
-    let said = said(&out);
+    let (code, out) = run_newsmark(dir.path(), &["validate", "corpus"]);
+    assert_eq!(code, Some(1), "{}", out);
     for (name, why) in [
         ("fifo.txt", "not a regular file but a FIFO"),
         ("zero.txt", "not a regular file but a character device"),
@@ -204,19 +186,39 @@ fn validate_refuses_fifos_devices_binary_and_huge_articles_by_name_without_block
         ("huge.txt", "too large: 70 MiB"),
     ] {
         assert!(
-            said.lines().any(|l| l.contains(name) && l.contains(why)),
-            "{name}: {said}"
+            out.lines().any(|l| l.contains(name) && l.contains(why)),
+            "{name}: {out}"
         );
     }
     // Each given alone, too.
     for name in ["fifo.txt", "zero.txt"] {
         let path = corpus.join(name);
-        let out = newsmark(&["validate", path.to_str().unwrap()], dir.path());
-        assert_eq!(out.status.code(), Some(1), "{}", self::said(&out));
-        assert!(self::said(&out).contains("not a regular file"), "{name}");
+        let (code, out) = run_newsmark(dir.path(), &["validate", path.to_str().unwrap()]);
+        assert_eq!(code, Some(1), "{}", out);
+        assert!(out.contains("not a regular file"), "{name}");
     }
     // Nothing was read: a read of /dev/zero would take the size limit.
     assert!(started.elapsed() < Duration::from_secs(30));
+}
+
+/// The peak resident memory of `newsmark ARGS` in `dir`, in KiB, as GNU
+/// `time` measures it (`None` without `/usr/bin/time`).
+fn peak_memory_kib(dir: &Path, args: &[&str]) -> Option<u64> {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        eprintln!("peak memory not measured: no /usr/bin/time");
+        return None;
+    }
+    let out = std::process::Command::new(time)
+        .args(["-f", "peak %M"])
+        .arg(assert_cmd::cargo::cargo_bin("newsmark"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = stderr.lines().rev().find_map(|l| l.strip_prefix("peak "))?;
+    line.trim().parse().ok()
 }
 
 #[test]
@@ -238,21 +240,24 @@ fn a_ten_mib_label_is_refused_quickly_naming_the_file_and_the_span() {
     .unwrap();
     let before = fs::read(corpus.join("a.ron")).unwrap();
     let started = Instant::now();
-    let out = newsmark(&["validate", "corpus"], dir.path());
-    assert_eq!(out.status.code(), Some(1), "{}", said(&out));
-    let said = said(&out);
+    let (code, out) = run_newsmark(dir.path(), &["validate", "corpus"]);
+    assert_eq!(code, Some(1), "{}", out);
     assert!(
-        said.contains("a.ron: spans[1] (span 7): label: name \"xxxx")
-            && said.contains("is 10485760 characters long, over the 64-character limit"),
+        out.contains("a.ron: spans[1] (span 7): label: name \"xxxx")
+            && out.contains("is 10485760 characters long, over the 64-character limit"),
         "{}",
-        &said[..said.len().min(2000)]
+        &out[..out.len().min(2000)]
     );
     // The message quotes the label elided, not whole.
-    assert!(said.len() < 2000, "{} bytes said", said.len());
+    assert!(out.len() < 2000, "{} bytes said", out.len());
     assert!(started.elapsed() < Duration::from_secs(20));
+    if let Some(kib) = peak_memory_kib(dir.path(), &["validate", "corpus"]) {
+        // The 10 MiB file is read and parsed once, never copied around.
+        assert!(kib < 100 * 1024, "validate peaked at {kib} KiB");
+    }
     // `reanchor` refuses it too and leaves it as it is.
-    let out = newsmark(&["reanchor", "corpus"], dir.path());
-    assert_eq!(out.status.code(), Some(2), "{}", self::said(&out));
+    let (code, out) = run_newsmark(dir.path(), &["reanchor", "corpus"]);
+    assert_eq!(code, Some(2), "{}", out);
     assert_eq!(fs::read(corpus.join("a.ron")).unwrap(), before);
 }
 
@@ -269,15 +274,15 @@ fn control_characters_in_labels_are_refused_in_files_settings_and_imports() {
          (id: 3, start: 0, end: 4, label: \"coun\\u{1b}[31mtry\", text: \"Cuba\")])\n",
     )
     .unwrap();
-    let out = newsmark(&["validate", "corpus/a.txt"], dir.path());
-    assert_eq!(out.status.code(), Some(1), "{}", said(&out));
+    let (code, out) = run_newsmark(dir.path(), &["validate", "corpus/a.txt"]);
+    assert_eq!(code, Some(1), "{}", out);
     assert!(
-        said(&out).contains("spans[0] (span 3): label: name \"coun\\u{1b}[31mtry\" holds the control character U+001B"),
+        out.contains("spans[0] (span 3): label: name \"coun\\u{1b}[31mtry\" holds the control character U+001B"),
         "{}",
-        said(&out)
+        out
     );
     // No raw ESC reaches the terminal.
-    assert!(!said(&out).contains('\u{1b}'));
+    assert!(!out.contains('\u{1b}'));
 
     fs::remove_file(corpus.join("a.ron")).unwrap();
     fs::write(
@@ -285,12 +290,12 @@ fn control_characters_in_labels_are_refused_in_files_settings_and_imports() {
         "(labels: [(name: \"per\\nson\", color: (1, 2, 3), hotkeys: ['1'], description: \"\")])",
     )
     .unwrap();
-    let out = newsmark(&["validate", "corpus"], dir.path());
-    assert_eq!(out.status.code(), Some(1), "{}", said(&out));
+    let (code, out) = run_newsmark(dir.path(), &["validate", "corpus"]);
+    assert_eq!(code, Some(1), "{}", out);
     assert!(
-        said(&out).contains("newsmark.ron") && said(&out).contains("U+000A"),
+        out.contains("newsmark.ron") && out.contains("U+000A"),
         "{}",
-        said(&out)
+        out
     );
 
     fs::remove_file(corpus.join("newsmark.ron")).unwrap();
@@ -301,12 +306,12 @@ fn control_characters_in_labels_are_refused_in_files_settings_and_imports() {
          {\"start\": 9, \"end\": 13, \"label\": \"country\"}], \"meta\": {\"file\": \"a.txt\"}}\n",
     )
     .unwrap();
-    let out = newsmark(
-        &["import", "spacy", "in.jsonl", "--into", "corpus"],
+    let (code, out) = run_newsmark(
         dir.path(),
+        &["import", "spacy", "in.jsonl", "--into", "corpus"],
     );
-    assert_eq!(out.status.code(), Some(2), "{}", said(&out));
-    assert!(said(&out).contains("U+000A"), "{}", said(&out));
+    assert_eq!(code, Some(2), "{}", out);
+    assert!(out.contains("U+000A"), "{}", out);
     let ron = fs::read_to_string(corpus.join("a.ron")).unwrap();
     // Only the span with a good label went in.
     assert!(ron.contains("text: \"Iran\""), "{ron}");
