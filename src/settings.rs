@@ -270,6 +270,33 @@ fn hotkey_clash(labels: &[LabelDef]) -> Option<String> {
     None
 }
 
+/// The longest `guidelines`, in characters (they are shown in the F1 help).
+pub const MAX_GUIDELINES_CHARS: usize = 10_000;
+
+/// A string over its limit: the guidelines, the annotator's or the
+/// extractor's name (the name rule of labels, [`crate::model::check_name`]).
+fn unbounded_reason(settings: &CorpusSettings) -> Option<String> {
+    use crate::model::{MAX_NAME_CHARS, check_length, check_name};
+    if let Some(Err(e)) = settings
+        .guidelines
+        .as_deref()
+        .map(|g| check_length(g, MAX_GUIDELINES_CHARS))
+    {
+        return Some(format!("guidelines: {e}"));
+    }
+    let names = [
+        ("annotator", settings.annotator.as_deref()),
+        (
+            "extractor: name",
+            settings.extractor.as_ref().and_then(|e| e.name.as_deref()),
+        ),
+    ];
+    names.into_iter().find_map(|(field, name)| {
+        let e = check_name(name?, MAX_NAME_CHARS).err()?;
+        Some(format!("{field}: {e}"))
+    })
+}
+
 /// What is not allowed in settings that parsed, if anything.
 fn invalid_reason(settings: &CorpusSettings) -> Option<String> {
     if let Some(labels) = &settings.labels {
@@ -299,6 +326,9 @@ fn invalid_reason(settings: &CorpusSettings) -> Option<String> {
         if let Some(reason) = hotkey_clash(labels) {
             return Some(reason);
         }
+    }
+    if let Some(reason) = unbounded_reason(settings) {
+        return Some(reason);
     }
     if let Some(extractor) = &settings.extractor {
         if extractor.argv.first().is_none_or(|p| p.is_empty()) {
