@@ -460,7 +460,7 @@ fn settings_strings_are_bounded_and_labels_follow_the_label_rule() {
         ),
         (format!("(annotator: Some(\"{long}\"))"), "annotator: name"),
         (
-            format!("(extractor: Some((argv: [\"x\"], name: Some(\"a\\u{{7}}\"))))"),
+            "(extractor: Some((argv: [\"x\"], name: Some(\"a\\u{7}\"))))".to_owned(),
             "extractor: name",
         ),
     ];
