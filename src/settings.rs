@@ -166,6 +166,21 @@ pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
 pub fn load(dir: &Path) -> Result<CorpusSettings, SettingsError> {
     use std::io::Read as _;
     let path = dir.join(FILE_NAME);
+    // A FIFO, a device or a link outside the corpus folder is never opened.
+    match crate::store::check_file_to_read(&path) {
+        Err(crate::store::StoreError::Read { source, .. })
+            if source.kind() == std::io::ErrorKind::NotFound =>
+        {
+            return Ok(CorpusSettings::default());
+        }
+        Err(e) => {
+            return Err(SettingsError::Invalid {
+                path,
+                reason: e.reason(),
+            });
+        }
+        Ok(()) => {}
+    }
     let file = match std::fs::File::open(&path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -255,6 +270,33 @@ fn hotkey_clash(labels: &[LabelDef]) -> Option<String> {
     None
 }
 
+/// The longest `guidelines`, in characters (they are shown in the F1 help).
+pub const MAX_GUIDELINES_CHARS: usize = 10_000;
+
+/// A string over its limit: the guidelines, the annotator's or the
+/// extractor's name (the name rule of labels, [`crate::model::check_name`]).
+fn unbounded_reason(settings: &CorpusSettings) -> Option<String> {
+    use crate::model::{MAX_NAME_CHARS, check_length, check_name};
+    if let Some(Err(e)) = settings
+        .guidelines
+        .as_deref()
+        .map(|g| check_length(g, MAX_GUIDELINES_CHARS))
+    {
+        return Some(format!("guidelines: {e}"));
+    }
+    let names = [
+        ("annotator", settings.annotator.as_deref()),
+        (
+            "extractor: name",
+            settings.extractor.as_ref().and_then(|e| e.name.as_deref()),
+        ),
+    ];
+    names.into_iter().find_map(|(field, name)| {
+        let e = check_name(name?, MAX_NAME_CHARS).err()?;
+        Some(format!("{field}: {e}"))
+    })
+}
+
 /// What is not allowed in settings that parsed, if anything.
 fn invalid_reason(settings: &CorpusSettings) -> Option<String> {
     if let Some(labels) = &settings.labels {
@@ -266,6 +308,17 @@ fn invalid_reason(settings: &CorpusSettings) -> Option<String> {
             if label.name.trim().is_empty() {
                 return Some("labels: a label has an empty name".to_owned());
             }
+            if let Err(e) = crate::model::check_label_name(&label.name) {
+                return Some(format!("labels: {e}"));
+            }
+            if let Err(e) =
+                crate::model::check_length(&label.description, crate::model::MAX_DESCRIPTION_CHARS)
+            {
+                return Some(format!(
+                    "labels: {}: description: {e}",
+                    crate::model::elide_debug(&label.name)
+                ));
+            }
             if !names.insert(label.name.as_str()) {
                 return Some(format!("labels: {:?} is defined twice", label.name));
             }
@@ -273,6 +326,9 @@ fn invalid_reason(settings: &CorpusSettings) -> Option<String> {
         if let Some(reason) = hotkey_clash(labels) {
             return Some(reason);
         }
+    }
+    if let Some(reason) = unbounded_reason(settings) {
+        return Some(reason);
     }
     if let Some(extractor) = &settings.extractor {
         if extractor.argv.first().is_none_or(|p| p.is_empty()) {

@@ -173,40 +173,23 @@ fn too_large_article_is_refused_from_its_size() {
     assert_eq!(listing(dir.path()), ["huge.txt"]);
 }
 
-/// A file that grows while it is read (here a pipe, whose length on disk is
-/// 0) is read at most one byte past the limit, then refused.
+/// A pipe (which has no length on disk and would block the open until a
+/// writer comes) is refused from its metadata, before it is opened. (It was
+/// read here up to one byte past the limit before issue 16.)
 #[cfg(unix)]
 #[test]
-fn a_file_growing_past_the_limit_is_cut_off() {
-    use std::io::Write as _;
+fn a_pipe_is_refused_before_it_is_opened() {
     let dir = TempDir::new().unwrap();
     let fifo = dir.path().join("growing.txt");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-    if !made.is_ok_and(|s| s.success()) {
-        eprintln!("skipped: mkfifo is not available");
-        return;
-    }
-    let writer_path = fifo.clone();
-    let writer = std::thread::spawn(move || {
-        let mut pipe = fs::File::options().write(true).open(writer_path).unwrap();
-        let chunk = vec![b'a'; 1 << 20];
-        let mut written = 0u64;
-        // Up to twice the limit; the reader hangs up after limit + 1 bytes.
-        while written < 2 * MAX_TEXT_BYTES {
-            if pipe.write_all(&chunk).is_err() {
-                break;
-            }
-            written += chunk.len() as u64;
-        }
-        written
-    });
-    let err = store::read_text(&fifo).expect_err("over the limit");
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    // No writer: opening it for reading would wait forever.
+    let err = store::read_text(&fifo).expect_err("a pipe");
     assert!(
-        matches!(err, StoreError::TooLarge { size, limit: MAX_TEXT_BYTES, .. } if size == MAX_TEXT_BYTES + 1),
+        matches!(err, StoreError::NotRegular { kind, .. } if kind.contains("FIFO")),
         "{err}"
     );
-    let written = writer.join().unwrap();
-    assert!(written < 2 * MAX_TEXT_BYTES, "the reader did not stop");
+    assert!(err.to_string().contains("growing.txt"), "{err}");
 }
 
 #[test]

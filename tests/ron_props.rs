@@ -1,7 +1,8 @@
 //! Property test of the annotation file format: `to_ron_string` then
 //! `parse_annotations` is the identity, for hostile labels, quotes and
-//! extractor names over tricky Unicode text; the output is deterministic, one
-//! span per line.
+//! extractor names over tricky Unicode text (a label or extractor name with
+//! a control character is refused, naming its span); the output is
+//! deterministic, one span per line.
 
 #![allow(clippy::unwrap_used)]
 
@@ -11,7 +12,10 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use common::props::{config, ordered, status, text};
-use newsmark::model::{AnnotationSet, Document, LabelSchema, Origin, Span};
+use newsmark::model::{
+    AnnotationSet, Document, LabelSchema, MAX_NAME_CHARS, Origin, Span, check_label_name,
+    check_name,
+};
 use newsmark::store::{parse_annotations, text_sha256, to_ron_string};
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
@@ -83,6 +87,15 @@ fn schema_for(spans: &[Span]) -> LabelSchema {
     LabelSchema { labels }
 }
 
+/// Whether a span's label or extractor name is refused by the loader.
+fn breaks_name_rule(span: &Span) -> bool {
+    let bad_origin = match &span.origin {
+        Origin::Extractor(name) => check_name(name, MAX_NAME_CHARS).is_err(),
+        Origin::Manual => false,
+    };
+    check_label_name(&span.label).is_err() || bad_origin
+}
+
 proptest! {
     #![proptest_config(config())]
 
@@ -104,8 +117,17 @@ proptest! {
         prop_assert_eq!(&to_ron_string(&document, &sha, &reversed), &ron);
 
         let schema = schema_for(&set.spans().to_vec());
-        let loaded = parse_annotations(Path::new("x.ron"), &ron, &document, &doc, &schema)
-            .map_err(|e| TestCaseError::fail(format!("{e}\n{ron}")))?;
+        let parsed = parse_annotations(Path::new("x.ron"), &ron, &document, &doc, &schema);
+        // A label or extractor name that breaks the rule (a control
+        // character; too long) is written faithfully but refused on loading,
+        // naming the first such span.
+        if let Some(bad) = set.spans().iter().find(|s| breaks_name_rule(s)) {
+            let err = parsed.err().map(|e| e.to_string()).unwrap_or_default();
+            prop_assert!(err.contains(&format!("(span {})", bad.id)), "{}\n{}", err, ron);
+            prop_assert!(err.ends_with("the file is not loaded"), "{}", err);
+            return Ok(());
+        }
+        let loaded = parsed.map_err(|e| TestCaseError::fail(format!("{e}\n{ron}")))?;
         prop_assert!(loaded.problems.is_empty(), "{:?}\n{}", loaded.problems, ron);
         prop_assert!(loaded.unplaced.is_empty());
         prop_assert!(!loaded.text_changed);

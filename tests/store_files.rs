@@ -439,7 +439,16 @@ fn unreadable_articles_are_errors_not_panics() {
     assert_eq!((path, source.kind()), (&missing, ErrorKind::NotFound));
     assert!(err.to_string().contains("missing.txt"), "{err}");
     let err = Session::open(dir.path(), LabelSchema::default()).expect_err("a folder");
-    assert!(matches!(err, StoreError::Read { .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            StoreError::NotRegular {
+                kind: "a folder",
+                ..
+            }
+        ),
+        "{err}"
+    );
 }
 
 #[test]

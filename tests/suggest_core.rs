@@ -434,6 +434,72 @@ fn settings_unknown_field_and_bad_values_are_errors() {
 }
 
 #[test]
+fn settings_strings_are_bounded_and_labels_follow_the_label_rule() {
+    let path = Path::new("x/newsmark.ron");
+    let long = "x".repeat(70);
+    let label = |name: &str, description: &str| {
+        format!(
+            "(labels: Some([(name: {name:?}, color: (1, 2, 3), hotkeys: ['1'], \
+             description: {description:?})]))"
+        )
+    };
+    let cases = [
+        (label("per\nson", ""), "U+000A"),
+        (label("\u{1b}[2J", ""), "U+001B"),
+        (
+            label(&long, ""),
+            "70 characters long, over the 64-character limit",
+        ),
+        (
+            label("person", &"d".repeat(1001)),
+            "description: 1001 characters long",
+        ),
+        (
+            format!("(guidelines: Some({:?}))", "g".repeat(10_001)),
+            "guidelines: 10001 characters long",
+        ),
+        (format!("(annotator: Some(\"{long}\"))"), "annotator: name"),
+        (
+            "(extractor: Some((argv: [\"x\"], name: Some(\"a\\u{7}\"))))".to_owned(),
+            "extractor: name",
+        ),
+    ];
+    for (source, expect) in cases {
+        let err = settings::parse(path, &source).unwrap_err().to_string();
+        assert!(
+            err.starts_with("x/newsmark.ron: ") && err.contains(expect),
+            "{source}: {err}"
+        );
+        assert!(err.len() < 300, "the message quotes strings elided: {err}");
+    }
+    assert!(settings::parse(path, &label("país", &"d".repeat(1000))).is_ok());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_settings_file_outside_the_corpus_or_a_fifo_is_refused_unopened() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::write(dir.path().join("theirs.ron"), "(annotator: Some(\"Eve\"))").unwrap();
+    std::os::unix::fs::symlink("../theirs.ron", corpus.join("newsmark.ron")).unwrap();
+    let err = settings::load(&corpus).unwrap_err().to_string();
+    assert!(
+        err.contains("newsmark.ron") && err.contains("outside the corpus folder"),
+        "{err}"
+    );
+    fs::remove_file(corpus.join("newsmark.ron")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(corpus.join("newsmark.ron"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // Opening it would wait for a writer forever.
+    let err = settings::load(&corpus).unwrap_err().to_string();
+    assert!(err.contains("a FIFO"), "{err}");
+}
+
+#[test]
 fn settings_refuse_clashing_or_reserved_hotkeys() {
     let dir = tempfile::tempdir().unwrap();
     let label = |name: &str, keys: &str| {

@@ -279,6 +279,20 @@ fn malformed_output_names_the_line() {
             1,
             "score",
         ),
+        // The label rule of every label's way in (issue 16).
+        (
+            format!("{good}\n{{\"start\": 3, \"end\": 9, \"label\": \"c\\u001b[31m\"}}\n"),
+            2,
+            "holds the control character U+001B",
+        ),
+        (
+            format!(
+                "{good}\n{{\"start\": 3, \"end\": 9, \"label\": \"{}\"}}\n",
+                "x".repeat(65)
+            ),
+            2,
+            "65 characters long, over the 64-character limit",
+        ),
     ];
     for (output, line_no, reason_part) in cases {
         let err = error_for(&output);

@@ -330,7 +330,9 @@ fn merge(
             }
             None => span.label.as_str(),
         };
-        let quote = match place(&text, bom, span) {
+        let quote = match crate::model::check_label_name(label)
+            .map_or_else(|e| Err(format!("label {e}")), |()| place(&text, bom, span))
+        {
             Ok(quote) => quote,
             Err(reason) => {
                 report_doc.invalid += 1;

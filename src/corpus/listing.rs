@@ -115,8 +115,11 @@ impl ArticleList {
     }
 }
 
-/// The articles (`.txt` files, hidden ones excluded) directly in `dir`,
-/// sorted by file name.
+/// The articles (`.txt` entries that are not folders, hidden ones excluded)
+/// directly in `dir`, sorted by file name. A `.txt` that is not a regular
+/// file (a FIFO, a link to a device or to nothing) or that leads outside
+/// `dir` is listed too, so that every reader reports it by name when it
+/// refuses to read it ([`crate::store::check_file_to_read`]).
 pub fn articles_in(dir: &Path) -> Result<ArticleList, StoreError> {
     let read_err = |source| StoreError::Read {
         path: dir.to_owned(),
@@ -133,13 +136,15 @@ pub fn articles_in(dir: &Path) -> Result<ArticleList, StoreError> {
             continue;
         };
         // The kind comes with the listing; only a link needs a look at what
-        // it points to.
-        let is_file = match entry.file_type() {
-            Ok(kind) if kind.is_symlink() => entry.path().is_file(),
-            Ok(kind) => kind.is_file(),
+        // it points to. What is not a folder is listed, so that a reader
+        // names what it refuses to read (a FIFO, a link to a device, to
+        // nothing or outside the corpus: [`crate::store::check_file_to_read`]).
+        let listed = match entry.file_type() {
+            Ok(kind) if kind.is_symlink() => !entry.path().is_dir(),
+            Ok(kind) => !kind.is_dir(),
             Err(_) => false,
         };
-        if is_file {
+        if listed {
             list.names.push(stem, 0).map_err(read_err)?;
         }
     }

@@ -230,9 +230,12 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
             }
             Err(e) => self.problem(path, format!("cannot read: {e}")),
             Ok(meta) if meta.is_dir() => self.folder(path),
-            // A pipe or device could block reading, or never end.
+            // A pipe or device could block reading, or never end: refused
+            // unopened, saying what it is.
             Ok(meta) if !meta.is_file() => {
-                self.problem(path, "not checked: not a regular file".to_owned());
+                if let Err(e) = store::check_regular_file(path) {
+                    self.report.problems.push(e.into());
+                }
             }
             Ok(_) if is_settings_file(path) => self.settings(&folder_of(path)),
             Ok(_) if has_extension(path, "txt") => {
@@ -290,8 +293,10 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
                 subfolders.push(entry.path());
                 continue;
             }
-            let regular = kind.is_file() || (kind.is_symlink() && entry.path().is_file());
-            if !regular || name == settings::FILE_NAME {
+            // Articles and annotation files that are not regular files (a
+            // FIFO, a link to a device or to nothing) are reported when
+            // their pair is checked, never opened.
+            if name == settings::FILE_NAME {
                 continue;
             }
             let found = [(ARTICLE, "txt"), (ANNOTATIONS, "ron")]

@@ -2,6 +2,7 @@
 //! their edit history. Nothing here knows about egui or about files.
 
 mod annotations;
+mod bounds;
 mod document;
 mod edit;
 pub mod graphemes;
@@ -11,6 +12,10 @@ mod span;
 pub mod words;
 
 pub use annotations::{AnnotationSet, Invalid, SetSnapshot, SpanChange, Spans, SpansIter};
+pub use bounds::{
+    LabelNameError, MAX_DESCRIPTION_CHARS, MAX_ELIDED_CHARS, MAX_LABEL_CHARS, MAX_NAME_CHARS,
+    TooLong, check_label_name, check_length, check_name, elide, elide_debug,
+};
 pub use document::Document;
 pub use edit::{Edit, EditError, History, StateId};
 pub use schema::{LabelDef, LabelSchema, Rgb};

@@ -36,7 +36,17 @@ pub struct Fingerprint {
 
 impl Fingerprint {
     /// The fingerprint of `path`'s bytes; `Ok(None)` if there is no file.
+    /// Only a regular file inside its corpus folder is read
+    /// ([`store::check_file_to_read`]): a FIFO or `/dev/zero` would never
+    /// end, a link outside the corpus is not newsmark's to read.
     pub fn of_file(path: &Path) -> io::Result<Option<Self>> {
+        match store::check_file_to_read(path) {
+            Err(StoreError::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+                return Ok(None);
+            }
+            Err(e) => return Err(io::Error::new(io::ErrorKind::InvalidInput, e.reason())),
+            Ok(()) => {}
+        }
         let mut file = match fs::File::open(path) {
             Ok(file) => file,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),

@@ -349,6 +349,8 @@ impl Session {
             n += 1;
             backup = PathBuf::from(format!("{}.broken{n}", self.ron_path.display()));
         }
+        // Never a copy of a file outside the corpus, or of a device.
+        store::check_file_to_read(&self.ron_path)?;
         std::fs::copy(&self.ron_path, &backup).map_err(|source| StoreError::Write {
             path: backup.clone(),
             source,

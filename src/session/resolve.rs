@@ -264,6 +264,7 @@ impl Session {
         })?;
         let theirs_kept_as = match &theirs {
             Some(print) if self.disk.ron.as_ref().map(|k| &k.sha256) != Some(&print.sha256) => {
+                store::check_file_to_read(&self.ron_path)?;
                 let bytes = std::fs::read(&self.ron_path).map_err(|source| StoreError::Read {
                     path: self.ron_path.clone(),
                     source,

@@ -116,6 +116,7 @@ pub struct LegacyPreview {
 /// with it, reading only the first few KB.
 pub fn preview_legacy(path: &Path) -> Result<LegacyPreview, StoreError> {
     let mut head = Vec::new();
+    super::check_file_to_read(path)?;
     std::fs::File::open(path)
         .and_then(|file| file.take(PREVIEW_BYTES).read_to_end(&mut head))
         .map_err(|e| read_error(path, e))?;

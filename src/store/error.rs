@@ -56,6 +56,40 @@ pub enum StoreError {
         /// The largest size read, in bytes.
         limit: u64,
     },
+    /// The path is not a regular file (a FIFO, a device, a socket, a
+    /// folder): refused from its metadata, before it is opened.
+    #[error("{}: not a regular file but {kind}; not read", path.display())]
+    NotRegular {
+        /// The file.
+        path: PathBuf,
+        /// What it is instead.
+        kind: &'static str,
+    },
+    /// The file's real path (symbolic links followed) is outside the corpus
+    /// folder it is listed in: refused unread.
+    #[error(
+        "{}: refused: it leads outside the corpus folder {} (to {}); newsmark reads only files inside the corpus folder",
+        path.display(), root.display(), real.display()
+    )]
+    OutsideCorpus {
+        /// The file, as listed in the corpus.
+        path: PathBuf,
+        /// Where it really is.
+        real: PathBuf,
+        /// The corpus folder's real path.
+        root: PathBuf,
+    },
+    /// A field of an annotation file breaks a limit of the format (too
+    /// long, a control character in a label): the file is not loaded.
+    #[error("{}: {field}: {reason}; the file is not loaded", path.display())]
+    BadField {
+        /// The file.
+        path: PathBuf,
+        /// Which field, and where (`span 3: label`).
+        field: String,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// The RON file does not parse.
     #[error("{}:{line}:{col}: {message}", path.display())]
     Syntax {
@@ -116,6 +150,9 @@ impl StoreError {
             | Self::NotInEncoding { path, .. }
             | Self::Binary { path, .. }
             | Self::TooLarge { path, .. }
+            | Self::NotRegular { path, .. }
+            | Self::OutsideCorpus { path, .. }
+            | Self::BadField { path, .. }
             | Self::Syntax { path, .. }
             | Self::Version { path, .. }
             | Self::Refused { path, .. }

@@ -45,14 +45,24 @@ pub(super) fn too_large(path: &Path, size: u64, limit: u64) -> StoreError {
     }
 }
 
-/// `path` open for reading, once its length on disk is found to be at most
-/// `limit` bytes (a longer file is refused unread), and its metadata.
+/// `path` open for reading, once it is found to be a regular file inside
+/// its corpus folder ([`super::check_file_to_read`], before it is opened)
+/// whose length on disk is at most `limit` bytes (a longer file is refused
+/// unread), and its metadata.
 pub(super) fn open_limited(
     path: &Path,
     limit: u64,
 ) -> Result<(std::fs::File, std::fs::Metadata), StoreError> {
+    super::check_file_to_read(path)?;
     let file = std::fs::File::open(path).map_err(|e| read_error(path, e))?;
     let meta = file.metadata().map_err(|e| read_error(path, e))?;
+    // Replaced by something else between the check and the open.
+    if !meta.is_file() {
+        return Err(StoreError::NotRegular {
+            path: path.to_owned(),
+            kind: "not a regular file",
+        });
+    }
     if meta.len() > limit {
         return Err(too_large(path, meta.len(), limit));
     }
@@ -255,7 +265,10 @@ fn parse_file(path: &Path, source: &str) -> Result<AnnotationFile, StoreError> {
         supported: FORMAT_VERSION,
     };
     match options.from_str::<AnnotationFile>(source) {
-        Ok(file) if file.format == FORMAT_VERSION => Ok(file),
+        Ok(file) if file.format == FORMAT_VERSION => {
+            super::limits::check_fields(path, &file)?;
+            Ok(file)
+        }
         Ok(file) => Err(version_error(file.format)),
         // Only a file that fails is parsed again, for its version alone
         // (parsing every file twice would double the cost of opening).

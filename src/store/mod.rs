@@ -1,9 +1,11 @@
 //! Reading and writing articles and their annotation files: the RON format,
 //! validation on load, and atomic saves.
 
+mod boundary;
 mod encoding;
 mod error;
 mod format;
+mod limits;
 mod load;
 mod names;
 mod reanchor;
@@ -11,6 +13,7 @@ mod save;
 
 use std::path::{Path, PathBuf};
 
+pub use boundary::{check_file_to_read, check_regular_file, inside_corpus};
 pub use encoding::{
     Encoding, LegacyPreview, UTF_16BE, UTF_16LE, WINDOWS_1252, encoding_for_label, guess_encoding,
     preview_legacy, transcode_to_utf8_copy,
@@ -19,6 +22,7 @@ pub use error::{LoadProblem, StoreError};
 pub use format::{
     FORMAT_VERSION, snapshot_to_ron_string, text_sha256, to_ron_string, to_ron_string_in_context,
 };
+pub use limits::{MAX_CONTEXT_FIELD_CHARS, MAX_DOCUMENT_CHARS, MAX_HASH_CHARS, MAX_QUOTE_CHARS};
 pub use load::{
     LoadedAnnotations, MAX_ANNOTATION_BYTES, MAX_TEXT_BYTES, RON_RECURSION_LIMIT, RonBytes,
     check_unpaired, load_annotation_bytes, load_annotations, parse_annotations,

@@ -334,6 +334,9 @@ fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
 
 /// A fsynced copy of `path` under a temporary name in `dir`.
 fn copy_to_temp(path: &Path, dir: &Path) -> io::Result<TempPath> {
+    // A link is copied only if it stays inside the corpus folder.
+    super::check_file_to_read(path)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e.reason()))?;
     let mut source = File::open(path)?;
     let mut builder = temp_builder();
     builder.permissions(source.metadata()?.permissions());

@@ -428,6 +428,9 @@ fn check_span(
     if span.label.trim().is_empty() {
         return Err(ctx.malformed(line, "empty label"));
     }
+    if let Err(e) = crate::model::check_label_name(&span.label) {
+        return Err(ctx.malformed(line, format!("label {e}")));
+    }
     if span.start >= span.end {
         let reason = format!(
             "empty span: start {} is not before end {}",

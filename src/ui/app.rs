@@ -108,6 +108,9 @@ pub struct NewsmarkApp {
     pub(super) mark_done_prompt: Option<super::mark_done_prompt::MarkDonePrompt>,
     /// The dialog behind File > Open… (replaceable, for tests).
     pub(super) article_dialog: super::file_dialog::OpenDialog,
+    /// Why the last article asked for could not be opened (which file and
+    /// why), until one opens: the empty window says it.
+    pub(super) refused: Option<String>,
 }
 
 impl NewsmarkApp {
@@ -154,6 +157,7 @@ impl NewsmarkApp {
             title: String::new(),
             mark_done_prompt: None,
             article_dialog: super::file_dialog::OpenDialog::default(),
+            refused: None,
         };
         if let Some(path) = path {
             app.open_now(path);
@@ -169,7 +173,7 @@ impl NewsmarkApp {
         self.mark_done_prompt = None;
         let txt = match crate::corpus::article_to_open(path) {
             Ok(txt) => txt,
-            Err(err) => return self.error(err.to_string()),
+            Err(err) => return self.refuse(err.to_string()),
         };
         let dir = txt.parent().map(Path::to_path_buf).unwrap_or_default();
         let mut settings_problem = None;
@@ -188,6 +192,7 @@ impl NewsmarkApp {
         self.open_article.set(Some(txt.clone()));
         match Session::open(&txt, self.schema.clone()) {
             Ok(session) => {
+                self.refused = None;
                 self.recent.remember(&txt);
                 let mut view = TextView::new(session.doc());
                 view.selection = Selection::caret_at(0);
@@ -237,7 +242,7 @@ impl NewsmarkApp {
                     loaded: true,
                 });
                 self.encoding_offer = EncodingOffer::for_error(&err);
-                self.error(err.to_string());
+                self.refuse(err.to_string());
             }
         }
     }
@@ -270,6 +275,13 @@ impl NewsmarkApp {
             text: text.into(),
             is_error: true,
         });
+    }
+
+    /// An article could not be opened: the status bar and the empty
+    /// window say which file and why.
+    fn refuse(&mut self, why: String) {
+        self.refused = Some(why.clone());
+        self.error(why);
     }
 
     fn dropped_file(ctx: &egui::Context) -> Option<PathBuf> {
@@ -426,7 +438,7 @@ impl NewsmarkApp {
         }
         egui::CentralPanel::default().show(ui, |ui| match (&self.session, &mut self.view) {
             (Some(session), Some(view)) => view.show(ui, session, &mut commands),
-            _ => panels::empty_state(ui, &mut commands),
+            _ => panels::empty_state(ui, self.refused.as_deref(), &mut commands),
         });
         panels::prompt(&ctx, self, &mut commands);
         panels::approval(&ctx, self, &mut commands);

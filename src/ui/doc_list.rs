@@ -168,7 +168,7 @@ impl DocList {
                     // The whole line again: a narrow panel truncates it.
                     let counts = format!("{}: {}", entry.name, line.counts.describe());
                     let response = match &entry.error {
-                        Some(err) => response.on_hover_text(err),
+                        Some(err) => response.on_hover_text(super::style::shown(err)),
                         None if entry.path == open => {
                             response.on_hover_text(format!("{counts}. The document open now"))
                         }

@@ -13,6 +13,7 @@ pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
         ui.horizontal(|ui| {
             let Some(session) = &app.session else {
                 ui.label("No article open");
+                notice(ui, app);
                 return;
             };
             ui.label(app.span_list.totals().describe()).on_hover_text(
@@ -105,17 +106,23 @@ pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                     commands.push(Command::CancelSuggest);
                 }
             }
-            if let Some(notice) = &app.notice {
-                ui.separator();
-                let color = if notice.is_error {
-                    Color32::from_rgb(0xc0, 0x30, 0x30)
-                } else {
-                    ui.visuals().text_color()
-                };
-                ui.colored_label(color, &notice.text);
-            }
+            notice(ui, app);
         });
     });
+}
+
+/// The last message, in the status bar: elided ([`style::MAX_SHOWN_CHARS`]),
+/// as it may quote strings from a file.
+fn notice(ui: &mut Ui, app: &NewsmarkApp) {
+    if let Some(notice) = &app.notice {
+        ui.separator();
+        let color = if notice.is_error {
+            Color32::from_rgb(0xc0, 0x30, 0x30)
+        } else {
+            ui.visuals().text_color()
+        };
+        ui.colored_label(color, style::shown(&notice.text));
+    }
 }
 
 /// A warning across the top when the annotation file had problems or
@@ -132,8 +139,9 @@ pub fn banner(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
         if let Some(reason) = session.save_blocked() {
             ui.label(
                 RichText::new(format!(
-                    "{} is not saved over: {reason}. Your edits stay in memory.",
-                    session.ron_path().display()
+                    "{} is not saved over: {}. Your edits stay in memory.",
+                    session.ron_path().display(),
+                    style::shown(reason)
                 ))
                 .strong(),
             );
@@ -161,9 +169,13 @@ pub fn banner(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
         for orphan in session.orphans() {
             ui.horizontal(|ui| {
                 ui.label(format!(
-                    "Orphan: span {} {} {:?} (was {}..{}) is no longer in the text; \
+                    "Orphan: span {} {} {} (was {}..{}) is no longer in the text; \
                      it is kept in the file until placed or deleted.",
-                    orphan.id, orphan.label, orphan.text, orphan.start, orphan.end
+                    orphan.id,
+                    orphan.label,
+                    crate::model::elide_debug(&orphan.text),
+                    orphan.start,
+                    orphan.end
                 ));
                 if ui
                     .button("Place at selection")
@@ -182,7 +194,7 @@ pub fn banner(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
             });
         }
         for problem in session.problems().iter().take(5) {
-            ui.label(problem.to_string());
+            ui.label(style::shown(&problem.to_string()));
         }
         if session.problems().len() > 5 {
             ui.label(format!("… and {} more", session.problems().len() - 5));
@@ -190,11 +202,20 @@ pub fn banner(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     });
 }
 
-/// What the window shows with no article open.
-pub fn empty_state(ui: &mut Ui, commands: &mut Vec<Command>) {
+/// What the window shows with no article open, and why the last article
+/// asked for was refused (`refused`: which file and why), if it was.
+pub fn empty_state(ui: &mut Ui, refused: Option<&str>, commands: &mut Vec<Command>) {
     ui.vertical_centered(|ui| {
         ui.add_space(80.0);
         ui.heading("No article open");
+        if let Some(why) = refused {
+            ui.add_space(8.0);
+            ui.colored_label(
+                Color32::from_rgb(0xc0, 0x30, 0x30),
+                format!("Could not open {}", style::shown(why)),
+            );
+            ui.add_space(8.0);
+        }
         ui.label("Open a .txt article (Ctrl+O), drop one on this window, or run `newsmark PATH`.");
         if ui.button("Open…").clicked() {
             commands.push(Command::OpenDialog);

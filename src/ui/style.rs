@@ -123,6 +123,16 @@ pub fn tag_colors(label: Color32, suggestion: bool, background: Color32) -> TagC
     }
 }
 
+/// The most characters of one string from a file (a message, a quote, a
+/// name) the window lays out in one place; the rest is elided, so that no
+/// file can make the window lay out an unbounded string.
+pub const MAX_SHOWN_CHARS: usize = 300;
+
+/// `s` elided to [`MAX_SHOWN_CHARS`] characters, for drawing.
+pub fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::model::elide(s, MAX_SHOWN_CHARS)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

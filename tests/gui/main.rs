@@ -13,6 +13,7 @@ mod common;
 mod annotate;
 mod approval;
 mod bad_input;
+mod boundary;
 mod cancel;
 mod corpus;
 mod desktop;
