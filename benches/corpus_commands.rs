@@ -1,6 +1,7 @@
 //! Corpus-wide commands on generated corpora of 10,000 and 100,000 articles
 //! (about 2 KB and 40 spans each, naming 5,000 people between them), each run once as the real `newsmark`
-//! binary: `stats`, `export` in every format, `validate`, and last
+//! binary: `stats`, `export` in every format, `validate`, `reanchor`,
+//! `import spacy` (of the corpus exported, into an empty folder), and last
 //! `suggest` (which writes every annotation file). For each run it prints
 //! the wall time and the command's peak resident memory (`VmHWM` of the
 //! child, read every 2 ms while it runs), then the 100k ÷ 10k factors:
@@ -39,6 +40,11 @@ const COMMANDS: &[(&str, &[&str])] = &[
     ),
     ("export conll", &["export", "conll", "DIR", "--out", "OUT"]),
     ("export w3c", &["export", "w3c", "DIR", "--out", "OUT"]),
+    ("reanchor", &["reanchor", "DIR"]),
+    (
+        "import spacy",
+        &["import", "spacy", "JSONL", "--into", "INTO"],
+    ),
     ("suggest", &["suggest", "DIR"]),
 ];
 
@@ -146,6 +152,23 @@ fn run(args: &[String]) -> (Duration, f64) {
 fn bench_command(bencher: Bencher<'_, '_>, name: &str, n: usize) {
     let dir = corpus(n);
     let out = dir.with_file_name(format!("out-{}", name.replace(' ', "-")));
+    // `import` reads the corpus exported as spaCy JSONL (made once, not
+    // timed) into an empty folder.
+    let jsonl = dir.with_file_name("corpus.jsonl");
+    let into = dir.with_file_name("imported");
+    if name.starts_with("import") {
+        if !jsonl.exists() {
+            run(&[
+                "export".to_owned(),
+                "spacy".to_owned(),
+                dir.display().to_string(),
+                "--out".to_owned(),
+                jsonl.display().to_string(),
+            ]);
+        }
+        let _ = std::fs::remove_dir_all(&into);
+        std::fs::create_dir(&into).unwrap();
+    }
     let args: Vec<String> = COMMANDS
         .iter()
         .find(|(c, _)| *c == name)
@@ -155,6 +178,8 @@ fn bench_command(bencher: Bencher<'_, '_>, name: &str, n: usize) {
         .map(|a| match *a {
             "DIR" => dir.display().to_string(),
             "OUT" => out.display().to_string(),
+            "JSONL" => jsonl.display().to_string(),
+            "INTO" => into.display().to_string(),
             a => a.to_owned(),
         })
         .collect();

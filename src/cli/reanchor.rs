@@ -4,11 +4,14 @@
 
 use std::collections::HashSet;
 use std::io::Write as _;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
 
+use crate::corpus::listing::{NameList, Visited};
+use crate::model::LabelSchema;
 use crate::plural::{counted, noun};
 use crate::store::{self, How};
 use crate::{model::SpanId, settings};
@@ -116,57 +119,162 @@ impl FileReport {
 /// a summary on standard error. Exit 2 if any file has spans that could not be placed
 /// or could not be re-anchored; 1 if a path is missing or of another kind
 /// (then nothing is done).
+///
+/// One folder's files are re-anchored at a time, on every core, and each
+/// report printed as it comes: memory does not grow with the corpus.
 pub fn run(args: &ReanchorArgs) -> anyhow::Result<ExitCode> {
-    let pairs = pairs(&args.paths)?;
-    let reports: Vec<FileReport> = pairs
+    let kinds = args
+        .paths
         .iter()
-        .map(|(txt, ron)| reanchor_pair(txt, ron))
-        .collect();
-    let out = if args.json {
-        let files: Vec<serde_json::Value> = reports.iter().map(FileReport::to_json).collect();
-        format!("{:#}\n", serde_json::json!({ "files": files }))
-    } else {
-        let mut out = String::new();
-        for report in &reports {
-            let listed = report
-                .notes
-                .iter()
-                .filter(|(id, _)| id.is_none_or(|id| !report.moved_ids.contains(&id)));
-            for (id, reason) in listed {
-                let file = report.ron.display();
-                out.push_str(&match id {
-                    Some(id) => format!("{file}: span {id}: {reason}\n"),
-                    None => format!("{file}: {reason}\n"),
-                });
+        .map(|path| path_kind(path))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let mut out = Printer::new(args.json);
+    let mut visited = Visited::default();
+    for (path, kind) in args.paths.iter().zip(kinds) {
+        match kind {
+            PathKind::Folder => walk(path, &mut visited, &mut out)?,
+            PathKind::Pair(txt, ron) => {
+                if visited.given(&ron) {
+                    out.print(&reanchor_pair(&txt, &ron, &folder_schema(&txt)))?;
+                }
             }
-            out.push_str(&report.summary());
-            out.push('\n');
+            PathKind::Nothing => {}
         }
-        out
-    };
-    match std::io::stdout().lock().write_all(out.as_bytes()) {
-        // A reader that stopped reading (`| head`) is not an error.
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
-        _ => {}
     }
-    let rewritten = reports.iter().filter(|r| r.rewritten).count();
-    let attention = reports.iter().filter(|r| r.needs_attention()).count();
+    out.finish()?;
     let _ = writeln!(
         std::io::stderr(),
-        "{}: {rewritten} rewritten, {attention} with spans not placed or errors",
-        counted(reports.len(), "annotation file", "annotation files")
+        "{}: {} rewritten, {} with spans not placed or errors",
+        counted(out.files, "annotation file", "annotation files"),
+        out.rewritten,
+        out.attention
     );
-    Ok(if attention == 0 {
+    Ok(if out.attention == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(2)
     })
 }
 
+/// What a path given on the command line is.
+enum PathKind {
+    /// A folder, walked recursively.
+    Folder,
+    /// An article and its annotation file.
+    Pair(PathBuf, PathBuf),
+    /// An article not annotated yet: nothing to re-anchor.
+    Nothing,
+}
+
+/// What `path` is; a missing path, or a file that is neither `.txt` nor
+/// `.ron`, is an error.
+fn path_kind(path: &Path) -> anyhow::Result<PathKind> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
+    Ok(if meta.is_dir() && !is_annotation_path(path) {
+        PathKind::Folder
+    } else if has_extension(path, "txt") {
+        // An article not annotated yet has nothing to re-anchor; one
+        // whose annotation file is a folder (or a pipe…) is reported.
+        let ron = store::paired_ron_path(path);
+        if std::fs::symlink_metadata(&ron).is_ok() {
+            PathKind::Pair(path.to_owned(), ron)
+        } else {
+            PathKind::Nothing
+        }
+    } else if has_extension(path, "ron") && !is_reserved(path) {
+        PathKind::Pair(path.with_extension("txt"), path.to_owned())
+    } else {
+        anyhow::bail!(
+            "{}: not an article (.txt), an annotation file (.ron) or a folder",
+            path.display()
+        );
+    })
+}
+
+/// The labels of the folder holding `file`. A broken newsmark.ron only
+/// changes which labels are known, and spans with unknown labels are kept
+/// anyway.
+fn folder_schema(file: &Path) -> LabelSchema {
+    let dir = file.parent().unwrap_or_else(|| Path::new("."));
+    settings::load(dir).map(|s| s.schema()).unwrap_or_default()
+}
+
+/// Prints the reports as they come, and counts them.
+struct Printer {
+    json: bool,
+    files: usize,
+    rewritten: usize,
+    attention: usize,
+}
+
+impl Printer {
+    fn new(json: bool) -> Self {
+        Self {
+            json,
+            files: 0,
+            rewritten: 0,
+            attention: 0,
+        }
+    }
+
+    /// Prints one file's report (text, or an item of the JSON `files` list,
+    /// laid out as the whole document pretty-printed would be).
+    fn print(&mut self, report: &FileReport) -> std::io::Result<()> {
+        let text = if self.json {
+            let item = serde_json::to_string_pretty(&report.to_json())?.replace('\n', "\n    ");
+            let before = if self.files == 0 {
+                "{\n  \"files\": ["
+            } else {
+                ","
+            };
+            format!("{before}\n    {item}")
+        } else {
+            let mut text = String::new();
+            let listed = report
+                .notes
+                .iter()
+                .filter(|(id, _)| id.is_none_or(|id| !report.moved_ids.contains(&id)));
+            for (id, reason) in listed {
+                let file = report.ron.display();
+                text.push_str(&match id {
+                    Some(id) => format!("{file}: span {id}: {reason}\n"),
+                    None => format!("{file}: {reason}\n"),
+                });
+            }
+            text.push_str(&report.summary());
+            text.push('\n');
+            text
+        };
+        self.files += 1;
+        self.rewritten += usize::from(report.rewritten);
+        self.attention += usize::from(report.needs_attention());
+        write_out(&text)
+    }
+
+    /// Ends the JSON document.
+    fn finish(&mut self) -> std::io::Result<()> {
+        match (self.json, self.files) {
+            (false, _) => Ok(()),
+            (true, 0) => write_out("{\n  \"files\": []\n}\n"),
+            (true, _) => write_out("\n  ]\n}\n"),
+        }
+    }
+}
+
+/// Writes to standard output; a reader that stopped reading (`| head`) is
+/// not an error.
+fn write_out(text: &str) -> std::io::Result<()> {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e),
+        _ => Ok(()),
+    }
+}
+
 /// Re-anchors one article's annotation file and rewrites it if the article
 /// changed and no span was set aside (orphans are written in its `orphans`
 /// list).
-fn reanchor_pair(txt: &Path, ron: &Path) -> FileReport {
+fn reanchor_pair(txt: &Path, ron: &Path, schema: &LabelSchema) -> FileReport {
     let mut report = FileReport {
         ron: ron.to_owned(),
         ..FileReport::default()
@@ -196,12 +304,8 @@ fn reanchor_pair(txt: &Path, ron: &Path) -> FileReport {
             return report;
         }
     };
-    let dir = txt.parent().unwrap_or_else(|| Path::new("."));
-    // A broken newsmark.ron only changes which labels are known, and spans
-    // with unknown labels are kept anyway.
-    let schema = settings::load(dir).map(|s| s.schema()).unwrap_or_default();
     let name = store::file_name(txt);
-    let loaded = match store::load_annotations(ron, &name, &doc, &schema) {
+    let loaded = match store::load_annotations(ron, &name, &doc, schema) {
         Ok(loaded) => loaded,
         Err(e) => {
             report.error = Some(e.reason());
@@ -247,45 +351,18 @@ fn reanchor_pair(txt: &Path, ron: &Path) -> FileReport {
     report
 }
 
-/// The (article, annotation file) pairs reached from `paths`, each once, in
-/// order (a folder's sorted by name, walked recursively; hidden entries and
-/// links to folders skipped). An annotation file without its article is
-/// a pair too (reading it fails and is reported). A missing path, or a file
-/// that is neither `.txt` nor `.ron`, is an error.
-fn pairs(paths: &[PathBuf]) -> anyhow::Result<Vec<(PathBuf, PathBuf)>> {
-    let mut found = Vec::new();
-    for path in paths {
-        let meta = std::fs::metadata(path)
-            .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
-        if meta.is_dir() && !is_annotation_path(path) {
-            walk(path, &mut found)?;
-        } else if has_extension(path, "txt") {
-            // An article not annotated yet has nothing to re-anchor; one
-            // whose annotation file is a folder (or a pipe…) is reported.
-            let ron = store::paired_ron_path(path);
-            if std::fs::symlink_metadata(&ron).is_ok() {
-                found.push((path.clone(), ron));
-            }
-        } else if has_extension(path, "ron") && !is_reserved(path) {
-            found.push((path.with_extension("txt"), path.clone()));
-        } else {
-            anyhow::bail!(
-                "{}: not an article (.txt), an annotation file (.ron) or a folder",
-                path.display()
-            );
-        }
-    }
-    let mut seen = HashSet::new();
-    found
-        .retain(|(_, ron)| seen.insert(std::fs::canonicalize(ron).unwrap_or_else(|_| ron.clone())));
-    Ok(found)
-}
-
-/// Adds the folder's pairs (every `.ron` but `newsmark.ron`), then its
-/// subfolders'.
-fn walk(dir: &Path, found: &mut Vec<(PathBuf, PathBuf)>) -> anyhow::Result<()> {
+/// Re-anchors the folder's pairs (every `.ron` but newsmark's own, sorted
+/// by name) on every core, printing each report in order, then walks its
+/// subfolders (hidden entries and links to folders skipped). An annotation
+/// file without its article is a pair too (reading it fails and is
+/// reported). Each folder is walked once, and a file given by name before
+/// is not re-anchored again.
+fn walk(dir: &Path, visited: &mut Visited, out: &mut Printer) -> anyhow::Result<()> {
+    let Some(real) = visited.enter(dir) else {
+        return Ok(());
+    };
     let read = |e: std::io::Error| anyhow::anyhow!("{}: cannot read folder: {e}", dir.display());
-    let mut files = Vec::new();
+    let mut stems = NameList::default();
     let mut folders = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(read)? {
         let entry = entry.map_err(read)?;
@@ -293,33 +370,51 @@ fn walk(dir: &Path, found: &mut Vec<(PathBuf, PathBuf)>) -> anyhow::Result<()> {
         if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        match entry.file_type() {
+        let listed = match entry.file_type() {
             // A folder named like an article's annotation file is reported
             // as that file, and walked as a folder.
             Ok(kind) if kind.is_dir() => {
-                if is_annotation_path(&path) {
-                    files.push(path.clone());
-                }
-                folders.push(path);
+                folders.push(path.clone());
+                is_annotation_path(&path)
             }
-            Ok(_) if path.is_file() && has_extension(&path, "ron") && !is_reserved(&path) => {
-                files.push(path);
-            }
+            Ok(_) if path.is_file() && has_extension(&path, "ron") && !is_reserved(&path) => true,
             // A pipe or device named like an annotation file beside its
             // article is reported, never opened.
-            Ok(_) if is_annotation_path(&path) => files.push(path),
-            _ => {}
+            Ok(_) => is_annotation_path(&path),
+            Err(_) => false,
+        };
+        if listed && let Some(stem) = path.file_stem() {
+            stems.push(stem, 0).map_err(read)?;
         }
     }
-    files.sort();
+    stems.sort();
     folders.sort();
-    found.extend(
-        files
-            .into_iter()
-            .map(|ron| (ron.with_extension("txt"), ron)),
-    );
+    if stems.len() > 0 {
+        let schema = folder_schema(&dir.join(settings::FILE_NAME));
+        let pairs = stems.iter().filter_map(|(stem, _)| {
+            let mut name = stem;
+            name.push(".ron");
+            let ron = dir.join(&name);
+            (!visited.was_given(&real, &name)).then(|| (ron.with_extension("txt"), ron))
+        });
+        let mut failed = None;
+        crate::corpus::map_in_order(
+            pairs,
+            |(txt, ron)| reanchor_pair(txt, ron, &schema),
+            |_, report| match out.print(&report) {
+                Ok(()) => ControlFlow::Continue(()),
+                Err(e) => {
+                    failed = Some(e);
+                    ControlFlow::Break(())
+                }
+            },
+        );
+        if let Some(e) = failed {
+            return Err(e.into());
+        }
+    }
     for folder in folders {
-        walk(&folder, found)?;
+        walk(&folder, visited, out)?;
     }
     Ok(())
 }

@@ -6,6 +6,7 @@
 //! 90 bytes an article; here the stems share one buffer, about 6 bytes more
 //! than the stem an article.
 
+use std::collections::HashSet;
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 
@@ -68,6 +69,46 @@ fn entry_at(bytes: &[u8], start: u32) -> (&[u8], u8) {
     let rest = &bytes[start as usize..];
     let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
     (&rest[..end], rest.get(end + 1).copied().unwrap_or(0))
+}
+
+/// The folders a walk entered and the files it was given by name, so that
+/// each file is handled once however it is reached (`a.txt`, `./a.txt`,
+/// through its folder, named twice), without resolving every file's real
+/// path: one per folder, and one per file given by name.
+#[derive(Debug, Default)]
+pub(crate) struct Visited {
+    folders: HashSet<PathBuf>,
+    files: HashSet<PathBuf>,
+}
+
+impl Visited {
+    /// Enters the folder `dir`: its real path, or `None` if it was entered
+    /// before.
+    pub(crate) fn enter(&mut self, dir: &Path) -> Option<PathBuf> {
+        let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
+        self.folders.insert(real.clone()).then_some(real)
+    }
+
+    /// Notes the file `path`, given by name; `false` if it was handled
+    /// already (given before, or its folder walked).
+    pub(crate) fn given(&mut self, path: &Path) -> bool {
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let real = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_owned());
+        if self.folders.contains(&real) {
+            return false;
+        }
+        let name = path.file_name().map(PathBuf::from).unwrap_or_default();
+        self.files.insert(real.join(name))
+    }
+
+    /// Whether the file `name` of the folder whose real path is `real` was
+    /// given by name (and handled then).
+    pub(crate) fn was_given(&self, real: &Path, name: &OsStr) -> bool {
+        !self.files.is_empty() && self.files.contains(&real.join(name))
+    }
 }
 
 /// The articles (`.txt` files, hidden ones excluded) directly in a folder,

@@ -3,7 +3,7 @@
 pub mod import;
 mod in_order;
 mod index;
-mod listing;
+pub(crate) mod listing;
 pub mod validate;
 
 pub use in_order::map_in_order;

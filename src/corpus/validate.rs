@@ -14,7 +14,7 @@ use std::fmt;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use super::listing::{NameList, visible_stem};
+use super::listing::{NameList, Visited, visible_stem};
 use crate::model::{AnnotationSet, Document, LabelSchema, SpanId, graphemes};
 use crate::settings::{self, SettingsError};
 use crate::store::{self, LoadProblem, StoreError};
@@ -166,8 +166,7 @@ pub fn validate_paths_with_progress(
         on_article,
         schemas: HashMap::new(),
         settings_seen: HashSet::new(),
-        folders_walked: HashSet::new(),
-        pairs_given: HashSet::new(),
+        visited: Visited::default(),
         report: ValidationReport::default(),
     };
     for path in paths {
@@ -205,11 +204,9 @@ struct Walk<F, G> {
     on_article: G,
     schemas: HashMap<PathBuf, LabelSchema>,
     settings_seen: HashSet<PathBuf>,
-    /// Folders walked, by their real path: each is walked once.
-    folders_walked: HashSet<PathBuf>,
-    /// Articles (or annotation files without one) given by name, by their
-    /// real path: a folder walk skips them, having checked them already.
-    pairs_given: HashSet<PathBuf>,
+    /// Folders walked and articles given by name: each pair is checked
+    /// once.
+    visited: Visited,
     report: ValidationReport,
 }
 
@@ -262,10 +259,9 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
     /// Checks a folder's settings, pairs and subfolders, once. The pairs
     /// are checked on every core, and reported in order.
     fn folder(&mut self, dir: &Path) {
-        let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
-        if !self.folders_walked.insert(real.clone()) {
+        let Some(real) = self.visited.enter(dir) else {
             return;
-        }
+        };
         self.settings(dir);
         let entries = match std::fs::read_dir(dir) {
             Ok(entries) => entries,
@@ -323,7 +319,7 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
         };
         // A stem's entries are next to each other, the article first. The
         // paths are made as they are checked, not all held at once.
-        let given = std::mem::take(&mut self.pairs_given);
+        let visited = std::mem::take(&mut self.visited);
         let mut previous: Option<OsString> = None;
         let pairs = files.iter().filter_map(|(stem, kind)| {
             if previous.as_ref() == Some(&stem) {
@@ -335,7 +331,7 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
             path.as_mut_os_string()
                 .push(if kind == ARTICLE { ".txt" } else { ".ron" });
             previous = Some(stem);
-            (!given.contains(&real.join(txt_name))).then_some((path, kind == ARTICLE))
+            (!visited.was_given(&real, &txt_name)).then_some((path, kind == ARTICLE))
         });
         crate::corpus::map_in_order(
             pairs,
@@ -352,7 +348,7 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
                 ControlFlow::<()>::Continue(())
             },
         );
-        self.pairs_given = given;
+        self.visited = visited;
         subfolders.sort();
         for sub in subfolders {
             self.folder(&sub);
@@ -410,9 +406,7 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
     /// Whether the pair of the article `txt` (given by name) was checked
     /// already, by name or in a walk of its folder; notes it as checked.
     fn already_checked(&mut self, txt: &Path) -> bool {
-        let walked = std::fs::canonicalize(folder_of(txt))
-            .is_ok_and(|dir| self.folders_walked.contains(&dir));
-        walked || !self.pairs_given.insert(identity(txt))
+        !self.visited.given(txt)
     }
 
     fn add_checked(&mut self, checked: Checked) {

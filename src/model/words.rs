@@ -14,6 +14,9 @@ use super::Document;
 /// boundaries. Words longer than this are cut at the window's edge.
 const WINDOW: usize = 200;
 
+/// The window [`word_cut_at`] tries first: most words are much shorter.
+const NARROW_WINDOW: usize = 24;
+
 /// Whether a segment counts as a word (rather than spaces or punctuation).
 fn is_word(segment: &str) -> bool {
     segment.chars().any(char::is_alphanumeric)
@@ -22,8 +25,13 @@ fn is_word(segment: &str) -> bool {
 /// The UAX #29 word segments overlapping a window around `pos`, as code-point
 /// ranges, in order.
 fn segments_around(doc: &Document, pos: usize) -> Vec<(Range<usize>, bool)> {
-    let lo = pos.saturating_sub(WINDOW);
-    let hi = (pos + WINDOW).min(doc.char_len());
+    segments_within(doc, pos, WINDOW)
+}
+
+/// [`segments_around`] over a window of `window` code points each side.
+fn segments_within(doc: &Document, pos: usize, window: usize) -> Vec<(Range<usize>, bool)> {
+    let lo = pos.saturating_sub(window);
+    let hi = (pos + window).min(doc.char_len());
     let Some(window) = doc.slice(lo..hi) else {
         return Vec::new();
     };
@@ -156,7 +164,24 @@ pub fn word_cut_at(doc: &Document, pos: usize) -> Option<Range<usize>> {
     if pos == 0 || pos >= doc.char_len() {
         return None;
     }
-    let (segment, _) = segments_around(doc, pos)
+    // Called for both ends of every imported span: a narrow window first,
+    // the wide one only when a segment reaches the narrow one's edge.
+    let narrow = segments_within(doc, pos, NARROW_WINDOW);
+    let (lo, hi) = (
+        pos.saturating_sub(NARROW_WINDOW),
+        (pos + NARROW_WINDOW).min(doc.char_len()),
+    );
+    let at_edge =
+        |r: &Range<usize>| (r.start == lo && lo > 0) || (r.end == hi && hi < doc.char_len());
+    let segments = if narrow
+        .iter()
+        .any(|(r, _)| r.start <= pos && pos <= r.end && at_edge(r))
+    {
+        segments_around(doc, pos)
+    } else {
+        narrow
+    };
+    let (segment, _) = segments
         .into_iter()
         .find(|(r, _)| r.start < pos && pos < r.end)?;
     if super::graphemes::cluster_around(doc, pos).is_some() {
