@@ -62,6 +62,7 @@ mod context;
 mod fuzzy;
 mod index;
 mod newlines;
+mod respaced;
 
 use std::collections::{HashMap, HashSet};
 
@@ -223,29 +224,67 @@ fn place(doc: &Document, spans: &[Span], contexts: &[Context]) -> Vec<Option<(us
             _ => false,
         };
         let len = span.text.chars().count();
-        // Not clear from the anchors: the one occurrence with its stored
-        // context around it, if there is one.
+        let context = &contexts[*i];
+        // Not clear from the anchors: the occurrence its stored context
+        // surrounds best, if one is.
         let in_context = || {
-            let context = contexts.get(*i)?;
-            let mut matching = free
-                .iter()
-                .filter(|c| context.matches(doc, c.start, c.start + len));
-            let first = matching.next()?;
-            matching.next().is_none().then_some(*first)
+            let starts: Vec<usize> = free.iter().map(|c| c.start).collect();
+            let best = context.best(doc, &starts, len)?;
+            context.whole_side(doc, best, best + len).then_some(best)
         };
         if let Some(best) = if clear {
-            free.first().copied()
+            free.first().map(|c| c.start)
         } else {
             in_context()
         } {
-            places.put(*i, best.start, len);
+            places.put(*i, best, len);
         } else if free.is_empty()
-            && let Some((start, end)) = fuzzy(doc, span, frame)
+            && let Some((start, end)) = respaced::best(doc, span, context, frame)
+                .or_else(|| fuzzy(doc, span, context, frame))
         {
             places.placed[*i] = Some((start, end));
         }
     }
+    moved_far(doc, spans, contexts, &index, &mut places);
+    // A place neither side of the span's stored context is around is
+    // another mention of its quote: an orphan, whatever found it.
+    for (i, place) in places.placed.iter_mut().enumerate() {
+        if let Some((start, end)) = *place
+            && !contexts[i].supports(doc, start, end)
+        {
+            *place = None;
+        }
+    }
     places.placed
+}
+
+/// Places the spans left whose quote occurs, held by no other span, where
+/// its stored context surrounds it best, with a whole side of it, far from
+/// where its neighbours went: a paragraph moved takes its spans out of the
+/// order the anchors keep.
+fn moved_far(
+    doc: &Document,
+    spans: &[Span],
+    contexts: &[Context],
+    index: &Index<'_>,
+    places: &mut Places<'_>,
+) {
+    for (i, span) in spans.iter().enumerate() {
+        let context = &contexts[i];
+        if places.placed[i].is_some() || span.text.is_empty() || context.is_empty() {
+            continue;
+        }
+        let len = span.text.chars().count();
+        let all = index.within(doc, &span.text, 0, doc.char_len());
+        let Some(best) = context.best(doc, &all, len) else {
+            continue;
+        };
+        if context.whole_side(doc, best, best + len)
+            && matches!(places.owner(best, span), Owner::Free)
+        {
+            places.put(i, best, len);
+        }
+    }
 }
 
 /// Who holds an occurrence of a span's quote.
@@ -460,7 +499,7 @@ fn candidates(doc: &Document, index: &Index<'_>, span: &Span, frame: &Frame) -> 
 /// it, or beyond its other end), and its length within 0.8–1.25 times the
 /// quote's (the threshold), so only starts from a quarter of its length
 /// before an expected place to a fifth after it are tried.
-fn fuzzy(doc: &Document, span: &Span, frame: &Frame) -> Option<(usize, usize)> {
+fn fuzzy(doc: &Document, span: &Span, context: &Context, frame: &Frame) -> Option<(usize, usize)> {
     let len = span.text.chars().count();
     if !(FUZZY_MIN_LEN..=FUZZY_MAX_LEN).contains(&len) || frame.lo > frame.hi {
         return None;
@@ -473,5 +512,5 @@ fn fuzzy(doc: &Document, span: &Span, frame: &Frame) -> Option<(usize, usize)> {
             _ => windows.push((a, b)),
         }
     }
-    fuzzy::best_match(doc, &span.text, &windows, frame)
+    fuzzy::best_match(doc, &span.text, context.cuts(&span.text), &windows, frame)
 }
