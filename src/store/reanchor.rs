@@ -57,6 +57,7 @@
 //! search of O(quote length²) around its expected places; nothing grows
 //! with the square of the text.
 
+mod ambiguity;
 mod anchors;
 mod context;
 mod fuzzy;
@@ -107,6 +108,9 @@ pub enum How {
     },
 }
 
+/// A span's place on the new text (code points), `None` for an orphan.
+type Place = Option<(usize, usize)>;
+
 /// What [`reanchor`] did with the spans.
 #[derive(Clone, Debug, Default)]
 pub struct ReanchorOutcome {
@@ -115,6 +119,12 @@ pub struct ReanchorOutcome {
     pub placed: Vec<(Span, How)>,
     /// The spans that could not be placed, unchanged, in the order given.
     pub orphans: Vec<Span>,
+    /// For each orphan (same order), the places of the new text (code
+    /// points) equally likely to be its own: where its quote occurs with the
+    /// whole of its stored context more often than spans hold it, or where
+    /// its context surrounds it best with a whole side, two or more times
+    /// alike. Empty when there is no such tie. Never chosen for the user.
+    pub candidates: Vec<Vec<(usize, usize)>>,
 }
 
 /// Places `spans` (offsets and quotes from an annotation file) on `doc`, a
@@ -146,12 +156,13 @@ pub fn reanchor_in_context(doc: &Document, spans: Vec<(Span, Context)>) -> Reanc
     let (to_place, contexts) = converted
         .as_ref()
         .map_or((&spans[..], &contexts[..]), |(s, c)| (&s[..], &c[..]));
-    let places = place(doc, to_place, contexts);
+    let (places, candidates) = place(doc, to_place, contexts);
     let mut outcome = ReanchorOutcome::default();
-    for (mut span, place) in spans.into_iter().zip(places) {
+    for ((mut span, place), candidates) in spans.into_iter().zip(places).zip(candidates) {
         let Some((start, end, text)) = place.and_then(|(a, b)| Some((a, b, doc.slice(a..b)?)))
         else {
             outcome.orphans.push(span);
+            outcome.candidates.push(candidates);
             continue;
         };
         let how = if text != span.text {
@@ -170,8 +181,13 @@ pub fn reanchor_in_context(doc: &Document, spans: Vec<(Span, Context)>) -> Reanc
     outcome
 }
 
-/// Where each span goes on `doc` (`None`: an orphan).
-fn place(doc: &Document, spans: &[Span], contexts: &[Context]) -> Vec<Option<(usize, usize)>> {
+/// Where each span goes on `doc` (`None`: an orphan), and each orphan's
+/// candidates (see [`ambiguity::resolve`]).
+fn place(
+    doc: &Document,
+    spans: &[Span],
+    contexts: &[Context],
+) -> (Vec<Place>, Vec<Vec<(usize, usize)>>) {
     let index = Index::new(doc, spans);
     let chain = anchors(doc, spans, &index, contexts);
     let mut places = Places::new(spans, &index, &chain, doc.char_len());
@@ -232,10 +248,15 @@ fn place(doc: &Document, spans: &[Span], contexts: &[Context]) -> Vec<Option<(us
             let best = context.best(doc, &starts, len)?;
             context.whole_side(doc, best, best + len).then_some(best)
         };
-        if let Some(best) = if clear {
-            free.first().map(|c| c.start)
-        } else {
-            in_context()
+        // Nearest where the anchors expect it, but not on an expected place:
+        // with a context, only if both its sides are there (a sentence that
+        // held the span was deleted, and the next one says the same).
+        let nearest = free
+            .first()
+            .filter(|c| c.distance == 0 || context.both_sides(doc, c.start, c.start + len));
+        if let Some(best) = match nearest {
+            Some(c) if clear => Some(c.start),
+            _ => in_context(),
         } {
             places.put(*i, best, len);
         } else if free.is_empty()
@@ -255,7 +276,9 @@ fn place(doc: &Document, spans: &[Span], contexts: &[Context]) -> Vec<Option<(us
             *place = None;
         }
     }
-    places.placed
+    ambiguity::one_span_a_place(doc, spans, contexts, &mut places.placed);
+    let candidates = ambiguity::resolve(doc, spans, contexts, &mut places.placed);
+    (places.placed, candidates)
 }
 
 /// Places the spans left whose quote occurs, held by no other span, where
@@ -512,5 +535,5 @@ fn fuzzy(doc: &Document, span: &Span, context: &Context, frame: &Frame) -> Optio
             _ => windows.push((a, b)),
         }
     }
-    fuzzy::best_match(doc, &span.text, context.cuts(&span.text), &windows, frame)
+    fuzzy::best_match(doc, &span.text, context, &windows, frame)
 }

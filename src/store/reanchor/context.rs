@@ -148,6 +148,12 @@ impl Context {
         self.is_empty() || before || after
     }
 
+    /// Whether no context is stored or both its sides are around
+    /// `start..end` of `doc` ([`Self::sides`]).
+    pub fn both_sides(&self, doc: &Document, start: usize, end: usize) -> bool {
+        self.is_empty() || self.sides(doc, start, end) == (true, true)
+    }
+
     /// Whether a whole side of this context (one of at least
     /// [`CONTEXT_MIN_SIDE`] code points, whitespace runs matching any
     /// other) is around `start..end` of `doc`.

@@ -2,7 +2,7 @@
 //! most similar to a quote (Sellers' algorithm, then the best start for each
 //! best end), and the word-boundary test shared with the exact search.
 
-use super::{FUZZY_THRESHOLD, Frame};
+use super::{Context, FUZZY_THRESHOLD, Frame};
 use crate::model::Document;
 
 /// A substring of the text close to a quote.
@@ -40,16 +40,19 @@ impl Found {
 
 /// The substring most similar to `quote` starting in one of `windows`
 /// (inclusive ranges of starts, in code points): `(start, end)`, if one is
-/// acceptable: similar enough, and starting and ending on word boundaries
-/// (but where `cuts` says the quote itself began or ended inside a word).
-/// Ties go to the one nearest an expected place of `frame`.
+/// acceptable: similar enough, starting and ending on word boundaries (but
+/// where the quote itself began or ended inside a word, as its stored
+/// `context` tells), and with both sides of that context around it (the
+/// text changed inside the span, not beyond it). Ties go to the one nearest
+/// an expected place of `frame`.
 pub(super) fn best_match(
     doc: &Document,
     quote: &str,
-    cuts: (bool, bool),
+    context: &Context,
     windows: &[(usize, usize)],
     frame: &Frame,
 ) -> Option<(usize, usize)> {
+    let cuts = context.cuts(quote);
     let chars: Vec<char> = quote.chars().collect();
     // The longest substring that can reach the threshold.
     let longest = chars.len() * 5 / 4 + 1;
@@ -63,7 +66,10 @@ pub(super) fn best_match(
         for mut found in best_substrings(&chars, &region) {
             found.start += a;
             found.end += a;
-            if found.start > b || !found.acceptable(doc, quote, cuts) {
+            if found.start > b
+                || !found.acceptable(doc, quote, cuts)
+                || !context.both_sides(doc, found.start, found.end)
+            {
                 continue;
             }
             // One end of a changed span keeps its place: the edit was
@@ -216,7 +222,13 @@ mod tests {
     #[test]
     fn a_fixed_typo_is_found_whole() {
         let doc = Document::new("Minister Issa Zarepour said.");
-        let found = best_match(&doc, "Isa Zarepour", (false, false), &[(0, 20)], &frame(9));
+        let found = best_match(
+            &doc,
+            "Isa Zarepour",
+            &Context::default(),
+            &[(0, 20)],
+            &frame(9),
+        );
         let (start, end) = found.expect("found");
         assert_eq!(doc.slice(start..end), Some("Issa Zarepour"));
         let similarity = similarity("Isa Zarepour", "Issa Zarepour");
@@ -227,14 +239,14 @@ mod tests {
     fn words_are_not_cut_nor_padded() {
         let doc = Document::new("the Iranian delegation and Cuban officials");
         assert_eq!(
-            best_match(&doc, "Irania", (false, false), &[(0, 30)], &frame(4)),
+            best_match(&doc, "Irania", &Context::default(), &[(0, 30)], &frame(4)),
             None
         );
         assert!(!aligned(&doc, 4, 8, "Iran"));
         assert!(aligned(&doc, 4, 11, "Iranian"));
         let doc = Document::new("Havana, Havana");
         assert_eq!(
-            best_match(&doc, "Havana", (false, false), &[(0, 8)], &frame(0)),
+            best_match(&doc, "Havana", &Context::default(), &[(0, 8)], &frame(0)),
             None
         );
     }

@@ -58,7 +58,8 @@ pub(super) fn best(
                 && region[byte..end_byte] != span.text
                 && aligned(doc, start, end, &span.text)
                 && (cuts.0 || !cuts_word(doc, start))
-                && (cuts.1 || !cuts_word(doc, end));
+                && (cuts.1 || !cuts_word(doc, end))
+                && context.both_sides(doc, start, end);
             if ok && !found.contains(&(start, end)) {
                 found.push((start, end));
             }
