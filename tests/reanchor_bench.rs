@@ -9,7 +9,8 @@
 //! words survive: its true place then runs from its first character to its
 //! last. It is **ambiguous** (not placeable: the rule is to orphan it, never
 //! to guess) when the edits made its quote with its whole stored context
-//! occur at more places than before. Each placement is scored
+//! occur at more places than before, or when the readings of the edit (see
+//! below) put it at different places. Each placement is scored
 //!
 //! - **exact**: on its true place;
 //! - **near**: a changed span placed over what is left of it (no other old
@@ -711,7 +712,10 @@ fn run(art: &Article, edited: &Marked, score: &mut Score, kind: &str) {
             .zip(&wheres)
             .map(|(r, w)| truth(span, r, w))
             .collect();
-        let placeable = !ambiguous && truths.iter().any(|t| *t != Truth::Gone);
+        // An edit read two ways that put the span at two places (or leave
+        // it in one and not in the other) is as ambiguous.
+        let disagree = truths.iter().any(|t| *t != truths[0]);
+        let placeable = !ambiguous && !disagree && truths[0] != Truth::Gone;
         if placeable {
             score[0] += 1;
         }

@@ -576,7 +576,13 @@ fn reanchoring_the_edited_samples() {
     assert!(cases >= 300);
     assert_eq!(total[6], 0, "spans placed where they do not belong");
     assert!(correct(&total) >= 97.0, "{total:?}");
-    assert!(correct(&total) > correct(&before), "context brings nothing");
+    // Context brings fewer wrong placements (it asks both sides of a
+    // changed span's context to be there, so it may orphan a few more
+    // changed spans) or more right ones.
+    assert!(
+        total[6] < before[6] || correct(&total) > correct(&before),
+        "context brings nothing"
+    );
     let spans: usize = total.iter().sum();
     assert!(total[5] * 200 <= spans, "{total:?}");
     // Where the quotes were copied nearby, context places more spans.

@@ -262,6 +262,7 @@ fn place(
         } else if free.is_empty()
             && let Some((start, end)) = respaced::best(doc, span, context, frame)
                 .or_else(|| fuzzy(doc, span, context, frame))
+                .or_else(|| respaced::by_end_words(doc, span, context, frame))
         {
             places.placed[*i] = Some((start, end));
         }

@@ -81,6 +81,59 @@ pub(super) fn best(
     }
 }
 
+/// The place of a span of three words or more whose inner words changed
+/// (`Minister of Communications` became `Minister of Telecommunications`,
+/// too different for a fuzzy match), by its first and last words: the first
+/// where its start is expected, the last after it (within twice the quote's
+/// length), with both sides of its stored context around them. `None`
+/// without a context, or when not exactly one place fits best.
+pub(super) fn by_end_words(
+    doc: &Document,
+    span: &Span,
+    context: &Context,
+    frame: &Frame,
+) -> Option<(usize, usize)> {
+    let words: Vec<&str> = span.text.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return None;
+    };
+    let bare = span.text.trim() == span.text;
+    if context.is_empty() || words.len() < 3 || !bare || frame.lo > frame.hi {
+        return None;
+    }
+    let len = span.text.chars().count();
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for &e in &frame.expected {
+        let from = e.saturating_sub(SLACK).max(frame.lo);
+        let last_start = (e + SLACK).min(frame.hi);
+        let to = (last_start + 2 * len + SLACK).min(doc.char_len());
+        if from > last_start {
+            continue;
+        }
+        let Some(region) = doc.slice(from..to) else {
+            continue;
+        };
+        for (byte, _) in region.match_indices(first) {
+            let start = from + region[..byte].chars().count();
+            if start > last_start {
+                break;
+            }
+            let after = byte + first.len();
+            for (k, _) in region[after..].match_indices(last) {
+                let end_byte = after + k + last.len();
+                let end = start + region[byte..end_byte].chars().count();
+                let fits = end - start <= 2 * len
+                    && aligned(doc, start, end, &span.text)
+                    && context.both_sides(doc, start, end);
+                if fits && !found.contains(&(start, end)) {
+                    found.push((start, end));
+                }
+            }
+        }
+    }
+    context.best_range(doc, found)
+}
+
 /// The byte end of `words` read from `at` of `text`, each after the first
 /// preceded by at least one whitespace character, if they are there.
 fn words_from(text: &str, at: usize, words: &[&str]) -> Option<usize> {
