@@ -180,6 +180,7 @@ pub fn banner(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                     commands.push(Command::DeleteOrphan(orphan.id));
                 }
             });
+            orphan_candidates(ui, session, orphan, commands);
         }
         for problem in session.problems().iter().take(5) {
             ui.label(problem.to_string());
@@ -189,6 +190,54 @@ pub fn banner(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
         }
     });
 }
+
+/// The places an orphan may belong, equally likely, each a button that
+/// places it there: its position and the words around it.
+fn orphan_candidates(
+    ui: &mut Ui,
+    session: &crate::session::Session,
+    orphan: &crate::model::Span,
+    commands: &mut Vec<Command>,
+) {
+    let places = session.set().orphan_candidates(orphan.id);
+    if places.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!(
+            "{} equally likely, not guessed:",
+            crate::plural::counted(places.len(), "place", "places")
+        ));
+        for &(start, end) in places {
+            let doc = session.doc();
+            let around = |range: std::ops::Range<usize>| {
+                let text = doc.slice(range).unwrap_or_default();
+                text.split_whitespace().collect::<Vec<_>>().join(" ")
+            };
+            let before = around(start.saturating_sub(CANDIDATE_CONTEXT)..start);
+            let after = around(end..(end + CANDIDATE_CONTEXT).min(doc.char_len()));
+            let label = format!(
+                "Place at {start}..{end}: …{before} [{}] {after}…",
+                around(start..end)
+            );
+            if ui
+                .button(label)
+                .on_hover_text("Place the orphan here (an undoable step)")
+                .clicked()
+            {
+                commands.push(Command::PlaceOrphanAt {
+                    id: orphan.id,
+                    start,
+                    end,
+                });
+            }
+        }
+    });
+}
+
+/// How many code points of text are shown on each side of an orphan's
+/// candidate place.
+const CANDIDATE_CONTEXT: usize = 24;
 
 /// What the window shows with no article open.
 pub fn empty_state(ui: &mut Ui, commands: &mut Vec<Command>) {
