@@ -332,12 +332,26 @@ fn check(
                 .collect();
             originals.extend(spans.iter().map(|(s, _)| (s.id, s.clone())));
             let outcome = reanchor_in_context(doc, spans);
-            for (orphan, places) in outcome.orphans.iter().zip(outcome.candidates) {
+            for (orphan, places) in outcome.orphans.into_iter().zip(outcome.candidates) {
+                let found = match &places[..] {
+                    [] => "not found in the changed text".to_owned(),
+                    places => format!(
+                        "found with its context at {} ({}), not guessed",
+                        crate::plural::counted(
+                            places.len(),
+                            "equally likely place",
+                            "equally likely places"
+                        ),
+                        places
+                            .iter()
+                            .map(|(a, b)| format!("{a}..{b}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
                 candidates.push((orphan.id, places));
-            }
-            for orphan in outcome.orphans {
                 let reason = format!(
-                    "quote {:?} (was at {}..{}) not found in the changed text: kept as an orphan \
+                    "quote {:?} (was at {}..{}) {found}: kept as an orphan \
                      (saved in the file's orphans list) until it is placed or deleted",
                     orphan.text, orphan.start, orphan.end
                 );
