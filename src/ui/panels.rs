@@ -210,16 +210,23 @@ fn orphan_candidates(
         ));
         for &(start, end) in places {
             let doc = session.doc();
+            // On one line: each run of whitespace a space.
             let around = |range: std::ops::Range<usize>| {
                 let text = doc.slice(range).unwrap_or_default();
-                text.split_whitespace().collect::<Vec<_>>().join(" ")
+                let mut line = String::with_capacity(text.len());
+                for c in text.chars() {
+                    match c.is_whitespace() {
+                        true if line.ends_with(' ') => {}
+                        true => line.push(' '),
+                        false => line.push(c),
+                    }
+                }
+                line
             };
             let before = around(start.saturating_sub(CANDIDATE_CONTEXT)..start);
             let after = around(end..(end + CANDIDATE_CONTEXT).min(doc.char_len()));
-            let label = format!(
-                "Place at {start}..{end}: …{before} [{}] {after}…",
-                around(start..end)
-            );
+            let quote = around(start..end);
+            let label = format!("Place at {start}..{end}: …{before}[{quote}]{after}…");
             if ui
                 .button(label)
                 .on_hover_text("Place the orphan here (an undoable step)")
