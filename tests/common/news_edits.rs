@@ -67,6 +67,7 @@ pub fn samples() -> Vec<Article> {
             let ron = store::paired_ron_path(&txt);
             let loaded =
                 store::load_annotations(&ron, &name, &doc, &LabelSchema::default()).unwrap();
+            assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
             Article::new(name, doc.text(), loaded.set.spans().to_vec())
         })
         .collect()
