@@ -24,8 +24,8 @@
 //! `Veolia` is inserting `zegt… Veolia Veolia ` after it): the tracking is
 //! slid both ways, and a placement right under any reading is right.
 //!
-//! `cargo test --release --test reanchor_bench -- --nocapture` prints the
-//! table (the README quotes it).
+//! `cargo test --test reanchor_bench -- --nocapture` (or with `--release`,
+//! faster) prints the table; the README quotes it.
 
 #![allow(clippy::unwrap_used, clippy::print_stderr)]
 
