@@ -233,3 +233,164 @@ fn context_is_saved_with_each_span_and_optional_on_load() {
     let starts: Vec<usize> = with.set.spans().iter().map(|s| s.start).collect();
     assert_eq!(starts, [13, 34]);
 }
+
+/// Places `spans` (each given as the `n`th occurrence of its quote in `old`)
+/// made on `old` onto `new`, with the context saving stores.
+fn reanchor_edit(old: &str, quotes: &[(&str, usize)], new: &str) -> store::ReanchorOutcome {
+    let old = Document::new(old);
+    let spans: Vec<(Span, store::Context)> = quotes
+        .iter()
+        .enumerate()
+        .map(|(k, &(quote, n))| {
+            let byte = old.text().match_indices(quote).nth(n).unwrap().0;
+            let start = old.char_of_byte(byte).unwrap();
+            let end = start + quote.chars().count();
+            let span = Span::manual(k as u64 + 1, start, end, "person", quote);
+            let context = store::Context::of(&old, &span);
+            (span, context)
+        })
+        .collect();
+    store::reanchor_in_context(&Document::new(new), spans)
+}
+
+/// The code-point start of the `n`th occurrence of `quote` in `text`.
+fn nth(text: &str, quote: &str, n: usize) -> usize {
+    let byte = text.match_indices(quote).nth(n).unwrap().0;
+    text[..byte].chars().count()
+}
+
+/// Issue 16, 1: a sentence naming the same company is inserted before the
+/// second of two tagged names. The old offset now holds the inserted
+/// sentence's name, but the span's stored context is on the other side of
+/// that sentence: it follows its context, and is not reported as kept.
+#[test]
+fn a_name_inserted_before_a_span_does_not_keep_it_on_the_inserted_word() {
+    let old = "Het contract loopt in maart af, zo luidt het bij Veolia. Veolia bouwt de \
+               vloot af in Rotterdam en Antwerpen.";
+    let new = old.replace(
+        "Veolia. Veolia bouwt",
+        "Veolia. Veolia zegt dat de lijn blijft. Veolia bouwt",
+    );
+    let outcome = reanchor_edit(old, &[("Veolia", 0), ("Veolia", 1)], &new);
+    assert!(outcome.orphans.is_empty(), "{:?}", outcome.orphans);
+    let (first, how) = &outcome.placed[0];
+    assert_eq!((first.start, *how), (nth(old, "Veolia", 0), How::Stayed));
+    let (second, how) = &outcome.placed[1];
+    assert_eq!(second.start, nth(&new, "Veolia", 2), "{how:?}");
+    assert_eq!(*how, How::Moved);
+}
+
+/// Issue 16, 2: the tagged name is taken out of its sentence and the same
+/// name turns up in a new sentence; neither side of the span's stored
+/// context is around the new one, so it is an orphan, not "moved".
+#[test]
+fn a_name_in_a_new_sentence_without_its_context_is_an_orphan() {
+    let old = "El empresario fue asesinado ayer en su casa. El comisario Luis Tosar \
+               declaró que la investigación sigue abierta.";
+    let new = "El empresario fue asesinado ayer en su casa. Con Luis Tosar y Javier \
+               Bardem. El comisario Eduardo Noriega declaró que la investigación sigue \
+               abierta.";
+    let outcome = reanchor_edit(old, &[("Luis Tosar", 0)], new);
+    assert!(outcome.placed.is_empty(), "{:?}", outcome.placed);
+    assert_eq!(outcome.orphans.len(), 1);
+}
+
+/// Issue 16, 3: the last paragraph of an article is moved up one paragraph.
+/// Every quote occurs once in the new text, with its context: all are
+/// placed where they went.
+#[test]
+fn spans_of_a_moved_paragraph_are_placed() {
+    let p1 = "El ministro de Exteriores, José Manuel Albares, viajó ayer a Bruselas \
+              para reunirse con sus homólogos europeos.\n";
+    let p2 = "La vicepresidenta Teresa Ribera defendió el Pacto Verde ante el \
+              Parlamento Europeo y pidió más fondos para la Agenda 2030.\n";
+    let p3 = "Según fuentes del Gobierno, el secretario de Estado Diego Martínez \
+              visitará Rabat y Argel.\n";
+    let old = format!("{p1}{p2}{p3}");
+    let new = format!("{p1}{p3}{p2}");
+    let quotes = [
+        "ministro de Exteriores",
+        "José Manuel Albares",
+        "Bruselas",
+        "vicepresidenta",
+        "Teresa Ribera",
+        "Pacto Verde",
+        "Parlamento Europeo",
+        "Agenda 2030",
+        "secretario de Estado",
+        "Diego Martínez",
+        "Rabat",
+        "Argel",
+    ];
+    let spans: Vec<(&str, usize)> = quotes.iter().map(|&q| (q, 0)).collect();
+    let outcome = reanchor_edit(&old, &spans, &new);
+    assert!(outcome.orphans.is_empty(), "{:?}", outcome.orphans);
+    for (span, how) in &outcome.placed {
+        assert_eq!(span.start, nth(&new, &span.text, 0), "{span:?} {how:?}");
+    }
+}
+
+/// Issue 16, 4: a quoted name with two letters swapped is placed on the
+/// whole changed name, never on part of a word.
+#[test]
+fn a_fuzzy_placement_ends_on_word_boundaries() {
+    let old = "El patrocinador \"Vredeling\" renovó ayer su contrato con el equipo.";
+    let new = old.replace("Vredeling", "Vredelign");
+    let outcome = reanchor_edit(old, &[("\"Vredeling\"", 0)], &new);
+    let doc = Document::new(new.as_str());
+    for (span, _) in &outcome.placed {
+        let before = span.start.checked_sub(1).and_then(|p| doc.slice(p..p + 1));
+        let after = doc.slice(span.end..span.end + 1);
+        let word = |s: Option<&str>| s.is_some_and(|s| s.chars().all(char::is_alphanumeric));
+        let first = doc.slice(span.start..span.start + 1);
+        let last = doc.slice(span.end - 1..span.end);
+        assert!(!(word(before) && word(first)), "cuts a word: {span:?}");
+        assert!(!(word(after) && word(last)), "cuts a word: {span:?}");
+    }
+    assert_eq!(outcome.placed.len(), 1, "{:?}", outcome.orphans);
+    assert_eq!(outcome.placed[0].0.text, "\"Vredelign\"");
+}
+
+/// Issue 16, 5: lines re-wrapped, so that a space inside a quote became a
+/// line end (LF or CRLF), or line ends inside it became spaces: the span is
+/// placed over the new text, from its first word to its last.
+#[test]
+fn whitespace_changed_inside_a_quote_still_places_it() {
+    let old = "In zijn column schreef hoofdredacteur Jan Mulder gisteren dat de krant \
+               blijft bestaan.\nDe uitgever van De Standaard en Het Nieuwsblad zweeg.";
+    let quotes = [
+        ("hoofdredacteur Jan Mulder", 0),
+        ("Jan Mulder", 0),
+        ("uitgever van De Standaard", 0),
+        ("blijft bestaan.\nDe uitgever", 0),
+    ];
+    let rewrapped = [
+        old.replace("Jan Mulder", "Jan\nMulder"),
+        old.replace("Jan Mulder", "Jan\r\nMulder"),
+        old.replace("van De Standaard", "van\n  De  Standaard"),
+        old.replace(" ", "\n")
+            .replace("bestaan.\nDe", "bestaan. De"),
+        // Longer line ends: everything after the first moves.
+        old.replace(' ', "\r\n"),
+    ];
+    for new in &rewrapped {
+        let outcome = reanchor_edit(old, &quotes, new);
+        assert!(outcome.orphans.is_empty(), "{new:?}: {:?}", outcome.orphans);
+        let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (span, how) in &outcome.placed {
+            let k = span.id as usize - 1;
+            let (quote, _) = quotes[k];
+            assert_eq!(squeeze(&span.text), squeeze(quote), "{new:?} {how:?}");
+            // From its first word to its last, on the text as it is now.
+            let first = quote.split_whitespace().next().unwrap();
+            assert!(span.text.starts_with(first) && !span.text.ends_with(char::is_whitespace));
+            let doc = Document::new(new.as_str());
+            assert_eq!(doc.slice(span.start..span.end), Some(span.text.as_str()));
+            assert_eq!(
+                doc.slice(0..span.start).map(squeeze).map(|s| s.len()),
+                Some(squeeze(&old[..old.find(quote).unwrap()]).len()),
+                "{new:?}: {span:?}"
+            );
+        }
+    }
+}

@@ -285,3 +285,37 @@ fn a_wrong_quote_in_an_unchanged_article_is_not_reanchored() {
     assert!(reason(&s, 3).contains("does not match"));
     assert!(s.save_blocked().is_some());
 }
+
+/// The article changes on disk while it is open, and my annotations are
+/// kept: they are re-anchored with their context in the text in memory, as
+/// opening would with the saved context. A sentence naming the same
+/// company inserted just before a span does not keep it on the inserted
+/// name (issue 16, 1).
+#[test]
+fn spans_kept_over_a_text_changed_on_disk_follow_their_context() {
+    let dir = TempDir::new().unwrap();
+    let txt = dir.path().join("v.txt");
+    let old = "Het contract loopt in maart af, zo luidt het bij Veolia. Veolia bouwt de \
+               vloot af in Rotterdam en Antwerpen.\n";
+    fs::write(&txt, old).unwrap();
+    let mut s = open(&txt);
+    let first = at(old, "Veolia");
+    let second = at(old, "Veolia bouwt");
+    for start in [first, second] {
+        let edit = s.add_span_edit(start..start + 6, "country").unwrap();
+        s.perform(edit).unwrap();
+    }
+    let new = old.replace(
+        "Veolia. Veolia bouwt",
+        "Veolia. Veolia zegt dat de lijn blijft. Veolia bouwt",
+    );
+    fs::write(&txt, &new).unwrap();
+    s.keep_mine().unwrap();
+    let starts: Vec<usize> = s.set().spans().iter().map(|sp| sp.start).collect();
+    assert_eq!(
+        starts,
+        [first, at(&new, "Veolia bouwt")],
+        "{:?}",
+        s.orphans()
+    );
+}

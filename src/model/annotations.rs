@@ -1,6 +1,6 @@
 //! The spans of one document, kept sorted, with their invariants.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -190,6 +190,7 @@ impl std::fmt::Debug for Spans<'_> {
 pub struct SetSnapshot {
     spans: Vector<Arc<Span>>,
     orphans: Vec<Span>,
+    candidates: BTreeMap<SpanId, Vec<(usize, usize)>>,
     done: bool,
 }
 
@@ -202,6 +203,12 @@ impl SetSnapshot {
     /// The orphans, sorted.
     pub fn orphans(&self) -> &[Span] {
         &self.orphans
+    }
+
+    /// The candidate places of each orphan that has some
+    /// ([`AnnotationSet::orphan_candidates`]).
+    pub fn candidates(&self) -> &BTreeMap<SpanId, Vec<(usize, usize)>> {
+        &self.candidates
     }
 
     /// Whether the document was marked done.
@@ -233,6 +240,10 @@ pub struct AnnotationSet {
     /// Spans of an earlier version of the text that could not be placed on
     /// this one, sorted: kept (and saved) until placed or deleted.
     orphans: Vec<Span>,
+    /// For orphans whose quote re-anchoring found at several equally likely
+    /// places: those places (code points of this text), offered to the user,
+    /// never chosen for them. Not part of the set's equality: a hint.
+    candidates: BTreeMap<SpanId, Vec<(usize, usize)>>,
     /// Changes whenever the spans change; see [`Self::revision`].
     revision: u64,
     /// The last changes, each with the revision it was made from.
@@ -255,6 +266,7 @@ impl AnnotationSet {
             max_len: 0,
             done: false,
             orphans: Vec::new(),
+            candidates: BTreeMap::new(),
             revision: fresh_revision(),
             log: VecDeque::new(),
         }
@@ -335,6 +347,7 @@ impl AnnotationSet {
         SetSnapshot {
             spans: self.spans.clone(),
             orphans: self.orphans.clone(),
+            candidates: self.candidates.clone(),
             done: self.done,
         }
     }
@@ -456,6 +469,31 @@ impl AnnotationSet {
         let id = span.id;
         self.insert_orphan(span);
         id
+    }
+
+    /// The places of this text equally likely to be orphan `id`'s (sorted;
+    /// empty for none): re-anchoring found its quote with its context at each
+    /// and would not guess. Kept while the orphan is, and saved with it.
+    pub fn orphan_candidates(&self, id: SpanId) -> &[(usize, usize)] {
+        self.candidates.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The candidate places of every orphan that has some
+    /// ([`Self::orphan_candidates`]), by id.
+    pub fn candidates(&self) -> &BTreeMap<SpanId, Vec<(usize, usize)>> {
+        &self.candidates
+    }
+
+    /// The candidate places of orphan `id` (see [`Self::orphan_candidates`]);
+    /// an empty list removes them.
+    pub fn set_orphan_candidates(&mut self, id: SpanId, mut places: Vec<(usize, usize)>) {
+        places.sort_unstable();
+        places.dedup();
+        if places.is_empty() {
+            self.candidates.remove(&id);
+        } else {
+            self.candidates.insert(id, places);
+        }
     }
 
     /// Removes and returns the orphan with this id.

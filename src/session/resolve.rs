@@ -175,16 +175,36 @@ impl Session {
         self.history = History::new();
     }
 
-    /// Re-anchors `set`'s spans (placed on the old text) on `doc`; returns
-    /// the set placed, with `set`'s orphans, and the spans that became
-    /// orphans now.
-    fn reanchored(doc: &Document, set: &AnnotationSet) -> (AnnotationSet, Vec<Span>) {
-        let outcome = store::reanchor(doc, set.spans().to_vec());
+    /// Re-anchors `set`'s spans (placed on `old`, the text in memory) on
+    /// `doc`, each with its context in `old` as saving would store it;
+    /// returns the set placed, with `set`'s orphans, and the spans that
+    /// became orphans now, with their candidate places.
+    fn reanchored(old: &Document, doc: &Document, set: &AnnotationSet) -> (AnnotationSet, Orphans) {
+        let spans = set
+            .spans()
+            .iter()
+            .map(|s| (s.clone(), store::Context::of(old, s)));
+        let outcome = store::reanchor_in_context(doc, spans.collect());
         let mut placed =
             AnnotationSet::from_spans(outcome.placed.into_iter().map(|(span, _)| span).collect());
         placed.set_done(set.is_done());
-        add_orphans(&mut placed, set.orphans().to_vec());
-        (placed, outcome.orphans)
+        // The earlier orphans keep no candidates: those were on `old`.
+        add_orphans(
+            &mut placed,
+            set.orphans()
+                .iter()
+                .cloned()
+                .map(|o| (o, Vec::new()))
+                .collect(),
+        );
+        (
+            placed,
+            outcome
+                .orphans
+                .into_iter()
+                .zip(outcome.candidates)
+                .collect(),
+        )
     }
 
     /// Makes `set` the annotations: as one undoable step if the text is
@@ -283,7 +303,7 @@ impl Session {
         };
         let text_changed = text.doc.is_some();
         if let Some(doc) = text.doc {
-            let (mine, orphans) = Self::reanchored(&doc, &self.set);
+            let (mine, orphans) = Self::reanchored(&self.doc, &doc, &self.set);
             self.replace_text(doc);
             self.set = mine;
             add_orphans(&mut self.set, orphans);
@@ -318,8 +338,8 @@ impl Session {
         let text_changed = text.doc.is_some();
         let (base, mine, my_orphans) = match &text.doc {
             Some(doc) => {
-                let (base, _) = Self::reanchored(doc, &self.disk.base);
-                let (mine, orphans) = Self::reanchored(doc, &self.set);
+                let (base, _) = Self::reanchored(&self.doc, doc, &self.disk.base);
+                let (mine, orphans) = Self::reanchored(&self.doc, doc, &self.set);
                 (base, mine, orphans)
             }
             None => (self.disk.base.clone(), self.set.clone(), Vec::new()),
@@ -340,10 +360,15 @@ impl Session {
     }
 }
 
+/// Spans not placed on a new text, each with its candidate places there.
+type Orphans = Vec<(Span, Vec<(usize, usize)>)>;
+
 /// Adds `orphans` (spans not placed on the new text) to `set`'s orphans,
-/// where they are kept, and saved, until placed or deleted.
-fn add_orphans(set: &mut AnnotationSet, orphans: Vec<Span>) {
-    for orphan in orphans {
-        set.keep_as_orphan(orphan);
+/// where they are kept, and saved, until placed or deleted, with their
+/// candidate places.
+fn add_orphans(set: &mut AnnotationSet, orphans: Orphans) {
+    for (orphan, places) in orphans {
+        let id = set.keep_as_orphan(orphan);
+        set.set_orphan_candidates(id, places);
     }
 }

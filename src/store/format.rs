@@ -4,6 +4,7 @@
 //! is deterministic and diff-friendly: spans sorted, one per line, default
 //! fields left out.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
@@ -59,6 +60,10 @@ pub(crate) struct StoredSpan {
     /// Up to [`super::CONTEXT_CHARS`] code points just after the quote.
     #[serde(default)]
     pub suffix: String,
+    /// For an orphan: the places of this text (code points) equally likely
+    /// to be its own, offered to the user.
+    #[serde(default)]
+    pub candidates: Vec<(usize, usize)>,
 }
 
 impl StoredSpan {
@@ -121,8 +126,8 @@ fn ron_string(s: &str) -> String {
 }
 
 /// One span as a single line of RON, with its context if given (sides left
-/// out when empty).
-fn span_line(span: &Span, context: Option<&Context>) -> String {
+/// out when empty) and an orphan's candidate places (left out when none).
+fn span_line(span: &Span, context: Option<&Context>, candidates: &[(usize, usize)]) -> String {
     let mut line = format!(
         "(id: {}, start: {}, end: {}, label: {}, text: {}",
         span.id,
@@ -148,6 +153,13 @@ fn span_line(span: &Span, context: Option<&Context>) -> String {
                 let _ = write!(line, ", {name}: {}", ron_string(side));
             }
         }
+    }
+    if !candidates.is_empty() {
+        let places: Vec<String> = candidates
+            .iter()
+            .map(|(start, end)| format!("({start}, {end})"))
+            .collect();
+        let _ = write!(line, ", candidates: [{}]", places.join(", "));
     }
     line.push(')');
     line
@@ -179,6 +191,7 @@ pub fn snapshot_to_ron_string(
     let parts = FileParts {
         spans: snapshot.spans(),
         orphans: snapshot.orphans(),
+        candidates: snapshot.candidates(),
         done: snapshot.is_done(),
     };
     write_file(document, text_sha256, &parts, Some(doc))
@@ -188,6 +201,7 @@ pub fn snapshot_to_ron_string(
 struct FileParts<'a> {
     spans: Spans<'a>,
     orphans: &'a [Span],
+    candidates: &'a BTreeMap<SpanId, Vec<(usize, usize)>>,
     done: bool,
 }
 
@@ -196,6 +210,7 @@ impl<'a> FileParts<'a> {
         Self {
             spans: set.spans(),
             orphans: set.orphans(),
+            candidates: set.candidates(),
             done: set.is_done(),
         }
     }
@@ -207,6 +222,7 @@ fn write_list<'a>(
     name: &str,
     spans: impl ExactSizeIterator<Item = &'a Span>,
     doc: Option<&Document>,
+    candidates: Option<&BTreeMap<SpanId, Vec<(usize, usize)>>>,
 ) {
     if spans.len() == 0 {
         let _ = writeln!(out, "    {name}: [],");
@@ -215,7 +231,14 @@ fn write_list<'a>(
     let _ = writeln!(out, "    {name}: [");
     for span in spans {
         let context = doc.map(|doc| Context::of(doc, span));
-        let _ = writeln!(out, "        {},", span_line(span, context.as_ref()));
+        let places = candidates
+            .and_then(|c| c.get(&span.id))
+            .map_or(&[][..], Vec::as_slice);
+        let _ = writeln!(
+            out,
+            "        {},",
+            span_line(span, context.as_ref(), places)
+        );
     }
     out.push_str("    ],\n");
 }
@@ -235,10 +258,16 @@ fn write_file(
     if parts.done {
         out.push_str("    done: true,\n");
     }
-    write_list(&mut out, "spans", parts.spans.iter(), doc);
+    write_list(&mut out, "spans", parts.spans.iter(), doc, None);
     // Orphans keep the offsets and quote of an older text: no context.
     if !parts.orphans.is_empty() {
-        write_list(&mut out, "orphans", parts.orphans.iter(), None);
+        write_list(
+            &mut out,
+            "orphans",
+            parts.orphans.iter(),
+            None,
+            Some(parts.candidates),
+        );
     }
     out.push_str(")\n");
     out

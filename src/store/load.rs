@@ -389,6 +389,8 @@ fn check(
     let order: HashMap<SpanId, usize> = to_place.iter().map(|(at, s)| (s.id, *at)).collect();
     let at = |id: SpanId| order.get(&id).copied().unwrap_or(usize::MAX);
     let mut originals: HashMap<SpanId, Span> = HashMap::new();
+    // Each orphan's candidate places on this text.
+    let mut candidates: Vec<(SpanId, Vec<(usize, usize)>)> = Vec::new();
     let to_place: Vec<(Span, Option<How>)> = match doc {
         Some(doc) if reanchoring => {
             let spans: Vec<(Span, Context)> = to_place
@@ -400,9 +402,26 @@ fn check(
                 .collect();
             originals.extend(spans.iter().map(|(s, _)| (s.id, s.clone())));
             let outcome = reanchor_in_context(doc, spans);
-            for orphan in outcome.orphans {
+            for (orphan, places) in outcome.orphans.into_iter().zip(outcome.candidates) {
+                let found = match &places[..] {
+                    [] => "not found in the changed text".to_owned(),
+                    places => format!(
+                        "found with its context at {} ({}), not guessed",
+                        crate::plural::counted(
+                            places.len(),
+                            "equally likely place",
+                            "equally likely places"
+                        ),
+                        places
+                            .iter()
+                            .map(|(a, b)| format!("{a}..{b}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
+                candidates.push((orphan.id, places));
                 let reason = format!(
-                    "quote {:?} (was at {}..{}) not found in the changed text: kept as an orphan \
+                    "quote {:?} (was at {}..{}) {found}: kept as an orphan \
                      (saved in the file's orphans list) until it is placed or deleted",
                     orphan.text, orphan.start, orphan.end
                 );
@@ -462,8 +481,12 @@ fn check(
     for orphan in loaded.orphans.clone() {
         loaded.set.insert_orphan(orphan);
     }
-    for stored in file.orphans {
+    for mut stored in file.orphans {
+        let places = std::mem::take(&mut stored.candidates);
         let (orphan, _) = stored.into_parts();
+        if let Some(doc) = doc.filter(|_| !loaded.text_changed) {
+            candidates.push((orphan.id, holding(doc, &orphan.text, places)));
+        }
         let id = orphan.id;
         let reason = if loaded.set.insert_orphan(orphan.clone()) {
             loaded.orphans.push(orphan);
@@ -474,7 +497,24 @@ fn check(
         };
         loaded.problems.push(problem(Some(id), reason));
     }
+    for (id, places) in candidates {
+        if loaded.set.orphan(id).is_some() {
+            loaded.set.set_orphan_candidates(id, places);
+        }
+    }
     loaded
+}
+
+/// The `places` of `doc` that hold `quote` (whitespace runs aside): an
+/// orphan's stored candidates that still fit the text.
+fn holding(doc: &Document, quote: &str, places: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    places
+        .into_iter()
+        .filter(|&(start, end)| {
+            let text = doc.slice(start..end).filter(|_| start < end);
+            text.is_some_and(|t| t.split_whitespace().eq(quote.split_whitespace()))
+        })
+        .collect()
 }
 
 /// What re-anchoring did to a span, for the user (`None`: it stayed).

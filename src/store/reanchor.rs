@@ -7,26 +7,33 @@
 //! helping to place the others. A span placed in the wrong place is worse
 //! than one left unplaced, so every doubtful case ends as an orphan.
 //!
+//! A stored context **bears out** a place when at least one of its sides
+//! is around it (its first [`CONTEXT_MIN_SIDE`] code points next to the
+//! quote match, whitespace runs matching any other); it **surrounds** a place
+//! as well as the code points of both sides that match.
+//!
 //! 0. **Line ends.** If converting the offsets and quotes from LF to CRLF
 //!    (or back) puts more quotes in place than the stored offsets do, the
 //!    text is taken to have been converted, and the spans are mapped first.
 //! 1. **Anchors.** A span whose quote occurs exactly once in the new text
 //!    (and is not known to have occurred twice in the old one: no other
-//!    span's quote held it at another place) is a strong anchor there; a
-//!    span whose quote occurs several times but once (among the 64 nearest
-//!    its old start on each side) with a whole side of its stored context
-//!    (at least [`CONTEXT_MIN_SIDE`] code points) around it is a strong
-//!    anchor there too; a span whose quote still sits at its stored offsets
-//!    is a weak one. The anchors kept are the heaviest chain in the same
-//!    order in the old and the new text (a weighted longest increasing subsequence), after the
-//!    text's start (which no edit moves), less weak anchors beside an anchor
-//!    that moved (a repeated word may sit at its old offsets by chance next
-//!    to an edit) and strong anchors whose shift is not within [`SLACK`] of
-//!    a neighbour's (a copy of the quote pasted beside an edit). Then, in
-//!    each stretch between two anchors (or after the last one), among the
-//!    spans not found where those anchors expect them, a shift shared by at
-//!    least two, and by twice as many as any other shift, anchors them too
-//!    (an article whose every quote is repeated).
+//!    span's quote held it at another place) is a strong anchor there, if
+//!    its context bears that out; a span whose quote occurs several times
+//!    but whose context surrounds one occurrence (among the 64 nearest its
+//!    old start on each side) best, with a whole side, is a strong anchor
+//!    there too; without a stored context, a span whose quote still sits at
+//!    its stored offsets is a weak one (with one, staying must be borne out
+//!    like any move: a copy of the name inserted just before it takes its
+//!    offsets). The anchors kept are the heaviest chain in the same order in
+//!    the old and the new text (a weighted longest increasing subsequence),
+//!    after the text's start (which no edit moves), less weak anchors beside
+//!    an anchor that moved (a repeated word may sit at its old offsets by
+//!    chance next to an edit) and strong anchors whose shift is not within
+//!    [`SLACK`] of a neighbour's (a copy of the quote pasted beside an edit).
+//!    Then, in each stretch between two anchors (or after the last one),
+//!    among the spans not found where those anchors expect them, a shift
+//!    shared by at least two, and by twice as many as any other shift,
+//!    anchors them too (an article whose every quote is repeated).
 //! 2. **Exact.** A span not anchored looks for its quote between the anchors
 //!    before and after it. Untouched by the edits, it moved exactly as one of
 //!    them did, so its expected places are its old start shifted as the
@@ -35,39 +42,58 @@
 //!    quote from another old place is expected there too (neither is then
 //!    placed). Otherwise, between two anchors, the occurrence nearest an
 //!    expected place is taken if it lies within [`SLACK`] of the range they
-//!    span and is clearly nearer than any other (the next one is at least
-//!    twice as far, plus [`SLACK`]); after the last anchor,
-//!    only the one occurrence there is. When that leaves it unclear, the
-//!    one occurrence with a whole side of the span's context is taken. An
-//!    occurrence inside another placed span's quote that held this one in
-//!    the old text belongs to that span (`Müller` inside `José Müller`).
-//! 3. **Fuzzy.** With no occurrence left, the substring of the new text
-//!    that starts or ends at an expected place (one end of a changed span
-//!    keeps its place: the edit was inside it or beyond its other end) with
-//!    the highest normalised Levenshtein similarity to the quote (1 −
-//!    distance / longer length, in code points), if that reaches
-//!    [`FUZZY_THRESHOLD`], and it starts and ends on word boundaries where
-//!    the quote does and does not contain the quote. The span's quote
-//!    becomes that text. Quotes shorter than [`FUZZY_MIN_LEN`] or longer
-//!    than [`FUZZY_MAX_LEN`] are only placed exactly.
-//! 4. **Orphan.** Otherwise the span is returned unplaced, never dropped.
+//!    span, is clearly nearer than any other (the next one is at least
+//!    twice as far, plus [`SLACK`]) and has both sides of its context; after
+//!    the last anchor, only the one occurrence there is. When that leaves it
+//!    unclear, the occurrence its context surrounds best, with a whole side,
+//!    is taken. An occurrence inside another placed span's quote that held
+//!    this one in the old text belongs to that span (`Müller` inside `José
+//!    Müller`).
+//! 3. **Changed.** With no occurrence left: the quote's words with other
+//!    whitespace between them (a re-wrapped line), in the frame; else the
+//!    substring of the new text that starts or ends at an expected place
+//!    (one end of a changed span keeps its place: the edit was inside it or
+//!    beyond its other end) with the highest normalised Levenshtein
+//!    similarity to the quote (1 − distance / longer length, in code
+//!    points), if that reaches [`FUZZY_THRESHOLD`], it starts and ends on
+//!    word boundaries (unless the quote cut a word) with the same kind of
+//!    character as the quote at each end, and does not contain the quote;
+//!    else, for a quote of three words or more, its first word where its
+//!    start is expected and its last word after it. Each needs both sides of
+//!    the context (with one stored). The span's quote becomes that text.
+//!    Quotes shorter than [`FUZZY_MIN_LEN`] or longer than [`FUZZY_MAX_LEN`]
+//!    are not matched fuzzily.
+//! 4. **Moved far.** A span left whose context surrounds one occurrence of
+//!    its quote best, with a whole side, anywhere in the text and held by
+//!    no other span, is placed there (a paragraph moved).
+//! 5. **Checks.** A placement its context does not bear out is undone; of
+//!    spans from different old places that landed on one place, only the
+//!    one its context surrounds best keeps it (none, on a tie); a span whose
+//!    quote and whole context occur at more places than spans hold them is
+//!    ambiguous and unplaced, those places kept as its candidates.
+//! 6. **Orphan.** Otherwise the span is returned unplaced, never dropped,
+//!    with its candidates when two or more places are equally likely.
 //!
 //! Cost: one Aho–Corasick pass over the text for all quotes, then per span
 //! binary searches in its quote's occurrences and, for a fuzzy match, a
 //! search of O(quote length²) around its expected places; nothing grows
 //! with the square of the text.
 
+mod ambiguity;
 mod anchors;
 mod context;
+mod frame;
 mod fuzzy;
 mod index;
 mod newlines;
+mod respaced;
 
 use std::collections::{HashMap, HashSet};
 
 pub use self::context::{CONTEXT_CHARS, CONTEXT_MIN_SIDE, Context};
 
 use self::anchors::{Anchor, anchors};
+use self::frame::{Candidates, Frame, candidates, fuzzy_place};
 use self::index::Index;
 use crate::model::{Document, Span};
 
@@ -106,6 +132,9 @@ pub enum How {
     },
 }
 
+/// A span's place on the new text (code points), `None` for an orphan.
+type Place = Option<(usize, usize)>;
+
 /// What [`reanchor`] did with the spans.
 #[derive(Clone, Debug, Default)]
 pub struct ReanchorOutcome {
@@ -114,6 +143,12 @@ pub struct ReanchorOutcome {
     pub placed: Vec<(Span, How)>,
     /// The spans that could not be placed, unchanged, in the order given.
     pub orphans: Vec<Span>,
+    /// For each orphan (same order), the places of the new text (code
+    /// points) equally likely to be its own: where its quote occurs with the
+    /// whole of its stored context more often than spans hold it, or where
+    /// its context surrounds it best with a whole side, two or more times
+    /// alike. Empty when there is no such tie. Never chosen for the user.
+    pub candidates: Vec<Vec<(usize, usize)>>,
 }
 
 /// Places `spans` (offsets and quotes from an annotation file) on `doc`, a
@@ -145,12 +180,13 @@ pub fn reanchor_in_context(doc: &Document, spans: Vec<(Span, Context)>) -> Reanc
     let (to_place, contexts) = converted
         .as_ref()
         .map_or((&spans[..], &contexts[..]), |(s, c)| (&s[..], &c[..]));
-    let places = place(doc, to_place, contexts);
+    let (places, candidates) = place(doc, to_place, contexts);
     let mut outcome = ReanchorOutcome::default();
-    for (mut span, place) in spans.into_iter().zip(places) {
+    for ((mut span, place), candidates) in spans.into_iter().zip(places).zip(candidates) {
         let Some((start, end, text)) = place.and_then(|(a, b)| Some((a, b, doc.slice(a..b)?)))
         else {
             outcome.orphans.push(span);
+            outcome.candidates.push(candidates);
             continue;
         };
         let how = if text != span.text {
@@ -169,8 +205,13 @@ pub fn reanchor_in_context(doc: &Document, spans: Vec<(Span, Context)>) -> Reanc
     outcome
 }
 
-/// Where each span goes on `doc` (`None`: an orphan).
-fn place(doc: &Document, spans: &[Span], contexts: &[Context]) -> Vec<Option<(usize, usize)>> {
+/// Where each span goes on `doc` (`None`: an orphan), and each orphan's
+/// candidates (see [`ambiguity::resolve`]).
+fn place(
+    doc: &Document,
+    spans: &[Span],
+    contexts: &[Context],
+) -> (Vec<Place>, Vec<Vec<(usize, usize)>>) {
     let index = Index::new(doc, spans);
     let chain = anchors(doc, spans, &index, contexts);
     let mut places = Places::new(spans, &index, &chain, doc.char_len());
@@ -223,29 +264,75 @@ fn place(doc: &Document, spans: &[Span], contexts: &[Context]) -> Vec<Option<(us
             _ => false,
         };
         let len = span.text.chars().count();
-        // Not clear from the anchors: the one occurrence with its stored
-        // context around it, if there is one.
+        let context = &contexts[*i];
+        // Not clear from the anchors: the occurrence its stored context
+        // surrounds best, if one is.
         let in_context = || {
-            let context = contexts.get(*i)?;
-            let mut matching = free
-                .iter()
-                .filter(|c| context.matches(doc, c.start, c.start + len));
-            let first = matching.next()?;
-            matching.next().is_none().then_some(*first)
+            let starts: Vec<usize> = free.iter().map(|c| c.start).collect();
+            let best = context.best(doc, &starts, len)?;
+            context.whole_side(doc, best, best + len).then_some(best)
         };
-        if let Some(best) = if clear {
-            free.first().copied()
-        } else {
-            in_context()
+        // Nearest where the anchors expect it, but not on an expected place:
+        // with a context, only if both its sides are there (a sentence that
+        // held the span was deleted, and the next one says the same).
+        let nearest = free
+            .first()
+            .filter(|c| c.distance == 0 || context.both_sides(doc, c.start, c.start + len));
+        if let Some(best) = match nearest {
+            Some(c) if clear => Some(c.start),
+            _ => in_context(),
         } {
-            places.put(*i, best.start, len);
+            places.put(*i, best, len);
         } else if free.is_empty()
-            && let Some((start, end)) = fuzzy(doc, span, frame)
+            && let Some((start, end)) = respaced::best(doc, span, context, frame)
+                .or_else(|| fuzzy_place(doc, span, context, frame))
+                .or_else(|| respaced::by_end_words(doc, span, context, frame))
         {
             places.placed[*i] = Some((start, end));
         }
     }
-    places.placed
+    moved_far(doc, spans, contexts, &index, &mut places);
+    // A place neither side of the span's stored context is around is
+    // another mention of its quote: an orphan, whatever found it.
+    for (i, place) in places.placed.iter_mut().enumerate() {
+        if let Some((start, end)) = *place
+            && !contexts[i].supports(doc, start, end)
+        {
+            *place = None;
+        }
+    }
+    ambiguity::one_span_a_place(doc, spans, contexts, &mut places.placed);
+    let candidates = ambiguity::resolve(doc, spans, contexts, &mut places.placed);
+    (places.placed, candidates)
+}
+
+/// Places the spans left whose quote occurs, held by no other span, where
+/// its stored context surrounds it best, with a whole side of it, far from
+/// where its neighbours went: a paragraph moved takes its spans out of the
+/// order the anchors keep.
+fn moved_far(
+    doc: &Document,
+    spans: &[Span],
+    contexts: &[Context],
+    index: &Index<'_>,
+    places: &mut Places<'_>,
+) {
+    for (i, span) in spans.iter().enumerate() {
+        let context = &contexts[i];
+        if places.placed[i].is_some() || span.text.is_empty() || context.is_empty() {
+            continue;
+        }
+        let len = span.text.chars().count();
+        let all = index.within(doc, &span.text, 0, doc.char_len());
+        let Some(best) = context.best(doc, &all, len) else {
+            continue;
+        };
+        if context.whole_side(doc, best, best + len)
+            && matches!(places.owner(best, span), Owner::Free)
+        {
+            places.put(i, best, len);
+        }
+    }
 }
 
 /// Who holds an occurrence of a span's quote.
@@ -340,138 +427,4 @@ impl<'a> Places<'a> {
 /// An offset as a signed number, for shifts (texts are far below 2^63).
 fn offset(x: usize) -> i64 {
     i64::try_from(x).unwrap_or(i64::MAX)
-}
-
-/// Where a span not anchored may start (`lo..=hi`), and where it is
-/// expected.
-#[derive(Clone, Debug)]
-struct Frame {
-    lo: usize,
-    hi: usize,
-    expected: Vec<usize>,
-    /// Anchors on both sides: the range is tight.
-    both_sides: bool,
-}
-
-impl Frame {
-    fn new(chain: &[Anchor], old: usize, len: usize) -> Self {
-        let before = chain[..chain.partition_point(|a| a.old <= old)].last();
-        // The text's start is only ever before a span.
-        let after = chain[chain.partition_point(|a| a.old < old)..]
-            .iter()
-            .find(|a| a.item.is_some());
-        // Moved as an anchor was; not before the text (a stretch deleted
-        // before that anchor took the span with it).
-        let shifted = |a: &Anchor| {
-            let at = usize::try_from(offset(old).saturating_add(a.shift())).ok()?;
-            Some(at.min(len))
-        };
-        let mut expected: Vec<usize> = [before, after]
-            .into_iter()
-            .flatten()
-            .filter_map(shifted)
-            .collect();
-        expected.sort_unstable();
-        expected.dedup();
-        let (Some(&first), Some(&last)) = (expected.first(), expected.last()) else {
-            let expected = vec![old.min(len)];
-            return Self {
-                lo: 0,
-                hi: len,
-                expected,
-                both_sides: false,
-            };
-        };
-        let (lo, hi) = (before.map_or(0, |a| a.new), after.map_or(len, |a| a.new));
-        if before.is_some() && after.is_some() {
-            let (lo, hi) = (lo.max(first.saturating_sub(SLACK)), hi.min(last + SLACK));
-            Self {
-                lo,
-                hi,
-                expected,
-                both_sides: true,
-            }
-        } else {
-            Self {
-                lo,
-                hi,
-                expected,
-                both_sides: false,
-            }
-        }
-    }
-
-    /// How far `start` is from the nearest expected place.
-    fn distance(&self, start: usize) -> usize {
-        self.expected
-            .iter()
-            .map(|&e| e.abs_diff(start))
-            .min()
-            .unwrap_or(0)
-    }
-}
-
-/// An exact occurrence of a span's quote where it may start.
-#[derive(Clone, Copy, Debug)]
-struct Candidate {
-    start: usize,
-    distance: usize,
-}
-
-/// The occurrences of a span's quote in its frame.
-#[derive(Clone, Debug)]
-struct Candidates {
-    /// The nearest few to an expected place (then to the old start), first
-    /// first; away from the expected places, only whole words.
-    list: Vec<Candidate>,
-    /// How many occurrences the frame holds.
-    total: usize,
-}
-
-fn candidates(doc: &Document, index: &Index<'_>, span: &Span, frame: &Frame) -> Candidates {
-    let len = span.text.chars().count();
-    let all = index.within(doc, &span.text, frame.lo, frame.hi);
-    let mut near: Vec<usize> = Vec::new();
-    for &e in &frame.expected {
-        let k = all.partition_point(|&x| x < e);
-        let from = k.saturating_sub(MAX_CANDIDATES);
-        near.extend_from_slice(&all[from..(k + MAX_CANDIDATES).min(all.len())]);
-    }
-    near.sort_unstable();
-    near.dedup();
-    let mut list: Vec<Candidate> = near
-        .into_iter()
-        .map(|start| Candidate {
-            start,
-            distance: frame.distance(start),
-        })
-        .filter(|c| c.distance == 0 || fuzzy::aligned(doc, c.start, c.start + len, &span.text))
-        .collect();
-    list.sort_by_key(|c| (c.distance, c.start.abs_diff(span.start), c.start));
-    list.truncate(MAX_CANDIDATES);
-    Candidates {
-        list,
-        total: all.len(),
-    }
-}
-
-/// The best fuzzy placement of `span` in its frame, if one is good enough.
-/// A changed span keeps one end where it is expected (the edit was inside
-/// it, or beyond its other end), and its length within 0.8–1.25 times the
-/// quote's (the threshold), so only starts from a quarter of its length
-/// before an expected place to a fifth after it are tried.
-fn fuzzy(doc: &Document, span: &Span, frame: &Frame) -> Option<(usize, usize)> {
-    let len = span.text.chars().count();
-    if !(FUZZY_MIN_LEN..=FUZZY_MAX_LEN).contains(&len) || frame.lo > frame.hi {
-        return None;
-    }
-    let mut windows: Vec<(usize, usize)> = Vec::new();
-    for &e in &frame.expected {
-        let (a, b) = (e.saturating_sub(len / 4 + 1).max(frame.lo), e + len / 5 + 1);
-        match windows.last_mut() {
-            Some(last) if a <= last.1 => last.1 = last.1.max(b),
-            _ => windows.push((a, b)),
-        }
-    }
-    fuzzy::best_match(doc, &span.text, &windows, frame)
 }

@@ -50,6 +50,7 @@ impl NewsmarkApp {
             Command::RestoreJournal(restore) => self.answer_journal(restore),
             Command::ConvertEncoding(convert) => self.answer_encoding(convert),
             Command::PlaceOrphan(id) => self.place_orphan(id),
+            Command::PlaceOrphanAt { id, start, end } => self.place_orphan_at(id, start..end),
             Command::DeleteOrphan(id) => {
                 let orphan = self.session.as_ref().and_then(|s| s.set().orphan(id));
                 if let Some(orphan) = orphan.cloned() {
@@ -399,12 +400,20 @@ impl NewsmarkApp {
     /// Places an orphaned span on the text selection.
     fn place_orphan(&mut self, id: SpanId) {
         let range = self.selection().range();
-        let Some(session) = &self.session else {
+        if self.session.is_none() {
             return;
-        };
+        }
         if range.is_empty() {
             return self.info("Select the text the orphaned span belongs on, then press Place.");
         }
+        self.place_orphan_at(id, range);
+    }
+
+    /// Places an orphaned span on `range`.
+    fn place_orphan_at(&mut self, id: SpanId, range: std::ops::Range<usize>) {
+        let Some(session) = &self.session else {
+            return;
+        };
         match session.place_orphan_edit(id, range) {
             Ok(edit) => self.perform(edit),
             Err(err) => self.error(err.to_string()),

@@ -174,6 +174,16 @@ pub enum Command {
     /// Place an orphaned span (one the changed article no longer holds) on
     /// the text selection.
     PlaceOrphan(SpanId),
+    /// Place an orphaned span on one of its candidate places (code points
+    /// `start..end`), which re-anchoring found equally likely.
+    PlaceOrphanAt {
+        /// The orphan.
+        id: SpanId,
+        /// Where it starts.
+        start: usize,
+        /// Where it ends.
+        end: usize,
+    },
     /// Delete an orphaned span.
     DeleteOrphan(SpanId),
     /// Show or hide the keyboard shortcuts window.

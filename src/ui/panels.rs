@@ -192,6 +192,7 @@ pub fn banner(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                     commands.push(Command::DeleteOrphan(orphan.id));
                 }
             });
+            orphan_candidates(ui, session, orphan, commands);
         }
         for problem in session.problems().iter().take(5) {
             ui.label(style::shown(&problem.to_string()));
@@ -201,6 +202,64 @@ pub fn banner(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
         }
     });
 }
+
+/// The places an orphan may belong, equally likely, each a button that
+/// places it there: its position and the words around it.
+fn orphan_candidates(
+    ui: &mut Ui,
+    session: &crate::session::Session,
+    orphan: &crate::model::Span,
+    commands: &mut Vec<Command>,
+) {
+    let places = session.set().orphan_candidates(orphan.id);
+    if places.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!(
+            "{} equally likely, not guessed:",
+            crate::plural::counted(places.len(), "place", "places")
+        ));
+        for &(start, end) in places {
+            let doc = session.doc();
+            // On one line: each run of whitespace a space.
+            let around = |range: std::ops::Range<usize>| {
+                let text = doc.slice(range).unwrap_or_default();
+                let mut line = String::with_capacity(text.len());
+                for c in text.chars() {
+                    match c.is_whitespace() {
+                        true if line.ends_with(' ') => {}
+                        true => line.push(' '),
+                        false => line.push(c),
+                    }
+                }
+                line
+            };
+            let before = around(start.saturating_sub(CANDIDATE_CONTEXT)..start);
+            let after = around(end..(end + CANDIDATE_CONTEXT).min(doc.char_len()));
+            let quote = around(start..end);
+            let label = format!(
+                "Place at {start}..{end}: …{before}[{}]{after}…",
+                style::shown(&quote)
+            );
+            if ui
+                .button(label)
+                .on_hover_text("Place the orphan here (an undoable step)")
+                .clicked()
+            {
+                commands.push(Command::PlaceOrphanAt {
+                    id: orphan.id,
+                    start,
+                    end,
+                });
+            }
+        }
+    });
+}
+
+/// How many code points of text are shown on each side of an orphan's
+/// candidate place.
+const CANDIDATE_CONTEXT: usize = 24;
 
 /// What the window shows with no article open, and why the last article
 /// asked for was refused (`refused`: which file and why), if it was.

@@ -5,4 +5,5 @@
 pub mod edits;
 pub mod files;
 pub mod gui;
+pub mod news_edits;
 pub mod props;

@@ -51,13 +51,23 @@ pub(super) fn anchors(
 ) -> Vec<Anchor> {
     let mut candidates = Vec::new();
     for (i, span) in spans.iter().enumerate().filter(|(_, s)| !s.text.is_empty()) {
+        let context = contexts.get(i).filter(|c| !c.is_empty());
+        let len = span.text.chars().count();
+        // With a stored context, a place neither side of it is around is
+        // another mention of the name, not the span's.
+        let supported = |at: usize| context.is_none_or(|c| c.supports(doc, at, at + len));
         let at_old = doc.slice(span.start..span.end) == Some(span.text.as_str());
-        let in_context = || in_context(doc, index, span, contexts.get(i)?);
+        let in_context = || in_context(doc, index, span, context?);
         let (new, kind) = match index.unique(doc, &span.text) {
-            Some(new) if !index.repeated[i] => (new, Kind::Unique),
+            Some(new) if !index.repeated[i] && supported(new) => (new, Kind::Unique),
+            Some(_) if !index.repeated[i] => continue,
             _ => match in_context() {
                 Some(new) => (new, Kind::InContext),
-                None if at_old => (span.start, Kind::Stayed),
+                // Kept at its offsets only if nothing says it went: with a
+                // context, the quote there must be the one it surrounds best
+                // (a copy of the name inserted just before it took its
+                // offsets).
+                None if at_old && context.is_none() => (span.start, Kind::Stayed),
                 None => continue,
             },
         };
@@ -102,22 +112,17 @@ pub(super) fn anchors(
 /// looked at for its stored context.
 const CONTEXT_CANDIDATES: usize = 64;
 
-/// The start of the one occurrence of `span`'s quote, among the
-/// [`CONTEXT_CANDIDATES`] nearest its old start on each side, that has a
-/// whole side of its stored `context` around it, if exactly one has.
+/// The start of the occurrence of `span`'s quote, among the
+/// [`CONTEXT_CANDIDATES`] nearest its old start on each side, that its
+/// stored `context` surrounds best ([`Context::best`]), if one does, with a
+/// whole side of it.
 fn in_context(doc: &Document, index: &Index<'_>, span: &Span, context: &Context) -> Option<usize> {
-    if context.is_empty() {
-        return None;
-    }
     let len = span.text.chars().count();
     let all = index.within(doc, &span.text, 0, doc.char_len());
     let k = all.partition_point(|&x| x < span.start);
     let near = &all[k.saturating_sub(CONTEXT_CANDIDATES)..(k + CONTEXT_CANDIDATES).min(all.len())];
-    let mut matching = near
-        .iter()
-        .filter(|&&start| context.matches(doc, start, start + len));
-    let first = *matching.next()?;
-    matching.next().is_none().then_some(first)
+    let best = context.best(doc, near, len)?;
+    context.whole_side(doc, best, best + len).then_some(best)
 }
 
 /// In each stretch between two anchors (or after the last), among the spans

@@ -12,6 +12,36 @@ pub const CONTEXT_CHARS: usize = 32;
 /// anywhere.
 pub const CONTEXT_MIN_SIDE: usize = 8;
 
+/// How many times [`CONTEXT_CHARS`] of text are read beside a quote to
+/// match its context: room for whitespace runs longer than the stored ones.
+const LOOK_AROUND: usize = 4;
+
+/// How many of the `stored` code points match the start of `text`, a run of
+/// whitespace in one matching a run of whitespace in the other.
+fn matched(stored: impl Iterator<Item = char>, text: impl Iterator<Item = char>) -> usize {
+    let mut stored = stored.peekable();
+    let mut text = text.peekable();
+    let mut n = 0;
+    while let Some(&c) = stored.peek() {
+        let Some(&t) = text.peek() else {
+            break;
+        };
+        if c.is_whitespace() && t.is_whitespace() {
+            while stored.next_if(|c| c.is_whitespace()).is_some() {
+                n += 1;
+            }
+            while text.next_if(|t| t.is_whitespace()).is_some() {}
+        } else if c == t {
+            stored.next();
+            text.next();
+            n += 1;
+        } else {
+            break;
+        }
+    }
+    n
+}
+
 /// The text just before and just after a span's quote, up to
 /// [`CONTEXT_CHARS`] code points each (less at the text's start or end).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -58,6 +88,130 @@ impl Context {
         let after = self.suffix.chars().count();
         (start >= before && side(&self.prefix, start - before..start))
             || (end + after <= doc.char_len() && side(&self.suffix, end..end + after))
+    }
+
+    /// How many code points of the stored prefix, read back from its end,
+    /// match the text just before `start`, a run of whitespace matching any
+    /// other (a re-wrapped line still reads the same).
+    pub fn matched_before(&self, doc: &Document, start: usize) -> usize {
+        let from = start.saturating_sub(LOOK_AROUND * CONTEXT_CHARS);
+        let text = doc.slice(from..start).unwrap_or_default();
+        matched(self.prefix.chars().rev(), text.chars().rev())
+    }
+
+    /// How many code points of the stored suffix match the text just after
+    /// `end`, whitespace runs matching as in [`Self::matched_before`].
+    pub fn matched_after(&self, doc: &Document, end: usize) -> usize {
+        let to = end
+            .saturating_add(LOOK_AROUND * CONTEXT_CHARS)
+            .min(doc.char_len());
+        let text = doc.slice(end.min(to)..to).unwrap_or_default();
+        matched(self.suffix.chars(), text.chars())
+    }
+
+    /// How much of this context surrounds `start..end` of `doc`: the code
+    /// points of both sides that match (see [`Self::matched_before`]).
+    pub fn score(&self, doc: &Document, start: usize, end: usize) -> usize {
+        self.matched_before(doc, start) + self.matched_after(doc, end)
+    }
+
+    /// Which sides of this context are around `start..end` of `doc`: a side
+    /// is when its first [`CONTEXT_MIN_SIDE`] code points next to the quote
+    /// match (all of it, when it is shorter because the text ended there),
+    /// or when it is empty and so is the text there (but whitespace).
+    pub fn sides(&self, doc: &Document, start: usize, end: usize) -> (bool, bool) {
+        let side = |stored: &str, matched: usize, rest: Option<&str>| {
+            let n = stored.chars().count();
+            if n == 0 {
+                return rest.is_some_and(|r| r.chars().all(char::is_whitespace));
+            }
+            matched >= n.min(CONTEXT_MIN_SIDE)
+        };
+        let before = (start <= CONTEXT_CHARS)
+            .then(|| doc.slice(0..start))
+            .flatten();
+        let after = (doc.char_len().saturating_sub(end) <= CONTEXT_CHARS)
+            .then(|| doc.slice(end..doc.char_len()))
+            .flatten();
+        (
+            side(&self.prefix, self.matched_before(doc, start), before),
+            side(&self.suffix, self.matched_after(doc, end), after),
+        )
+    }
+
+    /// Whether a placement on `start..end` of `doc` is borne out by this
+    /// context: no context is stored, or at least one of its sides is
+    /// there ([`Self::sides`]). A quote with neither side around it is
+    /// another mention, not the span's.
+    pub fn supports(&self, doc: &Document, start: usize, end: usize) -> bool {
+        let (before, after) = self.sides(doc, start, end);
+        self.is_empty() || before || after
+    }
+
+    /// Whether no context is stored or both its sides are around
+    /// `start..end` of `doc` ([`Self::sides`]).
+    pub fn both_sides(&self, doc: &Document, start: usize, end: usize) -> bool {
+        self.is_empty() || self.sides(doc, start, end) == (true, true)
+    }
+
+    /// Whether a whole side of this context (one of at least
+    /// [`CONTEXT_MIN_SIDE`] code points, whitespace runs matching any
+    /// other) is around `start..end` of `doc`.
+    pub fn whole_side(&self, doc: &Document, start: usize, end: usize) -> bool {
+        let whole = |stored: &str, matched: usize| {
+            let n = stored.chars().count();
+            n >= CONTEXT_MIN_SIDE && matched == n
+        };
+        whole(&self.prefix, self.matched_before(doc, start))
+            || whole(&self.suffix, self.matched_after(doc, end))
+    }
+
+    /// Among `starts` (of occurrences of a quote of `len` code points), the
+    /// one this context surrounds best, if it is borne out
+    /// ([`Self::supports`]) and no other is surrounded as well.
+    pub fn best(&self, doc: &Document, starts: &[usize], len: usize) -> Option<usize> {
+        let ranges = starts.iter().map(|&start| (start, start + len));
+        self.best_range(doc, ranges).map(|(start, _)| start)
+    }
+
+    /// Among `ranges` of `doc`, the one this context surrounds best, as in
+    /// [`Self::best`].
+    pub fn best_range(
+        &self,
+        doc: &Document,
+        ranges: impl IntoIterator<Item = (usize, usize)>,
+    ) -> Option<(usize, usize)> {
+        if self.is_empty() {
+            return None;
+        }
+        let mut best: Option<(usize, (usize, usize))> = None;
+        let mut tied = false;
+        for (start, end) in ranges {
+            if !self.supports(doc, start, end) {
+                continue;
+            }
+            let score = self.score(doc, start, end);
+            match best {
+                Some((top, _)) if score < top => {}
+                Some((top, _)) if score == top => tied = true,
+                _ => {
+                    best = Some((score, (start, end)));
+                    tied = false;
+                }
+            }
+        }
+        best.filter(|_| !tied).map(|(_, range)| range)
+    }
+
+    /// Whether `quote` began and ended inside a word in the text this
+    /// context was taken from (its first code point and the prefix's last,
+    /// or its last and the suffix's first, are letters or digits).
+    pub fn cuts(&self, quote: &str) -> (bool, bool) {
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        (
+            word(self.prefix.chars().last()) && word(quote.chars().next()),
+            word(quote.chars().last()) && word(self.suffix.chars().next()),
+        )
     }
 
     /// The context as a converted text reads it (line ends, say).

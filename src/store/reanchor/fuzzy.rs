@@ -2,7 +2,7 @@
 //! most similar to a quote (Sellers' algorithm, then the best start for each
 //! best end), and the word-boundary test shared with the exact search.
 
-use super::{FUZZY_THRESHOLD, Frame};
+use super::{Context, FUZZY_THRESHOLD, Frame};
 use crate::model::Document;
 
 /// A substring of the text close to a quote.
@@ -18,9 +18,14 @@ impl Found {
     /// Similar enough, on word boundaries where the quote is, and not merely
     /// the quote with something around it (that would be an exact match,
     /// already looked for).
-    fn acceptable(&self, doc: &Document, quote: &str) -> bool {
+    fn acceptable(&self, doc: &Document, quote: &str, cuts: (bool, bool)) -> bool {
         self.similarity >= FUZZY_THRESHOLD
             && aligned(doc, self.start, self.end, quote)
+            && (cuts.0 || !cuts_word(doc, self.start))
+            && (cuts.1 || !cuts_word(doc, self.end))
+            && doc
+                .slice(self.start..self.end)
+                .is_some_and(|found| same_ends(found, quote))
             && doc
                 .slice(self.start..self.end)
                 .is_some_and(|found| !found.contains(quote))
@@ -35,14 +40,19 @@ impl Found {
 
 /// The substring most similar to `quote` starting in one of `windows`
 /// (inclusive ranges of starts, in code points): `(start, end)`, if one is
-/// acceptable. Ties go to the one nearest an expected place of
-/// `frame`.
+/// acceptable: similar enough, starting and ending on word boundaries (but
+/// where the quote itself began or ended inside a word, as its stored
+/// `context` tells), and with both sides of that context around it (the
+/// text changed inside the span, not beyond it). Ties go to the one nearest
+/// an expected place of `frame`.
 pub(super) fn best_match(
     doc: &Document,
     quote: &str,
+    context: &Context,
     windows: &[(usize, usize)],
     frame: &Frame,
 ) -> Option<(usize, usize)> {
+    let cuts = context.cuts(quote);
     let chars: Vec<char> = quote.chars().collect();
     // The longest substring that can reach the threshold.
     let longest = chars.len() * 5 / 4 + 1;
@@ -56,7 +66,10 @@ pub(super) fn best_match(
         for mut found in best_substrings(&chars, &region) {
             found.start += a;
             found.end += a;
-            if found.start > b || !found.acceptable(doc, quote) {
+            if found.start > b
+                || !found.acceptable(doc, quote, cuts)
+                || !context.both_sides(doc, found.start, found.end)
+            {
                 continue;
             }
             // One end of a changed span keeps its place: the edit was
@@ -110,6 +123,22 @@ pub(super) fn aligned(doc: &Document, start: usize, end: usize, quote: &str) -> 
     let after = doc.slice(end..end + 1).and_then(|s| s.chars().next());
     (!word(quote.chars().next()) || (word(inner_first) && !word(before)))
         && (!word(quote.chars().last()) || (word(inner_last) && !word(after)))
+}
+
+/// Whether `found` begins and ends with the same kind of character as
+/// `quote` (a letter or digit, whitespace, or another sign): `"Vredelign`
+/// is not the whole of `"Vredeling"` changed.
+fn same_ends(found: &str, quote: &str) -> bool {
+    let kind = |c: Option<char>| c.map(|c| (c.is_alphanumeric(), c.is_whitespace()));
+    kind(found.chars().next()) == kind(quote.chars().next())
+        && kind(found.chars().last()) == kind(quote.chars().last())
+}
+
+/// Whether offset `at` of `doc` falls inside a word: letters or digits on
+/// both sides.
+pub(super) fn cuts_word(doc: &Document, at: usize) -> bool {
+    let word = |s: Option<&str>| s.is_some_and(|s| s.chars().all(char::is_alphanumeric));
+    at > 0 && word(doc.slice(at - 1..at)) && word(doc.slice(at..at + 1))
 }
 
 /// The substrings of `region` closest to `quote`: for each end where the
@@ -193,7 +222,13 @@ mod tests {
     #[test]
     fn a_fixed_typo_is_found_whole() {
         let doc = Document::new("Minister Issa Zarepour said.");
-        let found = best_match(&doc, "Isa Zarepour", &[(0, 20)], &frame(9));
+        let found = best_match(
+            &doc,
+            "Isa Zarepour",
+            &Context::default(),
+            &[(0, 20)],
+            &frame(9),
+        );
         let (start, end) = found.expect("found");
         assert_eq!(doc.slice(start..end), Some("Issa Zarepour"));
         let similarity = similarity("Isa Zarepour", "Issa Zarepour");
@@ -203,10 +238,16 @@ mod tests {
     #[test]
     fn words_are_not_cut_nor_padded() {
         let doc = Document::new("the Iranian delegation and Cuban officials");
-        assert_eq!(best_match(&doc, "Irania", &[(0, 30)], &frame(4)), None);
+        assert_eq!(
+            best_match(&doc, "Irania", &Context::default(), &[(0, 30)], &frame(4)),
+            None
+        );
         assert!(!aligned(&doc, 4, 8, "Iran"));
         assert!(aligned(&doc, 4, 11, "Iranian"));
         let doc = Document::new("Havana, Havana");
-        assert_eq!(best_match(&doc, "Havana", &[(0, 8)], &frame(0)), None);
+        assert_eq!(
+            best_match(&doc, "Havana", &Context::default(), &[(0, 8)], &frame(0)),
+            None
+        );
     }
 }

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use crate::model::{Document, Span};
 
@@ -38,7 +38,11 @@ impl<'a> Index<'a> {
         let mut at: HashMap<&str, Option<Vec<usize>>> =
             quotes.iter().map(|&q| (q, Some(Vec::new()))).collect();
         let mut inner: HashMap<&str, Vec<(usize, &str)>> = HashMap::new();
-        match AhoCorasick::new(&quotes) {
+        // An NFA: building a DFA costs more than one pass over an article.
+        let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&quotes);
+        match ac {
             Ok(ac) => {
                 for m in ac.find_overlapping_iter(doc.text()) {
                     let entry = at.entry(quotes[m.pattern().as_usize()]).or_default();
