@@ -239,6 +239,29 @@ impl QualityTally {
     }
 
     /// The report over every document added.
+    /// Adds figures counted before (another document's, or several).
+    pub fn absorb(&mut self, report: &QualityReport) {
+        self.report.documents += report.documents;
+        self.report.totals.pending += report.totals.pending;
+        self.report.totals.accepted += report.totals.accepted;
+        self.report.totals.rejected += report.totals.rejected;
+        for row in &report.rows {
+            let sum = self
+                .rows
+                .entry((row.origin.clone(), row.label.clone()))
+                .or_insert_with(|| OriginLabelStats {
+                    origin: row.origin.clone(),
+                    label: row.label.clone(),
+                    ..Default::default()
+                });
+            sum.pending += row.pending;
+            sum.accepted += row.accepted;
+            sum.rejected += row.rejected;
+            sum.misses += row.misses;
+        }
+    }
+
+    /// The figures counted.
     pub fn finish(self) -> QualityReport {
         QualityReport {
             rows: self.rows.into_values().collect(),

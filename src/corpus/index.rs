@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::articles_in;
+use super::digest::{DocDigest, StringPool};
 use crate::model::{AnnotationSet, LabelSchema};
 use crate::session::Session;
 use crate::stats::StatusCounts;
@@ -82,9 +83,9 @@ pub struct DocEntry {
     pub path: PathBuf,
     /// Its file name.
     pub name: String,
-    /// Its annotations as last read or saved; `None` if they could not be
-    /// read (see `error`).
-    pub set: Option<AnnotationSet>,
+    /// What the window keeps of its annotations as last read or saved;
+    /// `None` if they could not be read (see `error`).
+    pub digest: Option<DocDigest>,
     /// Why the article or its annotations could not be read, if so.
     pub error: Option<String>,
     /// Whether `set` and `error` have been read yet (see
@@ -102,13 +103,13 @@ impl DocEntry {
                 path: path.to_owned(),
                 name,
                 error,
-                set: Some(set),
+                digest: Some(DocDigest::of(&set)),
                 loaded: true,
             },
             Err(err) => Self {
                 path: path.to_owned(),
                 name,
-                set: None,
+                digest: None,
                 error: Some(err.to_string()),
                 loaded: true,
             },
@@ -118,7 +119,7 @@ impl DocEntry {
     /// Its spans by review status and done mark (all zero if its
     /// annotations could not be read or are not read yet).
     pub fn summary(&self) -> DocSummary {
-        self.set.as_ref().map(DocSummary::of).unwrap_or_default()
+        self.digest.as_ref().map(|d| d.summary).unwrap_or_default()
     }
 
     /// New, to review, in progress or done.
@@ -145,19 +146,21 @@ pub struct CorpusIndex {
     pub dir: PathBuf,
     /// Its articles.
     pub entries: Vec<DocEntry>,
+    /// The strings the entries' digests share.
+    pool: StringPool,
+    /// Counts the changes to the entries' digests.
+    revision: u64,
 }
 
 impl CorpusIndex {
     /// Reads every article's annotations in `dir`.
     pub fn scan(dir: &Path, schema: &LabelSchema) -> Result<Self, StoreError> {
-        let entries = articles_in(dir)?
-            .iter()
-            .map(|p| DocEntry::read(&p, schema))
-            .collect();
-        Ok(Self {
-            dir: dir.to_owned(),
-            entries,
-        })
+        let mut index = Self::list(dir)?;
+        for k in 0..index.entries.len() {
+            let entry = DocEntry::read(&index.entries[k].path, schema);
+            index.set_loaded(entry);
+        }
+        Ok(index)
     }
 
     /// The articles of `dir` by name only, their annotations not read yet:
@@ -168,7 +171,7 @@ impl CorpusIndex {
             .map(|path| DocEntry {
                 name: store::file_name(&path),
                 path,
-                set: None,
+                digest: None,
                 error: None,
                 loaded: false,
             })
@@ -176,6 +179,8 @@ impl CorpusIndex {
         Ok(Self {
             dir: dir.to_owned(),
             entries,
+            pool: StringPool::default(),
+            revision: 0,
         })
     }
 
@@ -190,17 +195,20 @@ impl CorpusIndex {
     pub fn update(&mut self, session: &Session) {
         self.record(
             session.txt_path(),
-            session.set().clone(),
+            session.set(),
             session.save_blocked().map(str::to_owned),
         );
     }
 
     /// Records an article's annotations as just saved (by the open session
     /// or a background job): newer than anything read before.
-    pub fn record(&mut self, path: &Path, set: AnnotationSet, error: Option<String>) {
+    pub fn record(&mut self, path: &Path, set: &AnnotationSet, error: Option<String>) {
         if let Some(k) = self.position(path) {
+            let mut digest = DocDigest::of(set);
+            digest.share_strings(&mut self.pool);
+            self.revision += 1;
             let entry = &mut self.entries[k];
-            entry.set = Some(set);
+            entry.digest = Some(digest);
             entry.error = error;
             entry.loaded = true;
         }
@@ -208,10 +216,14 @@ impl CorpusIndex {
 
     /// Takes an entry read in the background, unless the index already has
     /// newer news of that article (it was opened or saved meanwhile).
-    pub fn set_loaded(&mut self, entry: DocEntry) {
+    pub fn set_loaded(&mut self, mut entry: DocEntry) {
         if let Some(k) = self.position(&entry.path)
             && !self.entries[k].loaded
         {
+            if let Some(digest) = &mut entry.digest {
+                digest.share_strings(&mut self.pool);
+            }
+            self.revision += 1;
             self.entries[k] = entry;
         }
     }
@@ -226,8 +238,40 @@ impl CorpusIndex {
     pub fn done_count(&self) -> usize {
         self.entries
             .iter()
-            .filter(|e| e.set.as_ref().is_some_and(AnnotationSet::is_done))
+            .filter(|e| e.digest.as_ref().is_some_and(|d| d.summary.done))
             .count()
+    }
+
+    /// A number that changes whenever an entry's annotations do: what
+    /// figures counted over the entries are cached by.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The digests of the documents other than `open` that could be read,
+    /// and how many could not.
+    pub fn others<'a>(
+        &'a self,
+        open: &'a Path,
+    ) -> impl Iterator<Item = Option<&'a DocDigest>> + 'a {
+        self.entries
+            .iter()
+            .filter(move |e| e.loaded && e.path != open)
+            .map(|e| e.digest.as_ref())
+    }
+
+    /// What the learned-terms suggester learns from the documents other
+    /// than `open`: each (text, label) once.
+    pub fn learned_terms_except(&self, open: &Path) -> Vec<(String, String)> {
+        let terms: std::collections::BTreeSet<(&str, &str)> = self
+            .others(open)
+            .flatten()
+            .flat_map(|d| d.terms.iter().map(|(t, l)| (&**t, &**l)))
+            .collect();
+        terms
+            .into_iter()
+            .map(|(t, l)| (t.to_owned(), l.to_owned()))
+            .collect()
     }
 }
 
@@ -289,7 +333,7 @@ mod tests {
         let entry = DocEntry {
             path: PathBuf::from("a.txt"),
             name: "a.txt".to_owned(),
-            set: Some(set),
+            digest: Some(DocDigest::of(&set)),
             error: None,
             loaded: true,
         };

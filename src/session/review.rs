@@ -21,12 +21,22 @@ pub struct ReviewFilter {
 impl ReviewFilter {
     /// Whether a span passes the filter (its status is not checked).
     pub fn matches(&self, span: &Span) -> bool {
+        let extractor = match &span.origin {
+            crate::model::Origin::Extractor(name) => Some(name.as_str()),
+            _ => None,
+        };
+        self.passes(extractor, &span.label, span.score)
+    }
+
+    /// Whether a suggestion by `extractor` (none: not an extractor's), of
+    /// `label` and scoring `score`, passes the filter.
+    pub fn passes(&self, extractor: Option<&str>, label: &str, score: Option<f64>) -> bool {
         let origin_ok = self
             .origin
             .as_ref()
-            .is_none_or(|o| matches!(&span.origin, crate::model::Origin::Extractor(n) if n == o));
-        let label_ok = self.label.as_ref().is_none_or(|l| *l == span.label);
-        let score_ok = self.min_score <= 0.0 || span.score.is_some_and(|s| s >= self.min_score);
+            .is_none_or(|o| extractor == Some(o.as_str()));
+        let label_ok = self.label.as_ref().is_none_or(|l| l == label);
+        let score_ok = self.min_score <= 0.0 || score.is_some_and(|s| s >= self.min_score);
         origin_ok && label_ok && score_ok
     }
 }

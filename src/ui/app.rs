@@ -237,7 +237,7 @@ impl NewsmarkApp {
                 self.corpus.set_loaded(crate::corpus::DocEntry {
                     path: txt.clone(),
                     name: crate::store::file_name(&txt),
-                    set: None,
+                    digest: None,
                     error: Some(err.to_string()),
                     loaded: true,
                 });
@@ -427,6 +427,7 @@ impl NewsmarkApp {
                                 self.review.show(
                                     ui,
                                     session,
+                                    &self.corpus,
                                     &self.review_filter,
                                     &folder,
                                     &mut commands,

@@ -140,7 +140,7 @@ impl NewsmarkApp {
         let opened = std::mem::take(&mut job.opened);
         let op = job.op.clone();
         for (path, done) in changed {
-            self.corpus.record(&path, done.set, None);
+            self.corpus.record(&path, &done.set, None);
             self.folder_bulk.tally.insert(path, done.changed);
         }
         for path in opened {

@@ -54,8 +54,9 @@ impl NewsmarkApp {
             Ok(s) => s,
             Err(err) => return self.error(err.to_string()),
         };
-        let sets = self.review.other_sets().iter().chain([session.set()]);
-        let plan = match SuggestPlan::new(&settings, sets) {
+        let mut terms = self.corpus.learned_terms_except(session.txt_path());
+        terms.extend(crate::suggest::matcher::learned_terms(session.set()));
+        let plan = match SuggestPlan::with_terms(&settings, terms) {
             Ok(plan) => plan,
             Err(err) => return self.error(err.to_string()),
         };
@@ -160,7 +161,7 @@ impl NewsmarkApp {
             return;
         };
         for (path, set) in std::mem::take(&mut job.saved) {
-            self.corpus.record(&path, set, None);
+            self.corpus.record(&path, &set, None);
         }
         let opened = std::mem::take(&mut job.opened);
         let what = job.open_offers.unwrap_or(LEARNED);

@@ -1,15 +1,12 @@
 //! The document list of a corpus folder: status, counts, a filter, sorting
 //! and the corpus's progress. A click moves to a document (saving first).
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use egui::{RichText, TextWrapMode, Ui};
 
 use super::Command;
 use crate::corpus::{CorpusIndex, DocEntry, DocStatus, DocSummary};
-use crate::model::AnnotationSet;
-use crate::stats::StatusCounts;
 
 /// How the list is sorted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,38 +25,6 @@ pub enum SortBy {
 pub struct DocList {
     filter: String,
     sort: SortBy,
-    counts: CountCache,
-}
-
-/// The listed documents' span counts by the revision of their annotation
-/// set (a revision names one state of a set's spans), so that a frame looks
-/// them up instead of recounting every document's spans (sorting by status
-/// or pending count needs them all).
-#[derive(Default)]
-struct CountCache(HashMap<u64, StatusCounts>);
-
-impl CountCache {
-    /// The entry's counts and done mark (all zero if not read).
-    fn summary(&mut self, entry: &DocEntry) -> DocSummary {
-        let Some(set) = &entry.set else {
-            return DocSummary::default();
-        };
-        let counts = *self
-            .0
-            .entry(set.revision())
-            .or_insert_with(|| StatusCounts::of(set));
-        DocSummary {
-            counts,
-            done: set.is_done(),
-        }
-    }
-
-    /// Forgets the counts of sets no longer listed, now and then.
-    fn prune(&mut self, listed: usize) {
-        if self.0.len() > 2 * listed + 64 {
-            self.0.clear();
-        }
-    }
 }
 
 /// A document's line: status, name, counts, and whether its files had a
@@ -92,20 +57,17 @@ impl DocList {
         (open, live): (&Path, DocSummary),
         commands: &mut Vec<Command>,
     ) {
-        let mut cache = std::mem::take(&mut self.counts);
-        cache.prune(corpus.entries.len());
-        let mut summary = |entry: &DocEntry| {
+        let summary = |entry: &DocEntry| {
             if entry.path == open {
                 live
             } else {
-                cache.summary(entry)
+                entry.summary()
             }
         };
         let total = corpus.entries.len();
         let open_entry_done = corpus
             .position(open)
-            .and_then(|k| corpus.entries[k].set.as_ref())
-            .is_some_and(AnnotationSet::is_done);
+            .is_some_and(|k| corpus.entries[k].summary().done);
         let done = corpus.done_count() - usize::from(open_entry_done)
             + usize::from(live.done && corpus.position(open).is_some());
         ui.add(
@@ -182,44 +144,5 @@ impl DocList {
                 }
             },
         );
-        self.counts = cache;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::path::PathBuf;
-
-    use super::*;
-    use crate::model::{Origin, Span, Status};
-
-    #[test]
-    fn cached_counts_follow_a_set_that_changed() {
-        let mut set = AnnotationSet::from_spans(vec![Span::manual(1, 0, 4, "country", "Iran")]);
-        let mut entry = DocEntry {
-            path: PathBuf::from("a.txt"),
-            name: "a.txt".to_owned(),
-            set: Some(set.clone()),
-            error: None,
-            loaded: true,
-        };
-        let mut cache = CountCache::default();
-        assert_eq!(cache.summary(&entry).counts.accepted, 1);
-        set.insert(Span {
-            origin: Origin::Extractor("spacy".into()),
-            status: Status::Pending,
-            ..Span::manual(2, 10, 14, "country", "Cuba")
-        });
-        set.set_done(true);
-        entry.set = Some(set);
-        let summary = cache.summary(&entry);
-        assert_eq!((summary.counts.accepted, summary.counts.pending), (1, 1));
-        assert_eq!(summary.status(), DocStatus::Done);
-        for _ in 0..100 {
-            entry.set = Some(AnnotationSet::new());
-            cache.summary(&entry);
-        }
-        cache.prune(1);
-        assert!(cache.0.is_empty(), "stale counts forgotten");
     }
 }

@@ -2,7 +2,6 @@
 //! used by N and the bulk actions, the bulk actions themselves, and the
 //! extractors' quality.
 
-use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use egui::{Grid, RichText, Ui};
@@ -12,7 +11,7 @@ use crate::corpus::CorpusIndex;
 use crate::model::{AnnotationSet, Origin, SpanChange, Status};
 use crate::session::bulk::count_pending;
 use crate::session::{ReviewFilter, Session};
-use crate::stats::{self, OriginLabelStats, QualityReport, StatusCounts};
+use crate::stats::{self, QualityReport, StatusCounts};
 
 /// How long after an edit the extractor-quality figures are recounted: they
 /// are counted over every span, which a long document cannot afford in the
@@ -25,8 +24,9 @@ const QUALITY_EVERY: Duration = Duration::from_millis(300);
 /// [`QUALITY_EVERY`].
 #[derive(Default)]
 pub struct ReviewPanel {
-    /// Annotations of the corpus's other documents.
-    others: Vec<AnnotationSet>,
+    /// Whether an extractor suggested spans in the corpus's other
+    /// documents.
+    others_have_suggestions: bool,
     /// Problems met reading them, if any.
     unreadable: usize,
     /// The set revision the counts and labels are for.
@@ -36,7 +36,7 @@ pub struct ReviewPanel {
     /// Since when they are out of date.
     quality_stale_since: Option<Instant>,
     /// Quality figures of the other documents.
-    others_quality: Option<QualityReport>,
+    others_quality: QualityReport,
     document: StatusCounts,
     /// Whether the open document has pending suggestions.
     has_pending: bool,
@@ -46,8 +46,9 @@ pub struct ReviewPanel {
     /// Pending suggestions of the open document passing a filter, at a
     /// revision.
     passing_here: Option<(u64, ReviewFilter, usize)>,
-    /// Pending suggestions of the other documents passing a filter.
-    passing_others: Option<(ReviewFilter, usize)>,
+    /// Pending suggestions of the other documents passing a filter, for a
+    /// revision of the corpus index.
+    passing_others: Option<(u64, ReviewFilter, usize)>,
 }
 
 /// What the review panel shows of the folder-wide review.
@@ -65,27 +66,23 @@ impl ReviewPanel {
     /// The panel for the open document, given the corpus it belongs to.
     pub fn for_session(session: &Session, corpus: &CorpusIndex) -> Self {
         let mut panel = Self::default();
-        for entry in corpus
-            .entries
-            .iter()
-            .filter(|e| e.path != session.txt_path())
-        {
-            match &entry.set {
-                Some(set) => panel.others.push(set.clone()),
+        let mut quality = stats::QualityTally::default();
+        for digest in corpus.others(session.txt_path()) {
+            match digest {
+                Some(digest) => {
+                    quality.absorb(&digest.quality);
+                    panel.others_have_suggestions |= digest.has_extractor_spans;
+                }
                 None => panel.unreadable += 1,
             }
         }
+        panel.others_quality = quality.finish();
         panel
-    }
-
-    /// The annotations of the corpus's other documents, as read on opening.
-    pub fn other_sets(&self) -> &[AnnotationSet] {
-        &self.others
     }
 
     /// Whether the open document or its corpus has any extractor span.
     pub fn has_suggestions(&self, session: &Session) -> bool {
-        has_extractor_spans(session.set()) || self.others.iter().any(has_extractor_spans)
+        has_extractor_spans(session.set()) || self.others_have_suggestions
     }
 
     fn refresh(&mut self, ctx: &egui::Context, session: &Session) {
@@ -154,10 +151,10 @@ impl ReviewPanel {
     }
 
     fn recount_quality(&mut self, set: &AnnotationSet) {
-        let others = self
-            .others_quality
-            .get_or_insert_with(|| stats::quality(&self.others));
-        self.corpus = merge(others, &stats::quality([set]));
+        let mut corpus = stats::QualityTally::default();
+        corpus.absorb(&self.others_quality);
+        corpus.add(set);
+        self.corpus = corpus.finish();
         let mut origins: Vec<String> = self.corpus.rows.iter().map(|r| r.origin.clone()).collect();
         origins.dedup();
         self.origins = origins;
@@ -168,6 +165,7 @@ impl ReviewPanel {
         &mut self,
         ui: &mut Ui,
         session: &Session,
+        corpus: &CorpusIndex,
         filter: &ReviewFilter,
         folder: &FolderView,
         commands: &mut Vec<Command>,
@@ -193,7 +191,7 @@ impl ReviewPanel {
         self.filter_ui(ui, filter, commands);
         ui.separator();
         ui.label(RichText::new("Pending suggestions passing the filter:").strong());
-        let passing = self.passing(session, filter);
+        let passing = self.passing(session, corpus, filter);
         bulk_buttons(ui, passing, filter, folder, commands);
         ui.horizontal(|ui| {
             let buttons = [
@@ -217,7 +215,12 @@ impl ReviewPanel {
 
     /// How many pending suggestions pass `filter`: in this document, and in
     /// the whole folder (this document as it is now, the others as read).
-    fn passing(&mut self, session: &Session, filter: &ReviewFilter) -> (usize, usize) {
+    fn passing(
+        &mut self,
+        session: &Session,
+        corpus: &CorpusIndex,
+        filter: &ReviewFilter,
+    ) -> (usize, usize) {
         let revision = session.set().revision();
         let here = match &self.passing_here {
             Some((r, f, n)) if *r == revision && f == filter => *n,
@@ -228,10 +231,14 @@ impl ReviewPanel {
             }
         };
         let others = match &self.passing_others {
-            Some((f, n)) if f == filter => *n,
+            Some((r, f, n)) if *r == corpus.revision() && f == filter => *n,
             _ => {
-                let n = self.others.iter().map(|s| count_pending(s, filter)).sum();
-                self.passing_others = Some((filter.clone(), n));
+                let n = corpus
+                    .others(session.txt_path())
+                    .flatten()
+                    .map(|d| d.pending_passing(filter))
+                    .sum();
+                self.passing_others = Some((corpus.revision(), filter.clone(), n));
                 n
             }
         };
@@ -425,33 +432,6 @@ fn quality_table(ui: &mut Ui, report: &QualityReport) {
                 ui.end_row();
             }
         });
-}
-
-/// The figures of two disjoint sets of documents together.
-fn merge(a: &QualityReport, b: &QualityReport) -> QualityReport {
-    let mut rows: BTreeMap<(String, String), OriginLabelStats> = BTreeMap::new();
-    for row in a.rows.iter().chain(&b.rows) {
-        let sum = rows
-            .entry((row.origin.clone(), row.label.clone()))
-            .or_insert_with(|| OriginLabelStats {
-                origin: row.origin.clone(),
-                label: row.label.clone(),
-                ..Default::default()
-            });
-        sum.pending += row.pending;
-        sum.accepted += row.accepted;
-        sum.rejected += row.rejected;
-        sum.misses += row.misses;
-    }
-    QualityReport {
-        documents: a.documents + b.documents,
-        totals: StatusCounts {
-            pending: a.totals.pending + b.totals.pending,
-            accepted: a.totals.accepted + b.totals.accepted,
-            rejected: a.totals.rejected + b.totals.rejected,
-        },
-        rows: rows.into_values().collect(),
-    }
 }
 
 /// Whether a set holds any extractor suggestion.

@@ -8,8 +8,8 @@ use egui::{Color32, RichText, Role, Stroke, Ui, WidgetInfo};
 use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
 
 use super::style;
-use crate::corpus::{CorpusIndex, DocStatus, DocSummary};
-use crate::model::{AnnotationSet, LabelSchema, Status};
+use crate::corpus::{CorpusIndex, DocDigest, DocStatus};
+use crate::model::{AnnotationSet, LabelSchema};
 use crate::plural::counted;
 use crate::stats::DocumentCounts;
 
@@ -64,32 +64,31 @@ impl CorpusFigures {
             ..Self::default()
         };
         let mut unknown: Vec<LabelCounts> = Vec::new();
+        // The open document as it is now, saved or not.
+        let live = open.map(|(path, set)| (path, DocDigest::of(set)));
         for entry in &corpus.entries {
             if !entry.loaded {
                 figures.loading += 1;
                 continue;
             }
-            let set = match (&entry.set, open) {
-                (_, Some((path, set))) if entry.path == path => set,
-                (Some(set), _) => set,
+            let digest = match (&entry.digest, &live) {
+                (_, Some((path, digest))) if entry.path == *path => digest,
+                (Some(digest), _) => digest,
                 (None, _) => {
                     figures.by_status.add(DocStatus::New);
                     figures.unreadable += 1;
                     continue;
                 }
             };
-            figures.by_status.add(DocSummary::of(set).status());
-            for span in set.spans() {
-                if span.status == Status::Rejected {
-                    continue;
-                }
-                let row = match figures.labels.iter().position(|r| r.label == span.label) {
+            figures.by_status.add(digest.summary.status());
+            for tally in &digest.labels {
+                let row = match figures.labels.iter().position(|r| *r.label == *tally.label) {
                     Some(k) => &mut figures.labels[k],
-                    None => match unknown.iter().position(|r| r.label == span.label) {
+                    None => match unknown.iter().position(|r| *r.label == *tally.label) {
                         Some(k) => &mut unknown[k],
                         None => {
                             unknown.push(LabelCounts {
-                                label: span.label.clone(),
+                                label: tally.label.to_string(),
                                 in_schema: false,
                                 accepted: 0,
                                 pending: 0,
@@ -99,11 +98,8 @@ impl CorpusFigures {
                         }
                     },
                 };
-                if span.status == Status::Pending {
-                    row.pending += 1;
-                } else {
-                    row.accepted += 1;
-                }
+                row.pending += tally.pending as usize;
+                row.accepted += tally.accepted as usize;
             }
         }
         unknown.sort_by(|a, b| a.label.cmp(&b.label));

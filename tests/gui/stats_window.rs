@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use newsmark::corpus::{CorpusIndex, DocEntry};
+use newsmark::corpus::{CorpusIndex, DocDigest, DocEntry};
 use newsmark::model::{AnnotationSet, LabelSchema, Origin, Span, Status};
 use newsmark::ui::stats_window::{self, CorpusFigures, LabelCounts};
 
@@ -18,12 +18,12 @@ fn suggestion(id: u64, start: usize, label: &str, status: Status) -> Span {
     }
 }
 
-fn entry(name: &str, set: Option<AnnotationSet>) -> DocEntry {
+fn entry(name: &str, set: Option<&AnnotationSet>) -> DocEntry {
     DocEntry {
         path: PathBuf::from(format!("/corpus/{name}")),
         name: name.to_owned(),
         error: set.is_none().then(|| "does not parse".to_owned()),
-        set,
+        digest: set.map(DocDigest::of),
         loaded: true,
     }
 }
@@ -52,25 +52,30 @@ fn corpus() -> CorpusIndex {
         suggestion(5, 40, "country", Status::Rejected),
         suggestion(6, 50, "role", Status::Accepted),
     ]);
-    CorpusIndex {
-        dir: PathBuf::from("/corpus"),
-        entries: vec![
-            entry("a.txt", Some(done_a)),
-            entry("b.txt", Some(done_b)),
-            entry("c.txt", Some(in_progress)),
-            entry("d.txt", Some(AnnotationSet::new())),
-            entry("e.txt", None),
-            entry(
-                "f.txt",
-                Some(AnnotationSet::from_spans(vec![suggestion(
-                    1,
-                    0,
-                    "initiative",
-                    Status::Pending,
-                )])),
-            ),
-        ],
-    }
+    index(vec![
+        entry("a.txt", Some(&done_a)),
+        entry("b.txt", Some(&done_b)),
+        entry("c.txt", Some(&in_progress)),
+        entry("d.txt", Some(&AnnotationSet::new())),
+        entry("e.txt", None),
+        entry(
+            "f.txt",
+            Some(&AnnotationSet::from_spans(vec![suggestion(
+                1,
+                0,
+                "initiative",
+                Status::Pending,
+            )])),
+        ),
+    ])
+}
+
+/// An index of `/corpus` holding `entries`.
+fn index(entries: Vec<DocEntry>) -> CorpusIndex {
+    let mut index = CorpusIndex::default();
+    index.dir = PathBuf::from("/corpus");
+    index.entries = entries;
+    index
 }
 
 fn counts(label: &str, in_schema: bool, accepted: usize, pending: usize) -> LabelCounts {
@@ -117,7 +122,7 @@ fn documents_not_read_yet_are_counted_apart() {
     corpus.entries.push(DocEntry {
         path: PathBuf::from("/corpus/f.txt"),
         name: "f.txt".to_owned(),
-        set: None,
+        digest: None,
         error: None,
         loaded: false,
     });
@@ -219,10 +224,10 @@ fn the_chart_labels_its_axis_and_carries_each_bar_s_count() {
     spans.extend(
         (0..3).map(|k| suggestion(k + 10, 100 + k as usize * 10, "country", Status::Pending)),
     );
-    let corpus = CorpusIndex {
-        dir: PathBuf::from("/corpus"),
-        entries: vec![entry("a.txt", Some(AnnotationSet::from_spans(spans)))],
-    };
+    let corpus = index(vec![entry(
+        "a.txt",
+        Some(&AnnotationSet::from_spans(spans)),
+    )]);
     let harness = harness(corpus);
     let texts = painted_texts(&harness);
     let axis = texts
