@@ -9,6 +9,11 @@ use super::corpus_loader::CorpusLoader;
 use super::review_panel::ReviewPanel;
 use crate::corpus::CorpusIndex;
 
+/// How many entries read in the background a frame takes into the index at
+/// most: the rest wait for the next frames, so that a frame that comes late
+/// (the window was busy, or hidden) does not take thousands at once.
+const ENTRIES_PER_FRAME: usize = 500;
+
 impl NewsmarkApp {
     /// Lists the articles of `dir` at once and starts reading their
     /// annotation files in the background, all but `open`'s: its session
@@ -32,7 +37,7 @@ impl NewsmarkApp {
         let Some(loader) = &self.corpus_loader else {
             return;
         };
-        match loader.take() {
+        match loader.take(ENTRIES_PER_FRAME) {
             Some(entries) => {
                 for entry in entries {
                     self.corpus.set_loaded(entry);

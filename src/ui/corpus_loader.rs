@@ -41,10 +41,12 @@ impl CorpusLoader {
         Self { entries, stop }
     }
 
-    /// Entries read since the last call; `None` once everything is read.
-    pub fn take(&self) -> Option<Vec<DocEntry>> {
+    /// Entries read since the last call, at most `limit` of them (the rest
+    /// wait for the next call, so that one frame never takes thousands);
+    /// `None` once everything is read.
+    pub fn take(&self, limit: usize) -> Option<Vec<DocEntry>> {
         let mut out = Vec::new();
-        loop {
+        while out.len() < limit {
             match self.entries.try_recv() {
                 Ok(entry) => out.push(entry),
                 Err(mpsc::TryRecvError::Empty) => return Some(out),
@@ -53,6 +55,7 @@ impl CorpusLoader {
                 }
             }
         }
+        Some(out)
     }
 }
 

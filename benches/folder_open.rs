@@ -1,0 +1,98 @@
+//! Opening a folder of 10,000 and of 100,000 articles (about 2 KB and 40
+//! spans each; every third one not annotated yet) in the real app, once
+//! each: the time to the first frame (the first article shown), the time
+//! until the document list is complete (names, statuses and counts read in
+//! the background while frames run, one every 10 ms as a live window
+//! would), the longest frame meanwhile, and the memory the app holds then
+//! (resident memory of this process after opening, less before).
+//!
+//! Run with `cargo bench --bench folder_open` (`-- 100000` for one size).
+//! Generating the 100,000 articles writes about 500 MB to the temporary
+//! folder.
+
+#![allow(clippy::unwrap_used, clippy::print_stdout, missing_docs)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use divan::Bencher;
+use newsmark::ui::NewsmarkApp;
+
+fn main() {
+    divan::main();
+}
+
+/// A folder of `n` copies of one generated article (annotation files with
+/// their own document names); every third one has no annotation file yet.
+fn folder(n: usize) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let template = common::write_article(dir.path(), "template", 2_000, 50);
+    let text = std::fs::read_to_string(&template).unwrap();
+    let ron = std::fs::read_to_string(template.with_extension("ron")).unwrap();
+    std::fs::remove_file(template.with_extension("ron")).unwrap();
+    std::fs::remove_file(&template).unwrap();
+    for k in 0..n {
+        let name = format!("article-{k:06}");
+        std::fs::write(dir.path().join(format!("{name}.txt")), &text).unwrap();
+        if k % 3 != 0 {
+            let own = ron.replace("template.txt", &format!("{name}.txt"));
+            std::fs::write(dir.path().join(format!("{name}.ron")), own).unwrap();
+        }
+    }
+    let first = dir.path().join("article-000000.txt");
+    (dir, first)
+}
+
+/// This process's resident memory, in MiB.
+fn resident_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<f64>().ok())
+        })
+        .unwrap_or(0.0)
+        / 1024.0
+}
+
+fn frame(ctx: &egui::Context, app: &mut NewsmarkApp) -> Duration {
+    let start = Instant::now();
+    std::hint::black_box(common::run_frame(ctx, app, 1200.0, Vec::new()));
+    start.elapsed()
+}
+
+/// Opens the folder and runs frames until it is read.
+fn open_folder(first: &Path, n: usize) {
+    let before = resident_mib();
+    let start = Instant::now();
+    let ctx = egui::Context::default();
+    let mut app = NewsmarkApp::new(Some(first));
+    let mut longest = frame(&ctx, &mut app);
+    let first_frame = start.elapsed();
+    while app.is_reading_folder() {
+        std::thread::sleep(Duration::from_millis(10));
+        longest = longest.max(frame(&ctx, &mut app));
+    }
+    let all = start.elapsed();
+    let held = resident_mib() - before;
+    let corpus = app.corpus();
+    assert_eq!(corpus.entries.len(), n);
+    assert_eq!(corpus.loaded_count(), n);
+    assert!(corpus.entries[1].span_count() > 30);
+    println!(
+        "open {n} articles: first frame {:.0} ms, list complete {:.2} s, longest frame {:.1} ms, {held:.0} MiB held",
+        first_frame.as_secs_f64() * 1e3,
+        all.as_secs_f64(),
+        longest.as_secs_f64() * 1e3,
+    );
+}
+
+#[divan::bench(args = [10_000, 100_000], sample_count = 1, sample_size = 1)]
+fn open(bencher: Bencher<'_, '_>, n: usize) {
+    let (_dir, first) = folder(n);
+    bencher.bench_local(|| open_folder(&first, n));
+}
