@@ -10,7 +10,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -18,28 +18,6 @@ use newsmark::corpus::DocStatus;
 use newsmark::ui::NewsmarkApp;
 
 const ARTICLES: usize = 10_000;
-
-/// A folder of `ARTICLES` articles of ~2 KB with a span every ~50 code
-/// points; every third one has no annotation file yet. The files are
-/// copies of one article (annotation files with their own document names).
-fn folder() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let template = common::write_article(dir.path(), "template", 2_000, 50);
-    let text = std::fs::read_to_string(&template).unwrap();
-    let ron = std::fs::read_to_string(template.with_extension("ron")).unwrap();
-    std::fs::remove_file(template.with_extension("ron")).unwrap();
-    std::fs::remove_file(&template).unwrap();
-    for k in 0..ARTICLES {
-        let name = format!("article-{k:05}");
-        std::fs::write(dir.path().join(format!("{name}.txt")), &text).unwrap();
-        if k % 3 != 0 {
-            let own = ron.replace("template.txt", &format!("{name}.txt"));
-            std::fs::write(dir.path().join(format!("{name}.ron")), own).unwrap();
-        }
-    }
-    let first = dir.path().join("article-00000.txt");
-    (dir, first)
-}
 
 fn frame(ctx: &egui::Context, app: &mut NewsmarkApp) -> Duration {
     let start = Instant::now();
@@ -71,7 +49,7 @@ fn open_folder(first: &Path) -> (Duration, Duration, Duration) {
 }
 
 fn open_10k_folder(c: &mut Criterion) {
-    let (_dir, first) = folder();
+    let (_dir, first) = common::article_folder(ARTICLES);
     let mut first_frames = Vec::new();
     let mut longest = Duration::ZERO;
     let mut group = c.benchmark_group("corpus");
@@ -103,7 +81,7 @@ fn open_10k_folder(c: &mut Criterion) {
 /// The reading alone, on one thread, in CPU time: what the background thread
 /// costs whatever else the machine is doing.
 fn read_10k_annotation_files(c: &mut Criterion<common::CpuTime>) {
-    let (dir, _first) = folder();
+    let (dir, _first) = common::article_folder(ARTICLES);
     let schema = newsmark::model::LabelSchema::default();
     let mut group = c.benchmark_group("corpus");
     group.sample_size(10);

@@ -14,7 +14,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use divan::Bencher;
@@ -22,27 +22,6 @@ use newsmark::ui::NewsmarkApp;
 
 fn main() {
     divan::main();
-}
-
-/// A folder of `n` copies of one generated article (annotation files with
-/// their own document names); every third one has no annotation file yet.
-fn folder(n: usize) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let template = common::write_article(dir.path(), "template", 2_000, 50);
-    let text = std::fs::read_to_string(&template).unwrap();
-    let ron = std::fs::read_to_string(template.with_extension("ron")).unwrap();
-    std::fs::remove_file(template.with_extension("ron")).unwrap();
-    std::fs::remove_file(&template).unwrap();
-    for k in 0..n {
-        let name = format!("article-{k:06}");
-        std::fs::write(dir.path().join(format!("{name}.txt")), &text).unwrap();
-        if k % 3 != 0 {
-            let own = ron.replace("template.txt", &format!("{name}.txt"));
-            std::fs::write(dir.path().join(format!("{name}.ron")), own).unwrap();
-        }
-    }
-    let first = dir.path().join("article-000000.txt");
-    (dir, first)
 }
 
 /// This process's resident memory, in MiB.
@@ -93,6 +72,6 @@ fn open_folder(first: &Path, n: usize) {
 
 #[divan::bench(args = [10_000, 100_000], sample_count = 1, sample_size = 1)]
 fn open(bencher: Bencher<'_, '_>, n: usize) {
-    let (_dir, first) = folder(n);
+    let (_dir, first) = common::article_folder(n);
     bencher.bench_local(|| open_folder(&first, n));
 }

@@ -105,6 +105,29 @@ pub fn write_article(dir: &std::path::Path, name: &str, bytes: usize, every: usi
     txt
 }
 
+/// A folder of `n` articles of ~2 KB with a span every ~50 code points
+/// (copies of one generated article, the annotation files with their own
+/// document names), `article-000000.txt` first; every third one has no
+/// annotation file yet. Returns the folder and its first article.
+pub fn article_folder(n: usize) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let template = write_article(dir.path(), "template", 2_000, 50);
+    let text = std::fs::read_to_string(&template).unwrap();
+    let ron = std::fs::read_to_string(template.with_extension("ron")).unwrap();
+    std::fs::remove_file(template.with_extension("ron")).unwrap();
+    std::fs::remove_file(&template).unwrap();
+    for k in 0..n {
+        let name = format!("article-{k:06}");
+        std::fs::write(dir.path().join(format!("{name}.txt")), &text).unwrap();
+        if k % 3 != 0 {
+            let own = ron.replace("template.txt", &format!("{name}.txt"));
+            std::fs::write(dir.path().join(format!("{name}.ron")), own).unwrap();
+        }
+    }
+    let first = dir.path().join("article-000000.txt");
+    (dir, first)
+}
+
 /// CPU time of the benchmarking thread (from `/proc/thread-self/schedstat`),
 /// so that other processes on a busy machine do not inflate the figures.
 /// The kernel updates it at scheduler ticks, so it times criterion's samples

@@ -81,14 +81,20 @@ fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-#[test]
-fn exports_killed_at_random_moments_leave_each_file_old_or_whole() {
+/// A seed from the clock (printed by each test, to replay a failure) and
+/// its generator.
+fn seeded() -> (u64, Rng) {
     let seed: u64 = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .unwrap()
         .subsec_nanos()
         .into();
-    let mut rng = Rng(seed | 1);
+    (seed, Rng(seed | 1))
+}
+
+#[test]
+fn exports_killed_at_random_moments_leave_each_file_old_or_whole() {
+    let (seed, mut rng) = seeded();
     let dir = TempDir::new().unwrap();
     let corpus = corpus(dir.path());
 
@@ -194,12 +200,7 @@ fn annotation_files(corpus: &Path) -> Vec<(String, Vec<u8>)> {
 /// old one as its backup.
 #[test]
 fn suggest_killed_at_random_moments_leaves_each_annotation_file_old_or_new() {
-    let seed: u64 = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .unwrap()
-        .subsec_nanos()
-        .into();
-    let mut rng = Rng(seed | 1);
+    let (seed, mut rng) = seeded();
     let dir = TempDir::new().unwrap();
     let pristine = corpus(dir.path());
     let old = annotation_files(&pristine);
