@@ -5,6 +5,7 @@ pub mod import;
 mod in_order;
 mod index;
 pub(crate) mod listing;
+mod pair_check;
 pub mod validate;
 
 pub use digest::{DocDigest, LabelTally, PendingKey, StringPool};

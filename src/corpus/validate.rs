@@ -15,7 +15,8 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use super::listing::{NameList, Visited, visible_stem};
-use crate::model::{AnnotationSet, Document, LabelSchema, SpanId, graphemes};
+use super::pair_check::{ANNOTATIONS, ARTICLE, Checked, check_orphan, check_pair};
+use crate::model::{LabelSchema, SpanId};
 use crate::settings::{self, SettingsError};
 use crate::store::{self, LoadProblem, StoreError};
 
@@ -414,94 +415,4 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
         self.report.problems.extend(checked.problems);
         self.report.warnings.extend(checked.warnings);
     }
-}
-
-/// The kinds of file a folder walk pairs, in the order a stem's files are
-/// listed.
-const ARTICLE: u8 = 0;
-const ANNOTATIONS: u8 = 1;
-
-/// What checking one article (or an annotation file without one) found.
-#[derive(Debug, Default)]
-struct Checked {
-    files: usize,
-    problems: Vec<Problem>,
-    warnings: Vec<Problem>,
-}
-
-impl Checked {
-    fn add(&mut self, result: Result<Vec<LoadProblem>, StoreError>) {
-        match result {
-            Ok(problems) => self
-                .problems
-                .extend(problems.into_iter().map(Problem::from)),
-            Err(e) => self.problems.push(e.into()),
-        }
-    }
-}
-
-/// Checks an article and its annotation file, if it has one.
-fn check_pair(txt: &Path, schema: &LabelSchema) -> Checked {
-    let mut checked = Checked {
-        files: 1,
-        ..Checked::default()
-    };
-    let doc = match store::read_text(txt) {
-        Ok(doc) => Some(doc),
-        Err(e) => {
-            checked.problems.push(e.into());
-            None
-        }
-    };
-    let ron = store::paired_ron_path(txt);
-    if matches!(ron.try_exists(), Ok(false)) {
-        return checked;
-    }
-    checked.files += 1;
-    let name = store::file_name(txt);
-    let problems = match &doc {
-        Some(doc) => store::load_annotations(&ron, &name, doc, schema).map(|loaded| {
-            checked.warnings = split_characters(&ron, doc, &loaded.set);
-            loaded.problems
-        }),
-        None => store::check_unpaired(&ron, &name, schema),
-    };
-    checked.add(problems);
-    checked
-}
-
-/// A warning for each placed span of `set` that splits a character
-/// (grapheme cluster) of `doc`: valid offsets, but a quote nobody sees.
-fn split_characters(ron: &Path, doc: &Document, set: &AnnotationSet) -> Vec<Problem> {
-    set.spans()
-        .iter()
-        .filter_map(|span| {
-            let split = graphemes::grapheme_split(doc, span.start..span.end)?;
-            Some(Problem {
-                file: ron.to_owned(),
-                span_id: Some(span.id),
-                position: None,
-                reason: split.to_string(),
-            })
-        })
-        .collect()
-}
-
-/// Checks an annotation file that has no article beside it.
-fn check_orphan(ron: &Path, schema: &LabelSchema) -> Checked {
-    let name = store::file_name(&ron.with_extension("txt"));
-    let mut checked = Checked {
-        files: 1,
-        problems: vec![Problem {
-            file: ron.to_owned(),
-            span_id: None,
-            position: None,
-            reason: format!(
-                "no article: {name} is missing beside it, so offsets and quotes are not checked"
-            ),
-        }],
-        warnings: Vec::new(),
-    };
-    checked.add(store::check_unpaired(ron, &name, schema));
-    checked
 }

@@ -4,14 +4,14 @@
 //! A corpus is one folder of `.txt`/`.ron` pairs, so the corpus folder of a
 //! file is the folder it is listed in. Every reader of an article or an
 //! annotation file goes through [`check_file_to_read`] before opening it
-//! (see `load::open_limited`), so the rule holds in the window, every
+//! (see `read::open_limited`), so the rule holds in the window, every
 //! command and every export alike.
 
 use std::fs::FileType;
 use std::path::{Path, PathBuf};
 
 use super::StoreError;
-use super::load::read_error;
+use super::read::read_error;
 use super::save::folder_of;
 
 /// The real path of `path` (symbolic links and `..` resolved), if it is

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::StoreError;
 use super::format::{AnnotationFile, StoredSpan};
-use super::load::MAX_TEXT_BYTES;
+use super::read::MAX_TEXT_BYTES;
 use crate::model::{MAX_NAME_CHARS, Origin, TooLong, check_label_name, check_length, check_name};
 
 /// The longest `document` field, in characters: a file name.

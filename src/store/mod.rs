@@ -8,6 +8,7 @@ mod format;
 mod limits;
 mod load;
 mod names;
+mod read;
 mod reanchor;
 mod save;
 
@@ -24,11 +25,13 @@ pub use format::{
 };
 pub use limits::{MAX_CONTEXT_FIELD_CHARS, MAX_DOCUMENT_CHARS, MAX_HASH_CHARS, MAX_QUOTE_CHARS};
 pub use load::{
-    LoadedAnnotations, MAX_ANNOTATION_BYTES, MAX_TEXT_BYTES, RON_RECURSION_LIMIT, RonBytes,
-    check_unpaired, load_annotation_bytes, load_annotations, parse_annotations,
-    read_annotation_file, read_text, read_text_with_meta,
+    LoadedAnnotations, check_unpaired, load_annotation_bytes, load_annotations, parse_annotations,
 };
 pub use names::{ENTITIES_FILE_NAME, document_name_problem, reserved_file_name};
+pub use read::{
+    MAX_ANNOTATION_BYTES, MAX_TEXT_BYTES, RON_RECURSION_LIMIT, RonBytes, read_annotation_file,
+    read_text, read_text_with_meta,
+};
 pub use reanchor::{
     CONTEXT_CHARS, CONTEXT_MIN_SIDE, Context, FUZZY_MAX_LEN, FUZZY_MIN_LEN, FUZZY_THRESHOLD, How,
     ReanchorOutcome, SLACK, reanchor, reanchor_in_context,

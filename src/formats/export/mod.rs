@@ -16,9 +16,11 @@
 pub mod brat;
 pub mod conll;
 pub mod jsonl;
+mod render;
 mod report;
 pub mod w3c;
 
+use render::{Body, DocRead, read_and_render};
 pub use report::ExportReport;
 
 use std::collections::BTreeSet;
@@ -29,11 +31,11 @@ use std::str::FromStr;
 
 use crate::corpus;
 use crate::formats::brat_labels::BratLabels;
-use crate::model::{LabelSchema, Origin, Span, Status};
+use crate::model::{Origin, Span, Status};
 use crate::plural::counted;
-use crate::session::Session;
+
 use crate::settings::{self, SettingsError};
-use crate::store::{self, LoadProblem, StoreError};
+use crate::store::{self, StoreError};
 
 /// A format newsmark can export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -308,150 +310,6 @@ fn write_out(output: &mut Option<store::AtomicWriter>, text: &str) -> Result<(),
         Some(output) => output.write_str(text),
         None => Ok(()),
     }
-}
-
-/// What a document adds to the export, made on any thread: what reading it
-/// found, and unless it is skipped, its session, the spans to export and
-/// their rendering.
-struct Rendered {
-    read: DocRead,
-    body: Option<(Session, Vec<Span>, Body)>,
-}
-
-/// A document's part of the export, rendered ahead.
-enum Body {
-    /// brat: rendered in order, as labels outside the schema are named as
-    /// they are met.
-    Brat,
-    /// spaCy, doccano and `CoNLL`: the text to append.
-    Text {
-        text: String,
-        spans: usize,
-        dropped_overlaps: usize,
-        warnings: Vec<String>,
-    },
-    /// W3C: the document's items, comma-separated, and how many.
-    W3c { text: String, items: usize },
-}
-
-/// What reading one document found, added to the report in order.
-#[derive(Default)]
-struct DocRead {
-    /// Problems worth reporting, each naming the file.
-    problems: Vec<String>,
-    /// Whether the document is left out of the export.
-    skipped: bool,
-    /// Whether it is exported with problems reported.
-    reported: bool,
-    /// Spans not selected for export.
-    left_out: usize,
-    /// Pending suggestions among them.
-    pending_left_out: usize,
-}
-
-/// Reads one article and renders its part of the export in `format`.
-fn read_and_render(
-    format: ExportFormat,
-    path: &Path,
-    schema: &LabelSchema,
-    options: ExportOptions,
-    out: &Path,
-) -> Rendered {
-    let (read, session) = read(path, schema, options);
-    let body = session.map(|(session, spans)| {
-        let name = session.name();
-        let doc = session.doc();
-        let body = match format {
-            ExportFormat::Brat => Body::Brat,
-            ExportFormat::Spacy | ExportFormat::Doccano => {
-                let mut text = if format == ExportFormat::Spacy {
-                    jsonl::spacy_line(&name, doc, &spans, options)
-                } else {
-                    jsonl::doccano_line(&name, doc, &spans)
-                };
-                text.push('\n');
-                Body::Text {
-                    text,
-                    spans: spans.len(),
-                    dropped_overlaps: 0,
-                    warnings: Vec::new(),
-                }
-            }
-            ExportFormat::Conll => {
-                let conll = conll::document(&name, doc, &spans);
-                Body::Text {
-                    text: conll.text,
-                    spans: conll.tagged,
-                    dropped_overlaps: conll.dropped_overlaps,
-                    warnings: conll.warnings,
-                }
-            }
-            ExportFormat::W3c => {
-                let items = w3c::annotations(&store::file_name(out), &name, doc, &spans, options);
-                Body::W3c {
-                    text: w3c::collection_items(&items, 0),
-                    items: items.len(),
-                }
-            }
-        };
-        (session, spans, body)
-    });
-    Rendered { read, body }
-}
-
-/// Reads one article and selects the spans to export, or says why the
-/// document is skipped.
-fn read(
-    path: &Path,
-    schema: &LabelSchema,
-    options: ExportOptions,
-) -> (DocRead, Option<(Session, Vec<Span>)>) {
-    let mut found = DocRead::default();
-    let session = match Session::read(path, schema.clone()) {
-        Ok(session) => session,
-        Err(err) => {
-            found.skipped = true;
-            found.problems.push(format!("{err}; not exported"));
-            return (found, None);
-        }
-    };
-    let serious: Vec<&LoadProblem> = session
-        .problems()
-        .iter()
-        .filter(|p| !is_unknown_label_only(p, &session, schema))
-        .collect();
-    found
-        .problems
-        .extend(serious.iter().map(ToString::to_string));
-    if let Some(reason) = session.save_blocked() {
-        found.skipped = true;
-        found.problems.push(format!(
-            "{}: not exported: {reason}",
-            session.txt_path().display()
-        ));
-        return (found, None);
-    }
-    found.reported = !serious.is_empty();
-    let spans = selected(session.set().spans(), options);
-    found.left_out = session.set().len() - spans.len();
-    found.pending_left_out = session
-        .set()
-        .spans()
-        .iter()
-        .filter(|s| s.status == Status::Pending && !options.exports(s.status))
-        .count();
-    (found, Some((session, spans)))
-}
-
-/// Whether `problem` only says that a placed span's label is not in the
-/// schema, which an export carries over as it is.
-fn is_unknown_label_only(problem: &LoadProblem, session: &Session, schema: &LabelSchema) -> bool {
-    let Some(id) = problem.span_id else {
-        return false;
-    };
-    let unplaced = session.unplaced().iter().any(|s| s.id == id);
-    let placed = session.set().get(id);
-    !unplaced && placed.is_some_and(|s| !schema.contains(&s.label))
 }
 
 /// The spans `options` exports, in their sorted order.
