@@ -11,33 +11,22 @@
 mod common;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use newsmark::corpus::DocStatus;
-use newsmark::ui::NewsmarkApp;
 
 const ARTICLES: usize = 10_000;
-
-fn frame(ctx: &egui::Context, app: &mut NewsmarkApp) -> Duration {
-    let start = Instant::now();
-    std::hint::black_box(common::run_frame(ctx, app, 1200.0, Vec::new()));
-    start.elapsed()
-}
 
 /// Opens the folder and runs frames until it is read; returns the time to
 /// the first frame, the time until all is read, and the longest frame.
 fn open_folder(first: &Path) -> (Duration, Duration, Duration) {
-    let start = Instant::now();
-    let ctx = egui::Context::default();
-    let mut app = NewsmarkApp::new(Some(first));
-    let mut longest = frame(&ctx, &mut app);
-    let first_frame = start.elapsed();
-    while app.is_reading_folder() {
-        std::thread::sleep(Duration::from_millis(10));
-        longest = longest.max(frame(&ctx, &mut app));
-    }
-    let all = start.elapsed();
+    let common::FolderOpened {
+        app,
+        first_frame,
+        all,
+        longest,
+    } = common::open_folder_in_app(first);
     let corpus = app.corpus();
     assert_eq!(corpus.entries.len(), ARTICLES);
     assert_eq!(corpus.loaded_count(), ARTICLES);

@@ -15,10 +15,8 @@
 mod common;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use divan::Bencher;
-use newsmark::ui::NewsmarkApp;
 
 fn main() {
     divan::main();
@@ -38,25 +36,15 @@ fn resident_mib() -> f64 {
         / 1024.0
 }
 
-fn frame(ctx: &egui::Context, app: &mut NewsmarkApp) -> Duration {
-    let start = Instant::now();
-    std::hint::black_box(common::run_frame(ctx, app, 1200.0, Vec::new()));
-    start.elapsed()
-}
-
 /// Opens the folder and runs frames until it is read.
 fn open_folder(first: &Path, n: usize) {
     let before = resident_mib();
-    let start = Instant::now();
-    let ctx = egui::Context::default();
-    let mut app = NewsmarkApp::new(Some(first));
-    let mut longest = frame(&ctx, &mut app);
-    let first_frame = start.elapsed();
-    while app.is_reading_folder() {
-        std::thread::sleep(Duration::from_millis(10));
-        longest = longest.max(frame(&ctx, &mut app));
-    }
-    let all = start.elapsed();
+    let common::FolderOpened {
+        app,
+        first_frame,
+        all,
+        longest,
+    } = common::open_folder_in_app(first);
     let held = resident_mib() - before;
     let corpus = app.corpus();
     assert_eq!(corpus.entries.len(), n);

@@ -128,6 +128,44 @@ pub fn article_folder(n: usize) -> (tempfile::TempDir, PathBuf) {
     (dir, first)
 }
 
+/// How opening a folder in the app went ([`open_folder_in_app`]).
+pub struct FolderOpened {
+    /// The app, the folder read.
+    pub app: newsmark::ui::NewsmarkApp,
+    /// Wall time to the first frame (the first article shown).
+    pub first_frame: std::time::Duration,
+    /// Wall time until the document list was complete.
+    pub all: std::time::Duration,
+    /// The longest frame meanwhile.
+    pub longest: std::time::Duration,
+}
+
+/// Opens the folder of the article `first` in the app and runs a frame every
+/// 10 ms, as a live window would, until the folder is read.
+pub fn open_folder_in_app(first: &std::path::Path) -> FolderOpened {
+    use std::time::{Duration, Instant};
+    let frame = |ctx: &egui::Context, app: &mut newsmark::ui::NewsmarkApp| {
+        let start = Instant::now();
+        std::hint::black_box(run_frame(ctx, app, 1200.0, Vec::new()));
+        start.elapsed()
+    };
+    let start = Instant::now();
+    let ctx = egui::Context::default();
+    let mut app = newsmark::ui::NewsmarkApp::new(Some(first));
+    let mut longest = frame(&ctx, &mut app);
+    let first_frame = start.elapsed();
+    while app.is_reading_folder() {
+        std::thread::sleep(Duration::from_millis(10));
+        longest = longest.max(frame(&ctx, &mut app));
+    }
+    FolderOpened {
+        app,
+        first_frame,
+        all: start.elapsed(),
+        longest,
+    }
+}
+
 /// CPU time of the benchmarking thread (from `/proc/thread-self/schedstat`),
 /// so that other processes on a busy machine do not inflate the figures.
 /// The kernel updates it at scheduler ticks, so it times criterion's samples
