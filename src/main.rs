@@ -8,6 +8,8 @@ use std::process::ExitCode;
 use newsmark::cli;
 
 fn main() -> ExitCode {
+    // `RUST_LOG=debug newsmark …` shows what the program did and what it skipped.
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let args = cli::parse_args();
     if let Some(command) = args.command {
         return cli::run(command);
