@@ -1,5 +1,7 @@
 //! `newsmark import FORMAT SRC --into CORPUS_DIR`.
 
+use std::io::Write as _;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -7,10 +9,8 @@ use anyhow::Context as _;
 use clap::Args;
 
 use super::progress::Progress;
-use crate::corpus::import::{ImportOptions, ImportReport, import_into, parse_mapping};
-use crate::formats::{self, Format, ImportedDoc, OffsetUnit, ReadOptions};
-use crate::model::LabelSchema;
-use crate::store::StoreError;
+use crate::corpus::import::{ImportOptions, ImportReport, ImportTotals, Importer, parse_mapping};
+use crate::formats::{self, Format, OffsetUnit, ReadOptions};
 
 /// Arguments of `newsmark import`.
 #[derive(Args, Debug)]
@@ -61,35 +61,60 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         .as_deref()
         .map(str::parse::<OffsetUnit>)
         .transpose()?;
-    let reading = Progress::spinner(&format!("reading {format}"));
-    reading.set_message(args.src.display().to_string());
-    let read = formats::read_with(format, &args.src, &ReadOptions { offsets })
+    // Only once the source can be read, so that a typo leaves no empty
+    // folder.
+    formats::check_source(format, &args.src)
         .with_context(|| format!("reading {} as {format}", args.src.display()))?;
-    drop(reading);
-    // Only once the source is read, so that a typo leaves no empty folder.
     let created = create_folder(&args.into)?;
     let settings = super::corpus_settings(&args.into)?;
+    let schema = settings.schema();
     let options = ImportOptions {
         map: args.map.clone(),
         only_mapped: args.only_mapped,
         origin: args.origin.clone().unwrap_or_else(|| format.to_string()),
         accepted: args.accepted,
     };
-    let mut report = import_with_progress(&args.into, &read.docs, &options, &settings.schema())?;
+    let importer = Importer::new(&args.into, &options, &schema)?;
+    // One record at a time, from reading to saving: memory is bounded by
+    // the largest record, whatever the source's size. Each record's line
+    // is printed as it is merged, the totals at the end.
+    let mut report = ImportReport::default();
+    let mut merged = ImportTotals::default();
+    let progress = Progress::counter("records merged");
+    let mut out = std::io::stdout().lock();
+    if created {
+        writeln!(out, "created the corpus folder {}", args.into.display())?;
+    }
+    let mut written = Ok(());
+    let read = formats::read_each(format, &args.src, &ReadOptions { offsets }, &mut |doc| {
+        progress.set_message(doc.source.clone());
+        if let Some(done) = importer.merge(&doc, &mut report) {
+            merged.add(&done);
+            written = progress.suspend(|| writeln!(out, "{done}"));
+        }
+        progress.inc();
+        if written.is_ok() {
+            ControlFlow::Continue(())
+        } else {
+            ControlFlow::Break(())
+        }
+    });
+    drop(progress);
+    importer.finish(&mut report);
+    written?;
+    let read = read.with_context(|| format!("reading {} as {format}", args.src.display()))?;
     // Records the source held but that could not be read are skipped too.
     report.skipped_records += read.skipped_records;
+    merged.skipped_records = report.skipped_records;
     for problem in &read.problems {
         eprintln!("{problem}");
     }
     for warning in read.warnings.iter().chain(&report.warning_lines()) {
         eprintln!("warning: {warning}");
     }
-    if created {
-        println!("created the corpus folder {}", args.into.display());
-    }
-    print!("{report}");
+    write!(out, "{merged}\n{}", report.problem_lines())?;
     Ok(
-        if read.problems.is_empty() && report.imported_everything() {
+        if read.problems.is_empty() && report.problems.is_empty() && merged.complete() {
             ExitCode::SUCCESS
         } else {
             ExitCode::from(2)
@@ -107,37 +132,4 @@ fn create_folder(dir: &Path) -> anyhow::Result<bool> {
     std::fs::create_dir_all(dir)
         .with_context(|| format!("{}: cannot create the corpus folder", dir.display()))?;
     Ok(true)
-}
-
-/// [`import_into`] one record at a time, so that a bar can count them; the
-/// report is the one a single call over all records gives (records are
-/// merged independently, in order).
-fn import_with_progress(
-    corpus_dir: &Path,
-    docs: &[ImportedDoc],
-    options: &ImportOptions,
-    schema: &LabelSchema,
-) -> Result<ImportReport, StoreError> {
-    // Checks the folder even when there is no record.
-    let mut report = import_into(corpus_dir, &[], options, schema)?;
-    let progress = Progress::bar(docs.len(), "records");
-    for doc in docs {
-        progress.set_message(doc.source.clone());
-        let ImportReport {
-            docs,
-            skipped_records,
-            problems,
-            unknown_labels,
-            warnings,
-        } = import_into(corpus_dir, std::slice::from_ref(doc), options, schema)?;
-        report.docs.extend(docs);
-        report.skipped_records += skipped_records;
-        report.problems.extend(problems);
-        report.warnings.extend(warnings);
-        for (label, n) in unknown_labels {
-            *report.unknown_labels.entry(label).or_default() += n;
-        }
-        progress.inc();
-    }
-    Ok(report)
 }

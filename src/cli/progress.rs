@@ -30,11 +30,24 @@ impl Progress {
     /// A spinner for work of unknown length (`"reading spacy"`), turning on
     /// its own; its message says what it is at.
     pub fn spinner(what: &str) -> Self {
+        Self::spinning(&format!(
+            "{{spinner}} {{elapsed_precise}} {what} {{wide_msg}}"
+        ))
+    }
+
+    /// A spinner counting `what` (with no known total: a source read as it
+    /// goes), on standard error if it is a terminal.
+    pub fn counter(what: &str) -> Self {
+        Self::spinning(&format!(
+            "{{spinner}} {{elapsed_precise}} {{human_pos}} {what} {{wide_msg}}"
+        ))
+    }
+
+    /// A spinner drawn with the indicatif `template`.
+    fn spinning(template: &str) -> Self {
         Self::on_terminal(|| {
-            let style = ProgressStyle::with_template(&format!(
-                "{{spinner}} {{elapsed_precise}} {what} {{wide_msg}}"
-            ))
-            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            let style = ProgressStyle::with_template(template)
+                .unwrap_or_else(|_| ProgressStyle::default_spinner());
             let bar = ProgressBar::new_spinner().with_style(style);
             bar.enable_steady_tick(Duration::from_millis(120));
             bar

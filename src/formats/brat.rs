@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use super::brat_labels::mapping_in_conf;
 use super::lines::is_line_break;
-use super::{FormatError, ImportedDoc, JsonSpan, ReadOutcome, read_raw, read_utf8};
+use super::{Emit, FormatError, ImportedDoc, JsonSpan, ReadOutcome, read_raw, read_utf8};
 
 /// Brat names to labels, from an `annotation.conf` beside the files.
 type LabelMap = BTreeMap<String, String>;
@@ -31,33 +31,38 @@ fn label_map(folder: &Path) -> LabelMap {
         .unwrap_or_default()
 }
 
-/// Reads a brat folder (every `.ann` in it, not its subfolders) or a single
-/// `.ann` or `.txt` file (its pair).
-pub(super) fn read(src: &Path) -> Result<ReadOutcome, FormatError> {
+/// Reads a brat folder (every `.ann` in it, not its subfolders, in file-name
+/// order) or a single `.ann` or `.txt` file (its pair), handing each
+/// document to `emit` as soon as it is read.
+pub(super) fn read_each(
+    src: &Path,
+    out: &mut ReadOutcome,
+    emit: &mut Emit<'_>,
+) -> Result<(), FormatError> {
     let read_err = |source| FormatError::Read {
         path: src.to_owned(),
         source,
     };
-    let mut out = ReadOutcome::default();
-    if !std::fs::metadata(src).map_err(read_err)?.is_dir() {
-        let ext = src.extension().and_then(|e| e.to_str());
-        if !matches!(ext, Some("ann" | "txt")) {
-            return Err(FormatError::NotBrat {
-                path: src.to_owned(),
-            });
-        }
+    if !check(src)? {
         let labels = label_map(src.parent().unwrap_or(Path::new(".")));
-        read_pair(&src.with_extension(""), &labels, &mut out);
-        return Ok(out);
+        read_pair(&src.with_extension(""), &labels, out, emit);
+        return Ok(());
     }
     let mut anns = BTreeSet::new();
     let mut txts = BTreeSet::new();
     for entry in std::fs::read_dir(src).map_err(read_err)? {
-        let path = entry.map_err(read_err)?.path();
+        let entry = entry.map_err(read_err)?;
+        let path = entry.path();
         let hidden = path
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden || !path.is_file() {
+        // The entry's own type saves a stat per file; a link is followed.
+        let is_file = match entry.file_type() {
+            Ok(kind) if kind.is_symlink() => path.is_file(),
+            Ok(kind) => kind.is_file(),
+            Err(_) => false,
+        };
+        if hidden || !is_file {
             continue;
         }
         match path.extension().and_then(|e| e.to_str()) {
@@ -72,7 +77,7 @@ pub(super) fn read(src: &Path) -> Result<ReadOutcome, FormatError> {
     }
     let labels = label_map(src);
     for stem in &anns {
-        read_pair(stem, &labels, &mut out);
+        read_pair(stem, &labels, out, emit);
     }
     for stem in txts.difference(&anns) {
         out.problems.push(format!(
@@ -81,7 +86,25 @@ pub(super) fn read(src: &Path) -> Result<ReadOutcome, FormatError> {
         ));
         out.skipped_records += 1;
     }
-    Ok(out)
+    Ok(())
+}
+
+/// Whether `src` is a folder (`true`) or a `.ann` or `.txt` file
+/// (`false`); an error if it is neither, or cannot be read.
+pub(super) fn check(src: &Path) -> Result<bool, FormatError> {
+    let meta = std::fs::metadata(src).map_err(|source| FormatError::Read {
+        path: src.to_owned(),
+        source,
+    })?;
+    if meta.is_dir() {
+        return Ok(true);
+    }
+    match src.extension().and_then(|e| e.to_str()) {
+        Some("ann" | "txt") => Ok(false),
+        _ => Err(FormatError::NotBrat {
+            path: src.to_owned(),
+        }),
+    }
 }
 
 /// `stem` plus `.ext` (unlike `Path::with_extension`, keeps dots in the stem).
@@ -93,7 +116,7 @@ fn with_ext(stem: &Path, ext: &str) -> PathBuf {
 }
 
 /// Reads `STEM.txt` and `STEM.ann` into one document, or reports why not.
-fn read_pair(stem: &Path, labels: &LabelMap, out: &mut ReadOutcome) {
+fn read_pair(stem: &Path, labels: &LabelMap, out: &mut ReadOutcome, emit: &mut Emit<'_>) {
     let ann_path = with_ext(stem, "ann");
     let txt_path = with_ext(stem, "txt");
     let Some(name) = stem.file_name().and_then(|n| n.to_str()) else {
@@ -119,13 +142,14 @@ fn read_pair(stem: &Path, labels: &LabelMap, out: &mut ReadOutcome) {
             span.label.clone_from(label);
         }
     }
-    out.docs.push(ImportedDoc {
+    let doc = ImportedDoc {
         source,
         name: Some(name.to_owned()),
         text,
         spans,
         skipped_spans,
-    });
+    };
+    emit(doc, out);
 }
 
 /// The text-bound annotations of an `.ann` file's contents over `text` (its

@@ -20,25 +20,21 @@ struct Entity {
     label: String,
 }
 
-/// Reads the JSONL `source` of the file `file` (named in messages).
-pub(super) fn parse(file: &str, source: &str) -> ReadOutcome {
-    let mut out = ReadOutcome::default();
-    for (line, record) in jsonl::records(file, source, &mut out) {
-        let at = format!("{file}:{line}");
-        let Some(text) = jsonl::text(&record, &at, &mut out.problems) else {
-            out.skipped_records += 1;
-            continue;
-        };
-        let (spans, skipped_spans) = spans(&record, &at, &mut out.problems);
-        out.docs.push(ImportedDoc {
-            source: at,
-            name: jsonl::name(&record, true),
-            text,
-            spans,
-            skipped_spans,
-        });
-    }
-    out
+/// The document of one record (read at `at`, `FILE:LINE`), or `None` with
+/// the reason in `out`.
+pub(super) fn record_doc(at: &str, record: &Record, out: &mut ReadOutcome) -> Option<ImportedDoc> {
+    let Some(text) = jsonl::text(record, at, &mut out.problems) else {
+        out.skipped_records += 1;
+        return None;
+    };
+    let (spans, skipped_spans) = spans(record, at, &mut out.problems);
+    Some(ImportedDoc {
+        source: at.to_owned(),
+        name: jsonl::name(record, true),
+        text,
+        spans,
+        skipped_spans,
+    })
 }
 
 /// The spans of `"label"`, `"labels"` and `"entities"`, and how many were
@@ -105,7 +101,7 @@ mod tests {
             r#"{"text": "fine", "label": ["positive"]}"#,
             "\n",
         );
-        let out = parse("d.jsonl", src);
+        let out = jsonl::parse_str("d.jsonl", src, record_doc);
         let names: Vec<_> = out.docs.iter().map(|d| d.name.as_deref()).collect();
         assert_eq!(names, vec![Some("41"), Some("bo"), None]);
         let ranges: Vec<_> = out.docs[..2]

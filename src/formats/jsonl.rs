@@ -1,26 +1,54 @@
 //! What the JSONL formats share: one JSON object per line, the `text` field,
 //! and the document's name from `meta.file` / `meta.id`.
 
+use std::io::BufRead;
+
 use serde_json::{Map, Value};
 
-use super::ReadOutcome;
+use super::{Emit, ImportedDoc, ReadOutcome};
 
 /// A JSON object read from one line.
 pub(super) type Record = Map<String, Value>;
 
-/// The JSON objects in `source`, each with its 1-based line number. Blank
+/// Turns one record (read from `FILE:LINE`, given as `at`) into a document,
+/// or reports in the outcome why it is skipped.
+pub(super) type ToDoc = fn(&str, &Record, &mut ReadOutcome) -> Option<ImportedDoc>;
+
+/// Reads the JSONL `source` of the file `file` one line at a time: each
+/// JSON object becomes a document through `to_doc` and is handed to `emit`
+/// as soon as it is read, so that only one line is held at a time. Blank
 /// lines are skipped; a line that is not a JSON object is reported in
 /// `out` as `FILE:LINE: reason`, counted as a skipped record, and skipped.
-pub(super) fn records(file: &str, source: &str, out: &mut ReadOutcome) -> Vec<(usize, Record)> {
-    let mut records = Vec::new();
-    for (index, line) in source.lines().enumerate() {
-        let n = index + 1;
-        if line.trim().is_empty() {
+/// A leading byte order mark is ignored. Fails only if `source` cannot be
+/// read (or is not UTF-8).
+pub(super) fn read_each(
+    file: &str,
+    source: &mut dyn BufRead,
+    to_doc: ToDoc,
+    out: &mut ReadOutcome,
+    emit: &mut Emit<'_>,
+) -> std::io::Result<()> {
+    let mut line = String::new();
+    let mut n = 0;
+    loop {
+        line.clear();
+        if source.read_line(&mut line)? == 0 {
+            return Ok(());
+        }
+        n += 1;
+        let mut content = line.strip_suffix('\n').unwrap_or(&line);
+        content = content.strip_suffix('\r').unwrap_or(content);
+        if n == 1 {
+            content = content.strip_prefix('\u{feff}').unwrap_or(content);
+        }
+        if content.trim().is_empty() {
             continue;
         }
-        let problem = match serde_json::from_str::<Value>(line) {
+        let problem = match serde_json::from_str::<Value>(content) {
             Ok(Value::Object(record)) => {
-                records.push((n, record));
+                if let Some(doc) = to_doc(&format!("{file}:{n}"), &record, out) {
+                    emit(doc, out);
+                }
                 continue;
             }
             Ok(other) => format!(
@@ -32,7 +60,25 @@ pub(super) fn records(file: &str, source: &str, out: &mut ReadOutcome) -> Vec<(u
         out.problems.push(problem);
         out.skipped_records += 1;
     }
-    records
+}
+
+/// [`read_each`] over a string, collecting the documents: for tests.
+#[cfg(test)]
+pub(super) fn parse_str(file: &str, source: &str, to_doc: ToDoc) -> ReadOutcome {
+    let mut out = ReadOutcome::default();
+    let mut docs = Vec::new();
+    let read = read_each(
+        file,
+        &mut source.as_bytes(),
+        to_doc,
+        &mut out,
+        &mut |doc, _| {
+            docs.push(doc);
+        },
+    );
+    assert!(read.is_ok(), "a string always reads");
+    out.docs = docs;
+    out
 }
 
 /// The record's `"text"`, or a problem naming `at` (`FILE:LINE`).
@@ -142,13 +188,22 @@ mod tests {
 
     #[test]
     fn bad_lines_are_reported_with_file_and_line_and_the_rest_is_kept() {
-        let mut out = ReadOutcome::default();
-        let src = "{\"text\": \"a\"}\r\n\n[1]\n{\"text\": \n{\"text\": \"b\"}\n";
-        let recs = records("in.jsonl", src, &mut out);
+        // The source of each record read, as a document of no spans.
+        fn at_only(at: &str, _: &Record, _: &mut ReadOutcome) -> Option<ImportedDoc> {
+            Some(ImportedDoc {
+                source: at.to_owned(),
+                name: None,
+                text: String::new(),
+                spans: Vec::new(),
+                skipped_spans: 0,
+            })
+        }
+        let src = "\u{feff}{\"text\": \"a\"}\r\n\n[1]\n{\"text\": \n{\"text\": \"b\"}";
+        let out = parse_str("in.jsonl", src, at_only);
         let problems = out.problems;
         assert_eq!(out.skipped_records, 2);
-        let lines: Vec<usize> = recs.iter().map(|(n, _)| *n).collect();
-        assert_eq!(lines, vec![1, 5]);
+        let lines: Vec<&str> = out.docs.iter().map(|d| d.source.as_str()).collect();
+        assert_eq!(lines, vec!["in.jsonl:1", "in.jsonl:5"]);
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].starts_with("in.jsonl:3: expected a JSON object, found a list"));
         assert!(problems[1].starts_with("in.jsonl:4: not valid JSON"));

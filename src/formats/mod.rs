@@ -17,6 +17,7 @@ mod unit_detection;
 mod units;
 
 use std::fmt;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -186,30 +187,121 @@ pub fn read_with(
     src: &Path,
     options: &ReadOptions,
 ) -> Result<ReadOutcome, FormatError> {
-    let mut outcome = match format {
-        Format::Spacy => spacy::parse(&src.display().to_string(), &read_utf8(src)?),
-        Format::Doccano => doccano::parse(&src.display().to_string(), &read_utf8(src)?),
-        Format::Brat => brat::read(src)?,
-    };
+    let mut docs = Vec::new();
+    let mut outcome = read_each(format, src, options, &mut |doc| {
+        docs.push(doc);
+        ControlFlow::Continue(())
+    })?;
+    outcome.docs = docs;
+    Ok(outcome)
+}
+
+/// Receives each document as a reader reads it, with the outcome so far.
+type Emit<'a> = dyn FnMut(ImportedDoc, &mut ReadOutcome) + 'a;
+
+/// Reads `src` like [`read_with`], handing each document to `each` as soon
+/// as it is read (its offsets already converted to code points) instead of
+/// collecting them: only one record is held at a time. `each` may stop the
+/// reading with [`ControlFlow::Break`]. The outcome's
+/// [`ReadOutcome::docs`] is left empty.
+///
+/// A JSONL source is checked to be UTF-8 as a whole before its first record
+/// is handed over, so that a file that cannot be read imports nothing.
+pub fn read_each(
+    format: Format,
+    src: &Path,
+    options: &ReadOptions,
+    each: &mut dyn FnMut(ImportedDoc) -> ControlFlow<()>,
+) -> Result<ReadOutcome, FormatError> {
     let expected = match options.offsets {
         Some(unit) => unit_detection::Expected::Given(unit),
         None => unit_detection::Expected::Usual(format.default_offsets()),
     };
-    let docs = std::mem::take(&mut outcome.docs);
-    for mut doc in docs {
+    let mut stopped = false;
+    let mut accept = |mut doc: ImportedDoc, outcome: &mut ReadOutcome| {
+        if stopped {
+            return;
+        }
         match unit_detection::choose(&doc, expected) {
             Ok(choice) => {
                 outcome.warnings.extend(choice.warning);
                 units::to_code_points(&mut doc, choice.unit, &mut outcome.problems);
-                outcome.docs.push(doc);
+                stopped = each(doc).is_break();
             }
             Err(refusal) => {
                 outcome.problems.push(refusal);
                 outcome.skipped_records += 1;
             }
         }
-    }
+    };
+    let mut outcome = ReadOutcome::default();
+    let to_doc: jsonl::ToDoc = match format {
+        Format::Brat => {
+            brat::read_each(src, &mut outcome, &mut accept)?;
+            return Ok(outcome);
+        }
+        Format::Spacy => spacy::record_doc,
+        Format::Doccano => doccano::record_doc,
+    };
+    check_utf8(src)?;
+    let read_err = |source| FormatError::Read {
+        path: src.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(src).map_err(read_err)?;
+    let name = src.display().to_string();
+    let mut reader = std::io::BufReader::new(file);
+    jsonl::read_each(&name, &mut reader, to_doc, &mut outcome, &mut accept).map_err(read_err)?;
     Ok(outcome)
+}
+
+/// Checks, before anything is read from it, that `src` can be read in
+/// `format`: a JSONL file that exists and is UTF-8 throughout, or a brat
+/// folder, `.ann` or `.txt` file.
+pub fn check_source(format: Format, src: &Path) -> Result<(), FormatError> {
+    match format {
+        Format::Spacy | Format::Doccano => check_utf8(src),
+        Format::Brat => brat::check(src).map(|_| ()),
+    }
+}
+
+/// Checks that the file `path` is UTF-8 throughout, reading it in blocks
+/// (never whole).
+fn check_utf8(path: &Path) -> Result<(), FormatError> {
+    use std::io::Read as _;
+    let read_err = |source| FormatError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let mut file = std::fs::File::open(path).map_err(read_err)?;
+    let mut block = vec![0u8; 1 << 16];
+    // Bytes of a character cut by the end of the previous block.
+    let mut carried = 0;
+    // Offset in the file of `block[0]`.
+    let mut at = 0;
+    loop {
+        let n = file.read(&mut block[carried..]).map_err(read_err)?;
+        let filled = carried + n;
+        match std::str::from_utf8(&block[..filled]) {
+            Ok(_) if n == 0 => return Ok(()),
+            Ok(_) => carried = 0,
+            // A character cut by the block's end, with more to read.
+            Err(e) if e.error_len().is_none() && n > 0 => {
+                let valid = e.valid_up_to();
+                block.copy_within(valid..filled, 0);
+                carried = filled - valid;
+                at += valid;
+                continue;
+            }
+            Err(e) => {
+                return Err(FormatError::NotUtf8 {
+                    path: path.to_owned(),
+                    offset: at + e.valid_up_to(),
+                });
+            }
+        }
+        at += filled;
+    }
 }
 
 /// Reads a whole file as UTF-8, exactly as stored (a byte order mark kept).
@@ -274,5 +366,33 @@ mod tests {
             "{err:?}"
         );
         assert!(err.to_string().contains("latin1.jsonl"), "{err}");
+    }
+
+    #[test]
+    fn utf8_is_checked_in_blocks_with_characters_cut_by_a_block_end() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("big.jsonl");
+        // "é" straddles the first 64 KiB block's end.
+        let mut bytes = vec![b' '; (1 << 16) - 1];
+        bytes.extend("é".as_bytes());
+        bytes.extend(vec![b' '; 5_000]);
+        std::fs::write(&path, &bytes).expect("write");
+        assert!(check_utf8(&path).is_ok());
+        // An invalid byte past the first block is named at its offset.
+        bytes.push(0xff);
+        let at = bytes.len() - 1;
+        bytes.extend(b"  ");
+        std::fs::write(&path, &bytes).expect("write");
+        let err = check_utf8(&path).unwrap_err();
+        assert!(
+            matches!(err, FormatError::NotUtf8 { offset, .. } if offset == at),
+            "{err:?}"
+        );
+        // A character cut by the end of the file.
+        std::fs::write(&path, &"é".as_bytes()[..1]).expect("write");
+        assert!(matches!(
+            check_utf8(&path),
+            Err(FormatError::NotUtf8 { offset: 0, .. })
+        ));
     }
 }

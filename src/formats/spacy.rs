@@ -11,35 +11,31 @@ use serde_json::Value;
 use super::jsonl::{self, Record};
 use super::{ImportedDoc, JsonSpan, ReadOutcome};
 
-/// Reads the JSONL `source` of the file `file` (named in messages).
-pub(super) fn parse(file: &str, source: &str) -> ReadOutcome {
-    let mut out = ReadOutcome::default();
-    for (line, record) in jsonl::records(file, source, &mut out) {
-        let at = format!("{file}:{line}");
-        if let Some(answer) = record.get("answer").and_then(Value::as_str)
-            && answer != "accept"
-        {
-            out.problems.push(format!(
-                "{at}: Prodigy answer is {answer:?}, not \"accept\"; record skipped"
-            ));
-            out.skipped_records += 1;
-            continue;
-        }
-        let read = jsonl::text(&record, &at, &mut out.problems)
-            .and_then(|text| Some((text, spans(&record, &at, &mut out.problems)?)));
-        let Some((text, (spans, skipped_spans))) = read else {
-            out.skipped_records += 1;
-            continue;
-        };
-        out.docs.push(ImportedDoc {
-            source: at,
-            name: jsonl::name(&record, false),
-            text,
-            spans,
-            skipped_spans,
-        });
+/// The document of one record (read at `at`, `FILE:LINE`), or `None` with
+/// the reason in `out`.
+pub(super) fn record_doc(at: &str, record: &Record, out: &mut ReadOutcome) -> Option<ImportedDoc> {
+    if let Some(answer) = record.get("answer").and_then(Value::as_str)
+        && answer != "accept"
+    {
+        out.problems.push(format!(
+            "{at}: Prodigy answer is {answer:?}, not \"accept\"; record skipped"
+        ));
+        out.skipped_records += 1;
+        return None;
     }
-    out
+    let read = jsonl::text(record, at, &mut out.problems)
+        .and_then(|text| Some((text, spans(record, at, &mut out.problems)?)));
+    let Some((text, (spans, skipped_spans))) = read else {
+        out.skipped_records += 1;
+        return None;
+    };
+    Some(ImportedDoc {
+        source: at.to_owned(),
+        name: jsonl::name(record, false),
+        text,
+        spans,
+        skipped_spans,
+    })
 }
 
 /// The record's spans, and how many were left out; `None` (reported) if
@@ -90,7 +86,7 @@ mod tests {
             r#"{"text": "Bo", "spans": {"sc": []}}"#,
             "\n",
         );
-        let out = parse("in.jsonl", src);
+        let out = jsonl::parse_str("in.jsonl", src, record_doc);
         assert_eq!(out.docs.len(), 2);
         let first = &out.docs[0];
         assert_eq!(first.source, "in.jsonl:1");

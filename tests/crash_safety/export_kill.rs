@@ -263,3 +263,77 @@ fn suggest_killed_at_random_moments_leaves_each_annotation_file_old_or_new() {
         "suggest kill test (seed {seed}): killed before any save {untouched} times, part way {part_way} times"
     );
 }
+
+/// `newsmark import` streams its source one record at a time and flushes
+/// the filesystem once at the end: killed at random moments, every file it
+/// wrote is whole (the same bytes as an import left to finish), no
+/// annotation file is there without its article, and running the import
+/// again completes the corpus exactly.
+#[test]
+fn import_killed_at_random_moments_leaves_each_file_absent_or_whole() {
+    let (seed, mut rng) = seeded();
+    let dir = TempDir::new().unwrap();
+    let corpus = corpus(dir.path());
+    let jsonl = dir.path().join("corpus.jsonl");
+    assert!(export("spacy", &corpus, &jsonl).status().unwrap().success());
+    let import = |into: &Path| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_newsmark"));
+        command
+            .args(["import", "spacy"])
+            .arg(&jsonl)
+            .arg("--into")
+            .arg(into)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        command
+    };
+    let reference = dir.path().join("reference");
+    let started = std::time::Instant::now();
+    assert!(import(&reference).status().unwrap().success());
+    let full_ms = started.elapsed().as_millis().max(20) as u64;
+    let whole = files(&reference);
+    assert_eq!(
+        whole.len(),
+        2 * ARTICLES,
+        "an article and its annotations each"
+    );
+
+    let (mut none, mut part_way) = (0, 0);
+    // Fewer runs than the others: each one imports again to the end.
+    for run in 0..RUNS / 2 {
+        let into = dir.path().join(format!("killed-{run}"));
+        let mut child = import(&into).spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(rng.below(full_ms * 2)));
+        let _ = child.kill();
+        child.wait().unwrap();
+        let now = if into.exists() {
+            files(&into)
+        } else {
+            Vec::new()
+        };
+        for (name, bytes) in &now {
+            let expected = whole.iter().find(|(n, _)| n == name);
+            assert!(
+                expected.is_some_and(|(_, w)| w == bytes),
+                "run {run} (seed {seed}): {name} is not the whole file"
+            );
+            if let Some(stem) = name.strip_suffix(".ron") {
+                assert!(
+                    now.iter().any(|(n, _)| *n == format!("{stem}.txt")),
+                    "run {run} (seed {seed}): {name} without its article"
+                );
+            }
+        }
+        none += usize::from(now.is_empty());
+        part_way += usize::from(!now.is_empty() && now.len() < whole.len());
+        assert!(import(&into).status().unwrap().success());
+        assert_eq!(
+            files(&into),
+            whole,
+            "run {run} (seed {seed}): completed by a rerun"
+        );
+    }
+    eprintln!(
+        "import kill test (seed {seed}): killed before any file {none} times, part way {part_way} times"
+    );
+}

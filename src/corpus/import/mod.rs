@@ -3,15 +3,18 @@
 //! corpus, and its spans are added to the article's annotations as
 //! suggestions (or accepted spans), never shifted, never duplicated.
 
-use std::collections::{BTreeMap, HashSet};
-use std::fmt;
+mod report;
+
+use std::collections::HashSet;
 use std::path::Path;
 
 use crate::formats::{ImportedDoc, JsonSpan};
 use crate::model::{Document, Edit, LabelSchema, Origin, Span, Status, graphemes, words};
-use crate::plural::{counted, noun};
+use crate::plural::counted;
 use crate::session::Session;
 use crate::store::{self, StoreError};
+
+pub use report::{DocReport, ImportReport, ImportTotals};
 
 /// How imported spans are merged.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,169 +44,8 @@ pub fn parse_mapping(arg: &str) -> Result<(String, String), BadMapping> {
     }
 }
 
-/// What happened to one imported record that was merged.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct DocReport {
-    /// The corpus document's name, without `.txt`.
-    pub name: String,
-    /// Where the record came from (`FILE:LINE`, a brat file).
-    pub source: String,
-    /// Whether the article was created by this import.
-    pub created: bool,
-    /// Spans added.
-    pub added: usize,
-    /// Spans skipped because the document already had them (same start,
-    /// end and label, whatever their origin or status).
-    pub duplicates: usize,
-    /// Spans skipped: they could not be read from the source (see
-    /// [`ImportedDoc::skipped_spans`]), or their offsets or quote do not fit
-    /// the text.
-    pub invalid: usize,
-    /// Spans dropped because their label is not mapped (with
-    /// [`ImportOptions::only_mapped`]).
-    pub unmapped: usize,
-    /// Spans imported although they cut a word (or a character) in two,
-    /// each named in [`ImportReport::warnings`].
-    pub cut_words: usize,
-}
-
-/// Sums over an import.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ImportTotals {
-    /// Records merged into a document.
-    pub documents: usize,
-    /// Of those, articles created.
-    pub created: usize,
-    /// Spans added.
-    pub added: usize,
-    /// Spans already present.
-    pub duplicates: usize,
-    /// Spans that did not fit their text.
-    pub invalid: usize,
-    /// Spans with unmapped labels.
-    pub unmapped: usize,
-    /// Spans imported although they cut a word.
-    pub cut_words: usize,
-    /// Records not merged at all (see [`ImportReport::problems`]).
-    pub skipped_records: usize,
-}
-
-/// The outcome of [`import_into`].
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ImportReport {
-    /// One entry per record merged, in input order.
-    pub docs: Vec<DocReport>,
-    /// Records not merged (bad name, different text, protected annotations…).
-    pub skipped_records: usize,
-    /// Every problem, naming the source file and the line or span.
-    pub problems: Vec<String>,
-    /// Labels of added spans that the schema does not define, with counts.
-    pub unknown_labels: BTreeMap<String, usize>,
-    /// Spans imported, but worth a look: each names the source, the
-    /// document and the span (a span that cuts a word or splits a
-    /// character).
-    pub warnings: Vec<String>,
-}
-
-impl ImportReport {
-    /// Sums over all documents.
-    pub fn totals(&self) -> ImportTotals {
-        let mut t = ImportTotals {
-            documents: self.docs.len(),
-            skipped_records: self.skipped_records,
-            ..ImportTotals::default()
-        };
-        for d in &self.docs {
-            t.created += usize::from(d.created);
-            t.added += d.added;
-            t.duplicates += d.duplicates;
-            t.invalid += d.invalid;
-            t.unmapped += d.unmapped;
-            t.cut_words += d.cut_words;
-        }
-        t
-    }
-
-    /// Whether every record and span went in (warnings aside): nothing
-    /// skipped or invalid, and no problem with a document merged into.
-    pub fn imported_everything(&self) -> bool {
-        let t = self.totals();
-        self.problems.is_empty() && t.skipped_records == 0 && t.invalid == 0
-    }
-
-    /// What is worth a look though it was imported, one line each: labels
-    /// outside the schema, then [`Self::warnings`].
-    pub fn warning_lines(&self) -> Vec<String> {
-        let labels = (!self.unknown_labels.is_empty()).then(|| {
-            format!(
-                "labels not in the schema, imported as they are (rename with --map FROM=TO): {}",
-                crate::formats::counted_labels(&self.unknown_labels)
-            )
-        });
-        labels
-            .into_iter()
-            .chain(self.warnings.iter().cloned())
-            .collect()
-    }
-}
-
-impl fmt::Display for ImportReport {
-    /// The totals, a line per record merged, and the problems; warnings are
-    /// apart ([`Self::warning_lines`]).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let t = self.totals();
-        write!(
-            f,
-            "{} merged ({} created), {} skipped; {} added, {} skipped, {} skipped, {} dropped",
-            counted(t.documents, "document", "documents"),
-            t.created,
-            t.skipped_records,
-            counted(t.added, "span", "spans"),
-            counted(t.duplicates, "duplicate", "duplicates"),
-            counted(t.invalid, "invalid span", "invalid spans"),
-            counted(t.unmapped, "unmapped span", "unmapped spans"),
-        )?;
-        if t.cut_words > 0 {
-            write!(
-                f,
-                "; {} a word (imported; see the warnings)",
-                counted(t.cut_words, "span cuts", "spans cut")
-            )?;
-        }
-        writeln!(f)?;
-        for d in &self.docs {
-            write!(f, "  {}.txt", d.name)?;
-            if d.created {
-                f.write_str(" (new)")?;
-            }
-            write!(f, ": {} added", d.added)?;
-            for (n, what) in [
-                (d.duplicates, noun(d.duplicates, "duplicate", "duplicates")),
-                (d.invalid, "invalid"),
-                (d.unmapped, "unmapped"),
-                (d.cut_words, noun(d.cut_words, "cuts a word", "cut words")),
-            ] {
-                if n > 0 {
-                    write!(f, ", {n} {what}")?;
-                }
-            }
-            writeln!(f, "  [{}]", d.source)?;
-        }
-        if !self.problems.is_empty() {
-            writeln!(
-                f,
-                "{}:",
-                counted(self.problems.len(), "problem", "problems")
-            )?;
-            for p in &self.problems {
-                writeln!(f, "  {p}")?;
-            }
-        }
-        Ok(())
-    }
-}
-
-/// Merges `docs` into the corpus folder `corpus_dir`.
+/// Merges `docs` into the corpus folder `corpus_dir` (an [`Importer`]
+/// over all of them).
 ///
 /// Each record goes to `NAME.txt`, where `NAME` is the record's name or, if
 /// it has none, `doc-` and the first 12 hex digits of its text's SHA-256. If
@@ -223,33 +65,74 @@ pub fn import_into(
     options: &ImportOptions,
     schema: &LabelSchema,
 ) -> Result<ImportReport, StoreError> {
-    let meta = std::fs::metadata(corpus_dir).map_err(|source| StoreError::Read {
-        path: corpus_dir.to_owned(),
-        source,
-    })?;
-    if !meta.is_dir() {
-        return Err(StoreError::Read {
-            path: corpus_dir.to_owned(),
-            source: std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a folder"),
-        });
-    }
+    let importer = Importer::new(corpus_dir, options, schema)?;
     let mut report = ImportReport::default();
-    // Each file is written whole (a temporary file renamed into place), and
-    // all of them reach the disk together at the end: an fsync per file
-    // took most of an import's time.
     for doc in docs {
-        match merge(corpus_dir, doc, options, schema, &mut report) {
-            Ok(done) => report.docs.push(done),
+        if let Some(done) = importer.merge(doc, &mut report) {
+            report.docs.push(done);
+        }
+    }
+    importer.finish(&mut report);
+    Ok(report)
+}
+
+/// Merges records into one corpus folder as they come, one at a time (see
+/// [`import_into`] for what merging does): an import of any size holds one
+/// record at a time. Each file is written whole (a temporary file renamed
+/// into place) and all of them reach the disk together in
+/// [`Importer::finish`]: an fsync per file took most of an import's time.
+#[derive(Debug)]
+pub struct Importer<'a> {
+    corpus_dir: &'a Path,
+    options: &'a ImportOptions,
+    schema: &'a LabelSchema,
+}
+
+impl<'a> Importer<'a> {
+    /// An importer into `corpus_dir`; fails if it is not a readable folder.
+    pub fn new(
+        corpus_dir: &'a Path,
+        options: &'a ImportOptions,
+        schema: &'a LabelSchema,
+    ) -> Result<Self, StoreError> {
+        let meta = std::fs::metadata(corpus_dir).map_err(|source| StoreError::Read {
+            path: corpus_dir.to_owned(),
+            source,
+        })?;
+        if !meta.is_dir() {
+            return Err(StoreError::Read {
+                path: corpus_dir.to_owned(),
+                source: std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a folder"),
+            });
+        }
+        Ok(Self {
+            corpus_dir,
+            options,
+            schema,
+        })
+    }
+
+    /// Merges one record: what was done to its document, or `None` if it
+    /// was skipped (counted and reported in `report`, as are its spans'
+    /// problems and warnings; `report.docs` is left to the caller).
+    pub fn merge(&self, doc: &ImportedDoc, report: &mut ImportReport) -> Option<DocReport> {
+        match merge(self.corpus_dir, doc, self.options, self.schema, report) {
+            Ok(done) => Some(done),
             Err(problem) => {
                 report.skipped_records += 1;
                 report.problems.push(problem);
+                None
             }
         }
     }
-    if let Err(err) = store::sync_filesystem(corpus_dir) {
-        report.problems.push(err.to_string());
+
+    /// Makes everything merged durable (one flush of the filesystem); a
+    /// failure is reported in `report`.
+    pub fn finish(self, report: &mut ImportReport) {
+        if let Err(err) = store::sync_filesystem(self.corpus_dir) {
+            report.problems.push(err.to_string());
+        }
     }
-    Ok(report)
 }
 
 /// Merges one record; `Err` is the reason it was skipped.
