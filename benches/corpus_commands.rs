@@ -77,7 +77,7 @@ fn corpus(n: usize) -> PathBuf {
         let dir = tempfile::tempdir().unwrap();
         let corpus = dir.path().join("corpus");
         std::fs::create_dir(&corpus).unwrap();
-        let (template, spans) = common::article_text(2_000, 50);
+        let (template, spans) = common::news_article_text(2_000, 45);
         for k in 0..n {
             let name = format!("article-{k:06}.txt");
             // Each article names one of 5,000 envoys, tagged: `suggest`
