@@ -14,17 +14,17 @@ use crate::session::Session;
 impl NewsmarkApp {
     /// The open document, if any.
     pub fn session(&self) -> Option<&Session> {
-        self.session.as_ref()
+        self.doc.as_ref().map(|d| &d.session)
     }
 
     /// The caret and selection.
     pub fn selection(&self) -> Selection {
-        self.view.as_ref().map(|v| v.selection).unwrap_or_default()
+        self.view().map(|v| v.selection).unwrap_or_default()
     }
 
     /// The selected span.
     pub fn selected_span(&self) -> Option<SpanId> {
-        self.view.as_ref().and_then(|v| v.selected_span)
+        self.view().and_then(|v| v.selected_span)
     }
 
     /// The last message shown to the user.
@@ -35,41 +35,39 @@ impl NewsmarkApp {
     /// Whether suggesters are running in the background, or learned terms
     /// wait to be offered to the folder.
     pub fn is_suggesting(&self) -> bool {
-        self.job.is_some() || !self.learned_offers.is_empty()
+        self.background.suggest.is_some() || !self.folder.learned_offers.is_empty()
     }
 
     /// Whether the folder's annotation files are still being read.
     pub fn is_reading_folder(&self) -> bool {
-        self.corpus_loader.is_some()
+        self.folder.loader.is_some()
     }
 
     /// Whether an import or export is running in the background.
     pub fn is_busy(&self) -> bool {
-        self.task.is_some()
+        self.background.task.is_some()
     }
 
     /// Whether "run this extractor command?" is showing.
     pub fn is_asking_to_run_extractor(&self) -> bool {
-        self.awaiting_approval.is_some()
+        self.prompts.approval.is_some()
     }
 
     /// Whether "restore unsaved work?" is showing.
     pub fn is_offering_journal(&self) -> bool {
-        self.offered_journal.is_some()
+        self.prompts.journal.is_some()
     }
 
     /// Whether the unsaved-changes question is showing.
     pub fn is_asking_to_save(&self) -> bool {
-        self.pending.is_some()
+        self.prompts.unsaved.is_some()
     }
 
     /// Screen rectangle (zero width) of caret position `pos` as laid out in
     /// the last frame; lets tests point at text.
     pub fn char_screen_rect(&mut self, ctx: &egui::Context, pos: usize) -> Option<Rect> {
-        let session = self.session.as_ref()?;
-        self.view
-            .as_mut()?
-            .char_screen_rect(ctx, session.doc(), pos)
+        let doc = self.doc.as_mut()?;
+        doc.view.char_screen_rect(ctx, doc.session.doc(), pos)
     }
 
     /// Applies commands as if widgets or keys had asked for them (for
@@ -80,27 +78,29 @@ impl NewsmarkApp {
 
     /// Recently opened articles, newest first.
     pub fn recent(&self) -> &[PathBuf] {
-        &self.recent.articles
+        &self.persisted.recent.articles
     }
 
     /// The folders of recently opened articles, newest first.
     pub fn recent_folders(&self) -> &[PathBuf] {
-        &self.recent.folders
+        &self.persisted.recent.folders
     }
 
     /// The corpus's documents as last read or saved.
     pub fn corpus(&self) -> &CorpusIndex {
-        &self.corpus
+        &self.folder.corpus
     }
 
     /// Whether a tagged text's occurrences are still being looked for in a
     /// long article (on another thread).
     pub fn is_scanning_occurrences(&self) -> bool {
-        !self.occurrence_scans.is_empty()
+        self.doc
+            .as_ref()
+            .is_some_and(|d| !d.occurrence_scans.is_empty())
     }
 
     /// The window title as last set.
     pub fn title(&self) -> &str {
-        &self.title
+        &self.layout.title
     }
 }

@@ -14,11 +14,11 @@ impl NewsmarkApp {
             self.apply(ctx, command);
         }
         // An undo may have removed the selected span.
-        if let (Some(session), Some(view)) = (&self.session, &mut self.view)
-            && let Some(id) = view.selected_span
-            && session.set().get(id).is_none()
+        if let Some(doc) = &mut self.doc
+            && let Some(id) = doc.view.selected_span
+            && doc.session.set().get(id).is_none()
         {
-            view.selected_span = None;
+            doc.view.selected_span = None;
         }
     }
 
@@ -46,18 +46,18 @@ impl NewsmarkApp {
             }
             Command::NextSpan => self.step_span(true),
             Command::PrevSpan => self.step_span(false),
-            Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::ToggleShortcuts => self.layout.show_shortcuts = !self.layout.show_shortcuts,
             Command::RestoreJournal(restore) => self.answer_journal(restore),
             Command::ConvertEncoding(convert) => self.answer_encoding(convert),
             Command::PlaceOrphan(id) => self.place_orphan(id),
             Command::PlaceOrphanAt { id, start, end } => self.place_orphan_at(id, start..end),
             Command::DeleteOrphan(id) => {
-                let orphan = self.session.as_ref().and_then(|s| s.set().orphan(id));
+                let orphan = self.session().and_then(|s| s.set().orphan(id));
                 if let Some(orphan) = orphan.cloned() {
                     self.perform(Edit::RemoveOrphan(orphan));
                 }
             }
-            Command::ToggleStatistics => self.show_statistics = !self.show_statistics,
+            Command::ToggleStatistics => self.layout.show_statistics = !self.layout.show_statistics,
             Command::Accept => self.review(Status::Accepted),
             Command::Reject => self.review(Status::Rejected),
             Command::NextPending => self.step_pending(true),
@@ -71,13 +71,13 @@ impl NewsmarkApp {
             Command::BulkFolder { filter, status } => self.bulk_folder(ctx, filter, status),
             Command::UndoBulkFolder => self.undo_folder_bulk(ctx),
             Command::CancelBulkFolder => {
-                if let Some(job) = &mut self.folder_bulk.job {
+                if let Some(job) = &mut self.background.folder_bulk.job {
                     job.cancel();
                 }
             }
-            Command::SetFilter(filter) => self.review_filter = filter,
+            Command::SetFilter(filter) => self.layout.review_filter = filter,
             Command::ToggleRejected => {
-                if let Some(view) = &mut self.view {
+                if let Some(view) = self.doc.as_mut().map(|d| &mut d.view) {
                     view.show_rejected = !view.show_rejected;
                 }
             }
@@ -92,22 +92,22 @@ impl NewsmarkApp {
             Command::Import { format, src } => self.import_from(ctx, format, src),
             Command::StopReadingFolder => self.stop_reading_folder(),
             Command::CancelTask => {
-                if let Some(task) = &self.task {
+                if let Some(task) = &self.background.task {
                     task.cancel();
                 }
             }
             Command::Export { format, out } => self.export_to(ctx, format, out),
             Command::OpenSearch => self.open_search(),
-            Command::CloseSearch => self.search = None,
+            Command::CloseSearch => self.layout.search = None,
             Command::SearchNext => self.step_search(true),
             Command::SearchPrev => self.step_search(false),
             Command::AnnotateAll => self.annotate_all(ctx),
             Command::Suggest { all } => self.suggest(ctx, all),
             Command::ApproveExtractor(run) => self.approve_extractor(ctx, run),
             Command::CancelSuggest => {
-                self.awaiting_approval = None;
-                self.learned_offers.clear();
-                if let Some(job) = &self.job {
+                self.prompts.approval = None;
+                self.folder.learned_offers.clear();
+                if let Some(job) = &self.background.suggest {
                     job.cancel();
                 }
             }
@@ -119,7 +119,7 @@ impl NewsmarkApp {
     }
 
     pub(super) fn perform(&mut self, edit: Edit) {
-        let Some(session) = &mut self.session else {
+        let Some(session) = self.doc.as_mut().map(|d| &mut d.session) else {
             return;
         };
         let what = edit.describe();
@@ -130,8 +130,8 @@ impl NewsmarkApp {
     }
 
     pub(super) fn apply_open(&mut self, path: std::path::PathBuf) {
-        if self.session.as_ref().is_some_and(Session::is_dirty) {
-            self.pending = Some(Pending::Open(path));
+        if self.session().is_some_and(Session::is_dirty) {
+            self.prompts.unsaved = Some(Pending::Open(path));
         } else {
             self.open_now(&path);
         }
@@ -139,13 +139,13 @@ impl NewsmarkApp {
 
     /// Saves; returns whether it worked.
     pub(super) fn save(&mut self) -> bool {
-        let Some(session) = &mut self.session else {
+        let Some(session) = self.doc.as_mut().map(|d| &mut d.session) else {
             return false;
         };
         match session.save() {
             Ok(()) => {
                 let path = session.ron_path().display().to_string();
-                self.corpus.update(session);
+                self.folder.corpus.update(session);
                 self.info(format!("Saved {path}"));
                 self.queue_learned();
                 true
@@ -164,7 +164,7 @@ impl NewsmarkApp {
     }
 
     fn save_as_dialog(&mut self) {
-        let Some(session) = &mut self.session else {
+        let Some(session) = self.doc.as_mut().map(|d| &mut d.session) else {
             return;
         };
         let mut dialog = rfd::FileDialog::new().add_filter("newsmark annotations", &["ron"]);
@@ -184,7 +184,7 @@ impl NewsmarkApp {
     }
 
     fn back_up_and_overwrite(&mut self) {
-        let Some(session) = &mut self.session else {
+        let Some(session) = self.doc.as_mut().map(|d| &mut d.session) else {
             return;
         };
         match session.back_up_and_unprotect() {
@@ -200,7 +200,7 @@ impl NewsmarkApp {
     }
 
     fn undo_redo(&mut self, undo: bool) {
-        let Some(session) = &mut self.session else {
+        let Some(session) = self.doc.as_mut().map(|d| &mut d.session) else {
             return;
         };
         let done = if undo { session.undo() } else { session.redo() };
@@ -220,7 +220,7 @@ impl NewsmarkApp {
     }
 
     fn apply_label(&mut self, label: &str) {
-        let (Some(session), Some(view)) = (&self.session, &self.view) else {
+        let (Some(session), Some(view)) = (self.session(), self.view()) else {
             return;
         };
         if let Some(id) = view.selected_span {
@@ -255,13 +255,12 @@ impl NewsmarkApp {
                     _ => None,
                 };
                 self.perform(edit);
-                if let (Some(view), Some(id)) = (&mut self.view, id) {
+                if let (Some(view), Some(id)) = (self.doc.as_mut().map(|d| &mut d.view), id) {
                     view.selected_span = Some(id);
                     view.selection = Selection::of_range(range);
                 }
                 let quote = self
-                    .session
-                    .as_ref()
+                    .session()
                     .and_then(|s| id.and_then(|id| s.set().get(id)));
                 if let Some(span) = quote.cloned() {
                     self.offer_occurrences(&span);
@@ -272,7 +271,7 @@ impl NewsmarkApp {
     }
 
     fn delete_span(&mut self) {
-        let (Some(session), Some(view)) = (&self.session, &self.view) else {
+        let (Some(session), Some(view)) = (self.session(), self.view()) else {
             return;
         };
         let Some(edit) = view.selected_span.and_then(|id| session.delete_edit(id)) else {
@@ -280,16 +279,17 @@ impl NewsmarkApp {
             return;
         };
         self.perform(edit);
-        if let Some(view) = &mut self.view {
+        if let Some(view) = self.doc.as_mut().map(|d| &mut d.view) {
             view.selected_span = None;
         }
     }
 
     pub(super) fn select_span(&mut self, id: SpanId, scroll: bool) {
-        let (Some(session), Some(view)) = (&self.session, &mut self.view) else {
+        let Some(doc) = &mut self.doc else {
             return;
         };
-        let Some(span) = session.set().get(id) else {
+        let view = &mut doc.view;
+        let Some(span) = doc.session.set().get(id) else {
             return;
         };
         view.selected_span = Some(id);
@@ -300,7 +300,7 @@ impl NewsmarkApp {
     }
 
     fn set_selection(&mut self, selection: Selection, reveal: bool) {
-        if let Some(view) = &mut self.view {
+        if let Some(view) = self.doc.as_mut().map(|d| &mut d.view) {
             view.selection = selection;
             view.selected_span = None;
             if reveal {
@@ -312,7 +312,7 @@ impl NewsmarkApp {
     /// Selects the innermost visible span at `at`; if that one is already
     /// selected, the next one out (cycling). No span there: places the caret.
     fn click_text(&mut self, at: usize, caret: usize) {
-        let Some(session) = &self.session else {
+        let Some(session) = self.session() else {
             return;
         };
         let mut here: Vec<_> = session
@@ -336,7 +336,7 @@ impl NewsmarkApp {
     /// Selects the span after (or before) the selected one, or after the
     /// caret; wraps around.
     fn step_span(&mut self, forward: bool) {
-        let Some(session) = &self.session else {
+        let Some(session) = self.session() else {
             return;
         };
         let spans: Vec<_> = session
@@ -367,7 +367,7 @@ impl NewsmarkApp {
     }
 
     fn answer(&mut self, ctx: &egui::Context, answer: PromptAnswer) {
-        let Some(pending) = self.pending.take() else {
+        let Some(pending) = self.prompts.unsaved.take() else {
             return;
         };
         match answer {
@@ -375,7 +375,7 @@ impl NewsmarkApp {
             PromptAnswer::Save if !self.save() => return,
             PromptAnswer::Save => {}
             PromptAnswer::Discard => {
-                if let Some(session) = &self.session {
+                if let Some(session) = self.session() {
                     let _ = session.discard_journal();
                 }
             }
@@ -383,14 +383,14 @@ impl NewsmarkApp {
         match pending {
             Pending::Open(path) => self.open_now(&path),
             Pending::Close => {
-                self.allow_close = true;
+                self.layout.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
     }
 
     fn toggle_left(&mut self, tab: LeftTab) {
-        self.left = if self.left == Some(tab) {
+        self.layout.left = if self.layout.left == Some(tab) {
             None
         } else {
             Some(tab)
@@ -400,7 +400,7 @@ impl NewsmarkApp {
     /// Places an orphaned span on the text selection.
     fn place_orphan(&mut self, id: SpanId) {
         let range = self.selection().range();
-        if self.session.is_none() {
+        if self.doc.is_none() {
             return;
         }
         if range.is_empty() {
@@ -411,7 +411,7 @@ impl NewsmarkApp {
 
     /// Places an orphaned span on `range`.
     fn place_orphan_at(&mut self, id: SpanId, range: std::ops::Range<usize>) {
-        let Some(session) = &self.session else {
+        let Some(session) = self.session() else {
             return;
         };
         match session.place_orphan_edit(id, range) {

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use super::app::NewsmarkApp;
 use super::bulk_job::{BulkJob, BulkOp};
-use super::review_panel::{FolderView, ReviewPanel};
+use super::review_panel::FolderView;
 use crate::model::{SpanId, Status};
 use crate::plural;
 use crate::session::ReviewFilter;
@@ -59,7 +59,7 @@ fn verb(status: Status) -> &'static str {
 impl NewsmarkApp {
     /// Whether a folder-wide review runs.
     pub fn is_reviewing_folder(&self) -> bool {
-        self.folder_bulk.job.is_some()
+        self.background.folder_bulk.job.is_some()
     }
 
     /// Sets `status` on every pending suggestion passing `filter` in every
@@ -78,43 +78,49 @@ impl NewsmarkApp {
     /// Takes the last folder-wide review back: the spans it changed that
     /// still have the status it gave become pending again.
     pub(super) fn undo_folder_bulk(&mut self, ctx: &egui::Context) {
-        if self.folder_bulk.job.is_some() {
+        if self.background.folder_bulk.job.is_some() {
             return;
         }
-        let Some((status, ids)) = self.folder_bulk.last.take() else {
+        let Some((status, ids)) = self.background.folder_bulk.last.take() else {
             return self.info("No folder-wide review to take back.");
         };
         self.start_folder_bulk(ctx, BulkOp::Reopen { status, ids });
     }
 
     fn start_folder_bulk(&mut self, ctx: &egui::Context, op: BulkOp) {
-        if self.job.is_some() || self.folder_bulk.job.is_some() {
+        if self.background.suggest.is_some() || self.background.folder_bulk.job.is_some() {
             return self.info("Wait for the running suggestions or review to end (or cancel it).");
         }
-        let Some(open) = self.session.as_ref().map(|s| s.txt_path().to_owned()) else {
+        let Some(open) = self.session().map(|s| s.txt_path().to_owned()) else {
             return;
         };
-        self.folder_bulk.tally.clear();
+        self.background.folder_bulk.tally.clear();
         self.change_open_document(&op, &open);
         let paths: Vec<PathBuf> = match &op {
-            BulkOp::Review { .. } => self.corpus.entries.iter().map(|e| e.path.clone()).collect(),
+            BulkOp::Review { .. } => self
+                .folder
+                .corpus
+                .entries
+                .iter()
+                .map(|e| e.path.clone())
+                .collect(),
             BulkOp::Reopen { ids, .. } => ids.keys().cloned().collect(),
         };
         let others = paths.into_iter().filter(|p| *p != open).collect();
         let job = BulkJob::start(
             op,
             others,
-            self.schema.clone(),
-            self.open_article.clone(),
+            self.folder.schema.clone(),
+            self.folder.open_article.clone(),
             ctx.clone(),
         );
-        self.folder_bulk.job = Some(job);
+        self.background.folder_bulk.job = Some(job);
     }
 
     /// Applies a folder-wide job's change to the open document, `path`, as
     /// one undoable edit.
     fn change_open_document(&mut self, op: &BulkOp, path: &PathBuf) {
-        let Some(session) = self.session.as_ref().filter(|s| s.txt_path() == path) else {
+        let Some(session) = self.session().filter(|s| s.txt_path() == path) else {
             return;
         };
         let edit = match op {
@@ -126,13 +132,13 @@ impl NewsmarkApp {
         if let Some(edit) = edit {
             let ids = changed_ids(&edit);
             self.perform(edit);
-            self.folder_bulk.tally.insert(path.clone(), ids);
+            self.background.folder_bulk.tally.insert(path.clone(), ids);
         }
     }
 
     /// Takes the job's news; reports when it ends.
     pub(super) fn poll_folder_bulk(&mut self, ctx: &egui::Context) {
-        let Some(job) = &mut self.folder_bulk.job else {
+        let Some(job) = &mut self.background.folder_bulk.job else {
             return;
         };
         job.poll();
@@ -140,13 +146,13 @@ impl NewsmarkApp {
         let opened = std::mem::take(&mut job.opened);
         let op = job.op.clone();
         for (path, done) in changed {
-            self.corpus.record(&path, &done.set, None);
-            self.folder_bulk.tally.insert(path, done.changed);
+            self.folder.corpus.record(&path, &done.set, None);
+            self.background.folder_bulk.tally.insert(path, done.changed);
         }
         for path in opened {
             self.change_open_document(&op, &path);
         }
-        let Some(job) = &self.folder_bulk.job else {
+        let Some(job) = &self.background.folder_bulk.job else {
             return;
         };
         if !job.finished {
@@ -156,8 +162,8 @@ impl NewsmarkApp {
         let (done, total) = job.progress;
         let cancelled = job.cancelled && done < total;
         let skipped = job.skipped.clone();
-        self.folder_bulk.job = None;
-        let tally = std::mem::take(&mut self.folder_bulk.tally);
+        self.background.folder_bulk.job = None;
+        let tally = std::mem::take(&mut self.background.folder_bulk.tally);
         let spans: usize = tally.values().map(Vec::len).sum();
         let suggestions = plural::counted(spans, "suggestion", "suggestions");
         let documents = plural::counted(tally.len(), "document", "documents");
@@ -178,17 +184,17 @@ impl NewsmarkApp {
         match op {
             BulkOp::Review { status, .. } if !tally.is_empty() => {
                 text.push_str(" (Take back, in the review panel, undoes it)");
-                self.folder_bulk.last = Some((status, tally));
+                self.background.folder_bulk.last = Some((status, tally));
             }
             BulkOp::Reopen { status, mut ids } if cancelled => {
                 // What was not reached yet can still be taken back.
                 ids.retain(|path, _| !tally.contains_key(path));
-                self.folder_bulk.last = (!ids.is_empty()).then_some((status, ids));
+                self.background.folder_bulk.last = (!ids.is_empty()).then_some((status, ids));
             }
             _ => {}
         }
-        if let Some(session) = &self.session {
-            self.review = ReviewPanel::for_session(session, &self.corpus);
+        if let Some(doc) = &mut self.doc {
+            doc.refresh_review(&self.folder.corpus);
         }
         if skipped.is_empty() {
             self.info(text);

@@ -6,7 +6,6 @@ use std::path::Path;
 
 use super::app::{LeftTab, NewsmarkApp};
 use super::corpus_loader::CorpusLoader;
-use super::review_panel::ReviewPanel;
 use crate::corpus::CorpusIndex;
 
 /// How many entries read in the background a frame takes into the index at
@@ -20,27 +19,28 @@ impl NewsmarkApp {
     /// has read it, and reading a large article again would hold a second
     /// copy of it for a while.
     pub(super) fn read_folder(&mut self, dir: &Path, open: &Path) {
-        self.corpus = CorpusIndex::list(dir).unwrap_or_default();
+        self.folder.corpus = CorpusIndex::list(dir).unwrap_or_default();
         let paths = self
+            .folder
             .corpus
             .entries
             .iter()
             .filter(|e| e.path != open)
             .map(|e| e.path.clone())
             .collect();
-        self.corpus_loader = Some(CorpusLoader::start(paths, self.schema.clone()));
+        self.folder.loader = Some(CorpusLoader::start(paths, self.folder.schema.clone()));
     }
 
     /// Takes the annotation files read in the background; when all are read,
     /// the review panel is rebuilt from them.
     pub(super) fn poll_corpus_loader(&mut self, ctx: &egui::Context) {
-        let Some(loader) = &self.corpus_loader else {
+        let Some(loader) = &self.folder.loader else {
             return;
         };
         match loader.take(ENTRIES_PER_FRAME) {
             Some(entries) => {
                 for entry in entries {
-                    self.corpus.set_loaded(entry);
+                    self.folder.corpus.set_loaded(entry);
                 }
                 ctx.request_repaint_after(std::time::Duration::from_millis(30));
             }
@@ -51,23 +51,26 @@ impl NewsmarkApp {
     /// Ends reading the folder (done or stopped): the review panel is
     /// rebuilt from what was read.
     fn finish_reading_folder(&mut self) {
-        self.corpus_loader = None;
-        if let Some(session) = &self.session {
-            self.corpus.update(session);
-            self.review = ReviewPanel::for_session(session, &self.corpus);
-            if self.left.is_none() && self.review.has_suggestions(session) {
-                self.left = Some(LeftTab::Review);
+        self.folder.loader = None;
+        if let Some(doc) = &mut self.doc {
+            self.folder.corpus.update(&doc.session);
+            doc.refresh_review(&self.folder.corpus);
+            if self.layout.left.is_none() && doc.review.has_suggestions(&doc.session) {
+                self.layout.left = Some(LeftTab::Review);
             }
         }
     }
 
     /// Stops reading the folder's annotation files, keeping what was read.
     pub(super) fn stop_reading_folder(&mut self) {
-        if self.corpus_loader.is_none() {
+        if self.folder.loader.is_none() {
             return;
         }
         self.finish_reading_folder();
-        let (done, total) = (self.corpus.loaded_count(), self.corpus.entries.len());
+        let (done, total) = (
+            self.folder.corpus.loaded_count(),
+            self.folder.corpus.entries.len(),
+        );
         self.info(format!(
             "Stopped reading the folder after {done} of {total} documents; the others show no counts until the folder is opened again"
         ));

@@ -46,13 +46,13 @@ fn ago(secs: u64) -> String {
 impl NewsmarkApp {
     /// Looks for a journal left by a session that ended without saving.
     pub(super) fn check_journal(&mut self) {
-        let Some(session) = &self.session else {
+        let Some(session) = self.session() else {
             return;
         };
         match session.recovered_journal() {
             Ok(Some(journal)) => {
                 let age = age(journal.written);
-                self.offered_journal = Some(OfferedJournal { journal, age });
+                self.prompts.journal = Some(OfferedJournal { journal, age });
             }
             Ok(None) => {}
             Err(unreadable) => self.error(unreadable.to_string()),
@@ -67,35 +67,34 @@ impl NewsmarkApp {
             ctx.request_repaint_after(Duration::from_millis(50));
             return;
         }
-        let Some(session) = &self.session else {
+        let Some(doc) = &mut self.doc else {
             return;
         };
-        let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
-        let lost_focus = self.was_focused && !focused;
-        self.was_focused = focused;
+        let (session, clock) = (&doc.session, &mut doc.journal);
+        let lost_focus = std::mem::take(&mut clock.focus_lost);
         let state = session.history().state();
-        let due = self
-            .journaled_at
+        let due = clock
+            .written_at
             .is_none_or(|t| t.elapsed() >= JOURNAL_EVERY);
         let dirty = session.is_dirty();
-        if self.journaled_state != Some(state) && (due || lost_focus || !dirty) {
+        if clock.written_state != Some(state) && (due || lost_focus || !dirty) {
             // Back at the saved state this removes the journal; the clock only
             // counts writes.
             let written = if session.set().len() >= BACKGROUND_JOURNAL_SPANS {
                 session.start_journal_write().map(|write| {
-                    self.journal_write = write;
+                    self.background.journal_write = write;
                 })
             } else {
                 session.write_journal()
             };
-            self.journaled_state = Some(state);
+            clock.written_state = Some(state);
             if dirty {
-                self.journaled_at = Some(Instant::now());
+                clock.written_at = Some(Instant::now());
             }
             if let Err(err) = written {
                 self.journal_failed(&err);
             }
-        } else if self.journaled_state != Some(state) {
+        } else if clock.written_state != Some(state) {
             ctx.request_repaint_after(JOURNAL_EVERY);
         }
     }
@@ -104,13 +103,14 @@ impl NewsmarkApp {
     /// `false` while it is still running.
     fn collect_journal_write(&mut self) -> bool {
         if self
+            .background
             .journal_write
             .as_ref()
             .is_some_and(|w| !w.is_finished())
         {
             return false;
         }
-        if let Some(Err(err)) = self.journal_write.take().map(JournalWrite::wait) {
+        if let Some(Err(err)) = self.background.journal_write.take().map(JournalWrite::wait) {
             self.journal_failed(&err);
         }
         true
@@ -123,15 +123,17 @@ impl NewsmarkApp {
     /// Waits for the background journal write, if one is running (before
     /// the window closes).
     pub(super) fn finish_journal_write(&mut self) {
-        if let Some(write) = self.journal_write.take() {
+        if let Some(write) = self.background.journal_write.take() {
             let _ = write.wait();
         }
     }
 
     /// The answer to "restore unsaved work?".
     pub(super) fn answer_journal(&mut self, restore: bool) {
-        let (Some(offered), Some(session)) = (self.offered_journal.take(), &mut self.session)
-        else {
+        let (Some(offered), Some(session)) = (
+            self.prompts.journal.take(),
+            self.doc.as_mut().map(|d| &mut d.session),
+        ) else {
             return;
         };
         if restore {

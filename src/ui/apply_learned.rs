@@ -31,34 +31,35 @@ pub type LearnedOffers = VecDeque<LearnedOffer>;
 impl NewsmarkApp {
     /// Queues the terms learned in the open document, which was just saved.
     pub(super) fn queue_learned(&mut self) {
-        let Some(session) = &self.session else {
+        let Some(doc) = &mut self.doc else {
             return;
         };
+        let session = &doc.session;
         let set = session.set();
-        let terms: Vec<(String, String)> = std::mem::take(&mut self.learned)
+        let terms: Vec<(String, String)> = std::mem::take(&mut doc.learned)
             .into_iter()
             .filter_map(|id| set.get(id))
             .filter(|span| span.status == Status::Accepted)
             .map(|span| (span.text.clone(), span.label.clone()))
             .collect();
         if !terms.is_empty() {
-            self.learned_offers.push_back(LearnedOffer {
+            self.folder.learned_offers.push_back(LearnedOffer {
                 terms,
                 learned_in: session.txt_path().to_owned(),
             });
         }
     }
 
-    /// Before the document at `next` replaces the open one. What was learned
-    /// and not saved is forgotten, and so are occurrences held back from
-    /// the open one; offers waiting for another folder are dropped.
+    /// Before the document at `next` replaces the open one (and with it
+    /// what was learned and not saved): occurrences held back from the
+    /// open one are forgotten, and offers waiting for another folder are
+    /// dropped.
     pub(super) fn leave_document(&mut self, next: &Path) {
-        self.learned.clear();
-        self.held_occurrences = None;
-        if let Some(session) = &self.session
+        self.prompts.held_occurrences = None;
+        if let Some(session) = self.session()
             && !same_folder(session.txt_path(), next)
         {
-            self.learned_offers.clear();
+            self.folder.learned_offers.clear();
         }
     }
 
@@ -68,13 +69,16 @@ impl NewsmarkApp {
     /// were learned in, get them in their files.
     pub(super) fn start_learned_offer(&mut self, ctx: &egui::Context) {
         // Runs every frame: nothing to do unless an offer waits.
-        if self.learned_offers.is_empty() || self.job.is_some() || self.folder_bulk.job.is_some() {
+        if self.folder.learned_offers.is_empty()
+            || self.background.suggest.is_some()
+            || self.background.folder_bulk.job.is_some()
+        {
             return;
         }
-        let Some(open) = self.session.as_ref().map(|s| s.txt_path().to_owned()) else {
+        let Some(open) = self.session().map(|s| s.txt_path().to_owned()) else {
             return;
         };
-        let Some(offer) = self.learned_offers.pop_front() else {
+        let Some(offer) = self.folder.learned_offers.pop_front() else {
             return;
         };
         let Ok(learned) = TermMatcher::new(offer.terms) else {

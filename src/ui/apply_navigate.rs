@@ -10,13 +10,13 @@ impl NewsmarkApp {
     /// Saves the open document if it has edits; `false` (with the question
     /// asked) if that failed, so the caller must not move on.
     pub(super) fn save_before_leaving(&mut self, to: &std::path::Path) -> bool {
-        if !self.session.as_ref().is_some_and(Session::is_dirty) {
+        if !self.session().is_some_and(Session::is_dirty) {
             return true;
         }
         if self.save() {
             true
         } else {
-            self.pending = Some(Pending::Open(to.to_owned()));
+            self.prompts.unsaved = Some(Pending::Open(to.to_owned()));
             false
         }
     }
@@ -30,11 +30,11 @@ impl NewsmarkApp {
     /// Moves `step` documents along the folder's list, wrapping around;
     /// the status bar says when it wrapped.
     pub(super) fn step_document(&mut self, step: isize) {
-        let Some(session) = &self.session else {
+        let Some(session) = self.session() else {
             return;
         };
-        let n = self.corpus.entries.len();
-        let Some(here) = self.corpus.position(session.txt_path()) else {
+        let n = self.folder.corpus.entries.len();
+        let Some(here) = self.folder.corpus.position(session.txt_path()) else {
             return self.info("This document is not in a folder list.");
         };
         if n < 2 {
@@ -42,9 +42,9 @@ impl NewsmarkApp {
         }
         let to = here as isize + step;
         let next = to.rem_euclid(n as isize) as usize;
-        let path = self.corpus.entries[next].path.clone();
+        let path = self.folder.corpus.entries[next].path.clone();
         self.go_to(&path);
-        let moved = self.session.as_ref().is_some_and(|s| s.txt_path() == path);
+        let moved = self.session().is_some_and(|s| s.txt_path() == path);
         let quiet = self.notice.as_ref().is_none_or(|n| !n.is_error);
         if moved && quiet && (to < 0 || to >= n as isize) {
             let name = crate::store::file_name(&path);
@@ -58,7 +58,7 @@ impl NewsmarkApp {
 
     /// Marks the document done (undoable), saves, and moves on.
     pub(super) fn mark_done_now(&mut self) {
-        let Some(session) = &self.session else {
+        let Some(session) = self.session() else {
             return;
         };
         if !session.set().is_done() {

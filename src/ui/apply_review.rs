@@ -13,13 +13,13 @@ const NONE_PENDING: &str = "No pending suggestions left (with the current filter
 
 impl NewsmarkApp {
     pub(super) fn show_rejected(&self) -> bool {
-        self.view.as_ref().is_some_and(|v| v.show_rejected)
+        self.view().is_some_and(|v| v.show_rejected)
     }
 
     /// Sets the selected span's status; a reviewed suggestion moves the
     /// selection on to the next pending one.
     pub(super) fn review(&mut self, status: Status) {
-        let (Some(session), Some(view)) = (&self.session, &self.view) else {
+        let (Some(session), Some(view)) = (self.session(), self.view()) else {
             return;
         };
         let Some(id) = view.selected_span else {
@@ -32,7 +32,7 @@ impl NewsmarkApp {
             .is_some_and(|s| s.status == Status::Pending);
         if let Some(edit) = session.set_status_edit(id, status) {
             self.perform(edit);
-            let accepted = self.session.as_ref().and_then(|s| s.set().get(id)).cloned();
+            let accepted = self.session().and_then(|s| s.set().get(id)).cloned();
             if let Some(span) = accepted.filter(|s| s.status == Status::Accepted) {
                 self.offer_occurrences(&span);
             }
@@ -43,18 +43,18 @@ impl NewsmarkApp {
     }
 
     pub(super) fn step_pending(&mut self, forward: bool) {
-        let Some(session) = &self.session else {
+        let Some(session) = self.session() else {
             return;
         };
         let current = self.selected_span();
         let caret = self.selection().caret;
-        let next = session.next_pending(current, caret, forward, &self.review_filter);
+        let next = session.next_pending(current, caret, forward, &self.layout.review_filter);
         let Some(id) = next else {
             return self.info(NONE_PENDING);
         };
         // "None left", said earlier, is no longer true.
         if self.notice.as_ref().is_some_and(|n| n.text == NONE_PENDING) {
-            let left = count_pending(session.set(), &self.review_filter);
+            let left = count_pending(session.set(), &self.layout.review_filter);
             let left = plural::counted(left, "pending suggestion", "pending suggestions");
             self.info(format!("{left} to review (with the current filter)"));
         }
@@ -62,7 +62,7 @@ impl NewsmarkApp {
     }
 
     pub(super) fn move_edge(&mut self, start: bool, forward: bool, by_word: bool) {
-        let (Some(session), Some(view)) = (&self.session, &self.view) else {
+        let (Some(session), Some(view)) = (self.session(), self.view()) else {
             return;
         };
         let Some(span) = view.selected_span.and_then(|id| session.set().get(id)) else {
@@ -89,7 +89,7 @@ impl NewsmarkApp {
         match session.resize_edit(id, range.clone()) {
             Some(edit) => {
                 self.perform(edit);
-                if let Some(view) = &mut self.view {
+                if let Some(view) = self.doc.as_mut().map(|d| &mut d.view) {
                     view.selection = Selection::of_range(range);
                 }
             }
@@ -98,7 +98,7 @@ impl NewsmarkApp {
     }
 
     pub(super) fn bulk(&mut self, filter: &ReviewFilter, status: Status) {
-        let Some(session) = &self.session else {
+        let Some(session) = self.session() else {
             return;
         };
         match session.bulk_status_edit(filter, status) {

@@ -10,10 +10,10 @@ use crate::suggest::search::{AnnotateAll, search_suggestions};
 
 impl NewsmarkApp {
     pub(super) fn open_search(&mut self) {
-        let Some(session) = &self.session else {
+        let Some(session) = self.doc.as_ref().map(|d| &d.session) else {
             return;
         };
-        match &mut self.search {
+        match &mut self.layout.search {
             Some(bar) => bar.focus(),
             None => {
                 let first = session
@@ -21,14 +21,17 @@ impl NewsmarkApp {
                     .labels
                     .first()
                     .map_or("", |l| l.name.as_str());
-                self.search = Some(SearchBar::new(first));
+                self.layout.search = Some(SearchBar::new(first));
             }
         }
     }
 
     pub(super) fn step_search(&mut self, forward: bool) {
         let caret = self.selection().caret;
-        let (Some(bar), Some(view)) = (&mut self.search, &mut self.view) else {
+        let (Some(bar), Some(view)) = (
+            &mut self.layout.search,
+            self.doc.as_mut().map(|d| &mut d.view),
+        ) else {
             return;
         };
         if let Some(hit) = bar.step(forward, caret) {
@@ -44,7 +47,7 @@ impl NewsmarkApp {
     /// With "across the folder", offers them to the other documents as
     /// pending suggestions, saved to their files in the background.
     pub(super) fn annotate_all(&mut self, ctx: &egui::Context) {
-        let (Some(bar), Some(session)) = (&self.search, &self.session) else {
+        let (Some(bar), Some(session)) = (&self.layout.search, self.session()) else {
             return;
         };
         let label = bar.label.clone();
@@ -73,7 +76,7 @@ impl NewsmarkApp {
         search: crate::model::search::Search,
         label: String,
     ) -> String {
-        if self.job.is_some() || self.folder_bulk.job.is_some() {
+        if self.background.suggest.is_some() || self.background.folder_bulk.job.is_some() {
             return "; not offered to the other documents: another folder job is running (run \
                     Annotate all again once it ends)"
                 .to_owned();

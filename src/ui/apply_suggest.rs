@@ -2,8 +2,6 @@
 //! settings, asking before an extractor command runs, running the job, and
 //! offering a newly tagged text's other occurrences.
 
-use std::sync::Arc;
-
 use super::app::NewsmarkApp;
 use super::apply_learned::LEARNED;
 use super::occurrence_offer::HeldOccurrences;
@@ -34,15 +32,15 @@ impl NewsmarkApp {
     /// Builds the plan and starts it, asking first about an extractor
     /// command not approved yet for this folder.
     pub(super) fn suggest(&mut self, ctx: &egui::Context, all: bool) {
-        if self.job.is_some() {
+        if self.background.suggest.is_some() {
             self.info("Suggestions are already running (Cancel in the status bar).");
             return;
         }
-        if self.folder_bulk.job.is_some() {
+        if self.background.folder_bulk.job.is_some() {
             self.info("A folder-wide review is running (Cancel in the review panel).");
             return;
         }
-        let Some(session) = &self.session else {
+        let Some(session) = self.session() else {
             return;
         };
         let dir = session
@@ -54,16 +52,16 @@ impl NewsmarkApp {
             Ok(s) => s,
             Err(err) => return self.error(err.to_string()),
         };
-        let mut terms = self.corpus.learned_terms_except(session.txt_path());
+        let mut terms = self.folder.corpus.learned_terms_except(session.txt_path());
         terms.extend(crate::suggest::matcher::learned_terms(session.set()));
         let plan = match SuggestPlan::with_terms(&settings, terms) {
             Ok(plan) => plan,
             Err(err) => return self.error(err.to_string()),
         };
         if let Some(command) = &plan.external
-            && !self.approvals.is_approved(&dir, &command.argv)
+            && !self.persisted.approvals.is_approved(&dir, &command.argv)
         {
-            self.awaiting_approval = Some(AwaitingApproval {
+            self.prompts.approval = Some(AwaitingApproval {
                 command_line: command.command_line(),
                 plan,
                 all,
@@ -75,20 +73,19 @@ impl NewsmarkApp {
 
     /// The answer to "run this extractor command?".
     pub(super) fn approve_extractor(&mut self, ctx: &egui::Context, run: bool) {
-        let Some(mut waiting) = self.awaiting_approval.take() else {
+        let Some(mut waiting) = self.prompts.approval.take() else {
             return;
         };
         if run {
             let dir = self
-                .session
-                .as_ref()
+                .session()
                 .and_then(|s| s.txt_path().parent())
                 .map(std::path::Path::to_path_buf)
                 .unwrap_or_default();
             if let Some(command) = &waiting.plan.external {
                 // Remembered for this folder and this exact command, also
                 // in later runs (see `NewsmarkApp::restore`).
-                self.approvals.approve(&dir, &command.argv);
+                self.persisted.approvals.approve(&dir, &command.argv);
             }
         } else {
             waiting.plan.external = None;
@@ -113,7 +110,7 @@ impl NewsmarkApp {
         skip: &[std::path::PathBuf],
         open_offers: Option<&'static str>,
     ) {
-        let Some(session) = &self.session else {
+        let Some(session) = self.session() else {
             return;
         };
         let others = if all {
@@ -133,23 +130,24 @@ impl NewsmarkApp {
             open,
             others,
             session.schema().clone(),
-            self.open_article.clone(),
+            self.folder.open_article.clone(),
             ctx.clone(),
         );
         job.open_offers = open_offers;
-        self.job = Some(job);
+        self.background.suggest = Some(job);
         self.info("Suggesting…");
     }
 
     /// Takes the job's news: adds the open document's suggestions as one
     /// undoable edit, and reports when the job ends.
     pub(super) fn poll_job(&mut self, ctx: &egui::Context) {
-        let Some(job) = &mut self.job else {
+        let Some(job) = &mut self.background.suggest else {
             return;
         };
         let same_document = self
-            .session
+            .doc
             .as_ref()
+            .map(|d| &d.session)
             .is_some_and(|s| s.txt_path() == job.open_path);
         if let Some(found) = job.poll()
             && same_document
@@ -157,20 +155,20 @@ impl NewsmarkApp {
         {
             self.add_job_offers(&found, what);
         }
-        let Some(job) = &mut self.job else {
+        let Some(job) = &mut self.background.suggest else {
             return;
         };
         for (path, set) in std::mem::take(&mut job.saved) {
-            self.corpus.record(&path, &set, None);
+            self.folder.corpus.record(&path, &set, None);
         }
         let opened = std::mem::take(&mut job.opened);
         let what = job.open_offers.unwrap_or(LEARNED);
         for (path, found) in opened {
-            if self.session.as_ref().is_some_and(|s| s.txt_path() == path) {
+            if self.session().is_some_and(|s| s.txt_path() == path) {
                 self.add_job_offers(&found, what);
             }
         }
-        let Some(job) = &self.job else {
+        let Some(job) = &self.background.suggest else {
             return;
         };
         if !job.finished {
@@ -191,9 +189,9 @@ impl NewsmarkApp {
             let failures = plural::counted(job.failures.len(), "failure", "failures");
             text.push_str(&format!("; {failures}: {first}"));
         }
-        self.job = None;
-        if let Some(session) = &self.session {
-            self.review = super::review_panel::ReviewPanel::for_session(session, &self.corpus);
+        self.background.suggest = None;
+        if let Some(doc) = &mut self.doc {
+            doc.refresh_review(&self.folder.corpus);
         }
         if failed {
             self.error(text);
@@ -206,7 +204,7 @@ impl NewsmarkApp {
     /// the job's closing message.
     fn add_job_offers(&mut self, found: &[Suggestion], what: &str) {
         let added = self.add_suggestions(found, what);
-        if let Some(job) = &mut self.job {
+        if let Some(job) = &mut self.background.suggest {
             job.added_here += added;
         }
     }
@@ -214,7 +212,7 @@ impl NewsmarkApp {
     /// Adds suggestions to the open document as one undoable edit; returns
     /// how many were added.
     fn add_suggestions(&mut self, found: &[Suggestion], what: &str) -> usize {
-        let Some(session) = &self.session else {
+        let Some(session) = self.session() else {
             return 0;
         };
         match pending_edit(session, found) {
@@ -224,7 +222,7 @@ impl NewsmarkApp {
                 let noun = plural::noun(n, "suggestion", "suggestions");
                 self.info(format!("{n} new {what} {noun} to review (N)"));
                 if what == SUGGESTER_RUN {
-                    self.left = Some(super::app::LeftTab::Review);
+                    self.layout.left = Some(super::app::LeftTab::Review);
                 }
                 n
             }
@@ -242,7 +240,7 @@ impl NewsmarkApp {
     /// offered at all, and at most [`OFFER_AT_ONCE`] occurrences are offered
     /// before asking (see [`crate::suggest::occurrences`]).
     pub(super) fn offer_occurrences(&mut self, span: &Span) {
-        let Some(session) = &self.session else {
+        let Some(doc) = &mut self.doc else {
             return;
         };
         if !may_offer(&span.text) {
@@ -255,35 +253,45 @@ impl NewsmarkApp {
         let Ok(matcher) = TermMatcher::new([(span.text.as_str(), span.label.as_str())]) else {
             return;
         };
-        self.learned.push(span.id);
-        if session.doc().text().len() >= BACKGROUND_SCAN_BYTES {
-            let scan = OccurrenceScan::start(span.clone(), session.shared_doc(), matcher);
-            self.occurrence_scans.push(scan);
+        doc.learned.push(span.id);
+        if doc.session.doc().text().len() >= BACKGROUND_SCAN_BYTES {
+            let scan = OccurrenceScan::start(span.clone(), doc.session.shared_doc(), matcher);
+            doc.occurrence_scans.push(scan);
             return;
         }
-        let found = matcher.find(session.doc());
+        let found = matcher.find(doc.session.doc());
         self.offer_found(span, &found);
     }
 
     /// Offers the occurrences found by background scans that are done,
     /// for spans still there on the same text.
     pub(super) fn poll_occurrence_scans(&mut self, ctx: &egui::Context) {
-        let scans = std::mem::take(&mut self.occurrence_scans);
+        let Some(doc) = &mut self.doc else {
+            return;
+        };
+        let scans = std::mem::take(&mut doc.occurrence_scans);
         for scan in scans {
+            let Some(doc) = &mut self.doc else {
+                return;
+            };
             let Some(result) = scan.poll() else {
-                self.occurrence_scans.push(scan);
+                doc.occurrence_scans.push(scan);
                 continue;
             };
-            let still_there = self.session.as_ref().is_some_and(|s| {
-                Arc::ptr_eq(&s.shared_doc(), &scan.doc) && s.set().get(scan.span.id).is_some()
-            });
+            // Scans end with their document, and a text reloaded from disk
+            // drops them (see `OpenDoc::text_replaced`).
+            let still_there = doc.session.set().get(scan.span.id).is_some();
             match result {
                 Ok(found) if still_there => self.offer_found(&scan.span, &found),
                 Ok(_) => {}
                 Err(()) => self.error("could not look for the tagged text's other occurrences"),
             }
         }
-        if !self.occurrence_scans.is_empty() {
+        if self
+            .doc
+            .as_ref()
+            .is_some_and(|d| !d.occurrence_scans.is_empty())
+        {
             ctx.request_repaint_after(std::time::Duration::from_millis(5));
         }
     }
@@ -292,7 +300,7 @@ impl NewsmarkApp {
     /// at most [`OFFER_AT_ONCE`], as one undo step, saying how many; asks
     /// before offering the rest.
     fn offer_found(&mut self, span: &Span, found: &[Suggestion]) {
-        let Some(session) = &self.session else {
+        let Some(session) = self.session() else {
             return;
         };
         let offer = split_offer(session.set(), span, found, OFFER_AT_ONCE);
@@ -314,7 +322,7 @@ impl NewsmarkApp {
             span.text,
             offer.held.len()
         ));
-        self.held_occurrences = Some(HeldOccurrences {
+        self.prompts.held_occurrences = Some(HeldOccurrences {
             span: span.clone(),
             doc,
             offered,

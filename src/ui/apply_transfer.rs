@@ -12,8 +12,8 @@ use crate::plural::counted;
 impl NewsmarkApp {
     /// Asks where to export the open folder in `format`, then exports it.
     pub(super) fn export_dialog(&mut self, ctx: &egui::Context, format: ExportFormat) {
-        let dir = self.corpus.dir.clone();
-        if dir.as_os_str().is_empty() || self.task.is_some() {
+        let dir = self.folder.corpus.dir.clone();
+        if dir.as_os_str().is_empty() || self.background.task.is_some() {
             return self.info("Open a folder first, and wait for the running task to end.");
         }
         let dialog = rfd::FileDialog::new().set_directory(&dir);
@@ -38,8 +38,8 @@ impl NewsmarkApp {
         format: ExportFormat,
         out: std::path::PathBuf,
     ) {
-        let dir = self.corpus.dir.clone();
-        self.task = Some(Task::spawn(
+        let dir = self.folder.corpus.dir.clone();
+        self.background.task = Some(Task::spawn(
             format!("Exporting {}…", format.name()),
             ctx,
             move |progress| match export_corpus_with_progress(
@@ -72,8 +72,8 @@ impl NewsmarkApp {
     /// Asks for another tool's output, then merges it into the open folder as
     /// pending suggestions.
     pub(super) fn import_dialog(&mut self, ctx: &egui::Context, format: Format) {
-        let dir = self.corpus.dir.clone();
-        if dir.as_os_str().is_empty() || self.task.is_some() {
+        let dir = self.folder.corpus.dir.clone();
+        if dir.as_os_str().is_empty() || self.background.task.is_some() {
             return self.info("Open a folder first, and wait for the running task to end.");
         }
         let dialog = rfd::FileDialog::new();
@@ -98,9 +98,9 @@ impl NewsmarkApp {
         format: Format,
         src: std::path::PathBuf,
     ) {
-        let dir = self.corpus.dir.clone();
-        let schema = self.schema.clone();
-        self.task = Some(Task::spawn(
+        let dir = self.folder.corpus.dir.clone();
+        let schema = self.folder.schema.clone();
+        self.background.task = Some(Task::spawn(
             format!("Importing {}…", format.name()),
             ctx,
             move |progress| {
@@ -151,7 +151,7 @@ impl NewsmarkApp {
     /// Takes a finished task's outcome; after an import, reads the folder
     /// again (the open document included, if it has no unsaved edits).
     pub(super) fn poll_task(&mut self, ctx: &egui::Context) {
-        let Some(task) = &self.task else {
+        let Some(task) = &self.background.task else {
             return;
         };
         let Some((text, failed)) = task.poll() else {
@@ -159,7 +159,7 @@ impl NewsmarkApp {
             return;
         };
         let imported = task.what.starts_with("Importing");
-        self.task = None;
+        self.background.task = None;
         if imported {
             self.reload_folder();
         }
@@ -173,17 +173,17 @@ impl NewsmarkApp {
     /// Reads the folder's documents again; reopens the open document unless
     /// it has unsaved edits.
     fn reload_folder(&mut self) {
-        let Some(session) = &self.session else {
+        let Some(session) = self.session() else {
             return;
         };
         let path = session.txt_path().to_owned();
         let dirty = session.is_dirty();
-        self.corpus = crate::corpus::CorpusIndex::default();
+        self.folder.corpus = crate::corpus::CorpusIndex::default();
         if dirty {
             // The document list fills in from the background, as on opening.
             self.read_folder(super::disk_change::folder_of(&path), &path);
-            if let Some(session) = &self.session {
-                self.corpus.update(session);
+            if let Some(doc) = &self.doc {
+                self.folder.corpus.update(&doc.session);
             }
         } else {
             self.open_now(&path);

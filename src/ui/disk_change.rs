@@ -12,10 +12,8 @@ use std::time::{Duration, Instant};
 use egui::{Key, RichText};
 use notify::Watcher as _;
 
+use super::Command;
 use super::app::NewsmarkApp;
-use super::review_panel::ReviewPanel;
-use super::text_view::TextView;
-use super::{Command, Selection};
 use crate::session::{DiskChange, FileChange, Session};
 use crate::store::{self, StoreError};
 
@@ -96,12 +94,8 @@ pub struct DiskWatch {
     watch_failed: Option<(PathBuf, PathBuf)>,
     /// When to check the files (after the watcher's events settle).
     check_at: Option<Instant>,
-    /// Whether the window had the focus in the last frame.
-    was_focused: bool,
     /// How many times the files were checked when due (for tests).
-    checks_when_due: u64,
-    /// The change waiting for an answer.
-    pub(super) prompt: Option<DiskChange>,
+    pub(super) checks_when_due: u64,
 }
 
 impl DiskWatch {
@@ -132,7 +126,7 @@ impl DiskWatch {
 
     /// Whether the files should be checked now: the watcher's events have
     /// settled, or the window just regained the focus.
-    fn due(&mut self, ctx: &egui::Context) -> bool {
+    fn due(&mut self, ctx: &egui::Context, regained: bool) -> bool {
         let mut events = false;
         if let Some(watching) = &self.watching {
             while watching.events.try_recv().is_ok() {
@@ -142,9 +136,6 @@ impl DiskWatch {
         if events {
             self.check_at = Some(Instant::now() + SETTLE);
         }
-        let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
-        let regained = focused && !self.was_focused;
-        self.was_focused = focused;
         match self.check_at {
             Some(at) if regained || Instant::now() >= at => {
                 self.check_at = None;
@@ -162,24 +153,24 @@ impl DiskWatch {
 impl NewsmarkApp {
     /// Whether "changed on disk" is showing, and what changed.
     pub fn disk_change(&self) -> Option<&DiskChange> {
-        self.disk.prompt.as_ref()
+        self.prompts.disk_change.as_ref()
     }
 
     /// How many times the watcher or the focus had the files checked.
     pub fn disk_checks(&self) -> u64 {
-        self.disk.checks_when_due
+        self.doc.as_ref().map_or(0, |d| d.disk.checks_when_due)
     }
 
-    /// Follows the open document's files and checks them when due.
-    pub(super) fn poll_disk(&mut self, ctx: &egui::Context) {
-        let Some(session) = &mut self.session else {
-            self.disk.watching = None;
+    /// Follows the open document's files and checks them when due (also
+    /// when the window `regained_focus`).
+    pub(super) fn poll_disk(&mut self, ctx: &egui::Context, regained_focus: bool) {
+        let Some(doc) = &mut self.doc else {
             return;
         };
-        let failed = self.disk.follow(ctx, session);
-        if self.disk.due(ctx) {
-            self.disk.checks_when_due += 1;
-            self.disk.prompt = session.check_disk();
+        let failed = doc.disk.follow(ctx, &doc.session);
+        if doc.disk.due(ctx, regained_focus) {
+            doc.disk.checks_when_due += 1;
+            self.prompts.disk_change = doc.session.check_disk();
         }
         if let Some(problem) = failed {
             self.error(problem);
@@ -189,17 +180,18 @@ impl NewsmarkApp {
     /// A save refused because the annotation file changed on disk: asks
     /// what to do instead of reporting an error.
     pub(super) fn refused_save(&mut self, err: &StoreError) {
-        if let Some(session) = &mut self.session {
-            self.disk.prompt = session.check_disk();
+        if let Some(session) = self.doc.as_mut().map(|d| &mut d.session) {
+            self.prompts.disk_change = session.check_disk();
         }
         self.error(format!("{err}: choose Reload, Keep mine or Merge."));
     }
 
     /// Applies the answer to "changed on disk".
     pub(super) fn resolve_disk_change(&mut self, choice: DiskChoice) {
-        let Some(session) = &mut self.session else {
+        let Some(doc) = &mut self.doc else {
             return;
         };
+        let session = &mut doc.session;
         let ron = store::file_name(session.ron_path());
         // Reload and Merge may give the learned spans' ids to other spans.
         let forget_learned = !matches!(choice, DiskChoice::KeepMine);
@@ -241,25 +233,23 @@ impl NewsmarkApp {
         };
         match done {
             Ok((text_changed, message)) => {
-                self.disk.prompt = session.check_disk();
+                self.prompts.disk_change = session.check_disk();
                 if text_changed {
-                    let mut view = TextView::new(session.doc());
-                    view.selection = Selection::caret_at(0);
-                    self.view = Some(view);
-                    if let Some(bar) = &mut self.search {
+                    doc.text_replaced();
+                    if let Some(bar) = &mut self.layout.search {
                         bar.forget_hits();
                     }
                 }
-                self.corpus.update(session);
-                self.review = ReviewPanel::for_session(session, &self.corpus);
-                self.journaled_state = None;
+                self.folder.corpus.update(&doc.session);
+                doc.refresh_review(&self.folder.corpus);
+                doc.journal.written_state = None;
                 if forget_learned {
-                    self.learned.clear();
+                    doc.learned.clear();
                 }
                 self.info(message);
             }
             Err(err) => {
-                self.disk.prompt = session.check_disk();
+                self.prompts.disk_change = session.check_disk();
                 self.error(err.to_string());
             }
         }
@@ -283,7 +273,7 @@ pub fn key_commands(ctx: &egui::Context) -> Vec<Command> {
 
 /// "Changed on disk": which file, what happened, and the three answers.
 pub fn prompt(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let (Some(change), Some(session)) = (&app.disk.prompt, &app.session) else {
+    let (Some(change), Some(session)) = (&app.prompts.disk_change, app.session()) else {
         return;
     };
     let ron = store::file_name(session.ron_path());

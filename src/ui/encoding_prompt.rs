@@ -61,7 +61,7 @@ pub fn commands(ctx: &egui::Context) -> Vec<Command> {
 
 /// Shows the offer, if there is one.
 pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let Some(offer) = &app.encoding_offer else {
+    let Some(offer) = &app.prompts.encoding else {
         return;
     };
     egui::Modal::new(egui::Id::unique("encoding_offer")).show(ctx, |ui| {
@@ -100,13 +100,13 @@ pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>)
 impl NewsmarkApp {
     /// Whether "open a UTF-8 copy?" is showing.
     pub fn is_offering_conversion(&self) -> bool {
-        self.encoding_offer.is_some()
+        self.prompts.encoding.is_some()
     }
 
     /// The answer to "open a UTF-8 copy?": convert and open the copy, or
     /// leave things as they are.
     pub(super) fn answer_encoding(&mut self, convert: bool) {
-        let Some(offer) = self.encoding_offer.take() else {
+        let Some(offer) = self.prompts.encoding.take() else {
             return;
         };
         if !convert {
@@ -118,9 +118,9 @@ impl NewsmarkApp {
         match store::transcode_to_utf8_copy(&offer.path, offer.encoding) {
             Ok(copy) => {
                 // The folder has a new article: list it again.
-                self.corpus = CorpusIndex::default();
+                self.folder.corpus = CorpusIndex::default();
                 self.open_now(&copy);
-                if self.session.as_ref().is_some_and(|s| s.txt_path() == copy) {
+                if self.session().is_some_and(|s| s.txt_path() == copy) {
                     self.info(format!(
                         "Opened {}, a UTF-8 copy of {} (read as {}; the original is unchanged).",
                         copy.display(),

@@ -47,10 +47,10 @@ pub fn key_commands(ctx: &egui::Context) -> Vec<Command> {
 
 /// The question's window, while it is asked.
 pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let Some(prompt) = &app.mark_done_prompt else {
+    let Some(prompt) = &app.prompts.mark_done else {
         return;
     };
-    let name = app.session.as_ref().map(|s| s.name()).unwrap_or_default();
+    let name = app.session().map(|s| s.name()).unwrap_or_default();
     let suggestions = counted(prompt.pending, "suggestion", "suggestions");
     egui::Modal::new(egui::Id::unique("mark_done_prompt")).show(ctx, |ui| {
         ui.heading("Suggestions still to review");
@@ -94,20 +94,20 @@ pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>)
 impl NewsmarkApp {
     /// Whether "suggestions still to review" is asked, and for how many.
     pub fn mark_done_prompt(&self) -> Option<MarkDonePrompt> {
-        self.mark_done_prompt
+        self.prompts.mark_done
     }
 
     /// Ctrl+Enter: marks the document done, saves and moves on; asks first
     /// if it has pending suggestions (and is not done already).
     pub(super) fn mark_done(&mut self) {
-        let Some(session) = &self.session else {
+        let Some(session) = self.session() else {
             return;
         };
         // Counted from the set itself: the span list has not seen this
         // frame's edits yet. O(n) once, on the key.
         let pending = StatusCounts::of(session.set()).pending;
         if pending > 0 && !session.set().is_done() {
-            self.mark_done_prompt = Some(MarkDonePrompt { pending });
+            self.prompts.mark_done = Some(MarkDonePrompt { pending });
             return;
         }
         self.mark_done_now();
@@ -115,7 +115,7 @@ impl NewsmarkApp {
 
     /// Applies the answer to "suggestions still to review".
     pub(super) fn answer_mark_done(&mut self, answer: MarkDoneAnswer) {
-        if self.mark_done_prompt.take().is_none() {
+        if self.prompts.mark_done.take().is_none() {
             return;
         }
         match answer {

@@ -66,7 +66,7 @@ pub fn menu_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
 }
 
 fn file_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let has_doc = app.session.is_some();
+    let has_doc = app.doc.is_some();
     let hint = "Open an article (.txt) or a folder of articles";
     if item(ui, "Open…", Keys::Shortcut(keys::OPEN), true, hint) {
         commands.push(Command::OpenDialog);
@@ -115,10 +115,7 @@ fn file_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     ) {
         commands.push(Command::SaveAsDialog);
     }
-    let blocked = app
-        .session
-        .as_ref()
-        .is_some_and(|s| s.save_blocked().is_some());
+    let blocked = app.session().is_some_and(|s| s.save_blocked().is_some());
     let hint =
         "Only when the annotation file could not be read: keep a copy of it, then save over it";
     if item(
@@ -138,11 +135,11 @@ fn file_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
 }
 
 fn recent_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    if app.recent.articles.is_empty() && app.recent.folders.is_empty() {
+    if app.persisted.recent.articles.is_empty() && app.persisted.recent.folders.is_empty() {
         ui.label("Nothing yet");
         return;
     }
-    for path in &app.recent.articles {
+    for path in &app.persisted.recent.articles {
         let name = crate::store::file_name(path);
         let folder = path
             .parent()
@@ -158,12 +155,12 @@ fn recent_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
             commands.push(Command::Open(path.clone()));
         }
     }
-    if app.recent.folders.is_empty() {
+    if app.persisted.recent.folders.is_empty() {
         return;
     }
     ui.separator();
     ui.label(RichText::new("Folders").weak());
-    for dir in &app.recent.folders {
+    for dir in &app.persisted.recent.folders {
         let name = format!("{}/", crate::store::file_name(dir));
         let hint = format!("Open the folder {} at its first article", dir.display());
         if item(ui, &name, Keys::None, true, &hint) {
@@ -173,7 +170,7 @@ fn recent_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
 }
 
 fn edit_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let session = app.session.as_ref();
+    let session = app.session();
     let has_doc = session.is_some();
     let undo = session
         .and_then(|s| s.history().peek_undo())
@@ -247,7 +244,7 @@ fn edit_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
 }
 
 fn go_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let has_doc = app.session.is_some();
+    let has_doc = app.doc.is_some();
     for (label, shortcut, hint, command) in [
         (
             "Next document",
@@ -276,7 +273,7 @@ fn go_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
 }
 
 fn review_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let has_doc = app.session.is_some();
+    let has_doc = app.doc.is_some();
     let items = [
         (
             "Suggest for this document",
@@ -292,12 +289,12 @@ fn review_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
         ),
     ];
     for (label, shortcut, hint, command) in items {
-        let hint = if app.job.is_some() {
+        let hint = if app.background.suggest.is_some() {
             format!("{hint} (suggestions are already being made)")
         } else {
             needs_doc(has_doc, hint)
         };
-        let enabled = has_doc && app.job.is_none();
+        let enabled = has_doc && app.background.suggest.is_none();
         if item(ui, label, Keys::Shortcut(shortcut), enabled, &hint) {
             commands.push(command);
         }
@@ -342,7 +339,7 @@ fn review_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
 }
 
 fn view_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let has_doc = app.session.is_some();
+    let has_doc = app.doc.is_some();
     ui.menu_button("Theme", |ui| {
         let mut theme = ui.ctx().options(|o| o.theme_preference);
         let before = theme;
@@ -365,7 +362,7 @@ fn view_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     ui.label("Zoom: Ctrl+Plus / Ctrl+Minus / Ctrl+0")
         .on_hover_text("Zoom, theme, window and panel sizes are kept between runs");
     ui.separator();
-    let rejected = app.view.as_ref().is_some_and(|v| v.show_rejected);
+    let rejected = app.view().is_some_and(|v| v.show_rejected);
     let items = [
         (
             "Show rejected suggestions",
@@ -376,21 +373,21 @@ fn view_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
         ),
         (
             "Review panel",
-            app.left == Some(LeftTab::Review),
+            app.layout.left == Some(LeftTab::Review),
             keys::REVIEW_PANEL,
             "Suggestions to review, grouped and filterable, on the left",
             Command::ToggleReview,
         ),
         (
             "Document list",
-            app.left == Some(LeftTab::Documents),
+            app.layout.left == Some(LeftTab::Documents),
             keys::DOCUMENTS,
             "The folder's articles with their status and counts, on the left",
             Command::ToggleDocuments,
         ),
         (
             "Statistics",
-            app.show_statistics,
+            app.layout.show_statistics,
             keys::STATISTICS,
             "Label counts and their distribution over the folder",
             Command::ToggleStatistics,
@@ -424,9 +421,9 @@ fn check_item(
 }
 
 fn label_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let has_doc = app.session.is_some();
+    let has_doc = app.doc.is_some();
     let background = ui.visuals().window_fill;
-    for label in &app.schema.labels {
+    for label in &app.folder.schema.labels {
         let color = style::readable_on(style::color(label.color), background);
         let button = egui::Button::new(RichText::new(&label.name).color(color))
             .shortcut_text(super::label_chips::hotkey_text(label, " / "));

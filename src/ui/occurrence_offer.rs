@@ -44,7 +44,7 @@ pub fn commands(ctx: &egui::Context) -> Vec<Command> {
 
 /// Shows the question, if there is one.
 pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let Some(held) = &app.held_occurrences else {
+    let Some(held) = &app.prompts.held_occurrences else {
         return;
     };
     if !held.drawn.replace(true) {
@@ -81,14 +81,14 @@ pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>)
 impl NewsmarkApp {
     /// Whether "offer the other occurrences too?" is showing.
     pub fn is_asking_to_offer_more(&self) -> bool {
-        self.held_occurrences.is_some()
+        self.prompts.held_occurrences.is_some()
     }
 
     /// The answer to "offer the other occurrences too?": offer them as one
     /// undo step (if the span is still there, on the same text), or leave
     /// them.
     pub(super) fn answer_held_occurrences(&mut self, offer: bool) {
-        let Some(held) = self.held_occurrences.take() else {
+        let Some(held) = self.prompts.held_occurrences.take() else {
             return;
         };
         let quote = &held.span.text;
@@ -96,7 +96,7 @@ impl NewsmarkApp {
             let rest = plural::counted(held.held.len(), "other occurrence", "other occurrences");
             return self.info(format!("The {rest} of “{quote}” were not offered"));
         }
-        let Some(session) = &self.session else {
+        let Some(session) = self.session() else {
             return;
         };
         let same_text = Arc::ptr_eq(&session.shared_doc(), &held.doc);

@@ -19,8 +19,6 @@ pub const BACKGROUND_SCAN_BYTES: usize = 1 << 20;
 pub struct OccurrenceScan {
     /// The span whose text is looked for, as tagged.
     pub span: Span,
-    /// The text scanned.
-    pub doc: Arc<Document>,
     found: mpsc::Receiver<Vec<Suggestion>>,
 }
 
@@ -28,11 +26,10 @@ impl OccurrenceScan {
     /// Starts looking for `matcher`'s terms in `doc`.
     pub fn start(span: Span, doc: Arc<Document>, matcher: TermMatcher) -> Self {
         let (sender, found) = mpsc::channel();
-        let text = Arc::clone(&doc);
         std::thread::spawn(move || {
-            let _ = sender.send(matcher.find(&text));
+            let _ = sender.send(matcher.find(&doc));
         });
-        Self { span, doc, found }
+        Self { span, found }
     }
 
     /// The occurrences, once found; `Err(())` if the thread died.

@@ -11,16 +11,17 @@ use super::{Command, PromptAnswer, keys, style};
 pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     egui::Panel::bottom("status_bar").show(ui, |ui| {
         ui.horizontal(|ui| {
-            let Some(session) = &app.session else {
+            let Some(doc) = &app.doc else {
                 ui.label("No article open");
                 notice(ui, app);
                 return;
             };
-            ui.label(app.span_list.totals().describe()).on_hover_text(
+            let session = &doc.session;
+            ui.label(doc.span_list.totals().describe()).on_hover_text(
                 "Spans of the annotation (tagged or accepted), then suggestions still to review",
             );
             let background = ui.visuals().panel_fill;
-            for (name, color, counts) in app.span_list.counts() {
+            for (name, color, counts) in doc.span_list.counts() {
                 let color = style::readable_on(color, background);
                 ui.label(RichText::new(counts.describe_label(name)).color(color));
             }
@@ -47,8 +48,11 @@ pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
             } else {
                 ui.label("saved");
             }
-            if app.corpus_loader.is_some() {
-                let (done, total) = (app.corpus.loaded_count(), app.corpus.entries.len());
+            if app.folder.loader.is_some() {
+                let (done, total) = (
+                    app.folder.corpus.loaded_count(),
+                    app.folder.corpus.entries.len(),
+                );
                 ui.separator();
                 ui.add(
                     egui::ProgressBar::new(done as f32 / total.max(1) as f32)
@@ -66,7 +70,7 @@ pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                     commands.push(Command::StopReadingFolder);
                 }
             }
-            if let Some(task) = &app.task {
+            if let Some(task) = &app.background.task {
                 ui.separator();
                 ui.add(egui::Spinner::new());
                 match task.progress() {
@@ -89,7 +93,7 @@ pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                     }
                 }
             }
-            if let Some(job) = &app.job {
+            if let Some(job) = &app.background.suggest {
                 ui.separator();
                 ui.add(egui::Spinner::new());
                 let (done, total) = job.progress;
@@ -128,7 +132,7 @@ fn notice(ui: &mut Ui, app: &NewsmarkApp) {
 /// A warning across the top when the annotation file had problems or
 /// orphans are left.
 pub fn banner(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let Some(session) = &app.session else {
+    let Some(session) = app.session() else {
         return;
     };
     if session.problems().is_empty() && session.orphans().is_empty() {
@@ -284,10 +288,10 @@ pub fn empty_state(ui: &mut Ui, refused: Option<&str>, commands: &mut Vec<Comman
 
 /// "Save your changes?" before opening another document or closing.
 pub fn prompt(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let Some(pending) = &app.pending else {
+    let Some(pending) = &app.prompts.unsaved else {
         return;
     };
-    let name = app.session.as_ref().map(|s| s.name()).unwrap_or_default();
+    let name = app.session().map(|s| s.name()).unwrap_or_default();
     let then = match pending {
         Pending::Open(path) => format!("before opening {}", path.display()),
         Pending::Close => "before closing".to_owned(),
@@ -407,7 +411,7 @@ fn help_contents(
 /// "Run this extractor command?", asked once per command and folder (the
 /// answer "Run it" is remembered between runs).
 pub fn approval(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let Some(waiting) = &app.awaiting_approval else {
+    let Some(waiting) = &app.prompts.approval else {
         return;
     };
     egui::Modal::new(egui::Id::unique("approve_extractor")).show(ctx, |ui| {
@@ -438,12 +442,12 @@ pub fn approval(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Comma
 
 /// "Restore the unsaved work found?", when a session ended without saving.
 pub fn journal_offer(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let Some(offered) = &app.offered_journal else {
+    let Some(offered) = &app.prompts.journal else {
         return;
     };
     egui::Modal::new(egui::Id::unique("journal_offer")).show(ctx, |ui| {
         ui.heading("Unsaved work found");
-        let name = app.session.as_ref().map(|s| s.name()).unwrap_or_default();
+        let name = app.session().map(|s| s.name()).unwrap_or_default();
         ui.label(format!(
             "newsmark was closed without saving {name} ({}). Its unsaved annotations ({}) were kept.",
             offered.age,
