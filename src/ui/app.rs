@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 use egui::ViewportCommand;
 
 use super::background::Background;
-use super::command::Pending;
 use super::doc::OpenDoc;
 use super::doc_list::DocList;
-use super::encoding_prompt::EncodingOffer;
 use super::folder::Folder;
 use super::prompts::Prompts;
+use super::prompts::encoding::EncodingOffer;
+use super::prompts::unsaved::Pending;
 use super::recent::Recent;
 use super::search_bar::SearchBar;
 use super::text_view::{TextView, view_id};

@@ -1,9 +1,9 @@
 //! Applying commands to the session and view state.
 
 use super::app::{LeftTab, NewsmarkApp};
-use super::command::Pending;
+use super::prompts::unsaved::Pending;
 use super::text_view::ScrollTo;
-use super::{Command, PromptAnswer, Selection, span_paint};
+use super::{Command, Selection, span_paint};
 use crate::model::{Edit, SpanId, Status, words};
 use crate::session::Session;
 
@@ -364,29 +364,6 @@ impl NewsmarkApp {
         };
         let id = spans[index].id;
         self.select_span(id, true);
-    }
-
-    fn answer(&mut self, ctx: &egui::Context, answer: PromptAnswer) {
-        let Some(pending) = self.prompts.unsaved.take() else {
-            return;
-        };
-        match answer {
-            PromptAnswer::Cancel => return,
-            PromptAnswer::Save if !self.save() => return,
-            PromptAnswer::Save => {}
-            PromptAnswer::Discard => {
-                if let Some(session) = self.session() {
-                    let _ = session.discard_journal();
-                }
-            }
-        }
-        match pending {
-            Pending::Open(path) => self.open_now(&path),
-            Pending::Close => {
-                self.layout.allow_close = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-        }
     }
 
     fn toggle_left(&mut self, tab: LeftTab) {

@@ -8,7 +8,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 use super::app::NewsmarkApp;
-use super::disk_change::folder_of;
+use super::background::disk_watch::folder_of;
 use crate::model::Status;
 use crate::suggest::SuggestPlan;
 use crate::suggest::matcher::TermMatcher;

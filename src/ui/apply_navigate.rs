@@ -2,7 +2,7 @@
 //! done; the open one is saved first.
 
 use super::app::NewsmarkApp;
-use super::command::Pending;
+use super::prompts::unsaved::Pending;
 use crate::model::Edit;
 use crate::session::Session;
 

@@ -4,8 +4,9 @@
 
 use super::app::NewsmarkApp;
 use super::apply_learned::LEARNED;
-use super::occurrence_offer::HeldOccurrences;
 use super::occurrence_scan::{BACKGROUND_SCAN_BYTES, OccurrenceScan};
+use super::prompts::approval::AwaitingApproval;
+use super::prompts::held_occurrences::HeldOccurrences;
 use super::suggest_job::{Finder, SuggestJob, plan_finder};
 use crate::model::Span;
 use crate::plural;
@@ -17,16 +18,6 @@ use crate::suggest::{SuggestPlan, Suggestion, added_count, pending_edit};
 
 /// What suggestions from a suggester run are called in messages.
 const SUGGESTER_RUN: &str = "suggester";
-
-/// A suggestion run waiting for the user to approve its extractor command.
-pub struct AwaitingApproval {
-    /// The plan, extractor included.
-    pub plan: SuggestPlan,
-    /// Whether the whole corpus was asked for.
-    pub all: bool,
-    /// The command line, shown to the user.
-    pub command_line: String,
-}
 
 impl NewsmarkApp {
     /// Builds the plan and starts it, asking first about an extractor
@@ -71,29 +62,7 @@ impl NewsmarkApp {
         self.start_job(ctx, plan, all);
     }
 
-    /// The answer to "run this extractor command?".
-    pub(super) fn approve_extractor(&mut self, ctx: &egui::Context, run: bool) {
-        let Some(mut waiting) = self.prompts.approval.take() else {
-            return;
-        };
-        if run {
-            let dir = self
-                .session()
-                .and_then(|s| s.txt_path().parent())
-                .map(std::path::Path::to_path_buf)
-                .unwrap_or_default();
-            if let Some(command) = &waiting.plan.external {
-                // Remembered for this folder and this exact command, also
-                // in later runs (see `NewsmarkApp::restore`).
-                self.persisted.approvals.approve(&dir, &command.argv);
-            }
-        } else {
-            waiting.plan.external = None;
-        }
-        self.start_job(ctx, waiting.plan, waiting.all);
-    }
-
-    fn start_job(&mut self, ctx: &egui::Context, plan: SuggestPlan, all: bool) {
+    pub(super) fn start_job(&mut self, ctx: &egui::Context, plan: SuggestPlan, all: bool) {
         self.start_job_skipping(ctx, plan_finder(plan), all, &[], Some(SUGGESTER_RUN));
     }
 
@@ -114,7 +83,7 @@ impl NewsmarkApp {
             return;
         };
         let others = if all {
-            let dir = super::disk_change::folder_of(session.txt_path());
+            let dir = super::background::disk_watch::folder_of(session.txt_path());
             crate::corpus::articles_in(dir)
                 .unwrap_or_default()
                 .iter()

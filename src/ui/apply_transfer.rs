@@ -181,7 +181,7 @@ impl NewsmarkApp {
         self.folder.corpus = crate::corpus::CorpusIndex::default();
         if dirty {
             // The document list fills in from the background, as on opening.
-            self.read_folder(super::disk_change::folder_of(&path), &path);
+            self.read_folder(super::background::disk_watch::folder_of(&path), &path);
             if let Some(doc) = &self.doc {
                 self.folder.corpus.update(&doc.session);
             }

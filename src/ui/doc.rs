@@ -6,7 +6,7 @@
 use std::time::Instant;
 
 use super::Selection;
-use super::disk_change::DiskWatch;
+use super::background::disk_watch::DiskWatch;
 use super::occurrence_scan::OccurrenceScan;
 use super::review_panel::ReviewPanel;
 use super::span_list::SpanList;

@@ -3,7 +3,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::text_view::TextView;
-use super::{Command, PromptAnswer, Selection};
+use super::{Command, Selection};
 use crate::model::words;
 use crate::session::Session;
 
@@ -188,44 +188,6 @@ pub(super) fn pressed_keys(ctx: &egui::Context) -> Vec<(Key, Modifiers)> {
 
 fn is(shortcut: KeyboardShortcut, key: Key, mods: Modifiers) -> bool {
     shortcut.logical_key == key && mods.matches_exact(shortcut.modifiers)
-}
-
-/// Keys while the unsaved-changes question is shown.
-pub fn prompt_commands(ctx: &egui::Context) -> Vec<Command> {
-    pressed_keys(ctx)
-        .into_iter()
-        .filter_map(|(key, _)| match key {
-            Key::S | Key::Enter => Some(Command::Answer(PromptAnswer::Save)),
-            Key::D => Some(Command::Answer(PromptAnswer::Discard)),
-            Key::Escape | Key::C => Some(Command::Answer(PromptAnswer::Cancel)),
-            _ => None,
-        })
-        .collect()
-}
-
-/// Keys while "restore unsaved work?" is shown.
-pub fn journal_commands(ctx: &egui::Context) -> Vec<Command> {
-    pressed_keys(ctx)
-        .into_iter()
-        .filter_map(|(key, _)| match key {
-            Key::R | Key::Enter => Some(Command::RestoreJournal(true)),
-            Key::D => Some(Command::RestoreJournal(false)),
-            _ => None,
-        })
-        .collect()
-}
-
-/// Keys while "run this extractor command?" is shown.
-pub fn approval_commands(ctx: &egui::Context) -> Vec<Command> {
-    pressed_keys(ctx)
-        .into_iter()
-        .filter_map(|(key, _)| match key {
-            Key::R | Key::Enter => Some(Command::ApproveExtractor(true)),
-            Key::B => Some(Command::ApproveExtractor(false)),
-            Key::Escape => Some(Command::CancelSuggest),
-            _ => None,
-        })
-        .collect()
 }
 
 /// The commands this frame's key presses ask for.

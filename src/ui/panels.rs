@@ -4,8 +4,7 @@
 use egui::{Color32, RichText, Ui};
 
 use super::app::NewsmarkApp;
-use super::command::Pending;
-use super::{Command, PromptAnswer, keys, style};
+use super::{Command, keys, style};
 
 /// Counts, the selection's offsets, the save state and the last message.
 pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
@@ -286,33 +285,6 @@ pub fn empty_state(ui: &mut Ui, refused: Option<&str>, commands: &mut Vec<Comman
     });
 }
 
-/// "Save your changes?" before opening another document or closing.
-pub fn prompt(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let Some(pending) = &app.prompts.unsaved else {
-        return;
-    };
-    let name = app.session().map(|s| s.name()).unwrap_or_default();
-    let then = match pending {
-        Pending::Open(path) => format!("before opening {}", path.display()),
-        Pending::Close => "before closing".to_owned(),
-    };
-    egui::Modal::new(egui::Id::unique("unsaved_prompt")).show(ctx, |ui| {
-        ui.heading("Unsaved changes");
-        ui.label(format!("Save your changes to {name} {then}?"));
-        ui.horizontal(|ui| {
-            for (text, key, answer) in [
-                ("Save", "S", PromptAnswer::Save),
-                ("Discard", "D", PromptAnswer::Discard),
-                ("Cancel", "Esc", PromptAnswer::Cancel),
-            ] {
-                if ui.add(egui::Button::new(text).shortcut_text(key)).clicked() {
-                    commands.push(Command::Answer(answer));
-                }
-            }
-        });
-    });
-}
-
 /// The help overlay (F1): the labels with their hotkeys and descriptions,
 /// the folder's guidelines, and every keyboard shortcut, in as many columns
 /// as the window is wide enough for ([`help_columns`]), so that it fits on
@@ -405,66 +377,5 @@ fn help_contents(
                     }
                 });
         }
-    });
-}
-
-/// "Run this extractor command?", asked once per command and folder (the
-/// answer "Run it" is remembered between runs).
-pub fn approval(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let Some(waiting) = &app.prompts.approval else {
-        return;
-    };
-    egui::Modal::new(egui::Id::unique("approve_extractor")).show(ctx, |ui| {
-        ui.heading("Run the extractor command?");
-        ui.label("This folder's newsmark.ron asks to run:");
-        ui.label(RichText::new(&waiting.command_line).monospace().strong());
-        ui.label(
-            "It gets each article's text on standard input. Run it only if you trust this folder.",
-        );
-        ui.label("Running it is remembered for this folder, until the command changes.");
-        ui.horizontal(|ui| {
-            for (text, key, command) in [
-                ("Run it", "R", Command::ApproveExtractor(true)),
-                (
-                    "Built-in suggesters only",
-                    "B",
-                    Command::ApproveExtractor(false),
-                ),
-                ("Cancel", "Esc", Command::CancelSuggest),
-            ] {
-                if ui.add(egui::Button::new(text).shortcut_text(key)).clicked() {
-                    commands.push(command);
-                }
-            }
-        });
-    });
-}
-
-/// "Restore the unsaved work found?", when a session ended without saving.
-pub fn journal_offer(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let Some(offered) = &app.prompts.journal else {
-        return;
-    };
-    egui::Modal::new(egui::Id::unique("journal_offer")).show(ctx, |ui| {
-        ui.heading("Unsaved work found");
-        let name = app.session().map(|s| s.name()).unwrap_or_default();
-        ui.label(format!(
-            "newsmark was closed without saving {name} ({}). Its unsaved annotations ({}) were kept.",
-            offered.age,
-            crate::stats::StatusCounts::of(&offered.journal.set).describe()
-        ));
-        if offered.journal.text_changed {
-            ui.label("The article changed since; spans that no longer fit are left out.");
-        }
-        ui.horizontal(|ui| {
-            for (text, key, command) in [
-                ("Restore", "R", Command::RestoreJournal(true)),
-                ("Discard", "D", Command::RestoreJournal(false)),
-            ] {
-                if ui.add(egui::Button::new(text).shortcut_text(key)).clicked() {
-                    commands.push(command);
-                }
-            }
-        });
     });
 }

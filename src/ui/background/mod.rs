@@ -1,4 +1,8 @@
 //! Work running off the UI thread, polled each frame.
+//!
+//! - `disk_watch.rs`: watching the open document's files for changes by other programs
+
+pub mod disk_watch;
 
 use super::apply_bulk::FolderBulk;
 use super::suggest_job::SuggestJob;

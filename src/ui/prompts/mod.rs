@@ -1,67 +1,77 @@
-//! The modal prompts: at most one answers the keyboard at a time, in the
-//! order written here.
+//! The modal prompts. Each file holds one prompt: its state, its keys
+//! (`key_commands`), its modal (`show`) and the app's handling of the
+//! answer. The order they take the keyboard in is written once, in
+//! [`Prompts::key_commands`].
+//!
+//! - `approval.rs`: "Run the extractor command?"
+//! - `disk_change.rs`: "Changed on disk": Reload, Keep mine, Merge
+//! - `encoding.rs`: "Convert this non-UTF-8 article to a UTF-8 copy?"
+//! - `held_occurrences.rs`: "Offer the other occurrences too?"
+//! - `journal.rs`: "Restore the unsaved work found?"
+//! - `mark_done.rs`: "Mark done with suggestions still to review?"
+//! - `unsaved.rs`: "Save your changes?" before opening or closing
+
+pub mod approval;
+pub mod disk_change;
+pub mod encoding;
+pub mod held_occurrences;
+pub mod journal;
+pub mod mark_done;
+pub mod unsaved;
 
 use super::Command;
-use super::apply_journal::OfferedJournal;
-use super::apply_suggest::AwaitingApproval;
-use super::command::Pending;
-use super::encoding_prompt::EncodingOffer;
-use super::mark_done_prompt::MarkDonePrompt;
-use super::occurrence_offer::HeldOccurrences;
 use crate::session::DiskChange;
+
+/// A prompt's keys: the commands this frame's key presses answer with.
+type KeyCommands = fn(&egui::Context) -> Vec<Command>;
 
 /// The questions waiting for an answer.
 #[derive(Default)]
 pub struct Prompts {
     /// An article that is not UTF-8, offered for conversion.
-    pub encoding: Option<EncodingOffer>,
+    pub encoding: Option<encoding::EncodingOffer>,
     /// A recovery journal found on opening.
-    pub journal: Option<OfferedJournal>,
+    pub journal: Option<journal::OfferedJournal>,
     /// The open document's files changed on disk.
     pub disk_change: Option<DiskChange>,
     /// "Run this extractor command?".
-    pub approval: Option<AwaitingApproval>,
+    pub approval: Option<approval::AwaitingApproval>,
     /// "Mark done with suggestions still to review?".
-    pub mark_done: Option<MarkDonePrompt>,
+    pub mark_done: Option<mark_done::MarkDonePrompt>,
     /// "Save your changes?" before an action that would lose them.
-    pub unsaved: Option<Pending>,
+    pub unsaved: Option<unsaved::Pending>,
     /// A tagged text's occurrences beyond those offered at once, waiting
     /// for "offer them too?".
-    pub held_occurrences: Option<HeldOccurrences>,
+    pub held_occurrences: Option<held_occurrences::HeldOccurrences>,
 }
 
 impl Prompts {
     /// Whether a prompt is showing (the text view then has no keyboard).
     pub fn is_showing(&self) -> bool {
-        self.encoding.is_some()
-            || self.journal.is_some()
-            || self.disk_change.is_some()
-            || self.approval.is_some()
-            || self.mark_done.is_some()
-            || self.unsaved.is_some()
-            || self.held_occurrences.is_some()
+        self.key_order().iter().any(|(showing, _)| *showing)
     }
 
-    /// The keys of the prompt that answers the keyboard, the first showing
-    /// in this order; `None` if none shows.
+    /// Each prompt's keys, the first showing taking the keyboard.
+    fn key_order(&self) -> [(bool, KeyCommands); 7] {
+        [
+            (self.encoding.is_some(), encoding::key_commands),
+            (self.journal.is_some(), journal::key_commands),
+            (self.disk_change.is_some(), disk_change::key_commands),
+            (self.approval.is_some(), approval::key_commands),
+            (self.mark_done.is_some(), mark_done::key_commands),
+            (self.unsaved.is_some(), unsaved::key_commands),
+            (
+                self.held_occurrences.is_some(),
+                held_occurrences::key_commands,
+            ),
+        ]
+    }
+
+    /// The keys of the prompt that answers the keyboard; `None` if no
+    /// prompt shows.
     pub fn key_commands(&self, ctx: &egui::Context) -> Option<Vec<Command>> {
-        Some(if self.encoding.is_some() {
-            super::encoding_prompt::commands(ctx)
-        } else if self.journal.is_some() {
-            super::keys::journal_commands(ctx)
-        } else if self.disk_change.is_some() {
-            super::disk_change::key_commands(ctx)
-        } else if self.approval.is_some() {
-            super::keys::approval_commands(ctx)
-        } else if self.mark_done.is_some() {
-            super::mark_done_prompt::key_commands(ctx)
-        } else if self.unsaved.is_some() {
-            super::keys::prompt_commands(ctx)
-        } else if self.held_occurrences.is_some() {
-            super::occurrence_offer::commands(ctx)
-        } else {
-            return None;
-        })
+        let (_, keys) = self.key_order().into_iter().find(|(showing, _)| *showing)?;
+        Some(keys(ctx))
     }
 
     /// A question about the open document is moot once another opens.
@@ -71,13 +81,13 @@ impl Prompts {
     }
 }
 
-/// Draws the prompts that are showing, in this order (a later one on top).
+/// Draws the prompts that are showing (a later one on top).
 pub fn show(ctx: &egui::Context, app: &super::NewsmarkApp, commands: &mut Vec<Command>) {
-    super::panels::prompt(ctx, app, commands);
-    super::panels::approval(ctx, app, commands);
-    super::panels::journal_offer(ctx, app, commands);
-    super::encoding_prompt::show(ctx, app, commands);
-    super::disk_change::prompt(ctx, app, commands);
-    super::mark_done_prompt::show(ctx, app, commands);
-    super::occurrence_offer::show(ctx, app, commands);
+    unsaved::show(ctx, app, commands);
+    approval::show(ctx, app, commands);
+    journal::show(ctx, app, commands);
+    encoding::show(ctx, app, commands);
+    disk_change::show(ctx, app, commands);
+    mark_done::show(ctx, app, commands);
+    held_occurrences::show(ctx, app, commands);
 }

@@ -5,10 +5,10 @@
 
 use egui::Key;
 
-use super::app::NewsmarkApp;
-use super::{Command, keys};
 use crate::plural::counted;
 use crate::stats::StatusCounts;
+use crate::ui::app::NewsmarkApp;
+use crate::ui::{Command, keys};
 
 /// The question, while it waits for an answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,7 +99,7 @@ impl NewsmarkApp {
 
     /// Ctrl+Enter: marks the document done, saves and moves on; asks first
     /// if it has pending suggestions (and is not done already).
-    pub(super) fn mark_done(&mut self) {
+    pub(in crate::ui) fn mark_done(&mut self) {
         let Some(session) = self.session() else {
             return;
         };
@@ -114,7 +114,7 @@ impl NewsmarkApp {
     }
 
     /// Applies the answer to "suggestions still to review".
-    pub(super) fn answer_mark_done(&mut self, answer: MarkDoneAnswer) {
+    pub(in crate::ui) fn answer_mark_done(&mut self, answer: MarkDoneAnswer) {
         if self.prompts.mark_done.take().is_none() {
             return;
         }

@@ -7,10 +7,10 @@ use std::path::PathBuf;
 
 use egui::Key;
 
-use super::app::NewsmarkApp;
-use super::{Command, keys};
 use crate::corpus::CorpusIndex;
 use crate::store::{self, Encoding, StoreError};
+use crate::ui::app::NewsmarkApp;
+use crate::ui::{Command, keys};
 
 /// An article that is not UTF-8, and the encoding offered to read it in.
 #[derive(Debug)]
@@ -48,7 +48,7 @@ impl EncodingOffer {
 }
 
 /// Keys while the offer is shown: Enter converts, Escape cancels.
-pub fn commands(ctx: &egui::Context) -> Vec<Command> {
+pub fn key_commands(ctx: &egui::Context) -> Vec<Command> {
     keys::pressed_keys(ctx)
         .into_iter()
         .filter_map(|(key, _)| match key {
@@ -105,7 +105,7 @@ impl NewsmarkApp {
 
     /// The answer to "open a UTF-8 copy?": convert and open the copy, or
     /// leave things as they are.
-    pub(super) fn answer_encoding(&mut self, convert: bool) {
+    pub(in crate::ui) fn answer_encoding(&mut self, convert: bool) {
         let Some(offer) = self.prompts.encoding.take() else {
             return;
         };

@@ -7,12 +7,12 @@ use std::sync::Arc;
 
 use egui::Key;
 
-use super::app::NewsmarkApp;
-use super::{Command, keys};
 use crate::model::{Document, Span};
 use crate::plural;
 use crate::suggest::occurrences::OFFER_AT_ONCE;
 use crate::suggest::{Suggestion, added_count, pending_edit};
+use crate::ui::app::NewsmarkApp;
+use crate::ui::{Command, keys};
 
 /// A tagged text's occurrences held back, waiting for the user's answer.
 pub struct HeldOccurrences {
@@ -31,7 +31,7 @@ pub struct HeldOccurrences {
 
 /// Keys while the question is shown: O or Enter offers the rest, Escape
 /// leaves them.
-pub fn commands(ctx: &egui::Context) -> Vec<Command> {
+pub fn key_commands(ctx: &egui::Context) -> Vec<Command> {
     keys::pressed_keys(ctx)
         .into_iter()
         .filter_map(|(key, _)| match key {
@@ -87,7 +87,7 @@ impl NewsmarkApp {
     /// The answer to "offer the other occurrences too?": offer them as one
     /// undo step (if the span is still there, on the same text), or leave
     /// them.
-    pub(super) fn answer_held_occurrences(&mut self, offer: bool) {
+    pub(in crate::ui) fn answer_held_occurrences(&mut self, offer: bool) {
         let Some(held) = self.prompts.held_occurrences.take() else {
             return;
         };
