@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use egui::ViewportCommand;
 
 use super::background::Background;
+use super::chrome::menus;
 use super::doc::OpenDoc;
 use super::doc_list::DocList;
 use super::folder::Folder;
@@ -15,7 +16,7 @@ use super::prompts::unsaved::Pending;
 use super::recent::Recent;
 use super::search_bar::SearchBar;
 use super::text_view::{TextView, view_id};
-use super::{Command, document_panels, keys, menus, panels};
+use super::{Command, document_panels, keys, panels};
 use crate::session::{ReviewFilter, Session};
 use crate::suggest::approval::Approvals;
 

@@ -4,7 +4,7 @@
 use egui::{Color32, RichText, Ui};
 
 use super::app::NewsmarkApp;
-use super::{Command, keys, style};
+use super::{Command, style};
 
 /// Counts, the selection's offsets, the save state and the last message.
 pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
@@ -150,7 +150,7 @@ pub fn banner(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
             );
             ui.horizontal(|ui| {
                 let save_as = egui::Button::new("Save As…")
-                    .shortcut_text(ui.ctx().format_shortcut(&keys::SAVE_AS));
+                    .shortcut_text(shortcut_text(ui, &Command::SaveAsDialog));
                 if ui
                     .add(save_as)
                     .on_hover_text("Save the annotations to another file")
@@ -159,7 +159,7 @@ pub fn banner(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                     commands.push(Command::SaveAsDialog);
                 }
                 let back_up = egui::Button::new("Back up and overwrite")
-                    .shortcut_text(ui.ctx().format_shortcut(&keys::BACK_UP));
+                    .shortcut_text(shortcut_text(ui, &Command::BackUpAndOverwrite));
                 if ui
                     .add(back_up)
                     .on_hover_text("Copy the file to NAME.ron.broken, then let Ctrl+S save over it")
@@ -358,9 +358,10 @@ fn help_contents(
         ui.label(text);
     }
     ui.heading("Keys");
-    let per_column = keys::SHORTCUT_HELP.len().div_ceil(columns);
+    let help: Vec<(&str, &str)> = super::chrome::actions::shortcut_help().collect();
+    let per_column = help.len().div_ceil(columns);
     ui.horizontal_top(|ui| {
-        for (i, chunk) in keys::SHORTCUT_HELP.chunks(per_column).enumerate() {
+        for (i, chunk) in help.chunks(per_column).enumerate() {
             if i > 0 {
                 ui.add_space(HELP_COLUMN_GAP);
             }
@@ -378,4 +379,11 @@ fn help_contents(
                 });
         }
     });
+}
+
+/// The shortcut of `command` as the platform writes it (`Ctrl+S`, `⌘S`).
+fn shortcut_text(ui: &Ui, command: &Command) -> String {
+    super::chrome::actions::shortcut(command)
+        .map(|s| ui.ctx().format_shortcut(&s))
+        .unwrap_or_default()
 }

@@ -3,17 +3,17 @@
 
 use egui::{KeyboardShortcut, RichText, Ui};
 
-use super::app::{LeftTab, NewsmarkApp};
-use super::{Command, keys, style};
+use super::actions::{self, Binding, Menu, MenuItem, Scope};
+use crate::ui::app::{LeftTab, NewsmarkApp};
+use crate::ui::{Command, style};
 
 /// How a menu item's shortcut is shown.
-#[derive(Clone, Copy)]
 enum Keys {
     None,
     /// A shortcut egui formats for the platform (`Ctrl+S`, `⌘S`).
     Shortcut(KeyboardShortcut),
     /// A plain key handled by the text view (`Del`, `N`).
-    Text(&'static str),
+    Text(String),
 }
 
 /// Adds a menu button; true when clicked.
@@ -28,6 +28,39 @@ fn item(ui: &mut Ui, label: &str, keys: Keys, enabled: bool, hint: &str) -> bool
         .on_hover_text(hint)
         .on_disabled_hover_text(hint)
         .clicked()
+}
+
+/// The menu item of `command` from the action table (its text, tooltip
+/// and shortcut); `None` if the table gives it none.
+fn table_item(command: &Command) -> Option<(MenuItem, Keys)> {
+    let (item, shortcut) = actions::menu_item(command)?;
+    Some((item, shortcut.map_or(Keys::None, Keys::Shortcut)))
+}
+
+/// How the menu item of `binding`, of an action in `scope`, shows its keys.
+fn binding_keys(scope: Scope, binding: &Binding) -> Keys {
+    match (scope, binding.shortcuts.first()) {
+        (_, None) => Keys::None,
+        (Scope::Window, Some(s)) => Keys::Shortcut(*s),
+        (_, Some(s)) => Keys::Text(actions::text_key_name(s)),
+    }
+}
+
+/// Adds the table's item for `command`, enabled or not, its tooltip made
+/// by `hint`; pushes the command when clicked.
+fn command_item(
+    ui: &mut Ui,
+    command: Command,
+    enabled: bool,
+    hint: impl FnOnce(&str) -> String,
+    commands: &mut Vec<Command>,
+) {
+    let Some((found, keys)) = table_item(&command) else {
+        return;
+    };
+    if item(ui, found.name, keys, enabled, &hint(found.tooltip)) {
+        commands.push(command);
+    }
 }
 
 /// The tooltip of an item that needs an open article, when there is none.
@@ -50,16 +83,7 @@ pub fn menu_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
             ui.menu_button("View", |ui| view_menu(ui, app, commands));
             ui.menu_button("Label", |ui| label_menu(ui, app, commands));
             ui.menu_button("Help", |ui| {
-                let hint = "List every keyboard shortcut (F1)";
-                if item(
-                    ui,
-                    "Keyboard shortcuts",
-                    Keys::Shortcut(keys::HELP),
-                    true,
-                    hint,
-                ) {
-                    commands.push(Command::ToggleShortcuts);
-                }
+                command_item(ui, Command::ToggleShortcuts, true, str::to_owned, commands);
             });
         });
     });
@@ -67,10 +91,7 @@ pub fn menu_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
 
 fn file_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     let has_doc = app.doc.is_some();
-    let hint = "Open an article (.txt) or a folder of articles";
-    if item(ui, "Open…", Keys::Shortcut(keys::OPEN), true, hint) {
-        commands.push(Command::OpenDialog);
-    }
+    command_item(ui, Command::OpenDialog, true, str::to_owned, commands);
     ui.menu_button("Open Recent", |ui| recent_menu(ui, app, commands));
     ui.menu_button("Import into this folder", |ui| {
         for format in crate::formats::Format::ALL {
@@ -98,40 +119,19 @@ fn file_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
         }
     });
     ui.separator();
-    let hint = needs_doc(
-        has_doc,
-        "Write the annotations beside the article (atomically)",
-    );
-    if item(ui, "Save", Keys::Shortcut(keys::SAVE), has_doc, &hint) {
-        commands.push(Command::Save);
-    }
-    let hint = needs_doc(has_doc, "Write the annotations to another file");
-    if item(
-        ui,
-        "Save As…",
-        Keys::Shortcut(keys::SAVE_AS),
-        has_doc,
-        &hint,
-    ) {
-        commands.push(Command::SaveAsDialog);
+    for command in [Command::Save, Command::SaveAsDialog] {
+        command_item(ui, command, has_doc, |h| needs_doc(has_doc, h), commands);
     }
     let blocked = app.session().is_some_and(|s| s.save_blocked().is_some());
-    let hint =
-        "Only when the annotation file could not be read: keep a copy of it, then save over it";
-    if item(
+    command_item(
         ui,
-        "Back up and overwrite",
-        Keys::Shortcut(keys::BACK_UP),
+        Command::BackUpAndOverwrite,
         blocked,
-        hint,
-    ) {
-        commands.push(Command::BackUpAndOverwrite);
-    }
+        str::to_owned,
+        commands,
+    );
     ui.separator();
-    let hint = "Close newsmark (asks first if anything is unsaved)";
-    if item(ui, "Quit", Keys::Shortcut(keys::QUIT), true, hint) {
-        commands.push(Command::Quit);
-    }
+    command_item(ui, Command::Quit, true, str::to_owned, commands);
 }
 
 fn recent_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
@@ -178,162 +178,64 @@ fn edit_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     let redo = session
         .and_then(|s| s.history().peek_redo())
         .map(|e| e.describe());
-    let undo_label = undo
-        .as_ref()
-        .map_or_else(|| "Undo".to_owned(), |d| format!("Undo {d}"));
-    let redo_label = redo
-        .as_ref()
-        .map_or_else(|| "Redo".to_owned(), |d| format!("Redo {d}"));
-    let hint = "Take back the last change to the annotations";
-    if item(
-        ui,
-        &undo_label,
-        Keys::Shortcut(keys::UNDO),
-        undo.is_some(),
-        hint,
-    ) {
-        commands.push(Command::Undo);
-    }
-    let hint = "Make again the change last undone";
-    if item(
-        ui,
-        &redo_label,
-        Keys::Shortcut(keys::REDO),
-        redo.is_some(),
-        hint,
-    ) {
-        commands.push(Command::Redo);
+    for (command, described) in [(Command::Undo, undo), (Command::Redo, redo)] {
+        let Some((found, keys)) = table_item(&command) else {
+            continue;
+        };
+        let label = described
+            .as_ref()
+            .map_or_else(|| found.name.to_owned(), |d| format!("{} {d}", found.name));
+        if item(ui, &label, keys, described.is_some(), found.tooltip) {
+            commands.push(command);
+        }
     }
     ui.separator();
     let span_selected = app.selected_span().is_some();
-    let items = [
-        (
-            "Delete span",
-            "Del",
-            span_selected,
-            "Remove the selected span (click a span first)",
-            Command::DeleteSpan,
-        ),
-        (
-            "Next span",
-            "Tab",
-            has_doc,
-            "Select the next span in the text",
-            Command::NextSpan,
-        ),
-        (
-            "Previous span",
-            "Shift+Tab",
-            has_doc,
-            "Select the previous span in the text",
-            Command::PrevSpan,
-        ),
-        (
-            "Clear selection",
-            "Esc",
-            has_doc,
-            "Deselect the text and the span",
-            Command::ClearSelection,
-        ),
-    ];
-    for (label, key, enabled, hint, command) in items {
-        if item(ui, label, Keys::Text(key), enabled, hint) {
-            commands.push(command);
+    for (scope, binding, found) in actions::menu_items(Menu::Edit) {
+        let enabled = match binding.command {
+            Command::Undo | Command::Redo => continue,
+            Command::DeleteSpan => span_selected,
+            _ => has_doc,
+        };
+        let keys = binding_keys(scope, binding);
+        if item(ui, found.name, keys, enabled, found.tooltip) {
+            commands.push(binding.command.clone());
         }
     }
 }
 
 fn go_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     let has_doc = app.doc.is_some();
-    for (label, shortcut, hint, command) in [
-        (
-            "Next document",
-            keys::NEXT_DOC,
-            "Save this article and open the next one in the folder",
-            Command::NextDocument,
-        ),
-        (
-            "Previous document",
-            keys::PREV_DOC,
-            "Save this article and open the previous one in the folder",
-            Command::PrevDocument,
-        ),
-        (
-            "Mark done and go to the next",
-            keys::MARK_DONE,
-            "Record in the annotation file that this article is done, save, and move on",
-            Command::MarkDone,
-        ),
-    ] {
-        let hint = needs_doc(has_doc, hint);
-        if item(ui, label, Keys::Shortcut(shortcut), has_doc, &hint) {
-            commands.push(command);
+    for (scope, binding, found) in actions::menu_items(Menu::Go) {
+        let hint = needs_doc(has_doc, found.tooltip);
+        let keys = binding_keys(scope, binding);
+        if item(ui, found.name, keys, has_doc, &hint) {
+            commands.push(binding.command.clone());
         }
     }
 }
 
 fn review_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     let has_doc = app.doc.is_some();
-    let items = [
-        (
-            "Suggest for this document",
-            keys::SUGGEST,
-            "Run the suggesters (gazetteer, learned terms, extractor) on this article",
-            Command::Suggest { all: false },
-        ),
-        (
-            "Suggest for all documents",
-            keys::SUGGEST_ALL,
-            "Run the suggesters on every article of the folder, in the background",
-            Command::Suggest { all: true },
-        ),
-    ];
-    for (label, shortcut, hint, command) in items {
-        let hint = if app.background.suggest.is_some() {
-            format!("{hint} (suggestions are already being made)")
+    let mut separated = false;
+    for (scope, binding, found) in actions::menu_items(Menu::Review) {
+        let keys = binding_keys(scope, binding);
+        let (hint, enabled) = if matches!(binding.command, Command::Suggest { .. }) {
+            let hint = if app.background.suggest.is_some() {
+                format!("{} (suggestions are already being made)", found.tooltip)
+            } else {
+                needs_doc(has_doc, found.tooltip)
+            };
+            (hint, has_doc && app.background.suggest.is_none())
         } else {
-            needs_doc(has_doc, hint)
+            if !separated {
+                ui.separator();
+                separated = true;
+            }
+            (needs_doc(has_doc, found.tooltip), has_doc)
         };
-        let enabled = has_doc && app.background.suggest.is_none();
-        if item(ui, label, Keys::Shortcut(shortcut), enabled, &hint) {
-            commands.push(command);
-        }
-    }
-    ui.separator();
-    for (label, key, hint, command) in [
-        (
-            "Next pending",
-            "N",
-            "Select the next suggestion still to review",
-            Command::NextPending,
-        ),
-        (
-            "Previous pending",
-            "Shift+N",
-            "Select the previous suggestion still to review",
-            Command::PrevPending,
-        ),
-        (
-            "Accept",
-            "A",
-            "Accept the selected suggestion",
-            Command::Accept,
-        ),
-        (
-            "Reject",
-            "X",
-            "Reject the selected suggestion (kept, hidden unless shown)",
-            Command::Reject,
-        ),
-    ] {
-        if item(
-            ui,
-            label,
-            Keys::Text(key),
-            has_doc,
-            &needs_doc(has_doc, hint),
-        ) {
-            commands.push(command);
+        if item(ui, found.name, keys, enabled, &hint) {
+            commands.push(binding.command.clone());
         }
     }
 }
@@ -363,40 +265,20 @@ fn view_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
         .on_hover_text("Zoom, theme, window and panel sizes are kept between runs");
     ui.separator();
     let rejected = app.view().is_some_and(|v| v.show_rejected);
-    let items = [
-        (
-            "Show rejected suggestions",
-            rejected,
-            keys::SHOW_REJECTED,
-            "Show rejected suggestions, struck through, in the text",
-            Command::ToggleRejected,
-        ),
-        (
-            "Review panel",
-            app.layout.left == Some(LeftTab::Review),
-            keys::REVIEW_PANEL,
-            "Suggestions to review, grouped and filterable, on the left",
-            Command::ToggleReview,
-        ),
-        (
-            "Document list",
-            app.layout.left == Some(LeftTab::Documents),
-            keys::DOCUMENTS,
-            "The folder's articles with their status and counts, on the left",
-            Command::ToggleDocuments,
-        ),
-        (
-            "Statistics",
-            app.layout.show_statistics,
-            keys::STATISTICS,
-            "Label counts and their distribution over the folder",
-            Command::ToggleStatistics,
-        ),
-    ];
-    for (label, on, shortcut, hint, command) in items {
-        let hint = needs_doc(has_doc, hint);
-        if check_item(ui, label, on, shortcut, has_doc, &hint) {
-            commands.push(command);
+    for (_, binding, found) in actions::menu_items(Menu::View) {
+        let on = match binding.command {
+            Command::ToggleRejected => rejected,
+            Command::ToggleReview => app.layout.left == Some(LeftTab::Review),
+            Command::ToggleDocuments => app.layout.left == Some(LeftTab::Documents),
+            Command::ToggleStatistics => app.layout.show_statistics,
+            _ => false,
+        };
+        let Some(shortcut) = binding.shortcuts.first() else {
+            continue;
+        };
+        let hint = needs_doc(has_doc, found.tooltip);
+        if check_item(ui, found.name, on, *shortcut, has_doc, &hint) {
+            commands.push(binding.command.clone());
         }
     }
 }
@@ -426,7 +308,7 @@ fn label_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     for label in &app.folder.schema.labels {
         let color = style::readable_on(style::color(label.color), background);
         let button = egui::Button::new(RichText::new(&label.name).color(color))
-            .shortcut_text(super::label_chips::hotkey_text(label, " / "));
+            .shortcut_text(crate::ui::label_chips::hotkey_text(label, " / "));
         let hint = if label.description.is_empty() {
             format!("Tag the selection as {}", label.name)
         } else {
