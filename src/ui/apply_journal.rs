@@ -81,8 +81,8 @@ impl NewsmarkApp {
     /// Waits for the background journal write, if one is running (before
     /// the window closes).
     pub(super) fn finish_journal_write(&mut self) {
-        if let Some(write) = self.background.journal_write.take() {
-            let _ = write.wait();
+        if let Some(Err(err)) = self.background.journal_write.take().map(JournalWrite::wait) {
+            log::warn!("could not write the recovery journal before closing: {err}");
         }
     }
 }

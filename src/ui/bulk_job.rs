@@ -92,7 +92,9 @@ impl BulkJob {
         let job_op = op.clone();
         std::thread::spawn(move || {
             let send = |event| {
-                let _ = tx.send(event);
+                if tx.send(event).is_err() {
+                    log::debug!("folder-wide review: the window stopped listening");
+                }
                 ctx.request_repaint();
             };
             for (k, path) in paths.into_iter().enumerate() {

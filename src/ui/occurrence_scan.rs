@@ -27,7 +27,9 @@ impl OccurrenceScan {
     pub fn start(span: Span, doc: Arc<Document>, matcher: TermMatcher) -> Self {
         let (sender, found) = mpsc::channel();
         std::thread::spawn(move || {
-            let _ = sender.send(matcher.find(&doc));
+            if sender.send(matcher.find(&doc)).is_err() {
+                log::debug!("occurrence scan done after its document was closed");
+            }
         });
         Self { span, found }
     }

@@ -128,7 +128,9 @@ impl SuggestJob {
         let total = others.len() + 1;
         std::thread::spawn(move || {
             let send = |event| {
-                let _ = tx.send(event);
+                if tx.send(event).is_err() {
+                    log::debug!("suggestions: the window stopped listening");
+                }
                 ctx.request_repaint();
             };
             let (found, failure) = find(&open.0, &open.1, &stop);

@@ -54,7 +54,9 @@ impl Task {
         };
         let shared = progress.clone();
         std::thread::spawn(move || {
-            let _ = tx.send(work(&shared));
+            if tx.send(work(&shared)).is_err() {
+                log::debug!("import or export done after the window stopped listening");
+            }
             ctx.request_repaint();
         });
         Self {

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use egui::Key;
 
+use crate::session::Session;
 use crate::ui::Command;
 use crate::ui::app::NewsmarkApp;
 
@@ -78,8 +79,8 @@ impl NewsmarkApp {
             PromptAnswer::Save if !self.save() => return,
             PromptAnswer::Save => {}
             PromptAnswer::Discard => {
-                if let Some(session) = self.session() {
-                    let _ = session.discard_journal();
+                if let Some(Err(err)) = self.session().map(Session::discard_journal) {
+                    log::warn!("could not remove the recovery journal: {err}");
                 }
             }
         }
