@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::app::NewsmarkApp;
-use super::bulk_job::{BulkJob, BulkOp};
+use super::background::bulk_job::{BulkJob, BulkOp};
 use super::review_panel::FolderView;
 use crate::model::{SpanId, Status};
 use crate::plural;
@@ -112,7 +112,7 @@ impl NewsmarkApp {
             others,
             self.folder.schema.clone(),
             self.folder.open_article.clone(),
-            ctx.clone(),
+            ctx,
         );
         self.background.folder_bulk.job = Some(job);
     }

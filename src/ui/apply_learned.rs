@@ -9,12 +9,10 @@ use std::path::{Path, PathBuf};
 
 use super::app::NewsmarkApp;
 use super::background::disk_watch::folder_of;
+use super::background::suggest_job::Offered;
 use crate::model::Status;
 use crate::suggest::SuggestPlan;
 use crate::suggest::matcher::TermMatcher;
-
-/// What suggestions from learned terms are called in messages.
-pub(super) const LEARNED: &str = "learned-term";
 
 /// The terms learned in one saved document, waiting for a suggestion job.
 pub struct LearnedOffer {
@@ -89,8 +87,8 @@ impl NewsmarkApp {
             gazetteer: false,
             external: None,
         };
-        let open_offers = (open != offer.learned_in).then_some(LEARNED);
-        let find = super::suggest_job::plan_finder(plan);
+        let open_offers = (open != offer.learned_in).then_some(Offered::LearnedTerms);
+        let find = super::background::suggest_job::plan_finder(plan);
         self.start_job_skipping(ctx, find, true, &[offer.learned_in], open_offers);
     }
 }

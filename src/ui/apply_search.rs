@@ -2,8 +2,8 @@
 
 use super::Selection;
 use super::app::NewsmarkApp;
+use super::background::suggest_job::Finder;
 use super::search_bar::SearchBar;
-use super::suggest_job::Finder;
 use super::text_view::ScrollTo;
 use crate::plural;
 use crate::suggest::search::{AnnotateAll, search_suggestions};

@@ -3,11 +3,10 @@
 //! offering a newly tagged text's other occurrences.
 
 use super::app::NewsmarkApp;
-use super::apply_learned::LEARNED;
-use super::occurrence_scan::{BACKGROUND_SCAN_BYTES, OccurrenceScan};
+use super::background::occurrence_scan::{BACKGROUND_SCAN_BYTES, OccurrenceScan};
+use super::background::suggest_job::{Finder, Offered, SuggestJob, plan_finder};
 use super::prompts::approval::AwaitingApproval;
 use super::prompts::held_occurrences::HeldOccurrences;
-use super::suggest_job::{Finder, SuggestJob, plan_finder};
 use crate::model::Span;
 use crate::plural;
 use crate::settings;
@@ -15,9 +14,6 @@ use crate::store;
 use crate::suggest::matcher::TermMatcher;
 use crate::suggest::occurrences::{OFFER_AT_ONCE, may_offer, split_offer};
 use crate::suggest::{SuggestPlan, Suggestion, added_count, pending_edit};
-
-/// What suggestions from a suggester run are called in messages.
-const SUGGESTER_RUN: &str = "suggester";
 
 impl NewsmarkApp {
     /// Builds the plan and starts it, asking first about an extractor
@@ -63,7 +59,13 @@ impl NewsmarkApp {
     }
 
     pub(super) fn start_job(&mut self, ctx: &egui::Context, plan: SuggestPlan, all: bool) {
-        self.start_job_skipping(ctx, plan_finder(plan), all, &[], Some(SUGGESTER_RUN));
+        self.start_job_skipping(
+            ctx,
+            plan_finder(plan),
+            all,
+            &[],
+            Some(Offered::SuggesterRun),
+        );
     }
 
     /// Starts a suggestion job (`find` in each document) on the open
@@ -77,7 +79,7 @@ impl NewsmarkApp {
         find: Finder,
         all: bool,
         skip: &[std::path::PathBuf],
-        open_offers: Option<&'static str>,
+        open_offers: Option<Offered>,
     ) {
         let Some(session) = self.session() else {
             return;
@@ -100,7 +102,7 @@ impl NewsmarkApp {
             others,
             session.schema().clone(),
             self.folder.open_article.clone(),
-            ctx.clone(),
+            ctx,
         );
         job.open_offers = open_offers;
         self.background.suggest = Some(job);
@@ -131,7 +133,7 @@ impl NewsmarkApp {
             self.folder.corpus.record(&path, &set, None);
         }
         let opened = std::mem::take(&mut job.opened);
-        let what = job.open_offers.unwrap_or(LEARNED);
+        let what = job.open_offers.unwrap_or(Offered::LearnedTerms);
         for (path, found) in opened {
             if self.session().is_some_and(|s| s.txt_path() == path) {
                 self.add_job_offers(&found, what);
@@ -171,7 +173,7 @@ impl NewsmarkApp {
 
     /// Adds a job's suggestions to the open document, counting them for
     /// the job's closing message.
-    fn add_job_offers(&mut self, found: &[Suggestion], what: &str) {
+    fn add_job_offers(&mut self, found: &[Suggestion], what: Offered) {
         let added = self.add_suggestions(found, what);
         if let Some(job) = &mut self.background.suggest {
             job.added_here += added;
@@ -180,7 +182,8 @@ impl NewsmarkApp {
 
     /// Adds suggestions to the open document as one undoable edit; returns
     /// how many were added.
-    fn add_suggestions(&mut self, found: &[Suggestion], what: &str) -> usize {
+    fn add_suggestions(&mut self, found: &[Suggestion], offered: Offered) -> usize {
+        let what = offered.noun();
         let Some(session) = self.session() else {
             return 0;
         };
@@ -190,7 +193,7 @@ impl NewsmarkApp {
                 self.perform(edit);
                 let noun = plural::noun(n, "suggestion", "suggestions");
                 self.info(format!("{n} new {what} {noun} to review (N)"));
-                if what == SUGGESTER_RUN {
+                if offered == Offered::SuggesterRun {
                     self.layout.left = Some(super::app::LeftTab::Review);
                 }
                 n

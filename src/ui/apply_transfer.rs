@@ -3,7 +3,8 @@
 //! run in the background.
 
 use super::app::NewsmarkApp;
-use super::task::Task;
+use super::background::task::Task;
+use super::background::worker::Job;
 use crate::corpus::import::{ImportOptions, import_into};
 use crate::formats::export::{ExportFormat, ExportOptions, export_corpus_with_progress};
 use crate::formats::{self, Format};
@@ -39,10 +40,8 @@ impl NewsmarkApp {
         out: std::path::PathBuf,
     ) {
         let dir = self.folder.corpus.dir.clone();
-        self.background.task = Some(Task::spawn(
-            format!("Exporting {}…", format.name()),
-            ctx,
-            move |progress| match export_corpus_with_progress(
+        self.background.task = Some(Task::spawn(Job::Export(format), ctx, move |progress| {
+            match export_corpus_with_progress(
                 format,
                 &dir,
                 &out,
@@ -65,8 +64,8 @@ impl NewsmarkApp {
                     )
                 }
                 Err(err) => (err.to_string(), true),
-            },
-        ));
+            }
+        }));
     }
 
     /// Asks for another tool's output, then merges it into the open folder as
@@ -100,52 +99,48 @@ impl NewsmarkApp {
     ) {
         let dir = self.folder.corpus.dir.clone();
         let schema = self.folder.schema.clone();
-        self.background.task = Some(Task::spawn(
-            format!("Importing {}…", format.name()),
-            ctx,
-            move |progress| {
-                let read = match formats::read(format, &src) {
-                    Ok(read) => read,
-                    Err(err) => return (err.to_string(), true),
-                };
-                let options = ImportOptions {
-                    map: Vec::new(),
-                    only_mapped: false,
-                    origin: format.name().to_owned(),
-                    accepted: false,
-                };
-                // One record at a time, so that progress shows and Cancel
-                // stops between documents (each is saved whole or not at all).
-                let total = read.docs.len();
-                let (mut added, mut documents, mut created, mut warnings) = (0, 0, 0, 0);
-                let mut problems = read.problems.len();
-                warnings += read.warnings.len();
-                for (k, doc) in read.docs.iter().enumerate() {
-                    if progress.cancelled() {
-                        let text = format!(
-                            "Import cancelled after {k} of {}; {} added",
-                            counted(total, "record", "records"),
-                            counted(added, "suggestion", "suggestions")
-                        );
-                        return (text, true);
-                    }
-                    progress.set(k, total);
-                    match import_into(&dir, std::slice::from_ref(doc), &options, &schema) {
-                        Ok(report) => {
-                            let totals = report.totals();
-                            added += totals.added;
-                            documents += totals.documents;
-                            created += totals.created;
-                            problems += report.problems.len();
-                            warnings += report.warning_lines().len();
-                        }
-                        Err(err) => return (err.to_string(), true),
-                    }
+        self.background.task = Some(Task::spawn(Job::Import(format), ctx, move |progress| {
+            let read = match formats::read(format, &src) {
+                Ok(read) => read,
+                Err(err) => return (err.to_string(), true),
+            };
+            let options = ImportOptions {
+                map: Vec::new(),
+                only_mapped: false,
+                origin: format.name().to_owned(),
+                accepted: false,
+            };
+            // One record at a time, so that progress shows and Cancel
+            // stops between documents (each is saved whole or not at all).
+            let total = read.docs.len();
+            let (mut added, mut documents, mut created, mut warnings) = (0, 0, 0, 0);
+            let mut problems = read.problems.len();
+            warnings += read.warnings.len();
+            for (k, doc) in read.docs.iter().enumerate() {
+                if progress.cancelled() {
+                    let text = format!(
+                        "Import cancelled after {k} of {}; {} added",
+                        counted(total, "record", "records"),
+                        counted(added, "suggestion", "suggestions")
+                    );
+                    return (text, true);
                 }
-                let text = import_summary(added, documents, created, problems, warnings);
-                (text, problems > 0)
-            },
-        ));
+                progress.set(k, total);
+                match import_into(&dir, std::slice::from_ref(doc), &options, &schema) {
+                    Ok(report) => {
+                        let totals = report.totals();
+                        added += totals.added;
+                        documents += totals.documents;
+                        created += totals.created;
+                        problems += report.problems.len();
+                        warnings += report.warning_lines().len();
+                    }
+                    Err(err) => return (err.to_string(), true),
+                }
+            }
+            let text = import_summary(added, documents, created, problems, warnings);
+            (text, problems > 0)
+        }));
     }
 
     /// Takes a finished task's outcome; after an import, reads the folder
@@ -158,7 +153,7 @@ impl NewsmarkApp {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
             return;
         };
-        let imported = task.what.starts_with("Importing");
+        let imported = matches!(task.job(), Job::Import(_));
         self.background.task = None;
         if imported {
             self.reload_folder();

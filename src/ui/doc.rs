@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use super::Selection;
 use super::background::disk_watch::DiskWatch;
-use super::occurrence_scan::OccurrenceScan;
+use super::background::occurrence_scan::OccurrenceScan;
 use super::review_panel::ReviewPanel;
 use super::span_list::SpanList;
 use super::text_view::TextView;

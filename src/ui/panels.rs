@@ -74,13 +74,13 @@ pub fn status_bar(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                 ui.add(egui::Spinner::new());
                 match task.progress() {
                     (_, 0) => {
-                        ui.label(&task.what);
+                        ui.label(task.job().to_string());
                     }
                     (done, total) => {
                         ui.add(
                             egui::ProgressBar::new(done as f32 / total as f32)
                                 .desired_width(120.0)
-                                .text(format!("{} {done}/{total}", task.what)),
+                                .text(format!("{} {done}/{total}", task.job())),
                         );
                         if ui
                             .button("Cancel")

@@ -8,10 +8,11 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, mpsc};
 
 use super::suggest_job::OpenArticle;
+use super::worker::{Job, Worker};
 use crate::model::{LabelSchema, SpanId, Status};
 use crate::session::ReviewFilter;
 use crate::session::bulk::{self, FileReviewed};
@@ -59,7 +60,7 @@ enum BulkEvent {
 pub struct BulkJob {
     /// What it does.
     pub op: BulkOp,
-    events: mpsc::Receiver<BulkEvent>,
+    events: Worker<BulkEvent>,
     cancel: Arc<AtomicBool>,
     /// Articles finished, and in the run.
     pub progress: (usize, usize),
@@ -83,20 +84,14 @@ impl BulkJob {
         paths: Vec<PathBuf>,
         schema: LabelSchema,
         open_article: OpenArticle,
-        ctx: egui::Context,
+        ctx: &egui::Context,
     ) -> Self {
-        let (tx, events) = mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let stop = Arc::clone(&cancel);
         let total = paths.len();
         let job_op = op.clone();
-        std::thread::spawn(move || {
-            let send = |event| {
-                if tx.send(event).is_err() {
-                    log::debug!("folder-wide review: the window stopped listening");
-                }
-                ctx.request_repaint();
-            };
+        let events = Worker::spawn(Job::FolderReview, Some(ctx), move |out| {
+            let send = |event| out.send(event);
             for (k, path) in paths.into_iter().enumerate() {
                 if stop.load(Ordering::Relaxed) {
                     break;
@@ -149,7 +144,7 @@ impl BulkJob {
 
     /// Takes what the thread reported since the last call.
     pub fn poll(&mut self) {
-        while let Ok(event) = self.events.try_recv() {
+        for event in self.events.messages() {
             match event {
                 BulkEvent::Progress(done) => self.progress.0 = done,
                 BulkEvent::Changed(path, done) => self.changed.push((path, *done)),
@@ -219,7 +214,7 @@ mod tests {
             paths.clone(),
             LabelSchema::default(),
             open.clone(),
-            egui::Context::default(),
+            &egui::Context::default(),
         );
         // Time for the thread to pass its first check and wait on the lock.
         std::thread::sleep(std::time::Duration::from_millis(300));
@@ -246,7 +241,7 @@ mod tests {
             status: Status::Rejected,
         };
         let ctx = egui::Context::default();
-        let mut job = BulkJob::start(op, paths.clone(), LabelSchema::default(), open, ctx);
+        let mut job = BulkJob::start(op, paths.clone(), LabelSchema::default(), open, &ctx);
         run(&mut job);
         assert_eq!(job.opened, [paths[1].clone()]);
         let statuses: Vec<Status> = paths.iter().map(|p| status_on_disk(p)).collect();

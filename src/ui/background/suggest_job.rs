@@ -8,7 +8,9 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, mpsc};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use super::worker::{Job, Worker};
 
 use crate::model::{AnnotationSet, Document, LabelSchema};
 use crate::session::Session;
@@ -82,12 +84,32 @@ pub enum JobEvent {
     Finished,
 }
 
+/// Where a job's suggestions for the open document come from: what they
+/// are called in messages, and whether the review panel opens for them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Offered {
+    /// A run of the suggesters (Review > Suggest).
+    SuggesterRun,
+    /// Terms learned in a saved document.
+    LearnedTerms,
+}
+
+impl Offered {
+    /// What the suggestions are called in messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::SuggesterRun => "suggester",
+            Self::LearnedTerms => "learned-term",
+        }
+    }
+}
+
 /// A running suggestion job.
 pub struct SuggestJob {
     /// The article that was open when the job started; its suggestions only
     /// go to it.
     pub open_path: PathBuf,
-    events: mpsc::Receiver<JobEvent>,
+    events: Worker<JobEvent>,
     cancel: Arc<AtomicBool>,
     /// Documents finished and in the run.
     pub progress: (usize, usize),
@@ -104,7 +126,7 @@ pub struct SuggestJob {
     pub finished: bool,
     /// What the open document's suggestions are called in messages, or
     /// `None` if they are not offered to it.
-    pub open_offers: Option<&'static str>,
+    pub open_offers: Option<Offered>,
     /// Suggestions for documents opened while the job ran, since the last
     /// look.
     pub opened: Vec<(PathBuf, Vec<Suggestion>)>,
@@ -120,19 +142,13 @@ impl SuggestJob {
         others: Vec<PathBuf>,
         schema: LabelSchema,
         open_article: OpenArticle,
-        ctx: egui::Context,
+        ctx: &egui::Context,
     ) -> Self {
-        let (tx, events) = mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let stop = Arc::clone(&cancel);
         let total = others.len() + 1;
-        std::thread::spawn(move || {
-            let send = |event| {
-                if tx.send(event).is_err() {
-                    log::debug!("suggestions: the window stopped listening");
-                }
-                ctx.request_repaint();
-            };
+        let events = Worker::spawn(Job::Suggest, Some(ctx), move |out| {
+            let send = |event| out.send(event);
             let (found, failure) = find(&open.0, &open.1, &stop);
             if let Some(err) = failure {
                 send(JobEvent::Failed(err));
@@ -188,7 +204,7 @@ impl SuggestJob {
     /// document's suggestions if they arrived.
     pub fn poll(&mut self) -> Option<Vec<Suggestion>> {
         let mut for_open = None;
-        while let Ok(event) = self.events.try_recv() {
+        for event in self.events.messages() {
             match event {
                 JobEvent::Progress { done, total } => self.progress = (done, total),
                 JobEvent::ForOpenDocument(found) => for_open = Some(found),

@@ -4,7 +4,9 @@
 //! later and are offered then, as one undo step of their own, unless the
 //! span was removed (undone) or the text replaced in the meantime.
 
-use std::sync::{Arc, mpsc};
+use std::sync::Arc;
+
+use super::worker::{Checked, Job, Worker};
 
 use crate::model::{Document, Span};
 use crate::suggest::Suggestion;
@@ -19,27 +21,24 @@ pub const BACKGROUND_SCAN_BYTES: usize = 1 << 20;
 pub struct OccurrenceScan {
     /// The span whose text is looked for, as tagged.
     pub span: Span,
-    found: mpsc::Receiver<Vec<Suggestion>>,
+    found: Worker<Vec<Suggestion>>,
 }
 
 impl OccurrenceScan {
     /// Starts looking for `matcher`'s terms in `doc`.
     pub fn start(span: Span, doc: Arc<Document>, matcher: TermMatcher) -> Self {
-        let (sender, found) = mpsc::channel();
-        std::thread::spawn(move || {
-            if sender.send(matcher.find(&doc)).is_err() {
-                log::debug!("occurrence scan done after its document was closed");
-            }
+        let found = Worker::spawn(Job::OccurrenceScan, None, move |out| {
+            out.send(matcher.find(&doc));
         });
         Self { span, found }
     }
 
     /// The occurrences, once found; `Err(())` if the thread died.
     pub fn poll(&self) -> Option<Result<Vec<Suggestion>, ()>> {
-        match self.found.try_recv() {
-            Ok(found) => Some(Ok(found)),
-            Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => Some(Err(())),
+        match self.found.check() {
+            Checked::Message(found) => Some(Ok(found)),
+            Checked::Nothing => None,
+            Checked::Ended => Some(Err(())),
         }
     }
 }

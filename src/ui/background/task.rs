@@ -4,7 +4,8 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc;
+
+use super::worker::{Checked, Job, Worker};
 
 /// What a task ended with: a message, and whether something went wrong.
 pub type Outcome = (String, bool);
@@ -32,38 +33,30 @@ impl Progress {
 
 /// A task running on its own thread.
 pub struct Task {
-    /// What it is doing, for the status bar ("Importing spacy…").
-    pub what: String,
     progress: Progress,
-    result: mpsc::Receiver<Outcome>,
+    worker: Worker<Outcome>,
 }
 
 impl Task {
     /// Runs `work` on a new thread; the window is repainted when it ends.
     pub fn spawn(
-        what: impl Into<String>,
+        job: Job,
         ctx: &egui::Context,
         work: impl FnOnce(&Progress) -> Outcome + Send + 'static,
     ) -> Self {
-        let (tx, result) = mpsc::channel();
-        let ctx = ctx.clone();
         let progress = Progress {
             done: Arc::default(),
             total: Arc::default(),
             cancel: Arc::default(),
         };
         let shared = progress.clone();
-        std::thread::spawn(move || {
-            if tx.send(work(&shared)).is_err() {
-                log::debug!("import or export done after the window stopped listening");
-            }
-            ctx.request_repaint();
-        });
-        Self {
-            what: what.into(),
-            progress,
-            result,
-        }
+        let worker = Worker::spawn(job, Some(ctx), move |out| out.send(work(&shared)));
+        Self { progress, worker }
+    }
+
+    /// What it is.
+    pub fn job(&self) -> Job {
+        self.worker.job
     }
 
     /// `(done, total)` as last reported; total 0 when the task reports none.
@@ -81,12 +74,10 @@ impl Task {
 
     /// The outcome, once the task has ended.
     pub fn poll(&self) -> Option<Outcome> {
-        match self.result.try_recv() {
-            Ok(outcome) => Some(outcome),
-            Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => {
-                Some(("the task stopped unexpectedly".to_owned(), true))
-            }
+        match self.worker.check() {
+            Checked::Message(outcome) => Some(outcome),
+            Checked::Nothing => None,
+            Checked::Ended => Some(("the task stopped unexpectedly".to_owned(), true)),
         }
     }
 }
