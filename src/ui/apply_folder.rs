@@ -1,11 +1,11 @@
 //! Reading the open folder's annotation files in the background (see
-//! [`super::corpus_loader`]): starting, taking what was read each frame, and
+//! [`super::background::corpus_loader`]): starting, taking what was read each frame, and
 //! stopping.
 
 use std::path::Path;
 
 use super::app::{LeftTab, NewsmarkApp};
-use super::corpus_loader::CorpusLoader;
+use super::background::corpus_loader::CorpusLoader;
 use crate::corpus::CorpusIndex;
 
 /// How many entries read in the background a frame takes into the index at

@@ -5,8 +5,8 @@
 use std::path::Path;
 
 use super::apply_learned::LearnedOffers;
+use super::background::corpus_loader::CorpusLoader;
 use super::background::suggest_job::OpenArticle;
-use super::corpus_loader::CorpusLoader;
 use crate::corpus::CorpusIndex;
 use crate::model::LabelSchema;
 use crate::settings;

@@ -21,7 +21,6 @@ mod blocks;
 mod caret;
 mod chrome;
 mod command;
-mod corpus_loader;
 mod doc;
 mod doc_list;
 mod document_panels;
