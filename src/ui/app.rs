@@ -6,17 +6,17 @@ use std::path::{Path, PathBuf};
 use egui::ViewportCommand;
 
 use super::background::Background;
-use super::chrome::menus;
+use super::chrome::{banner, menus, status_bar};
 use super::doc::OpenDoc;
-use super::doc_list::DocList;
 use super::folder::Folder;
 use super::prompts::Prompts;
 use super::prompts::encoding::EncodingOffer;
 use super::prompts::unsaved::Pending;
 use super::recent::Recent;
-use super::search_bar::SearchBar;
-use super::text_view::{TextView, view_id};
-use super::{Command, document_panels, keys, panels};
+use super::widgets::doc_list::DocList;
+use super::widgets::search_bar::SearchBar;
+use super::widgets::text_view::{TextView, view_id};
+use super::{Command, document_panels, keys};
 use crate::session::{ReviewFilter, Session};
 use crate::suggest::approval::Approvals;
 
@@ -327,8 +327,8 @@ impl NewsmarkApp {
             doc.span_list.refresh(&doc.session);
         }
         menus::menu_bar(ui, self, &mut commands);
-        panels::status_bar(ui, self, &mut commands);
-        panels::banner(ui, self, &mut commands);
+        status_bar::show(ui, self, &mut commands);
+        banner::show(ui, self, &mut commands);
         document_panels::search_bar(ui, self, &mut commands);
         document_panels::show(ui, self, &mut commands);
         super::prompts::show(&ctx, self, &mut commands);

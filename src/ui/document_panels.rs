@@ -77,7 +77,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command
     }
     egui::CentralPanel::default().show(ui, |ui| match &mut app.doc {
         Some(doc) => doc.view.show(ui, &doc.session, commands),
-        None => super::panels::empty_state(ui, app.layout.refused.as_deref(), commands),
+        None => super::chrome::empty::show(ui, app.layout.refused.as_deref(), commands),
     });
 }
 
@@ -116,14 +116,14 @@ pub fn windows(ctx: &egui::Context, app: &mut NewsmarkApp) {
         .doc
         .as_ref()
         .map(|d| (d.session.txt_path(), d.session.set()));
-    super::stats_window::show(
+    super::widgets::stats_window::show(
         ctx,
         &mut app.layout.show_statistics,
         &app.folder.corpus,
         &app.folder.schema,
         open_doc,
     );
-    super::panels::shortcuts_window(
+    super::chrome::help::show(
         ctx,
         &mut app.layout.show_shortcuts,
         &app.folder.schema,

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::apply_learned::LearnedOffers;
+use super::apply::learned::LearnedOffers;
 use super::background::corpus_loader::CorpusLoader;
 use super::background::suggest_job::OpenArticle;
 use crate::corpus::CorpusIndex;

@@ -3,7 +3,7 @@
 
 use egui::{Key, Modifiers};
 
-use super::text_view::TextView;
+use super::widgets::text_view::TextView;
 use super::{Command, Selection};
 use crate::model::words;
 use crate::session::Session;

@@ -18,7 +18,7 @@ pub mod suggest_job;
 pub mod task;
 pub mod worker;
 
-use super::apply_bulk::FolderBulk;
+use super::apply::bulk::FolderBulk;
 use crate::session::JournalWrite;
 use suggest_job::SuggestJob;
 use task::Task;

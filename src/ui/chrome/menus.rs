@@ -308,7 +308,7 @@ fn label_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     for label in &app.folder.schema.labels {
         let color = style::readable_on(style::color(label.color), background);
         let button = egui::Button::new(RichText::new(&label.name).color(color))
-            .shortcut_text(crate::ui::label_chips::hotkey_text(label, " / "));
+            .shortcut_text(crate::ui::widgets::label_chips::hotkey_text(label, " / "));
         let hint = if label.description.is_empty() {
             format!("Tag the selection as {}", label.name)
         } else {

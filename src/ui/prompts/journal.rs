@@ -1,6 +1,6 @@
 //! "Restore the unsaved work found?": opening a document whose recovery
 //! journal was left by a session that ended without saving offers to
-//! restore it (see [`crate::ui::apply_journal`] for the writing).
+//! restore it (see [`crate::ui::apply::journal`] for the writing).
 
 use egui::Key;
 

@@ -410,7 +410,7 @@ mod tests {
         std::fs::write(&txt, "Havana talks\n\nCuba and Iran signed.\n").expect("the article");
         let session = crate::session::Session::open(&txt, crate::model::LabelSchema::default())
             .expect("the session");
-        let mut view = crate::ui::text_view::TextView::new(session.doc());
+        let mut view = crate::ui::widgets::text_view::TextView::new(session.doc());
         let ctx = egui::Context::default();
         let event = egui::Event::Key {
             key: shortcut.logical_key,

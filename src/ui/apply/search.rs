@@ -1,15 +1,15 @@
 //! Applying the search commands: moving between hits, and "Annotate all".
 
-use super::Selection;
-use super::app::NewsmarkApp;
-use super::background::suggest_job::Finder;
-use super::search_bar::SearchBar;
-use super::text_view::ScrollTo;
 use crate::plural;
 use crate::suggest::search::{AnnotateAll, search_suggestions};
+use crate::ui::Selection;
+use crate::ui::app::NewsmarkApp;
+use crate::ui::background::suggest_job::Finder;
+use crate::ui::widgets::search_bar::SearchBar;
+use crate::ui::widgets::text_view::ScrollTo;
 
 impl NewsmarkApp {
-    pub(super) fn open_search(&mut self) {
+    pub(in crate::ui) fn open_search(&mut self) {
         let Some(session) = self.doc.as_ref().map(|d| &d.session) else {
             return;
         };
@@ -26,7 +26,7 @@ impl NewsmarkApp {
         }
     }
 
-    pub(super) fn step_search(&mut self, forward: bool) {
+    pub(in crate::ui) fn step_search(&mut self, forward: bool) {
         let caret = self.selection().caret;
         let (Some(bar), Some(view)) = (
             &mut self.layout.search,
@@ -46,7 +46,7 @@ impl NewsmarkApp {
     /// if pending with another label); the message accounts for every hit.
     /// With "across the folder", offers them to the other documents as
     /// pending suggestions, saved to their files in the background.
-    pub(super) fn annotate_all(&mut self, ctx: &egui::Context) {
+    pub(in crate::ui) fn annotate_all(&mut self, ctx: &egui::Context) {
         let (Some(bar), Some(session)) = (&self.layout.search, self.session()) else {
             return;
         };

@@ -5,9 +5,9 @@
 
 use std::time::{Duration, Instant};
 
-use super::app::NewsmarkApp;
 use crate::session::JournalWrite;
 use crate::store::StoreError;
+use crate::ui::app::NewsmarkApp;
 
 /// How often unsaved edits are written to the journal.
 pub const JOURNAL_EVERY: Duration = Duration::from_secs(3);
@@ -20,7 +20,7 @@ impl NewsmarkApp {
     /// Writes the journal when due: every few seconds while there are
     /// unsaved edits, and at once when the window loses focus. A long
     /// document's journal is written on another thread.
-    pub(super) fn keep_journal(&mut self, ctx: &egui::Context) {
+    pub(in crate::ui) fn keep_journal(&mut self, ctx: &egui::Context) {
         if !self.collect_journal_write() {
             ctx.request_repaint_after(Duration::from_millis(50));
             return;
@@ -80,7 +80,7 @@ impl NewsmarkApp {
 
     /// Waits for the background journal write, if one is running (before
     /// the window closes).
-    pub(super) fn finish_journal_write(&mut self) {
+    pub(in crate::ui) fn finish_journal_write(&mut self) {
         if let Some(Err(err)) = self.background.journal_write.take().map(JournalWrite::wait) {
             log::warn!("could not write the recovery journal before closing: {err}");
         }

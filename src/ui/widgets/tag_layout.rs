@@ -10,9 +10,9 @@
 
 use egui::{CornerRadius, Rect, Stroke, StrokeKind, pos2};
 
-use super::span_paint::{BlockSpans, HitRegion, row_pieces, text_band};
-use super::style;
 use crate::model::{Span, Status};
+use crate::ui::style;
+use crate::ui::widgets::span_paint::{BlockSpans, HitRegion, row_pieces, text_band};
 
 /// What one tag needs: its row, where its span starts, and the widths of
 /// its forms, longest first (at least one).
@@ -75,7 +75,7 @@ impl BlockSpans<'_> {
     /// Paints the tags of the spans that start in this block, each as a
     /// chip above its span's first row, placed by [`place_tags`] so that none
     /// overlaps another.
-    pub(super) fn paint_tags(&self, spans: &[(&Span, u8)], hits: &mut Vec<HitRegion>) {
+    pub(in crate::ui) fn paint_tags(&self, spans: &[(&Span, u8)], hits: &mut Vec<HitRegion>) {
         let background = self.painter.ctx().global_style().visuals.panel_fill;
         let mut tags = Vec::new();
         let mut requests = Vec::new();

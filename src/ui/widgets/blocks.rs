@@ -11,8 +11,8 @@ use std::sync::Arc;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley};
 
-use super::style;
 use crate::model::Document;
+use crate::ui::style;
 
 /// Longest block in code points; longer lines are cut at a space near it, so
 /// that a one-line megabyte costs no more than a normal paragraph.

@@ -7,11 +7,11 @@ use std::path::Path;
 use egui::{Color32, RichText, Role, Stroke, Ui, WidgetInfo};
 use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
 
-use super::style;
 use crate::corpus::{CorpusIndex, DocDigest, DocStatus};
 use crate::model::{AnnotationSet, LabelSchema};
 use crate::plural::counted;
 use crate::stats::DocumentCounts;
+use crate::ui::style;
 
 /// One label's spans across the corpus.
 #[derive(Clone, Debug, PartialEq, Eq)]

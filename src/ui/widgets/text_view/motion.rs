@@ -13,7 +13,7 @@ use crate::model::{Document, words};
 
 /// A caret cursor inside a block's galley. At a wrap the position belongs to
 /// the start of the next row, as egui's own navigation prefers.
-pub(super) fn caret_cursor(local: usize) -> CCursor {
+pub(in crate::ui) fn caret_cursor(local: usize) -> CCursor {
     CCursor {
         index: local.into(),
         prefer_next_row: true,

@@ -2,11 +2,6 @@
 //! settings, asking before an extractor command runs, running the job, and
 //! offering a newly tagged text's other occurrences.
 
-use super::app::NewsmarkApp;
-use super::background::occurrence_scan::{BACKGROUND_SCAN_BYTES, OccurrenceScan};
-use super::background::suggest_job::{Finder, Offered, SuggestJob, plan_finder};
-use super::prompts::approval::AwaitingApproval;
-use super::prompts::held_occurrences::HeldOccurrences;
 use crate::model::Span;
 use crate::plural;
 use crate::settings;
@@ -14,11 +9,16 @@ use crate::store;
 use crate::suggest::matcher::TermMatcher;
 use crate::suggest::occurrences::{OFFER_AT_ONCE, may_offer, split_offer};
 use crate::suggest::{SuggestPlan, Suggestion, added_count, pending_edit};
+use crate::ui::app::NewsmarkApp;
+use crate::ui::background::occurrence_scan::{BACKGROUND_SCAN_BYTES, OccurrenceScan};
+use crate::ui::background::suggest_job::{Finder, Offered, SuggestJob, plan_finder};
+use crate::ui::prompts::approval::AwaitingApproval;
+use crate::ui::prompts::held_occurrences::HeldOccurrences;
 
 impl NewsmarkApp {
     /// Builds the plan and starts it, asking first about an extractor
     /// command not approved yet for this folder.
-    pub(super) fn suggest(&mut self, ctx: &egui::Context, all: bool) {
+    pub(in crate::ui) fn suggest(&mut self, ctx: &egui::Context, all: bool) {
         if self.background.suggest.is_some() {
             self.info("Suggestions are already running (Cancel in the status bar).");
             return;
@@ -58,7 +58,7 @@ impl NewsmarkApp {
         self.start_job(ctx, plan, all);
     }
 
-    pub(super) fn start_job(&mut self, ctx: &egui::Context, plan: SuggestPlan, all: bool) {
+    pub(in crate::ui) fn start_job(&mut self, ctx: &egui::Context, plan: SuggestPlan, all: bool) {
         self.start_job_skipping(
             ctx,
             plan_finder(plan),
@@ -73,7 +73,7 @@ impl NewsmarkApp {
     /// `skip`. The open document's suggestions are offered to it as
     /// `open_offers` (what they are called in messages), or dropped if
     /// `None`.
-    pub(super) fn start_job_skipping(
+    pub(in crate::ui) fn start_job_skipping(
         &mut self,
         ctx: &egui::Context,
         find: Finder,
@@ -85,7 +85,7 @@ impl NewsmarkApp {
             return;
         };
         let others = if all {
-            let dir = super::background::disk_watch::folder_of(session.txt_path());
+            let dir = crate::ui::background::disk_watch::folder_of(session.txt_path());
             crate::corpus::articles_in(dir)
                 .unwrap_or_default()
                 .iter()
@@ -111,7 +111,7 @@ impl NewsmarkApp {
 
     /// Takes the job's news: adds the open document's suggestions as one
     /// undoable edit, and reports when the job ends.
-    pub(super) fn poll_job(&mut self, ctx: &egui::Context) {
+    pub(in crate::ui) fn poll_job(&mut self, ctx: &egui::Context) {
         let Some(job) = &mut self.background.suggest else {
             return;
         };
@@ -194,7 +194,7 @@ impl NewsmarkApp {
                 let noun = plural::noun(n, "suggestion", "suggestions");
                 self.info(format!("{n} new {what} {noun} to review (N)"));
                 if offered == Offered::SuggesterRun {
-                    self.layout.left = Some(super::app::LeftTab::Review);
+                    self.layout.left = Some(crate::ui::app::LeftTab::Review);
                 }
                 n
             }
@@ -211,7 +211,7 @@ impl NewsmarkApp {
     /// when the document is saved; a text of function words only is not
     /// offered at all, and at most [`OFFER_AT_ONCE`] occurrences are offered
     /// before asking (see [`crate::suggest::occurrences`]).
-    pub(super) fn offer_occurrences(&mut self, span: &Span) {
+    pub(in crate::ui) fn offer_occurrences(&mut self, span: &Span) {
         let Some(doc) = &mut self.doc else {
             return;
         };
@@ -237,7 +237,7 @@ impl NewsmarkApp {
 
     /// Offers the occurrences found by background scans that are done,
     /// for spans still there on the same text.
-    pub(super) fn poll_occurrence_scans(&mut self, ctx: &egui::Context) {
+    pub(in crate::ui) fn poll_occurrence_scans(&mut self, ctx: &egui::Context) {
         let Some(doc) = &mut self.doc else {
             return;
         };

@@ -1,12 +1,12 @@
 //! Reading the open folder's annotation files in the background (see
-//! [`super::background::corpus_loader`]): starting, taking what was read each frame, and
+//! [`crate::ui::background::corpus_loader`]): starting, taking what was read each frame, and
 //! stopping.
 
 use std::path::Path;
 
-use super::app::{LeftTab, NewsmarkApp};
-use super::background::corpus_loader::CorpusLoader;
 use crate::corpus::CorpusIndex;
+use crate::ui::app::{LeftTab, NewsmarkApp};
+use crate::ui::background::corpus_loader::CorpusLoader;
 
 /// How many entries read in the background a frame takes into the index at
 /// most: the rest wait for the next frames, so that a frame that comes late
@@ -18,7 +18,7 @@ impl NewsmarkApp {
     /// annotation files in the background, all but `open`'s: its session
     /// has read it, and reading a large article again would hold a second
     /// copy of it for a while.
-    pub(super) fn read_folder(&mut self, dir: &Path, open: &Path) {
+    pub(in crate::ui) fn read_folder(&mut self, dir: &Path, open: &Path) {
         self.folder.corpus = CorpusIndex::list(dir).unwrap_or_default();
         let paths = self
             .folder
@@ -33,7 +33,7 @@ impl NewsmarkApp {
 
     /// Takes the annotation files read in the background; when all are read,
     /// the review panel is rebuilt from them.
-    pub(super) fn poll_corpus_loader(&mut self, ctx: &egui::Context) {
+    pub(in crate::ui) fn poll_corpus_loader(&mut self, ctx: &egui::Context) {
         let Some(loader) = &self.folder.loader else {
             return;
         };
@@ -62,7 +62,7 @@ impl NewsmarkApp {
     }
 
     /// Stops reading the folder's annotation files, keeping what was read.
-    pub(super) fn stop_reading_folder(&mut self) {
+    pub(in crate::ui) fn stop_reading_folder(&mut self) {
         if self.folder.loader.is_none() {
             return;
         }

@@ -1,15 +1,15 @@
 //! Moving through the folder's documents: next, previous, go to one, mark
 //! done; the open one is saved first.
 
-use super::app::NewsmarkApp;
-use super::prompts::unsaved::Pending;
 use crate::model::Edit;
 use crate::session::Session;
+use crate::ui::app::NewsmarkApp;
+use crate::ui::prompts::unsaved::Pending;
 
 impl NewsmarkApp {
     /// Saves the open document if it has edits; `false` (with the question
     /// asked) if that failed, so the caller must not move on.
-    pub(super) fn save_before_leaving(&mut self, to: &std::path::Path) -> bool {
+    pub(in crate::ui) fn save_before_leaving(&mut self, to: &std::path::Path) -> bool {
         if !self.session().is_some_and(Session::is_dirty) {
             return true;
         }
@@ -21,7 +21,7 @@ impl NewsmarkApp {
         }
     }
 
-    pub(super) fn go_to(&mut self, path: &std::path::Path) {
+    pub(in crate::ui) fn go_to(&mut self, path: &std::path::Path) {
         if self.save_before_leaving(path) {
             self.open_now(path);
         }
@@ -29,7 +29,7 @@ impl NewsmarkApp {
 
     /// Moves `step` documents along the folder's list, wrapping around;
     /// the status bar says when it wrapped.
-    pub(super) fn step_document(&mut self, step: isize) {
+    pub(in crate::ui) fn step_document(&mut self, step: isize) {
         let Some(session) = self.session() else {
             return;
         };
@@ -57,7 +57,7 @@ impl NewsmarkApp {
     }
 
     /// Marks the document done (undoable), saves, and moves on.
-    pub(super) fn mark_done_now(&mut self) {
+    pub(in crate::ui) fn mark_done_now(&mut self) {
         let Some(session) = self.session() else {
             return;
         };

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use egui::{RichText, TextWrapMode, Ui};
 
-use super::Command;
 use crate::corpus::{CorpusIndex, DocEntry, DocStatus, DocSummary};
+use crate::ui::Command;
 
 /// How the list is sorted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -130,7 +130,7 @@ impl DocList {
                     // The whole line again: a narrow panel truncates it.
                     let counts = format!("{}: {}", entry.name, line.counts.describe());
                     let response = match &entry.error {
-                        Some(err) => response.on_hover_text(super::style::shown(err)),
+                        Some(err) => response.on_hover_text(crate::ui::style::shown(err)),
                         None if entry.path == open => {
                             response.on_hover_text(format!("{counts}. The document open now"))
                         }

@@ -6,11 +6,11 @@ use std::sync::Arc;
 use egui::scroll_area::ScrollSource;
 use egui::{Color32, CornerRadius, Galley, Id, Pos2, Rect, ScrollArea, Sense, Ui, pos2, vec2};
 
-use super::blocks::{BlockKind, BlockLayout};
-use super::span_paint::{self, BlockSpans, HitRegion};
-use super::{Command, Selection, style};
 use crate::model::{Document, SpanId, words};
 use crate::session::Session;
+use crate::ui::widgets::blocks::{BlockKind, BlockLayout};
+use crate::ui::widgets::span_paint::{self, BlockSpans, HitRegion};
+use crate::ui::{Command, Selection, style};
 
 mod motion;
 use motion::caret_cursor;

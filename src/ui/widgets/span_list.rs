@@ -7,10 +7,10 @@ use std::collections::{HashMap, HashSet};
 use egui::{Color32, RichText, TextWrapMode, Ui};
 use imbl::Vector;
 
-use super::{Command, style};
 use crate::model::{AnnotationSet, Span, SpanChange, SpanId, Status};
 use crate::session::Session;
 use crate::stats::StatusCounts;
+use crate::ui::{Command, style};
 
 /// A span's place in the set's order ([`Span::sort_key`]).
 type SortKey = (usize, Reverse<usize>, SpanId);
@@ -191,7 +191,7 @@ impl SpanList {
         commands: &mut Vec<Command>,
     ) {
         ui.heading("Spans");
-        super::label_chips::show(ui, session.schema(), commands);
+        crate::ui::widgets::label_chips::show(ui, session.schema(), commands);
         ui.separator();
         let row_count = self.row_count();
         let row_height = ui.text_style_height(&egui::TextStyle::Button) + 4.0;

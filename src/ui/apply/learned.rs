@@ -7,12 +7,12 @@
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
-use super::app::NewsmarkApp;
-use super::background::disk_watch::folder_of;
-use super::background::suggest_job::Offered;
 use crate::model::Status;
 use crate::suggest::SuggestPlan;
 use crate::suggest::matcher::TermMatcher;
+use crate::ui::app::NewsmarkApp;
+use crate::ui::background::disk_watch::folder_of;
+use crate::ui::background::suggest_job::Offered;
 
 /// The terms learned in one saved document, waiting for a suggestion job.
 pub struct LearnedOffer {
@@ -28,7 +28,7 @@ pub type LearnedOffers = VecDeque<LearnedOffer>;
 
 impl NewsmarkApp {
     /// Queues the terms learned in the open document, which was just saved.
-    pub(super) fn queue_learned(&mut self) {
+    pub(in crate::ui) fn queue_learned(&mut self) {
         let Some(doc) = &mut self.doc else {
             return;
         };
@@ -52,7 +52,7 @@ impl NewsmarkApp {
     /// what was learned and not saved): occurrences held back from the
     /// open one are forgotten, and offers waiting for another folder are
     /// dropped.
-    pub(super) fn leave_document(&mut self, next: &Path) {
+    pub(in crate::ui) fn leave_document(&mut self, next: &Path) {
         self.prompts.held_occurrences = None;
         if let Some(session) = self.session()
             && !same_folder(session.txt_path(), next)
@@ -65,7 +65,7 @@ impl NewsmarkApp {
     /// document gets its suggestions as an undoable edit, unless the terms
     /// were learned in it; the folder's other articles, but the one they
     /// were learned in, get them in their files.
-    pub(super) fn start_learned_offer(&mut self, ctx: &egui::Context) {
+    pub(in crate::ui) fn start_learned_offer(&mut self, ctx: &egui::Context) {
         // Runs every frame: nothing to do unless an offer waits.
         if self.folder.learned_offers.is_empty()
             || self.background.suggest.is_some()
@@ -88,7 +88,7 @@ impl NewsmarkApp {
             external: None,
         };
         let open_offers = (open != offer.learned_in).then_some(Offered::LearnedTerms);
-        let find = super::background::suggest_job::plan_finder(plan);
+        let find = crate::ui::background::suggest_job::plan_finder(plan);
         self.start_job_skipping(ctx, find, true, &[offer.learned_in], open_offers);
     }
 }

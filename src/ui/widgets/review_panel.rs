@@ -6,12 +6,12 @@ use std::time::{Duration, Instant};
 
 use egui::{Grid, RichText, Ui};
 
-use super::Command;
 use crate::corpus::CorpusIndex;
 use crate::model::{AnnotationSet, Origin, SpanChange, Status};
 use crate::session::bulk::count_pending;
 use crate::session::{ReviewFilter, Session};
 use crate::stats::{self, QualityReport, StatusCounts};
+use crate::ui::Command;
 
 /// How long after an edit the extractor-quality figures are recounted: they
 /// are counted over every span, which a long document cannot afford in the

@@ -2,17 +2,17 @@
 //! destination, then the same core functions as `newsmark import` / `export`,
 //! run in the background.
 
-use super::app::NewsmarkApp;
-use super::background::task::Task;
-use super::background::worker::Job;
 use crate::corpus::import::{ImportOptions, import_into};
 use crate::formats::export::{ExportFormat, ExportOptions, export_corpus_with_progress};
 use crate::formats::{self, Format};
 use crate::plural::counted;
+use crate::ui::app::NewsmarkApp;
+use crate::ui::background::task::Task;
+use crate::ui::background::worker::Job;
 
 impl NewsmarkApp {
     /// Asks where to export the open folder in `format`, then exports it.
-    pub(super) fn export_dialog(&mut self, ctx: &egui::Context, format: ExportFormat) {
+    pub(in crate::ui) fn export_dialog(&mut self, ctx: &egui::Context, format: ExportFormat) {
         let dir = self.folder.corpus.dir.clone();
         if dir.as_os_str().is_empty() || self.background.task.is_some() {
             return self.info("Open a folder first, and wait for the running task to end.");
@@ -25,7 +25,7 @@ impl NewsmarkApp {
                 .save_file(),
         };
         let Some(out) = out else {
-            return self.info(super::file_dialog::nothing_transferred(
+            return self.info(crate::ui::file_dialog::nothing_transferred(
                 "exported", "export",
             ));
         };
@@ -33,7 +33,7 @@ impl NewsmarkApp {
     }
 
     /// Exports the open folder to `out` in the background.
-    pub(super) fn export_to(
+    pub(in crate::ui) fn export_to(
         &mut self,
         ctx: &egui::Context,
         format: ExportFormat,
@@ -70,7 +70,7 @@ impl NewsmarkApp {
 
     /// Asks for another tool's output, then merges it into the open folder as
     /// pending suggestions.
-    pub(super) fn import_dialog(&mut self, ctx: &egui::Context, format: Format) {
+    pub(in crate::ui) fn import_dialog(&mut self, ctx: &egui::Context, format: Format) {
         let dir = self.folder.corpus.dir.clone();
         if dir.as_os_str().is_empty() || self.background.task.is_some() {
             return self.info("Open a folder first, and wait for the running task to end.");
@@ -83,7 +83,7 @@ impl NewsmarkApp {
                 .pick_file(),
         };
         let Some(src) = src else {
-            return self.info(super::file_dialog::nothing_transferred(
+            return self.info(crate::ui::file_dialog::nothing_transferred(
                 "imported", "import",
             ));
         };
@@ -91,7 +91,7 @@ impl NewsmarkApp {
     }
 
     /// Imports `src` into the open folder in the background.
-    pub(super) fn import_from(
+    pub(in crate::ui) fn import_from(
         &mut self,
         ctx: &egui::Context,
         format: Format,
@@ -145,7 +145,7 @@ impl NewsmarkApp {
 
     /// Takes a finished task's outcome; after an import, reads the folder
     /// again (the open document included, if it has no unsaved edits).
-    pub(super) fn poll_task(&mut self, ctx: &egui::Context) {
+    pub(in crate::ui) fn poll_task(&mut self, ctx: &egui::Context) {
         let Some(task) = &self.background.task else {
             return;
         };
@@ -176,7 +176,7 @@ impl NewsmarkApp {
         self.folder.corpus = crate::corpus::CorpusIndex::default();
         if dirty {
             // The document list fills in from the background, as on opening.
-            self.read_folder(super::background::disk_watch::folder_of(&path), &path);
+            self.read_folder(crate::ui::background::disk_watch::folder_of(&path), &path);
             if let Some(doc) = &self.doc {
                 self.folder.corpus.update(&doc.session);
             }

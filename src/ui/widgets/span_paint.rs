@@ -8,8 +8,8 @@ use egui::epaint::text::{CharIndex, Row};
 use egui::{Color32, CornerRadius, Galley, Painter, Pos2, Rect, Stroke, StrokeKind, pos2};
 use unicode_segmentation::UnicodeSegmentation as _;
 
-use super::style;
 use crate::model::{AnnotationSet, LabelSchema, Span, SpanChange, SpanId, Status};
+use crate::ui::style;
 
 /// Nesting depth of every span of a set (parallel to `set.spans()`): the
 /// lowest level not used by an overlapping span that starts earlier.
@@ -265,14 +265,14 @@ impl BlockSpans<'_> {
     }
 
     /// The colour of a span's label (grey for a label not in the schema).
-    pub(super) fn color_of(&self, span: &Span) -> Color32 {
+    pub(in crate::ui) fn color_of(&self, span: &Span) -> Color32 {
         self.schema
             .get(&span.label)
             .map_or(style::UNKNOWN_LABEL, |l| style::color(l.color))
     }
 
     /// The part of a span inside this block, in block-local code points.
-    pub(super) fn local(&self, span: &Span) -> Range<usize> {
+    pub(in crate::ui) fn local(&self, span: &Span) -> Range<usize> {
         let start = span.start.max(self.range.start) - self.range.start;
         let end = span.end.min(self.range.end).max(self.range.start) - self.range.start;
         start..end
@@ -329,7 +329,7 @@ mod tests {
         let ctx = egui::Context::default();
         for _ in 0..2 {
             ctx.run_ui(egui::RawInput::default(), |ui| {
-                super::super::fonts::install(ui.ctx());
+                crate::ui::fonts::install(ui.ctx());
             })
             .drop_without_applying_deltas();
         }

@@ -3,8 +3,8 @@
 
 use egui::{RichText, Ui};
 
-use super::{Command, style};
 use crate::model::{LabelDef, LabelSchema};
+use crate::ui::{Command, style};
 
 /// The keys of a label, joined by `separator`: `1/P` on its chip, `1 / P`
 /// in the Label menu and the help window.

@@ -1,24 +1,24 @@
 //! Review commands: accept, reject, step through pending suggestions, move
 //! a span's edges, act on every suggestion a filter shows.
 
-use super::Selection;
-use super::app::NewsmarkApp;
 use crate::model::{Status, words};
 use crate::plural;
 use crate::session::ReviewFilter;
 use crate::session::bulk::count_pending;
+use crate::ui::Selection;
+use crate::ui::app::NewsmarkApp;
 
 /// What N says when no pending suggestion passes the filter.
 const NONE_PENDING: &str = "No pending suggestions left (with the current filter).";
 
 impl NewsmarkApp {
-    pub(super) fn show_rejected(&self) -> bool {
+    pub(in crate::ui) fn show_rejected(&self) -> bool {
         self.view().is_some_and(|v| v.show_rejected)
     }
 
     /// Sets the selected span's status; a reviewed suggestion moves the
     /// selection on to the next pending one.
-    pub(super) fn review(&mut self, status: Status) {
+    pub(in crate::ui) fn review(&mut self, status: Status) {
         let (Some(session), Some(view)) = (self.session(), self.view()) else {
             return;
         };
@@ -42,7 +42,7 @@ impl NewsmarkApp {
         }
     }
 
-    pub(super) fn step_pending(&mut self, forward: bool) {
+    pub(in crate::ui) fn step_pending(&mut self, forward: bool) {
         let Some(session) = self.session() else {
             return;
         };
@@ -61,7 +61,7 @@ impl NewsmarkApp {
         self.select_span(id, true);
     }
 
-    pub(super) fn move_edge(&mut self, start: bool, forward: bool, by_word: bool) {
+    pub(in crate::ui) fn move_edge(&mut self, start: bool, forward: bool, by_word: bool) {
         let (Some(session), Some(view)) = (self.session(), self.view()) else {
             return;
         };
@@ -97,7 +97,7 @@ impl NewsmarkApp {
         }
     }
 
-    pub(super) fn bulk(&mut self, filter: &ReviewFilter, status: Status) {
+    pub(in crate::ui) fn bulk(&mut self, filter: &ReviewFilter, status: Status) {
         let Some(session) = self.session() else {
             return;
         };

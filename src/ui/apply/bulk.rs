@@ -8,13 +8,13 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use super::app::NewsmarkApp;
-use super::background::bulk_job::{BulkJob, BulkOp};
-use super::review_panel::FolderView;
 use crate::model::{SpanId, Status};
 use crate::plural;
 use crate::session::ReviewFilter;
 use crate::session::bulk::changed_ids;
+use crate::ui::app::NewsmarkApp;
+use crate::ui::background::bulk_job::{BulkJob, BulkOp};
+use crate::ui::widgets::review_panel::FolderView;
 
 /// The spans a folder-wide review changed, per article.
 type Changed = BTreeMap<PathBuf, Vec<SpanId>>;
@@ -65,7 +65,7 @@ impl NewsmarkApp {
     /// Sets `status` on every pending suggestion passing `filter` in every
     /// article of the folder: the open one as one undoable edit now, the
     /// others in the background.
-    pub(super) fn bulk_folder(
+    pub(in crate::ui) fn bulk_folder(
         &mut self,
         ctx: &egui::Context,
         filter: ReviewFilter,
@@ -77,7 +77,7 @@ impl NewsmarkApp {
 
     /// Takes the last folder-wide review back: the spans it changed that
     /// still have the status it gave become pending again.
-    pub(super) fn undo_folder_bulk(&mut self, ctx: &egui::Context) {
+    pub(in crate::ui) fn undo_folder_bulk(&mut self, ctx: &egui::Context) {
         if self.background.folder_bulk.job.is_some() {
             return;
         }
@@ -137,7 +137,7 @@ impl NewsmarkApp {
     }
 
     /// Takes the job's news; reports when it ends.
-    pub(super) fn poll_folder_bulk(&mut self, ctx: &egui::Context) {
+    pub(in crate::ui) fn poll_folder_bulk(&mut self, ctx: &egui::Context) {
         let Some(job) = &mut self.background.folder_bulk.job else {
             return;
         };

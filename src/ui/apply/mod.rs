@@ -1,15 +1,39 @@
-//! Applying commands to the session and view state.
+//! Applying commands: [`NewsmarkApp::run`] takes each [`Command`] a widget,
+//! a menu item or a key asked for and does it here. Find what a command
+//! does by its name in `apply` below, then the file it calls into.
+//!
+//! - `mod.rs`: the dispatch, editing spans, selecting, the unsaved-changes step before opening
+//! - `bulk.rs`: Accept all / Reject all in the document and over the folder
+//! - `folder.rs`: reading the folder's annotation files in the background
+//! - `journal.rs`: writing the recovery journal
+//! - `learned.rs`: offering terms tagged in one document to the others
+//! - `navigate.rs`: going to another document, marking done
+//! - `review.rs`: accept, reject, next pending, moving a span's edges
+//! - `search.rs`: Ctrl+F and its hits
+//! - `suggest.rs`: running the suggesters, offering a tag's other occurrences
+//! - `transfer.rs`: import and export
 
-use super::app::{LeftTab, NewsmarkApp};
-use super::prompts::unsaved::Pending;
-use super::text_view::ScrollTo;
-use super::{Command, Selection, span_paint};
+pub mod bulk;
+pub mod folder;
+pub mod journal;
+pub mod learned;
+pub mod navigate;
+pub mod review;
+pub mod search;
+pub mod suggest;
+pub mod transfer;
+
 use crate::model::{Edit, SpanId, Status, words};
 use crate::session::Session;
+use crate::ui::app::{LeftTab, NewsmarkApp};
+use crate::ui::prompts::unsaved::Pending;
+use crate::ui::widgets::span_paint;
+use crate::ui::widgets::text_view::ScrollTo;
+use crate::ui::{Command, Selection};
 
 impl NewsmarkApp {
     /// Applies commands in order.
-    pub(super) fn run(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+    pub(in crate::ui) fn run(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
         for command in commands {
             self.apply(ctx, command);
         }
@@ -118,7 +142,7 @@ impl NewsmarkApp {
         }
     }
 
-    pub(super) fn perform(&mut self, edit: Edit) {
+    pub(in crate::ui) fn perform(&mut self, edit: Edit) {
         let Some(session) = self.doc.as_mut().map(|d| &mut d.session) else {
             return;
         };
@@ -129,7 +153,7 @@ impl NewsmarkApp {
         }
     }
 
-    pub(super) fn apply_open(&mut self, path: std::path::PathBuf) {
+    pub(in crate::ui) fn apply_open(&mut self, path: std::path::PathBuf) {
         if self.session().is_some_and(Session::is_dirty) {
             self.prompts.unsaved = Some(Pending::Open(path));
         } else {
@@ -138,7 +162,7 @@ impl NewsmarkApp {
     }
 
     /// Saves; returns whether it worked.
-    pub(super) fn save(&mut self) -> bool {
+    pub(in crate::ui) fn save(&mut self) -> bool {
         let Some(session) = self.doc.as_mut().map(|d| &mut d.session) else {
             return false;
         };
@@ -179,7 +203,7 @@ impl NewsmarkApp {
                 Ok(()) => self.info(format!("Saved {}", path.display())),
                 Err(err) => self.error(err.to_string()),
             },
-            None => self.info(super::file_dialog::nothing_saved()),
+            None => self.info(crate::ui::file_dialog::nothing_saved()),
         }
     }
 
@@ -284,7 +308,7 @@ impl NewsmarkApp {
         }
     }
 
-    pub(super) fn select_span(&mut self, id: SpanId, scroll: bool) {
+    pub(in crate::ui) fn select_span(&mut self, id: SpanId, scroll: bool) {
         let Some(doc) = &mut self.doc else {
             return;
         };

@@ -5,9 +5,9 @@ use std::ops::Range;
 
 use egui::{Key, RichText, Ui};
 
-use super::Command;
 use crate::model::Document;
 use crate::model::search::{Search, SearchOptions};
+use crate::ui::Command;
 
 /// The search bar's state.
 #[derive(Default)]
