@@ -3,6 +3,7 @@
 //! does by its name in `apply` below, then the file it calls into.
 //!
 //! - `mod.rs`: the dispatch, editing spans, selecting, the unsaved-changes step before opening
+//! - `files.rs`: open, save, Save As, back up and overwrite
 //! - `bulk.rs`: Accept all / Reject all in the document and over the folder
 //! - `folder.rs`: reading the folder's annotation files in the background
 //! - `journal.rs`: writing the recovery journal
@@ -14,6 +15,7 @@
 //! - `transfer.rs`: import and export
 
 pub mod bulk;
+pub mod files;
 pub mod folder;
 pub mod journal;
 pub mod learned;
@@ -24,9 +26,7 @@ pub mod suggest;
 pub mod transfer;
 
 use crate::model::{Edit, SpanId, Status, words};
-use crate::session::Session;
 use crate::ui::app::{LeftTab, NewsmarkApp};
-use crate::ui::prompts::unsaved::Pending;
 use crate::ui::widgets::span_paint;
 use crate::ui::widgets::text_view::ScrollTo;
 use crate::ui::{Command, Selection};
@@ -150,76 +150,6 @@ impl NewsmarkApp {
         match session.perform(edit) {
             Ok(()) => self.info(format!("{what} (Ctrl+Z to undo)")),
             Err(err) => self.error(format!("could not {what}: {err}")),
-        }
-    }
-
-    pub(in crate::ui) fn apply_open(&mut self, path: std::path::PathBuf) {
-        if self.session().is_some_and(Session::is_dirty) {
-            self.prompts.unsaved = Some(Pending::Open(path));
-        } else {
-            self.open_now(&path);
-        }
-    }
-
-    /// Saves; returns whether it worked.
-    pub(in crate::ui) fn save(&mut self) -> bool {
-        let Some(session) = self.doc.as_mut().map(|d| &mut d.session) else {
-            return false;
-        };
-        match session.save() {
-            Ok(()) => {
-                let path = session.ron_path().display().to_string();
-                self.folder.corpus.update(session);
-                self.info(format!("Saved {path}"));
-                self.queue_learned();
-                true
-            }
-            Err(err @ crate::store::StoreError::ChangedOnDisk { .. }) => {
-                self.refused_save(&err);
-                false
-            }
-            Err(err) => {
-                self.error(format!(
-                    "{err}. Use File > Save As… or “Back up and overwrite”."
-                ));
-                false
-            }
-        }
-    }
-
-    fn save_as_dialog(&mut self) {
-        let Some(session) = self.doc.as_mut().map(|d| &mut d.session) else {
-            return;
-        };
-        let mut dialog = rfd::FileDialog::new().add_filter("newsmark annotations", &["ron"]);
-        if let Some(dir) = session.ron_path().parent() {
-            dialog = dialog.set_directory(dir);
-        }
-        if let Some(name) = session.ron_path().file_name() {
-            dialog = dialog.set_file_name(name.to_string_lossy());
-        }
-        match dialog.save_file() {
-            Some(path) => match session.save_as(&path) {
-                Ok(()) => self.info(format!("Saved {}", path.display())),
-                Err(err) => self.error(err.to_string()),
-            },
-            None => self.info(crate::ui::file_dialog::nothing_saved()),
-        }
-    }
-
-    fn back_up_and_overwrite(&mut self) {
-        let Some(session) = self.doc.as_mut().map(|d| &mut d.session) else {
-            return;
-        };
-        match session.back_up_and_unprotect() {
-            Ok(backup) => {
-                let text = format!(
-                    "The old file is kept as {}; Ctrl+S now saves over it.",
-                    backup.display()
-                );
-                self.info(text);
-            }
-            Err(err) => self.error(err.to_string()),
         }
     }
 

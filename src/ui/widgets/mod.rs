@@ -6,6 +6,7 @@
 //! - `caret.rs`: the caret and the selection (`Selection`)
 //! - `doc_list.rs`: the folder's documents, sortable and filterable (left panel)
 //! - `label_chips.rs`: a label's hotkeys as chips
+//! - `review_figures.rs`: the review panel's counts rows and quality table
 //! - `review_panel.rs`: review counts, filter, bulk actions, extractor quality (left panel)
 //! - `search_bar.rs`: Ctrl+F, its hits and label filter
 //! - `span_list.rs`: the spans grouped by label (right panel)
@@ -18,6 +19,7 @@ pub mod blocks;
 pub mod caret;
 pub mod doc_list;
 pub mod label_chips;
+pub mod review_figures;
 pub mod review_panel;
 pub mod search_bar;
 pub mod span_list;
