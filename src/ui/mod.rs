@@ -3,6 +3,24 @@
 //! Widgets never change the model: they push [`Command`]s, which
 //! [`NewsmarkApp`] applies (keyboard commands before the text is painted, so
 //! a hotkey's span shows in the same frame).
+//!
+//! - `app.rs`: `NewsmarkApp` (persisted, folder, doc, prompts, background, layout, notice), opening a document, the frame
+//! - `app_inspect.rs`: getters for tests and benches (public with the `testing` feature)
+//! - `apply/`: what each `Command` does (the dispatch is `apply()` in `apply/mod.rs`)
+//! - `background/`: work off the UI thread (suggesters, folder review, import/export, scans, the disk watch)
+//! - `chrome/`: the action table, menus, status bar, banner, F1 help, the empty window
+//! - `command.rs`: the `Command`s widgets, menus and keys ask for
+//! - `doc.rs`: `OpenDoc`, the open document and its views
+//! - `document_panels.rs`: the panels on the document (search bar, span list, left panel, text) and the windows
+//! - `file_dialog.rs`: the Open dialog (replaceable for tests) and messages when none is chosen
+//! - `folder.rs`: `Folder`, the open folder
+//! - `fonts.rs`: the bundled fonts (emoji, DejaVu fallback), installed once
+//! - `icon.rs`: the window icon
+//! - `keys.rs`: the text view's keys and caret motion (window shortcuts come from `chrome/actions/`)
+//! - `prompts/`: the modal questions, one file each
+//! - `recent.rs`: recently opened articles and folders
+//! - `style.rs`: label colours, contrast, eliding long strings
+//! - `widgets/`: the text view and the panels' widgets
 
 mod app;
 mod app_inspect;

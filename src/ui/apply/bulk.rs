@@ -57,11 +57,6 @@ fn verb(status: Status) -> &'static str {
 }
 
 impl NewsmarkApp {
-    /// Whether a folder-wide review runs.
-    pub fn is_reviewing_folder(&self) -> bool {
-        self.background.folder_bulk.job.is_some()
-    }
-
     /// Sets `status` on every pending suggestion passing `filter` in every
     /// article of the folder: the open one as one undoable edit now, the
     /// others in the background.

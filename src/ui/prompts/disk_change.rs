@@ -6,7 +6,7 @@
 
 use egui::{Key, RichText};
 
-use crate::session::{DiskChange, FileChange};
+use crate::session::FileChange;
 use crate::store::{self, StoreError};
 use crate::ui::Command;
 use crate::ui::app::NewsmarkApp;
@@ -23,16 +23,6 @@ pub enum DiskChoice {
 }
 
 impl NewsmarkApp {
-    /// Whether "changed on disk" is showing, and what changed.
-    pub fn disk_change(&self) -> Option<&DiskChange> {
-        self.prompts.disk_change.as_ref()
-    }
-
-    /// How many times the watcher or the focus had the files checked.
-    pub fn disk_checks(&self) -> u64 {
-        self.doc.as_ref().map_or(0, |d| d.disk.checks_when_due)
-    }
-
     /// Follows the open document's files and checks them when due (also
     /// when the window `regained_focus`).
     pub(in crate::ui) fn poll_disk(&mut self, ctx: &egui::Context, regained_focus: bool) {

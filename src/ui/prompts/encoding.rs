@@ -98,11 +98,6 @@ pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>)
 }
 
 impl NewsmarkApp {
-    /// Whether "open a UTF-8 copy?" is showing.
-    pub fn is_offering_conversion(&self) -> bool {
-        self.prompts.encoding.is_some()
-    }
-
     /// The answer to "open a UTF-8 copy?": convert and open the copy, or
     /// leave things as they are.
     pub(in crate::ui) fn answer_encoding(&mut self, convert: bool) {

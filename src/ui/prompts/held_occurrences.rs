@@ -79,11 +79,6 @@ pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>)
 }
 
 impl NewsmarkApp {
-    /// Whether "offer the other occurrences too?" is showing.
-    pub fn is_asking_to_offer_more(&self) -> bool {
-        self.prompts.held_occurrences.is_some()
-    }
-
     /// The answer to "offer the other occurrences too?": offer them as one
     /// undo step (if the span is still there, on the same text), or leave
     /// them.

@@ -92,11 +92,6 @@ pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>)
 }
 
 impl NewsmarkApp {
-    /// Whether "suggestions still to review" is asked, and for how many.
-    pub fn mark_done_prompt(&self) -> Option<MarkDonePrompt> {
-        self.prompts.mark_done
-    }
-
     /// Ctrl+Enter: marks the document done, saves and moves on; asks first
     /// if it has pending suggestions (and is not done already).
     pub(in crate::ui) fn mark_done(&mut self) {
