@@ -14,7 +14,7 @@
 //! - `document_panels.rs`: the panels on the document (search bar, span list, left panel, text) and the windows
 //! - `file_dialog.rs`: the Open dialog (replaceable for tests) and messages when none is chosen
 //! - `folder.rs`: `Folder`, the open folder
-//! - `fonts.rs`: the bundled fonts (emoji, DejaVu fallback), installed once
+//! - `fonts.rs`: the bundled fonts (emoji, a fallback font), installed once
 //! - `icon.rs`: the window icon
 //! - `keys.rs`: the text view's keys and caret motion (window shortcuts come from `chrome/actions/`)
 //! - `prompts/`: the modal questions, one file each

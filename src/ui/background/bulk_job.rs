@@ -8,8 +8,6 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::suggest_job::OpenArticle;
 use super::worker::{Job, Worker};
@@ -61,7 +59,6 @@ pub struct BulkJob {
     /// What it does.
     pub op: BulkOp,
     events: Worker<BulkEvent>,
-    cancel: Arc<AtomicBool>,
     /// Articles finished, and in the run.
     pub progress: (usize, usize),
     /// Articles changed and saved since the last look, with what changed.
@@ -86,14 +83,12 @@ impl BulkJob {
         open_article: OpenArticle,
         ctx: &egui::Context,
     ) -> Self {
-        let cancel = Arc::new(AtomicBool::new(false));
-        let stop = Arc::clone(&cancel);
         let total = paths.len();
         let job_op = op.clone();
         let events = Worker::spawn(Job::FolderReview, Some(ctx), move |out| {
             let send = |event| out.send(event);
             for (k, path) in paths.into_iter().enumerate() {
-                if stop.load(Ordering::Relaxed) {
+                if out.cancelled() {
                     break;
                 }
                 let open_now = open_article.lock();
@@ -126,7 +121,6 @@ impl BulkJob {
         Self {
             op,
             events,
-            cancel,
             progress: (0, total),
             changed: Vec::new(),
             skipped: Vec::new(),
@@ -139,7 +133,7 @@ impl BulkJob {
     /// Asks the job to stop before its next article.
     pub fn cancel(&mut self) {
         self.cancelled = true;
-        self.cancel.store(true, Ordering::Relaxed);
+        self.events.cancel();
     }
 
     /// Takes what the thread reported since the last call.

@@ -7,7 +7,7 @@
 //! suggestions come back to the app too (see [`OpenArticle`]).
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use super::worker::{Job, Worker};
@@ -110,7 +110,6 @@ pub struct SuggestJob {
     /// go to it.
     pub open_path: PathBuf,
     events: Worker<JobEvent>,
-    cancel: Arc<AtomicBool>,
     /// Documents finished and in the run.
     pub progress: (usize, usize),
     /// Suggestions saved to other documents.
@@ -144,23 +143,21 @@ impl SuggestJob {
         open_article: OpenArticle,
         ctx: &egui::Context,
     ) -> Self {
-        let cancel = Arc::new(AtomicBool::new(false));
-        let stop = Arc::clone(&cancel);
         let total = others.len() + 1;
         let events = Worker::spawn(Job::Suggest, Some(ctx), move |out| {
             let send = |event| out.send(event);
-            let (found, failure) = find(&open.0, &open.1, &stop);
+            let (found, failure) = find(&open.0, &open.1, out.stop_flag());
             if let Some(err) = failure {
                 send(JobEvent::Failed(err));
             }
             send(JobEvent::ForOpenDocument(found));
             send(JobEvent::Progress { done: 1, total });
             for (k, path) in others.iter().enumerate() {
-                if stop.load(Ordering::Relaxed) {
+                if out.cancelled() {
                     break;
                 }
                 let (outcome, failure) =
-                    suggest_on_disk(&find, path, &schema, &open_article, &stop);
+                    suggest_on_disk(&find, path, &schema, &open_article, out.stop_flag());
                 match outcome {
                     Outcome::Saved(added, set) => send(JobEvent::Saved {
                         path: path.clone(),
@@ -183,7 +180,6 @@ impl SuggestJob {
         Self {
             open_path,
             events,
-            cancel,
             progress: (0, total),
             saved_elsewhere: 0,
             added_here: 0,
@@ -197,7 +193,7 @@ impl SuggestJob {
 
     /// Asks the job to stop (a running extractor is killed).
     pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
+        self.events.cancel();
     }
 
     /// Takes what the thread reported since the last call; returns the open

@@ -4,7 +4,8 @@
 //! which [`Job`] it is, for the log.
 
 use std::fmt;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 
 use crate::formats::Format;
 use crate::formats::export::ExportFormat;
@@ -42,6 +43,7 @@ pub struct Outbox<T> {
     job: Job,
     sender: mpsc::Sender<T>,
     ctx: Option<egui::Context>,
+    stop: Arc<AtomicBool>,
 }
 
 impl<T> Outbox<T> {
@@ -54,6 +56,17 @@ impl<T> Outbox<T> {
         if let Some(ctx) = &self.ctx {
             ctx.request_repaint();
         }
+    }
+
+    /// Whether the window asked the work to stop ([`Worker::cancel`]).
+    pub fn cancelled(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+
+    /// The flag [`Worker::cancel`] sets, for work that checks it deeper
+    /// down (a running extractor is killed when it is set).
+    pub fn stop_flag(&self) -> &AtomicBool {
+        &self.stop
     }
 }
 
@@ -73,6 +86,7 @@ pub struct Worker<T> {
     /// What it is.
     pub job: Job,
     inbox: mpsc::Receiver<T>,
+    stop: Arc<AtomicBool>,
 }
 
 impl<T: Send + 'static> Worker<T> {
@@ -84,14 +98,16 @@ impl<T: Send + 'static> Worker<T> {
         work: impl FnOnce(&Outbox<T>) + Send + 'static,
     ) -> Self {
         let (sender, inbox) = mpsc::channel();
+        let stop = Arc::new(AtomicBool::new(false));
         let outbox = Outbox {
             job,
             sender,
             ctx: ctx.cloned(),
+            stop: Arc::clone(&stop),
         };
         log::debug!("{job}: started");
         std::thread::spawn(move || work(&outbox));
-        Self { job, inbox }
+        Self { job, inbox, stop }
     }
 }
 
@@ -103,6 +119,12 @@ impl<T> Worker<T> {
             Err(mpsc::TryRecvError::Empty) => Checked::Nothing,
             Err(mpsc::TryRecvError::Disconnected) => Checked::Ended,
         }
+    }
+
+    /// Asks the work to stop (it sees [`Outbox::cancelled`]).
+    pub fn cancel(&self) {
+        log::debug!("{}: cancelled", self.job);
+        self.stop.store(true, Ordering::Relaxed);
     }
 
     /// The messages that came since the last look.
