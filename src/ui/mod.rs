@@ -4,7 +4,7 @@
 //! [`NewsmarkApp`] applies (keyboard commands before the text is painted, so
 //! a hotkey's span shows in the same frame).
 //!
-//! - `app.rs`: `NewsmarkApp` (persisted, folder, doc, prompts, background, layout, notice), opening a document, the frame
+//! - `app.rs`: `NewsmarkApp` (persisted, folder, doc, prompts, background, layout, notice) and opening a document
 //! - `app_inspect.rs`: getters for tests and benches (public with the `testing` feature)
 //! - `apply/`: what each `Command` does (the dispatch is `apply()` in `apply/mod.rs`)
 //! - `background/`: work off the UI thread (suggesters, folder review, import/export, scans, the disk watch)
@@ -14,6 +14,7 @@
 //! - `document_panels.rs`: the panels on the document (search bar, span list, left panel, text) and the windows
 //! - `file_dialog.rs`: the Open dialog (replaceable for tests) and messages when none is chosen
 //! - `folder.rs`: `Folder`, the open folder
+//! - `frame.rs`: one frame: background, keys, drawing, commands (and `eframe::App`)
 //! - `fonts.rs`: the bundled fonts (emoji, a fallback font), installed once
 //! - `icon.rs`: the window icon
 //! - `keys.rs`: the text view's keys and caret motion (window shortcuts come from `chrome/actions/`)
@@ -33,6 +34,7 @@ mod document_panels;
 mod file_dialog;
 mod folder;
 mod fonts;
+mod frame;
 mod icon;
 mod keys;
 mod prompts;
