@@ -32,11 +32,7 @@ fn main() -> ExitCode {
     let result = eframe::run_native(
         "newsmark",
         options,
-        Box::new(move |cc| {
-            let mut app = newsmark::ui::NewsmarkApp::new(Some(&path));
-            app.restore(cc.storage);
-            Ok(Box::new(app))
-        }),
+        Box::new(move |cc| Ok(Box::new(newsmark::ui::NewsmarkApp::start(cc, Some(&path))))),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

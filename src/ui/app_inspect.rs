@@ -1,5 +1,7 @@
 //! The window from outside: what it holds, read without drawing it, and
-//! commands applied as if its widgets had asked (for tests and scripting).
+//! commands applied as if its widgets had asked. They are public API only
+//! with the `testing` feature (the crate's tests and benches turn it on);
+//! otherwise the window's own code may use them, crate-wide.
 
 use std::path::PathBuf;
 
@@ -9,98 +11,191 @@ use super::app::{NewsmarkApp, Notice};
 use super::{Command, Selection};
 use crate::corpus::CorpusIndex;
 use crate::model::SpanId;
+use crate::session::DiskChange;
 use crate::session::Session;
+use crate::ui::MarkDonePrompt;
+
+/// Defines a getter that is public with the `testing` feature and
+/// crate-private without it (the body is written once).
+macro_rules! hook {
+    ($(#[$meta:meta])* fn $name:ident $($rest:tt)*) => {
+        $(#[$meta])*
+        #[cfg(feature = "testing")]
+        pub fn $name $($rest)*
+
+        $(#[$meta])*
+        #[cfg(not(feature = "testing"))]
+        #[allow(dead_code, reason = "used by tests and benches, with the `testing` feature")]
+        pub(crate) fn $name $($rest)*
+    };
+}
 
 impl NewsmarkApp {
-    /// The open document, if any.
-    pub fn session(&self) -> Option<&Session> {
-        self.session.as_ref()
+    hook! {
+        /// The open document, if any.
+        fn session(&self) -> Option<&Session> {
+            self.doc.as_ref().map(|d| &d.session)
+        }
     }
 
-    /// The caret and selection.
-    pub fn selection(&self) -> Selection {
-        self.view.as_ref().map(|v| v.selection).unwrap_or_default()
+    hook! {
+        /// The caret and selection.
+        fn selection(&self) -> Selection {
+            self.view().map(|v| v.selection).unwrap_or_default()
+        }
     }
 
-    /// The selected span.
-    pub fn selected_span(&self) -> Option<SpanId> {
-        self.view.as_ref().and_then(|v| v.selected_span)
+    hook! {
+        /// The selected span.
+        fn selected_span(&self) -> Option<SpanId> {
+            self.view().and_then(|v| v.selected_span)
+        }
     }
 
-    /// The last message shown to the user.
-    pub fn notice(&self) -> Option<&Notice> {
-        self.notice.as_ref()
+    hook! {
+        /// The last message shown to the user.
+        fn notice(&self) -> Option<&Notice> {
+            self.notice.as_ref()
+        }
     }
 
-    /// Whether suggesters are running in the background, or learned terms
-    /// wait to be offered to the folder.
-    pub fn is_suggesting(&self) -> bool {
-        self.job.is_some() || !self.learned_offers.is_empty()
+    hook! {
+        /// Whether suggesters are running in the background, or learned terms
+        /// wait to be offered to the folder.
+        fn is_suggesting(&self) -> bool {
+            self.background.suggest.is_some() || !self.folder.learned_offers.is_empty()
+        }
     }
 
-    /// Whether the folder's annotation files are still being read.
-    pub fn is_reading_folder(&self) -> bool {
-        self.corpus_loader.is_some()
+    hook! {
+        /// Whether the folder's annotation files are still being read.
+        fn is_reading_folder(&self) -> bool {
+            self.folder.loader.is_some()
+        }
     }
 
-    /// Whether an import or export is running in the background.
-    pub fn is_busy(&self) -> bool {
-        self.task.is_some()
+    hook! {
+        /// Whether an import or export is running in the background.
+        fn is_busy(&self) -> bool {
+            self.background.task.is_some()
+        }
     }
 
-    /// Whether "run this extractor command?" is showing.
-    pub fn is_asking_to_run_extractor(&self) -> bool {
-        self.awaiting_approval.is_some()
+    hook! {
+        /// Whether "run this extractor command?" is showing.
+        fn is_asking_to_run_extractor(&self) -> bool {
+            self.prompts.approval.is_some()
+        }
     }
 
-    /// Whether "restore unsaved work?" is showing.
-    pub fn is_offering_journal(&self) -> bool {
-        self.offered_journal.is_some()
+    hook! {
+        /// Whether "restore unsaved work?" is showing.
+        fn is_offering_journal(&self) -> bool {
+            self.prompts.journal.is_some()
+        }
     }
 
-    /// Whether the unsaved-changes question is showing.
-    pub fn is_asking_to_save(&self) -> bool {
-        self.pending.is_some()
+    hook! {
+        /// Whether the unsaved-changes question is showing.
+        fn is_asking_to_save(&self) -> bool {
+            self.prompts.unsaved.is_some()
+        }
     }
 
-    /// Screen rectangle (zero width) of caret position `pos` as laid out in
-    /// the last frame; lets tests point at text.
-    pub fn char_screen_rect(&mut self, ctx: &egui::Context, pos: usize) -> Option<Rect> {
-        let session = self.session.as_ref()?;
-        self.view
-            .as_mut()?
-            .char_screen_rect(ctx, session.doc(), pos)
+    hook! {
+        /// Screen rectangle (zero width) of caret position `pos` as laid out in
+        /// the last frame; lets tests point at text.
+        fn char_screen_rect(&mut self, ctx: &egui::Context, pos: usize) -> Option<Rect> {
+            let doc = self.doc.as_mut()?;
+            doc.view.char_screen_rect(ctx, doc.session.doc(), pos)
+        }
     }
 
-    /// Applies commands as if widgets or keys had asked for them (for
-    /// scripting and tests).
-    pub fn execute(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
-        self.run(ctx, commands);
+    hook! {
+        /// Applies commands as if widgets or keys had asked for them (for
+        /// scripting and tests).
+        fn execute(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+            self.run(ctx, commands);
+        }
     }
 
-    /// Recently opened articles, newest first.
-    pub fn recent(&self) -> &[PathBuf] {
-        &self.recent.articles
+    hook! {
+        /// Recently opened articles, newest first.
+        fn recent(&self) -> &[PathBuf] {
+            &self.persisted.recent.articles
+        }
     }
 
-    /// The folders of recently opened articles, newest first.
-    pub fn recent_folders(&self) -> &[PathBuf] {
-        &self.recent.folders
+    hook! {
+        /// The folders of recently opened articles, newest first.
+        fn recent_folders(&self) -> &[PathBuf] {
+            &self.persisted.recent.folders
+        }
     }
 
-    /// The corpus's documents as last read or saved.
-    pub fn corpus(&self) -> &CorpusIndex {
-        &self.corpus
+    hook! {
+        /// The corpus's documents as last read or saved.
+        fn corpus(&self) -> &CorpusIndex {
+            &self.folder.corpus
+        }
     }
 
-    /// Whether a tagged text's occurrences are still being looked for in a
-    /// long article (on another thread).
-    pub fn is_scanning_occurrences(&self) -> bool {
-        !self.occurrence_scans.is_empty()
+    hook! {
+        /// Whether a tagged text's occurrences are still being looked for in a
+        /// long article (on another thread).
+        fn is_scanning_occurrences(&self) -> bool {
+            self.doc
+                .as_ref()
+                .is_some_and(|d| !d.occurrence_scans.is_empty())
+        }
     }
 
-    /// The window title as last set.
-    pub fn title(&self) -> &str {
-        &self.title
+    hook! {
+        /// The window title as last set.
+        fn title(&self) -> &str {
+            &self.layout.title
+        }
+    }
+
+    hook! {
+        /// Whether a folder-wide review runs.
+        fn is_reviewing_folder(&self) -> bool {
+            self.background.folder_bulk.job.is_some()
+        }
+    }
+
+    hook! {
+        /// Whether "suggestions still to review" is asked, and for how many.
+        fn mark_done_prompt(&self) -> Option<MarkDonePrompt> {
+            self.prompts.mark_done
+        }
+    }
+
+    hook! {
+        /// Whether "open a UTF-8 copy?" is showing.
+        fn is_offering_conversion(&self) -> bool {
+            self.prompts.encoding.is_some()
+        }
+    }
+
+    hook! {
+        /// Whether "changed on disk" is showing, and what changed.
+        fn disk_change(&self) -> Option<&DiskChange> {
+            self.prompts.disk_change.as_ref()
+        }
+    }
+
+    hook! {
+        /// How many times the watcher or the focus had the files checked.
+        fn disk_checks(&self) -> u64 {
+            self.doc.as_ref().map_or(0, |d| d.disk.checks_when_due)
+        }
+    }
+
+    hook! {
+        /// Whether "offer the other occurrences too?" is showing.
+        fn is_asking_to_offer_more(&self) -> bool {
+            self.prompts.held_occurrences.is_some()
+        }
     }
 }

@@ -189,29 +189,9 @@ pub enum Command {
     /// Show or hide the keyboard shortcuts window.
     ToggleShortcuts,
     /// Answer the unsaved-changes question.
-    Answer(PromptAnswer),
+    Answer(super::PromptAnswer),
     /// Answer "changed on disk": reload, keep mine or merge.
     ResolveDiskChange(super::DiskChoice),
     /// Answer "mark done with suggestions still to review?".
     AnswerMarkDone(super::MarkDoneAnswer),
-}
-
-/// The answers to "save your changes?".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PromptAnswer {
-    /// Save, then go on.
-    Save,
-    /// Drop the edits, then go on.
-    Discard,
-    /// Stay where we are.
-    Cancel,
-}
-
-/// What was about to happen when the unsaved-changes question was asked.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Pending {
-    /// Open this path.
-    Open(PathBuf),
-    /// Close the window.
-    Close,
 }

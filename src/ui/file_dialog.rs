@@ -62,18 +62,17 @@ impl NewsmarkApp {
     /// Replaces the dialog File > Open… (Ctrl+O) shows: for a front end with
     /// its own picker, and for tests, which cannot click a native dialog.
     pub fn replace_open_dialog(&mut self, pick: PickArticle) {
-        self.article_dialog = OpenDialog(pick);
+        self.layout.article_dialog = OpenDialog(pick);
     }
 
     /// File > Open…: asks for an article, starting in the open article's
     /// folder, and opens it; says what else works when no file comes back.
     pub(super) fn open_dialog(&mut self) {
         let dir = self
-            .session
-            .as_ref()
+            .session()
             .and_then(|s| s.txt_path().parent())
             .map(Path::to_path_buf);
-        match (self.article_dialog.0)(dir.as_deref()) {
+        match (self.layout.article_dialog.0)(dir.as_deref()) {
             Some(path) => self.apply_open(path),
             None => self.info(nothing_opened()),
         }

@@ -55,13 +55,10 @@ pub fn definitions() -> FontDefinitions {
     defs
 }
 
-/// Installs [`definitions`]; cheap when already installed. Call before any
-/// text is laid out in the first frame, so it applies at once.
+/// Installs [`definitions`], once, before the first frame (they apply from
+/// the next frame on).
 pub fn install(ctx: &egui::Context) {
-    let installed = ctx.fonts(|fonts| fonts.definitions().font_data.contains_key(FALLBACK_FONT));
-    if !installed {
-        ctx.set_fonts(definitions());
-    }
+    ctx.set_fonts(definitions());
 }
 
 #[cfg(test)]

@@ -3,56 +3,56 @@
 //! Widgets never change the model: they push [`Command`]s, which
 //! [`NewsmarkApp`] applies (keyboard commands before the text is painted, so
 //! a hotkey's span shows in the same frame).
+//!
+//! - `app.rs`: `NewsmarkApp` (persisted, folder, doc, prompts, background, layout, notice) and opening a document
+//! - `app_inspect.rs`: getters for tests and benches (public with the `testing` feature)
+//! - `apply/`: what each `Command` does (the dispatch is `apply()` in `apply/mod.rs`)
+//! - `background/`: work off the UI thread (suggesters, folder review, import/export, scans, the disk watch)
+//! - `chrome/`: the action table, menus, status bar, banner, F1 help, the empty window
+//! - `command.rs`: the `Command`s widgets, menus and keys ask for
+//! - `doc.rs`: `OpenDoc`, the open document and its views
+//! - `document_panels.rs`: the panels on the document (search bar, span list, left panel, text) and the windows
+//! - `file_dialog.rs`: the Open dialog (replaceable for tests) and messages when none is chosen
+//! - `folder.rs`: `Folder`, the open folder
+//! - `frame.rs`: one frame: background, keys, drawing, commands (and `eframe::App`)
+//! - `fonts.rs`: the bundled fonts (emoji, a fallback font), installed once
+//! - `icon.rs`: the window icon
+//! - `keys.rs`: the text view's keys and caret motion (window shortcuts come from `chrome/actions/`)
+//! - `prompts/`: the modal questions, one file each
+//! - `recent.rs`: recently opened articles and folders
+//! - `style.rs`: label colours, contrast, eliding long strings
+//! - `widgets/`: the text view and the panels' widgets
 
 mod app;
 mod app_inspect;
 mod apply;
-mod apply_bulk;
-mod apply_folder;
-mod apply_journal;
-mod apply_learned;
-mod apply_navigate;
-mod apply_review;
-mod apply_search;
-mod apply_suggest;
-mod apply_transfer;
-mod blocks;
-mod bulk_job;
-mod caret;
+mod background;
+mod chrome;
 mod command;
-mod corpus_loader;
-mod disk_change;
-mod doc_list;
-mod encoding_prompt;
+mod doc;
+mod document_panels;
 mod file_dialog;
+mod folder;
 mod fonts;
+mod frame;
 mod icon;
 mod keys;
-mod label_chips;
-mod mark_done_prompt;
-mod menus;
-mod occurrence_offer;
-mod occurrence_scan;
-mod panels;
+mod prompts;
 mod recent;
-mod review_panel;
-mod search_bar;
-mod span_list;
-mod span_paint;
-pub mod stats_window;
 mod style;
-mod suggest_job;
-mod tag_layout;
-mod task;
-mod text_view;
+mod widgets;
 
 pub use app::NewsmarkApp;
-pub use apply_journal::BACKGROUND_JOURNAL_SPANS;
-pub use caret::Selection;
-pub use command::{Command, PromptAnswer};
-pub use disk_change::{DiskChoice, SETTLE as DISK_SETTLE};
+pub use apply::journal::BACKGROUND_JOURNAL_SPANS;
+pub use background::disk_watch::SETTLE as DISK_SETTLE;
+pub use background::occurrence_scan::BACKGROUND_SCAN_BYTES;
+pub use chrome::actions::shortcut_help;
+pub use command::Command;
+pub use fonts::install as install_fonts;
 pub use icon::icon;
-pub use keys::SHORTCUT_HELP;
-pub use mark_done_prompt::{MarkDoneAnswer, MarkDonePrompt};
-pub use occurrence_scan::BACKGROUND_SCAN_BYTES;
+pub use prompts::disk_change::DiskChoice;
+pub use prompts::mark_done::{MarkDoneAnswer, MarkDonePrompt};
+pub use prompts::unsaved::PromptAnswer;
 pub use style::contrast_ratio;
+pub use widgets::caret::Selection;
+pub use widgets::stats_window;

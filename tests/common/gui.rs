@@ -35,7 +35,7 @@ pub fn harness_for(path: &Path) -> Harness<'static, NewsmarkApp> {
         .with_size(Vec2::new(1200.0, 860.0))
         .with_step_dt(1.0 / 60.0)
         .with_max_steps(200)
-        .build_eframe(move |_cc| NewsmarkApp::new(Some(&path)));
+        .build_eframe(move |cc| NewsmarkApp::start(cc, Some(&path)));
     harness.run();
     // The folder's annotation files are read in the background.
     step_while(

@@ -137,7 +137,7 @@ fn reading_a_big_folder_can_be_stopped_and_keeps_what_was_read() {
     let path = dir.path().to_owned();
     let mut harness = Harness::builder()
         .with_size(egui::Vec2::new(1200.0, 860.0))
-        .build_eframe(move |_cc| NewsmarkApp::new(Some(&path)));
+        .build_eframe(move |cc| NewsmarkApp::start(cc, Some(&path)));
     harness.step();
     assert!(harness.state().is_reading_folder());
     harness.get_by_label("Stop").click();

@@ -51,6 +51,7 @@ fn a_hotkey_span_is_painted_in_the_frame_of_the_key() {
     let body = "Cuba and Iran signed an agreement on optical fiber. ".repeat(40);
     std::fs::write(&txt, format!("Havana talks\n\n{body}\n")).unwrap();
     let ctx = egui::Context::default();
+    newsmark::ui::install_fonts(&ctx);
     let mut app = NewsmarkApp::new(Some(&txt));
     frame(&ctx, &mut app, Vec::new());
     // Select the first word ("Havana").

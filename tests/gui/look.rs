@@ -256,9 +256,8 @@ fn the_help_window_shows_every_shortcut_without_scrolling() {
             .query_all_by_label(text)
             .any(|n| frame.expand(0.5).contains_rect(n.rect()))
     };
-    let hidden: Vec<_> = newsmark::ui::SHORTCUT_HELP
-        .iter()
-        .flat_map(|(keys, what)| [*keys, *what])
+    let hidden: Vec<_> = newsmark::ui::shortcut_help()
+        .flat_map(|(keys, what)| [keys, what])
         .filter(|text| !inside(text))
         .collect();
     assert!(

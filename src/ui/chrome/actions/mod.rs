@@ -1,0 +1,258 @@
+//! Every action of the window, written once: the keys and what they do (the
+//! F1 help and the README's table are made from this), the commands the
+//! keys and menu items run, and where each sits in the menus.
+//!
+//! The window-wide shortcuts are matched from this table
+//! ([`window_command`]); the text view's keys and the prompts' keys are
+//! matched where they are handled (they depend on the caret, the selected
+//! span, the open prompt), and tests check that they run the commands
+//! written here.
+
+mod text;
+mod window;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::ui::Command;
+
+/// Where an action's keys work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Anywhere in the window (unless a prompt is showing).
+    Window,
+    /// In the text of the open document (not while typing in a field).
+    Text,
+    /// With the mouse, in the text.
+    Pointer,
+    /// While the prompt with this name is showing.
+    Prompt(&'static str),
+}
+
+/// The menus of the menu bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Menu {
+    /// File.
+    File,
+    /// Edit.
+    Edit,
+    /// Go.
+    Go,
+    /// Review.
+    Review,
+    /// View.
+    View,
+    /// Help.
+    Help,
+}
+
+/// A menu item: where it is, what it says, its tooltip.
+#[derive(Clone, Copy, Debug)]
+pub struct MenuItem {
+    /// The menu it is in.
+    pub menu: Menu,
+    /// Its place among the menu's items from this table (first: 0).
+    pub at: u8,
+    /// Its text.
+    pub name: &'static str,
+    /// Its tooltip.
+    pub tooltip: &'static str,
+}
+
+/// One command of an action: its keys and its menu item.
+#[derive(Debug)]
+pub struct Binding {
+    /// What it runs.
+    pub command: Command,
+    /// The keys that run it (the first is shown in its menu item).
+    pub shortcuts: &'static [KeyboardShortcut],
+    /// Its menu item, if it has one.
+    pub menu: Option<MenuItem>,
+}
+
+/// One line of the F1 help and of the README's table.
+#[derive(Debug)]
+pub struct Action {
+    /// The keys (or mouse gestures), as the help writes them.
+    pub keys: &'static str,
+    /// What they do.
+    pub does: &'static str,
+    /// Where they work.
+    pub scope: Scope,
+    /// The commands they run (none for caret motion, the mouse and the
+    /// label hotkeys, which the text view handles itself).
+    pub bindings: &'static [Binding],
+}
+
+pub(super) const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+pub(super) const NONE: Modifiers = Modifiers::NONE;
+pub(super) const SHIFT: Modifiers = Modifiers::SHIFT;
+pub(super) const CMD: Modifiers = Modifiers::COMMAND;
+pub(super) const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+
+pub(super) const fn item(
+    menu: Menu,
+    at: u8,
+    name: &'static str,
+    tooltip: &'static str,
+) -> Option<MenuItem> {
+    Some(MenuItem {
+        menu,
+        at,
+        name,
+        tooltip,
+    })
+}
+
+/// A binding without a menu item.
+pub(super) const fn keys_only(command: Command, shortcuts: &'static [KeyboardShortcut]) -> Binding {
+    Binding {
+        command,
+        shortcuts,
+        menu: None,
+    }
+}
+
+/// A help line for what the text view or the mouse does by itself.
+pub(super) const fn built_in(keys: &'static str, does: &'static str, scope: Scope) -> Action {
+    Action {
+        keys,
+        does,
+        scope,
+        bindings: &[],
+    }
+}
+
+/// The unsaved-changes prompt.
+pub const UNSAVED: Scope = Scope::Prompt("unsaved changes");
+/// The recovery prompt.
+pub const JOURNAL: Scope = Scope::Prompt("restore unsaved work");
+/// The extractor approval prompt.
+pub const APPROVAL: Scope = Scope::Prompt("run an extractor command");
+/// The changed-on-disk prompt.
+pub const DISK_CHANGE: Scope = Scope::Prompt("changed on disk");
+/// The encoding prompt.
+pub const ENCODING: Scope = Scope::Prompt("not UTF-8");
+/// The mark-done prompt.
+pub const MARK_DONE: Scope = Scope::Prompt("mark done with suggestions pending");
+/// The held-occurrences prompt.
+pub const HELD_OCCURRENCES: Scope = Scope::Prompt("offer more occurrences");
+
+/// The prompts' keys (each prompt's file handles them).
+static PROMPTS: &[Action] = &[
+    built_in(
+        "S / D / Esc",
+        "in the unsaved-changes question: save / discard / cancel",
+        UNSAVED,
+    ),
+    built_in(
+        "R (Enter) / D",
+        "in the recovery question: restore / discard the unsaved work",
+        JOURNAL,
+    ),
+    built_in(
+        "R (Enter) / B / Esc",
+        "before a new extractor command: run / built-in suggesters only / cancel",
+        APPROVAL,
+    ),
+    built_in(
+        "R / K / M",
+        "when the files changed on disk: reload / keep mine / merge",
+        DISK_CHANGE,
+    ),
+    built_in(
+        "Enter / Esc",
+        "for an article not in UTF-8: open a UTF-8 copy / cancel",
+        ENCODING,
+    ),
+    built_in(
+        "Enter or D / R / Esc",
+        "marking done with suggestions pending: mark done anyway / review them / cancel",
+        MARK_DONE,
+    ),
+    built_in(
+        "O (Enter) / Esc",
+        "more than 50 other occurrences of a tag: offer the rest / leave them",
+        HELD_OCCURRENCES,
+    ),
+];
+
+/// Every action, in the order of the F1 help.
+pub static ACTIONS: [&[Action]; 5] = [
+    text::SELECTING,
+    window::PANELS,
+    text::MOTION,
+    window::FILES,
+    PROMPTS,
+];
+
+/// Every action, in order.
+fn all() -> impl Iterator<Item = &'static Action> {
+    ACTIONS.iter().flat_map(|group| group.iter())
+}
+
+/// The F1 help: each action's keys and what they do.
+pub fn shortcut_help() -> impl Iterator<Item = (&'static str, &'static str)> {
+    all().map(|a| (a.keys, a.does))
+}
+
+/// Every binding with the scope of its action.
+fn bindings() -> impl Iterator<Item = (Scope, &'static Binding)> {
+    all().flat_map(|a| a.bindings.iter().map(move |b| (a.scope, b)))
+}
+
+/// The binding that runs `command`.
+pub fn binding(command: &Command) -> Option<&'static Binding> {
+    bindings().map(|(_, b)| b).find(|b| b.command == *command)
+}
+
+/// The menu item of `command` and the shortcut it shows.
+pub fn menu_item(command: &Command) -> Option<(MenuItem, Option<KeyboardShortcut>)> {
+    binding(command).and_then(|b| Some((b.menu?, b.shortcuts.first().copied())))
+}
+
+/// The items of `menu` that come from the table, in their order there.
+pub fn menu_items(menu: Menu) -> Vec<(Scope, &'static Binding, MenuItem)> {
+    let mut items: Vec<_> = bindings()
+        .filter_map(|(scope, b)| Some((scope, b, b.menu?)))
+        .filter(|(_, _, item)| item.menu == menu)
+        .collect();
+    items.sort_by_key(|(_, _, item)| item.at);
+    items
+}
+
+/// The window-wide command `key` with `mods` runs, if any.
+pub fn window_command(key: Key, mods: Modifiers) -> Option<Command> {
+    bindings()
+        .filter(|(scope, _)| *scope == Scope::Window)
+        .find(|(_, b)| {
+            b.shortcuts
+                .iter()
+                .any(|s| s.logical_key == key && mods.matches_exact(s.modifiers))
+        })
+        .map(|(_, b)| b.command.clone())
+}
+
+/// A text-view key as its menu item shows it: `Del`, `Shift+Tab`, `Esc`.
+pub fn text_key_name(shortcut: &KeyboardShortcut) -> String {
+    let name = match shortcut.logical_key {
+        Key::Delete => "Del",
+        Key::Escape => "Esc",
+        other => other.name(),
+    };
+    if shortcut.modifiers.shift {
+        format!("Shift+{name}")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// The first shortcut of `command`.
+pub fn shortcut(command: &Command) -> Option<KeyboardShortcut> {
+    binding(command).and_then(|b| b.shortcuts.first().copied())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,194 @@
+//! Checks of the action table: no clashes, each shortcut runs its command,
+//! the README and settings agree with it.
+
+use super::*;
+
+/// The keys a label may not take: those of the text view without a
+/// modifier (see [`crate::settings::RESERVED_KEYS`]).
+pub fn unmodified_text_keys() -> Vec<char> {
+    let mut keys: Vec<char> = bindings()
+        .filter(|(scope, _)| *scope == Scope::Text)
+        .flat_map(|(_, b)| b.shortcuts.iter())
+        .filter(|s| s.modifiers.is_none())
+        .filter_map(|s| {
+            let mut chars = s.logical_key.name().chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
+                _ => None,
+            }
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// The README's table of shortcuts, made from [`ACTIONS`].
+pub fn readme_table() -> String {
+    let mut table = String::from("| Keys | Action |\n|---|---|\n");
+    for (keys, does) in shortcut_help() {
+        table.push_str(&format!("| {keys} | {does} |\n"));
+    }
+    table
+}
+
+/// A shortcut as the help writes it: `Ctrl+Shift+Z`, `Page Down`.
+fn spelled(shortcut: &KeyboardShortcut) -> String {
+    let mods = shortcut.modifiers;
+    let mut text = String::new();
+    if mods.command || mods.ctrl {
+        text.push_str("Ctrl+");
+    }
+    if mods.alt {
+        text.push_str("Alt+");
+    }
+    if mods.shift {
+        text.push_str("Shift+");
+    }
+    text.push_str(match shortcut.logical_key {
+        Key::PageDown => "Page Down",
+        Key::PageUp => "Page Up",
+        Key::Escape => "Esc",
+        other => other.name(),
+    });
+    text
+}
+
+/// Where each shortcut works: the window's everywhere the text view's do.
+fn overlaps(a: Scope, b: Scope) -> bool {
+    a == b
+        || matches!(
+            (a, b),
+            (Scope::Window, Scope::Text) | (Scope::Text, Scope::Window)
+        )
+}
+
+#[test]
+fn no_two_actions_share_a_shortcut_where_both_work() {
+    let all: Vec<(Scope, &Binding, &KeyboardShortcut)> = bindings()
+        .flat_map(|(scope, b)| b.shortcuts.iter().map(move |s| (scope, b, s)))
+        .collect();
+    assert!(all.len() > 20, "{} shortcuts", all.len());
+    for (i, (scope, binding, shortcut)) in all.iter().enumerate() {
+        for (other_scope, other, other_shortcut) in &all[i + 1..] {
+            assert!(
+                !(overlaps(*scope, *other_scope) && shortcut == other_shortcut),
+                "{} runs both {:?} and {:?}",
+                spelled(shortcut),
+                binding.command,
+                other.command
+            );
+        }
+    }
+}
+
+#[test]
+fn each_action_writes_its_shortcuts_in_its_keys() {
+    for action in all() {
+        for binding in action.bindings {
+            for shortcut in binding.shortcuts {
+                let spelled = spelled(shortcut);
+                let written = action
+                    .keys
+                    .split([' ', '/', ','])
+                    .any(|part| part.eq_ignore_ascii_case(&spelled))
+                    || action.keys.contains(&spelled);
+                assert!(written, "{:?} does not say {spelled}", action.keys);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_command_has_one_binding_and_menu_items_have_distinct_places() {
+    let all: Vec<&Binding> = bindings().map(|(_, b)| b).collect();
+    for (i, binding) in all.iter().enumerate() {
+        assert!(
+            all[i + 1..].iter().all(|b| b.command != binding.command),
+            "{:?} is bound twice",
+            binding.command
+        );
+    }
+    let items: Vec<MenuItem> = all.iter().filter_map(|b| b.menu).collect();
+    for (i, item) in items.iter().enumerate() {
+        assert!(
+            items[i + 1..]
+                .iter()
+                .all(|o| (o.menu, o.at) != (item.menu, item.at)),
+            "{} and another item share place {} of {:?}",
+            item.name,
+            item.at,
+            item.menu
+        );
+    }
+}
+
+#[test]
+fn the_keys_labels_may_not_take_are_the_text_views_unmodified_letters() {
+    let mut reserved = crate::settings::RESERVED_KEYS.to_vec();
+    reserved.sort_unstable();
+    assert_eq!(unmodified_text_keys(), reserved);
+}
+
+#[test]
+fn the_readme_shortcut_table_is_made_from_the_actions() {
+    let readme = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
+    let begin = "<!-- shortcuts:begin -->\n";
+    let end = "<!-- shortcuts:end -->";
+    let (Some(a), Some(b)) = (readme.find(begin), readme.find(end)) else {
+        panic!("README.md has no {begin:?} … {end:?} section");
+    };
+    let table = &readme[a + begin.len()..b];
+    assert_eq!(
+        table,
+        readme_table(),
+        "README.md's shortcut table differs from the actions: paste this between the markers:\n{}",
+        readme_table()
+    );
+}
+
+/// The commands `keys::commands` makes of one key press, with a document
+/// open and nothing selected.
+fn run_key(shortcut: &KeyboardShortcut) -> Vec<Command> {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let txt = dir.path().join("a.txt");
+    std::fs::write(&txt, "Havana talks\n\nCuba and Iran signed.\n").expect("the article");
+    let session = crate::session::Session::open(&txt, crate::model::LabelSchema::default())
+        .expect("the session");
+    let mut view = crate::ui::widgets::text_view::TextView::new(session.doc());
+    let ctx = egui::Context::default();
+    let event = egui::Event::Key {
+        key: shortcut.logical_key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: shortcut.modifiers,
+    };
+    let input = egui::RawInput {
+        events: vec![event],
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    ctx.run_ui(input, |ui| {
+        out = crate::ui::keys::commands(ui.ctx(), Some(&session), Some(&mut view));
+    })
+    .drop_without_applying_deltas();
+    out
+}
+
+#[test]
+fn each_window_and_text_shortcut_runs_its_command() {
+    for (scope, binding) in bindings() {
+        if !matches!(scope, Scope::Window | Scope::Text) {
+            continue;
+        }
+        for shortcut in binding.shortcuts {
+            assert_eq!(
+                run_key(shortcut),
+                vec![binding.command.clone()],
+                "{}",
+                spelled(shortcut)
+            );
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! The open document and everything that lives and dies with it: opening
+//! or reloading a document replaces [`OpenDoc`] whole, so nothing of the
+//! previous document (a scan, a learned span, a journal clock, a watch)
+//! can leak into the next one.
+
+use std::time::Instant;
+
+use super::Selection;
+use super::background::disk_watch::DiskWatch;
+use super::background::occurrence_scan::OccurrenceScan;
+use super::widgets::review_panel::ReviewPanel;
+use super::widgets::span_list::SpanList;
+use super::widgets::text_view::TextView;
+use crate::corpus::CorpusIndex;
+use crate::model::{SpanId, StateId};
+use crate::session::Session;
+
+/// When the open document's recovery journal was last written.
+#[derive(Default)]
+pub struct JournalClock {
+    /// The edit state last written (`None`: not written yet).
+    pub written_state: Option<StateId>,
+    /// When it was last written with unsaved edits.
+    pub written_at: Option<Instant>,
+    /// The window lost the focus since the journal was last considered:
+    /// unsaved edits are written at once.
+    pub focus_lost: bool,
+}
+
+/// The open document: its session and the state of the views on it.
+pub struct OpenDoc {
+    /// The article, its annotations and their history.
+    pub session: Session,
+    /// The text view: layout, caret, selection, scroll.
+    pub view: TextView,
+    /// The span list on the right.
+    pub span_list: SpanList,
+    /// The review panel's counts and quality figures.
+    pub review: ReviewPanel,
+    /// Spans tagged or accepted since the last save. Those still there and
+    /// accepted when it is saved offer their text and label to the other
+    /// documents; one undone or deleted meanwhile offers nothing.
+    pub learned: Vec<SpanId>,
+    /// When the recovery journal was written.
+    pub journal: JournalClock,
+    /// Watches the document's files for changes by other programs.
+    pub disk: DiskWatch,
+    /// Tagged texts' occurrences being looked for in this (long) text.
+    pub occurrence_scans: Vec<OccurrenceScan>,
+}
+
+impl OpenDoc {
+    /// The views on `session`, fresh: caret at the start, review counts
+    /// from `corpus`.
+    pub fn new(session: Session, corpus: &CorpusIndex) -> Self {
+        let mut doc = Self {
+            view: TextView::new(session.doc()),
+            span_list: SpanList::default(),
+            review: ReviewPanel::default(),
+            learned: Vec::new(),
+            journal: JournalClock::default(),
+            disk: DiskWatch::default(),
+            occurrence_scans: Vec::new(),
+            session,
+        };
+        doc.view.selection = Selection::caret_at(0);
+        doc.refresh_review(corpus);
+        doc
+    }
+
+    /// Rebuilds the review panel from the session and `corpus`.
+    pub fn refresh_review(&mut self, corpus: &CorpusIndex) {
+        self.review = ReviewPanel::for_session(&self.session, corpus);
+    }
+
+    /// The article's text was replaced (reloaded from disk): the view is
+    /// laid out afresh and scans of the old text are dropped.
+    pub fn text_replaced(&mut self) {
+        self.view = TextView::new(self.session.doc());
+        self.view.selection = Selection::caret_at(0);
+        self.occurrence_scans.clear();
+    }
+}

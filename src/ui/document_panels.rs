@@ -1,0 +1,132 @@
+//! The panels around and on the open document (search bar, span list,
+//! documents or review on the left, the text in the middle) and the
+//! windows over them (statistics, F1 help).
+
+use super::Command;
+use super::app::{LeftTab, NewsmarkApp};
+
+/// The search bar, while open on a document.
+pub fn search_bar(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command>) {
+    let (Some(bar), Some(doc)) = (&mut app.layout.search, &mut app.doc) else {
+        if let Some(doc) = &mut app.doc
+            && !doc.view.highlights.is_empty()
+        {
+            doc.view.highlights.clear();
+        }
+        return;
+    };
+    bar.refresh(doc.session.doc());
+    let labels: Vec<String> = doc
+        .session
+        .schema()
+        .labels
+        .iter()
+        .map(|l| l.name.clone())
+        .collect();
+    egui::Panel::top("search_bar").show(ui, |ui| bar.show(ui, &labels, commands));
+    if doc.view.highlights != bar.hits {
+        doc.view.highlights.clone_from(&bar.hits);
+    }
+}
+
+/// The span list on the right, the documents or review panel on the left,
+/// and the text (or the empty window) in the middle.
+pub fn show(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command>) {
+    if let Some(doc) = &mut app.doc {
+        let selected = doc.view.selected_span;
+        egui::Panel::right("span_list")
+            .default_size(280.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                doc.span_list.show(ui, &doc.session, selected, commands);
+            });
+    }
+    if let (Some(doc), Some(tab)) = (&mut app.doc, app.layout.left) {
+        egui::Panel::left("left_panel")
+            .default_size(300.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                left_tabs(ui, tab, commands);
+                ui.separator();
+                match tab {
+                    LeftTab::Documents => {
+                        let live = crate::corpus::DocSummary {
+                            counts: doc.span_list.totals(),
+                            done: doc.session.set().is_done(),
+                        };
+                        let open = (doc.session.txt_path(), live);
+                        app.layout
+                            .doc_list
+                            .show(ui, &app.folder.corpus, open, commands);
+                    }
+                    LeftTab::Review => {
+                        egui::ScrollArea::vertical().show(ui, |ui| {
+                            let folder = app.background.folder_bulk.view();
+                            doc.review.show(
+                                ui,
+                                &doc.session,
+                                &app.folder.corpus,
+                                &app.layout.review_filter,
+                                &folder,
+                                commands,
+                            );
+                        });
+                    }
+                }
+            });
+    }
+    egui::CentralPanel::default().show(ui, |ui| match &mut app.doc {
+        Some(doc) => doc.view.show(ui, &doc.session, commands),
+        None => super::chrome::empty::show(ui, app.layout.refused.as_deref(), commands),
+    });
+}
+
+/// The Documents and Review tabs of the left panel.
+fn left_tabs(ui: &mut egui::Ui, tab: LeftTab, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        for (label, which, command, hint) in [
+            (
+                "Documents",
+                LeftTab::Documents,
+                Command::ToggleDocuments,
+                "The folder's documents (Ctrl+D)",
+            ),
+            (
+                "Review",
+                LeftTab::Review,
+                Command::ToggleReview,
+                "Suggestions to review (Ctrl+R)",
+            ),
+        ] {
+            if ui
+                .selectable_label(tab == which, label)
+                .on_hover_text(hint)
+                .clicked()
+                && tab != which
+            {
+                commands.push(command);
+            }
+        }
+    });
+}
+
+/// The statistics window and the F1 help, when open.
+pub fn windows(ctx: &egui::Context, app: &mut NewsmarkApp) {
+    let open_doc = app
+        .doc
+        .as_ref()
+        .map(|d| (d.session.txt_path(), d.session.set()));
+    super::widgets::stats_window::show(
+        ctx,
+        &mut app.layout.show_statistics,
+        &app.folder.corpus,
+        &app.folder.schema,
+        open_doc,
+    );
+    super::chrome::help::show(
+        ctx,
+        &mut app.layout.show_shortcuts,
+        &app.folder.schema,
+        app.folder.guidelines.as_deref(),
+    );
+}

@@ -1,0 +1,29 @@
+//! The widgets: each draws one piece of state and pushes the
+//! [`Command`](crate::ui::Command)s the user asks for; none changes the
+//! model.
+//!
+//! - `blocks.rs`: the text cut into blocks, laid out lazily (long articles)
+//! - `caret.rs`: the caret and the selection (`Selection`)
+//! - `doc_list.rs`: the folder's documents, sortable and filterable (left panel)
+//! - `label_chips.rs`: a label's hotkeys as chips
+//! - `review_figures.rs`: the review panel's counts rows and quality table
+//! - `review_panel.rs`: review counts, filter, bulk actions, extractor quality (left panel)
+//! - `search_bar.rs`: Ctrl+F, its hits and label filter
+//! - `span_list.rs`: the spans grouped by label (right panel)
+//! - `span_paint.rs`: painting spans, their tags and the selection over the text
+//! - `stats_window.rs`: the folder's statistics window (Ctrl+T)
+//! - `tag_layout.rs`: where span tags go so they do not overlap
+//! - `text_view.rs`: the article's text (and `text_view/motion.rs`: caret motion by row)
+
+pub mod blocks;
+pub mod caret;
+pub mod doc_list;
+pub mod label_chips;
+pub mod review_figures;
+pub mod review_panel;
+pub mod search_bar;
+pub mod span_list;
+pub mod span_paint;
+pub mod stats_window;
+pub mod tag_layout;
+pub mod text_view;

@@ -1,0 +1,407 @@
+//! The article view: lays out and paints only the visible blocks, with spans,
+//! selection and caret, and turns pointer input into [`Command`]s.
+
+use std::sync::Arc;
+
+use egui::scroll_area::ScrollSource;
+use egui::{Color32, CornerRadius, Galley, Id, Pos2, Rect, ScrollArea, Sense, Ui, pos2, vec2};
+
+use crate::model::{Document, SpanId, words};
+use crate::session::Session;
+use crate::ui::widgets::blocks::{BlockKind, BlockLayout};
+use crate::ui::widgets::span_paint::{self, BlockSpans, HitRegion};
+use crate::ui::{Command, Selection, style};
+
+mod motion;
+use motion::caret_cursor;
+
+/// Where to scroll a code point to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScrollTo {
+    /// Only as far as needed to make it visible.
+    Minimal(usize),
+    /// A third of the way down the view.
+    Center(usize),
+}
+
+/// State of the article view for one document.
+pub struct TextView {
+    layout: BlockLayout,
+    /// The caret and text selection.
+    pub selection: Selection,
+    /// The selected span, if any.
+    pub selected_span: Option<SpanId>,
+    /// Whether rejected suggestions are drawn.
+    pub show_rejected: bool,
+    /// Search hits to highlight, sorted.
+    pub highlights: Vec<std::ops::Range<usize>>,
+    depths: span_paint::Depths,
+    hits: Vec<HitRegion>,
+    scroll_request: Option<ScrollTo>,
+    /// Screen position of the text column's top-left corner, last frame.
+    column_origin: Pos2,
+    /// The visible part of the content, last frame (content coordinates).
+    viewport: Rect,
+    drag_anchor: Option<usize>,
+    /// The caret a run of vertical moves left, and the x they keep.
+    sticky_x: Option<(usize, f32)>,
+}
+
+/// The view's widget id (it keeps keyboard focus).
+pub fn view_id() -> Id {
+    Id::unique("newsmark_text_view")
+}
+
+impl TextView {
+    /// A view of `doc`, scrolled to the top.
+    pub fn new(doc: &Document) -> Self {
+        Self {
+            layout: BlockLayout::new(doc),
+            selection: Selection::default(),
+            selected_span: None,
+            show_rejected: false,
+            highlights: Vec::new(),
+            depths: span_paint::Depths::default(),
+            hits: Vec::new(),
+            scroll_request: None,
+            column_origin: Pos2::ZERO,
+            viewport: Rect::NOTHING,
+            drag_anchor: None,
+            sticky_x: None,
+        }
+    }
+
+    /// Asks the next frame to scroll.
+    pub fn scroll_to(&mut self, target: ScrollTo) {
+        self.scroll_request = Some(target);
+    }
+
+    /// Height of the visible part of the view, last frame.
+    pub fn viewport_height(&self) -> f32 {
+        self.viewport.height().max(100.0)
+    }
+
+    /// Screen rectangle (zero width, text height) of the caret position
+    /// `pos`, as laid out last frame. `None` if its block is not laid out.
+    pub fn char_screen_rect(
+        &mut self,
+        ctx: &egui::Context,
+        doc: &Document,
+        pos: usize,
+    ) -> Option<Rect> {
+        let i = self.layout.block_of_char(pos);
+        let block = self.layout.blocks().get(i)?.clone();
+        let galley = self.layout.galley(ctx, doc, i);
+        let origin = self.column_origin + vec2(0.0, self.layout.top(i));
+        let cursor = caret_cursor(pos.saturating_sub(block.range.start));
+        let row = galley.layout_from_cursor(cursor).row;
+        let x = galley.pos_from_cursor(cursor).min.x + origin.x;
+        if galley.rows.is_empty() {
+            return Some(Rect::from_min_max(
+                origin,
+                origin + vec2(0.0, style::BLANK_LINE_HEIGHT),
+            ));
+        }
+        let (top, bottom) = span_paint::text_band(&galley, row, origin);
+        Some(Rect::from_min_max(pos2(x, top), pos2(x, bottom)))
+    }
+
+    /// The code point nearest to a point in content coordinates (relative to
+    /// the text column's top-left).
+    fn char_at_content(&mut self, ctx: &egui::Context, doc: &Document, p: Pos2) -> usize {
+        let i = self.layout.block_at_y(p.y);
+        let Some(block) = self.layout.blocks().get(i).cloned() else {
+            return 0;
+        };
+        if block.kind == BlockKind::Blank {
+            return block.range.start;
+        }
+        let galley = self.layout.galley(ctx, doc, i);
+        let local = galley
+            .cursor_from_pos(vec2(p.x, p.y - self.layout.top(i)))
+            .index
+            .0;
+        block.range.start + local.min(block.range.len())
+    }
+
+    /// The code point under a screen position.
+    fn char_at_screen(&mut self, ctx: &egui::Context, doc: &Document, p: Pos2) -> usize {
+        let content = p - self.column_origin.to_vec2();
+        self.char_at_content(ctx, doc, content)
+    }
+
+    /// Shows the view; pointer actions become commands.
+    pub fn show(&mut self, ui: &mut Ui, session: &Session, commands: &mut Vec<Command>) {
+        let ctx = ui.ctx().clone();
+        let doc = session.doc();
+        self.depths.refresh(session.set());
+        let avail = ui.available_width();
+        let column_width = (avail - 2.0 * style::MARGIN).clamp(120.0, style::MAX_COLUMN_WIDTH);
+        let left = ((avail - column_width) / 2.0).max(style::MARGIN);
+        self.layout
+            .set_width(column_width, ui.visuals().strong_text_color());
+
+        let mut area = ScrollArea::vertical()
+            .auto_shrink(false)
+            .scroll_source(ScrollSource::SCROLL_BAR | ScrollSource::MOUSE_WHEEL);
+        if let Some(offset) = self.scroll_offset_for_request(&ctx, doc) {
+            area = area.vertical_scroll_offset(offset);
+        }
+        area.show_viewport(ui, |ui, viewport| {
+            let total = self.layout.total_height() + 2.0 * style::MARGIN;
+            ui.set_min_size(vec2(ui.available_width(), total));
+            let content_min = ui.max_rect().min;
+            self.column_origin = content_min + vec2(left, style::MARGIN);
+            self.viewport = viewport;
+            self.paint_visible(ui, session, viewport);
+            let visible = viewport.translate(content_min.to_vec2());
+            let response = ui.interact(visible, view_id(), Sense::click_and_drag());
+            self.handle_pointer(ui, &response, doc, commands);
+        });
+    }
+
+    fn scroll_offset_for_request(&mut self, ctx: &egui::Context, doc: &Document) -> Option<f32> {
+        let request = self.scroll_request.take()?;
+        let (ScrollTo::Minimal(pos) | ScrollTo::Center(pos)) = request;
+        let i = self.layout.block_of_char(pos);
+        let galley = self.layout.galley(ctx, doc, i);
+        let block_start = self.layout.blocks()[i].range.start;
+        let local = galley.pos_from_cursor(caret_cursor(pos.saturating_sub(block_start)));
+        let y = style::MARGIN + self.layout.top(i) + local.min.y;
+        let h = local.height().max(style::BODY_LINE_HEIGHT);
+        let view = self.viewport;
+        let height = self.viewport_height();
+        match request {
+            ScrollTo::Center(_) if view.is_positive() && y >= view.min.y && y + h <= view.max.y => {
+                None
+            }
+            ScrollTo::Center(_) => Some((y - height / 3.0).max(0.0)),
+            ScrollTo::Minimal(_) if !view.is_positive() => Some((y - height / 3.0).max(0.0)),
+            ScrollTo::Minimal(_) if y < view.min.y => Some(y - style::MARGIN),
+            ScrollTo::Minimal(_) if y + h > view.max.y => Some(y + h - height + style::MARGIN),
+            ScrollTo::Minimal(_) => None,
+        }
+    }
+
+    fn paint_visible(&mut self, ui: &Ui, session: &Session, viewport: Rect) {
+        let ctx = ui.ctx().clone();
+        let doc = session.doc();
+        let painter = ui.painter();
+        let selection_color = ui.visuals().selection.bg_fill;
+        let caret_color = ui.visuals().strong_text_color();
+        self.hits.clear();
+        let first = self.layout.block_at_y(viewport.min.y - style::MARGIN);
+        let last_y = viewport.max.y - style::MARGIN;
+        for i in first..self.layout.blocks().len() {
+            let galley = self.layout.galley(&ctx, doc, i);
+            let top = self.layout.top(i);
+            if top > last_y {
+                break;
+            }
+            let block = self.layout.blocks()[i].clone();
+            let origin = self.column_origin + vec2(0.0, top);
+            self.paint_highlights(painter, &galley, &block.range, origin);
+            self.paint_selection(painter, &galley, &block.range, origin, selection_color);
+            let spans: Vec<_> = session
+                .set()
+                .overlapping_indexed(block.range.clone())
+                .filter(|(_, s)| span_paint::is_visible(s, self.show_rejected))
+                .map(|(k, s)| (s, self.depths.get(k)))
+                .collect();
+            let hits = BlockSpans {
+                painter,
+                galley: &galley,
+                origin,
+                range: block.range.clone(),
+                schema: session.schema(),
+                selected: self.selected_span,
+            }
+            .paint(&spans);
+            self.hits.extend(hits);
+            painter.galley(origin, Arc::clone(&galley), caret_color);
+            if self.layout.block_of_char(self.selection.caret) == i {
+                self.paint_caret(painter, &galley, block.range.start, origin, caret_color);
+            }
+        }
+    }
+
+    fn paint_selection(
+        &self,
+        painter: &egui::Painter,
+        galley: &Galley,
+        range: &std::ops::Range<usize>,
+        origin: Pos2,
+        color: Color32,
+    ) {
+        let sel = self.selection.range();
+        if !sel.is_empty() {
+            fill_range(painter, galley, range, &sel, origin, 2.0, color);
+        }
+    }
+
+    fn paint_highlights(
+        &self,
+        painter: &egui::Painter,
+        galley: &Galley,
+        range: &std::ops::Range<usize>,
+        origin: Pos2,
+    ) {
+        let first = self.highlights.partition_point(|h| h.end <= range.start);
+        let color = Color32::from_rgba_unmultiplied(0xf2, 0xc9, 0x4c, 110);
+        for hit in self.highlights[first..]
+            .iter()
+            .take_while(|h| h.start < range.end)
+        {
+            fill_range(painter, galley, range, hit, origin, 3.0, color);
+        }
+    }
+
+    fn paint_caret(
+        &self,
+        painter: &egui::Painter,
+        galley: &Galley,
+        block_start: usize,
+        origin: Pos2,
+        color: Color32,
+    ) {
+        let cursor = caret_cursor(self.selection.caret - block_start);
+        let x = origin.x + galley.pos_from_cursor(cursor).min.x;
+        let (top, bottom) = if galley.rows.is_empty() {
+            (origin.y, origin.y + style::BLANK_LINE_HEIGHT)
+        } else {
+            span_paint::text_band(galley, galley.layout_from_cursor(cursor).row, origin)
+        };
+        let rect = Rect::from_min_max(pos2(x - 1.0, top - 2.0), pos2(x + 1.0, bottom + 2.0));
+        painter.rect_filled(rect, CornerRadius::ZERO, color);
+    }
+
+    fn handle_pointer(
+        &mut self,
+        ui: &Ui,
+        response: &egui::Response,
+        doc: &Document,
+        commands: &mut Vec<Command>,
+    ) {
+        let ctx = ui.ctx().clone();
+        if response.clicked() || response.drag_started() {
+            response.request_focus();
+        }
+        let alt = ui.input(|i| i.modifiers.alt);
+        if response.double_clicked() {
+            if let Some(p) = response.interact_pointer_pos() {
+                let pos = self.char_at_screen(&ctx, doc, p);
+                if let Some(word) = words::word_at(doc, pos) {
+                    commands.push(Command::Select(Selection::of_range(word)));
+                }
+            }
+            return;
+        }
+        if response.drag_started() {
+            let origin = ui.input(|i| i.pointer.press_origin());
+            self.drag_anchor = origin.map(|p| self.char_at_screen(&ctx, doc, p));
+        }
+        if response.dragged()
+            && let (Some(anchor), Some(p)) = (self.drag_anchor, response.interact_pointer_pos())
+        {
+            let caret = self.char_at_screen(&ctx, doc, p);
+            let selection = drag_selection(doc, anchor, caret, alt);
+            if selection != self.selection || self.selected_span.is_some() {
+                commands.push(Command::Select(selection));
+            }
+            self.autoscroll(ui, p);
+        }
+        if response.drag_stopped() {
+            self.drag_anchor = None;
+        }
+        if response.clicked()
+            && let Some(p) = response.interact_pointer_pos()
+        {
+            commands.push(self.click_command(&ctx, doc, p));
+        }
+    }
+
+    /// Scrolls while a drag is held near the top or bottom edge.
+    fn autoscroll(&self, ui: &Ui, pointer: Pos2) {
+        let clip = ui.clip_rect();
+        let edge = 30.0;
+        let dy = if pointer.y < clip.min.y + edge {
+            12.0
+        } else if pointer.y > clip.max.y - edge {
+            -12.0
+        } else {
+            return;
+        };
+        ui.scroll_with_delta(vec2(0.0, dy));
+    }
+
+    /// A click selects the span whose tag or underline is under the pointer;
+    /// on text, the innermost span there, or the next one out if that is
+    /// already selected; elsewhere it places the caret.
+    fn click_command(&mut self, ctx: &egui::Context, doc: &Document, p: Pos2) -> Command {
+        if let Some(hit) = self.hits.iter().rev().find(|h| h.rect.contains(p)) {
+            return Command::SelectSpan {
+                id: hit.id,
+                scroll: false,
+            };
+        }
+        let pos = self.char_at_screen(ctx, doc, p);
+        // Clicking the right half of the last character of a word still
+        // means that character.
+        let under = self
+            .char_screen_rect(ctx, doc, pos)
+            .filter(|r| p.x < r.min.x && pos > 0)
+            .map_or(pos, |_| pos - 1);
+        Command::ClickText {
+            at: under,
+            caret: pos,
+        }
+    }
+}
+
+/// Fills the text band of the part of `target` that lies in the block
+/// showing `block` (both code-point ranges), `pad` points taller.
+fn fill_range(
+    painter: &egui::Painter,
+    galley: &Galley,
+    block: &std::ops::Range<usize>,
+    target: &std::ops::Range<usize>,
+    origin: Pos2,
+    pad: f32,
+    color: Color32,
+) {
+    if target.end <= block.start || target.start >= block.end {
+        return;
+    }
+    let local =
+        target.start.max(block.start) - block.start..target.end.min(block.end) - block.start;
+    for (row, x0, x1) in span_paint::row_pieces(galley, local, origin) {
+        let (top, bottom) = span_paint::text_band(galley, row, origin);
+        let rect = Rect::from_min_max(pos2(x0, top - pad), pos2(x1, bottom + pad));
+        painter.rect_filled(rect, CornerRadius::same(2), color);
+    }
+}
+
+/// The selection a drag from `anchor` to `caret` makes: snapped outwards to
+/// whole words unless `exact` (Alt held).
+pub fn drag_selection(doc: &Document, anchor: usize, caret: usize, exact: bool) -> Selection {
+    let raw = Selection {
+        anchor,
+        caret,
+        exact,
+    };
+    if exact || anchor == caret {
+        return raw;
+    }
+    let Some(snapped) = words::snap_to_words(doc, anchor.min(caret)..anchor.max(caret)) else {
+        return raw;
+    };
+    if caret >= anchor {
+        Selection::of_range(snapped)
+    } else {
+        Selection {
+            anchor: snapped.end,
+            caret: snapped.start,
+            exact: false,
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! Caret motion by visual row: Up, Down, Page Up, Page Down, Home and End.
+//!
+//! Motion steps through the rows of each block's galley and on into the
+//! next block, so every row of every paragraph is visited (pixel arithmetic
+//! landed in paragraph gaps and stuck there), keeping the caret's x position
+//! across a run of vertical moves as text editors do.
+
+use egui::Galley;
+use egui::text::CCursor;
+
+use super::TextView;
+use crate::model::{Document, words};
+
+/// A caret cursor inside a block's galley. At a wrap the position belongs to
+/// the start of the next row, as egui's own navigation prefers.
+pub(in crate::ui) fn caret_cursor(local: usize) -> CCursor {
+    CCursor {
+        index: local.into(),
+        prefer_next_row: true,
+    }
+}
+
+/// Code points of `galley` before row `row`.
+fn row_start(galley: &Galley, row: usize) -> usize {
+    galley.rows[..row.min(galley.rows.len())]
+        .iter()
+        .map(|r| r.char_count_including_newline().0)
+        .sum()
+}
+
+/// A block of the layout and a row of its galley.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct RowAt {
+    block: usize,
+    row: usize,
+}
+
+impl TextView {
+    /// The caret position one row up (`rows < 0`) or down, or a screen's
+    /// worth of rows when `pages` is set, at the caret's x position (kept
+    /// from the first of a run of vertical moves).
+    pub fn vertical_move(
+        &mut self,
+        ctx: &egui::Context,
+        doc: &Document,
+        caret: usize,
+        rows: i32,
+        pages: bool,
+    ) -> usize {
+        if self.layout.blocks().is_empty() {
+            return caret;
+        }
+        let (mut at, x_here) = self.caret_row(ctx, doc, caret);
+        let x = match self.sticky_x {
+            Some((pos, x)) if pos == caret => x,
+            _ => x_here,
+        };
+        let down = rows > 0;
+        let start_y = self.row_top(ctx, doc, at);
+        let page = self.viewport_height() * 0.9;
+        loop {
+            let Some(next) = self.row_step(ctx, doc, at, down) else {
+                self.sticky_x = None;
+                return if down { doc.char_len() } else { 0 };
+            };
+            at = next;
+            if !pages || (self.row_top(ctx, doc, at) - start_y).abs() >= page {
+                break;
+            }
+        }
+        let pos = self.caret_in_row(ctx, doc, at, x);
+        self.sticky_x = Some((pos, x));
+        pos
+    }
+
+    /// The start (or, with `end`, the end) of the visual row holding `caret`.
+    /// The end of a wrapped row is before the space it wrapped at, so the
+    /// caret stays on that row.
+    pub fn row_edge(
+        &mut self,
+        ctx: &egui::Context,
+        doc: &Document,
+        caret: usize,
+        end: bool,
+    ) -> usize {
+        if self.layout.blocks().is_empty() {
+            return caret;
+        }
+        let (at, _) = self.caret_row(ctx, doc, caret);
+        let block_start = self.layout.blocks()[at.block].range.start;
+        let galley = self.layout.galley(ctx, doc, at.block);
+        let Some(placed) = galley.rows.get(at.row) else {
+            return block_start;
+        };
+        let start = block_start + row_start(&galley, at.row);
+        if !end {
+            return start;
+        }
+        let count = placed.char_count_excluding_newline().0;
+        let wrapped = at.row + 1 < galley.rows.len();
+        start
+            + if wrapped {
+                count.saturating_sub(1)
+            } else {
+                count
+            }
+    }
+
+    /// The row holding `caret`, and the caret's x in galley coordinates.
+    fn caret_row(&mut self, ctx: &egui::Context, doc: &Document, caret: usize) -> (RowAt, f32) {
+        let block = self.layout.block_of_char(caret);
+        let start = self.layout.blocks()[block].range.start;
+        let galley = self.layout.galley(ctx, doc, block);
+        if galley.rows.is_empty() {
+            return (RowAt { block, row: 0 }, 0.0);
+        }
+        let cursor = galley.layout_from_cursor(caret_cursor(caret.saturating_sub(start)));
+        let x = galley.pos_from_layout_cursor(&cursor).min.x;
+        (
+            RowAt {
+                block,
+                row: cursor.row,
+            },
+            x,
+        )
+    }
+
+    /// The row after (or before) `at`, crossing into the next (or previous)
+    /// block; `None` past the first or last row of the text.
+    fn row_step(
+        &mut self,
+        ctx: &egui::Context,
+        doc: &Document,
+        at: RowAt,
+        down: bool,
+    ) -> Option<RowAt> {
+        let rows_in =
+            |view: &mut Self, block: usize| view.layout.galley(ctx, doc, block).rows.len();
+        if down {
+            if at.row + 1 < rows_in(self, at.block) {
+                return Some(RowAt {
+                    row: at.row + 1,
+                    ..at
+                });
+            }
+            let block = at.block + 1;
+            (block < self.layout.blocks().len()).then_some(RowAt { block, row: 0 })
+        } else if at.row > 0 {
+            Some(RowAt {
+                row: at.row - 1,
+                ..at
+            })
+        } else {
+            let block = at.block.checked_sub(1)?;
+            let row = rows_in(self, block).saturating_sub(1);
+            Some(RowAt { block, row })
+        }
+    }
+
+    /// Top of a row in content coordinates.
+    fn row_top(&mut self, ctx: &egui::Context, doc: &Document, at: RowAt) -> f32 {
+        let galley = self.layout.galley(ctx, doc, at.block);
+        let within = galley.rows.get(at.row).map_or(0.0, |r| r.min_y());
+        self.layout.top(at.block) + within
+    }
+
+    /// The caret position in a row nearest to `x`, on a grapheme boundary
+    /// and never at the wrap point of a wrapped row (which shows on the next).
+    fn caret_in_row(&mut self, ctx: &egui::Context, doc: &Document, at: RowAt, x: f32) -> usize {
+        let block_start = self.layout.blocks()[at.block].range.start;
+        let galley = self.layout.galley(ctx, doc, at.block);
+        let Some(placed) = galley.rows.get(at.row) else {
+            return block_start;
+        };
+        let count = placed.char_count_excluding_newline().0;
+        let mut column = placed.char_at(x - placed.pos.x).0.min(count);
+        if at.row + 1 < galley.rows.len() && column >= count {
+            column = count.saturating_sub(1);
+        }
+        let pos = block_start + row_start(&galley, at.row) + column;
+        if pos >= doc.char_len() {
+            return pos;
+        }
+        // Inside a cluster (an emoji sequence): its start.
+        words::prev_grapheme(doc, words::next_grapheme(doc, pos)).max(block_start)
+    }
+}
