@@ -24,7 +24,7 @@ fn frame(ctx: &egui::Context, app: &mut NewsmarkApp, events: Vec<Event>) {
 /// In the child: open the article, use it a little, report the peak.
 fn measure(article: &str) {
     let before = common::peak_rss_mib().unwrap_or(0.0);
-    let ctx = egui::Context::default();
+    let ctx = common::context();
     let mut app = NewsmarkApp::new(Some(std::path::Path::new(article)));
     let spans = app.session().map_or(0, |s| s.set().len());
     let opened = common::peak_rss_mib().unwrap_or(0.0);

@@ -79,7 +79,7 @@ fn frame(ctx: &egui::Context, app: &mut NewsmarkApp) -> Duration {
 /// Opens the folder, then accepts every suggestion in it; returns the time
 /// from the command to the last article saved, and the longest frame.
 fn accept_all_in_folder(first: &Path) -> (Duration, Duration) {
-    let ctx = egui::Context::default();
+    let ctx = common::context();
     let mut app = NewsmarkApp::new(Some(first));
     frame(&ctx, &mut app);
     while app.is_reading_folder() {

@@ -30,7 +30,7 @@ impl Bench {
         let app = NewsmarkApp::new(Some(&txt));
         assert!(app.session().is_some_and(|s| s.problems().is_empty()));
         let mut bench = Self {
-            ctx: egui::Context::default(),
+            ctx: common::context(),
             app,
             width: 1200.0,
             _dir: dir,
@@ -139,7 +139,7 @@ fn open_cpu(c: &mut Criterion<CpuTime>) {
 }
 
 fn open_with_first_frame(txt: &std::path::Path) -> Vec<egui::ClippedPrimitive> {
-    let ctx = egui::Context::default();
+    let ctx = common::context();
     let mut app = NewsmarkApp::new(Some(txt));
     let shapes = common::run_frame(&ctx, &mut app, 1200.0, Vec::new());
     assert!(!shapes.is_empty());
@@ -150,7 +150,7 @@ fn naive_single_galley(c: &mut Criterion<CpuTime>) {
     let (_dir, txt) = article(1_000_000);
     // One paragraph, so egui's per-paragraph galley cache cannot help.
     let text = std::fs::read_to_string(txt).unwrap().replace("\r\n", " ");
-    let ctx = egui::Context::default();
+    let ctx = common::context();
     let mut width = 700.0;
     let mut group = c.benchmark_group("naive_single_galley");
     group.sample_size(10);

@@ -106,7 +106,13 @@ pub fn news_article_text(bytes: usize, every: usize) -> (String, Vec<Span>) {
         if at >= next_span_at
             && let Some(label) = entity_label(word)
         {
-            spans.push(Span::manual(spans.len() as u64 + 1, at, at + len, label, word));
+            spans.push(Span::manual(
+                spans.len() as u64 + 1,
+                at,
+                at + len,
+                label,
+                word,
+            ));
             next_span_at = at + every;
         }
         at += piece.chars().count();
@@ -174,6 +180,14 @@ pub struct FolderOpened {
     pub longest: std::time::Duration,
 }
 
+/// An egui context with the app's fonts, as the window has them (the
+/// window installs them once when it starts, not every frame).
+pub fn context() -> egui::Context {
+    let ctx = egui::Context::default();
+    newsmark::ui::install_fonts(&ctx);
+    ctx
+}
+
 /// Opens the folder of the article `first` in the app and runs a frame every
 /// 10 ms, as a live window would, until the folder is read.
 pub fn open_folder_in_app(first: &std::path::Path) -> FolderOpened {
@@ -184,7 +198,7 @@ pub fn open_folder_in_app(first: &std::path::Path) -> FolderOpened {
         start.elapsed()
     };
     let start = Instant::now();
-    let ctx = egui::Context::default();
+    let ctx = context();
     let mut app = newsmark::ui::NewsmarkApp::new(Some(first));
     let mut longest = frame(&ctx, &mut app);
     let first_frame = start.elapsed();
