@@ -184,6 +184,24 @@ impl CorpusIndex {
         })
     }
 
+    /// An index of `dir` with no article yet, while the folder is listed
+    /// (see [`Self::take_listing`]).
+    pub fn empty(dir: &Path) -> Self {
+        Self {
+            dir: dir.to_owned(),
+            ..Self::default()
+        }
+    }
+
+    /// Takes the articles of `listed` (the folder listed, see
+    /// [`Self::list`]) in place of these, as a change of the index (its
+    /// [`Self::revision`] moves on).
+    pub fn take_listing(&mut self, listed: Self) {
+        let revision = self.revision.max(listed.revision) + 1;
+        *self = listed;
+        self.revision = revision;
+    }
+
     /// The position of an article (entries are sorted by path).
     pub fn position(&self, path: &Path) -> Option<usize> {
         self.entries
@@ -279,6 +297,24 @@ impl CorpusIndex {
 mod tests {
     use super::*;
     use crate::model::{Origin, Span, Status};
+
+    #[test]
+    fn a_listing_taken_in_moves_the_revision_on() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("a.txt"), "Iran").expect("write");
+        let mut index = CorpusIndex::empty(dir.path());
+        assert!(index.entries.is_empty());
+        let before = index.revision();
+        let listed = CorpusIndex::list(dir.path()).expect("list");
+        assert_eq!(listed.revision(), before, "both new");
+        index.take_listing(listed);
+        assert_eq!(index.entries.len(), 1);
+        assert_eq!(index.dir, dir.path());
+        assert!(
+            index.revision() > before,
+            "views cached on the empty index refresh"
+        );
+    }
 
     fn suggestion(id: u64, start: usize, status: Status) -> Span {
         Span {

@@ -148,7 +148,7 @@ impl NewsmarkApp {
         let new_folder = self.folder.is_other(&dir);
         if new_folder {
             settings_problem = self.folder.read_settings(&dir);
-            self.read_folder(&dir, &txt);
+            self.read_folder(&dir, true);
         }
         // A suggestion job no longer writes this article's file.
         self.folder.open_article.set(Some(txt.clone()));
@@ -173,24 +173,18 @@ impl NewsmarkApp {
                 self.leave_document(&txt);
                 let doc = OpenDoc::new(session, &self.folder.corpus);
                 // Within a folder the left panel stays as the user left it.
-                if new_folder {
-                    self.layout.left = if doc.review.has_suggestions(&doc.session) {
-                        Some(LeftTab::Review)
-                    } else if self.folder.corpus.entries.len() > 1 {
-                        Some(LeftTab::Documents)
-                    } else {
-                        None
-                    };
-                }
                 self.doc = Some(doc);
+                if new_folder {
+                    self.layout.left = self.left_tab_for_new_folder();
+                }
                 self.prompts.disk_change = None;
                 self.check_journal();
             }
             Err(err) => {
                 let still_open = self.session().map(|s| s.txt_path().to_owned());
                 self.folder.open_article.set(still_open);
-                // The background reading skipped this article: its entry
-                // shows why it cannot be opened.
+                // Its entry shows why it cannot be opened (the background
+                // reading of a new folder says it again once listed).
                 self.folder.corpus.set_loaded(crate::corpus::DocEntry {
                     path: txt.clone(),
                     name: crate::store::file_name(&txt),
@@ -201,6 +195,20 @@ impl NewsmarkApp {
                 self.prompts.encoding = EncodingOffer::for_error(&err);
                 self.refuse(err.to_string());
             }
+        }
+    }
+
+    /// The left panel a folder opens with: the review of the open
+    /// document's suggestions if it has any, else the document list if
+    /// the folder holds more than one article (as far as it is listed).
+    pub(super) fn left_tab_for_new_folder(&self) -> Option<LeftTab> {
+        let doc = self.doc.as_ref()?;
+        if doc.review.has_suggestions(&doc.session) {
+            Some(LeftTab::Review)
+        } else if self.folder.corpus.entries.len() > 1 {
+            Some(LeftTab::Documents)
+        } else {
+            None
         }
     }
 

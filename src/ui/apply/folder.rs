@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::corpus::CorpusIndex;
 use crate::ui::app::{LeftTab, NewsmarkApp};
-use crate::ui::background::corpus_loader::CorpusLoader;
+use crate::ui::background::corpus_loader::{CorpusLoader, Loaded};
 
 /// How many entries read in the background a frame takes into the index at
 /// most: the rest wait for the next frames, so that a frame that comes late
@@ -14,21 +14,32 @@ use crate::ui::background::corpus_loader::CorpusLoader;
 const ENTRIES_PER_FRAME: usize = 500;
 
 impl NewsmarkApp {
-    /// Lists the articles of `dir` at once and starts reading their
-    /// annotation files in the background, all but `open`'s: its session
-    /// has read it, and reading a large article again would hold a second
-    /// copy of it for a while.
-    pub(in crate::ui) fn read_folder(&mut self, dir: &Path, open: &Path) {
-        self.folder.corpus = CorpusIndex::list(dir).unwrap_or_default();
-        let paths = self
-            .folder
-            .corpus
-            .entries
-            .iter()
-            .filter(|e| e.path != open)
-            .map(|e| e.path.clone())
-            .collect();
-        self.folder.loader = Some(CorpusLoader::start(paths, self.folder.schema.clone()));
+    /// Starts listing the articles of `dir` and reading their annotation
+    /// files in the background (`opens_folder`: the folder was just opened,
+    /// rather than read again). Until the list comes, the folder's index
+    /// is empty.
+    pub(in crate::ui) fn read_folder(&mut self, dir: &Path, opens_folder: bool) {
+        self.folder.corpus = CorpusIndex::empty(dir);
+        self.folder.loader = Some(CorpusLoader::start(
+            dir.to_owned(),
+            self.folder.schema.clone(),
+            opens_folder,
+        ));
+    }
+
+    /// Takes the folder's list of articles, read in the background: the
+    /// open document's entry is its session's, and a folder just opened
+    /// with several articles shows its document list (unless a panel is
+    /// open already).
+    fn take_listing(&mut self, index: CorpusIndex) {
+        self.folder.corpus.take_listing(index);
+        if let Some(doc) = &self.doc {
+            self.folder.corpus.update(&doc.session);
+        }
+        let opens_folder = self.folder.loader.as_ref().is_some_and(|l| l.opens_folder);
+        if opens_folder && self.layout.left.is_none() {
+            self.layout.left = self.left_tab_for_new_folder();
+        }
     }
 
     /// Takes the annotation files read in the background; when all are read,
@@ -38,9 +49,16 @@ impl NewsmarkApp {
             return;
         };
         match loader.take(ENTRIES_PER_FRAME) {
-            Some(entries) => {
-                for entry in entries {
-                    self.folder.corpus.set_loaded(entry);
+            Some(loaded) => {
+                for loaded in loaded {
+                    match loaded {
+                        Loaded::Listed(index) => self.take_listing(index),
+                        // The open document's entry is its session's, as
+                        // it is now (saved or not).
+                        Loaded::Entry(entry)
+                            if self.session().is_some_and(|s| s.txt_path() == entry.path) => {}
+                        Loaded::Entry(entry) => self.folder.corpus.set_loaded(entry),
+                    }
                 }
                 ctx.request_repaint_after(std::time::Duration::from_millis(30));
             }
