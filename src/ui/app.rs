@@ -152,7 +152,10 @@ impl NewsmarkApp {
         }
         // A suggestion job no longer writes this article's file.
         self.folder.open_article.set(Some(txt.clone()));
-        match Session::open(&txt, self.folder.schema.clone()) {
+        // `Session::read`, not `open`: the folder's leftover temporary files
+        // are cleared by its background listing, not by every document
+        // opened (a listing of the whole folder each time).
+        match Session::read(&txt, self.folder.schema.clone()) {
             Ok(session) => {
                 self.layout.refused = None;
                 self.persisted.recent.remember(&txt);

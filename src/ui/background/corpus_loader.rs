@@ -9,6 +9,7 @@ use std::sync::mpsc;
 
 use crate::corpus::{CorpusIndex, DocEntry};
 use crate::model::LabelSchema;
+use crate::store;
 
 /// What the background read of a folder hands the window.
 pub enum Loaded {
@@ -30,8 +31,9 @@ pub struct CorpusLoader {
 }
 
 impl CorpusLoader {
-    /// Starts listing the articles of `dir` and then reading their
-    /// annotations on as many threads as there are cores (up to 4). The list comes first
+    /// Starts clearing `dir`'s leftover temporary files, listing its
+    /// articles and then reading their annotations on as many threads as
+    /// there are cores (up to 4). The list comes first
     /// ([`Loaded::Listed`]); entries then arrive in no particular order.
     /// Listing 100,000 articles takes a few hundred milliseconds, which the
     /// window's first frame does not wait for.
@@ -40,6 +42,16 @@ impl CorpusLoader {
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = Arc::clone(&stop);
         std::thread::spawn(move || {
+            // Temporary files of saves interrupted by a crash (never read
+            // as annotations), once per folder opened.
+            let removed = store::remove_stale_temp_files(&dir, store::STALE_TEMP_AGE);
+            if !removed.is_empty() {
+                log::debug!(
+                    "{}: removed {} stale temporary files",
+                    dir.display(),
+                    removed.len()
+                );
+            }
             let index = CorpusIndex::list(&dir).unwrap_or_else(|err| {
                 log::warn!("{}: cannot list the folder: {err}", dir.display());
                 CorpusIndex::default()
