@@ -20,7 +20,13 @@ use clap::{Parser, Subcommand};
 
 /// Label spans of news articles (person, role, country, initiative).
 #[derive(Parser, Debug)]
-#[command(version, about, args_conflicts_with_subcommands = true)]
+// The name is the binary's, not this crate's (`newsmark-core`).
+#[command(
+    name = "newsmark",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Args {
     /// An article (.txt) or a folder of articles to open in the window.
     /// Defaults to the bundled `sample_data`.

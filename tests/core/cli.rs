@@ -233,6 +233,22 @@ fn a_failing_extractor_is_named_with_the_document() {
     );
 }
 
+/// The program calls itself `newsmark`, though its command line is compiled
+/// in the `newsmark-core` crate.
+#[test]
+fn version_and_help_name_the_program() {
+    let out = newsmark().arg("--version").output().unwrap();
+    assert!(out.status.success());
+    let version = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(version, format!("newsmark {}\n", env!("CARGO_PKG_VERSION")));
+    let out = newsmark().arg("--help").output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        help.starts_with("A native desktop tool for labelling spans in news articles\n"),
+        "{help}"
+    );
+}
+
 #[test]
 fn bad_arguments_and_missing_folders_fail_clearly() {
     let out = newsmark()
