@@ -46,7 +46,7 @@ pub(super) fn read(src: &Path) -> Result<ReadOutcome, FormatError> {
                 path: src.to_owned(),
             });
         }
-        let labels = label_map(src.parent().unwrap_or(Path::new(".")));
+        let labels = label_map(crate::store::folder_of(src));
         read_pair(&src.with_extension(""), &labels, &mut out);
         return Ok(out);
     }

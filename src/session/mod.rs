@@ -65,12 +65,8 @@ impl Session {
         let session = Self::read(txt_path, schema)?;
         // Temporary files of saves interrupted by a crash (never read as
         // annotations); a failure to clean them up is harmless.
-        let folder = session
-            .ron_path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty());
-        let _ =
-            store::remove_stale_temp_files(folder.unwrap_or(Path::new(".")), store::STALE_TEMP_AGE);
+        let folder = store::folder_of(&session.ron_path);
+        let _ = store::remove_stale_temp_files(folder, store::STALE_TEMP_AGE);
         Ok(session)
     }
 

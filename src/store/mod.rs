@@ -27,7 +27,7 @@ pub use limits::{MAX_CONTEXT_FIELD_CHARS, MAX_DOCUMENT_CHARS, MAX_HASH_CHARS, MA
 pub use load::{
     LoadedAnnotations, check_unpaired, load_annotation_bytes, load_annotations, parse_annotations,
 };
-pub use names::{ENTITIES_FILE_NAME, document_name_problem, reserved_file_name};
+pub use names::{ENTITIES_FILE_NAME, document_name_problem, folder_of, reserved_file_name};
 pub use read::{
     MAX_ANNOTATION_BYTES, MAX_TEXT_BYTES, RON_RECURSION_LIMIT, RonBytes, read_annotation_file,
     read_text, read_text_with_meta,

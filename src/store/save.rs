@@ -33,6 +33,7 @@ use tempfile::{NamedTempFile, TempPath};
 
 use super::StoreError;
 use super::format::to_ron_string_in_context;
+use super::names::folder_of;
 use crate::model::{AnnotationSet, Document};
 
 /// How the names of newsmark's temporary files start (they are hidden).
@@ -51,14 +52,6 @@ pub fn backup_path(path: &Path) -> PathBuf {
     let mut bak = path.as_os_str().to_owned();
     bak.push(".bak");
     PathBuf::from(bak)
-}
-
-/// The folder `path` is in (`.` for a bare file name).
-pub(super) fn folder_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
 }
 
 /// A write error on `path`.

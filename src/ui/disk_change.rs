@@ -44,13 +44,7 @@ struct Watching {
     files: (PathBuf, PathBuf),
 }
 
-/// The folder of `path` (`.` for a bare file name).
-pub(super) fn folder_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
-}
+pub(super) use crate::store::folder_of;
 
 impl Watching {
     /// Watches the folders of `txt` and `ron`; each event on either file
