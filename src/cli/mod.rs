@@ -77,7 +77,9 @@ pub fn parse_args() -> Args {
     Args::try_parse().unwrap_or_else(|err| {
         let code = i32::from(err.use_stderr());
         // Nothing more can be said if the terminal is gone.
-        let _ = err.print();
+        if let Err(print_err) = err.print() {
+            log::debug!("the usage message could not be printed: {print_err}");
+        }
         std::process::exit(code)
     })
 }

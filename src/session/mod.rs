@@ -66,7 +66,9 @@ impl Session {
         // Temporary files of saves interrupted by a crash (never read as
         // annotations); a failure to clean them up is harmless.
         let folder = store::folder_of(&session.ron_path);
-        let _ = store::remove_stale_temp_files(folder, store::STALE_TEMP_AGE);
+        for removed in store::remove_stale_temp_files(folder, store::STALE_TEMP_AGE) {
+            log::debug!("removed {}, left by a save that crashed", removed.display());
+        }
         Ok(session)
     }
 
@@ -95,6 +97,13 @@ impl Session {
         session.disk.txt = Some(Fingerprint::of_text(Some(&txt_meta), &session.doc));
         let on_disk = RonOnDisk::read(&session, &session.doc);
         session.set = session.adopt(on_disk);
+        log::debug!(
+            "read {} and {}: {} spans, {} problems",
+            txt_path.display(),
+            session.ron_path.display(),
+            session.set.len(),
+            session.problems.len()
+        );
         Ok(session)
     }
 
@@ -223,7 +232,8 @@ impl Session {
         self.saved_state = self.history.state();
         // The edits are in the file now. A journal that could not be removed
         // holds the same annotations and is removed when next found.
-        let _ = self.remove_journal(&self.journal());
+        self.remove_saved_journal(&self.journal());
+        log::debug!("saved {}", path.display());
         Ok(())
     }
 
@@ -236,8 +246,9 @@ impl Session {
         self.ron_path = ron_path.to_owned();
         self.save_block = None;
         self.saved_state = self.history.state();
-        let _ = self.remove_journal(&old_journal);
-        let _ = self.remove_journal(&self.journal());
+        self.remove_saved_journal(&old_journal);
+        self.remove_saved_journal(&self.journal());
+        log::debug!("saved as {}", ron_path.display());
         Ok(())
     }
 
@@ -267,6 +278,15 @@ impl Session {
     /// Removes `journal`, after any background write of it.
     fn remove_journal(&self, journal: &Journal) -> Result<bool, StoreError> {
         self.journal_gate.now(|| journal.remove())
+    }
+
+    /// Removes `journal` after a save: a journal that cannot be removed
+    /// holds what was saved and is removed when next found, so the failure
+    /// is only logged.
+    fn remove_saved_journal(&self, journal: &Journal) {
+        if let Err(err) = self.remove_journal(journal) {
+            log::warn!("a journal of saved edits is left for the next open: {err}");
+        }
     }
 
     /// Removes the recovery journal: the user chose not to restore it, or

@@ -126,8 +126,8 @@ fn write_temp(
 /// platform can open a folder).
 pub(super) fn sync_folder(dir: &Path) {
     #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
+    if let Err(err) = File::open(dir).and_then(|d| d.sync_all()) {
+        log::debug!("folder {} not synced: {err}", dir.display());
     }
     #[cfg(not(unix))]
     let _ = dir;

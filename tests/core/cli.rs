@@ -249,6 +249,35 @@ fn version_and_help_name_the_program() {
     );
 }
 
+/// `RUST_LOG=debug` shows what was read (for a user reporting a problem);
+/// by default only warnings are shown.
+#[test]
+fn rust_log_debug_shows_the_files_read() {
+    let dir = corpus_with_import();
+    let corpus = dir.path().join("corpus");
+    let run = |log: &str| {
+        let out = newsmark()
+            .env("RUST_LOG", log)
+            .arg("validate")
+            .arg(&corpus)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let settings = corpus.join("newsmark.ron");
+    let debug = run("debug");
+    assert!(
+        debug.contains(&format!("no {}: the default settings", settings.display())),
+        "{debug}"
+    );
+    let quiet = run("warn");
+    assert!(
+        !quiet.contains("DEBUG") && !quiet.contains("newsmark.ron"),
+        "{quiet}"
+    );
+}
+
 #[test]
 fn bad_arguments_and_missing_folders_fail_clearly() {
     let out = newsmark()
