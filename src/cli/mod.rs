@@ -1,5 +1,15 @@
 //! The command line: with no subcommand (or a path) it opens the window;
 //! subcommands work on a corpus folder without it.
+//!
+//! - `mod.rs`: the arguments and [`run`]
+//! - `convert.rs`: `newsmark convert`
+//! - `export.rs`: `newsmark export`
+//! - `import.rs`: `newsmark import`
+//! - `progress.rs`: progress bars, on a terminal only
+//! - `reanchor.rs`: `newsmark reanchor`
+//! - `stats.rs`: `newsmark stats`
+//! - `suggest.rs`: `newsmark suggest`
+//! - `validate.rs`: `newsmark validate`
 
 // A command line prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]

@@ -1,5 +1,13 @@
 //! One open document: its text, annotations, undo history and save state.
 //! The GUI and the tests drive editing through this type.
+//!
+//! - `mod.rs`: [`Session`]: opening, editing, saving, the recovery journal
+//! - `bulk.rs`: folder-wide review of one file (accept or reject all)
+//! - `disk.rs`: noticing changes on disk while a document is open
+//! - `journal_writer.rs`: the recovery journal written on another thread
+//! - `merge.rs`: the three-way merge of annotation sets
+//! - `resolve.rs`: resolving a change on disk: reload, keep mine, merge
+//! - `review.rs`: relabel, accept, reject, resize, as undoable edits
 
 pub mod bulk;
 mod disk;

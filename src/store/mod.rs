@@ -1,5 +1,16 @@
 //! Reading and writing articles and their annotation files: the RON format,
 //! validation on load, and atomic saves.
+//!
+//! - `boundary.rs`: only regular files inside the corpus folder are read
+//! - `encoding.rs`: articles not in UTF-8, decoded into a UTF-8 copy
+//! - `error.rs`: errors and problems met reading or writing files
+//! - `format.rs`: the annotation file format (version 1)
+//! - `limits.rs`: limits on an annotation file's strings
+//! - `load.rs`: validating annotation files against their article
+//! - `names.rs`: newsmark's own file names, document names, a file's folder
+//! - `read.rs`: reading articles and annotation files within size limits
+//! - `reanchor.rs` (and `reanchor/`): placing spans again on a changed text
+//! - `save.rs`: atomic writes, backups, stale temporary files
 
 mod boundary;
 mod encoding;
