@@ -124,13 +124,12 @@ fn write_temp(
 
 /// Step 4: makes the renames in `dir` durable (best effort: not every
 /// platform can open a folder).
+#[cfg_attr(not(unix), allow(unused_variables))]
 pub(super) fn sync_folder(dir: &Path) {
     #[cfg(unix)]
     if let Err(err) = File::open(dir).and_then(|d| d.sync_all()) {
         log::debug!("folder {} not synced: {err}", dir.display());
     }
-    #[cfg(not(unix))]
-    let _ = dir;
 }
 
 /// Writes `contents` to `path` atomically: readers see the old file or the
@@ -159,14 +158,13 @@ pub fn replace_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
 /// Flushes to disk everything written to the filesystem holding `dir` (one
 /// `syncfs`), after a run of [`replace_file`]. Elsewhere than on Linux, the
 /// files are left to the system.
+#[cfg_attr(not(target_os = "linux"), allow(unused_variables))]
 pub fn sync_filesystem(dir: &Path) -> Result<(), StoreError> {
     #[cfg(target_os = "linux")]
     {
         let folder = File::open(dir).map_err(|e| write_error(dir, e))?;
         rustix::fs::syncfs(&folder).map_err(|e| write_error(dir, e.into()))?;
     }
-    #[cfg(not(target_os = "linux"))]
-    let _ = dir;
     Ok(())
 }
 
