@@ -185,7 +185,9 @@ impl Journal {
             // Nothing to recover: the edits were saved (the journal was left
             // because removing it failed, or the crash came just after the
             // save). A failed removal is retried on the next open.
-            let _ = self.remove();
+            if let Err(err) = self.remove() {
+                log::warn!("a journal of saved edits is left for the next open: {err}");
+            }
             return Ok(None);
         }
         // Spans that cannot be placed become orphans of the set restored (a

@@ -1,18 +1,13 @@
 //! newsmark: label spans of news articles (person, role, country,
 //! initiative) and save them as RON beside each article.
 //!
-//! The core ([`model`], [`store`], [`session`], [`corpus`]) knows nothing of
-//! egui; [`ui`] is the desktop front end over it.
+//! The core ([`model`], [`store`], [`session`], [`corpus`], …) knows nothing
+//! of egui: it is the `newsmark-core` crate (`src/newsmark_core.rs`),
+//! re-exported here under the same paths. [`ui`] is the desktop front end
+//! over it, the command line ([`cli`]) the other.
 
-pub mod cli;
-pub mod corpus;
-pub mod formats;
-pub mod journal;
-pub mod model;
-pub mod plural;
-pub mod session;
-pub mod settings;
-pub mod stats;
-pub mod store;
-pub mod suggest;
+pub use newsmark_core::{
+    cli, corpus, formats, journal, model, plural, session, settings, stats, store, suggest,
+};
+
 pub mod ui;

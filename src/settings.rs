@@ -171,6 +171,7 @@ pub fn load(dir: &Path) -> Result<CorpusSettings, SettingsError> {
         Err(crate::store::StoreError::Read { source, .. })
             if source.kind() == std::io::ErrorKind::NotFound =>
         {
+            log::debug!("no {}: the default settings", path.display());
             return Ok(CorpusSettings::default());
         }
         Err(e) => {
@@ -210,6 +211,7 @@ pub fn load(dir: &Path) -> Result<CorpusSettings, SettingsError> {
     if source.len() as u64 > MAX_SETTINGS_BYTES {
         return Err(too_large(source.len() as u64));
     }
+    log::debug!("read {}", path.display());
     parse(&path, &source)
 }
 

@@ -1,6 +1,9 @@
 //! How good an extractor is, from what reviewers did with its suggestions:
 //! per origin and label, precision = accepted / (accepted + rejected), and
 //! misses = accepted spans that no suggestion of that origin matched.
+//!
+//! - `corpus_figures.rs`: documents by status and spans per label across a
+//!   corpus ([`CorpusFigures`], what the Statistics window draws)
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
@@ -9,6 +12,10 @@ use serde::Serialize;
 
 use crate::corpus::{DocStatus, DocSummary};
 use crate::model::{AnnotationSet, Origin, Status};
+
+mod corpus_figures;
+
+pub use corpus_figures::{CorpusFigures, LabelCounts};
 
 /// Review counts and quality of one extractor on one label.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]

@@ -1,6 +1,6 @@
 //! The bodies of newsmark's fuzz targets, shared by the cargo-fuzz targets
 //! (`fuzz/fuzz_targets/`) and the bounded run in the test suite
-//! (`tests/fuzz_bounded.rs`, which includes this file as a module).
+//! (`tests/core/fuzz_bounded.rs`, which includes this file as a module).
 //!
 //! Each body writes the fuzzer's bytes to files in a fresh scratch folder
 //! and reads them through newsmark's real entry points, as a corpus from an

@@ -1,5 +1,15 @@
 //! The command line: with no subcommand (or a path) it opens the window;
 //! subcommands work on a corpus folder without it.
+//!
+//! - `mod.rs`: the arguments and [`run`]
+//! - `convert.rs`: `newsmark convert`
+//! - `export.rs`: `newsmark export`
+//! - `import.rs`: `newsmark import`
+//! - `progress.rs`: progress bars, on a terminal only
+//! - `reanchor.rs`: `newsmark reanchor`
+//! - `stats.rs`: `newsmark stats`
+//! - `suggest.rs`: `newsmark suggest`
+//! - `validate.rs`: `newsmark validate`
 
 // A command line prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -20,7 +30,13 @@ use clap::{Parser, Subcommand};
 
 /// Label spans of news articles (person, role, country, initiative).
 #[derive(Parser, Debug)]
-#[command(version, about, args_conflicts_with_subcommands = true)]
+// The name is the binary's, not this crate's (`newsmark-core`).
+#[command(
+    name = "newsmark",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Args {
     /// An article (.txt) or a folder of articles to open in the window.
     /// Defaults to the bundled `sample_data`.
@@ -71,7 +87,9 @@ pub fn parse_args() -> Args {
     Args::try_parse().unwrap_or_else(|err| {
         let code = i32::from(err.use_stderr());
         // Nothing more can be said if the terminal is gone.
-        let _ = err.print();
+        if let Err(print_err) = err.print() {
+            log::debug!("the usage message could not be printed: {print_err}");
+        }
         std::process::exit(code)
     })
 }

@@ -196,7 +196,7 @@ fn path_kind(path: &Path) -> anyhow::Result<PathKind> {
 /// changes which labels are known, and spans with unknown labels are kept
 /// anyway.
 fn folder_schema(file: &Path) -> LabelSchema {
-    let dir = file.parent().unwrap_or_else(|| Path::new("."));
+    let dir = store::folder_of(file);
     settings::load(dir).map(|s| s.schema()).unwrap_or_default()
 }
 

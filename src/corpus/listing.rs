@@ -92,10 +92,7 @@ impl Visited {
     /// Notes the file `path`, given by name; `false` if it was handled
     /// already (given before, or its folder walked).
     pub(crate) fn given(&mut self, path: &Path) -> bool {
-        let folder = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
+        let folder = crate::store::folder_of(path);
         let real = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_owned());
         if self.folders.contains(&real) {
             return false;

@@ -1,4 +1,12 @@
 //! A folder of articles and their annotation files.
+//!
+//! - `digest.rs`: the few figures kept of a document not open
+//! - `import.rs`: merging other tools' documents into a corpus
+//! - `in_order.rs`: corpus-wide work on every core, results in order
+//! - `index.rs`: the documents of a folder with their review state
+//! - `listing.rs`: a folder's files, listed once, held compactly
+//! - `pair_check.rs`: checking one article and its annotation file
+//! - `validate.rs`: what `newsmark validate` reports
 
 mod digest;
 pub mod import;

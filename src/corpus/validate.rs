@@ -18,7 +18,7 @@ use super::listing::{NameList, Visited, visible_stem};
 use super::pair_check::{ANNOTATIONS, ARTICLE, Checked, check_orphan, check_pair};
 use crate::model::{LabelSchema, SpanId};
 use crate::settings::{self, SettingsError};
-use crate::store::{self, LoadProblem, StoreError};
+use crate::store::{self, LoadProblem, StoreError, folder_of};
 
 /// One thing wrong in one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -176,14 +176,6 @@ pub fn validate_paths_with_progress(
     walk.report
 }
 
-/// The folder a file is in (`.` for a bare file name).
-fn folder_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    }
-}
-
 /// A key that is the same however a file is reached (`a.txt`, `./a.txt`,
 /// through its folder).
 fn identity(path: &Path) -> PathBuf {
@@ -235,13 +227,13 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
                     self.report.problems.push(e.into());
                 }
             }
-            Ok(_) if is_settings_file(path) => self.settings(&folder_of(path)),
+            Ok(_) if is_settings_file(path) => self.settings(folder_of(path)),
             Ok(_) if has_extension(path, "txt") => {
-                self.settings(&folder_of(path));
+                self.settings(folder_of(path));
                 self.pair(path);
             }
             Ok(_) if has_extension(path, "ron") => {
-                self.settings(&folder_of(path));
+                self.settings(folder_of(path));
                 let txt = path.with_extension("txt");
                 if txt.is_file() {
                     self.pair(&txt);
@@ -379,7 +371,7 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
         let key = identity(&dir.join(settings::FILE_NAME));
         self.schemas
             .entry(key)
-            .or_insert_with(|| (self.schema_for)(&dir))
+            .or_insert_with(|| (self.schema_for)(dir))
             .clone()
     }
 

@@ -44,7 +44,7 @@ pub(super) fn read_each(
         source,
     };
     if !check(src)? {
-        let labels = label_map(src.parent().unwrap_or(Path::new(".")));
+        let labels = label_map(crate::store::folder_of(src));
         read_pair(&src.with_extension(""), &labels, out, emit);
         return Ok(());
     }

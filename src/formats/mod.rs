@@ -5,6 +5,17 @@
 //! points over the text as the source gives it (see [`OffsetUnit`] for
 //! sources that count otherwise). Nothing here touches a corpus: that is
 //! [`crate::corpus::import`]'s job.
+//!
+//! - `mod.rs`: [`read`], [`Format`], [`ImportedDoc`]: reading a source
+//! - `brat.rs`: brat standoff (`.txt` / `.ann` pairs)
+//! - `brat_labels.rs`: labels as brat can store them, and back
+//! - `doccano.rs`: doccano JSONL
+//! - `export/`: writing a corpus in those formats, `CoNLL` and W3C
+//! - `jsonl.rs`: what the JSONL formats share
+//! - `lines.rs`: line breaks as Python's `str.splitlines` sees them
+//! - `spacy.rs`: spaCy / Prodigy JSONL
+//! - `unit_detection.rs`: which unit a record's offsets count, from the record
+//! - `units.rs`: offset units and their conversion to code points
 
 mod brat;
 pub mod brat_labels;

@@ -147,7 +147,9 @@ impl AnnotationSet {
                     if let Err(err) = self.apply(e) {
                         for undo in edits[..done].iter().rev() {
                             // Undoing what was just applied cannot fail.
-                            let _ = self.apply(&undo.inverse());
+                            if let Err(undo_err) = self.apply(&undo.inverse()) {
+                                log::error!("undoing part of a failed batch edit: {undo_err}");
+                            }
                         }
                         return Err(err);
                     }

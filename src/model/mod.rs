@@ -1,5 +1,15 @@
 //! The annotation model: documents, spans, label schemas, annotation sets and
 //! their edit history. Nothing here knows about egui or about files.
+//!
+//! - `annotations.rs`: a document's spans, kept sorted, with their invariants
+//! - `bounds.rs`: limits on the strings taken from files; what a label name may hold
+//! - `document.rs`: an article's text, code-point ↔ byte offsets
+//! - `edit.rs`: edits with exact inverses, and the undo history
+//! - `graphemes.rs`: grapheme clusters, what a reader sees as one character
+//! - `schema.rs`: the labels a corpus uses (colours, hotkeys, descriptions)
+//! - `search.rs`: finding text in a document (plain or regular expression)
+//! - `span.rs`: a labelled stretch of text
+//! - `words.rs`: word boundaries: snapping selections, moving a caret
 
 mod annotations;
 mod bounds;

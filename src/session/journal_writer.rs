@@ -82,13 +82,20 @@ impl Session {
         let gate = self.journal_gate.clone();
         let (name, doc, snapshot) = (self.name(), self.shared_doc(), self.set.snapshot());
         let target = journal.clone();
+        log::debug!("journal {} being written", journal.path().display());
         let thread = std::thread::Builder::new()
             .name("newsmark journal".into())
             .spawn(move || {
                 let sha = store::text_sha256(doc.text());
                 let contents = store::snapshot_to_ron_string(&name, &doc, &sha, &snapshot);
-                gate.land(ticket, || target.write_contents(&contents))
-                    .unwrap_or(Ok(false))
+                let landed = gate.land(ticket, || target.write_contents(&contents));
+                let path = target.path().display();
+                match &landed {
+                    Some(Ok(_)) => log::debug!("journal {path} written"),
+                    Some(Err(err)) => log::debug!("journal {path} not written: {err}"),
+                    None => log::debug!("journal {path} not written: a later change came first"),
+                }
+                landed.unwrap_or(Ok(false))
             })
             .map_err(|source| StoreError::Write {
                 path: journal.path().to_owned(),

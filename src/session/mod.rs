@@ -1,5 +1,13 @@
 //! One open document: its text, annotations, undo history and save state.
 //! The GUI and the tests drive editing through this type.
+//!
+//! - `mod.rs`: [`Session`]: opening, editing, saving, the recovery journal
+//! - `bulk.rs`: folder-wide review of one file (accept or reject all)
+//! - `disk.rs`: noticing changes on disk while a document is open
+//! - `journal_writer.rs`: the recovery journal written on another thread
+//! - `merge.rs`: the three-way merge of annotation sets
+//! - `resolve.rs`: resolving a change on disk: reload, keep mine, merge
+//! - `review.rs`: relabel, accept, reject, resize, as undoable edits
 
 pub mod bulk;
 mod disk;
@@ -65,12 +73,10 @@ impl Session {
         let session = Self::read(txt_path, schema)?;
         // Temporary files of saves interrupted by a crash (never read as
         // annotations); a failure to clean them up is harmless.
-        let folder = session
-            .ron_path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty());
-        let _ =
-            store::remove_stale_temp_files(folder.unwrap_or(Path::new(".")), store::STALE_TEMP_AGE);
+        let folder = store::folder_of(&session.ron_path);
+        for removed in store::remove_stale_temp_files(folder, store::STALE_TEMP_AGE) {
+            log::debug!("removed {}, left by a save that crashed", removed.display());
+        }
         Ok(session)
     }
 
@@ -99,6 +105,13 @@ impl Session {
         session.disk.txt = Some(Fingerprint::of_text(Some(&txt_meta), &session.doc));
         let on_disk = RonOnDisk::read(&session, &session.doc);
         session.set = session.adopt(on_disk);
+        log::debug!(
+            "read {} and {}: {} spans, {} problems",
+            txt_path.display(),
+            session.ron_path.display(),
+            session.set.len(),
+            session.problems.len()
+        );
         Ok(session)
     }
 
@@ -227,7 +240,8 @@ impl Session {
         self.saved_state = self.history.state();
         // The edits are in the file now. A journal that could not be removed
         // holds the same annotations and is removed when next found.
-        let _ = self.remove_journal(&self.journal());
+        self.remove_saved_journal(&self.journal());
+        log::debug!("saved {}", path.display());
         Ok(())
     }
 
@@ -240,8 +254,9 @@ impl Session {
         self.ron_path = ron_path.to_owned();
         self.save_block = None;
         self.saved_state = self.history.state();
-        let _ = self.remove_journal(&old_journal);
-        let _ = self.remove_journal(&self.journal());
+        self.remove_saved_journal(&old_journal);
+        self.remove_saved_journal(&self.journal());
+        log::debug!("saved as {}", ron_path.display());
         Ok(())
     }
 
@@ -271,6 +286,15 @@ impl Session {
     /// Removes `journal`, after any background write of it.
     fn remove_journal(&self, journal: &Journal) -> Result<bool, StoreError> {
         self.journal_gate.now(|| journal.remove())
+    }
+
+    /// Removes `journal` after a save: a journal that cannot be removed
+    /// holds what was saved and is removed when next found, so the failure
+    /// is only logged.
+    fn remove_saved_journal(&self, journal: &Journal) {
+        if let Err(err) = self.remove_journal(journal) {
+            log::warn!("a journal of saved edits is left for the next open: {err}");
+        }
     }
 
     /// Removes the recovery journal: the user chose not to restore it, or

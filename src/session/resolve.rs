@@ -252,7 +252,9 @@ impl Session {
         let theirs = RonOnDisk::read(self, &self.doc);
         let set = self.adopt(theirs);
         self.install(&set, text_changed, true);
-        let _ = self.discard_journal();
+        if let Err(err) = self.discard_journal() {
+            log::warn!("after reloading: {err}");
+        }
         Ok(Reloaded {
             mine_kept_as,
             text_changed,

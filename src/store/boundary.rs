@@ -11,8 +11,8 @@ use std::fs::FileType;
 use std::path::{Path, PathBuf};
 
 use super::StoreError;
+use super::names::folder_of;
 use super::read::read_error;
-use super::save::folder_of;
 
 /// The real path of `path` (symbolic links and `..` resolved), if it is
 /// inside the real path of the folder `root`; otherwise

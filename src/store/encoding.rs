@@ -13,8 +13,9 @@ use encoding_rs::CoderResult;
 pub use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 use super::StoreError;
+use super::names::folder_of;
 use super::read::{MAX_TEXT_BYTES, open_limited, read_error, too_large};
-use super::save::{folder_of, sync_folder, temp_file_for};
+use super::save::{sync_folder, temp_file_for};
 
 /// How much of a file's start [`preview_legacy`] decodes.
 const PREVIEW_BYTES: u64 = 4096;

@@ -1,5 +1,16 @@
 //! Reading and writing articles and their annotation files: the RON format,
 //! validation on load, and atomic saves.
+//!
+//! - `boundary.rs`: only regular files inside the corpus folder are read
+//! - `encoding.rs`: articles not in UTF-8, decoded into a UTF-8 copy
+//! - `error.rs`: errors and problems met reading or writing files
+//! - `format.rs`: the annotation file format (version 1)
+//! - `limits.rs`: limits on an annotation file's strings
+//! - `load.rs`: validating annotation files against their article
+//! - `names.rs`: newsmark's own file names, document names, a file's folder
+//! - `read.rs`: reading articles and annotation files within size limits
+//! - `reanchor.rs` (and `reanchor/`): placing spans again on a changed text
+//! - `save.rs`: atomic writes, backups, stale temporary files
 
 mod boundary;
 mod encoding;
@@ -27,7 +38,7 @@ pub use limits::{MAX_CONTEXT_FIELD_CHARS, MAX_DOCUMENT_CHARS, MAX_HASH_CHARS, MA
 pub use load::{
     LoadedAnnotations, check_unpaired, load_annotation_bytes, load_annotations, parse_annotations,
 };
-pub use names::{ENTITIES_FILE_NAME, document_name_problem, reserved_file_name};
+pub use names::{ENTITIES_FILE_NAME, document_name_problem, folder_of, reserved_file_name};
 pub use read::{
     MAX_ANNOTATION_BYTES, MAX_TEXT_BYTES, RON_RECURSION_LIMIT, RonBytes, read_annotation_file,
     read_text, read_text_with_meta,

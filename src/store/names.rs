@@ -59,9 +59,30 @@ pub fn document_name_problem(name: &str) -> Option<String> {
     Some(problem.to_owned())
 }
 
+/// The folder `path` is in, to list, watch, sync or create files beside
+/// it: its parent, or `.` for a bare file name (whose parent is the empty
+/// path, which names no folder to the system calls that take one).
+pub fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_folder_of_a_bare_name_is_the_current_one() {
+        assert_eq!(folder_of(Path::new("a.txt")), Path::new("."));
+        assert_eq!(folder_of(Path::new("")), Path::new("."));
+        assert_eq!(folder_of(Path::new("/")), Path::new("."));
+        assert_eq!(folder_of(Path::new("./a.txt")), Path::new("."));
+        assert_eq!(folder_of(Path::new("corpus/a.txt")), Path::new("corpus"));
+        assert_eq!(folder_of(Path::new("/corpus/a.txt")), Path::new("/corpus"));
+        assert_eq!(folder_of(Path::new("/a.txt")), Path::new("/"));
+    }
 
     #[test]
     fn newsmark_files_are_reserved_whatever_their_case() {

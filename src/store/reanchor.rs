@@ -78,6 +78,15 @@
 //! binary searches in its quote's occurrences and, for a fuzzy match, a
 //! search of O(quote length²) around its expected places; nothing grows
 //! with the square of the text.
+//!
+//! - `reanchor/ambiguity.rs`: a quote whose whole context is at more places than spans
+//! - `reanchor/anchors.rs`: the anchors, placed by their quote alone
+//! - `reanchor/context.rs`: a span's stored context and how well a place fits it
+//! - `reanchor/frame.rs`: where a span not anchored is looked for
+//! - `reanchor/fuzzy.rs`: the substring most similar to a quote
+//! - `reanchor/index.rs`: where each quote occurs in the new text
+//! - `reanchor/newlines.rs`: a whole text converted between LF and CRLF
+//! - `reanchor/respaced.rs`: quotes whose whitespace changed
 
 mod ambiguity;
 mod anchors;

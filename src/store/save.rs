@@ -33,6 +33,7 @@ use tempfile::{NamedTempFile, TempPath};
 
 use super::StoreError;
 use super::format::to_ron_string_in_context;
+use super::names::folder_of;
 use crate::model::{AnnotationSet, Document};
 
 /// How the names of newsmark's temporary files start (they are hidden).
@@ -51,14 +52,6 @@ pub fn backup_path(path: &Path) -> PathBuf {
     let mut bak = path.as_os_str().to_owned();
     bak.push(".bak");
     PathBuf::from(bak)
-}
-
-/// The folder `path` is in (`.` for a bare file name).
-pub(super) fn folder_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
 }
 
 /// A write error on `path`.
@@ -131,13 +124,12 @@ fn write_temp(
 
 /// Step 4: makes the renames in `dir` durable (best effort: not every
 /// platform can open a folder).
+#[cfg_attr(not(unix), allow(unused_variables))]
 pub(super) fn sync_folder(dir: &Path) {
     #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
+    if let Err(err) = File::open(dir).and_then(|d| d.sync_all()) {
+        log::debug!("folder {} not synced: {err}", dir.display());
     }
-    #[cfg(not(unix))]
-    let _ = dir;
 }
 
 /// Writes `contents` to `path` atomically: readers see the old file or the
@@ -166,14 +158,13 @@ pub fn replace_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
 /// Flushes to disk everything written to the filesystem holding `dir` (one
 /// `syncfs`), after a run of [`replace_file`]. Elsewhere than on Linux, the
 /// files are left to the system.
+#[cfg_attr(not(target_os = "linux"), allow(unused_variables))]
 pub fn sync_filesystem(dir: &Path) -> Result<(), StoreError> {
     #[cfg(target_os = "linux")]
     {
         let folder = File::open(dir).map_err(|e| write_error(dir, e))?;
         rustix::fs::syncfs(&folder).map_err(|e| write_error(dir, e.into()))?;
     }
-    #[cfg(not(target_os = "linux"))]
-    let _ = dir;
     Ok(())
 }
 

@@ -19,7 +19,7 @@
 //! printed.
 
 use std::io::{Read, Write as _};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::thread;
@@ -292,10 +292,13 @@ impl ExtractorCommand {
         // behind holding a pipe open must not hold up the timeout.
         if let Some(mut stdin) = child.stdin.take() {
             let input = text.to_owned();
+            let command = ctx.command.clone();
             // A command that exits without reading its input closes the pipe:
             // not an error in itself.
             thread::spawn(move || {
-                let _ = stdin.write_all(input.as_bytes());
+                if let Err(err) = stdin.write_all(input.as_bytes()) {
+                    log::debug!("extractor `{command}` did not read all its input: {err}");
+                }
             });
         }
         let stdout = child.stdout.take().map(read_in_thread);
@@ -309,9 +312,7 @@ impl ExtractorCommand {
             let now = Instant::now();
             let cancelled = cancel.is_some_and(|c| c.load(Ordering::Relaxed));
             if now >= deadline || cancelled {
-                // Killing a process that already exited is harmless.
-                let _ = child.kill();
-                let _ = child.wait();
+                stop(&mut child, &ctx.command);
                 return Err(if cancelled {
                     ctx.cancelled()
                 } else {
@@ -326,8 +327,7 @@ impl ExtractorCommand {
                 Ok(Some(status)) => break status,
                 Ok(None) => {}
                 Err(e) => {
-                    let _ = child.kill();
-                    let _ = child.wait();
+                    stop(&mut child, &ctx.command);
                     return Err(ctx.spawn(e));
                 }
             }
@@ -357,7 +357,23 @@ impl ExtractorCommand {
         for s in &mut suggestions {
             s.origin.clone_from(&self.name);
         }
+        log::debug!(
+            "extractor `{}` on {document}: {} suggestions",
+            ctx.command,
+            suggestions.len()
+        );
         Ok(suggestions)
+    }
+}
+
+/// Kills the extractor `command`'s process and waits for it. Killing a
+/// process that already exited is harmless: a failure is only logged.
+fn stop(child: &mut Child, command: &str) {
+    if let Err(err) = child.kill() {
+        log::debug!("killing extractor `{command}`: {err}");
+    }
+    if let Err(err) = child.wait() {
+        log::debug!("waiting for extractor `{command}` killed: {err}");
     }
 }
 
@@ -367,7 +383,10 @@ fn read_in_thread(mut pipe: impl Read + Send + 'static) -> mpsc::Receiver<PipeRe
     thread::spawn(move || {
         let mut buf = Vec::new();
         let result = pipe.read_to_end(&mut buf).map(|_| buf);
-        let _ = tx.send(result);
+        // No one waits any more once the command timed out.
+        if tx.send(result).is_err() {
+            log::debug!("an extractor's output came after its timeout: dropped");
+        }
     });
     rx
 }

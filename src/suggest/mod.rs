@@ -3,6 +3,16 @@
 //!
 //! Every suggester returns [`Suggestion`]s; [`pending_edit`] turns them into
 //! one undoable edit that adds them as pending spans for review.
+//!
+//! - `mod.rs`: [`Suggestion`] and [`pending_edit`]
+//! - `approval.rs`: the extractor commands the user approved, per folder
+//! - `external.rs`: running an external extractor command
+//! - `gazetteer.rs` (and `gazetteer_terms.txt`): countries and role titles
+//! - `matcher.rs`: the string-match suggester over known terms
+//! - `occurrences.rs`: offering a new tag's other occurrences
+//! - `plan.rs`: running every configured suggester over a document
+//! - `search.rs`: search hits as annotations ("Annotate all")
+//! - `stopwords.rs`: function words never suggested alone
 
 pub mod approval;
 pub mod external;

@@ -39,6 +39,24 @@ pub fn run_newsmark(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
     (out.status.code(), text)
 }
 
+/// Runs the `#[ignore]`d test at `path` in this test binary (`module::name`)
+/// alone, in a new process of the binary: for a test that measures the
+/// whole process (its peak memory), which the other tests of the binary
+/// would disturb. Passes its output on; panics with it if the test failed
+/// or did not run.
+pub fn run_test_alone(path: &str) {
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", path, "--ignored", "--nocapture"])
+        .args(["--test-threads", "1"])
+        .output()
+        .unwrap();
+    let output =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{path}, run alone, failed:\n{output}");
+    assert!(output.contains("1 passed"), "{path} did not run:\n{output}");
+    eprint!("{output}");
+}
+
 /// A saved article with `n` spans (`Cuba` tagged in every sentence), long
 /// enough that serializing it takes a while.
 pub fn long_saved_article(n: usize) -> (tempfile::TempDir, PathBuf) {

@@ -2,6 +2,7 @@
 
 #![allow(dead_code, unused_imports)]
 
+pub mod corpora;
 pub mod edits;
 pub mod files;
 pub mod gui;

@@ -1,4 +1,4 @@
-//! Edited articles for the re-anchoring benchmark (`tests/reanchor_bench.rs`):
+//! Edited articles for the re-anchoring benchmark (`tests/core/reanchor_bench.rs`):
 //! the samples and generated Dutch and Spanish news, and 15 kinds of edit
 //! applied to a text whose every character carries its index in the old
 //! text (none for inserted text).

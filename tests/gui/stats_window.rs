@@ -1,151 +1,13 @@
 //! The Statistics window: documents by status, spans per label (the
 //! schema's colours, unknown labels in grey), rendered headless.
 
-use std::path::PathBuf;
-
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use newsmark::corpus::{CorpusIndex, DocDigest, DocEntry};
-use newsmark::model::{AnnotationSet, LabelSchema, Origin, Span, Status};
-use newsmark::ui::stats_window::{self, CorpusFigures, LabelCounts};
+use newsmark::corpus::CorpusIndex;
+use newsmark::model::{AnnotationSet, LabelSchema, Span, Status};
+use newsmark::ui::stats_window;
 
-fn suggestion(id: u64, start: usize, label: &str, status: Status) -> Span {
-    Span {
-        origin: Origin::Extractor("spacy".into()),
-        score: Some(0.9),
-        status,
-        ..Span::manual(id, start, start + 4, label, "xxxx")
-    }
-}
-
-fn entry(name: &str, set: Option<&AnnotationSet>) -> DocEntry {
-    DocEntry {
-        path: PathBuf::from(format!("/corpus/{name}")),
-        name: name.to_owned(),
-        error: set.is_none().then(|| "does not parse".to_owned()),
-        digest: set.map(DocDigest::of),
-        loaded: true,
-    }
-}
-
-/// Six documents: two done, one in progress, one to review (only pending
-/// suggestions), one new, one unreadable.
-fn corpus() -> CorpusIndex {
-    let mut done_a = AnnotationSet::from_spans(vec![
-        Span::manual(1, 0, 4, "person", "xxxx"),
-        Span::manual(2, 10, 14, "person", "xxxx"),
-        Span::manual(3, 20, 24, "country", "xxxx"),
-        Span::manual(4, 30, 34, "role", "xxxx"),
-    ]);
-    done_a.set_done(true);
-    let mut done_b = AnnotationSet::from_spans(vec![
-        Span::manual(1, 0, 4, "person", "xxxx"),
-        Span::manual(2, 10, 14, "country", "xxxx"),
-        Span::manual(3, 20, 24, "organisation", "xxxx"),
-    ]);
-    done_b.set_done(true);
-    let in_progress = AnnotationSet::from_spans(vec![
-        Span::manual(1, 0, 4, "initiative", "xxxx"),
-        suggestion(2, 10, "person", Status::Pending),
-        suggestion(3, 20, "person", Status::Pending),
-        suggestion(4, 30, "country", Status::Pending),
-        suggestion(5, 40, "country", Status::Rejected),
-        suggestion(6, 50, "role", Status::Accepted),
-    ]);
-    index(vec![
-        entry("a.txt", Some(&done_a)),
-        entry("b.txt", Some(&done_b)),
-        entry("c.txt", Some(&in_progress)),
-        entry("d.txt", Some(&AnnotationSet::new())),
-        entry("e.txt", None),
-        entry(
-            "f.txt",
-            Some(&AnnotationSet::from_spans(vec![suggestion(
-                1,
-                0,
-                "initiative",
-                Status::Pending,
-            )])),
-        ),
-    ])
-}
-
-/// An index of `/corpus` holding `entries`.
-fn index(entries: Vec<DocEntry>) -> CorpusIndex {
-    let mut index = CorpusIndex::default();
-    index.dir = PathBuf::from("/corpus");
-    index.entries = entries;
-    index
-}
-
-fn counts(label: &str, in_schema: bool, accepted: usize, pending: usize) -> LabelCounts {
-    LabelCounts {
-        label: label.to_owned(),
-        in_schema,
-        accepted,
-        pending,
-    }
-}
-
-#[test]
-fn figures_count_documents_by_status_and_spans_by_label() {
-    let figures = CorpusFigures::of(&corpus(), &LabelSchema::default(), None);
-    let by_status = figures.by_status;
-    assert_eq!(
-        (
-            by_status.new,
-            by_status.to_review,
-            by_status.in_progress,
-            by_status.done,
-            figures.unreadable
-        ),
-        (2, 1, 1, 2, 1)
-    );
-    assert_eq!(figures.documents(), 6);
-    // Schema order first, then labels outside the schema; rejected
-    // suggestions are not counted.
-    assert_eq!(
-        figures.labels,
-        vec![
-            counts("person", true, 3, 2),
-            counts("role", true, 2, 0),
-            counts("country", true, 2, 1),
-            counts("initiative", true, 1, 1),
-            counts("organisation", false, 1, 0),
-        ]
-    );
-}
-
-#[test]
-fn documents_not_read_yet_are_counted_apart() {
-    let mut corpus = corpus();
-    corpus.entries.push(DocEntry {
-        path: PathBuf::from("/corpus/f.txt"),
-        name: "f.txt".to_owned(),
-        digest: None,
-        error: None,
-        loaded: false,
-    });
-    let figures = CorpusFigures::of(&corpus, &LabelSchema::default(), None);
-    assert_eq!(
-        (figures.by_status.new, figures.unreadable, figures.loading),
-        (2, 1, 1)
-    );
-    assert_eq!(figures.documents(), 7);
-}
-
-#[test]
-fn an_empty_corpus_has_the_schema_labels_at_zero() {
-    let figures = CorpusFigures::of(&CorpusIndex::default(), &LabelSchema::default(), None);
-    assert_eq!(figures.documents(), 0);
-    assert_eq!(figures.labels.len(), 4);
-    assert!(
-        figures
-            .labels
-            .iter()
-            .all(|r| r.accepted == 0 && r.pending == 0)
-    );
-}
+use crate::common::corpora::{entry, index, six_documents, suggestion};
 
 fn harness(corpus: CorpusIndex) -> Harness<'static, bool> {
     let schema = LabelSchema::default();
@@ -161,7 +23,7 @@ fn harness(corpus: CorpusIndex) -> Harness<'static, bool> {
 
 #[test]
 fn the_window_shows_the_counts() {
-    let mut harness = harness(corpus());
+    let mut harness = harness(six_documents());
     for name in [
         "new: 2",
         "to review: 1",

@@ -12,6 +12,14 @@
 //! two), except for doccano, which counts UTF-16 code units as its importer
 //! ([`super::Format::Doccano`]) expects, and brat, whose `.txt` keeps a
 //! leading byte order mark, counted in its offsets as brat does.
+//!
+//! - `mod.rs`: [`export_corpus`] and its options
+//! - `brat.rs`: brat standoff and its `annotation.conf`
+//! - `conll.rs`: `CoNLL`-2002 BIO tags
+//! - `jsonl.rs`: spaCy and doccano JSONL
+//! - `render.rs`: reading and rendering one article's part, on any thread
+//! - `report.rs`: what an export did, and its summary
+//! - `w3c.rs`: W3C Web Annotation JSON-LD
 
 pub mod brat;
 pub mod conll;

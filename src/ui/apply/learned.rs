@@ -8,10 +8,10 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 use crate::model::Status;
+use crate::store::folder_of;
 use crate::suggest::SuggestPlan;
 use crate::suggest::matcher::TermMatcher;
 use crate::ui::app::NewsmarkApp;
-use crate::ui::background::disk_watch::folder_of;
 use crate::ui::background::suggest_job::Offered;
 
 /// The terms learned in one saved document, waiting for a suggestion job.

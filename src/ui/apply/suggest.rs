@@ -85,7 +85,7 @@ impl NewsmarkApp {
             return;
         };
         let others = if all {
-            let dir = crate::ui::background::disk_watch::folder_of(session.txt_path());
+            let dir = store::folder_of(session.txt_path());
             crate::corpus::articles_in(dir)
                 .unwrap_or_default()
                 .iter()

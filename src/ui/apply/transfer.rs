@@ -176,7 +176,7 @@ impl NewsmarkApp {
         self.folder.corpus = crate::corpus::CorpusIndex::default();
         if dirty {
             // The document list fills in from the background, as on opening.
-            self.read_folder(crate::ui::background::disk_watch::folder_of(&path), false);
+            self.read_folder(crate::store::folder_of(&path), false);
             if let Some(doc) = &self.doc {
                 self.folder.corpus.update(&doc.session);
             }

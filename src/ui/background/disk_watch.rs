@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use notify::Watcher as _;
 
 use crate::session::Session;
+use crate::store::folder_of;
 
 /// How long after the watcher's last event the files are checked: a
 /// program saving a file may take several steps (write, rename, chmod).
@@ -23,14 +24,6 @@ struct Watching {
     events: mpsc::Receiver<()>,
     /// The files watched.
     files: (PathBuf, PathBuf),
-}
-
-/// The folder of `path` (`.` for a bare file name).
-pub(in crate::ui) fn folder_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
 }
 
 impl Watching {

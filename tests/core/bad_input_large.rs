@@ -9,13 +9,13 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use common::files::{run_newsmark, sparse_file};
+use common::files::{run_newsmark, run_test_alone, sparse_file};
 use newsmark::model::LabelSchema;
 use newsmark::session::Session;
 use newsmark::store::{self, MAX_ANNOTATION_BYTES, MAX_TEXT_BYTES, StoreError};
@@ -62,10 +62,18 @@ fn stamp(path: &Path) -> (u64, std::time::SystemTime) {
     (meta.len(), meta.modified().unwrap())
 }
 
-/// The only test of this binary that reads the process's peak memory, so
-/// no other test's allocations count.
+/// Run alone in its own process, so that no other test's allocations count
+/// in the peak memory it reads.
 #[test]
 fn huge_files_are_refused_unread_in_little_memory() {
+    run_test_alone("bad_input_large::huge_files_refused_alone");
+}
+
+/// The body of [`huge_files_are_refused_unread_in_little_memory`]: it reads
+/// the process's peak memory.
+#[test]
+#[ignore = "run alone, in its own process, by huge_files_are_refused_unread_in_little_memory"]
+fn huge_files_refused_alone() {
     let (dir, huge, txt, ron) = huge_folder();
     let before = (stamp(&huge), stamp(&ron));
     let peak_before = peak_memory();

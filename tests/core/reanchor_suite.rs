@@ -11,12 +11,12 @@
 //! (a sentence naming the same person inserted before it, a paragraph
 //! repeating the names of the lines after it), where context matters most.
 //!
-//! `cargo test --release --test reanchor_suite -- --nocapture` prints the
+//! `cargo test --release --test core reanchor_suite -- --nocapture` prints the
 //! figures.
 
 #![allow(clippy::unwrap_used, clippy::print_stderr)]
 
-mod common;
+use crate::common;
 
 use common::edits::{Rng, WORDS};
 use common::news_edits::{Article as Sample, samples};

@@ -16,9 +16,9 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use crate::common;
 use newsmark::model::words::{next_grapheme, prev_grapheme, snap_to_words};
 use newsmark::model::{AnnotationSet, Document, Edit, History, Span, Status};
-mod common;
 
 use common::props::{BOM, char_starts, config, ordered, status, text};
 use proptest::prelude::*;

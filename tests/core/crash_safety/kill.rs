@@ -251,7 +251,12 @@ fn kill_writer_at_random_moments() {
     for run in 0..runs {
         let temps_before = temp_files(dir.path()).len();
         let mut child = Command::new(&exe)
-            .args(["--exact", "kill::child_writer", "--nocapture", "--ignored"])
+            .args([
+                "--exact",
+                "crash_safety::kill::child_writer",
+                "--nocapture",
+                "--ignored",
+            ])
             .args(["--test-threads", "1"])
             .env(WRITER_ENV, &ron)
             .env(VERSIONS_ENV, versions_dir.path())

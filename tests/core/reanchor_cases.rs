@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::print_stderr)]
 
-mod common;
+use crate::common;
 
 use common::edits::{Rng, WORDS};
 use newsmark::model::{Document, Span};

@@ -24,12 +24,12 @@
 //! `Veolia` is inserting `zegt… Veolia Veolia ` after it): the tracking is
 //! slid both ways, and a placement right under any reading is right.
 //!
-//! `cargo test --test reanchor_bench -- --nocapture` (or with `--release`,
+//! `cargo test --test core reanchor_bench -- --nocapture` (or with `--release`,
 //! faster) prints the table; the README quotes it.
 
 #![allow(clippy::unwrap_used, clippy::print_stderr)]
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::ops::Range;

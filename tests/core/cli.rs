@@ -233,6 +233,51 @@ fn a_failing_extractor_is_named_with_the_document() {
     );
 }
 
+/// The program calls itself `newsmark`, though its command line is compiled
+/// in the `newsmark-core` crate.
+#[test]
+fn version_and_help_name_the_program() {
+    let out = newsmark().arg("--version").output().unwrap();
+    assert!(out.status.success());
+    let version = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(version, format!("newsmark {}\n", env!("CARGO_PKG_VERSION")));
+    let out = newsmark().arg("--help").output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        help.starts_with("A native desktop tool for labelling spans in news articles\n"),
+        "{help}"
+    );
+}
+
+/// `RUST_LOG=debug` shows what was read (for a user reporting a problem);
+/// by default only warnings are shown.
+#[test]
+fn rust_log_debug_shows_the_files_read() {
+    let dir = corpus_with_import();
+    let corpus = dir.path().join("corpus");
+    let run = |log: &str| {
+        let out = newsmark()
+            .env("RUST_LOG", log)
+            .arg("validate")
+            .arg(&corpus)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let settings = corpus.join("newsmark.ron");
+    let debug = run("debug");
+    assert!(
+        debug.contains(&format!("no {}: the default settings", settings.display())),
+        "{debug}"
+    );
+    let quiet = run("warn");
+    assert!(
+        !quiet.contains("DEBUG") && !quiet.contains("newsmark.ron"),
+        "{quiet}"
+    );
+}
+
 #[test]
 fn bad_arguments_and_missing_folders_fail_clearly() {
     let out = newsmark()

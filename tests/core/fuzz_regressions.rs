@@ -1,6 +1,6 @@
 //! Regression tests for what fuzzing found (see the README's Fuzzing
 //! section). The inputs the fuzzer reported are also replayed by
-//! `tests/fuzz_bounded.rs` from `fuzz/regressions/TARGET/`.
+//! `tests/core/fuzz_bounded.rs` from `fuzz/regressions/TARGET/`.
 
 #![allow(clippy::unwrap_used)]
 

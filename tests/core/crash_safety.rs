@@ -16,7 +16,7 @@ use newsmark::session::Session;
 use newsmark::store::{self, StoreError};
 use tempfile::TempDir;
 
-mod common;
+use crate::common;
 #[path = "crash_safety/export_kill.rs"]
 mod export_kill;
 #[path = "crash_safety/kill.rs"]
