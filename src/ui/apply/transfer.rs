@@ -2,7 +2,7 @@
 //! destination, then the same core functions as `newsmark import` / `export`,
 //! run in the background.
 
-use crate::corpus::import::{ImportOptions, import_into};
+use crate::corpus::import::{ImportOptions, ImportReport, ImportTotals, Importer};
 use crate::formats::export::{ExportFormat, ExportOptions, export_corpus_with_progress};
 use crate::formats::{self, Format};
 use crate::plural::counted;
@@ -110,34 +110,35 @@ impl NewsmarkApp {
                 origin: format.name().to_owned(),
                 accepted: false,
             };
+            let importer = match Importer::new(&dir, &options, &schema) {
+                Ok(importer) => importer,
+                Err(err) => return (err.to_string(), true),
+            };
             // One record at a time, so that progress shows and Cancel
-            // stops between documents (each is saved whole or not at all).
+            // stops between documents (each is saved whole or not at all);
+            // the files reach the disk together when it ends.
             let total = read.docs.len();
-            let (mut added, mut documents, mut created, mut warnings) = (0, 0, 0, 0);
-            let mut problems = read.problems.len();
-            warnings += read.warnings.len();
+            let mut report = ImportReport::default();
+            let mut merged = ImportTotals::default();
             for (k, doc) in read.docs.iter().enumerate() {
                 if progress.cancelled() {
+                    importer.finish(&mut report);
                     let text = format!(
                         "Import cancelled after {k} of {}; {} added",
                         counted(total, "record", "records"),
-                        counted(added, "suggestion", "suggestions")
+                        counted(merged.added, "suggestion", "suggestions")
                     );
                     return (text, true);
                 }
                 progress.set(k, total);
-                match import_into(&dir, std::slice::from_ref(doc), &options, &schema) {
-                    Ok(report) => {
-                        let totals = report.totals();
-                        added += totals.added;
-                        documents += totals.documents;
-                        created += totals.created;
-                        problems += report.problems.len();
-                        warnings += report.warning_lines().len();
-                    }
-                    Err(err) => return (err.to_string(), true),
+                if let Some(done) = importer.merge(doc, &mut report) {
+                    merged.add(&done);
                 }
             }
+            importer.finish(&mut report);
+            let (added, documents, created) = (merged.added, merged.documents, merged.created);
+            let problems = read.problems.len() + report.problems.len();
+            let warnings = read.warnings.len() + report.warning_lines().len();
             let text = import_summary(added, documents, created, problems, warnings);
             (text, problems > 0)
         }));
