@@ -180,7 +180,9 @@ fn an_extractor_command_is_confirmed_then_run_in_the_background() {
     assert!(harness.state().is_asking_to_run_extractor());
     harness.get_by_label_contains("fake_extractor.py");
     harness.key_press(Key::R);
-    harness.run();
+    // One frame takes the key; the run goes on in the background (a slow
+    // extractor on a busy machine outlasts `run()`'s step budget).
+    harness.step();
     wait_for_suggestions(&mut harness);
     let found: Vec<_> = spans(&harness)
         .into_iter()
@@ -194,7 +196,7 @@ fn an_extractor_command_is_confirmed_then_run_in_the_background() {
 
     // Approved once: not asked again; nothing new is added twice.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
-    harness.run();
+    harness.step();
     assert!(!harness.state().is_asking_to_run_extractor());
     wait_for_suggestions(&mut harness);
     assert_eq!(spans(&harness).len(), 1);
@@ -207,7 +209,7 @@ fn declining_the_command_runs_only_the_built_in_suggesters() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
     harness.run();
     harness.key_press(Key::B);
-    harness.run();
+    harness.step();
     wait_for_suggestions(&mut harness);
     assert!(
         spans(&harness)
