@@ -9,11 +9,13 @@
 //! - `review_figures.rs`: the review panel's counts rows and quality table
 //! - `review_panel.rs`: review counts, filter, bulk actions, extractor quality (left panel)
 //! - `search_bar.rs`: Ctrl+F, its hits and label filter
+//! - `span_depths.rs`: which underline level each span takes (nesting), kept up to date
 //! - `span_list.rs`: the spans grouped by label (right panel)
 //! - `span_paint.rs`: painting spans, their tags and the selection over the text
 //! - `stats_window.rs`: the folder's statistics window (Ctrl+T)
 //! - `tag_layout.rs`: where span tags go so they do not overlap
-//! - `text_view.rs`: the article's text (and `text_view/motion.rs`: caret motion by row)
+//! - `text_view.rs`: the article's text (and `text_view/motion.rs`: caret motion by row;
+//!   `text_view/pointer.rs`: clicks and drags)
 
 pub mod blocks;
 pub mod caret;
@@ -22,6 +24,7 @@ pub mod label_chips;
 pub mod review_figures;
 pub mod review_panel;
 pub mod search_bar;
+pub mod span_depths;
 pub mod span_list;
 pub mod span_paint;
 pub mod stats_window;

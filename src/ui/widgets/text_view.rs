@@ -6,13 +6,15 @@ use std::sync::Arc;
 use egui::scroll_area::ScrollSource;
 use egui::{Color32, CornerRadius, Galley, Id, Pos2, Rect, ScrollArea, Sense, Ui, pos2, vec2};
 
-use crate::model::{Document, SpanId, words};
+use crate::model::{Document, SpanId};
 use crate::session::Session;
 use crate::ui::widgets::blocks::{BlockKind, BlockLayout};
+use crate::ui::widgets::span_depths;
 use crate::ui::widgets::span_paint::{self, BlockSpans, HitRegion};
 use crate::ui::{Command, Selection, style};
 
 mod motion;
+mod pointer;
 use motion::caret_cursor;
 
 /// Where to scroll a code point to.
@@ -35,7 +37,7 @@ pub struct TextView {
     pub show_rejected: bool,
     /// Search hits to highlight, sorted.
     pub highlights: Vec<std::ops::Range<usize>>,
-    depths: span_paint::Depths,
+    depths: span_depths::Depths,
     hits: Vec<HitRegion>,
     scroll_request: Option<ScrollTo>,
     /// Screen position of the text column's top-left corner, last frame.
@@ -61,7 +63,7 @@ impl TextView {
             selected_span: None,
             show_rejected: false,
             highlights: Vec::new(),
-            depths: span_paint::Depths::default(),
+            depths: span_depths::Depths::default(),
             hits: Vec::new(),
             scroll_request: None,
             column_origin: Pos2::ZERO,
@@ -274,88 +276,6 @@ impl TextView {
         let rect = Rect::from_min_max(pos2(x - 1.0, top - 2.0), pos2(x + 1.0, bottom + 2.0));
         painter.rect_filled(rect, CornerRadius::ZERO, color);
     }
-
-    fn handle_pointer(
-        &mut self,
-        ui: &Ui,
-        response: &egui::Response,
-        doc: &Document,
-        commands: &mut Vec<Command>,
-    ) {
-        let ctx = ui.ctx().clone();
-        if response.clicked() || response.drag_started() {
-            response.request_focus();
-        }
-        let alt = ui.input(|i| i.modifiers.alt);
-        if response.double_clicked() {
-            if let Some(p) = response.interact_pointer_pos() {
-                let pos = self.char_at_screen(&ctx, doc, p);
-                if let Some(word) = words::word_at(doc, pos) {
-                    commands.push(Command::Select(Selection::of_range(word)));
-                }
-            }
-            return;
-        }
-        if response.drag_started() {
-            let origin = ui.input(|i| i.pointer.press_origin());
-            self.drag_anchor = origin.map(|p| self.char_at_screen(&ctx, doc, p));
-        }
-        if response.dragged()
-            && let (Some(anchor), Some(p)) = (self.drag_anchor, response.interact_pointer_pos())
-        {
-            let caret = self.char_at_screen(&ctx, doc, p);
-            let selection = drag_selection(doc, anchor, caret, alt);
-            if selection != self.selection || self.selected_span.is_some() {
-                commands.push(Command::Select(selection));
-            }
-            self.autoscroll(ui, p);
-        }
-        if response.drag_stopped() {
-            self.drag_anchor = None;
-        }
-        if response.clicked()
-            && let Some(p) = response.interact_pointer_pos()
-        {
-            commands.push(self.click_command(&ctx, doc, p));
-        }
-    }
-
-    /// Scrolls while a drag is held near the top or bottom edge.
-    fn autoscroll(&self, ui: &Ui, pointer: Pos2) {
-        let clip = ui.clip_rect();
-        let edge = 30.0;
-        let dy = if pointer.y < clip.min.y + edge {
-            12.0
-        } else if pointer.y > clip.max.y - edge {
-            -12.0
-        } else {
-            return;
-        };
-        ui.scroll_with_delta(vec2(0.0, dy));
-    }
-
-    /// A click selects the span whose tag or underline is under the pointer;
-    /// on text, the innermost span there, or the next one out if that is
-    /// already selected; elsewhere it places the caret.
-    fn click_command(&mut self, ctx: &egui::Context, doc: &Document, p: Pos2) -> Command {
-        if let Some(hit) = self.hits.iter().rev().find(|h| h.rect.contains(p)) {
-            return Command::SelectSpan {
-                id: hit.id,
-                scroll: false,
-            };
-        }
-        let pos = self.char_at_screen(ctx, doc, p);
-        // Clicking the right half of the last character of a word still
-        // means that character.
-        let under = self
-            .char_screen_rect(ctx, doc, pos)
-            .filter(|r| p.x < r.min.x && pos > 0)
-            .map_or(pos, |_| pos - 1);
-        Command::ClickText {
-            at: under,
-            caret: pos,
-        }
-    }
 }
 
 /// Fills the text band of the part of `target` that lies in the block
@@ -378,30 +298,5 @@ fn fill_range(
         let (top, bottom) = span_paint::text_band(galley, row, origin);
         let rect = Rect::from_min_max(pos2(x0, top - pad), pos2(x1, bottom + pad));
         painter.rect_filled(rect, CornerRadius::same(2), color);
-    }
-}
-
-/// The selection a drag from `anchor` to `caret` makes: snapped outwards to
-/// whole words unless `exact` (Alt held).
-pub fn drag_selection(doc: &Document, anchor: usize, caret: usize, exact: bool) -> Selection {
-    let raw = Selection {
-        anchor,
-        caret,
-        exact,
-    };
-    if exact || anchor == caret {
-        return raw;
-    }
-    let Some(snapped) = words::snap_to_words(doc, anchor.min(caret)..anchor.max(caret)) else {
-        return raw;
-    };
-    if caret >= anchor {
-        Selection::of_range(snapped)
-    } else {
-        Selection {
-            anchor: snapped.end,
-            caret: snapped.start,
-            exact: false,
-        }
     }
 }

@@ -1,0 +1,117 @@
+//! Pointer input on the article view: clicks, double clicks and drags
+//! turned into [`Command`]s, and scrolling while a drag nears an edge.
+
+use egui::{Pos2, Ui, vec2};
+
+use super::TextView;
+use crate::model::{Document, words};
+use crate::ui::{Command, Selection};
+
+impl TextView {
+    pub(super) fn handle_pointer(
+        &mut self,
+        ui: &Ui,
+        response: &egui::Response,
+        doc: &Document,
+        commands: &mut Vec<Command>,
+    ) {
+        let ctx = ui.ctx().clone();
+        if response.clicked() || response.drag_started() {
+            response.request_focus();
+        }
+        let alt = ui.input(|i| i.modifiers.alt);
+        if response.double_clicked() {
+            if let Some(p) = response.interact_pointer_pos() {
+                let pos = self.char_at_screen(&ctx, doc, p);
+                if let Some(word) = words::word_at(doc, pos) {
+                    commands.push(Command::Select(Selection::of_range(word)));
+                }
+            }
+            return;
+        }
+        if response.drag_started() {
+            let origin = ui.input(|i| i.pointer.press_origin());
+            self.drag_anchor = origin.map(|p| self.char_at_screen(&ctx, doc, p));
+        }
+        if response.dragged()
+            && let (Some(anchor), Some(p)) = (self.drag_anchor, response.interact_pointer_pos())
+        {
+            let caret = self.char_at_screen(&ctx, doc, p);
+            let selection = drag_selection(doc, anchor, caret, alt);
+            if selection != self.selection || self.selected_span.is_some() {
+                commands.push(Command::Select(selection));
+            }
+            self.autoscroll(ui, p);
+        }
+        if response.drag_stopped() {
+            self.drag_anchor = None;
+        }
+        if response.clicked()
+            && let Some(p) = response.interact_pointer_pos()
+        {
+            commands.push(self.click_command(&ctx, doc, p));
+        }
+    }
+
+    /// Scrolls while a drag is held near the top or bottom edge.
+    fn autoscroll(&self, ui: &Ui, pointer: Pos2) {
+        let clip = ui.clip_rect();
+        let edge = 30.0;
+        let dy = if pointer.y < clip.min.y + edge {
+            12.0
+        } else if pointer.y > clip.max.y - edge {
+            -12.0
+        } else {
+            return;
+        };
+        ui.scroll_with_delta(vec2(0.0, dy));
+    }
+
+    /// A click selects the span whose tag or underline is under the pointer;
+    /// on text, the innermost span there, or the next one out if that is
+    /// already selected; elsewhere it places the caret.
+    fn click_command(&mut self, ctx: &egui::Context, doc: &Document, p: Pos2) -> Command {
+        if let Some(hit) = self.hits.iter().rev().find(|h| h.rect.contains(p)) {
+            return Command::SelectSpan {
+                id: hit.id,
+                scroll: false,
+            };
+        }
+        let pos = self.char_at_screen(ctx, doc, p);
+        // Clicking the right half of the last character of a word still
+        // means that character.
+        let under = self
+            .char_screen_rect(ctx, doc, pos)
+            .filter(|r| p.x < r.min.x && pos > 0)
+            .map_or(pos, |_| pos - 1);
+        Command::ClickText {
+            at: under,
+            caret: pos,
+        }
+    }
+}
+
+/// The selection a drag from `anchor` to `caret` makes: snapped outwards to
+/// whole words unless `exact` (Alt held).
+fn drag_selection(doc: &Document, anchor: usize, caret: usize, exact: bool) -> Selection {
+    let raw = Selection {
+        anchor,
+        caret,
+        exact,
+    };
+    if exact || anchor == caret {
+        return raw;
+    }
+    let Some(snapped) = words::snap_to_words(doc, anchor.min(caret)..anchor.max(caret)) else {
+        return raw;
+    };
+    if caret >= anchor {
+        Selection::of_range(snapped)
+    } else {
+        Selection {
+            anchor: snapped.end,
+            caret: snapped.start,
+            exact: false,
+        }
+    }
+}
