@@ -22,30 +22,16 @@ fn main() {
     divan::main();
 }
 
-/// This process's resident memory, in MiB.
-fn resident_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse::<f64>().ok())
-        })
-        .unwrap_or(0.0)
-        / 1024.0
-}
-
 /// Opens the folder and runs frames until it is read.
 fn open_folder(first: &Path, n: usize) {
-    let before = resident_mib();
+    let before = common::resident_mib();
     let common::FolderOpened {
         app,
         first_frame,
         all,
         longest,
     } = common::open_folder_in_app(first);
-    let held = resident_mib() - before;
+    let held = common::resident_mib() - before;
     let corpus = app.corpus();
     assert_eq!(corpus.entries.len(), n);
     assert_eq!(corpus.loaded_count(), n);

@@ -1,30 +1,32 @@
-//! "Accept all in folder" on folders of 1,000 and 10,000 articles in the
-//! real app: the open article changes at once, the others are read,
-//! changed and saved whole (atomically, with a `.bak`) on a background
-//! thread while frames keep running (one every 10 ms, as a live window
-//! would). Measures the wall time until every article is done, and prints
-//! the longest frame seen meanwhile.
+//! "Accept all in folder" on folders of 10,000 and 100,000 articles in the
+//! real app, once each: the open article changes at once, the others are
+//! read, changed and saved whole (atomically, with a `.bak`) on a
+//! background thread while frames keep running (one every 10 ms, as a live
+//! window would). Prints the wall time until every article is done, the
+//! longest frame meanwhile, and the memory the job added (the most
+//! resident memory seen while it ran, less what the app held before it),
+//! then the 100k ÷ 10k factors.
 //!
-//! Run with `cargo bench --bench review_bulk` (`-- 1000` for the smaller
-//! folder only).
+//! Run with `cargo bench --bench review_bulk` (`-- 10000` for the smaller
+//! folder only). The 100,000 articles take about 1 GB of the temporary
+//! folder.
 
-#![allow(clippy::unwrap_used, missing_docs)]
+#![allow(clippy::unwrap_used, clippy::print_stdout, missing_docs)]
 
 mod common;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use divan::Bencher;
 use newsmark::model::{AnnotationSet, LabelSchema, Origin, Span, Status};
 use newsmark::session::{ReviewFilter, Session};
 use newsmark::ui::{Command, NewsmarkApp};
 
 /// A folder of `articles` articles of ~2 KB, each with a pending
-/// suggestion every ~50 code points (about 35). Returns the folder, its
-/// first article, and the annotation file text of each article to restore
-/// between runs.
-fn folder(articles: usize) -> (tempfile::TempDir, PathBuf, Vec<(PathBuf, String)>) {
+/// suggestion every ~50 code points (about 35). Returns the folder and its
+/// first article.
+fn folder(articles: usize) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let template = common::write_article(dir.path(), "template", 2_000, 50);
     let session = Session::open(&template, LabelSchema::default()).unwrap();
@@ -52,22 +54,14 @@ fn folder(articles: usize) -> (tempfile::TempDir, PathBuf, Vec<(PathBuf, String)
     let ron = std::fs::read_to_string(&ron_path).unwrap();
     std::fs::remove_file(&ron_path).unwrap();
     std::fs::remove_file(&template).unwrap();
-    let mut files = Vec::new();
     for k in 0..articles {
-        let name = format!("article-{k:05}");
+        let name = format!("article-{k:06}");
         std::fs::write(dir.path().join(format!("{name}.txt")), &text).unwrap();
         let own = ron.replace("template.txt", &format!("{name}.txt"));
-        files.push((dir.path().join(format!("{name}.ron")), own));
+        std::fs::write(dir.path().join(format!("{name}.ron")), own).unwrap();
     }
-    restore(&files);
-    let first = dir.path().join("article-00000.txt");
-    (dir, first, files)
-}
-
-fn restore(files: &[(PathBuf, String)]) {
-    for (path, text) in files {
-        std::fs::write(path, text).unwrap();
-    }
+    let first = dir.path().join("article-000000.txt");
+    (dir, first)
 }
 
 fn frame(ctx: &egui::Context, app: &mut NewsmarkApp) -> Duration {
@@ -76,9 +70,19 @@ fn frame(ctx: &egui::Context, app: &mut NewsmarkApp) -> Duration {
     start.elapsed()
 }
 
-/// Opens the folder, then accepts every suggestion in it; returns the time
-/// from the command to the last article saved, and the longest frame.
-fn accept_all_in_folder(first: &Path) -> (Duration, Duration) {
+/// What one run of "Accept all in folder" measured.
+struct Accepted {
+    /// From the command to the last article saved.
+    all: Duration,
+    /// The longest frame meanwhile.
+    longest: Duration,
+    /// The most memory the app held while the job ran, less what it held
+    /// before (MiB).
+    added_mib: f64,
+}
+
+/// Opens the folder, then accepts every suggestion in it.
+fn accept_all_in_folder(first: &Path) -> Accepted {
     let ctx = common::context();
     let mut app = NewsmarkApp::new(Some(first));
     frame(&ctx, &mut app);
@@ -86,6 +90,8 @@ fn accept_all_in_folder(first: &Path) -> (Duration, Duration) {
         std::thread::sleep(Duration::from_millis(10));
         frame(&ctx, &mut app);
     }
+    let before = common::resident_mib();
+    let mut most = before;
     let start = Instant::now();
     let bulk = Command::BulkFolder {
         filter: ReviewFilter::default(),
@@ -96,46 +102,47 @@ fn accept_all_in_folder(first: &Path) -> (Duration, Duration) {
     while app.is_reviewing_folder() {
         std::thread::sleep(Duration::from_millis(10));
         longest = longest.max(frame(&ctx, &mut app));
+        most = most.max(common::resident_mib());
     }
     let all = start.elapsed();
     let notice = app.notice().map(|n| n.text.clone()).unwrap_or_default();
     assert!(notice.starts_with("Accepted "), "{notice}");
-    (all, longest)
+    Accepted {
+        all,
+        longest,
+        added_mib: most - before,
+    }
 }
 
-fn bench_folder(c: &mut Criterion, articles: usize) {
-    let (_dir, first, files) = folder(articles);
-    let mut longest = Duration::ZERO;
-    let mut group = c.benchmark_group("review_bulk");
-    group.sample_size(10);
-    group.bench_function(format!("accept_all_in_folder_{articles}"), |bencher| {
-        bencher.iter_custom(|iters| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                restore(&files);
-                let (all, frame) = accept_all_in_folder(&first);
-                longest = longest.max(frame);
-                total += all;
-            }
-            total
-        });
-    });
-    group.finish();
-    if longest > Duration::ZERO {
-        eprintln!(
-            "review_bulk/accept_all_in_folder_{articles}: longest frame while it ran {:.1} ms",
-            longest.as_secs_f64() * 1e3
+/// The runs so far, by folder size.
+static RESULTS: std::sync::Mutex<Vec<(usize, f64, f64)>> = std::sync::Mutex::new(Vec::new());
+
+fn main() {
+    divan::main();
+    let results = RESULTS.lock().unwrap();
+    if let [(small, ts, ms), (large, tl, ml)] = results.as_slice() {
+        println!(
+            "{large} ÷ {small}: time × {:.1}, memory added × {:.2}",
+            tl / ts,
+            ml.max(1.0) / ms.max(1.0)
         );
     }
 }
 
-fn accept_all_in_1000(c: &mut Criterion) {
-    bench_folder(c, 1_000);
+#[divan::bench(args = [10_000, 100_000], sample_count = 1, sample_size = 1)]
+fn accept_all(bencher: Bencher<'_, '_>, articles: usize) {
+    let (_dir, first) = folder(articles);
+    bencher.bench_local(|| {
+        let run = accept_all_in_folder(&first);
+        println!(
+            "accept all in a folder of {articles}: {:.2} s, longest frame {:.1} ms, {:.0} MiB added",
+            run.all.as_secs_f64(),
+            run.longest.as_secs_f64() * 1e3,
+            run.added_mib
+        );
+        RESULTS
+            .lock()
+            .unwrap()
+            .push((articles, run.all.as_secs_f64(), run.added_mib));
+    });
 }
-
-fn accept_all_in_10000(c: &mut Criterion) {
-    bench_folder(c, 10_000);
-}
-
-criterion_group!(benches, accept_all_in_1000, accept_all_in_10000);
-criterion_main!(benches);

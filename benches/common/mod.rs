@@ -180,6 +180,20 @@ pub struct FolderOpened {
     pub longest: std::time::Duration,
 }
 
+/// This process's resident memory, in MiB.
+pub fn resident_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<f64>().ok())
+        })
+        .unwrap_or(0.0)
+        / 1024.0
+}
+
 /// An egui context with the app's fonts, as the window has them (the
 /// window installs them once when it starts, not every frame).
 pub fn context() -> egui::Context {
