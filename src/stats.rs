@@ -195,7 +195,9 @@ pub fn quality<'a>(sets: impl IntoIterator<Item = &'a AnnotationSet>) -> Quality
 #[derive(Clone, Debug, Default)]
 pub struct QualityTally {
     report: QualityReport,
-    rows: BTreeMap<(String, String), OriginLabelStats>,
+    /// Rows by origin, then label (nested so that a row is found by
+    /// `&str`s, without copying them).
+    rows: BTreeMap<String, BTreeMap<String, OriginLabelStats>>,
 }
 
 impl QualityTally {
@@ -208,13 +210,7 @@ impl QualityTally {
             self.report.totals.add(span.status);
             if let Origin::Extractor(name) = &span.origin {
                 origins.insert(name.as_str());
-                let row = rows
-                    .entry((name.clone(), span.label.clone()))
-                    .or_insert_with(|| OriginLabelStats {
-                        origin: name.clone(),
-                        label: span.label.clone(),
-                        ..Default::default()
-                    });
+                let row = row_mut(rows, name, &span.label);
                 match span.status {
                     Status::Pending => row.pending += 1,
                     Status::Accepted => row.accepted += 1,
@@ -233,13 +229,7 @@ impl QualityTally {
                 if span.status == Status::Accepted
                     && !suggested.contains(&(span.start, span.end, span.label.as_str()))
                 {
-                    rows.entry((origin.to_owned(), span.label.clone()))
-                        .or_insert_with(|| OriginLabelStats {
-                            origin: origin.to_owned(),
-                            label: span.label.clone(),
-                            ..Default::default()
-                        })
-                        .misses += 1;
+                    row_mut(rows, origin, &span.label).misses += 1;
                 }
             }
         }
@@ -253,14 +243,7 @@ impl QualityTally {
         self.report.totals.accepted += report.totals.accepted;
         self.report.totals.rejected += report.totals.rejected;
         for row in &report.rows {
-            let sum = self
-                .rows
-                .entry((row.origin.clone(), row.label.clone()))
-                .or_insert_with(|| OriginLabelStats {
-                    origin: row.origin.clone(),
-                    label: row.label.clone(),
-                    ..Default::default()
-                });
+            let sum = row_mut(&mut self.rows, &row.origin, &row.label);
             sum.pending += row.pending;
             sum.accepted += row.accepted;
             sum.rejected += row.rejected;
@@ -268,13 +251,73 @@ impl QualityTally {
         }
     }
 
+    /// Takes back figures [`Self::absorb`]ed before (a document's figures
+    /// when it changes or leaves the corpus): the tally is then what it
+    /// would be had they never been added.
+    pub fn remove(&mut self, report: &QualityReport) {
+        let report_totals = &report.totals;
+        let totals = &mut self.report.totals;
+        self.report.documents = self.report.documents.saturating_sub(report.documents);
+        totals.pending = totals.pending.saturating_sub(report_totals.pending);
+        totals.accepted = totals.accepted.saturating_sub(report_totals.accepted);
+        totals.rejected = totals.rejected.saturating_sub(report_totals.rejected);
+        for row in &report.rows {
+            let Some(labels) = self.rows.get_mut(&row.origin) else {
+                continue;
+            };
+            let Some(sum) = labels.get_mut(&row.label) else {
+                continue;
+            };
+            sum.pending = sum.pending.saturating_sub(row.pending);
+            sum.accepted = sum.accepted.saturating_sub(row.accepted);
+            sum.rejected = sum.rejected.saturating_sub(row.rejected);
+            sum.misses = sum.misses.saturating_sub(row.misses);
+            // A row is only there for what some document counts.
+            if sum.pending + sum.accepted + sum.rejected + sum.misses == 0 {
+                labels.remove(&row.label);
+                if labels.is_empty() {
+                    self.rows.remove(&row.origin);
+                }
+            }
+        }
+    }
+
     /// The figures counted.
     pub fn finish(self) -> QualityReport {
         QualityReport {
-            rows: self.rows.into_values().collect(),
+            rows: self
+                .rows
+                .into_values()
+                .flat_map(BTreeMap::into_values)
+                .collect(),
             ..self.report
         }
     }
+}
+
+/// The row of `origin` and `label`, added empty if new; the strings are
+/// copied only then (absorbing 100,000 documents' rows otherwise allocated
+/// two strings a row).
+fn row_mut<'a>(
+    rows: &'a mut BTreeMap<String, BTreeMap<String, OriginLabelStats>>,
+    origin: &str,
+    label: &str,
+) -> &'a mut OriginLabelStats {
+    if !rows.contains_key(origin) {
+        rows.insert(origin.to_owned(), BTreeMap::new());
+    }
+    let labels = rows.get_mut(origin).expect("inserted above");
+    if !labels.contains_key(label) {
+        labels.insert(
+            label.to_owned(),
+            OriginLabelStats {
+                origin: origin.to_owned(),
+                label: label.to_owned(),
+                ..Default::default()
+            },
+        );
+    }
+    labels.get_mut(label).expect("inserted above")
 }
 
 fn percent(x: Option<f64>) -> String {

@@ -7,7 +7,7 @@ use super::articles_in;
 use super::digest::{DocDigest, StringPool};
 use crate::model::{AnnotationSet, LabelSchema};
 use crate::session::Session;
-use crate::stats::StatusCounts;
+use crate::stats::{QualityReport, QualityTally, StatusCounts};
 use crate::store::{self, StoreError};
 
 /// Where a document stands.
@@ -144,12 +144,63 @@ impl DocEntry {
 pub struct CorpusIndex {
     /// The folder.
     pub dir: PathBuf,
-    /// Its articles.
+    /// Its articles. Read them here; change them only through
+    /// [`Self::record`] and [`Self::set_loaded`], which keep the figures
+    /// over them ([`Self::others_figures`]) up to date.
     pub entries: Vec<DocEntry>,
     /// The strings the entries' digests share.
     pool: StringPool,
     /// Counts the changes to the entries' digests.
     revision: u64,
+    /// Figures over every entry read, kept as entries change so that the
+    /// review panel does not count 100,000 documents again.
+    totals: Totals,
+}
+
+/// Figures over the entries read, kept up to date entry by entry.
+#[derive(Clone, Debug, Default)]
+struct Totals {
+    /// Extractor quality over the digests.
+    quality: QualityTally,
+    /// Entries with a digest in which an extractor suggested spans.
+    with_extractor_spans: usize,
+    /// Entries read whose annotations could not be read (no digest).
+    unreadable: usize,
+}
+
+impl Totals {
+    /// Counts `entry` in (`sign` true) or out.
+    fn count(&mut self, entry: &DocEntry, sign: bool) {
+        if !entry.loaded {
+            return;
+        }
+        let change = |n: &mut usize| *n = if sign { *n + 1 } else { n.saturating_sub(1) };
+        match &entry.digest {
+            Some(digest) => {
+                if sign {
+                    self.quality.absorb(&digest.quality);
+                } else {
+                    self.quality.remove(&digest.quality);
+                }
+                if digest.has_extractor_spans {
+                    change(&mut self.with_extractor_spans);
+                }
+            }
+            None => change(&mut self.unreadable),
+        }
+    }
+}
+
+/// The corpus's figures without one document (the one open in the
+/// window): what the review panel shows of the other documents.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OthersFigures {
+    /// Extractor quality over the others that could be read.
+    pub quality: QualityReport,
+    /// Whether an extractor suggested spans in any of them.
+    pub have_extractor_spans: bool,
+    /// How many could not be read.
+    pub unreadable: usize,
 }
 
 impl CorpusIndex {
@@ -181,6 +232,7 @@ impl CorpusIndex {
             entries,
             pool: StringPool::default(),
             revision: 0,
+            totals: Totals::default(),
         })
     }
 
@@ -221,14 +273,19 @@ impl CorpusIndex {
     /// Records an article's annotations as just saved (by the open session
     /// or a background job): newer than anything read before.
     pub fn record(&mut self, path: &Path, set: &AnnotationSet, error: Option<String>) {
+        self.record_digest(path, DocDigest::of(set), error);
+    }
+
+    /// [`Self::record`] with the digest of the annotations made already
+    /// (by a background job, off the window's thread).
+    pub fn record_digest(&mut self, path: &Path, mut digest: DocDigest, error: Option<String>) {
         if let Some(k) = self.position(path) {
-            let mut digest = DocDigest::of(set);
             digest.share_strings(&mut self.pool);
-            self.revision += 1;
-            let entry = &mut self.entries[k];
-            entry.digest = Some(digest);
-            entry.error = error;
-            entry.loaded = true;
+            self.change(k, |entry| {
+                entry.digest = Some(digest);
+                entry.error = error;
+                entry.loaded = true;
+            });
         }
     }
 
@@ -241,8 +298,29 @@ impl CorpusIndex {
             if let Some(digest) = &mut entry.digest {
                 digest.share_strings(&mut self.pool);
             }
-            self.revision += 1;
-            self.entries[k] = entry;
+            self.change(k, |old| *old = entry);
+        }
+    }
+
+    /// Changes entry `k` by `f`, keeping the totals.
+    fn change(&mut self, k: usize, f: impl FnOnce(&mut DocEntry)) {
+        self.revision += 1;
+        self.totals.count(&self.entries[k], false);
+        f(&mut self.entries[k]);
+        self.totals.count(&self.entries[k], true);
+    }
+
+    /// The corpus's figures without the document `open` (the figures of
+    /// [`Self::others`]), in time independent of the corpus's size.
+    pub fn others_figures(&self, open: &Path) -> OthersFigures {
+        let mut totals = self.totals.clone();
+        if let Some(k) = self.position(open) {
+            totals.count(&self.entries[k], false);
+        }
+        OthersFigures {
+            quality: totals.quality.finish(),
+            have_extractor_spans: totals.with_extractor_spans > 0,
+            unreadable: totals.unreadable,
         }
     }
 
@@ -383,5 +461,73 @@ mod tests {
         };
         assert_eq!(accepted_only.describe(), "3 spans");
         assert_eq!(accepted_only.describe_label("person"), "person 3");
+    }
+
+    /// What [`CorpusIndex::others_figures`] keeps up to date, counted from
+    /// scratch over [`CorpusIndex::others`].
+    fn recounted(index: &CorpusIndex, open: &Path) -> OthersFigures {
+        let mut quality = QualityTally::default();
+        let mut figures = OthersFigures::default();
+        for digest in index.others(open) {
+            match digest {
+                Some(digest) => {
+                    quality.absorb(&digest.quality);
+                    figures.have_extractor_spans |= digest.has_extractor_spans;
+                }
+                None => figures.unreadable += 1,
+            }
+        }
+        figures.quality = quality.finish();
+        figures
+    }
+
+    #[test]
+    fn figures_kept_entry_by_entry_equal_a_recount_after_every_change() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for name in ["a", "b", "c", "d"] {
+            std::fs::write(dir.path().join(format!("{name}.txt")), "Iran").expect("write");
+        }
+        let mut index = CorpusIndex::list(dir.path()).expect("list");
+        let paths: Vec<PathBuf> = index.entries.iter().map(|e| e.path.clone()).collect();
+        let by = |extractor: &str, label: &str, status| Span {
+            origin: Origin::Extractor(extractor.into()),
+            status,
+            ..Span::manual(1, 0, 4, label, "Iran")
+        };
+        let sets = [
+            AnnotationSet::from_spans(vec![by("spacy", "country", Status::Pending)]),
+            AnnotationSet::from_spans(vec![by("spacy", "country", Status::Accepted)]),
+            AnnotationSet::from_spans(vec![by("flair", "person", Status::Rejected)]),
+            AnnotationSet::from_spans(vec![Span::manual(1, 0, 4, "country", "Iran")]),
+            AnnotationSet::default(),
+        ];
+        let mut step = 0_usize;
+        let check = |index: &CorpusIndex, what: &str| {
+            for open in paths.iter().chain([&PathBuf::from("elsewhere.txt")]) {
+                assert_eq!(
+                    index.others_figures(open),
+                    recounted(index, open),
+                    "after {what}, {open:?} open"
+                );
+            }
+        };
+        check(&index, "listing");
+        index.set_loaded(DocEntry {
+            digest: None,
+            error: Some("unreadable".into()),
+            loaded: true,
+            ..DocEntry::read(&paths[3], &LabelSchema::default())
+        });
+        check(&index, "an unreadable entry");
+        // Every set in turn on every entry, a few times round.
+        for round in 0..3 {
+            for (k, path) in paths.iter().enumerate() {
+                step += 1;
+                let set = &sets[(k * 7 + round * 3 + step) % sets.len()];
+                index.record(path, set, None);
+                check(&index, &format!("step {step}"));
+            }
+        }
+        assert!(recounted(&index, &paths[0]).quality.documents > 0);
     }
 }

@@ -215,13 +215,13 @@ pub fn article_to_open(path: &Path) -> Result<PathBuf, StoreError> {
 }
 
 #[cfg(unix)]
-fn to_bytes(name: &OsStr) -> std::borrow::Cow<'_, [u8]> {
+pub(crate) fn to_bytes(name: &OsStr) -> std::borrow::Cow<'_, [u8]> {
     use std::os::unix::ffi::OsStrExt as _;
     std::borrow::Cow::Borrowed(name.as_bytes())
 }
 
 #[cfg(unix)]
-fn from_bytes(bytes: &[u8]) -> OsString {
+pub(crate) fn from_bytes(bytes: &[u8]) -> OsString {
     use std::os::unix::ffi::OsStrExt as _;
     OsStr::from_bytes(bytes).to_owned()
 }
@@ -229,7 +229,7 @@ fn from_bytes(bytes: &[u8]) -> OsString {
 // Elsewhere, names are kept as UTF-8 (a name that is not valid Unicode
 // loses its unpaired surrogates).
 #[cfg(not(unix))]
-fn to_bytes(name: &OsStr) -> std::borrow::Cow<'_, [u8]> {
+pub(crate) fn to_bytes(name: &OsStr) -> std::borrow::Cow<'_, [u8]> {
     match name.to_string_lossy() {
         std::borrow::Cow::Borrowed(s) => std::borrow::Cow::Borrowed(s.as_bytes()),
         std::borrow::Cow::Owned(s) => std::borrow::Cow::Owned(s.into_bytes()),
@@ -237,7 +237,7 @@ fn to_bytes(name: &OsStr) -> std::borrow::Cow<'_, [u8]> {
 }
 
 #[cfg(not(unix))]
-fn from_bytes(bytes: &[u8]) -> OsString {
+pub(crate) fn from_bytes(bytes: &[u8]) -> OsString {
     OsString::from(String::from_utf8_lossy(bytes).into_owned())
 }
 

@@ -18,5 +18,5 @@ pub mod validate;
 
 pub use digest::{DocDigest, LabelTally, PendingKey, StringPool};
 pub use in_order::map_in_order;
-pub use index::{CorpusIndex, DocEntry, DocStatus, DocSummary};
+pub use index::{CorpusIndex, DocEntry, DocStatus, DocSummary, OthersFigures};
 pub use listing::{ArticleList, article_to_open, articles_in};

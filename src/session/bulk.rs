@@ -3,7 +3,14 @@
 //! that back. Each file is read, changed and written whole through
 //! [`Session::save`] (atomic, keeping the file it replaces as
 //! `NAME.ron.bak`); a file that cannot be read, or is protected, is skipped
-//! and never written.
+//! and never written. The files are flushed to the disk by one
+//! [`store::sync_filesystem`] after the run, which the caller makes
+//! (an fsync per file cost most of the time of a run over a folder).
+//! What a run changed is kept on disk ([`TakeBackLog`]) for taking it back.
+
+mod take_back;
+
+pub use take_back::{TakeBackLog, TakeBackRecords};
 
 use std::path::Path;
 
@@ -58,8 +65,9 @@ pub fn count_pending(set: &AnnotationSet, filter: &ReviewFilter) -> usize {
 }
 
 /// Sets the status of every pending span passing `filter` in the
-/// annotation file of article `txt`, saving it; `Ok(None)` when none
-/// passes (the file is not written).
+/// annotation file of article `txt`, saving it (flushed by the caller's
+/// [`store::sync_filesystem`]); `Ok(None)` when none passes (the file is
+/// not written).
 pub fn review_file(
     txt: &Path,
     schema: &LabelSchema,
@@ -146,7 +154,9 @@ fn change_file(
     session
         .perform(edit)
         .map_err(|err| not_saved(err.to_string()))?;
-    session.save().map_err(|err| not_saved(err.to_string()))?;
+    session
+        .save_with(store::Durability::Deferred)
+        .map_err(|err| not_saved(err.to_string()))?;
     Ok(Some(FileReviewed {
         changed,
         set: session.set().clone(),

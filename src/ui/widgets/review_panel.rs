@@ -38,6 +38,8 @@ pub struct ReviewPanel {
     quality_stale_since: Option<Instant>,
     /// Quality figures of the other documents.
     others_quality: QualityReport,
+    /// The corpus index revision the other documents' figures are for.
+    others_for: Option<u64>,
     document: StatusCounts,
     /// Whether the open document has pending suggestions.
     has_pending: bool,
@@ -48,8 +50,8 @@ pub struct ReviewPanel {
     /// revision.
     passing_here: Option<(u64, ReviewFilter, usize)>,
     /// Pending suggestions of the other documents passing a filter, for a
-    /// revision of the corpus index.
-    passing_others: Option<(u64, ReviewFilter, usize)>,
+    /// revision of the corpus index, and when they were counted.
+    passing_others: Option<(u64, ReviewFilter, usize, Instant)>,
 }
 
 /// What the review panel shows of the folder-wide review.
@@ -67,18 +69,19 @@ impl ReviewPanel {
     /// The panel for the open document, given the corpus it belongs to.
     pub fn for_session(session: &Session, corpus: &CorpusIndex) -> Self {
         let mut panel = Self::default();
-        let mut quality = stats::QualityTally::default();
-        for digest in corpus.others(session.txt_path()) {
-            match digest {
-                Some(digest) => {
-                    quality.absorb(&digest.quality);
-                    panel.others_have_suggestions |= digest.has_extractor_spans;
-                }
-                None => panel.unreadable += 1,
-            }
-        }
-        panel.others_quality = quality.finish();
+        panel.take_others(session, corpus);
         panel
+    }
+
+    /// Takes the figures of the corpus's other documents, kept up to date
+    /// by the index (in time independent of the corpus's size).
+    fn take_others(&mut self, session: &Session, corpus: &CorpusIndex) {
+        let others = corpus.others_figures(session.txt_path());
+        self.others_have_suggestions = others.have_extractor_spans;
+        self.unreadable = others.unreadable;
+        self.others_quality = others.quality;
+        self.others_for = Some(corpus.revision());
+        self.quality_for = None;
     }
 
     /// Whether the open document or its corpus has any extractor span.
@@ -171,6 +174,9 @@ impl ReviewPanel {
         folder: &FolderView,
         commands: &mut Vec<Command>,
     ) {
+        if self.others_for != Some(corpus.revision()) {
+            self.take_others(session, corpus);
+        }
         self.refresh(ui.ctx(), session);
         ui.heading("Review");
         counts_row(ui, "This document", self.document);
@@ -192,7 +198,7 @@ impl ReviewPanel {
         self.filter_ui(ui, filter, commands);
         ui.separator();
         ui.label(RichText::new("Pending suggestions passing the filter:").strong());
-        let passing = self.passing(session, corpus, filter);
+        let passing = self.passing(ui.ctx(), session, corpus, filter, folder.running.is_none());
         bulk_buttons(ui, passing, filter, folder, commands);
         ui.horizontal(|ui| {
             let buttons = [
@@ -216,11 +222,18 @@ impl ReviewPanel {
 
     /// How many pending suggestions pass `filter`: in this document, and in
     /// the whole folder (this document as it is now, the others as read).
+    ///
+    /// The other documents are counted again (over the whole corpus) when
+    /// the filter changes, or when the corpus changed and the last count is
+    /// [`QUALITY_EVERY`] old, never while a folder-wide review runs
+    /// (`recount_folder` false: its buttons are off, and its progress shown).
     fn passing(
         &mut self,
+        ctx: &egui::Context,
         session: &Session,
         corpus: &CorpusIndex,
         filter: &ReviewFilter,
+        recount_folder: bool,
     ) -> (usize, usize) {
         let revision = session.set().revision();
         let here = match &self.passing_here {
@@ -232,14 +245,20 @@ impl ReviewPanel {
             }
         };
         let others = match &self.passing_others {
-            Some((r, f, n)) if *r == corpus.revision() && f == filter => *n,
+            Some((r, f, n, _)) if *r == corpus.revision() && f == filter => *n,
+            Some((_, f, n, _)) if f == filter && !recount_folder => *n,
+            Some((_, f, n, counted)) if f == filter && counted.elapsed() < QUALITY_EVERY => {
+                ctx.request_repaint_after(QUALITY_EVERY.saturating_sub(counted.elapsed()));
+                *n
+            }
             _ => {
                 let n = corpus
                     .others(session.txt_path())
                     .flatten()
                     .map(|d| d.pending_passing(filter))
                     .sum();
-                self.passing_others = Some((corpus.revision(), filter.clone(), n));
+                let counted = Instant::now();
+                self.passing_others = Some((corpus.revision(), filter.clone(), n, counted));
                 n
             }
         };
