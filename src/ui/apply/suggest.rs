@@ -11,7 +11,7 @@ use crate::suggest::occurrences::{OFFER_AT_ONCE, may_offer, split_offer};
 use crate::suggest::{SuggestPlan, Suggestion, added_count, pending_edit};
 use crate::ui::app::NewsmarkApp;
 use crate::ui::background::occurrence_scan::{BACKGROUND_SCAN_BYTES, OccurrenceScan};
-use crate::ui::background::suggest_job::{Finder, Offered, SuggestJob, plan_finder};
+use crate::ui::background::suggest_job::{Finder, Offered, OtherArticles, SuggestJob, plan_finder};
 use crate::ui::prompts::approval::AwaitingApproval;
 use crate::ui::prompts::held_occurrences::HeldOccurrences;
 
@@ -84,16 +84,11 @@ impl NewsmarkApp {
         let Some(session) = self.session() else {
             return;
         };
-        let others = if all {
-            let dir = store::folder_of(session.txt_path());
-            crate::corpus::articles_in(dir)
-                .unwrap_or_default()
-                .iter()
-                .filter(|p| p != session.txt_path() && !skip.contains(p))
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let others = all.then(|| OtherArticles {
+            dir: store::folder_of(session.txt_path()).to_owned(),
+            skip: skip.to_vec(),
+            expected: self.folder.corpus.entries.len().saturating_sub(1),
+        });
         let open = (store::file_name(session.txt_path()), session.doc().clone());
         let mut job = SuggestJob::start(
             find,
@@ -129,8 +124,8 @@ impl NewsmarkApp {
         let Some(job) = &mut self.background.suggest else {
             return;
         };
-        for (path, set) in std::mem::take(&mut job.saved) {
-            self.folder.corpus.record(&path, &set, None);
+        for (path, digest) in std::mem::take(&mut job.saved) {
+            self.folder.corpus.record_digest(&path, digest, None);
         }
         let opened = std::mem::take(&mut job.opened);
         let what = job.open_offers.unwrap_or(Offered::LearnedTerms);
@@ -155,9 +150,9 @@ impl NewsmarkApp {
             "Suggestions done: {here}{} added in other documents",
             job.saved_elsewhere
         );
-        let failed = !job.failures.is_empty();
-        if let Some(first) = job.failures.first() {
-            let failures = plural::counted(job.failures.len(), "failure", "failures");
+        let failed = job.failures > 0;
+        if let Some(first) = &job.first_failure {
+            let failures = plural::counted(job.failures, "failure", "failures");
             text.push_str(&format!("; {failures}: {first}"));
         }
         self.background.suggest = None;

@@ -5,6 +5,11 @@
 //! the job (pending suggestions only; protected files are left alone). A
 //! document opened in the window while the job runs is not written: its
 //! suggestions come back to the app too (see [`OpenArticle`]).
+//!
+//! The job lists the folder itself, sends the window each saved document's
+//! [`DocDigest`] (not its annotations), keeps the first failure and a
+//! count, and flushes the files to the disk once at the end: what it holds
+//! does not grow with the folder.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -12,7 +17,8 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use super::worker::{Job, Worker};
 
-use crate::model::{AnnotationSet, Document, LabelSchema};
+use crate::corpus::{DocDigest, articles_in};
+use crate::model::{Document, LabelSchema};
 use crate::session::Session;
 use crate::store;
 use crate::suggest::{SuggestPlan, Suggestion, pending_edit};
@@ -50,6 +56,16 @@ impl OpenArticle {
     }
 }
 
+/// The corpus's other articles, for a job over the folder.
+pub struct OtherArticles {
+    /// The folder.
+    pub dir: PathBuf,
+    /// Articles left out besides the open one.
+    pub skip: Vec<PathBuf>,
+    /// How many there are likely to be, until the job has listed them.
+    pub expected: usize,
+}
+
 /// A message from the job's thread.
 pub enum JobEvent {
     /// `done` of `total` documents finished; `name` is the one just done.
@@ -75,8 +91,8 @@ pub enum JobEvent {
         path: PathBuf,
         /// How many suggestions it got.
         added: usize,
-        /// Its annotations as saved.
-        set: Box<AnnotationSet>,
+        /// The digest of its annotations as saved.
+        digest: Box<DocDigest>,
     },
     /// Something failed; the message names the command and document.
     Failed(String),
@@ -116,11 +132,13 @@ pub struct SuggestJob {
     pub saved_elsewhere: usize,
     /// Suggestions added to the open document.
     pub added_here: usize,
-    /// Other documents saved since the last look, with their annotations,
-    /// for the document list.
-    pub saved: Vec<(PathBuf, AnnotationSet)>,
-    /// Failures so far.
-    pub failures: Vec<String>,
+    /// Other documents saved since the last look, with the digests of
+    /// their annotations, for the document list.
+    pub saved: Vec<(PathBuf, DocDigest)>,
+    /// How many failures so far.
+    pub failures: usize,
+    /// The first failure, if any.
+    pub first_failure: Option<String>,
     /// Whether the thread is done.
     pub finished: bool,
     /// What the open document's suggestions are called in messages, or
@@ -133,17 +151,18 @@ pub struct SuggestJob {
 
 impl SuggestJob {
     /// Starts `find` on the open document (`open`: its name and text) and,
-    /// if given, on the other articles of the corpus.
+    /// if given, on the other articles of the corpus (listed by the job).
     pub fn start(
         find: Finder,
         open_path: PathBuf,
         open: (String, Document),
-        others: Vec<PathBuf>,
+        others: Option<OtherArticles>,
         schema: LabelSchema,
         open_article: OpenArticle,
         ctx: &egui::Context,
     ) -> Self {
-        let total = others.len() + 1;
+        let expected = others.as_ref().map_or(0, |o| o.expected) + 1;
+        let skip_open = open_path.clone();
         let events = Worker::spawn(Job::Suggest, Some(ctx), move |out| {
             let send = |event| out.send(event);
             let (found, failure) = find(&open.0, &open.1, out.stop_flag());
@@ -151,23 +170,33 @@ impl SuggestJob {
                 send(JobEvent::Failed(err));
             }
             send(JobEvent::ForOpenDocument(found));
+            let Some(others) = others else {
+                send(JobEvent::Progress { done: 1, total: 1 });
+                return send(JobEvent::Finished);
+            };
+            let list = match articles_in(&others.dir) {
+                Ok(list) => list,
+                Err(err) => {
+                    send(JobEvent::Failed(err.to_string()));
+                    return send(JobEvent::Finished);
+                }
+            };
+            let wanted = |path: &PathBuf| *path != skip_open && !others.skip.contains(path);
+            let total = list.iter().filter(wanted).count() + 1;
             send(JobEvent::Progress { done: 1, total });
-            for (k, path) in others.iter().enumerate() {
+            for (k, path) in list.iter().filter(wanted).enumerate() {
                 if out.cancelled() {
                     break;
                 }
                 let (outcome, failure) =
-                    suggest_on_disk(&find, path, &schema, &open_article, out.stop_flag());
+                    suggest_on_disk(&find, &path, &schema, &open_article, out.stop_flag());
                 match outcome {
-                    Outcome::Saved(added, set) => send(JobEvent::Saved {
-                        path: path.clone(),
+                    Outcome::Saved(added, digest) => send(JobEvent::Saved {
+                        path,
                         added,
-                        set,
+                        digest,
                     }),
-                    Outcome::Opened(found) => send(JobEvent::ForOpened {
-                        path: path.clone(),
-                        found,
-                    }),
+                    Outcome::Opened(found) => send(JobEvent::ForOpened { path, found }),
                     Outcome::Nothing => {}
                 }
                 if let Some(message) = failure {
@@ -175,16 +204,20 @@ impl SuggestJob {
                 }
                 send(JobEvent::Progress { done: k + 2, total });
             }
+            if let Err(err) = store::sync_filesystem(&others.dir) {
+                send(JobEvent::Failed(err.to_string()));
+            }
             send(JobEvent::Finished);
         });
         Self {
             open_path,
             events,
-            progress: (0, total),
+            progress: (0, expected),
             saved_elsewhere: 0,
             added_here: 0,
             saved: Vec::new(),
-            failures: Vec::new(),
+            failures: 0,
+            first_failure: None,
             finished: false,
             open_offers: None,
             opened: Vec::new(),
@@ -205,11 +238,18 @@ impl SuggestJob {
                 JobEvent::Progress { done, total } => self.progress = (done, total),
                 JobEvent::ForOpenDocument(found) => for_open = Some(found),
                 JobEvent::ForOpened { path, found } => self.opened.push((path, found)),
-                JobEvent::Saved { path, added, set } => {
+                JobEvent::Saved {
+                    path,
+                    added,
+                    digest,
+                } => {
                     self.saved_elsewhere += added;
-                    self.saved.push((path, *set));
+                    self.saved.push((path, *digest));
                 }
-                JobEvent::Failed(message) => self.failures.push(message),
+                JobEvent::Failed(message) => {
+                    self.failures += 1;
+                    self.first_failure.get_or_insert(message);
+                }
                 JobEvent::Finished => self.finished = true,
             }
         }
@@ -219,8 +259,9 @@ impl SuggestJob {
 
 /// What became of a document not open when the job started.
 enum Outcome {
-    /// It got this many suggestions, saved; its annotations as saved.
-    Saved(usize, Box<AnnotationSet>),
+    /// It got this many suggestions, saved; the digest of its annotations
+    /// as saved.
+    Saved(usize, Box<DocDigest>),
     /// It was open in the window by then: its suggestions, not written.
     Opened(Vec<Suggestion>),
     /// It got none.
@@ -257,9 +298,10 @@ fn suggest_on_disk(
     if let Err(err) = session.perform(edit) {
         return (Outcome::Nothing, Some(err.to_string()));
     }
-    match session.save() {
+    // Flushed by the job's one `sync_filesystem` at the end.
+    match session.save_with(store::Durability::Deferred) {
         Ok(()) => (
-            Outcome::Saved(added, Box::new(session.set().clone())),
+            Outcome::Saved(added, Box::new(DocDigest::of(session.set()))),
             failure,
         ),
         Err(err) => (Outcome::Nothing, Some(err.to_string())),
