@@ -1,15 +1,17 @@
-//! "Accept all in folder" on folders of 10,000 and 100,000 articles in the
-//! real app, once each: the open article changes at once, the others are
-//! read, changed and saved whole (atomically, with a `.bak`) on a
-//! background thread while frames keep running (one every 10 ms, as a live
-//! window would). Prints the wall time until every article is done, the
-//! longest frame meanwhile, and the memory the job added (the most
-//! resident memory seen while it ran, less what the app held before it),
-//! then the 100k ÷ 10k factors.
+//! The window's folder-wide jobs on folders of 10,000 and 100,000 articles
+//! in the real app, once each: "Accept all in folder", and "Annotate all"
+//! across the folder (a search's hits offered to every article as pending
+//! suggestions). The open article changes at once, the others are read,
+//! changed and saved whole (atomically, with a `.bak`) on a background
+//! thread while frames keep running (one every 10 ms, as a live window
+//! would), on the same folder (accept all first). Prints the wall time until every article is done, the longest
+//! frame meanwhile, and the memory the job added (the most resident memory
+//! seen while it ran, less what the app held before it), then the
+//! 100k ÷ 10k factors.
 //!
 //! Run with `cargo bench --bench review_bulk` (`-- 10000` for the smaller
-//! folder only). The 100,000 articles take about 1 GB of the temporary
-//! folder.
+//! folders only, `-- accept_all` or `-- annotate_all` for one job). The
+//! 100,000 articles take about 1 GB of the temporary folder.
 
 #![allow(clippy::unwrap_used, clippy::print_stdout, missing_docs)]
 
@@ -64,14 +66,30 @@ fn folder(articles: usize) -> (tempfile::TempDir, PathBuf) {
     (dir, first)
 }
 
+/// The folders made so far, by size: both jobs run on the same folder
+/// (accept all first, then annotate all), made once.
+static FOLDERS: std::sync::Mutex<Vec<(usize, tempfile::TempDir, PathBuf)>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// The first article of a folder of `articles` articles (see [`folder`]).
+fn shared_folder(articles: usize) -> PathBuf {
+    let mut folders = FOLDERS.lock().unwrap();
+    if let Some((_, _, first)) = folders.iter().find(|f| f.0 == articles) {
+        return first.clone();
+    }
+    let (dir, first) = folder(articles);
+    folders.push((articles, dir, first.clone()));
+    first
+}
+
 fn frame(ctx: &egui::Context, app: &mut NewsmarkApp) -> Duration {
     let start = Instant::now();
     std::hint::black_box(common::run_frame(ctx, app, 1200.0, Vec::new()));
     start.elapsed()
 }
 
-/// What one run of "Accept all in folder" measured.
-struct Accepted {
+/// What one run of a folder-wide job measured.
+struct Measured {
     /// From the command to the last article saved.
     all: Duration,
     /// The longest frame meanwhile.
@@ -81,8 +99,14 @@ struct Accepted {
     added_mib: f64,
 }
 
-/// Opens the folder, then accepts every suggestion in it.
-fn accept_all_in_folder(first: &Path) -> Accepted {
+/// Opens the folder, then runs `commands` and frames while `running` says
+/// the job runs; its closing message must start with `done`.
+fn run_folder_job(
+    first: &Path,
+    commands: impl FnOnce(&egui::Context, &mut NewsmarkApp) -> Vec<Command>,
+    running: fn(&NewsmarkApp) -> bool,
+    done: &str,
+) -> Measured {
     let ctx = common::context();
     let mut app = NewsmarkApp::new(Some(first));
     frame(&ctx, &mut app);
@@ -90,59 +114,97 @@ fn accept_all_in_folder(first: &Path) -> Accepted {
         std::thread::sleep(Duration::from_millis(10));
         frame(&ctx, &mut app);
     }
+    let commands = commands(&ctx, &mut app);
     let before = common::resident_mib();
     let mut most = before;
     let start = Instant::now();
-    let bulk = Command::BulkFolder {
-        filter: ReviewFilter::default(),
-        status: Status::Accepted,
-    };
-    app.execute(&ctx, vec![bulk]);
+    app.execute(&ctx, commands);
     let mut longest = frame(&ctx, &mut app);
-    while app.is_reviewing_folder() {
+    while running(&app) {
         std::thread::sleep(Duration::from_millis(10));
         longest = longest.max(frame(&ctx, &mut app));
         most = most.max(common::resident_mib());
     }
     let all = start.elapsed();
     let notice = app.notice().map(|n| n.text.clone()).unwrap_or_default();
-    assert!(notice.starts_with("Accepted "), "{notice}");
-    Accepted {
+    assert!(notice.starts_with(done), "{notice}");
+    Measured {
         all,
         longest,
         added_mib: most - before,
     }
 }
 
-/// The runs so far, by folder size.
-static RESULTS: std::sync::Mutex<Vec<(usize, f64, f64)>> = std::sync::Mutex::new(Vec::new());
+/// The runs so far, by job and folder size.
+static RESULTS: std::sync::Mutex<Vec<(&str, usize, f64, f64)>> = std::sync::Mutex::new(Vec::new());
 
 fn main() {
     divan::main();
+    // The folders go now (removing 200,000 files takes a while).
+    FOLDERS.lock().unwrap().clear();
     let results = RESULTS.lock().unwrap();
-    if let [(small, ts, ms), (large, tl, ml)] = results.as_slice() {
-        println!(
-            "{large} ÷ {small}: time × {:.1}, memory added × {:.2}",
-            tl / ts,
-            ml.max(1.0) / ms.max(1.0)
-        );
+    for job in ["accept all", "annotate all"] {
+        let runs: Vec<_> = results.iter().filter(|r| r.0 == job).collect();
+        if let [(_, small, ts, ms), (_, large, tl, ml)] = runs.as_slice() {
+            println!(
+                "{job}, {large} ÷ {small}: time × {:.1}, memory added × {:.2}",
+                tl / ts,
+                ml.max(1.0) / ms.max(1.0)
+            );
+        }
     }
+}
+
+fn report(job: &'static str, articles: usize, run: &Measured) {
+    println!(
+        "{job} in a folder of {articles}: {:.2} s, longest frame {:.1} ms, {:.0} MiB added",
+        run.all.as_secs_f64(),
+        run.longest.as_secs_f64() * 1e3,
+        run.added_mib
+    );
+    RESULTS
+        .lock()
+        .unwrap()
+        .push((job, articles, run.all.as_secs_f64(), run.added_mib));
 }
 
 #[divan::bench(args = [10_000, 100_000], sample_count = 1, sample_size = 1)]
 fn accept_all(bencher: Bencher<'_, '_>, articles: usize) {
-    let (_dir, first) = folder(articles);
+    let first = shared_folder(articles);
     bencher.bench_local(|| {
-        let run = accept_all_in_folder(&first);
-        println!(
-            "accept all in a folder of {articles}: {:.2} s, longest frame {:.1} ms, {:.0} MiB added",
-            run.all.as_secs_f64(),
-            run.longest.as_secs_f64() * 1e3,
-            run.added_mib
+        let accept = |_: &egui::Context, _: &mut NewsmarkApp| {
+            vec![Command::BulkFolder {
+                filter: ReviewFilter::default(),
+                status: Status::Accepted,
+            }]
+        };
+        let run = run_folder_job(
+            &first,
+            accept,
+            NewsmarkApp::is_reviewing_folder,
+            "Accepted ",
         );
-        RESULTS
-            .lock()
-            .unwrap()
-            .push((articles, run.all.as_secs_f64(), run.added_mib));
+        report("accept all", articles, &run);
+    });
+}
+
+#[divan::bench(args = [10_000, 100_000], sample_count = 1, sample_size = 1)]
+fn annotate_all(bencher: Bencher<'_, '_>, articles: usize) {
+    let first = shared_folder(articles);
+    bencher.bench_local(|| {
+        let search = |ctx: &egui::Context, app: &mut NewsmarkApp| {
+            app.execute(ctx, vec![Command::OpenSearch]);
+            app.set_search("Havana", "country", true);
+            // A frame finds the hits in the open article.
+            frame(ctx, app);
+            vec![Command::AnnotateAll]
+        };
+        let run = run_folder_job(
+            &first,
+            search,
+            NewsmarkApp::is_suggesting,
+            "Suggestions done",
+        );
+        report("annotate all", articles, &run);
     });
 }

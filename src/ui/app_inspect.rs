@@ -198,4 +198,17 @@ impl NewsmarkApp {
             self.prompts.held_occurrences.is_some()
         }
     }
+
+    hook! {
+        /// Types `query` into the open search bar and picks the label
+        /// "Annotate all" uses and whether it goes across the folder, as a
+        /// user would in the bar (its hits are found at the next frame).
+        fn set_search(&mut self, query: &str, label: &str, across_folder: bool) {
+            if let Some(bar) = &mut self.layout.search {
+                query.clone_into(&mut bar.query);
+                label.clone_into(&mut bar.label);
+                bar.across_corpus = across_folder;
+            }
+        }
+    }
 }
