@@ -6,7 +6,8 @@
 //! would), the longest frame meanwhile, and the memory the app holds then
 //! (resident memory of this process after opening, less before).
 //!
-//! Run with `cargo bench --bench folder_open` (`-- 100000` for one size).
+//! Run with `cargo bench --bench folder_open` (`BENCH_SIZES=100000` before
+//! it for one size).
 //! Generating the 100,000 articles writes about 500 MB to the temporary
 //! folder.
 
@@ -44,7 +45,7 @@ fn open_folder(first: &Path, n: usize) {
     );
 }
 
-#[divan::bench(args = [10_000, 100_000], sample_count = 1, sample_size = 1)]
+#[divan::bench(args = common::folder_sizes(), sample_count = 1, sample_size = 1)]
 fn open(bencher: Bencher<'_, '_>, n: usize) {
     let (_dir, first) = common::article_folder(n);
     bencher.bench_local(|| open_folder(&first, n));

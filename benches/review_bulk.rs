@@ -9,8 +9,9 @@
 //! seen while it ran, less what the app held before it), then the
 //! 100k ÷ 10k factors.
 //!
-//! Run with `cargo bench --bench review_bulk` (`-- 10000` for the smaller
-//! folders only, `-- accept_all` or `-- annotate_all` for one job). The
+//! Run with `cargo bench --bench review_bulk` (`BENCH_SIZES=10000` before
+//! it for the smaller folder only, `-- accept_all` or `-- annotate_all`
+//! after it for one job). The
 //! 100,000 articles take about 1 GB of the temporary folder.
 
 #![allow(clippy::unwrap_used, clippy::print_stdout, missing_docs)]
@@ -82,18 +83,23 @@ fn shared_folder(articles: usize) -> PathBuf {
     first
 }
 
-fn frame(ctx: &egui::Context, app: &mut NewsmarkApp) -> Duration {
+/// Runs one frame; returns its wall time and the CPU time the window's
+/// thread spent in it (which a busy machine does not inflate).
+fn frame(ctx: &egui::Context, app: &mut NewsmarkApp) -> (Duration, Duration) {
     let start = Instant::now();
+    let cpu = common::thread_cpu_ns();
     std::hint::black_box(common::run_frame(ctx, app, 1200.0, Vec::new()));
-    start.elapsed()
+    let cpu = Duration::from_nanos(common::thread_cpu_ns().saturating_sub(cpu));
+    (start.elapsed(), cpu)
 }
 
 /// What one run of a folder-wide job measured.
 struct Measured {
     /// From the command to the last article saved.
     all: Duration,
-    /// The longest frame meanwhile.
-    longest: Duration,
+    /// The longest frame meanwhile: wall time, and CPU time of the
+    /// window's thread.
+    longest: (Duration, Duration),
     /// The most memory the app held while the job ran, less what it held
     /// before (MiB).
     added_mib: f64,
@@ -119,10 +125,12 @@ fn run_folder_job(
     let mut most = before;
     let start = Instant::now();
     app.execute(&ctx, commands);
-    let mut longest = frame(&ctx, &mut app);
+    let (wall, cpu) = frame(&ctx, &mut app);
+    let mut longest = (wall, cpu);
     while running(&app) {
         std::thread::sleep(Duration::from_millis(10));
-        longest = longest.max(frame(&ctx, &mut app));
+        let (wall, cpu) = frame(&ctx, &mut app);
+        longest = (longest.0.max(wall), longest.1.max(cpu));
         most = most.max(common::resident_mib());
     }
     let all = start.elapsed();
@@ -157,9 +165,11 @@ fn main() {
 
 fn report(job: &'static str, articles: usize, run: &Measured) {
     println!(
-        "{job} in a folder of {articles}: {:.2} s, longest frame {:.1} ms, {:.0} MiB added",
+        "{job} in a folder of {articles}: {:.2} s, longest frame {:.1} ms ({:.1} ms CPU), \
+         {:.0} MiB added",
         run.all.as_secs_f64(),
-        run.longest.as_secs_f64() * 1e3,
+        run.longest.0.as_secs_f64() * 1e3,
+        run.longest.1.as_secs_f64() * 1e3,
         run.added_mib
     );
     RESULTS
@@ -168,7 +178,7 @@ fn report(job: &'static str, articles: usize, run: &Measured) {
         .push((job, articles, run.all.as_secs_f64(), run.added_mib));
 }
 
-#[divan::bench(args = [10_000, 100_000], sample_count = 1, sample_size = 1)]
+#[divan::bench(args = common::folder_sizes(), sample_count = 1, sample_size = 1)]
 fn accept_all(bencher: Bencher<'_, '_>, articles: usize) {
     let first = shared_folder(articles);
     bencher.bench_local(|| {
@@ -188,7 +198,7 @@ fn accept_all(bencher: Bencher<'_, '_>, articles: usize) {
     });
 }
 
-#[divan::bench(args = [10_000, 100_000], sample_count = 1, sample_size = 1)]
+#[divan::bench(args = common::folder_sizes(), sample_count = 1, sample_size = 1)]
 fn annotate_all(bencher: Bencher<'_, '_>, articles: usize) {
     let first = shared_folder(articles);
     bencher.bench_local(|| {

@@ -352,3 +352,19 @@ pub fn run_frame(
     output.textures_delta.clear();
     ctx.tessellate(output.shapes, output.pixels_per_point)
 }
+
+/// The folder sizes a corpus-wide bench runs at: 10,000 and 100,000
+/// articles, or those listed in `BENCH_SIZES` (`BENCH_SIZES=10000` for the
+/// smaller folder only; divan's name filters do not see arguments).
+pub fn folder_sizes() -> Vec<usize> {
+    std::env::var("BENCH_SIZES")
+        .ok()
+        .map(|sizes| {
+            sizes
+                .split(',')
+                .filter_map(|n| n.trim().replace('_', "").parse().ok())
+                .collect()
+        })
+        .filter(|sizes: &Vec<usize>| !sizes.is_empty())
+        .unwrap_or_else(|| vec![10_000, 100_000])
+}
