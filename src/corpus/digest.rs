@@ -4,10 +4,11 @@
 //!
 //! Keeping every document's whole annotation set took about 7 KB a document
 //! (722 MB for 100,000 articles of 27 spans); a digest holds counts, the
-//! pending suggestions' filter keys and the learned terms, with every
-//! string shared through a [`StringPool`].
+//! pending suggestions' filter keys grouped by extractor and label, and the
+//! learned terms as numbers into the corpus's [`StringPool`] (4 bytes a
+//! term, where a pair of shared strings took 32), every string shared.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::DocSummary;
@@ -28,15 +29,51 @@ pub struct LabelTally {
     pub pending: u32,
 }
 
-/// What a review filter looks at in a pending suggestion.
+/// What a review filter looks at in the pending suggestions of one
+/// extractor (or of none) and one label: their scores.
 #[derive(Clone, Debug, PartialEq)]
-pub struct PendingKey {
-    /// The extractor that suggested it, if one did.
+pub struct PendingGroup {
+    /// The extractor that suggested them, if one did.
     pub extractor: Option<Arc<str>>,
-    /// Its label.
+    /// Their label.
     pub label: Arc<str>,
-    /// Its score, if it has one.
-    pub score: Option<f64>,
+    /// How many have no score.
+    pub unscored: u32,
+    /// The scores of the others.
+    pub scores: Box<[f64]>,
+}
+
+impl PendingGroup {
+    /// How many pass `filter`.
+    fn passing(&self, filter: &ReviewFilter) -> usize {
+        let extractor = self.extractor.as_deref();
+        let unscored = if filter.passes(extractor, &self.label, None) {
+            self.unscored as usize
+        } else {
+            0
+        };
+        let scored = self.scores.iter();
+        unscored
+            + scored
+                .filter(|&&score| filter.passes(extractor, &self.label, Some(score)))
+                .count()
+    }
+}
+
+/// What the learned-terms suggester learns from a document: each accepted
+/// span's (text, label), once.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Terms {
+    /// As counted, before the corpus index shares them.
+    Counted(Vec<(Arc<str>, Arc<str>)>),
+    /// Numbers of pairs in the index's [`StringPool`].
+    Pooled(Box<[u32]>),
+}
+
+impl Default for Terms {
+    fn default() -> Self {
+        Self::Counted(Vec::new())
+    }
 }
 
 /// A document's figures, without its spans.
@@ -52,17 +89,18 @@ pub struct DocDigest {
     /// Whether an extractor suggested any of its spans.
     pub has_extractor_spans: bool,
     /// Its pending suggestions, for counts by a review filter.
-    pub pending: Vec<PendingKey>,
-    /// What the learned-terms suggester learns from it: each accepted
-    /// span's (text, label), once.
-    pub terms: Vec<(Arc<str>, Arc<str>)>,
+    pub pending: Vec<PendingGroup>,
+    /// What the learned-terms suggester learns from it (read them with
+    /// [`Self::terms`]).
+    terms: Terms,
 }
 
 impl DocDigest {
     /// The digest of a document's annotations.
     pub fn of(set: &AnnotationSet) -> Self {
         let mut labels: Vec<LabelTally> = Vec::new();
-        let mut pending = Vec::new();
+        let mut pending: Vec<PendingGroup> = Vec::new();
+        let mut scores: Vec<Vec<f64>> = Vec::new();
         let mut has_extractor_spans = false;
         for span in set.spans() {
             let extractor = match &span.origin {
@@ -86,14 +124,29 @@ impl DocDigest {
             };
             if span.status == Status::Pending {
                 labels[k].pending += 1;
-                pending.push(PendingKey {
-                    extractor: extractor.map(Arc::from),
-                    label: Arc::clone(&labels[k].label),
-                    score: span.score,
-                });
+                let group = pending
+                    .iter()
+                    .position(|g| g.extractor.as_deref() == extractor && *g.label == *span.label)
+                    .unwrap_or_else(|| {
+                        pending.push(PendingGroup {
+                            extractor: extractor.map(Arc::from),
+                            label: Arc::clone(&labels[k].label),
+                            unscored: 0,
+                            scores: Box::default(),
+                        });
+                        scores.push(Vec::new());
+                        pending.len() - 1
+                    });
+                match span.score {
+                    Some(score) => scores[group].push(score),
+                    None => pending[group].unscored += 1,
+                }
             } else {
                 labels[k].accepted += 1;
             }
+        }
+        for (group, scores) in pending.iter_mut().zip(scores) {
+            group.scores = scores.into_boxed_slice();
         }
         let mut quality = QualityTally::default();
         quality.add(set);
@@ -103,19 +156,33 @@ impl DocDigest {
             quality: quality.finish(),
             has_extractor_spans,
             pending,
-            terms: learned_terms(set)
-                .into_iter()
-                .map(|(text, label)| (Arc::from(text), Arc::from(label)))
-                .collect(),
+            terms: Terms::Counted(
+                learned_terms(set)
+                    .into_iter()
+                    .map(|(text, label)| (Arc::from(text), Arc::from(label)))
+                    .collect(),
+            ),
         }
     }
 
     /// How many pending suggestions pass `filter`.
     pub fn pending_passing(&self, filter: &ReviewFilter) -> usize {
-        self.pending
-            .iter()
-            .filter(|p| filter.passes(p.extractor.as_deref(), &p.label, p.score))
-            .count()
+        self.pending.iter().map(|g| g.passing(filter)).sum()
+    }
+
+    /// What the learned-terms suggester learns from it, each (text, label)
+    /// once; `pool` is the one its strings were shared with, if they were.
+    pub fn terms<'a>(
+        &'a self,
+        pool: &'a StringPool,
+    ) -> Box<dyn Iterator<Item = (&'a str, &'a str)> + 'a> {
+        match &self.terms {
+            Terms::Counted(terms) => Box::new(terms.iter().map(|(t, l)| (&**t, &**l))),
+            Terms::Pooled(ids) => Box::new(ids.iter().filter_map(|&id| {
+                let (text, label) = pool.pairs.get(id as usize)?;
+                Some((&**text, &**label))
+            })),
+        }
     }
 
     /// Shares every string with the ones `pool` already holds.
@@ -123,36 +190,57 @@ impl DocDigest {
         for tally in &mut self.labels {
             pool.share(&mut tally.label);
         }
-        for key in &mut self.pending {
-            pool.share(&mut key.label);
-            if let Some(extractor) = &mut key.extractor {
+        for group in &mut self.pending {
+            pool.share(&mut group.label);
+            if let Some(extractor) = &mut group.extractor {
                 pool.share(extractor);
             }
         }
-        for (text, label) in &mut self.terms {
-            pool.share(text);
-            pool.share(label);
+        if let Terms::Counted(terms) = &mut self.terms {
+            let ids: Option<Box<[u32]>> = terms.drain(..).map(|pair| pool.pair_id(pair)).collect();
+            // Over 4 billion distinct terms, they stay as they are.
+            if let Some(ids) = ids {
+                self.terms = Terms::Pooled(ids);
+            }
         }
         self.labels.shrink_to_fit();
         self.pending.shrink_to_fit();
-        self.terms.shrink_to_fit();
     }
 }
 
 /// One copy of each string the digests of a corpus hold (labels, extractor
-/// names, learned terms): a corpus repeats the same few thousand names.
+/// names, learned terms), and a number for each learned (text, label) pair:
+/// a corpus repeats the same few thousand names.
 #[derive(Clone, Debug, Default)]
-pub struct StringPool(HashSet<Arc<str>>);
+pub struct StringPool {
+    strings: HashSet<Arc<str>>,
+    pairs: Vec<(Arc<str>, Arc<str>)>,
+    pair_ids: HashMap<(Arc<str>, Arc<str>), u32>,
+}
 
 impl StringPool {
     /// Makes `s` the pool's copy of its text, adding it if it is new.
     pub fn share(&mut self, s: &mut Arc<str>) {
-        match self.0.get(s) {
+        match self.strings.get(s) {
             Some(shared) => *s = Arc::clone(shared),
             None => {
-                self.0.insert(Arc::clone(s));
+                self.strings.insert(Arc::clone(s));
             }
         }
+    }
+
+    /// The number of a (text, label) pair, added if new; `None` past
+    /// `u32::MAX` pairs.
+    fn pair_id(&mut self, (mut text, mut label): (Arc<str>, Arc<str>)) -> Option<u32> {
+        self.share(&mut text);
+        self.share(&mut label);
+        if let Some(&id) = self.pair_ids.get(&(Arc::clone(&text), Arc::clone(&label))) {
+            return Some(id);
+        }
+        let id = u32::try_from(self.pairs.len()).ok()?;
+        self.pairs.push((Arc::clone(&text), Arc::clone(&label)));
+        self.pair_ids.insert((text, label), id);
+        Some(id)
     }
 }
 
@@ -192,15 +280,18 @@ mod tests {
         assert_eq!(digest.pending_passing(&filter(None, 0.0)), 2);
         assert_eq!(digest.pending_passing(&filter(Some("person"), 0.0)), 1);
         assert_eq!(digest.pending_passing(&filter(None, 0.5)), 1);
-        let terms: Vec<(&str, &str)> = digest.terms.iter().map(|(t, l)| (&**t, &**l)).collect();
+        let mut pool = StringPool::default();
+        let terms: Vec<(&str, &str)> = digest.terms(&pool).collect();
         assert_eq!(terms, [("Iran", "country")]);
         assert_eq!(digest.quality, crate::stats::quality([&set]));
 
-        let mut pool = StringPool::default();
         let mut other = DocDigest::of(&set);
         digest.share_strings(&mut pool);
         other.share_strings(&mut pool);
-        assert!(Arc::ptr_eq(&digest.terms[0].0, &other.terms[0].0));
+        assert_eq!(digest.terms, Terms::Pooled(Box::new([0])));
+        assert_eq!(other.terms, digest.terms, "one number for the same pair");
+        let terms: Vec<(&str, &str)> = other.terms(&pool).collect();
+        assert_eq!(terms, [("Iran", "country")]);
         assert!(Arc::ptr_eq(
             &digest.labels[0].label,
             &other.pending[0].label

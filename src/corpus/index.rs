@@ -362,7 +362,7 @@ impl CorpusIndex {
         let terms: std::collections::BTreeSet<(&str, &str)> = self
             .others(open)
             .flatten()
-            .flat_map(|d| d.terms.iter().map(|(t, l)| (&**t, &**l)))
+            .flat_map(|d| d.terms(&self.pool))
             .collect();
         terms
             .into_iter()

@@ -16,7 +16,7 @@ pub(crate) mod listing;
 mod pair_check;
 pub mod validate;
 
-pub use digest::{DocDigest, LabelTally, PendingKey, StringPool};
+pub use digest::{DocDigest, LabelTally, PendingGroup, StringPool, Terms};
 pub use in_order::map_in_order;
 pub use index::{CorpusIndex, DocEntry, DocStatus, DocSummary, OthersFigures};
 pub use listing::{ArticleList, article_to_open, articles_in};
