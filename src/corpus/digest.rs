@@ -185,6 +185,15 @@ impl DocDigest {
         }
     }
 
+    /// The numbers of its learned terms in the pool its strings were shared
+    /// with (none before they are).
+    pub fn term_ids(&self) -> &[u32] {
+        match &self.terms {
+            Terms::Pooled(ids) => ids,
+            Terms::Counted(_) => &[],
+        }
+    }
+
     /// Shares every string with the ones `pool` already holds.
     pub fn share_strings(&mut self, pool: &mut StringPool) {
         for tally in &mut self.labels {
@@ -227,6 +236,11 @@ impl StringPool {
                 self.strings.insert(Arc::clone(s));
             }
         }
+    }
+
+    /// Every learned (text, label) pair numbered so far, by number.
+    pub fn pairs(&self) -> &[(Arc<str>, Arc<str>)] {
+        &self.pairs
     }
 
     /// The number of a (text, label) pair, added if new; `None` past

@@ -166,6 +166,9 @@ struct Totals {
     with_extractor_spans: usize,
     /// Entries read whose annotations could not be read (no digest).
     unreadable: usize,
+    /// For each learned pair of the pool (by number), how many entries
+    /// learn it.
+    term_documents: Vec<u32>,
 }
 
 impl Totals {
@@ -184,6 +187,18 @@ impl Totals {
                 }
                 if digest.has_extractor_spans {
                     change(&mut self.with_extractor_spans);
+                }
+                for &id in digest.term_ids() {
+                    let id = id as usize;
+                    if self.term_documents.len() <= id {
+                        self.term_documents.resize(id + 1, 0);
+                    }
+                    let documents = &mut self.term_documents[id];
+                    *documents = if sign {
+                        documents.saturating_add(1)
+                    } else {
+                        documents.saturating_sub(1)
+                    };
                 }
             }
             None => change(&mut self.unreadable),
@@ -357,17 +372,27 @@ impl CorpusIndex {
     }
 
     /// What the learned-terms suggester learns from the documents other
-    /// than `open`: each (text, label) once.
+    /// than `open`: each (text, label) once, sorted; in time proportional
+    /// to the distinct terms, not to the corpus.
     pub fn learned_terms_except(&self, open: &Path) -> Vec<(String, String)> {
-        let terms: std::collections::BTreeSet<(&str, &str)> = self
-            .others(open)
-            .flatten()
-            .flat_map(|d| d.terms(&self.pool))
+        let in_open: &[u32] = self
+            .position(open)
+            .and_then(|k| self.entries[k].digest.as_ref())
+            .map_or(&[], DocDigest::term_ids);
+        let mut terms: Vec<(String, String)> = self
+            .pool
+            .pairs()
+            .iter()
+            .enumerate()
+            .filter(|(id, _)| {
+                let documents = self.totals.term_documents.get(*id).copied().unwrap_or(0);
+                let open_learns = in_open.contains(&u32::try_from(*id).unwrap_or(u32::MAX));
+                documents > u32::from(open_learns)
+            })
+            .map(|(_, (text, label))| ((**text).to_owned(), (**label).to_owned()))
             .collect();
+        terms.sort_unstable();
         terms
-            .into_iter()
-            .map(|(t, l)| (t.to_owned(), l.to_owned()))
-            .collect()
     }
 }
 
@@ -499,6 +524,10 @@ mod tests {
             AnnotationSet::from_spans(vec![by("spacy", "country", Status::Accepted)]),
             AnnotationSet::from_spans(vec![by("flair", "person", Status::Rejected)]),
             AnnotationSet::from_spans(vec![Span::manual(1, 0, 4, "country", "Iran")]),
+            AnnotationSet::from_spans(vec![
+                Span::manual(1, 0, 4, "person", "Iran"),
+                Span::manual(2, 5, 9, "country", "Cuba"),
+            ]),
             AnnotationSet::default(),
         ];
         let mut step = 0_usize;
@@ -509,6 +538,14 @@ mod tests {
                     recounted(index, open),
                     "after {what}, {open:?} open"
                 );
+                let learned: std::collections::BTreeSet<(String, String)> = index
+                    .others(open)
+                    .flatten()
+                    .flat_map(|d| d.terms(&index.pool))
+                    .map(|(t, l)| (t.to_owned(), l.to_owned()))
+                    .collect();
+                let learned: Vec<(String, String)> = learned.into_iter().collect();
+                assert_eq!(index.learned_terms_except(open), learned, "after {what}");
             }
         };
         check(&index, "listing");
