@@ -365,10 +365,14 @@ impl CorpusIndex {
         &'a self,
         open: &'a Path,
     ) -> impl Iterator<Item = Option<&'a DocDigest>> + 'a {
+        // By position: comparing 100,000 paths component by component cost
+        // tens of milliseconds a frame.
+        let skip = self.position(open);
         self.entries
             .iter()
-            .filter(move |e| e.loaded && e.path != open)
-            .map(|e| e.digest.as_ref())
+            .enumerate()
+            .filter(move |(k, e)| e.loaded && Some(*k) != skip)
+            .map(|(_, e)| e.digest.as_ref())
     }
 
     /// What the learned-terms suggester learns from the documents other
