@@ -21,7 +21,7 @@ const ARTICLE_BYTES: usize = 2_000;
 
 /// The annotation file saved for the article, and its number of spans.
 static FILE: LazyLock<(String, usize)> = LazyLock::new(|| {
-    let (text, mut spans) = common::news_article_text(ARTICLE_BYTES, 20);
+    let (text, mut spans) = common::news_article_text(ARTICLE_BYTES, 45);
     for (k, span) in spans.iter_mut().enumerate() {
         if k % 2 == 1 {
             span.origin = Origin::Extractor("names \"v2\"".to_owned());

@@ -16,6 +16,7 @@
 //! `tests/core/fast_ron_props.rs` compare the two on written and mutated
 //! files.
 
+use std::fmt::Write as _;
 use std::str::FromStr;
 
 use super::format::{AnnotationFile, FORMAT_VERSION, StoredSpan};
@@ -24,7 +25,10 @@ use crate::model::{Origin, Status};
 /// The annotation file `source`, if it has exactly the shape
 /// [`super::format`] writes (format [`FORMAT_VERSION`]); `None` otherwise.
 pub(crate) fn parse(source: &str) -> Option<AnnotationFile> {
-    let mut at = Cursor { rest: source };
+    let mut at = Cursor {
+        rest: source,
+        spelling: String::new(),
+    };
     at.eat("(\n    format: ")?;
     let format = at.number::<u32>()?;
     if format != FORMAT_VERSION {
@@ -57,6 +61,8 @@ pub(crate) fn parse(source: &str) -> Option<AnnotationFile> {
 /// The text not read yet.
 struct Cursor<'a> {
     rest: &'a str,
+    /// A score as the writer spells it (kept to spare an allocation each).
+    spelling: String,
 }
 
 impl<'a> Cursor<'a> {
@@ -174,7 +180,9 @@ impl<'a> Cursor<'a> {
             .count();
         let spelt = self.take(len)?;
         let score: f64 = spelt.parse().ok()?;
-        (score.is_finite() && format!("{score:?}") == spelt).then_some(score)
+        self.spelling.clear();
+        write!(self.spelling, "{score:?}").ok()?;
+        (score.is_finite() && self.spelling == spelt).then_some(score)
     }
 
     /// A string literal with only the escapes the writer makes: `\"`, `\\`,
@@ -184,19 +192,26 @@ impl<'a> Cursor<'a> {
         self.eat("\"")?;
         let mut out = String::new();
         loop {
-            let plain = self
-                .rest
-                .bytes()
-                .position(|b| matches!(b, b'"' | b'\\') || b < 0x20 || b == 0x7f)?;
-            let plain = self.take(plain)?;
-            // The C1 controls (U+0080 to U+009F), always escaped.
-            if plain.contains(|c: char| c.is_control()) {
-                return None;
+            // Up to a quote, a backslash or a control character: C0, DEL,
+            // or C1 (U+0080 to U+009F, bytes C2 80 to C2 9F).
+            let bytes = self.rest.as_bytes();
+            let mut end = 0;
+            while let Some(&b) = bytes.get(end) {
+                match b {
+                    b'"' | b'\\' | 0..0x20 | 0x7f => break,
+                    0xc2 if bytes.get(end + 1).is_some_and(|n| *n < 0xa0) => return None,
+                    _ => end += 1,
+                }
             }
-            out.push_str(plain);
+            let plain = self.take(end)?;
             if self.eat_if("\"") {
+                if out.is_empty() {
+                    return Some(plain.to_owned());
+                }
+                out.push_str(plain);
                 return Some(out);
             }
+            out.push_str(plain);
             self.eat("\\")?;
             out.push(self.escape()?);
         }
