@@ -3,7 +3,8 @@
 //! [`super::format`] writes every file by hand in one exact shape: fixed
 //! field order, fixed indentation, one span per line, default fields left
 //! out, strings escaped one way. [`parse`] reads exactly that shape, about
-//! ten times faster than `ron` (`cargo bench --bench ron_read`), and returns
+//! seven times faster than `ron` (14 µs instead of 100 µs for the file of a
+//! 2 KB article with 33 spans: `cargo bench --bench ron_read`), and returns
 //! `None` for anything else — comments, other whitespace or field order,
 //! unknown fields, raw strings, escapes or number spellings the writer never
 //! produces, another format version, trailing text. The caller then parses
