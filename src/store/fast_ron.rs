@@ -233,7 +233,8 @@ impl<'a> Cursor<'a> {
             return Some(c);
         }
         self.eat("u{")?;
-        let len = self.rest.find('}')?;
+        // At most six digits: the closing brace is within seven bytes.
+        let len = self.rest.bytes().take(7).position(|b| b == b'}')?;
         let hex = self.take(len)?;
         self.eat("}")?;
         let lower = hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
