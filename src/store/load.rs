@@ -111,17 +111,33 @@ fn syntax_error(path: &Path, e: &ron::error::SpannedError) -> StoreError {
     }
 }
 
+/// The options annotation files are read with by `ron`.
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(RON_RECURSION_LIMIT)
+}
+
+/// A file's source parsed by `ron` alone.
+pub(super) fn parse_with_ron(source: &str) -> Result<AnnotationFile, ron::error::SpannedError> {
+    ron_options().from_str(source)
+}
+
 /// Parses a file's source. Another format version is reported as such,
 /// whether or not the file also parses as this one: a future format should
 /// say so, not fail on some field it added.
+///
+/// A file in the exact shape newsmark writes is read by
+/// [`super::fast_ron`]; any other goes through `ron`.
 fn parse_file(path: &Path, source: &str) -> Result<AnnotationFile, StoreError> {
-    let options = ron::Options::default().with_recursion_limit(RON_RECURSION_LIMIT);
+    if let Some(file) = super::fast_ron::parse(source) {
+        super::limits::check_fields(path, &file)?;
+        return Ok(file);
+    }
     let version_error = |found| StoreError::Version {
         path: path.to_owned(),
         found,
         supported: FORMAT_VERSION,
     };
-    match options.from_str::<AnnotationFile>(source) {
+    match parse_with_ron(source) {
         Ok(file) if file.format == FORMAT_VERSION => {
             super::limits::check_fields(path, &file)?;
             Ok(file)
@@ -129,7 +145,7 @@ fn parse_file(path: &Path, source: &str) -> Result<AnnotationFile, StoreError> {
         Ok(file) => Err(version_error(file.format)),
         // Only a file that fails is parsed again, for its version alone
         // (parsing every file twice would double the cost of opening).
-        Err(e) => match options.from_str::<VersionProbe>(source) {
+        Err(e) => match ron_options().from_str::<VersionProbe>(source) {
             Ok(probe) if probe.format != FORMAT_VERSION => Err(version_error(probe.format)),
             _ => Err(syntax_error(path, &e)),
         },

@@ -4,6 +4,7 @@
 //! - `boundary.rs`: only regular files inside the corpus folder are read
 //! - `encoding.rs`: articles not in UTF-8, decoded into a UTF-8 copy
 //! - `error.rs`: errors and problems met reading or writing files
+//! - `fast_ron.rs`: a fast reader for the files `format.rs` writes (`ron` reads the rest)
 //! - `format.rs`: the annotation file format (version 1)
 //! - `limits.rs`: limits on an annotation file's strings
 //! - `load.rs`: validating annotation files against their article
@@ -15,6 +16,7 @@
 mod boundary;
 mod encoding;
 mod error;
+mod fast_ron;
 mod format;
 mod limits;
 mod load;
@@ -31,6 +33,8 @@ pub use encoding::{
     preview_legacy, transcode_to_utf8_copy,
 };
 pub use error::{LoadProblem, StoreError};
+#[doc(hidden)]
+pub use fast_ron::{ParsedAnnotationFile, read_fast, read_with_ron};
 pub use format::{
     FORMAT_VERSION, snapshot_to_ron_string, text_sha256, to_ron_string, to_ron_string_in_context,
 };

@@ -36,6 +36,7 @@ mod exit_codes;
 mod export_cli;
 mod export_formats;
 mod export_roundtrip;
+mod fast_ron_props;
 mod fuzz_bounded;
 mod fuzz_regressions;
 mod import_checks;

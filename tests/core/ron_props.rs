@@ -21,7 +21,7 @@ use proptest::prelude::*;
 use proptest::sample::{Index, select};
 
 /// Strings that stress a RON writer: quotes, escapes, controls, emoji.
-fn odd_string() -> impl Strategy<Value = String> {
+pub(crate) fn odd_string() -> impl Strategy<Value = String> {
     let pieces =
         "a|Z| |\"|\\|\\n|\n|\r|\r\n|\t|\u{0}|\u{7}|\u{1b}|\u{7f}|\u{85}|\u{2028}|\u{feff}|\u{200d}|😀|👩\u{200d}💻|🇨🇺|é|e\u{301}|(|)|,|//|/*|r#\"|#|'|\\u{41}|}"
         .split('|')
@@ -33,7 +33,7 @@ fn odd_string() -> impl Strategy<Value = String> {
     .prop_map(|v| v.concat())
 }
 
-fn score() -> impl Strategy<Value = Option<f64>> {
+pub(crate) fn score() -> impl Strategy<Value = Option<f64>> {
     prop_oneof![
         Just(None),
         (0.0..=1.0f64).prop_map(Some),
@@ -41,13 +41,13 @@ fn score() -> impl Strategy<Value = Option<f64>> {
     ]
 }
 
-fn span_id() -> impl Strategy<Value = u64> {
+pub(crate) fn span_id() -> impl Strategy<Value = u64> {
     let edges = select(vec![0, u64::MAX - 1, u64::MAX]);
     prop_oneof![1..40u64, edges, any::<u64>()]
 }
 
 /// A span whose offsets (and so quote) are yet to be chosen.
-fn raw_span() -> impl Strategy<Value = (Index, Index, Span)> {
+pub(crate) fn raw_span() -> impl Strategy<Value = (Index, Index, Span)> {
     let extractor = prop::option::of(odd_string());
     let fields = (span_id(), odd_string(), extractor, score(), status());
     (any::<Index>(), any::<Index>(), fields).prop_map(|(x, y, (id, label, ex, score, status))| {
@@ -60,7 +60,7 @@ fn raw_span() -> impl Strategy<Value = (Index, Index, Span)> {
 
 /// Spans over `doc` with unique ids and their true quotes; empty ranges and
 /// duplicates (same offsets and label, which the loader reports) are skipped.
-fn spans_over(doc: &Document, raw: Vec<(Index, Index, Span)>) -> Vec<Span> {
+pub(crate) fn spans_over(doc: &Document, raw: Vec<(Index, Index, Span)>) -> Vec<Span> {
     let mut ids = HashSet::new();
     let mut places = HashSet::new();
     let mut spans = Vec::new();
