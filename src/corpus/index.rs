@@ -293,9 +293,9 @@ impl CorpusIndex {
 
     /// [`Self::record`] with the digest of the annotations made already
     /// (by a background job, off the window's thread).
-    pub fn record_digest(&mut self, path: &Path, mut digest: DocDigest, error: Option<String>) {
+    pub fn record_digest(&mut self, path: &Path, digest: DocDigest, error: Option<String>) {
         if let Some(k) = self.position(path) {
-            digest.share_strings(&mut self.pool);
+            let digest = self.keep(digest);
             self.change(k, |entry| {
                 entry.digest = Some(digest);
                 entry.error = error;
@@ -310,11 +310,20 @@ impl CorpusIndex {
         if let Some(k) = self.position(&entry.path)
             && !self.entries[k].loaded
         {
-            if let Some(digest) = &mut entry.digest {
-                digest.share_strings(&mut self.pool);
-            }
+            entry.digest = entry.digest.map(|digest| self.keep(digest));
             self.change(k, |old| *old = entry);
         }
+    }
+
+    /// A digest as the index keeps it: its strings shared with the pool,
+    /// and copied into memory allocated by the index's own thread. A digest
+    /// made on another thread lives in that thread's part of the allocator
+    /// (its arena), and memory freed there is not reused by this thread:
+    /// replacing 100,000 digests made by a background job grew the window
+    /// by 87 MiB. Copied, a replaced digest's memory goes to the next.
+    fn keep(&mut self, mut digest: DocDigest) -> DocDigest {
+        digest.share_strings(&mut self.pool);
+        digest.clone()
     }
 
     /// Changes entry `k` by `f`, keeping the totals.
