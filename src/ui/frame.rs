@@ -84,8 +84,8 @@ impl NewsmarkApp {
         self.poll_background(&ctx);
 
         // Keys first, so a hotkey's span is painted in this same frame.
-        let key_commands = match (self.prompts.key_commands(&ctx), &mut self.doc) {
-            (Some(commands), _) => commands,
+        let key_commands = match (self.prompts.keys(&ctx), &mut self.doc) {
+            (Some(answers), _) => answers.into_iter().map(Command::Answer).collect(),
             (None, Some(doc)) => keys::commands(&ctx, Some(&doc.session), Some(&mut doc.view)),
             (None, None) => keys::commands(&ctx, None, None),
         };
@@ -100,7 +100,8 @@ impl NewsmarkApp {
         banner::show(ui, self, &mut commands);
         document_panels::search_bar(ui, self, &mut commands);
         document_panels::show(ui, self, &mut commands);
-        super::prompts::show(&ctx, self, &mut commands);
+        let answers = super::prompts::show(&ctx, &self.prompts, self.session());
+        commands.extend(answers.into_iter().map(Command::Answer));
         document_panels::windows(&ctx, self);
         if !self.prompts.is_showing() && self.doc.is_some() {
             focus_text_view(&ctx);

@@ -3,7 +3,9 @@
 
 use crate::model::Edit;
 use crate::session::Session;
+use crate::stats::StatusCounts;
 use crate::ui::app::NewsmarkApp;
+use crate::ui::prompts::mark_done::MarkDonePrompt;
 use crate::ui::prompts::unsaved::Pending;
 
 impl NewsmarkApp {
@@ -54,6 +56,22 @@ impl NewsmarkApp {
                 format!("That was the first document of the folder: on to the last, {name}.")
             });
         }
+    }
+
+    /// Ctrl+Enter: marks the document done, saves and moves on; asks first
+    /// if it has pending suggestions (and is not done already).
+    pub(in crate::ui) fn mark_done(&mut self) {
+        let Some(session) = self.session() else {
+            return;
+        };
+        // Counted from the set itself: the span list has not seen this
+        // frame's edits yet. O(n) once, on the key.
+        let pending = StatusCounts::of(session.set()).pending;
+        if pending > 0 && !session.set().is_done() {
+            self.prompts.mark_done = Some(MarkDonePrompt { pending });
+            return;
+        }
+        self.mark_done_now();
     }
 
     /// Marks the document done (undoable), saves, and moves on.

@@ -58,6 +58,16 @@ impl NewsmarkApp {
         self.start_job(ctx, plan, all);
     }
 
+    /// Stops the running suggestion job, and any run waiting for its
+    /// extractor command to be approved or for learned terms to be offered.
+    pub(in crate::ui) fn cancel_suggest(&mut self) {
+        self.prompts.approval = None;
+        self.folder.learned_offers.clear();
+        if let Some(job) = &self.background.suggest {
+            job.cancel();
+        }
+    }
+
     pub(in crate::ui) fn start_job(&mut self, ctx: &egui::Context, plan: SuggestPlan, all: bool) {
         self.start_job_skipping(
             ctx,

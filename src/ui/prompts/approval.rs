@@ -4,9 +4,8 @@
 
 use egui::{Key, RichText};
 
+use super::PromptAnswer;
 use crate::suggest::SuggestPlan;
-use crate::ui::Command;
-use crate::ui::app::NewsmarkApp;
 
 /// A suggestion run waiting for the user to approve its extractor command.
 pub struct AwaitingApproval {
@@ -18,25 +17,35 @@ pub struct AwaitingApproval {
     pub command_line: String,
 }
 
+/// The answers to "run this extractor command?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ApprovalAnswer {
+    /// Run it (remembered for this folder and command).
+    Run,
+    /// Run the built-in suggesters only.
+    BuiltInOnly,
+    /// Run nothing.
+    Cancel,
+}
+
 /// Keys while "run this extractor command?" is shown.
-pub fn key_commands(ctx: &egui::Context) -> Vec<Command> {
+pub fn keys(ctx: &egui::Context) -> Vec<PromptAnswer> {
     crate::ui::keys::pressed_keys(ctx)
         .into_iter()
         .filter_map(|(key, _)| match key {
-            Key::R | Key::Enter => Some(Command::ApproveExtractor(true)),
-            Key::B => Some(Command::ApproveExtractor(false)),
-            Key::Escape => Some(Command::CancelSuggest),
+            Key::R | Key::Enter => Some(ApprovalAnswer::Run),
+            Key::B => Some(ApprovalAnswer::BuiltInOnly),
+            Key::Escape => Some(ApprovalAnswer::Cancel),
             _ => None,
         })
+        .map(PromptAnswer::Approval)
         .collect()
 }
 
 /// "Run this extractor command?", asked once per command and folder (the
 /// answer "Run it" is remembered between runs).
-pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let Some(waiting) = &app.prompts.approval else {
-        return;
-    };
+pub fn show(ctx: &egui::Context, waiting: &AwaitingApproval) -> Option<ApprovalAnswer> {
+    let mut answer = None;
     egui::Modal::new(egui::Id::unique("approve_extractor")).show(ctx, |ui| {
         ui.heading("Run the extractor command?");
         ui.label("This folder's newsmark.ron asks to run:");
@@ -46,43 +55,16 @@ pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>)
         );
         ui.label("Running it is remembered for this folder, until the command changes.");
         ui.horizontal(|ui| {
-            for (text, key, command) in [
-                ("Run it", "R", Command::ApproveExtractor(true)),
-                (
-                    "Built-in suggesters only",
-                    "B",
-                    Command::ApproveExtractor(false),
-                ),
-                ("Cancel", "Esc", Command::CancelSuggest),
+            for (text, key, choice) in [
+                ("Run it", "R", ApprovalAnswer::Run),
+                ("Built-in suggesters only", "B", ApprovalAnswer::BuiltInOnly),
+                ("Cancel", "Esc", ApprovalAnswer::Cancel),
             ] {
                 if ui.add(egui::Button::new(text).shortcut_text(key)).clicked() {
-                    commands.push(command);
+                    answer = Some(choice);
                 }
             }
         });
     });
-}
-
-impl NewsmarkApp {
-    /// The answer to "run this extractor command?".
-    pub(in crate::ui) fn approve_extractor(&mut self, ctx: &egui::Context, run: bool) {
-        let Some(mut waiting) = self.prompts.approval.take() else {
-            return;
-        };
-        if run {
-            let dir = self
-                .session()
-                .and_then(|s| s.txt_path().parent())
-                .map(std::path::Path::to_path_buf)
-                .unwrap_or_default();
-            if let Some(command) = &waiting.plan.external {
-                // Remembered for this folder and this exact command, also
-                // in later runs (see `NewsmarkApp::restore`).
-                self.persisted.approvals.approve(&dir, &command.argv);
-            }
-        } else {
-            waiting.plan.external = None;
-        }
-        self.start_job(ctx, waiting.plan, waiting.all);
-    }
+    answer
 }

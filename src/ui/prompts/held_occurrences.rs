@@ -7,12 +7,12 @@ use std::sync::Arc;
 
 use egui::Key;
 
+use super::PromptAnswer;
 use crate::model::{Document, Span};
 use crate::plural;
+use crate::suggest::Suggestion;
 use crate::suggest::occurrences::OFFER_AT_ONCE;
-use crate::suggest::{Suggestion, added_count, pending_edit};
-use crate::ui::app::NewsmarkApp;
-use crate::ui::{Command, keys};
+use crate::ui::keys;
 
 /// A tagged text's occurrences held back, waiting for the user's answer.
 pub struct HeldOccurrences {
@@ -29,24 +29,32 @@ pub struct HeldOccurrences {
     pub drawn: std::cell::Cell<bool>,
 }
 
+/// The answers to "offer the other occurrences too?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeldAnswer {
+    /// Offer them, as one more undo step.
+    Offer,
+    /// Leave them.
+    NotNow,
+}
+
 /// Keys while the question is shown: O or Enter offers the rest, Escape
 /// leaves them.
-pub fn key_commands(ctx: &egui::Context) -> Vec<Command> {
+pub fn keys(ctx: &egui::Context) -> Vec<PromptAnswer> {
     keys::pressed_keys(ctx)
         .into_iter()
         .filter_map(|(key, _)| match key {
-            Key::O | Key::Enter => Some(Command::OfferHeldOccurrences(true)),
-            Key::Escape => Some(Command::OfferHeldOccurrences(false)),
+            Key::O | Key::Enter => Some(HeldAnswer::Offer),
+            Key::Escape => Some(HeldAnswer::NotNow),
             _ => None,
         })
+        .map(PromptAnswer::HeldOccurrences)
         .collect()
 }
 
-/// Shows the question, if there is one.
-pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let Some(held) = &app.prompts.held_occurrences else {
-        return;
-    };
+/// Shows the question.
+pub fn show(ctx: &egui::Context, held: &HeldOccurrences) -> Option<HeldAnswer> {
+    let mut answer = None;
     if !held.drawn.replace(true) {
         ctx.request_repaint();
     }
@@ -66,48 +74,15 @@ pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>)
         ));
         ui.horizontal(|ui| {
             let offer = format!("Offer {} more", held.held.len());
-            for (text, key, command) in [
-                (offer.as_str(), "O", Command::OfferHeldOccurrences(true)),
-                ("Not now", "Esc", Command::OfferHeldOccurrences(false)),
+            for (text, key, choice) in [
+                (offer.as_str(), "O", HeldAnswer::Offer),
+                ("Not now", "Esc", HeldAnswer::NotNow),
             ] {
                 if ui.add(egui::Button::new(text).shortcut_text(key)).clicked() {
-                    commands.push(command);
+                    answer = Some(choice);
                 }
             }
         });
     });
-}
-
-impl NewsmarkApp {
-    /// The answer to "offer the other occurrences too?": offer them as one
-    /// undo step (if the span is still there, on the same text), or leave
-    /// them.
-    pub(in crate::ui) fn answer_held_occurrences(&mut self, offer: bool) {
-        let Some(held) = self.prompts.held_occurrences.take() else {
-            return;
-        };
-        let quote = &held.span.text;
-        if !offer {
-            let rest = plural::counted(held.held.len(), "other occurrence", "other occurrences");
-            return self.info(format!("The {rest} of “{quote}” were not offered"));
-        }
-        let Some(session) = self.session() else {
-            return;
-        };
-        let same_text = Arc::ptr_eq(&session.shared_doc(), &held.doc);
-        if !same_text || session.set().get(held.span.id).is_none() {
-            return self.info(format!(
-                "“{quote}” is no longer tagged here: its other occurrences were not offered"
-            ));
-        }
-        match pending_edit(session, &held.held) {
-            Some(edit) => {
-                let n = added_count(&edit);
-                self.perform(edit);
-                let more = plural::counted(n, "more occurrence", "more occurrences");
-                self.info(format!("Offered {more} of “{quote}” to review (N)"));
-            }
-            None => self.info(format!("No other occurrences of “{quote}” left to offer")),
-        }
-    }
+    answer
 }

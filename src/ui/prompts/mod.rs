@@ -1,7 +1,8 @@
-//! The modal prompts. Each file holds one prompt: its state, its keys
-//! (`key_commands`), its modal (`show`) and the app's handling of the
-//! answer. The order they take the keyboard in is written once, in
-//! [`Prompts::key_commands`].
+//! The modal prompts. Each file holds one prompt: its state, its answers,
+//! its keys (`keys`) and its modal (`show`). Keys and modals return a
+//! [`PromptAnswer`]; the app applies it (`ui/apply/prompts.rs`): nothing
+//! here knows the app. The order they take the keyboard in is written
+//! once, in [`Prompts::keys`].
 //!
 //! - `approval.rs`: "Run the extractor command?"
 //! - `disk_change.rs`: "Changed on disk": Reload, Keep mine, Merge
@@ -19,11 +20,29 @@ pub mod journal;
 pub mod mark_done;
 pub mod unsaved;
 
-use super::Command;
-use crate::session::DiskChange;
+use crate::session::{DiskChange, Session};
 
-/// A prompt's keys: the commands this frame's key presses answer with.
-type KeyCommands = fn(&egui::Context) -> Vec<Command>;
+/// An answer to one of the prompts, for the app to apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptAnswer {
+    /// To "save your changes?".
+    Unsaved(unsaved::UnsavedAnswer),
+    /// To "restore the unsaved work found?".
+    Journal(journal::JournalAnswer),
+    /// To "run the extractor command?".
+    Approval(approval::ApprovalAnswer),
+    /// To "changed on disk".
+    DiskChange(disk_change::DiskChoice),
+    /// To "open a UTF-8 copy?".
+    Encoding(encoding::EncodingAnswer),
+    /// To "mark done with suggestions still to review?".
+    MarkDone(mark_done::MarkDoneAnswer),
+    /// To "offer the other occurrences too?".
+    HeldOccurrences(held_occurrences::HeldAnswer),
+}
+
+/// A prompt's keys: the answers this frame's key presses give.
+type Keys = fn(&egui::Context) -> Vec<PromptAnswer>;
 
 /// The questions waiting for an answer.
 #[derive(Default)]
@@ -52,24 +71,21 @@ impl Prompts {
     }
 
     /// Each prompt's keys, the first showing taking the keyboard.
-    fn key_order(&self) -> [(bool, KeyCommands); 7] {
+    fn key_order(&self) -> [(bool, Keys); 7] {
         [
-            (self.encoding.is_some(), encoding::key_commands),
-            (self.journal.is_some(), journal::key_commands),
-            (self.disk_change.is_some(), disk_change::key_commands),
-            (self.approval.is_some(), approval::key_commands),
-            (self.mark_done.is_some(), mark_done::key_commands),
-            (self.unsaved.is_some(), unsaved::key_commands),
-            (
-                self.held_occurrences.is_some(),
-                held_occurrences::key_commands,
-            ),
+            (self.encoding.is_some(), encoding::keys),
+            (self.journal.is_some(), journal::keys),
+            (self.disk_change.is_some(), disk_change::keys),
+            (self.approval.is_some(), approval::keys),
+            (self.mark_done.is_some(), mark_done::keys),
+            (self.unsaved.is_some(), unsaved::keys),
+            (self.held_occurrences.is_some(), held_occurrences::keys),
         ]
     }
 
-    /// The keys of the prompt that answers the keyboard; `None` if no
-    /// prompt shows.
-    pub fn key_commands(&self, ctx: &egui::Context) -> Option<Vec<Command>> {
+    /// The answers given by this frame's keys to the prompt that has the
+    /// keyboard; `None` if no prompt shows.
+    pub fn keys(&self, ctx: &egui::Context) -> Option<Vec<PromptAnswer>> {
         let (_, keys) = self.key_order().into_iter().find(|(showing, _)| *showing)?;
         Some(keys(ctx))
     }
@@ -81,13 +97,70 @@ impl Prompts {
     }
 }
 
-/// Draws the prompts that are showing (a later one on top).
-pub fn show(ctx: &egui::Context, app: &super::NewsmarkApp, commands: &mut Vec<Command>) {
-    unsaved::show(ctx, app, commands);
-    approval::show(ctx, app, commands);
-    journal::show(ctx, app, commands);
-    encoding::show(ctx, app, commands);
-    disk_change::show(ctx, app, commands);
-    mark_done::show(ctx, app, commands);
-    held_occurrences::show(ctx, app, commands);
+/// Draws the prompts that are showing (a later one on top) about the open
+/// document `session`; the answers clicked.
+pub fn show(
+    ctx: &egui::Context,
+    prompts: &Prompts,
+    session: Option<&Session>,
+) -> Vec<PromptAnswer> {
+    let name = session.map(Session::name).unwrap_or_default();
+    let name = name.as_str();
+    let mut answers = Vec::new();
+    let mut answered = |answer: Option<PromptAnswer>| answers.extend(answer);
+    if let Some(pending) = &prompts.unsaved {
+        answered(unsaved::show(ctx, pending, name).map(PromptAnswer::Unsaved));
+    }
+    if let Some(waiting) = &prompts.approval {
+        answered(approval::show(ctx, waiting).map(PromptAnswer::Approval));
+    }
+    if let Some(offered) = &prompts.journal {
+        answered(journal::show(ctx, offered, name).map(PromptAnswer::Journal));
+    }
+    if let Some(offer) = &prompts.encoding {
+        answered(encoding::show(ctx, offer).map(PromptAnswer::Encoding));
+    }
+    if let (Some(change), Some(session)) = (&prompts.disk_change, session) {
+        answered(disk_change::show(ctx, change, session).map(PromptAnswer::DiskChange));
+    }
+    if let Some(prompt) = &prompts.mark_done {
+        answered(mark_done::show(ctx, prompt, name).map(PromptAnswer::MarkDone));
+    }
+    if let Some(held) = &prompts.held_occurrences {
+        answered(held_occurrences::show(ctx, held).map(PromptAnswer::HeldOccurrences));
+    }
+    answers
+}
+
+#[cfg(test)]
+mod tests {
+    /// The prompts give answers and the app applies them (in `ui/apply`):
+    /// no file here may reach into the app, or the two depend on each
+    /// other again.
+    #[test]
+    fn no_prompt_knows_the_app() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui/prompts");
+        let mut read = 0;
+        for entry in std::fs::read_dir(&dir).expect("src/ui/prompts") {
+            let path = entry.expect("an entry of src/ui/prompts").path();
+            let source = std::fs::read_to_string(&path).expect("a prompt's source");
+            // Spelled in pieces, so that this file does not hold them.
+            for word in [
+                concat!("Newsmark", "App"),
+                concat!("ui::", "app::"),
+                concat!("ui::", "app;"),
+                concat!("super::", "app::"),
+                concat!("super::", "app;"),
+                concat!("super::", "super::"),
+            ] {
+                assert!(
+                    !source.contains(word),
+                    "{} mentions {word}: a prompt returns its answer instead",
+                    path.display()
+                );
+            }
+            read += 1;
+        }
+        assert!(read >= 7, "read {read} prompt files");
+    }
 }
