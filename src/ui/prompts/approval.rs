@@ -2,9 +2,9 @@
 //! a folder's `newsmark.ron` has a command run (the answer "Run it" is
 //! remembered between runs).
 
-use egui::{Key, RichText};
+use egui::RichText;
 
-use super::PromptAnswer;
+use super::{KeyName, PromptAnswer, answer_row};
 use crate::suggest::SuggestPlan;
 
 /// A suggestion run waiting for the user to approve its extractor command.
@@ -28,43 +28,33 @@ pub enum ApprovalAnswer {
     Cancel,
 }
 
-/// Keys while "run this extractor command?" is shown.
-pub fn keys(ctx: &egui::Context) -> Vec<PromptAnswer> {
-    crate::ui::keys::pressed_keys(ctx)
-        .into_iter()
-        .filter_map(|(key, _)| match key {
-            Key::R | Key::Enter => Some(ApprovalAnswer::Run),
-            Key::B => Some(ApprovalAnswer::BuiltInOnly),
-            Key::Escape => Some(ApprovalAnswer::Cancel),
-            _ => None,
-        })
-        .map(PromptAnswer::Approval)
-        .collect()
-}
-
 /// "Run this extractor command?", asked once per command and folder (the
 /// answer "Run it" is remembered between runs).
-pub fn show(ctx: &egui::Context, waiting: &AwaitingApproval) -> Option<ApprovalAnswer> {
-    let mut answer = None;
-    egui::Modal::new(egui::Id::unique("approve_extractor")).show(ctx, |ui| {
-        ui.heading("Run the extractor command?");
-        ui.label("This folder's newsmark.ron asks to run:");
-        ui.label(RichText::new(&waiting.command_line).monospace().strong());
-        ui.label(
-            "It gets each article's text on standard input. Run it only if you trust this folder.",
-        );
-        ui.label("Running it is remembered for this folder, until the command changes.");
-        ui.horizontal(|ui| {
-            for (text, key, choice) in [
-                ("Run it", "R", ApprovalAnswer::Run),
-                ("Built-in suggesters only", "B", ApprovalAnswer::BuiltInOnly),
-                ("Cancel", "Esc", ApprovalAnswer::Cancel),
-            ] {
-                if ui.add(egui::Button::new(text).shortcut_text(key)).clicked() {
-                    answer = Some(choice);
-                }
-            }
-        });
-    });
-    answer
+pub fn show(
+    ctx: &egui::Context,
+    waiting: &AwaitingApproval,
+    key: KeyName,
+) -> Option<ApprovalAnswer> {
+    egui::Modal::new(egui::Id::unique("approve_extractor"))
+        .show(ctx, |ui| {
+            ui.heading("Run the extractor command?");
+            ui.label("This folder's newsmark.ron asks to run:");
+            ui.label(RichText::new(&waiting.command_line).monospace().strong());
+            ui.label(
+                "It gets each article's text on standard input. \
+                 Run it only if you trust this folder.",
+            );
+            ui.label("Running it is remembered for this folder, until the command changes.");
+            answer_row(
+                ui,
+                key,
+                PromptAnswer::Approval,
+                &[
+                    ("Run it", ApprovalAnswer::Run),
+                    ("Built-in suggesters only", ApprovalAnswer::BuiltInOnly),
+                    ("Cancel", ApprovalAnswer::Cancel),
+                ],
+            )
+        })
+        .inner
 }

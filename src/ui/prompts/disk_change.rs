@@ -4,9 +4,9 @@
 //! (compared by content, so newsmark's own saves are not one) shows this
 //! prompt naming the file, with Reload, Keep mine and Merge.
 
-use egui::{Key, RichText};
+use egui::RichText;
 
-use super::PromptAnswer;
+use super::{KeyName, PromptAnswer, answer_button};
 use crate::session::{DiskChange, FileChange, Session};
 use crate::store;
 
@@ -21,23 +21,13 @@ pub enum DiskChoice {
     Merge,
 }
 
-/// Keys while "changed on disk" is shown: R, K, M.
-pub fn keys(ctx: &egui::Context) -> Vec<PromptAnswer> {
-    crate::ui::keys::pressed_keys(ctx)
-        .into_iter()
-        .filter(|(_, modifiers)| modifiers.is_none())
-        .filter_map(|(key, _)| match key {
-            Key::R => Some(DiskChoice::Reload),
-            Key::K => Some(DiskChoice::KeepMine),
-            Key::M => Some(DiskChoice::Merge),
-            _ => None,
-        })
-        .map(PromptAnswer::DiskChange)
-        .collect()
-}
-
 /// "Changed on disk": which file, what happened, and the three answers.
-pub fn show(ctx: &egui::Context, change: &DiskChange, session: &Session) -> Option<DiskChoice> {
+pub fn show(
+    ctx: &egui::Context,
+    change: &DiskChange,
+    session: &Session,
+    key: KeyName,
+) -> Option<DiskChoice> {
     let mut answer = None;
     let ron = store::file_name(session.ron_path());
     let text_gone = matches!(
@@ -61,7 +51,6 @@ pub fn show(ctx: &egui::Context, change: &DiskChange, session: &Session) -> Opti
             let answers = [
                 (
                     "Reload",
-                    "R",
                     DiskChoice::Reload,
                     !text_gone,
                     format!(
@@ -70,7 +59,6 @@ pub fn show(ctx: &egui::Context, change: &DiskChange, session: &Session) -> Opti
                 ),
                 (
                     "Keep mine",
-                    "K",
                     DiskChoice::KeepMine,
                     true,
                     format!(
@@ -79,7 +67,6 @@ pub fn show(ctx: &egui::Context, change: &DiskChange, session: &Session) -> Opti
                 ),
                 (
                     "Merge",
-                    "M",
                     DiskChoice::Merge,
                     !text_gone,
                     "Add your edits since it was read to the version on disk \
@@ -87,8 +74,8 @@ pub fn show(ctx: &egui::Context, change: &DiskChange, session: &Session) -> Opti
                         .to_owned(),
                 ),
             ];
-            for (text, key, choice, enabled, tip) in answers {
-                let button = egui::Button::new(text).shortcut_text(key);
+            for (text, choice, enabled, tip) in answers {
+                let button = answer_button(text, PromptAnswer::DiskChange(choice), key);
                 let response = ui
                     .add_enabled(enabled, button)
                     .on_hover_text(tip)

@@ -5,11 +5,8 @@
 
 use std::path::PathBuf;
 
-use egui::Key;
-
-use super::PromptAnswer;
+use super::{KeyName, PromptAnswer, answer_row};
 use crate::store::{self, Encoding, StoreError};
-use crate::ui::keys;
 
 /// An article that is not UTF-8, and the encoding offered to read it in.
 #[derive(Debug)]
@@ -55,52 +52,37 @@ pub enum EncodingAnswer {
     Cancel,
 }
 
-/// Keys while the offer is shown: Enter converts, Escape cancels.
-pub fn keys(ctx: &egui::Context) -> Vec<PromptAnswer> {
-    keys::pressed_keys(ctx)
-        .into_iter()
-        .filter_map(|(key, _)| match key {
-            Key::Enter => Some(EncodingAnswer::Convert),
-            Key::Escape => Some(EncodingAnswer::Cancel),
-            _ => None,
-        })
-        .map(PromptAnswer::Encoding)
-        .collect()
-}
-
 /// Shows the offer.
-pub fn show(ctx: &egui::Context, offer: &EncodingOffer) -> Option<EncodingAnswer> {
-    let mut answer = None;
-    egui::Modal::new(egui::Id::unique("encoding_offer")).show(ctx, |ui| {
-        ui.set_max_width(560.0);
-        ui.heading("Not UTF-8 text");
-        ui.label(&offer.reason);
-        ui.label(format!(
-            "It may be {} text (which also covers Latin-1). Its first line would read:",
-            offer.encoding.name()
-        ));
-        ui.label(egui::RichText::new(&offer.first_line).monospace());
-        let name = store::file_name(&offer.path);
-        let stem = offer
-            .path
-            .file_stem()
-            .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
-        ui.label(format!(
-            "Opening it writes a UTF-8 copy, {stem}.utf8.txt (or a free name like it), \
+pub fn show(ctx: &egui::Context, offer: &EncodingOffer, key: KeyName) -> Option<EncodingAnswer> {
+    egui::Modal::new(egui::Id::unique("encoding_offer"))
+        .show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            ui.heading("Not UTF-8 text");
+            ui.label(&offer.reason);
+            ui.label(format!(
+                "It may be {} text (which also covers Latin-1). Its first line would read:",
+                offer.encoding.name()
+            ));
+            ui.label(egui::RichText::new(&offer.first_line).monospace());
+            let name = store::file_name(&offer.path);
+            let stem = offer
+                .path
+                .file_stem()
+                .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
+            ui.label(format!(
+                "Opening it writes a UTF-8 copy, {stem}.utf8.txt (or a free name like it), \
              and opens that; {name} itself is left as it is."
-        ));
-        ui.horizontal(|ui| {
-            let convert = egui::Button::new(offer.button_label()).shortcut_text("Enter");
-            if ui.add(convert).clicked() {
-                answer = Some(EncodingAnswer::Convert);
-            }
-            if ui
-                .add(egui::Button::new("Cancel").shortcut_text("Esc"))
-                .clicked()
-            {
-                answer = Some(EncodingAnswer::Cancel);
-            }
-        });
-    });
-    answer
+            ));
+            let convert = offer.button_label();
+            answer_row(
+                ui,
+                key,
+                PromptAnswer::Encoding,
+                &[
+                    (convert.as_str(), EncodingAnswer::Convert),
+                    ("Cancel", EncodingAnswer::Cancel),
+                ],
+            )
+        })
+        .inner
 }

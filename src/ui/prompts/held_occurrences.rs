@@ -5,14 +5,11 @@
 
 use std::sync::Arc;
 
-use egui::Key;
-
-use super::PromptAnswer;
+use super::{KeyName, PromptAnswer, answer_row};
 use crate::model::{Document, Span};
 use crate::plural;
 use crate::suggest::Suggestion;
 use crate::suggest::occurrences::OFFER_AT_ONCE;
-use crate::ui::keys;
 
 /// A tagged text's occurrences held back, waiting for the user's answer.
 pub struct HeldOccurrences {
@@ -38,51 +35,36 @@ pub enum HeldAnswer {
     NotNow,
 }
 
-/// Keys while the question is shown: O or Enter offers the rest, Escape
-/// leaves them.
-pub fn keys(ctx: &egui::Context) -> Vec<PromptAnswer> {
-    keys::pressed_keys(ctx)
-        .into_iter()
-        .filter_map(|(key, _)| match key {
-            Key::O | Key::Enter => Some(HeldAnswer::Offer),
-            Key::Escape => Some(HeldAnswer::NotNow),
-            _ => None,
-        })
-        .map(PromptAnswer::HeldOccurrences)
-        .collect()
-}
-
 /// Shows the question.
-pub fn show(ctx: &egui::Context, held: &HeldOccurrences) -> Option<HeldAnswer> {
-    let mut answer = None;
+pub fn show(ctx: &egui::Context, held: &HeldOccurrences, key: KeyName) -> Option<HeldAnswer> {
     if !held.drawn.replace(true) {
         ctx.request_repaint();
     }
-    egui::Modal::new(egui::Id::unique("held_occurrences")).show(ctx, |ui| {
-        ui.set_max_width(520.0);
-        ui.heading("Offer more occurrences?");
-        let total = held.offered + held.held.len();
-        ui.label(format!(
-            "“{}” occurs {total} more times in this article. The {} nearest the span \
+    egui::Modal::new(egui::Id::unique("held_occurrences"))
+        .show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            ui.heading("Offer more occurrences?");
+            let total = held.offered + held.held.len();
+            ui.label(format!(
+                "“{}” occurs {total} more times in this article. The {} nearest the span \
              you tagged are offered as pending suggestions (at most {OFFER_AT_ONCE} at once).",
-            held.span.text, held.offered
-        ));
-        let rest = plural::counted(held.held.len(), "occurrence", "occurrences");
-        ui.label(format!(
+                held.span.text, held.offered
+            ));
+            let rest = plural::counted(held.held.len(), "occurrence", "occurrences");
+            ui.label(format!(
             "Offer the other {rest} too, as {}? Either way, Ctrl+Z takes back what was offered.",
             held.span.label
         ));
-        ui.horizontal(|ui| {
             let offer = format!("Offer {} more", held.held.len());
-            for (text, key, choice) in [
-                (offer.as_str(), "O", HeldAnswer::Offer),
-                ("Not now", "Esc", HeldAnswer::NotNow),
-            ] {
-                if ui.add(egui::Button::new(text).shortcut_text(key)).clicked() {
-                    answer = Some(choice);
-                }
-            }
-        });
-    });
-    answer
+            answer_row(
+                ui,
+                key,
+                PromptAnswer::HeldOccurrences,
+                &[
+                    (offer.as_str(), HeldAnswer::Offer),
+                    ("Not now", HeldAnswer::NotNow),
+                ],
+            )
+        })
+        .inner
 }

@@ -2,9 +2,7 @@
 //! journal was left by a session that ended without saving offers to
 //! restore it (see [`crate::ui::apply::journal`] for the writing).
 
-use egui::Key;
-
-use super::PromptAnswer;
+use super::{KeyName, PromptAnswer, answer_row};
 use crate::journal::RecoveredJournal;
 
 /// A journal found on opening, waiting for the user's answer.
@@ -50,22 +48,13 @@ fn ago(secs: u64) -> String {
     format!("{} ago", crate::plural::counted(n, one, many))
 }
 
-/// Keys while "restore unsaved work?" is shown.
-pub fn keys(ctx: &egui::Context) -> Vec<PromptAnswer> {
-    crate::ui::keys::pressed_keys(ctx)
-        .into_iter()
-        .filter_map(|(key, _)| match key {
-            Key::R | Key::Enter => Some(JournalAnswer::Restore),
-            Key::D => Some(JournalAnswer::Discard),
-            _ => None,
-        })
-        .map(PromptAnswer::Journal)
-        .collect()
-}
-
 /// "Restore the unsaved work found?", when a session ended without saving.
-pub fn show(ctx: &egui::Context, offered: &OfferedJournal, name: &str) -> Option<JournalAnswer> {
-    let mut answer = None;
+pub fn show(
+    ctx: &egui::Context,
+    offered: &OfferedJournal,
+    name: &str,
+    key: KeyName,
+) -> Option<JournalAnswer> {
     egui::Modal::new(egui::Id::unique("journal_offer")).show(ctx, |ui| {
         ui.heading("Unsaved work found");
         ui.label(format!(
@@ -76,18 +65,17 @@ pub fn show(ctx: &egui::Context, offered: &OfferedJournal, name: &str) -> Option
         if offered.journal.text_changed {
             ui.label("The article changed since; spans that no longer fit are left out.");
         }
-        ui.horizontal(|ui| {
-            for (text, key, choice) in [
-                ("Restore", "R", JournalAnswer::Restore),
-                ("Discard", "D", JournalAnswer::Discard),
-            ] {
-                if ui.add(egui::Button::new(text).shortcut_text(key)).clicked() {
-                    answer = Some(choice);
-                }
-            }
-        });
-    });
-    answer
+        answer_row(
+            ui,
+            key,
+            PromptAnswer::Journal,
+            &[
+                ("Restore", JournalAnswer::Restore),
+                ("Discard", JournalAnswer::Discard),
+            ],
+        )
+    })
+    .inner
 }
 
 #[cfg(test)]

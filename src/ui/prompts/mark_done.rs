@@ -1,13 +1,10 @@
 //! "Mark done with suggestions still to review?", asked by Ctrl+Enter (Mark
 //! done and next) when the document has pending suggestions: marking it
-//! done would leave them unreviewed. The prompt's state, keys, window and
-//! answer are all here.
+//! done would leave them unreviewed. Its answers are applied in
+//! `ui/apply/prompts.rs`; its keys are in the action table.
 
-use egui::Key;
-
-use super::PromptAnswer;
+use super::{KeyName, PromptAnswer, answer_button};
 use crate::plural::counted;
-use crate::ui::keys;
 
 /// The question, while it waits for an answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,25 +24,13 @@ pub enum MarkDoneAnswer {
     Cancel,
 }
 
-/// Keys while the question is shown: Enter or D marks done, R reviews,
-/// Esc or C cancels. Keys held with Ctrl (a repeat of Ctrl+Enter) do not
-/// answer it.
-pub fn keys(ctx: &egui::Context) -> Vec<PromptAnswer> {
-    keys::pressed_keys(ctx)
-        .into_iter()
-        .filter(|(_, modifiers)| modifiers.is_none())
-        .filter_map(|(key, _)| match key {
-            Key::Enter | Key::D => Some(MarkDoneAnswer::MarkDone),
-            Key::R => Some(MarkDoneAnswer::Review),
-            Key::Escape | Key::C => Some(MarkDoneAnswer::Cancel),
-            _ => None,
-        })
-        .map(PromptAnswer::MarkDone)
-        .collect()
-}
-
 /// The question's window, while it is asked.
-pub fn show(ctx: &egui::Context, prompt: &MarkDonePrompt, name: &str) -> Option<MarkDoneAnswer> {
+pub fn show(
+    ctx: &egui::Context,
+    prompt: &MarkDonePrompt,
+    name: &str,
+    key: KeyName,
+) -> Option<MarkDoneAnswer> {
     let mut answer = None;
     let suggestions = counted(prompt.pending, "suggestion", "suggestions");
     egui::Modal::new(egui::Id::unique("mark_done_prompt")).show(ctx, |ui| {
@@ -55,28 +40,21 @@ pub fn show(ctx: &egui::Context, prompt: &MarkDonePrompt, name: &str) -> Option<
         ));
         ui.label("Marked done, the document keeps them in its file, unreviewed.");
         ui.horizontal(|ui| {
-            for (text, key, choice, tip) in [
+            for (text, choice, tip) in [
                 (
                     "Mark done",
-                    "Enter",
                     MarkDoneAnswer::MarkDone,
                     "Mark the document done with its suggestions pending, save, go to the next",
                 ),
                 (
                     "Review them",
-                    "R",
                     MarkDoneAnswer::Review,
                     "Stay, and select the first pending suggestion",
                 ),
-                (
-                    "Cancel",
-                    "Esc",
-                    MarkDoneAnswer::Cancel,
-                    "Stay; nothing changes",
-                ),
+                ("Cancel", MarkDoneAnswer::Cancel, "Stay; nothing changes"),
             ] {
                 if ui
-                    .add(egui::Button::new(text).shortcut_text(key))
+                    .add(answer_button(text, PromptAnswer::MarkDone(choice), key))
                     .on_hover_text(tip)
                     .clicked()
                 {

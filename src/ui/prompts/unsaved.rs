@@ -3,9 +3,7 @@
 
 use std::path::PathBuf;
 
-use egui::Key;
-
-use super::PromptAnswer;
+use super::{KeyName, PromptAnswer, answer_row};
 
 /// The answers to "save your changes?".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,41 +25,31 @@ pub enum Pending {
     Close,
 }
 
-/// Keys while the unsaved-changes question is shown.
-pub fn keys(ctx: &egui::Context) -> Vec<PromptAnswer> {
-    crate::ui::keys::pressed_keys(ctx)
-        .into_iter()
-        .filter_map(|(key, _)| match key {
-            Key::S | Key::Enter => Some(UnsavedAnswer::Save),
-            Key::D => Some(UnsavedAnswer::Discard),
-            Key::Escape | Key::C => Some(UnsavedAnswer::Cancel),
-            _ => None,
-        })
-        .map(PromptAnswer::Unsaved)
-        .collect()
-}
-
 /// "Save your changes?" before opening another document or closing.
-pub fn show(ctx: &egui::Context, pending: &Pending, name: &str) -> Option<UnsavedAnswer> {
-    let mut answer = None;
+pub fn show(
+    ctx: &egui::Context,
+    pending: &Pending,
+    name: &str,
+    key: KeyName,
+) -> Option<UnsavedAnswer> {
     let then = match pending {
         Pending::Open(path) => format!("before opening {}", path.display()),
         Pending::Close => "before closing".to_owned(),
     };
-    egui::Modal::new(egui::Id::unique("unsaved_prompt")).show(ctx, |ui| {
-        ui.heading("Unsaved changes");
-        ui.label(format!("Save your changes to {name} {then}?"));
-        ui.horizontal(|ui| {
-            for (text, key, choice) in [
-                ("Save", "S", UnsavedAnswer::Save),
-                ("Discard", "D", UnsavedAnswer::Discard),
-                ("Cancel", "Esc", UnsavedAnswer::Cancel),
-            ] {
-                if ui.add(egui::Button::new(text).shortcut_text(key)).clicked() {
-                    answer = Some(choice);
-                }
-            }
-        });
-    });
-    answer
+    egui::Modal::new(egui::Id::unique("unsaved_prompt"))
+        .show(ctx, |ui| {
+            ui.heading("Unsaved changes");
+            ui.label(format!("Save your changes to {name} {then}?"));
+            answer_row(
+                ui,
+                key,
+                PromptAnswer::Unsaved,
+                &[
+                    ("Save", UnsavedAnswer::Save),
+                    ("Discard", UnsavedAnswer::Discard),
+                    ("Cancel", UnsavedAnswer::Cancel),
+                ],
+            )
+        })
+        .inner
 }
