@@ -4,6 +4,7 @@
 
 use super::Command;
 use super::app::{LeftTab, NewsmarkApp};
+use super::folder::Folder;
 
 /// The search bar, while open on a document.
 pub fn search_bar(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command>) {
@@ -41,7 +42,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command
                 doc.span_list.show(ui, &doc.session, selected, commands);
             });
     }
-    if let (Some(doc), Some(tab)) = (&mut app.doc, app.layout.left) {
+    // A document is always in an open folder.
+    if let (Some(doc), Some(folder), Some(tab)) = (&mut app.doc, &app.folder, app.layout.left) {
         egui::Panel::left("left_panel")
             .default_size(300.0)
             .resizable(true)
@@ -55,19 +57,17 @@ pub fn show(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command
                             done: doc.session.set().is_done(),
                         };
                         let open = (doc.session.txt_path(), live);
-                        app.layout
-                            .doc_list
-                            .show(ui, &app.folder.corpus, open, commands);
+                        app.layout.doc_list.show(ui, &folder.corpus, open, commands);
                     }
                     LeftTab::Review => {
                         egui::ScrollArea::vertical().show(ui, |ui| {
-                            let folder = app.background.folder_bulk.view();
+                            let bulk = app.background.folder_bulk.view();
                             doc.review.show(
                                 ui,
                                 &doc.session,
-                                &app.folder.corpus,
+                                &folder.corpus,
                                 &app.layout.review_filter,
-                                &folder,
+                                &bulk,
                                 commands,
                             );
                         });
@@ -116,17 +116,19 @@ pub fn windows(ctx: &egui::Context, app: &mut NewsmarkApp) {
         .doc
         .as_ref()
         .map(|d| (d.session.txt_path(), d.session.set()));
+    let folder = app.folder.as_ref();
+    let schema = Folder::schema_of(folder);
     super::widgets::stats_window::show(
         ctx,
         &mut app.layout.show_statistics,
-        &app.folder.corpus,
-        &app.folder.schema,
+        Folder::documents_of(folder),
+        schema,
         open_doc,
     );
     super::chrome::help::show(
         ctx,
         &mut app.layout.show_shortcuts,
-        &app.folder.schema,
-        app.folder.guidelines.as_deref(),
+        schema,
+        folder.and_then(|f| f.guidelines.as_deref()),
     );
 }

@@ -13,7 +13,7 @@
 //! - `doc.rs`: `OpenDoc`, the open document and its views
 //! - `document_panels.rs`: the panels on the document (search bar, span list, left panel, text) and the windows
 //! - `file_dialog.rs`: the Open dialog (replaceable for tests) and messages when none is chosen
-//! - `folder.rs`: `Folder`, the open folder
+//! - `folder.rs`: `Folder`, the open folder (replaced whole when another opens)
 //! - `frame.rs`: one frame: background, keys, drawing, commands (and `eframe::App`)
 //! - `fonts.rs`: the bundled fonts (emoji, a fallback font), installed once
 //! - `icon.rs`: the window icon

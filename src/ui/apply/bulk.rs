@@ -93,20 +93,17 @@ impl NewsmarkApp {
         self.change_open_document(&op, &open);
         let paths: Vec<PathBuf> = match &op {
             BulkOp::Review { .. } => self
-                .folder
-                .corpus
-                .entries
-                .iter()
-                .map(|e| e.path.clone())
-                .collect(),
+                .corpus_index()
+                .map(|c| c.entries.iter().map(|e| e.path.clone()).collect())
+                .unwrap_or_default(),
             BulkOp::Reopen { ids, .. } => ids.keys().cloned().collect(),
         };
         let others = paths.into_iter().filter(|p| *p != open).collect();
         let job = BulkJob::start(
             op,
             others,
-            self.folder.schema.clone(),
-            self.folder.open_article.clone(),
+            self.schema().clone(),
+            self.background.open_article.clone(),
             ctx,
         );
         self.background.folder_bulk.job = Some(job);
@@ -141,7 +138,7 @@ impl NewsmarkApp {
         let opened = std::mem::take(&mut job.opened);
         let op = job.op.clone();
         for (path, done) in changed {
-            self.folder.corpus.record(&path, &done.set, None);
+            self.record_in_folder(&path, &done.set);
             self.background.folder_bulk.tally.insert(path, done.changed);
         }
         for path in opened {
@@ -188,9 +185,7 @@ impl NewsmarkApp {
             }
             _ => {}
         }
-        if let Some(doc) = &mut self.doc {
-            doc.refresh_review(&self.folder.corpus);
-        }
+        self.refresh_review();
         if skipped.is_empty() {
             self.info(text);
         } else {

@@ -86,8 +86,10 @@ impl NewsmarkApp {
                         bar.forget_hits();
                     }
                 }
-                self.folder.corpus.update(&doc.session);
-                doc.refresh_review(&self.folder.corpus);
+                if let Some(folder) = &mut self.folder {
+                    folder.corpus.update(&doc.session);
+                    doc.refresh_review(&folder.corpus);
+                }
                 doc.journal.written_state = None;
                 if forget_learned {
                     doc.learned.clear();

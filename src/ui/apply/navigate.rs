@@ -35,8 +35,11 @@ impl NewsmarkApp {
         let Some(session) = self.session() else {
             return;
         };
-        let n = self.folder.corpus.entries.len();
-        let Some(here) = self.folder.corpus.position(session.txt_path()) else {
+        let Some(corpus) = self.corpus_index() else {
+            return;
+        };
+        let n = corpus.entries.len();
+        let Some(here) = corpus.position(session.txt_path()) else {
             return self.info("This document is not in a folder list.");
         };
         if n < 2 {
@@ -44,7 +47,7 @@ impl NewsmarkApp {
         }
         let to = here as isize + step;
         let next = to.rem_euclid(n as isize) as usize;
-        let path = self.folder.corpus.entries[next].path.clone();
+        let path = corpus.entries[next].path.clone();
         self.go_to(&path);
         let moved = self.session().is_some_and(|s| s.txt_path() == path);
         let quiet = self.notice.as_ref().is_none_or(|n| !n.is_error);

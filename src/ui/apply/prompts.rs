@@ -5,7 +5,6 @@
 
 use std::sync::Arc;
 
-use crate::corpus::CorpusIndex;
 use crate::plural;
 use crate::session::Session;
 use crate::store;
@@ -122,7 +121,9 @@ impl NewsmarkApp {
         match store::transcode_to_utf8_copy(&offer.path, offer.encoding) {
             Ok(copy) => {
                 // The folder has a new article: list it again.
-                self.folder.corpus = CorpusIndex::default();
+                if let Some(folder) = &mut self.folder {
+                    folder.forget_documents();
+                }
                 self.open_now(&copy);
                 if self.session().is_some_and(|s| s.txt_path() == copy) {
                     self.info(format!(

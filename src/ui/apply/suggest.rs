@@ -39,7 +39,10 @@ impl NewsmarkApp {
             Ok(s) => s,
             Err(err) => return self.error(err.to_string()),
         };
-        let mut terms = self.folder.corpus.learned_terms_except(session.txt_path());
+        let mut terms = self
+            .corpus_index()
+            .map(|c| c.learned_terms_except(session.txt_path()))
+            .unwrap_or_default();
         terms.extend(crate::suggest::matcher::learned_terms(session.set()));
         let plan = match SuggestPlan::with_terms(&settings, terms) {
             Ok(plan) => plan,
@@ -62,7 +65,9 @@ impl NewsmarkApp {
     /// extractor command to be approved or for learned terms to be offered.
     pub(in crate::ui) fn cancel_suggest(&mut self) {
         self.prompts.approval = None;
-        self.folder.learned_offers.clear();
+        if let Some(folder) = &mut self.folder {
+            folder.learned_offers.clear();
+        }
         if let Some(job) = &self.background.suggest {
             job.cancel();
         }
@@ -111,7 +116,7 @@ impl NewsmarkApp {
             open,
             others,
             session.schema().clone(),
-            self.folder.open_article.clone(),
+            self.background.open_article.clone(),
             ctx,
         );
         job.open_offers = open_offers;
@@ -139,11 +144,12 @@ impl NewsmarkApp {
         let Some(job) = &mut self.background.suggest else {
             return;
         };
-        for (path, set) in std::mem::take(&mut job.saved) {
-            self.folder.corpus.record(&path, &set, None);
-        }
+        let saved = std::mem::take(&mut job.saved);
         let opened = std::mem::take(&mut job.opened);
         let what = job.open_offers.unwrap_or(Offered::LearnedTerms);
+        for (path, set) in saved {
+            self.record_in_folder(&path, &set);
+        }
         for (path, found) in opened {
             if self.session().is_some_and(|s| s.txt_path() == path) {
                 self.add_job_offers(&found, what);
@@ -171,9 +177,7 @@ impl NewsmarkApp {
             text.push_str(&format!("; {failures}: {first}"));
         }
         self.background.suggest = None;
-        if let Some(doc) = &mut self.doc {
-            doc.refresh_review(&self.folder.corpus);
-        }
+        self.refresh_review();
         if failed {
             self.error(text);
         } else {
