@@ -5,6 +5,10 @@
 use super::Command;
 use super::app::{LeftTab, NewsmarkApp};
 use super::folder::Folder;
+use super::widgets::doc_list::doc_list_ui;
+use super::widgets::search_bar::search_bar_ui;
+use super::widgets::span_list::span_list_ui;
+use super::widgets::text_view::text_view_ui;
 
 /// The search bar, while open on a document.
 pub fn search_bar(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command>) {
@@ -24,7 +28,7 @@ pub fn search_bar(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<C
         .iter()
         .map(|l| l.name.clone())
         .collect();
-    egui::Panel::top("search_bar").show(ui, |ui| bar.show(ui, &labels, commands));
+    egui::Panel::top("search_bar").show(ui, |ui| search_bar_ui(ui, bar, &labels, commands));
     if doc.view.highlights != bar.hits {
         doc.view.highlights.clone_from(&bar.hits);
     }
@@ -39,7 +43,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command
             .default_size(280.0)
             .resizable(true)
             .show(ui, |ui| {
-                doc.span_list.show(ui, &doc.session, selected, commands);
+                span_list_ui(ui, &mut doc.span_list, &doc.session, selected, commands);
             });
     }
     // A document is always in an open folder.
@@ -57,7 +61,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command
                             done: doc.session.set().is_done(),
                         };
                         let open = (doc.session.txt_path(), live);
-                        app.layout.doc_list.show(ui, &folder.corpus, open, commands);
+                        doc_list_ui(ui, &mut app.layout.doc_list, &folder.corpus, open, commands);
                     }
                     LeftTab::Review => {
                         egui::ScrollArea::vertical().show(ui, |ui| {
@@ -76,7 +80,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command
             });
     }
     egui::CentralPanel::default().show(ui, |ui| match &mut app.doc {
-        Some(doc) => doc.view.show(ui, &doc.session, commands),
+        Some(doc) => text_view_ui(ui, &mut doc.view, &doc.session, commands),
         None => super::chrome::empty::show(ui, app.layout.refused.as_deref(), commands),
     });
 }
