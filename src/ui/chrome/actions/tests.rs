@@ -279,3 +279,22 @@ fn prompt_keys_are_bare_answers_and_esc_backs_out() {
         );
     }
 }
+
+/// Ctrl held still (a repeat of Ctrl+Enter, which asked "mark done?", or a
+/// shortcut under way when files change on disk) answers neither of those
+/// prompts; Ctrl+S in "save your changes?" saves.
+#[test]
+fn ctrl_answers_only_the_prompts_that_cannot_show_while_it_is_held() {
+    let ctrl_answers = |prompt, key_pressed| {
+        press(&key(CMD, key_pressed), |ctx| {
+            keys::prompt_commands(ctx, prompt)
+        })
+    };
+    assert_eq!(ctrl_answers(PromptKind::MarkDone, Key::Enter), vec![]);
+    assert_eq!(ctrl_answers(PromptKind::DiskChange, Key::R), vec![]);
+    let save = PromptAnswer::Unsaved(crate::ui::UnsavedAnswer::Save);
+    assert_eq!(
+        ctrl_answers(PromptKind::Unsaved, Key::S),
+        vec![Command::Answer(save)]
+    );
+}
