@@ -1,4 +1,5 @@
-//! The spans of one document, kept sorted, with their invariants.
+//! The spans of one document, kept sorted, with their invariants (checked
+//! in `validate.rs`; read through the views of `spans_view.rs`).
 
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::ops::Range;
@@ -6,50 +7,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use imbl::Vector;
-use imbl::shared_ptr::DefaultSharedPtr;
 
-use super::{Document, LabelSchema, Span, SpanId};
-
-/// Why a span breaks the annotation set's invariants.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum Invalid {
-    /// `start >= end`.
-    #[error("empty span: start {start} is not before end {end}")]
-    Empty {
-        /// The span's start.
-        start: usize,
-        /// The span's end.
-        end: usize,
-    },
-    /// The range goes past the end of the text.
-    #[error("offsets {start}..{end} are outside the text ({})", crate::plural::counted(*len, "character", "characters"))]
-    OutOfRange {
-        /// The span's start.
-        start: usize,
-        /// The span's end.
-        end: usize,
-        /// The text's length in code points.
-        len: usize,
-    },
-    /// The stored quote is not the text at the offsets.
-    #[error("quote {quote:?} does not match the text at {start}..{end}, which is {actual:?}")]
-    QuoteMismatch {
-        /// The span's start.
-        start: usize,
-        /// The span's end.
-        end: usize,
-        /// The stored quote.
-        quote: String,
-        /// What the text holds there.
-        actual: String,
-    },
-    /// The label is not in the schema.
-    #[error("unknown label {0:?}")]
-    UnknownLabel(String),
-    /// Another span already has this id.
-    #[error("duplicate id")]
-    DuplicateId,
-}
+use super::{SetSnapshot, Span, SpanId, Spans};
 
 /// One change to a set's spans, as [`AnnotationSet::changes_since`] reports it
 /// to views that follow the set without rescanning it.
@@ -80,141 +39,6 @@ static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
 
 fn fresh_revision() -> u64 {
     NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
-}
-
-/// A set's spans in order: a read-only view that iterates and indexes like a
-/// slice of [`Span`]. The set keeps them in a persistent vector (a
-/// relaxed radix balanced tree, `imbl`), so that inserting or removing a
-/// span anywhere costs O(log n) instead of moving every span after it, and
-/// a [`SetSnapshot`] shares the tree instead of copying it.
-#[derive(Clone, Copy)]
-pub struct Spans<'a>(&'a Vector<Arc<Span>>);
-
-/// Iterator over [`Spans`].
-pub type SpansIter<'a> =
-    std::iter::Map<imbl::vector::Iter<'a, Arc<Span>, DefaultSharedPtr>, fn(&Arc<Span>) -> &Span>;
-
-impl<'a> Spans<'a> {
-    /// The spans, in order.
-    pub fn iter(&self) -> SpansIter<'a> {
-        self.0.iter().map(|s| &**s)
-    }
-
-    /// Number of spans.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The span at `index`.
-    pub fn get(&self, index: usize) -> Option<&'a Span> {
-        self.0.get(index).map(|s| &**s)
-    }
-
-    /// The first span.
-    pub fn first(&self) -> Option<&'a Span> {
-        self.get(0)
-    }
-
-    /// The last span.
-    pub fn last(&self) -> Option<&'a Span> {
-        self.0.last().map(|s| &**s)
-    }
-
-    /// The spans from `index` on, in order.
-    pub fn iter_from(&self, index: usize) -> impl Iterator<Item = &'a Span> + use<'a> {
-        let len = self.0.len();
-        self.0
-            .focus()
-            .narrow(index.min(len)..)
-            .into_iter()
-            .map(|s| &**s)
-    }
-
-    /// Copies of the spans.
-    pub fn to_vec(&self) -> Vec<Span> {
-        self.iter().cloned().collect()
-    }
-
-    /// How many spans come before the first for which `pred` is false
-    /// (`pred` must be true for a prefix), as [`slice::partition_point`].
-    pub fn partition_point(&self, mut pred: impl FnMut(&Span) -> bool) -> usize {
-        let found = self.0.binary_search_by(|s| {
-            if pred(s) {
-                std::cmp::Ordering::Less
-            } else {
-                std::cmp::Ordering::Greater
-            }
-        });
-        found.unwrap_or_else(|at| at)
-    }
-}
-
-impl<'a> IntoIterator for Spans<'a> {
-    type Item = &'a Span;
-    type IntoIter = SpansIter<'a>;
-
-    fn into_iter(self) -> SpansIter<'a> {
-        self.iter()
-    }
-}
-
-impl std::ops::Index<usize> for Spans<'_> {
-    type Output = Span;
-
-    fn index(&self, index: usize) -> &Span {
-        &self.0[index]
-    }
-}
-
-impl PartialEq for Spans<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.0 == other.0
-    }
-}
-
-impl std::fmt::Debug for Spans<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
-}
-
-/// What a set held at one moment ([`AnnotationSet::snapshot`]): what is
-/// written to a file, without the set's indexes. It can be sent to another
-/// thread.
-#[derive(Clone, Debug)]
-pub struct SetSnapshot {
-    spans: Vector<Arc<Span>>,
-    orphans: Vec<Span>,
-    candidates: BTreeMap<SpanId, Vec<(usize, usize)>>,
-    done: bool,
-}
-
-impl SetSnapshot {
-    /// The spans, sorted.
-    pub fn spans(&self) -> Spans<'_> {
-        Spans(&self.spans)
-    }
-
-    /// The orphans, sorted.
-    pub fn orphans(&self) -> &[Span] {
-        &self.orphans
-    }
-
-    /// The candidate places of each orphan that has some
-    /// ([`AnnotationSet::orphan_candidates`]).
-    pub fn candidates(&self) -> &BTreeMap<SpanId, Vec<(usize, usize)>> {
-        &self.candidates
-    }
-
-    /// Whether the document was marked done.
-    pub fn is_done(&self) -> bool {
-        self.done
-    }
 }
 
 /// The spans of one document, sorted by [`Span::sort_key`], with unique ids.
@@ -500,51 +324,6 @@ impl AnnotationSet {
     pub fn remove_orphan(&mut self, id: SpanId) -> Option<Span> {
         let at = self.orphans.iter().position(|s| s.id == id)?;
         Some(self.orphans.remove(at))
-    }
-
-    /// Checks one span against the document and schema (not ids).
-    pub fn check_span(span: &Span, doc: &Document, schema: &LabelSchema) -> Vec<Invalid> {
-        let mut problems = Vec::new();
-        if span.start >= span.end {
-            problems.push(Invalid::Empty {
-                start: span.start,
-                end: span.end,
-            });
-        } else if span.end > doc.char_len() {
-            problems.push(Invalid::OutOfRange {
-                start: span.start,
-                end: span.end,
-                len: doc.char_len(),
-            });
-        } else if let Some(actual) = doc.slice(span.start..span.end)
-            && actual != span.text
-        {
-            problems.push(Invalid::QuoteMismatch {
-                start: span.start,
-                end: span.end,
-                quote: span.text.clone(),
-                actual: actual.to_owned(),
-            });
-        }
-        if !schema.contains(&span.label) {
-            problems.push(Invalid::UnknownLabel(span.label.clone()));
-        }
-        problems
-    }
-
-    /// Every invariant violation in the set, with the span id it concerns.
-    pub fn validate(&self, doc: &Document, schema: &LabelSchema) -> Vec<(SpanId, Invalid)> {
-        let mut seen = HashSet::new();
-        let mut problems = Vec::new();
-        for span in self.spans() {
-            if !seen.insert(span.id) {
-                problems.push((span.id, Invalid::DuplicateId));
-            }
-            for p in Self::check_span(span, doc, schema) {
-                problems.push((span.id, p));
-            }
-        }
-        problems
     }
 }
 

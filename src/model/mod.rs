@@ -9,6 +9,8 @@
 //! - `schema.rs`: the labels a corpus uses (colours, hotkeys, descriptions)
 //! - `search.rs`: finding text in a document (plain or regular expression)
 //! - `span.rs`: a labelled stretch of text
+//! - `spans_view.rs`: read-only views of a set's spans (`Spans`, `SetSnapshot`)
+//! - `validate.rs`: checking a set against its document and schema (`Invalid`)
 //! - `words.rs`: word boundaries: snapping selections, moving a caret
 
 mod annotations;
@@ -19,9 +21,11 @@ pub mod graphemes;
 mod schema;
 pub mod search;
 mod span;
+mod spans_view;
+mod validate;
 pub mod words;
 
-pub use annotations::{AnnotationSet, Invalid, SetSnapshot, SpanChange, Spans, SpansIter};
+pub use annotations::{AnnotationSet, SpanChange};
 pub use bounds::{
     LabelNameError, MAX_DESCRIPTION_CHARS, MAX_ELIDED_CHARS, MAX_LABEL_CHARS, MAX_NAME_CHARS,
     TooLong, check_label_name, check_length, check_name, elide, elide_debug,
@@ -30,3 +34,5 @@ pub use document::Document;
 pub use edit::{Edit, EditError, History, StateId};
 pub use schema::{LabelDef, LabelSchema, Rgb};
 pub use span::{Origin, Span, SpanId, Status};
+pub use spans_view::{SetSnapshot, Spans, SpansIter};
+pub use validate::Invalid;

@@ -1,11 +1,13 @@
 //! One open document: its text, annotations, undo history and save state.
 //! The GUI and the tests drive editing through this type.
 //!
-//! - `mod.rs`: [`Session`]: opening, editing, saving, the recovery journal
+//! - `mod.rs`: [`Session`]: opening, editing, saving
 //! - `bulk.rs`: folder-wide review of one file (accept or reject all)
 //! - `disk.rs`: noticing changes on disk while a document is open
 //! - `journal_writer.rs`: the recovery journal written on another thread
 //! - `merge.rs`: the three-way merge of annotation sets
+//! - `orphans.rs`: placing and deleting orphans ([`OrphanError`])
+//! - `recovery.rs`: the recovery journal: writing, discarding, restoring
 //! - `resolve.rs`: resolving a change on disk: reload, keep mine, merge
 //! - `review.rs`: relabel, accept, reject, resize, as undoable edits
 
@@ -13,12 +15,15 @@ pub mod bulk;
 mod disk;
 mod journal_writer;
 mod merge;
+mod orphans;
+mod recovery;
 mod resolve;
 mod review;
 
 pub use disk::{DiskChange, FileChange, Fingerprint};
 pub use journal_writer::JournalWrite;
 pub use merge::{MergeReport, merge_three_way};
+pub use orphans::OrphanError;
 pub use resolve::{KeptMine, Merged, Reloaded};
 pub use review::ReviewFilter;
 
@@ -26,12 +31,10 @@ use disk::DiskState;
 use journal_writer::JournalGate;
 use resolve::RonOnDisk;
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::journal::{Journal, RecoveredJournal, UnreadableJournal};
 use crate::model::{
     AnnotationSet, Document, Edit, EditError, History, LabelSchema, Span, SpanId, StateId,
 };
@@ -260,110 +263,6 @@ impl Session {
         Ok(())
     }
 
-    /// The recovery journal of [`Self::ron_path`]
-    /// (`.NAME.ron.journal` beside it).
-    pub fn journal(&self) -> Journal {
-        Journal::new(&self.ron_path)
-    }
-
-    /// Writes the unsaved annotations to the recovery journal; call it every
-    /// few seconds. Only a dirty session writes one (and only when its
-    /// annotations changed since the last write); a session back at its
-    /// saved state (say, by undo) removes a journal it left. The journal is
-    /// written even when saving over the annotation file is refused;
-    /// [`Self::start_journal_write`] writes it on another thread.
-    pub fn write_journal(&self) -> Result<(), StoreError> {
-        let journal = self.journal();
-        if self.is_dirty() {
-            self.journal_gate
-                .now(|| journal.write(&self.name(), &self.doc, &self.set))?;
-        } else {
-            self.remove_journal(&journal)?;
-        }
-        Ok(())
-    }
-
-    /// Removes `journal`, after any background write of it.
-    fn remove_journal(&self, journal: &Journal) -> Result<bool, StoreError> {
-        self.journal_gate.now(|| journal.remove())
-    }
-
-    /// Removes `journal` after a save: a journal that cannot be removed
-    /// holds what was saved and is removed when next found, so the failure
-    /// is only logged.
-    fn remove_saved_journal(&self, journal: &Journal) {
-        if let Err(err) = self.remove_journal(journal) {
-            log::warn!("a journal of saved edits is left for the next open: {err}");
-        }
-    }
-
-    /// Removes the recovery journal: the user chose not to restore it, or
-    /// discards the session's unsaved edits.
-    pub fn discard_journal(&self) -> Result<(), StoreError> {
-        self.remove_journal(&self.journal()).map(|_| ())
-    }
-
-    /// The recovery journal left by a session on this document that ended
-    /// without saving, if it differs from the saved file (see
-    /// [`Journal::find`]; a journal equal to the saved file is removed, an
-    /// unreadable one set aside). Call it after [`Self::open`], then offer
-    /// [`Self::restore`] or [`Self::discard_journal`].
-    pub fn recovered_journal(&self) -> Result<Option<RecoveredJournal>, UnreadableJournal> {
-        self.journal().find(&self.name(), &self.doc, &self.schema)
-    }
-
-    /// The one edit that turns the annotations into `set` (a recovered
-    /// journal's): a [`Edit::Batch`] removing the spans that `set` lacks or
-    /// holds differently, adding those of `set` not here as they are, and
-    /// [`Edit::SetDone`] if the done flag differs. `None` if they are equal.
-    pub fn restore_edit(&self, set: &AnnotationSet) -> Option<Edit> {
-        let wanted: HashMap<SpanId, &Span> = set.spans().iter().map(|s| (s.id, s)).collect();
-        let current: HashMap<SpanId, &Span> = self.set.spans().iter().map(|s| (s.id, s)).collect();
-        let mut edits: Vec<Edit> = self
-            .set
-            .spans()
-            .iter()
-            .filter(|span| wanted.get(&span.id) != Some(span))
-            .cloned()
-            .map(Edit::Remove)
-            .collect();
-        edits.extend(
-            set.spans()
-                .iter()
-                .filter(|span| current.get(&span.id) != Some(span))
-                .cloned()
-                .map(Edit::Add),
-        );
-        if set.is_done() != self.set.is_done() {
-            edits.push(Edit::SetDone(set.is_done()));
-        }
-        // Orphans: those the set lacks go first (a span may take the id of
-        // one placed since), those it adds last.
-        let wanted: HashMap<SpanId, &Span> = set.orphans().iter().map(|s| (s.id, s)).collect();
-        let current: HashMap<SpanId, &Span> =
-            self.set.orphans().iter().map(|s| (s.id, s)).collect();
-        let gone = self.set.orphans().iter();
-        let gone = gone.filter(|o| wanted.get(&o.id) != Some(o));
-        let mut all: Vec<Edit> = gone.cloned().map(Edit::RemoveOrphan).collect();
-        all.append(&mut edits);
-        let new = set.orphans().iter();
-        let new = new.filter(|o| current.get(&o.id) != Some(o));
-        all.extend(new.cloned().map(Edit::AddOrphan));
-        let edits = all;
-        (!edits.is_empty()).then_some(Edit::Batch(edits))
-    }
-
-    /// Replaces the annotations by `set` (a recovered journal's) as one
-    /// undoable edit ([`Self::restore_edit`]). Returns whether anything
-    /// changed. The session is then dirty until saved; the journal stays
-    /// until then.
-    pub fn restore(&mut self, set: &AnnotationSet) -> Result<bool, EditError> {
-        match self.restore_edit(set) {
-            Some(edit) => self.perform(edit).map(|()| true),
-            None => Ok(false),
-        }
-    }
-
     /// Keeps a copy of the protected annotation file beside it (returned) and
     /// allows saving over the original.
     pub fn back_up_and_unprotect(&mut self) -> Result<PathBuf, StoreError> {
@@ -382,31 +281,6 @@ impl Session {
         self.save_block = None;
         Ok(backup)
     }
-}
-
-/// Why an orphan could not be placed.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum OrphanError {
-    /// No orphan has this id.
-    #[error("span {0} is not an orphan")]
-    NotAnOrphan(SpanId),
-    /// The range is empty or not inside the text.
-    #[error("{start}..{end} is not a range of the text ({})", crate::plural::counted(*len, "character", "characters"))]
-    BadRange {
-        /// The range's start.
-        start: usize,
-        /// The range's end.
-        end: usize,
-        /// The text's length in code points.
-        len: usize,
-    },
-    /// A span with the same offsets and label exists.
-    #[error("span {0} already has these offsets and this label")]
-    SameSpan(SpanId),
-    /// A span with the orphan's id is already in the annotations (say, one
-    /// restored from a recovery journal): delete the orphan instead.
-    #[error("span {0} is already in the annotations")]
-    IdTaken(SpanId),
 }
 
 /// An article's annotations as [`Session::open`] loads them, and why saving
@@ -450,61 +324,4 @@ fn load_block(loaded: &store::LoadedAnnotations) -> Option<String> {
             crate::plural::counted(n, "span", "spans")
         )
     })
-}
-
-/// Orphans: spans of a changed article that re-anchoring could not place.
-/// They are kept in the annotations ([`AnnotationSet::orphans`]) and saved
-/// in the file's `orphans` list, so none is lost; placing one (it becomes an
-/// ordinary span) or deleting one is an edit like any other, undone with
-/// [`Session::undo`].
-impl Session {
-    /// The orphans left, as the annotation file holds them (old offsets and
-    /// quote), sorted by their old place.
-    pub fn orphans(&self) -> &[Span] {
-        self.set.orphans()
-    }
-
-    /// The edit that places orphan `id` over the code points `range` of the
-    /// article: it joins the annotations with its id, label, origin, score
-    /// and status, and the text there as its quote.
-    pub fn place_orphan_edit(&self, id: SpanId, range: Range<usize>) -> Result<Edit, OrphanError> {
-        let orphan = self.set.orphan(id).ok_or(OrphanError::NotAnOrphan(id))?;
-        let bad_range = OrphanError::BadRange {
-            start: range.start,
-            end: range.end,
-            len: self.doc.char_len(),
-        };
-        let text = match self.doc.slice(range.clone()) {
-            Some(text) if !range.is_empty() => text.to_owned(),
-            _ => return Err(bad_range),
-        };
-        if let Some(same) = self.set.find_same(range.start, range.end, &orphan.label) {
-            return Err(OrphanError::SameSpan(same.id));
-        }
-        let placed = Span {
-            start: range.start,
-            end: range.end,
-            text,
-            ..orphan.clone()
-        };
-        Ok(Edit::Batch(vec![
-            Edit::RemoveOrphan(orphan.clone()),
-            Edit::Add(placed),
-        ]))
-    }
-
-    /// Places orphan `id` over `range` ([`Self::place_orphan_edit`]), as an
-    /// undoable edit.
-    pub fn place_orphan(&mut self, id: SpanId, range: Range<usize>) -> Result<(), OrphanError> {
-        let edit = self.place_orphan_edit(id, range)?;
-        self.perform(edit).map_err(|_| OrphanError::IdTaken(id))
-    }
-
-    /// Deletes orphan `id` (an undoable edit) and returns it; `None` if
-    /// there is no such orphan.
-    pub fn delete_orphan(&mut self, id: SpanId) -> Option<Span> {
-        let orphan = self.set.orphan(id)?.clone();
-        self.perform(Edit::RemoveOrphan(orphan.clone())).ok()?;
-        Some(orphan)
-    }
 }

@@ -93,8 +93,8 @@ impl Default for Layout {
 pub struct NewsmarkApp {
     /// What is kept between runs.
     pub(super) persisted: Persisted,
-    /// The open folder.
-    pub(super) folder: Folder,
+    /// The open folder, if any (replaced whole when another opens).
+    pub(super) folder: Option<Folder>,
     /// The open document.
     pub(super) doc: Option<OpenDoc>,
     /// The questions waiting for an answer.
@@ -145,18 +145,41 @@ impl NewsmarkApp {
         };
         let dir = txt.parent().map(Path::to_path_buf).unwrap_or_default();
         let mut settings_problem = None;
-        let new_folder = self.folder.is_other(&dir);
-        if new_folder {
-            settings_problem = self.folder.read_settings(&dir);
-            self.read_folder(&dir, true);
-        }
+        let new_folder = self.folder.as_ref().is_none_or(|f| f.is_other(&dir));
+        let mut folder = match self.folder.take() {
+            Some(same) if !new_folder => same,
+            old => {
+                let (mut folder, problem) = Folder::open(&dir);
+                if let Some(old) = old {
+                    folder.keep_offers_of(old);
+                }
+                settings_problem = problem;
+                folder
+            }
+        };
         // A suggestion job no longer writes this article's file.
-        self.folder.open_article.set(Some(txt.clone()));
+        self.background.open_article.set(Some(txt.clone()));
         // `Session::read`, not `open`: the folder's leftover temporary files
         // are cleared by its background listing, not by every document
         // opened (a listing of the whole folder each time).
-        match Session::read(&txt, self.folder.schema.clone()) {
-            Ok(session) => {
+        let read = Session::read(&txt, folder.schema.clone());
+        match &read {
+            Ok(session) => folder.corpus.update(session),
+            // Its entry shows why it cannot be opened (the background
+            // reading of a new folder says it again once listed).
+            Err(err) => folder.corpus.set_loaded(crate::corpus::DocEntry {
+                path: txt.clone(),
+                name: crate::store::file_name(&txt),
+                digest: None,
+                error: Some(err.to_string()),
+                loaded: true,
+            }),
+        }
+        let doc = read.map(|session| OpenDoc::new(session, &folder.corpus));
+        self.folder = Some(folder);
+        match doc {
+            Ok(doc) => {
+                let session = &doc.session;
                 self.layout.refused = None;
                 self.persisted.recent.remember(&txt);
                 self.notice = session.problems().first().map(|p| Notice {
@@ -172,9 +195,7 @@ impl NewsmarkApp {
                 if let Some(bar) = &mut self.layout.search {
                     bar.forget_hits();
                 }
-                self.folder.corpus.update(&session);
-                self.leave_document(&txt);
-                let doc = OpenDoc::new(session, &self.folder.corpus);
+                self.leave_document();
                 // Within a folder the left panel stays as the user left it.
                 self.doc = Some(doc);
                 if new_folder {
@@ -185,16 +206,7 @@ impl NewsmarkApp {
             }
             Err(err) => {
                 let still_open = self.session().map(|s| s.txt_path().to_owned());
-                self.folder.open_article.set(still_open);
-                // Its entry shows why it cannot be opened (the background
-                // reading of a new folder says it again once listed).
-                self.folder.corpus.set_loaded(crate::corpus::DocEntry {
-                    path: txt.clone(),
-                    name: crate::store::file_name(&txt),
-                    digest: None,
-                    error: Some(err.to_string()),
-                    loaded: true,
-                });
+                self.background.open_article.set(still_open);
                 self.prompts.encoding = EncodingOffer::for_error(&err);
                 self.refuse(err.to_string());
             }
@@ -208,7 +220,11 @@ impl NewsmarkApp {
         let doc = self.doc.as_ref()?;
         if doc.review.has_suggestions(&doc.session) {
             Some(LeftTab::Review)
-        } else if self.folder.corpus.entries.len() > 1 {
+        } else if self
+            .folder
+            .as_ref()
+            .is_some_and(|f| f.corpus.entries.len() > 1)
+        {
             Some(LeftTab::Documents)
         } else {
             None

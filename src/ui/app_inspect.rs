@@ -63,14 +63,15 @@ impl NewsmarkApp {
         /// Whether suggesters are running in the background, or learned terms
         /// wait to be offered to the folder.
         fn is_suggesting(&self) -> bool {
-            self.background.suggest.is_some() || !self.folder.learned_offers.is_empty()
+            self.background.suggest.is_some()
+                || self.folder.as_ref().is_some_and(|f| !f.learned_offers.is_empty())
         }
     }
 
     hook! {
         /// Whether the folder's annotation files are still being read.
         fn is_reading_folder(&self) -> bool {
-            self.folder.loader.is_some()
+            self.folder.as_ref().is_some_and(|f| f.loader.is_some())
         }
     }
 
@@ -134,9 +135,10 @@ impl NewsmarkApp {
     }
 
     hook! {
-        /// The corpus's documents as last read or saved.
+        /// The corpus's documents as last read or saved (none without a
+        /// folder open).
         fn corpus(&self) -> &CorpusIndex {
-            &self.folder.corpus
+            super::folder::Folder::documents_of(self.folder.as_ref())
         }
     }
 

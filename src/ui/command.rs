@@ -144,14 +144,8 @@ pub enum Command {
         /// Also the corpus's other documents.
         all: bool,
     },
-    /// Answer "run this extractor command?": run it, or run the built-in
-    /// suggesters only (`false`).
-    ApproveExtractor(bool),
     /// Stop the running suggestion job.
     CancelSuggest,
-    /// Answer "offer the tagged text's other occurrences too?": offer the
-    /// ones held back (`true`), or leave them.
-    OfferHeldOccurrences(bool),
     /// Open the search bar (or focus it).
     OpenSearch,
     /// Close the search bar.
@@ -165,12 +159,6 @@ pub enum Command {
     AnnotateAll,
     /// Show or hide the corpus statistics window.
     ToggleStatistics,
-    /// Answer "restore the unsaved work found?": restore it (`true`) or
-    /// discard it.
-    RestoreJournal(bool),
-    /// Answer "open a UTF-8 copy of this article that is not UTF-8?":
-    /// convert and open the copy (`true`), or leave it.
-    ConvertEncoding(bool),
     /// Place an orphaned span (one the changed article no longer holds) on
     /// the text selection.
     PlaceOrphan(SpanId),
@@ -188,10 +176,6 @@ pub enum Command {
     DeleteOrphan(SpanId),
     /// Show or hide the keyboard shortcuts window.
     ToggleShortcuts,
-    /// Answer the unsaved-changes question.
+    /// Answer the prompt that is showing.
     Answer(super::PromptAnswer),
-    /// Answer "changed on disk": reload, keep mine or merge.
-    ResolveDiskChange(super::DiskChoice),
-    /// Answer "mark done with suggestions still to review?".
-    AnswerMarkDone(super::MarkDoneAnswer),
 }

@@ -4,6 +4,11 @@
 
 use super::Command;
 use super::app::{LeftTab, NewsmarkApp};
+use super::folder::Folder;
+use super::widgets::doc_list::doc_list_ui;
+use super::widgets::search_bar::search_bar_ui;
+use super::widgets::span_list::span_list_ui;
+use super::widgets::text_view::text_view_ui;
 
 /// The search bar, while open on a document.
 pub fn search_bar(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command>) {
@@ -23,7 +28,7 @@ pub fn search_bar(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<C
         .iter()
         .map(|l| l.name.clone())
         .collect();
-    egui::Panel::top("search_bar").show(ui, |ui| bar.show(ui, &labels, commands));
+    egui::Panel::top("search_bar").show(ui, |ui| search_bar_ui(ui, bar, &labels, commands));
     if doc.view.highlights != bar.hits {
         doc.view.highlights.clone_from(&bar.hits);
     }
@@ -38,10 +43,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command
             .default_size(280.0)
             .resizable(true)
             .show(ui, |ui| {
-                doc.span_list.show(ui, &doc.session, selected, commands);
+                span_list_ui(ui, &mut doc.span_list, &doc.session, selected, commands);
             });
     }
-    if let (Some(doc), Some(tab)) = (&mut app.doc, app.layout.left) {
+    // A document is always in an open folder.
+    if let (Some(doc), Some(folder), Some(tab)) = (&mut app.doc, &app.folder, app.layout.left) {
         egui::Panel::left("left_panel")
             .default_size(300.0)
             .resizable(true)
@@ -55,19 +61,17 @@ pub fn show(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command
                             done: doc.session.set().is_done(),
                         };
                         let open = (doc.session.txt_path(), live);
-                        app.layout
-                            .doc_list
-                            .show(ui, &app.folder.corpus, open, commands);
+                        doc_list_ui(ui, &mut app.layout.doc_list, &folder.corpus, open, commands);
                     }
                     LeftTab::Review => {
                         egui::ScrollArea::vertical().show(ui, |ui| {
-                            let folder = app.background.folder_bulk.view();
+                            let bulk = app.background.folder_bulk.view();
                             doc.review.show(
                                 ui,
                                 &doc.session,
-                                &app.folder.corpus,
+                                &folder.corpus,
                                 &app.layout.review_filter,
-                                &folder,
+                                &bulk,
                                 commands,
                             );
                         });
@@ -76,7 +80,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command
             });
     }
     egui::CentralPanel::default().show(ui, |ui| match &mut app.doc {
-        Some(doc) => doc.view.show(ui, &doc.session, commands),
+        Some(doc) => text_view_ui(ui, &mut doc.view, &doc.session, commands),
         None => super::chrome::empty::show(ui, app.layout.refused.as_deref(), commands),
     });
 }
@@ -116,17 +120,19 @@ pub fn windows(ctx: &egui::Context, app: &mut NewsmarkApp) {
         .doc
         .as_ref()
         .map(|d| (d.session.txt_path(), d.session.set()));
+    let folder = app.folder.as_ref();
+    let schema = Folder::schema_of(folder);
     super::widgets::stats_window::show(
         ctx,
         &mut app.layout.show_statistics,
-        &app.folder.corpus,
-        &app.folder.schema,
+        Folder::documents_of(folder),
+        schema,
         open_doc,
     );
     super::chrome::help::show(
         ctx,
         &mut app.layout.show_shortcuts,
-        &app.folder.schema,
-        app.folder.guidelines.as_deref(),
+        schema,
+        folder.and_then(|f| f.guidelines.as_deref()),
     );
 }

@@ -8,10 +8,10 @@ use std::path::PathBuf;
 use egui::ViewportCommand;
 
 use super::app::NewsmarkApp;
-use super::chrome::{banner, menus, status_bar};
+use super::chrome::{actions, banner, menus, status_bar};
 use super::prompts::unsaved::Pending;
 use super::widgets::text_view::view_id;
-use super::{Command, document_panels, keys};
+use super::{Command, document_panels, keys, prompts};
 use crate::session::Session;
 
 impl NewsmarkApp {
@@ -84,8 +84,8 @@ impl NewsmarkApp {
         self.poll_background(&ctx);
 
         // Keys first, so a hotkey's span is painted in this same frame.
-        let key_commands = match (self.prompts.key_commands(&ctx), &mut self.doc) {
-            (Some(commands), _) => commands,
+        let key_commands = match (self.prompts.showing(), &mut self.doc) {
+            (Some(prompt), _) => keys::prompt_commands(&ctx, prompt),
             (None, Some(doc)) => keys::commands(&ctx, Some(&doc.session), Some(&mut doc.view)),
             (None, None) => keys::commands(&ctx, None, None),
         };
@@ -100,7 +100,8 @@ impl NewsmarkApp {
         banner::show(ui, self, &mut commands);
         document_panels::search_bar(ui, self, &mut commands);
         document_panels::show(ui, self, &mut commands);
-        super::prompts::show(&ctx, self, &mut commands);
+        let answers = prompts::show(&ctx, &self.prompts, self.session(), actions::answer_key);
+        commands.extend(answers.into_iter().map(Command::Answer));
         document_panels::windows(&ctx, self);
         if !self.prompts.is_showing() && self.doc.is_some() {
             focus_text_view(&ctx);

@@ -1,15 +1,16 @@
-//! The keyboard: the keys of the window and of the text view, and caret
-//! motion (the shortcuts themselves are in [`super::chrome::actions`]).
+//! The keyboard: the keys of the window, of the text view and of the
+//! prompts, and caret motion (the shortcuts themselves are in [`super::chrome::actions`]).
 
 use egui::{Key, Modifiers};
 
+use super::prompts::PromptKind;
 use super::widgets::text_view::TextView;
 use super::{Command, Selection};
 use crate::model::words;
 use crate::session::Session;
 
 /// The keys pressed this frame, with their modifiers.
-pub(super) fn pressed_keys(ctx: &egui::Context) -> Vec<(Key, Modifiers)> {
+fn pressed_keys(ctx: &egui::Context) -> Vec<(Key, Modifiers)> {
     ctx.input(|i| {
         i.events
             .iter()
@@ -24,6 +25,15 @@ pub(super) fn pressed_keys(ctx: &egui::Context) -> Vec<(Key, Modifiers)> {
             })
             .collect()
     })
+}
+
+/// The answers this frame's key presses give to the prompt `kind` (which
+/// has the keyboard).
+pub fn prompt_commands(ctx: &egui::Context, kind: PromptKind) -> Vec<Command> {
+    pressed_keys(ctx)
+        .into_iter()
+        .filter_map(|(key, mods)| super::chrome::actions::prompt_command(kind, key, mods))
+        .collect()
 }
 
 /// The commands this frame's key presses ask for.

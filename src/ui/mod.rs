@@ -13,7 +13,7 @@
 //! - `doc.rs`: `OpenDoc`, the open document and its views
 //! - `document_panels.rs`: the panels on the document (search bar, span list, left panel, text) and the windows
 //! - `file_dialog.rs`: the Open dialog (replaceable for tests) and messages when none is chosen
-//! - `folder.rs`: `Folder`, the open folder
+//! - `folder.rs`: `Folder`, the open folder (replaced whole when another opens)
 //! - `frame.rs`: one frame: background, keys, drawing, commands (and `eframe::App`)
 //! - `fonts.rs`: the bundled fonts (emoji, a fallback font), installed once
 //! - `icon.rs`: the window icon
@@ -50,9 +50,14 @@ pub use chrome::actions::shortcut_help;
 pub use command::Command;
 pub use fonts::install as install_fonts;
 pub use icon::icon;
+pub use prompts::PromptAnswer;
+pub use prompts::approval::ApprovalAnswer;
 pub use prompts::disk_change::DiskChoice;
+pub use prompts::encoding::EncodingAnswer;
+pub use prompts::held_occurrences::HeldAnswer;
+pub use prompts::journal::JournalAnswer;
 pub use prompts::mark_done::{MarkDoneAnswer, MarkDonePrompt};
-pub use prompts::unsaved::PromptAnswer;
+pub use prompts::unsaved::UnsavedAnswer;
 pub use style::contrast_ratio;
 pub use widgets::caret::Selection;
 pub use widgets::stats_window;

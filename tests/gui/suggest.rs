@@ -218,9 +218,17 @@ fn declining_the_command_runs_only_the_built_in_suggesters() {
     );
 }
 
-#[test]
-fn a_document_opened_while_the_folder_is_suggested_gets_its_suggestions_in_the_window() {
-    let (dir, txt) = corpus_with_extractor(1);
+/// The folder with the fake extractor (taking `sleep_secs` an article) and
+/// other.txt beside the first article, whose window has just started
+/// suggesting over the whole folder.
+fn suggesting_the_folder(
+    sleep_secs: u32,
+) -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    Harness<'static, NewsmarkApp>,
+) {
+    let (dir, txt) = corpus_with_extractor(sleep_secs);
     let other = dir.path().join("other.txt");
     fs::write(&other, "Work on the optical fiber project went on.\n").unwrap();
     let mut harness = harness_for(&txt);
@@ -229,19 +237,23 @@ fn a_document_opened_while_the_folder_is_suggested_gets_its_suggestions_in_the_w
     harness.key_press(Key::R);
     harness.step();
     assert!(harness.state().is_suggesting());
-    // While the extractor works on this article, move on to other.txt.
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
-    harness.step();
-    assert_eq!(harness.state().session().unwrap().txt_path(), other);
-    wait_for_suggestions(&mut harness);
-    harness.run();
+    (dir, other, harness)
+}
 
+/// Once the job is done: it did not write other.txt, open in the window,
+/// whose extractor suggestion came to the window instead.
+fn check_other_got_its_suggestion_in_the_window(
+    dir: &std::path::Path,
+    harness: &mut Harness<'_, NewsmarkApp>,
+) {
+    wait_for_suggestions(harness);
+    harness.run();
     assert!(
-        !dir.path().join("other.ron").exists(),
+        !dir.join("other.ron").exists(),
         "the job does not write the file of the open document"
     );
     assert!(harness.state().disk_change().is_none());
-    let found: Vec<_> = spans(&harness)
+    let found: Vec<_> = spans(harness)
         .into_iter()
         .filter(|s| s.origin == Origin::Extractor("fake".into()))
         .map(|s| (s.text, s.status))
@@ -250,6 +262,39 @@ fn a_document_opened_while_the_folder_is_suggested_gets_its_suggestions_in_the_w
         found,
         vec![("optical fiber project".to_owned(), Status::Pending)]
     );
+}
+
+#[test]
+fn a_document_opened_while_the_folder_is_suggested_gets_its_suggestions_in_the_window() {
+    let (dir, other, mut harness) = suggesting_the_folder(1);
+    // While the extractor works on this article, move on to other.txt.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    harness.step();
+    assert_eq!(harness.state().session().unwrap().txt_path(), other);
+    check_other_got_its_suggestion_in_the_window(dir.path(), &mut harness);
+}
+
+/// Another folder opened while the folder's suggestion job runs replaces
+/// the open folder whole; the job, which keeps running, still learns which
+/// article the window has open (the handle is the window's, not the
+/// folder's), so it does not write the file of an article opened after.
+#[test]
+fn a_job_outlives_the_folder_it_started_in_and_still_spares_the_open_article() {
+    let (dir, other, mut harness) = suggesting_the_folder(2);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let away = elsewhere.path().join("away.txt");
+    fs::write(&away, "An article in another folder.\n").unwrap();
+    // While the extractor works on the first article: another folder, then
+    // back to this folder (read again: a new folder in the window).
+    let ctx = harness.ctx.clone();
+    for path in [&away, &other] {
+        let open = vec![newsmark::ui::Command::Open(path.clone())];
+        harness.state_mut().execute(&ctx, open);
+        harness.step();
+        assert_eq!(harness.state().session().unwrap().txt_path(), path);
+    }
+    assert!(harness.state().is_suggesting(), "the job still runs");
+    check_other_got_its_suggestion_in_the_window(dir.path(), &mut harness);
 }
 
 #[test]

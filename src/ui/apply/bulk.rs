@@ -76,9 +76,11 @@ impl NewsmarkApp {
         let op = BulkOp::Review { filter, status };
         self.background.folder_bulk.open_changes.clear();
         self.change_open_document(&op, &open, &[]);
-        let expected = self.folder.corpus.entries.len().saturating_sub(1);
+        let expected = self
+            .corpus_index()
+            .map_or(0, |c| c.entries.len().saturating_sub(1));
         let articles = Articles::Folder {
-            dir: self.folder.corpus.dir.clone(),
+            dir: self.folder_dir(),
             skip: open,
         };
         self.start_folder_bulk(ctx, op, articles, expected, log);
@@ -108,7 +110,7 @@ impl NewsmarkApp {
         self.background.folder_bulk.open_changes.clear();
         let expected = records.len();
         let articles = Articles::TakeBack {
-            dir: self.folder.corpus.dir.clone(),
+            dir: self.folder_dir(),
             records,
         };
         self.start_folder_bulk(ctx, BulkOp::Reopen { status }, articles, expected, log);
@@ -151,8 +153,8 @@ impl NewsmarkApp {
             articles,
             expected,
             log,
-            self.folder.schema.clone(),
-            self.folder.open_article.clone(),
+            self.schema().clone(),
+            self.background.open_article.clone(),
             ctx,
         );
         self.background.folder_bulk.job = Some(job);
@@ -187,7 +189,7 @@ impl NewsmarkApp {
         let opened = std::mem::take(&mut job.opened);
         let op = job.op.clone();
         for (path, digest) in changed {
-            self.folder.corpus.record_digest(&path, digest, None);
+            self.record_in_folder(&path, digest);
         }
         for (path, ids) in opened {
             self.change_open_document(&op, &path, &ids);
@@ -267,9 +269,7 @@ impl NewsmarkApp {
             }
             _ => {}
         }
-        if let Some(doc) = &mut self.doc {
-            doc.refresh_review(&self.folder.corpus);
-        }
+        self.refresh_review();
         if trouble {
             self.error(text);
         } else {

@@ -23,7 +23,9 @@ impl NewsmarkApp {
         match session.save() {
             Ok(()) => {
                 let path = session.ron_path().display().to_string();
-                self.folder.corpus.update(session);
+                if let Some(folder) = &mut self.folder {
+                    folder.corpus.update(session);
+                }
                 self.info(format!("Saved {path}"));
                 self.queue_learned();
                 true

@@ -1,12 +1,15 @@
 //! Reading the open folder's annotation files in the background (see
-//! [`crate::ui::background::corpus_loader`]): starting, taking what was read each frame, and
-//! stopping.
+//! [`crate::ui::background::corpus_loader`], started by
+//! [`crate::ui::folder::Folder::read`]): taking what was read each frame,
+//! and stopping.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::corpus::CorpusIndex;
+use crate::corpus::{CorpusIndex, DocDigest};
+use crate::model::LabelSchema;
 use crate::ui::app::{LeftTab, NewsmarkApp};
-use crate::ui::background::corpus_loader::{CorpusLoader, Loaded};
+use crate::ui::background::corpus_loader::Loaded;
+use crate::ui::folder::Folder;
 
 /// How many entries read in the background a frame takes into the index at
 /// most: the rest wait for the next frames, so that a frame that comes late
@@ -14,29 +17,19 @@ use crate::ui::background::corpus_loader::{CorpusLoader, Loaded};
 const ENTRIES_PER_FRAME: usize = 500;
 
 impl NewsmarkApp {
-    /// Starts listing the articles of `dir` and reading their annotation
-    /// files in the background (`opens_folder`: the folder was just opened,
-    /// rather than read again). Until the list comes, the folder's index
-    /// is empty.
-    pub(in crate::ui) fn read_folder(&mut self, dir: &Path, opens_folder: bool) {
-        self.folder.corpus = CorpusIndex::empty(dir);
-        self.folder.loader = Some(CorpusLoader::start(
-            dir.to_owned(),
-            self.folder.schema.clone(),
-            opens_folder,
-        ));
-    }
-
     /// Takes the folder's list of articles, read in the background: the
     /// open document's entry is its session's, and a folder just opened
     /// with several articles shows its document list (unless a panel is
     /// open already).
     fn take_listing(&mut self, index: CorpusIndex) {
-        self.folder.corpus.take_listing(index);
+        let Some(folder) = &mut self.folder else {
+            return;
+        };
+        folder.corpus.take_listing(index);
         if let Some(doc) = &self.doc {
-            self.folder.corpus.update(&doc.session);
+            folder.corpus.update(&doc.session);
         }
-        let opens_folder = self.folder.loader.as_ref().is_some_and(|l| l.opens_folder);
+        let opens_folder = folder.loader.as_ref().is_some_and(|l| l.opens_folder);
         if opens_folder && self.layout.left.is_none() {
             self.layout.left = self.left_tab_for_new_folder();
         }
@@ -45,7 +38,7 @@ impl NewsmarkApp {
     /// Takes the annotation files read in the background; when all are read,
     /// the review panel is rebuilt from them.
     pub(in crate::ui) fn poll_corpus_loader(&mut self, ctx: &egui::Context) {
-        let Some(loader) = &self.folder.loader else {
+        let Some(loader) = self.folder.as_ref().and_then(|f| f.loader.as_ref()) else {
             return;
         };
         match loader.take(ENTRIES_PER_FRAME) {
@@ -57,7 +50,11 @@ impl NewsmarkApp {
                         // it is now (saved or not).
                         Loaded::Entry(entry)
                             if self.session().is_some_and(|s| s.txt_path() == entry.path) => {}
-                        Loaded::Entry(entry) => self.folder.corpus.set_loaded(entry),
+                        Loaded::Entry(entry) => {
+                            if let Some(folder) = &mut self.folder {
+                                folder.corpus.set_loaded(entry);
+                            }
+                        }
                     }
                 }
                 ctx.request_repaint_after(std::time::Duration::from_millis(30));
@@ -69,10 +66,13 @@ impl NewsmarkApp {
     /// Ends reading the folder (done or stopped): the review panel is
     /// rebuilt from what was read.
     fn finish_reading_folder(&mut self) {
-        self.folder.loader = None;
+        let Some(folder) = &mut self.folder else {
+            return;
+        };
+        folder.loader = None;
         if let Some(doc) = &mut self.doc {
-            self.folder.corpus.update(&doc.session);
-            doc.refresh_review(&self.folder.corpus);
+            folder.corpus.update(&doc.session);
+            doc.refresh_review(&folder.corpus);
             if self.layout.left.is_none() && doc.review.has_suggestions(&doc.session) {
                 self.layout.left = Some(LeftTab::Review);
             }
@@ -81,16 +81,49 @@ impl NewsmarkApp {
 
     /// Stops reading the folder's annotation files, keeping what was read.
     pub(in crate::ui) fn stop_reading_folder(&mut self) {
-        if self.folder.loader.is_none() {
+        if self.folder.as_ref().is_none_or(|f| f.loader.is_none()) {
             return;
         }
         self.finish_reading_folder();
-        let (done, total) = (
-            self.folder.corpus.loaded_count(),
-            self.folder.corpus.entries.len(),
-        );
+        let Some(corpus) = self.corpus_index() else {
+            return;
+        };
+        let (done, total) = (corpus.loaded_count(), corpus.entries.len());
         self.info(format!(
             "Stopped reading the folder after {done} of {total} documents; the others show no counts until the folder is opened again"
         ));
+    }
+
+    /// The open folder's documents, if a folder is open.
+    pub(in crate::ui) fn corpus_index(&self) -> Option<&CorpusIndex> {
+        self.folder.as_ref().map(|f| &f.corpus)
+    }
+
+    /// The open folder's directory (empty without a folder).
+    pub(in crate::ui) fn folder_dir(&self) -> PathBuf {
+        self.corpus_index()
+            .map(|c| c.dir.clone())
+            .unwrap_or_default()
+    }
+
+    /// The open folder's labels (the built-in ones without a folder).
+    pub(in crate::ui) fn schema(&self) -> &LabelSchema {
+        Folder::schema_of(self.folder.as_ref())
+    }
+
+    /// Records `digest`, of the annotations of `path` as a background job
+    /// wrote them, in the open folder's index (an article of another
+    /// folder is not in it, and is left out).
+    pub(in crate::ui) fn record_in_folder(&mut self, path: &Path, digest: DocDigest) {
+        if let Some(folder) = &mut self.folder {
+            folder.corpus.record_digest(path, digest, None);
+        }
+    }
+
+    /// Rebuilds the open document's review panel from the folder's index.
+    pub(in crate::ui) fn refresh_review(&mut self) {
+        if let (Some(doc), Some(folder)) = (&mut self.doc, &self.folder) {
+            doc.refresh_review(&folder.corpus);
+        }
     }
 }

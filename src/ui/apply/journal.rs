@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use crate::session::JournalWrite;
 use crate::store::StoreError;
 use crate::ui::app::NewsmarkApp;
+use crate::ui::prompts::journal::OfferedJournal;
 
 /// How often unsaved edits are written to the journal.
 pub const JOURNAL_EVERY: Duration = Duration::from_secs(3);
@@ -17,6 +18,19 @@ pub const JOURNAL_EVERY: Duration = Duration::from_secs(3);
 pub const BACKGROUND_JOURNAL_SPANS: usize = 1_000;
 
 impl NewsmarkApp {
+    /// Looks for a journal left by a session that ended without saving,
+    /// and offers to restore it.
+    pub(in crate::ui) fn check_journal(&mut self) {
+        let Some(session) = self.session() else {
+            return;
+        };
+        match session.recovered_journal() {
+            Ok(Some(journal)) => self.prompts.journal = Some(OfferedJournal::new(journal)),
+            Ok(None) => {}
+            Err(unreadable) => self.error(unreadable.to_string()),
+        }
+    }
+
     /// Writes the journal when due: every few seconds while there are
     /// unsaved edits, and at once when the window loses focus. A long
     /// document's journal is written on another thread.

@@ -5,10 +5,9 @@
 //! added to them as pending suggestions.
 
 use std::collections::VecDeque;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::model::Status;
-use crate::store::folder_of;
 use crate::suggest::SuggestPlan;
 use crate::suggest::matcher::TermMatcher;
 use crate::ui::app::NewsmarkApp;
@@ -40,25 +39,22 @@ impl NewsmarkApp {
             .filter(|span| span.status == Status::Accepted)
             .map(|span| (span.text.clone(), span.label.clone()))
             .collect();
-        if !terms.is_empty() {
-            self.folder.learned_offers.push_back(LearnedOffer {
+        if !terms.is_empty()
+            && let Some(folder) = &mut self.folder
+        {
+            folder.learned_offers.push_back(LearnedOffer {
                 terms,
                 learned_in: session.txt_path().to_owned(),
             });
         }
     }
 
-    /// Before the document at `next` replaces the open one (and with it
-    /// what was learned and not saved): occurrences held back from the
-    /// open one are forgotten, and offers waiting for another folder are
-    /// dropped.
-    pub(in crate::ui) fn leave_document(&mut self, next: &Path) {
+    /// Before another document replaces the open one (and with it what
+    /// was learned and not saved): occurrences held back from the open one
+    /// are forgotten. (Offers waiting for another folder go with it, see
+    /// [`crate::ui::folder::Folder::keep_offers_of`].)
+    pub(in crate::ui) fn leave_document(&mut self) {
         self.prompts.held_occurrences = None;
-        if let Some(session) = self.session()
-            && !same_folder(session.txt_path(), next)
-        {
-            self.folder.learned_offers.clear();
-        }
     }
 
     /// Starts the oldest offer once no other suggestion job runs. The open
@@ -67,7 +63,10 @@ impl NewsmarkApp {
     /// were learned in, get them in their files.
     pub(in crate::ui) fn start_learned_offer(&mut self, ctx: &egui::Context) {
         // Runs every frame: nothing to do unless an offer waits.
-        if self.folder.learned_offers.is_empty()
+        if self
+            .folder
+            .as_ref()
+            .is_none_or(|f| f.learned_offers.is_empty())
             || self.background.suggest.is_some()
             || self.background.folder_bulk.job.is_some()
         {
@@ -76,7 +75,11 @@ impl NewsmarkApp {
         let Some(open) = self.session().map(|s| s.txt_path().to_owned()) else {
             return;
         };
-        let Some(offer) = self.folder.learned_offers.pop_front() else {
+        let Some(offer) = self
+            .folder
+            .as_mut()
+            .and_then(|f| f.learned_offers.pop_front())
+        else {
             return;
         };
         let Ok(learned) = TermMatcher::new(offer.terms) else {
@@ -91,11 +94,4 @@ impl NewsmarkApp {
         let find = crate::ui::background::suggest_job::plan_finder(plan);
         self.start_job_skipping(ctx, find, true, &[offer.learned_in], open_offers);
     }
-}
-
-/// Whether two articles are in the same folder, however their paths are
-/// written.
-fn same_folder(a: &Path, b: &Path) -> bool {
-    let canonical = |p: &Path| std::fs::canonicalize(folder_of(p)).ok();
-    folder_of(a) == folder_of(b) || canonical(a).is_some_and(|x| Some(x) == canonical(b))
 }

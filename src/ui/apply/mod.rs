@@ -5,21 +5,25 @@
 //! - `mod.rs`: the dispatch, editing spans, selecting, the unsaved-changes step before opening
 //! - `files.rs`: open, save, Save As, back up and overwrite
 //! - `bulk.rs`: Accept all / Reject all in the document and over the folder
+//! - `disk_change.rs`: checking the files on disk, applying "changed on disk"
 //! - `folder.rs`: reading the folder's annotation files in the background
 //! - `journal.rs`: writing the recovery journal
 //! - `learned.rs`: offering terms tagged in one document to the others
 //! - `navigate.rs`: going to another document, marking done
+//! - `prompts.rs`: applying the prompts' answers
 //! - `review.rs`: accept, reject, next pending, moving a span's edges
 //! - `search.rs`: Ctrl+F and its hits
 //! - `suggest.rs`: running the suggesters, offering a tag's other occurrences
 //! - `transfer.rs`: import and export
 
 pub mod bulk;
+pub mod disk_change;
 pub mod files;
 pub mod folder;
 pub mod journal;
 pub mod learned;
 pub mod navigate;
+pub mod prompts;
 pub mod review;
 pub mod search;
 pub mod suggest;
@@ -71,8 +75,6 @@ impl NewsmarkApp {
             Command::NextSpan => self.step_span(true),
             Command::PrevSpan => self.step_span(false),
             Command::ToggleShortcuts => self.layout.show_shortcuts = !self.layout.show_shortcuts,
-            Command::RestoreJournal(restore) => self.answer_journal(restore),
-            Command::ConvertEncoding(convert) => self.answer_encoding(convert),
             Command::PlaceOrphan(id) => self.place_orphan(id),
             Command::PlaceOrphanAt { id, start, end } => self.place_orphan_at(id, start..end),
             Command::DeleteOrphan(id) => {
@@ -127,18 +129,8 @@ impl NewsmarkApp {
             Command::SearchPrev => self.step_search(false),
             Command::AnnotateAll => self.annotate_all(ctx),
             Command::Suggest { all } => self.suggest(ctx, all),
-            Command::ApproveExtractor(run) => self.approve_extractor(ctx, run),
-            Command::CancelSuggest => {
-                self.prompts.approval = None;
-                self.folder.learned_offers.clear();
-                if let Some(job) = &self.background.suggest {
-                    job.cancel();
-                }
-            }
-            Command::OfferHeldOccurrences(offer) => self.answer_held_occurrences(offer),
+            Command::CancelSuggest => self.cancel_suggest(),
             Command::Answer(answer) => self.answer(ctx, answer),
-            Command::ResolveDiskChange(choice) => self.resolve_disk_change(choice),
-            Command::AnswerMarkDone(answer) => self.answer_mark_done(answer),
         }
     }
 

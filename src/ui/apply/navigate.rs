@@ -3,7 +3,9 @@
 
 use crate::model::Edit;
 use crate::session::Session;
+use crate::stats::StatusCounts;
 use crate::ui::app::NewsmarkApp;
+use crate::ui::prompts::mark_done::MarkDonePrompt;
 use crate::ui::prompts::unsaved::Pending;
 
 impl NewsmarkApp {
@@ -33,8 +35,11 @@ impl NewsmarkApp {
         let Some(session) = self.session() else {
             return;
         };
-        let n = self.folder.corpus.entries.len();
-        let Some(here) = self.folder.corpus.position(session.txt_path()) else {
+        let Some(corpus) = self.corpus_index() else {
+            return;
+        };
+        let n = corpus.entries.len();
+        let Some(here) = corpus.position(session.txt_path()) else {
             return self.info("This document is not in a folder list.");
         };
         if n < 2 {
@@ -42,7 +47,7 @@ impl NewsmarkApp {
         }
         let to = here as isize + step;
         let next = to.rem_euclid(n as isize) as usize;
-        let path = self.folder.corpus.entries[next].path.clone();
+        let path = corpus.entries[next].path.clone();
         self.go_to(&path);
         let moved = self.session().is_some_and(|s| s.txt_path() == path);
         let quiet = self.notice.as_ref().is_none_or(|n| !n.is_error);
@@ -54,6 +59,22 @@ impl NewsmarkApp {
                 format!("That was the first document of the folder: on to the last, {name}.")
             });
         }
+    }
+
+    /// Ctrl+Enter: marks the document done, saves and moves on; asks first
+    /// if it has pending suggestions (and is not done already).
+    pub(in crate::ui) fn mark_done(&mut self) {
+        let Some(session) = self.session() else {
+            return;
+        };
+        // Counted from the set itself: the span list has not seen this
+        // frame's edits yet. O(n) once, on the key.
+        let pending = StatusCounts::of(session.set()).pending;
+        if pending > 0 && !session.set().is_done() {
+            self.prompts.mark_done = Some(MarkDonePrompt { pending });
+            return;
+        }
+        self.mark_done_now();
     }
 
     /// Marks the document done (undoable), saves, and moves on.

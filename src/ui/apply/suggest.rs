@@ -39,7 +39,10 @@ impl NewsmarkApp {
             Ok(s) => s,
             Err(err) => return self.error(err.to_string()),
         };
-        let mut terms = self.folder.corpus.learned_terms_except(session.txt_path());
+        let mut terms = self
+            .corpus_index()
+            .map(|c| c.learned_terms_except(session.txt_path()))
+            .unwrap_or_default();
         terms.extend(crate::suggest::matcher::learned_terms(session.set()));
         let plan = match SuggestPlan::with_terms(&settings, terms) {
             Ok(plan) => plan,
@@ -56,6 +59,18 @@ impl NewsmarkApp {
             return;
         }
         self.start_job(ctx, plan, all);
+    }
+
+    /// Stops the running suggestion job, and any run waiting for its
+    /// extractor command to be approved or for learned terms to be offered.
+    pub(in crate::ui) fn cancel_suggest(&mut self) {
+        self.prompts.approval = None;
+        if let Some(folder) = &mut self.folder {
+            folder.learned_offers.clear();
+        }
+        if let Some(job) = &self.background.suggest {
+            job.cancel();
+        }
     }
 
     pub(in crate::ui) fn start_job(&mut self, ctx: &egui::Context, plan: SuggestPlan, all: bool) {
@@ -87,7 +102,9 @@ impl NewsmarkApp {
         let others = all.then(|| OtherArticles {
             dir: store::folder_of(session.txt_path()).to_owned(),
             skip: skip.to_vec(),
-            expected: self.folder.corpus.entries.len().saturating_sub(1),
+            expected: self
+                .corpus_index()
+                .map_or(0, |c| c.entries.len().saturating_sub(1)),
         });
         let open = (store::file_name(session.txt_path()), session.doc().clone());
         let mut job = SuggestJob::start(
@@ -96,7 +113,7 @@ impl NewsmarkApp {
             open,
             others,
             session.schema().clone(),
-            self.folder.open_article.clone(),
+            self.background.open_article.clone(),
             ctx,
         );
         job.open_offers = open_offers;
@@ -124,11 +141,12 @@ impl NewsmarkApp {
         let Some(job) = &mut self.background.suggest else {
             return;
         };
-        for (path, digest) in std::mem::take(&mut job.saved) {
-            self.folder.corpus.record_digest(&path, digest, None);
-        }
+        let saved = std::mem::take(&mut job.saved);
         let opened = std::mem::take(&mut job.opened);
         let what = job.open_offers.unwrap_or(Offered::LearnedTerms);
+        for (path, digest) in saved {
+            self.record_in_folder(&path, digest);
+        }
         for (path, found) in opened {
             if self.session().is_some_and(|s| s.txt_path() == path) {
                 self.add_job_offers(&found, what);
@@ -156,9 +174,7 @@ impl NewsmarkApp {
             text.push_str(&format!("; {failures}: {first}"));
         }
         self.background.suggest = None;
-        if let Some(doc) = &mut self.doc {
-            doc.refresh_review(&self.folder.corpus);
-        }
+        self.refresh_review();
         if failed {
             self.error(text);
         } else {

@@ -13,7 +13,7 @@ use crate::ui::background::worker::Job;
 impl NewsmarkApp {
     /// Asks where to export the open folder in `format`, then exports it.
     pub(in crate::ui) fn export_dialog(&mut self, ctx: &egui::Context, format: ExportFormat) {
-        let dir = self.folder.corpus.dir.clone();
+        let dir = self.folder_dir();
         if dir.as_os_str().is_empty() || self.background.task.is_some() {
             return self.info("Open a folder first, and wait for the running task to end.");
         }
@@ -39,7 +39,7 @@ impl NewsmarkApp {
         format: ExportFormat,
         out: std::path::PathBuf,
     ) {
-        let dir = self.folder.corpus.dir.clone();
+        let dir = self.folder_dir();
         self.background.task = Some(Task::spawn(Job::Export(format), ctx, move |progress| {
             match export_corpus_with_progress(
                 format,
@@ -71,7 +71,7 @@ impl NewsmarkApp {
     /// Asks for another tool's output, then merges it into the open folder as
     /// pending suggestions.
     pub(in crate::ui) fn import_dialog(&mut self, ctx: &egui::Context, format: Format) {
-        let dir = self.folder.corpus.dir.clone();
+        let dir = self.folder_dir();
         if dir.as_os_str().is_empty() || self.background.task.is_some() {
             return self.info("Open a folder first, and wait for the running task to end.");
         }
@@ -97,8 +97,8 @@ impl NewsmarkApp {
         format: Format,
         src: std::path::PathBuf,
     ) {
-        let dir = self.folder.corpus.dir.clone();
-        let schema = self.folder.schema.clone();
+        let dir = self.folder_dir();
+        let schema = self.schema().clone();
         self.background.task = Some(Task::spawn(Job::Import(format), ctx, move |progress| {
             let read = match formats::read(format, &src) {
                 Ok(read) => read,
@@ -174,12 +174,15 @@ impl NewsmarkApp {
         };
         let path = session.txt_path().to_owned();
         let dirty = session.is_dirty();
-        self.folder.corpus = crate::corpus::CorpusIndex::default();
+        let Some(folder) = &mut self.folder else {
+            return;
+        };
+        folder.forget_documents();
         if dirty {
             // The document list fills in from the background, as on opening.
-            self.read_folder(crate::store::folder_of(&path), false);
+            folder.read(crate::store::folder_of(&path), false);
             if let Some(doc) = &self.doc {
-                self.folder.corpus.update(&doc.session);
+                folder.corpus.update(&doc.session);
             }
         } else {
             self.open_now(&path);

@@ -20,7 +20,7 @@ pub mod worker;
 
 use super::apply::bulk::FolderBulk;
 use crate::session::JournalWrite;
-use suggest_job::SuggestJob;
+use suggest_job::{OpenArticle, SuggestJob};
 use task::Task;
 
 /// The window's background work.
@@ -36,4 +36,8 @@ pub struct Background {
     pub task: Option<Task>,
     /// The recovery journal being written on another thread.
     pub journal_write: Option<JournalWrite>,
+    /// The open article, as the jobs see it (each holds a clone): a job
+    /// does not write the article the window has open. Kept here, not in
+    /// the folder, as jobs outlive the folder they were started in.
+    pub open_article: OpenArticle,
 }

@@ -305,7 +305,7 @@ fn check_item(
 fn label_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     let has_doc = app.doc.is_some();
     let background = ui.visuals().window_fill;
-    for label in &app.folder.schema.labels {
+    for label in &app.schema().labels {
         let color = style::readable_on(style::color(label.color), background);
         let button = egui::Button::new(RichText::new(&label.name).color(color))
             .shortcut_text(crate::ui::widgets::label_chips::hotkey_text(label, " / "));

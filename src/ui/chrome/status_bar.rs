@@ -47,11 +47,10 @@ pub fn show(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
             } else {
                 ui.label("saved");
             }
-            if app.folder.loader.is_some() {
-                let (done, total) = (
-                    app.folder.corpus.loaded_count(),
-                    app.folder.corpus.entries.len(),
-                );
+            if let Some(folder) = &app.folder
+                && folder.loader.is_some()
+            {
+                let (done, total) = (folder.corpus.loaded_count(), folder.corpus.entries.len());
                 ui.separator();
                 ui.add(
                     egui::ProgressBar::new(done as f32 / total.max(1) as f32)

@@ -4,12 +4,11 @@
 //! (compared by content, so newsmark's own saves are not one) shows this
 //! prompt naming the file, with Reload, Keep mine and Merge.
 
-use egui::{Key, RichText};
+use egui::RichText;
 
-use crate::session::FileChange;
-use crate::store::{self, StoreError};
-use crate::ui::Command;
-use crate::ui::app::NewsmarkApp;
+use super::{KeyName, PromptAnswer, answer_button};
+use crate::session::{DiskChange, FileChange, Session};
+use crate::store;
 
 /// The answers to "changed on disk".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,122 +21,14 @@ pub enum DiskChoice {
     Merge,
 }
 
-impl NewsmarkApp {
-    /// Follows the open document's files and checks them when due (also
-    /// when the window `regained_focus`).
-    pub(in crate::ui) fn poll_disk(&mut self, ctx: &egui::Context, regained_focus: bool) {
-        let Some(doc) = &mut self.doc else {
-            return;
-        };
-        let failed = doc.disk.follow(ctx, &doc.session);
-        if doc.disk.due(ctx, regained_focus) {
-            doc.disk.checks_when_due += 1;
-            self.prompts.disk_change = doc.session.check_disk();
-        }
-        if let Some(problem) = failed {
-            self.error(problem);
-        }
-    }
-
-    /// A save refused because the annotation file changed on disk: asks
-    /// what to do instead of reporting an error.
-    pub(in crate::ui) fn refused_save(&mut self, err: &StoreError) {
-        if let Some(session) = self.doc.as_mut().map(|d| &mut d.session) {
-            self.prompts.disk_change = session.check_disk();
-        }
-        self.error(format!("{err}: choose Reload, Keep mine or Merge."));
-    }
-
-    /// Applies the answer to "changed on disk".
-    pub(in crate::ui) fn resolve_disk_change(&mut self, choice: DiskChoice) {
-        let Some(doc) = &mut self.doc else {
-            return;
-        };
-        let session = &mut doc.session;
-        let ron = store::file_name(session.ron_path());
-        // Reload and Merge may give the learned spans' ids to other spans.
-        let forget_learned = !matches!(choice, DiskChoice::KeepMine);
-        let done = match choice {
-            DiskChoice::Reload => session.reload().map(|r| {
-                let kept = r.mine_kept_as.map_or_else(String::new, |p| {
-                    format!("; your unsaved annotations are kept in {}", p.display())
-                });
-                let undo = if r.text_changed {
-                    ""
-                } else {
-                    " (Ctrl+Z undoes it)"
-                };
-                (r.text_changed, format!("Reloaded {ron}{kept}{undo}."))
-            }),
-            DiskChoice::KeepMine => session.keep_mine().map(|k| {
-                let theirs = k.theirs_kept_as.map_or_else(String::new, |p| {
-                    format!("; the version on disk is kept in {}", p.display())
-                });
-                let saved = if k.saved {
-                    format!("Saved your annotations over {ron}")
-                } else {
-                    format!("Kept your annotations (not saved yet: {ron} is protected)")
-                };
-                (k.text_changed, format!("{saved}{theirs}."))
-            }),
-            DiskChoice::Merge => session.merge().map(|m| {
-                let undo = if m.text_changed {
-                    ""
-                } else {
-                    ", Ctrl+Z undoes it"
-                };
-                let text = format!(
-                    "Merged your edits into {ron}: {}. Not saved yet (Ctrl+S saves{undo}).",
-                    m.report.describe()
-                );
-                (m.text_changed, text)
-            }),
-        };
-        match done {
-            Ok((text_changed, message)) => {
-                self.prompts.disk_change = session.check_disk();
-                if text_changed {
-                    doc.text_replaced();
-                    if let Some(bar) = &mut self.layout.search {
-                        bar.forget_hits();
-                    }
-                }
-                self.folder.corpus.update(&doc.session);
-                doc.refresh_review(&self.folder.corpus);
-                doc.journal.written_state = None;
-                if forget_learned {
-                    doc.learned.clear();
-                }
-                self.info(message);
-            }
-            Err(err) => {
-                self.prompts.disk_change = session.check_disk();
-                self.error(err.to_string());
-            }
-        }
-    }
-}
-
-/// Keys while "changed on disk" is shown: R, K, M.
-pub fn key_commands(ctx: &egui::Context) -> Vec<Command> {
-    crate::ui::keys::pressed_keys(ctx)
-        .into_iter()
-        .filter(|(_, modifiers)| modifiers.is_none())
-        .filter_map(|(key, _)| match key {
-            Key::R => Some(DiskChoice::Reload),
-            Key::K => Some(DiskChoice::KeepMine),
-            Key::M => Some(DiskChoice::Merge),
-            _ => None,
-        })
-        .map(Command::ResolveDiskChange)
-        .collect()
-}
-
 /// "Changed on disk": which file, what happened, and the three answers.
-pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let (Some(change), Some(session)) = (&app.prompts.disk_change, app.session()) else {
-        return;
-    };
+pub fn show(
+    ctx: &egui::Context,
+    change: &DiskChange,
+    session: &Session,
+    key: KeyName,
+) -> Option<DiskChoice> {
+    let mut answer = None;
     let ron = store::file_name(session.ron_path());
     let text_gone = matches!(
         change.text,
@@ -160,7 +51,6 @@ pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>)
             let answers = [
                 (
                     "Reload",
-                    "R",
                     DiskChoice::Reload,
                     !text_gone,
                     format!(
@@ -169,7 +59,6 @@ pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>)
                 ),
                 (
                     "Keep mine",
-                    "K",
                     DiskChoice::KeepMine,
                     true,
                     format!(
@@ -178,7 +67,6 @@ pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>)
                 ),
                 (
                     "Merge",
-                    "M",
                     DiskChoice::Merge,
                     !text_gone,
                     "Add your edits since it was read to the version on disk \
@@ -186,16 +74,17 @@ pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>)
                         .to_owned(),
                 ),
             ];
-            for (text, key, choice, enabled, tip) in answers {
-                let button = egui::Button::new(text).shortcut_text(key);
+            for (text, choice, enabled, tip) in answers {
+                let button = answer_button(text, PromptAnswer::DiskChange(choice), key);
                 let response = ui
                     .add_enabled(enabled, button)
                     .on_hover_text(tip)
                     .on_disabled_hover_text(unavailable);
                 if response.clicked() {
-                    commands.push(Command::ResolveDiskChange(choice));
+                    answer = Some(choice);
                 }
             }
         });
     });
+    answer
 }

@@ -5,12 +5,8 @@
 
 use std::path::PathBuf;
 
-use egui::Key;
-
-use crate::corpus::CorpusIndex;
+use super::{KeyName, PromptAnswer, answer_row};
 use crate::store::{self, Encoding, StoreError};
-use crate::ui::app::NewsmarkApp;
-use crate::ui::{Command, keys};
 
 /// An article that is not UTF-8, and the encoding offered to read it in.
 #[derive(Debug)]
@@ -47,84 +43,46 @@ impl EncodingOffer {
     }
 }
 
-/// Keys while the offer is shown: Enter converts, Escape cancels.
-pub fn key_commands(ctx: &egui::Context) -> Vec<Command> {
-    keys::pressed_keys(ctx)
-        .into_iter()
-        .filter_map(|(key, _)| match key {
-            Key::Enter => Some(Command::ConvertEncoding(true)),
-            Key::Escape => Some(Command::ConvertEncoding(false)),
-            _ => None,
-        })
-        .collect()
+/// The answers to "open a UTF-8 copy?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EncodingAnswer {
+    /// Write a UTF-8 copy and open it.
+    Convert,
+    /// Leave the article as it is, not opened.
+    Cancel,
 }
 
-/// Shows the offer, if there is one.
-pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let Some(offer) = &app.prompts.encoding else {
-        return;
-    };
-    egui::Modal::new(egui::Id::unique("encoding_offer")).show(ctx, |ui| {
-        ui.set_max_width(560.0);
-        ui.heading("Not UTF-8 text");
-        ui.label(&offer.reason);
-        ui.label(format!(
-            "It may be {} text (which also covers Latin-1). Its first line would read:",
-            offer.encoding.name()
-        ));
-        ui.label(egui::RichText::new(&offer.first_line).monospace());
-        let name = store::file_name(&offer.path);
-        let stem = offer
-            .path
-            .file_stem()
-            .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
-        ui.label(format!(
-            "Opening it writes a UTF-8 copy, {stem}.utf8.txt (or a free name like it), \
-             and opens that; {name} itself is left as it is."
-        ));
-        ui.horizontal(|ui| {
-            let convert = egui::Button::new(offer.button_label()).shortcut_text("Enter");
-            if ui.add(convert).clicked() {
-                commands.push(Command::ConvertEncoding(true));
-            }
-            if ui
-                .add(egui::Button::new("Cancel").shortcut_text("Esc"))
-                .clicked()
-            {
-                commands.push(Command::ConvertEncoding(false));
-            }
-        });
-    });
-}
-
-impl NewsmarkApp {
-    /// The answer to "open a UTF-8 copy?": convert and open the copy, or
-    /// leave things as they are.
-    pub(in crate::ui) fn answer_encoding(&mut self, convert: bool) {
-        let Some(offer) = self.prompts.encoding.take() else {
-            return;
-        };
-        if !convert {
-            return self.info(format!(
-                "{} was not opened; it is unchanged.",
-                offer.path.display()
+/// Shows the offer.
+pub fn show(ctx: &egui::Context, offer: &EncodingOffer, key: KeyName) -> Option<EncodingAnswer> {
+    egui::Modal::new(egui::Id::unique("encoding_offer"))
+        .show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            ui.heading("Not UTF-8 text");
+            ui.label(&offer.reason);
+            ui.label(format!(
+                "It may be {} text (which also covers Latin-1). Its first line would read:",
+                offer.encoding.name()
             ));
-        }
-        match store::transcode_to_utf8_copy(&offer.path, offer.encoding) {
-            Ok(copy) => {
-                // The folder has a new article: list it again.
-                self.folder.corpus = CorpusIndex::default();
-                self.open_now(&copy);
-                if self.session().is_some_and(|s| s.txt_path() == copy) {
-                    self.info(format!(
-                        "Opened {}, a UTF-8 copy of {} (read as {}; the original is unchanged).",
-                        copy.display(),
-                        store::file_name(&offer.path),
-                        offer.encoding.name()
-                    ));
-                }
-            }
-            Err(err) => self.error(format!("{err}; nothing was converted")),
-        }
-    }
+            ui.label(egui::RichText::new(&offer.first_line).monospace());
+            let name = store::file_name(&offer.path);
+            let stem = offer
+                .path
+                .file_stem()
+                .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
+            ui.label(format!(
+                "Opening it writes a UTF-8 copy, {stem}.utf8.txt (or a free name like it), \
+             and opens that; {name} itself is left as it is."
+            ));
+            let convert = offer.button_label();
+            answer_row(
+                ui,
+                key,
+                PromptAnswer::Encoding,
+                &[
+                    (convert.as_str(), EncodingAnswer::Convert),
+                    ("Cancel", EncodingAnswer::Cancel),
+                ],
+            )
+        })
+        .inner
 }

@@ -2,11 +2,8 @@
 //! journal was left by a session that ended without saving offers to
 //! restore it (see [`crate::ui::apply::journal`] for the writing).
 
-use egui::Key;
-
+use super::{KeyName, PromptAnswer, answer_row};
 use crate::journal::RecoveredJournal;
-use crate::ui::Command;
-use crate::ui::app::NewsmarkApp;
 
 /// A journal found on opening, waiting for the user's answer.
 pub struct OfferedJournal {
@@ -14,6 +11,23 @@ pub struct OfferedJournal {
     pub journal: RecoveredJournal,
     /// "3 minutes ago" and the like, for the question.
     pub age: String,
+}
+
+/// The answers to "restore the unsaved work found?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JournalAnswer {
+    /// Apply the journal's annotations (one undo step), not saved yet.
+    Restore,
+    /// Remove the journal.
+    Discard,
+}
+
+impl OfferedJournal {
+    /// The offer of `journal`, saying how long ago it was written.
+    pub fn new(journal: RecoveredJournal) -> Self {
+        let age = age(journal.written);
+        Self { journal, age }
+    }
 }
 
 /// Roughly how long ago `written` was.
@@ -34,26 +48,15 @@ fn ago(secs: u64) -> String {
     format!("{} ago", crate::plural::counted(n, one, many))
 }
 
-/// Keys while "restore unsaved work?" is shown.
-pub fn key_commands(ctx: &egui::Context) -> Vec<Command> {
-    crate::ui::keys::pressed_keys(ctx)
-        .into_iter()
-        .filter_map(|(key, _)| match key {
-            Key::R | Key::Enter => Some(Command::RestoreJournal(true)),
-            Key::D => Some(Command::RestoreJournal(false)),
-            _ => None,
-        })
-        .collect()
-}
-
 /// "Restore the unsaved work found?", when a session ended without saving.
-pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let Some(offered) = &app.prompts.journal else {
-        return;
-    };
+pub fn show(
+    ctx: &egui::Context,
+    offered: &OfferedJournal,
+    name: &str,
+    key: KeyName,
+) -> Option<JournalAnswer> {
     egui::Modal::new(egui::Id::unique("journal_offer")).show(ctx, |ui| {
         ui.heading("Unsaved work found");
-        let name = app.session().map(|s| s.name()).unwrap_or_default();
         ui.label(format!(
             "newsmark was closed without saving {name} ({}). Its unsaved annotations ({}) were kept.",
             offered.age,
@@ -62,57 +65,17 @@ pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>)
         if offered.journal.text_changed {
             ui.label("The article changed since; spans that no longer fit are left out.");
         }
-        ui.horizontal(|ui| {
-            for (text, key, command) in [
-                ("Restore", "R", Command::RestoreJournal(true)),
-                ("Discard", "D", Command::RestoreJournal(false)),
-            ] {
-                if ui.add(egui::Button::new(text).shortcut_text(key)).clicked() {
-                    commands.push(command);
-                }
-            }
-        });
-    });
-}
-
-impl NewsmarkApp {
-    /// Looks for a journal left by a session that ended without saving.
-    pub(in crate::ui) fn check_journal(&mut self) {
-        let Some(session) = self.session() else {
-            return;
-        };
-        match session.recovered_journal() {
-            Ok(Some(journal)) => {
-                let age = age(journal.written);
-                self.prompts.journal = Some(OfferedJournal { journal, age });
-            }
-            Ok(None) => {}
-            Err(unreadable) => self.error(unreadable.to_string()),
-        }
-    }
-
-    /// The answer to "restore unsaved work?".
-    pub(in crate::ui) fn answer_journal(&mut self, restore: bool) {
-        let (Some(offered), Some(session)) = (
-            self.prompts.journal.take(),
-            self.doc.as_mut().map(|d| &mut d.session),
-        ) else {
-            return;
-        };
-        if restore {
-            match session.restore(&offered.journal.set) {
-                Ok(true) => {
-                    self.info("Restored the unsaved work (Ctrl+Z undoes it; Ctrl+S saves it).");
-                }
-                Ok(false) => self.info("Nothing to restore."),
-                Err(err) => self.error(format!("could not restore: {err}")),
-            }
-        } else if let Err(err) = session.discard_journal() {
-            self.error(err.to_string());
-        } else {
-            self.info("Discarded the unsaved work.");
-        }
-    }
+        answer_row(
+            ui,
+            key,
+            PromptAnswer::Journal,
+            &[
+                ("Restore", JournalAnswer::Restore),
+                ("Discard", JournalAnswer::Discard),
+            ],
+        )
+    })
+    .inner
 }
 
 #[cfg(test)]

@@ -1,14 +1,10 @@
 //! "Mark done with suggestions still to review?", asked by Ctrl+Enter (Mark
 //! done and next) when the document has pending suggestions: marking it
-//! done would leave them unreviewed. The prompt's state, keys, window and
-//! answer are all here.
+//! done would leave them unreviewed. Its answers are applied in
+//! `ui/apply/prompts.rs`; its keys are in the action table.
 
-use egui::Key;
-
+use super::{KeyName, PromptAnswer, answer_button};
 use crate::plural::counted;
-use crate::stats::StatusCounts;
-use crate::ui::app::NewsmarkApp;
-use crate::ui::{Command, keys};
 
 /// The question, while it waits for an answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,29 +24,14 @@ pub enum MarkDoneAnswer {
     Cancel,
 }
 
-/// Keys while the question is shown: Enter or D marks done, R reviews,
-/// Esc or C cancels. Keys held with Ctrl (a repeat of Ctrl+Enter) do not
-/// answer it.
-pub fn key_commands(ctx: &egui::Context) -> Vec<Command> {
-    keys::pressed_keys(ctx)
-        .into_iter()
-        .filter(|(_, modifiers)| modifiers.is_none())
-        .filter_map(|(key, _)| match key {
-            Key::Enter | Key::D => Some(MarkDoneAnswer::MarkDone),
-            Key::R => Some(MarkDoneAnswer::Review),
-            Key::Escape | Key::C => Some(MarkDoneAnswer::Cancel),
-            _ => None,
-        })
-        .map(Command::AnswerMarkDone)
-        .collect()
-}
-
 /// The question's window, while it is asked.
-pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>) {
-    let Some(prompt) = &app.prompts.mark_done else {
-        return;
-    };
-    let name = app.session().map(|s| s.name()).unwrap_or_default();
+pub fn show(
+    ctx: &egui::Context,
+    prompt: &MarkDonePrompt,
+    name: &str,
+    key: KeyName,
+) -> Option<MarkDoneAnswer> {
+    let mut answer = None;
     let suggestions = counted(prompt.pending, "suggestion", "suggestions");
     egui::Modal::new(egui::Id::unique("mark_done_prompt")).show(ctx, |ui| {
         ui.heading("Suggestions still to review");
@@ -59,64 +40,28 @@ pub fn show(ctx: &egui::Context, app: &NewsmarkApp, commands: &mut Vec<Command>)
         ));
         ui.label("Marked done, the document keeps them in its file, unreviewed.");
         ui.horizontal(|ui| {
-            for (text, key, answer, tip) in [
+            for (text, choice, tip) in [
                 (
                     "Mark done",
-                    "Enter",
                     MarkDoneAnswer::MarkDone,
                     "Mark the document done with its suggestions pending, save, go to the next",
                 ),
                 (
                     "Review them",
-                    "R",
                     MarkDoneAnswer::Review,
                     "Stay, and select the first pending suggestion",
                 ),
-                (
-                    "Cancel",
-                    "Esc",
-                    MarkDoneAnswer::Cancel,
-                    "Stay; nothing changes",
-                ),
+                ("Cancel", MarkDoneAnswer::Cancel, "Stay; nothing changes"),
             ] {
                 if ui
-                    .add(egui::Button::new(text).shortcut_text(key))
+                    .add(answer_button(text, PromptAnswer::MarkDone(choice), key))
                     .on_hover_text(tip)
                     .clicked()
                 {
-                    commands.push(Command::AnswerMarkDone(answer));
+                    answer = Some(choice);
                 }
             }
         });
     });
-}
-
-impl NewsmarkApp {
-    /// Ctrl+Enter: marks the document done, saves and moves on; asks first
-    /// if it has pending suggestions (and is not done already).
-    pub(in crate::ui) fn mark_done(&mut self) {
-        let Some(session) = self.session() else {
-            return;
-        };
-        // Counted from the set itself: the span list has not seen this
-        // frame's edits yet. O(n) once, on the key.
-        let pending = StatusCounts::of(session.set()).pending;
-        if pending > 0 && !session.set().is_done() {
-            self.prompts.mark_done = Some(MarkDonePrompt { pending });
-            return;
-        }
-        self.mark_done_now();
-    }
-
-    /// Applies the answer to "suggestions still to review".
-    pub(in crate::ui) fn answer_mark_done(&mut self, answer: MarkDoneAnswer) {
-        if self.prompts.mark_done.take().is_none() {
-            return;
-        }
-        match answer {
-            MarkDoneAnswer::MarkDone => self.mark_done_now(),
-            MarkDoneAnswer::Review => self.step_pending(true),
-            MarkDoneAnswer::Cancel => self.info("Not marked done."),
-        }
-    }
+    answer
 }

@@ -46,103 +46,101 @@ fn row_text(entry: &DocEntry, summary: &DocSummary) -> String {
     )
 }
 
-impl DocList {
-    /// Shows the list; `open` is the open article and `live` its spans and
-    /// done mark as they are now (saved or not), which its line and the
-    /// progress show instead of what its entry last read or saved.
-    pub fn show(
-        &mut self,
-        ui: &mut Ui,
-        corpus: &CorpusIndex,
-        (open, live): (&Path, DocSummary),
-        commands: &mut Vec<Command>,
-    ) {
-        let summary = |entry: &DocEntry| {
-            if entry.path == open {
-                live
-            } else {
-                entry.summary()
-            }
-        };
-        let total = corpus.entries.len();
-        let open_entry_done = corpus
-            .position(open)
-            .is_some_and(|k| corpus.entries[k].summary().done);
-        let done = corpus.done_count() - usize::from(open_entry_done)
-            + usize::from(live.done && corpus.position(open).is_some());
-        ui.add(
-            egui::ProgressBar::new(done as f32 / total.max(1) as f32)
-                .text(format!("{done} of {total} done")),
-        );
-        ui.horizontal(|ui| {
-            let label = ui.label("Filter");
-            ui.add(
-                egui::TextEdit::singleline(&mut self.filter)
-                    .hint_text("name")
-                    .desired_width(120.0),
-            )
-            .labelled_by(label.id)
-            .on_hover_text("Show only documents whose name contains this");
-            egui::ComboBox::from_label("sort")
-                .selected_text(match self.sort {
-                    SortBy::Name => "name",
-                    SortBy::Status => "status",
-                    SortBy::Pending => "pending",
-                })
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.sort, SortBy::Name, "name");
-                    ui.selectable_value(&mut self.sort, SortBy::Status, "status");
-                    ui.selectable_value(&mut self.sort, SortBy::Pending, "pending");
-                })
-                .response
-                .on_hover_text("Order the list by name, status or pending suggestions");
-        });
-        let needle = self.filter.to_lowercase();
-        let mut rows: Vec<&DocEntry> = corpus
-            .entries
-            .iter()
-            .filter(|e| needle.is_empty() || e.name.to_lowercase().contains(&needle))
-            .collect();
-        match self.sort {
-            SortBy::Name => {}
-            SortBy::Status => rows.sort_by_cached_key(|e| (summary(e).status(), e.name.clone())),
-            SortBy::Pending => {
-                rows.sort_by_cached_key(|e| {
-                    (std::cmp::Reverse(summary(e).counts.pending), e.name.clone())
-                });
-            }
+/// Shows the list; `open` is the open article and `live` its spans and
+/// done mark as they are now (saved or not), which its line and the
+/// progress show instead of what its entry last read or saved.
+pub fn doc_list_ui(
+    ui: &mut Ui,
+    list: &mut DocList,
+    corpus: &CorpusIndex,
+    (open, live): (&Path, DocSummary),
+    commands: &mut Vec<Command>,
+) {
+    let summary = |entry: &DocEntry| {
+        if entry.path == open {
+            live
+        } else {
+            entry.summary()
         }
-        ui.separator();
-        let row_height = ui.text_style_height(&egui::TextStyle::Button) + 4.0;
-        egui::ScrollArea::vertical().auto_shrink(false).show_rows(
-            ui,
-            row_height,
-            rows.len(),
-            |ui, range| {
-                ui.style_mut().wrap_mode = Some(TextWrapMode::Truncate);
-                for entry in &rows[range] {
-                    let line = summary(entry);
-                    let mut text = RichText::new(row_text(entry, &line));
-                    if line.status() == DocStatus::Done {
-                        text = text.weak();
-                    }
-                    let response = ui.selectable_label(entry.path == open, text);
-                    // The whole line again: a narrow panel truncates it.
-                    let counts = format!("{}: {}", entry.name, line.counts.describe());
-                    let response = match &entry.error {
-                        Some(err) => response.on_hover_text(crate::ui::style::shown(err)),
-                        None if entry.path == open => {
-                            response.on_hover_text(format!("{counts}. The document open now"))
-                        }
-                        None => response.on_hover_text(format!(
-                            "{counts}. Open this document (the one open now is saved first)"
-                        )),
-                    };
-                    if response.clicked() {
-                        commands.push(Command::GoTo(entry.path.clone()));
-                    }
-                }
-            },
-        );
+    };
+    let total = corpus.entries.len();
+    let open_entry_done = corpus
+        .position(open)
+        .is_some_and(|k| corpus.entries[k].summary().done);
+    let done = corpus.done_count() - usize::from(open_entry_done)
+        + usize::from(live.done && corpus.position(open).is_some());
+    ui.add(
+        egui::ProgressBar::new(done as f32 / total.max(1) as f32)
+            .text(format!("{done} of {total} done")),
+    );
+    ui.horizontal(|ui| {
+        let label = ui.label("Filter");
+        ui.add(
+            egui::TextEdit::singleline(&mut list.filter)
+                .hint_text("name")
+                .desired_width(120.0),
+        )
+        .labelled_by(label.id)
+        .on_hover_text("Show only documents whose name contains this");
+        egui::ComboBox::from_label("sort")
+            .selected_text(match list.sort {
+                SortBy::Name => "name",
+                SortBy::Status => "status",
+                SortBy::Pending => "pending",
+            })
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut list.sort, SortBy::Name, "name");
+                ui.selectable_value(&mut list.sort, SortBy::Status, "status");
+                ui.selectable_value(&mut list.sort, SortBy::Pending, "pending");
+            })
+            .response
+            .on_hover_text("Order the list by name, status or pending suggestions");
+    });
+    let needle = list.filter.to_lowercase();
+    let mut rows: Vec<&DocEntry> = corpus
+        .entries
+        .iter()
+        .filter(|e| needle.is_empty() || e.name.to_lowercase().contains(&needle))
+        .collect();
+    match list.sort {
+        SortBy::Name => {}
+        SortBy::Status => rows.sort_by_cached_key(|e| (summary(e).status(), e.name.clone())),
+        SortBy::Pending => {
+            rows.sort_by_cached_key(|e| {
+                (std::cmp::Reverse(summary(e).counts.pending), e.name.clone())
+            });
+        }
     }
+    ui.separator();
+    let row_height = ui.text_style_height(&egui::TextStyle::Button) + 4.0;
+    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+        ui,
+        row_height,
+        rows.len(),
+        |ui, range| {
+            ui.style_mut().wrap_mode = Some(TextWrapMode::Truncate);
+            for entry in &rows[range] {
+                let line = summary(entry);
+                let mut text = RichText::new(row_text(entry, &line));
+                if line.status() == DocStatus::Done {
+                    text = text.weak();
+                }
+                let response = ui.selectable_label(entry.path == open, text);
+                // The whole line again: a narrow panel truncates it.
+                let counts = format!("{}: {}", entry.name, line.counts.describe());
+                let response = match &entry.error {
+                    Some(err) => response.on_hover_text(crate::ui::style::shown(err)),
+                    None if entry.path == open => {
+                        response.on_hover_text(format!("{counts}. The document open now"))
+                    }
+                    None => response.on_hover_text(format!(
+                        "{counts}. Open this document (the one open now is saved first)"
+                    )),
+                };
+                if response.clicked() {
+                    commands.push(Command::GoTo(entry.path.clone()));
+                }
+            }
+        },
+    );
 }

@@ -1,6 +1,9 @@
 //! The widgets: each draws one piece of state and pushes the
 //! [`Command`](crate::ui::Command)s the user asks for; none changes the
-//! model.
+//! model. As in egui's demo library, a widget with state of its own is
+//! drawn by a `*_ui(ui, &mut state, …)` function (`text_view_ui`,
+//! `span_list_ui`, `doc_list_ui`, `search_bar_ui`); the review panel still
+//! has a `show` method.
 //!
 //! - `blocks.rs`: the text cut into blocks, laid out lazily (long articles)
 //! - `caret.rs`: the caret and the selection (`Selection`)

@@ -96,105 +96,108 @@ impl SearchBar {
         self.current = Some(index);
         self.hits.get(index).cloned()
     }
+}
 
-    /// Shows the bar.
-    pub fn show(&mut self, ui: &mut Ui, labels: &[String], commands: &mut Vec<Command>) {
-        ui.horizontal(|ui| {
-            let label = ui.label("Find");
-            let response = ui.add(
-                egui::TextEdit::singleline(&mut self.query)
-                    .hint_text("text or pattern")
-                    .desired_width(220.0),
-            );
-            let response = response.labelled_by(label.id).on_hover_text(
-                "Text to find; Enter / Shift+Enter go to the next / previous hit, Esc closes",
-            );
-            if std::mem::take(&mut self.focus) {
-                response.request_focus();
-            }
-            if response.lost_focus() {
-                let (enter, shift, escape) = ui.input(|i| {
-                    (
-                        i.key_pressed(Key::Enter),
-                        i.modifiers.shift,
-                        i.key_pressed(Key::Escape),
-                    )
-                });
-                if enter {
-                    commands.push(if shift {
-                        Command::SearchPrev
-                    } else {
-                        Command::SearchNext
-                    });
-                    self.focus = true;
-                } else if escape {
-                    commands.push(Command::CloseSearch);
-                }
-            }
-            ui.checkbox(&mut self.options.case_sensitive, "Match case")
-                .on_hover_text("Off: upper and lower case match each other");
-            ui.checkbox(&mut self.options.whole_word, "Whole word")
-                .on_hover_text("Only matches that are whole words");
-            ui.checkbox(&mut self.options.regex, "Regex")
-                .on_hover_text("The query is a regular expression");
-            match (&self.error, self.hits.len(), self.current) {
-                (Some(err), _, _) => {
-                    ui.colored_label(ui.visuals().error_fg_color, err);
-                }
-                (None, 0, _) if !self.query.is_empty() => {
-                    ui.label("no hits");
-                }
-                (None, n, Some(k)) => {
-                    ui.label(format!("{} of {n}", k + 1));
-                }
-                (None, n, None) => {
-                    ui.label(format!("{n} hits"));
-                }
-            }
-            if ui
-                .button("Previous")
-                .on_hover_text("Go to the previous hit (Shift+Enter)")
-                .clicked()
-            {
-                commands.push(Command::SearchPrev);
-            }
-            if ui
-                .button("Next")
-                .on_hover_text("Go to the next hit (Enter)")
-                .clicked()
-            {
-                commands.push(Command::SearchNext);
-            }
-            ui.separator();
-            egui::ComboBox::from_label("label")
-                .selected_text(RichText::new(&self.label))
-                .show_ui(ui, |ui| {
-                    for name in labels {
-                        ui.selectable_value(&mut self.label, name.clone(), name);
-                    }
-                })
-                .response
-                .on_hover_text("The label Annotate all gives the hits");
-            ui.checkbox(&mut self.across_corpus, "across the folder")
-                .on_hover_text(
-                    "Also offer the hits in the folder's other documents, as pending suggestions",
-                );
-            let annotate = ui
-                .add_enabled(!self.hits.is_empty(), egui::Button::new("Annotate all"))
-                .on_hover_text(
-                    "Tag every hit, widened to whole words, with the label (one undo step)",
+/// Shows the bar.
+pub fn search_bar_ui(
+    ui: &mut Ui,
+    bar: &mut SearchBar,
+    labels: &[String],
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Find");
+        let response = ui.add(
+            egui::TextEdit::singleline(&mut bar.query)
+                .hint_text("text or pattern")
+                .desired_width(220.0),
+        );
+        let response = response.labelled_by(label.id).on_hover_text(
+            "Text to find; Enter / Shift+Enter go to the next / previous hit, Esc closes",
+        );
+        if std::mem::take(&mut bar.focus) {
+            response.request_focus();
+        }
+        if response.lost_focus() {
+            let (enter, shift, escape) = ui.input(|i| {
+                (
+                    i.key_pressed(Key::Enter),
+                    i.modifiers.shift,
+                    i.key_pressed(Key::Escape),
                 )
-                .on_disabled_hover_text("Tags every hit with the label; there are no hits yet");
-            if annotate.clicked() {
-                commands.push(Command::AnnotateAll);
-            }
-            if ui
-                .button("Close")
-                .on_hover_text("Esc in the search box")
-                .clicked()
-            {
+            });
+            if enter {
+                commands.push(if shift {
+                    Command::SearchPrev
+                } else {
+                    Command::SearchNext
+                });
+                bar.focus = true;
+            } else if escape {
                 commands.push(Command::CloseSearch);
             }
-        });
-    }
+        }
+        ui.checkbox(&mut bar.options.case_sensitive, "Match case")
+            .on_hover_text("Off: upper and lower case match each other");
+        ui.checkbox(&mut bar.options.whole_word, "Whole word")
+            .on_hover_text("Only matches that are whole words");
+        ui.checkbox(&mut bar.options.regex, "Regex")
+            .on_hover_text("The query is a regular expression");
+        match (&bar.error, bar.hits.len(), bar.current) {
+            (Some(err), _, _) => {
+                ui.colored_label(ui.visuals().error_fg_color, err);
+            }
+            (None, 0, _) if !bar.query.is_empty() => {
+                ui.label("no hits");
+            }
+            (None, n, Some(k)) => {
+                ui.label(format!("{} of {n}", k + 1));
+            }
+            (None, n, None) => {
+                ui.label(format!("{n} hits"));
+            }
+        }
+        if ui
+            .button("Previous")
+            .on_hover_text("Go to the previous hit (Shift+Enter)")
+            .clicked()
+        {
+            commands.push(Command::SearchPrev);
+        }
+        if ui
+            .button("Next")
+            .on_hover_text("Go to the next hit (Enter)")
+            .clicked()
+        {
+            commands.push(Command::SearchNext);
+        }
+        ui.separator();
+        egui::ComboBox::from_label("label")
+            .selected_text(RichText::new(&bar.label))
+            .show_ui(ui, |ui| {
+                for name in labels {
+                    ui.selectable_value(&mut bar.label, name.clone(), name);
+                }
+            })
+            .response
+            .on_hover_text("The label Annotate all gives the hits");
+        ui.checkbox(&mut bar.across_corpus, "across the folder")
+            .on_hover_text(
+                "Also offer the hits in the folder's other documents, as pending suggestions",
+            );
+        let annotate = ui
+            .add_enabled(!bar.hits.is_empty(), egui::Button::new("Annotate all"))
+            .on_hover_text("Tag every hit, widened to whole words, with the label (one undo step)")
+            .on_disabled_hover_text("Tags every hit with the label; there are no hits yet");
+        if annotate.clicked() {
+            commands.push(Command::AnnotateAll);
+        }
+        if ui
+            .button("Close")
+            .on_hover_text("Esc in the search box")
+            .clicked()
+        {
+            commands.push(Command::CloseSearch);
+        }
+    });
 }

@@ -181,78 +181,78 @@ impl SpanList {
             .iter()
             .fold(StatusCounts::default(), |sum, g| sum.plus(g.counts))
     }
+}
 
-    /// Shows the panel.
-    pub fn show(
-        &mut self,
-        ui: &mut Ui,
-        session: &Session,
-        selected: Option<SpanId>,
-        commands: &mut Vec<Command>,
-    ) {
-        ui.heading("Spans");
-        crate::ui::widgets::label_chips::show(ui, session.schema(), commands);
-        ui.separator();
-        let row_count = self.row_count();
-        let row_height = ui.text_style_height(&egui::TextStyle::Button) + 4.0;
-        let mut toggle = None;
-        egui::ScrollArea::vertical().auto_shrink(false).show_rows(
-            ui,
-            row_height,
-            row_count,
-            |ui, range| {
-                ui.style_mut().wrap_mode = Some(TextWrapMode::Truncate);
-                for row in self.rows(range) {
-                    match row {
-                        Row::Header(g) => {
-                            let group = &self.groups[g];
-                            let folded = self.collapsed.contains(&group.label);
-                            let arrow = if folded { "+" } else { "-" };
-                            let rejected = match group.counts.rejected {
-                                0 => String::new(),
-                                n => format!(" · {n} rejected"),
-                            };
-                            let text = RichText::new(format!(
-                                "{arrow} {}{rejected}",
-                                group.counts.describe_label(&group.label),
-                            ))
-                            .color(style::readable_on(group.color, ui.visuals().panel_fill))
-                            .strong();
-                            if ui
-                                .selectable_label(false, text)
-                                .on_hover_text("Fold or unfold")
-                                .clicked()
-                            {
-                                toggle = Some(group.label.clone());
-                            }
+/// Shows the panel.
+pub fn span_list_ui(
+    ui: &mut Ui,
+    list: &mut SpanList,
+    session: &Session,
+    selected: Option<SpanId>,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading("Spans");
+    crate::ui::widgets::label_chips::show(ui, session.schema(), commands);
+    ui.separator();
+    let row_count = list.row_count();
+    let row_height = ui.text_style_height(&egui::TextStyle::Button) + 4.0;
+    let mut toggle = None;
+    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+        ui,
+        row_height,
+        row_count,
+        |ui, range| {
+            ui.style_mut().wrap_mode = Some(TextWrapMode::Truncate);
+            for row in list.rows(range) {
+                match row {
+                    Row::Header(g) => {
+                        let group = &list.groups[g];
+                        let folded = list.collapsed.contains(&group.label);
+                        let arrow = if folded { "+" } else { "-" };
+                        let rejected = match group.counts.rejected {
+                            0 => String::new(),
+                            n => format!(" · {n} rejected"),
+                        };
+                        let text = RichText::new(format!(
+                            "{arrow} {}{rejected}",
+                            group.counts.describe_label(&group.label),
+                        ))
+                        .color(style::readable_on(group.color, ui.visuals().panel_fill))
+                        .strong();
+                        if ui
+                            .selectable_label(false, text)
+                            .on_hover_text("Fold or unfold")
+                            .clicked()
+                        {
+                            toggle = Some(group.label.clone());
                         }
-                        Row::Span(key) => {
-                            let Some(span) = session.set().get(key.2) else {
-                                continue;
-                            };
-                            let text = row_text(span);
-                            if ui
-                                .selectable_label(selected == Some(span.id), text)
-                                .on_hover_ui(|ui| {
-                                    ui.label(row_hint(span));
-                                })
-                                .clicked()
-                            {
-                                commands.push(Command::SelectSpan {
-                                    id: span.id,
-                                    scroll: true,
-                                });
-                            }
+                    }
+                    Row::Span(key) => {
+                        let Some(span) = session.set().get(key.2) else {
+                            continue;
+                        };
+                        let text = row_text(span);
+                        if ui
+                            .selectable_label(selected == Some(span.id), text)
+                            .on_hover_ui(|ui| {
+                                ui.label(row_hint(span));
+                            })
+                            .clicked()
+                        {
+                            commands.push(Command::SelectSpan {
+                                id: span.id,
+                                scroll: true,
+                            });
                         }
                     }
                 }
-            },
-        );
-        if let Some(label) = toggle
-            && !self.collapsed.remove(&label)
-        {
-            self.collapsed.insert(label);
-        }
+            }
+        },
+    );
+    if let Some(label) = toggle
+        && !list.collapsed.remove(&label)
+    {
+        list.collapsed.insert(label);
     }
 }
 

@@ -132,36 +132,6 @@ impl TextView {
         self.char_at_content(ctx, doc, content)
     }
 
-    /// Shows the view; pointer actions become commands.
-    pub fn show(&mut self, ui: &mut Ui, session: &Session, commands: &mut Vec<Command>) {
-        let ctx = ui.ctx().clone();
-        let doc = session.doc();
-        self.depths.refresh(session.set());
-        let avail = ui.available_width();
-        let column_width = (avail - 2.0 * style::MARGIN).clamp(120.0, style::MAX_COLUMN_WIDTH);
-        let left = ((avail - column_width) / 2.0).max(style::MARGIN);
-        self.layout
-            .set_width(column_width, ui.visuals().strong_text_color());
-
-        let mut area = ScrollArea::vertical()
-            .auto_shrink(false)
-            .scroll_source(ScrollSource::SCROLL_BAR | ScrollSource::MOUSE_WHEEL);
-        if let Some(offset) = self.scroll_offset_for_request(&ctx, doc) {
-            area = area.vertical_scroll_offset(offset);
-        }
-        area.show_viewport(ui, |ui, viewport| {
-            let total = self.layout.total_height() + 2.0 * style::MARGIN;
-            ui.set_min_size(vec2(ui.available_width(), total));
-            let content_min = ui.max_rect().min;
-            self.column_origin = content_min + vec2(left, style::MARGIN);
-            self.viewport = viewport;
-            self.paint_visible(ui, session, viewport);
-            let visible = viewport.translate(content_min.to_vec2());
-            let response = ui.interact(visible, view_id(), Sense::click_and_drag());
-            self.handle_pointer(ui, &response, doc, commands);
-        });
-    }
-
     fn scroll_offset_for_request(&mut self, ctx: &egui::Context, doc: &Document) -> Option<f32> {
         let request = self.scroll_request.take()?;
         let (ScrollTo::Minimal(pos) | ScrollTo::Center(pos)) = request;
@@ -276,6 +246,41 @@ impl TextView {
         let rect = Rect::from_min_max(pos2(x - 1.0, top - 2.0), pos2(x + 1.0, bottom + 2.0));
         painter.rect_filled(rect, CornerRadius::ZERO, color);
     }
+}
+
+/// Shows the view; pointer actions become commands.
+pub fn text_view_ui(
+    ui: &mut Ui,
+    view: &mut TextView,
+    session: &Session,
+    commands: &mut Vec<Command>,
+) {
+    let ctx = ui.ctx().clone();
+    let doc = session.doc();
+    view.depths.refresh(session.set());
+    let avail = ui.available_width();
+    let column_width = (avail - 2.0 * style::MARGIN).clamp(120.0, style::MAX_COLUMN_WIDTH);
+    let left = ((avail - column_width) / 2.0).max(style::MARGIN);
+    view.layout
+        .set_width(column_width, ui.visuals().strong_text_color());
+
+    let mut area = ScrollArea::vertical()
+        .auto_shrink(false)
+        .scroll_source(ScrollSource::SCROLL_BAR | ScrollSource::MOUSE_WHEEL);
+    if let Some(offset) = view.scroll_offset_for_request(&ctx, doc) {
+        area = area.vertical_scroll_offset(offset);
+    }
+    area.show_viewport(ui, |ui, viewport| {
+        let total = view.layout.total_height() + 2.0 * style::MARGIN;
+        ui.set_min_size(vec2(ui.available_width(), total));
+        let content_min = ui.max_rect().min;
+        view.column_origin = content_min + vec2(left, style::MARGIN);
+        view.viewport = viewport;
+        view.paint_visible(ui, session, viewport);
+        let visible = viewport.translate(content_min.to_vec2());
+        let response = ui.interact(visible, view_id(), Sense::click_and_drag());
+        view.handle_pointer(ui, &response, doc, commands);
+    });
 }
 
 /// Fills the text band of the part of `target` that lies in the block

@@ -2,18 +2,20 @@
 //! F1 help and the README's table are made from this), the commands the
 //! keys and menu items run, and where each sits in the menus.
 //!
-//! The window-wide shortcuts are matched from this table
-//! ([`window_command`]); the text view's keys and the prompts' keys are
-//! matched where they are handled (they depend on the caret, the selected
-//! span, the open prompt), and tests check that they run the commands
-//! written here.
+//! The window-wide shortcuts ([`window_command`]) and the prompts' keys
+//! ([`prompt_command`]) are matched from this table; the text view's keys
+//! are matched where they are handled (they depend on the caret and the
+//! selected span), and tests check that they run the commands written
+//! here.
 
-mod text;
-mod window;
+mod prompts; // the prompts' keys
+mod text; // the text view's keys and the mouse
+mod window; // the window-wide shortcuts and menu items
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::ui::Command;
+use crate::ui::prompts::{PromptAnswer, PromptKind};
 
 /// Where an action's keys work.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,8 +26,9 @@ pub enum Scope {
     Text,
     /// With the mouse, in the text.
     Pointer,
-    /// While the prompt with this name is showing.
-    Prompt(&'static str),
+    /// While this prompt is showing (it takes the keyboard: no other key
+    /// works meanwhile).
+    Prompt(PromptKind),
 }
 
 /// The menus of the menu bar.
@@ -125,67 +128,13 @@ pub(super) const fn built_in(keys: &'static str, does: &'static str, scope: Scop
     }
 }
 
-/// The unsaved-changes prompt.
-pub const UNSAVED: Scope = Scope::Prompt("unsaved changes");
-/// The recovery prompt.
-pub const JOURNAL: Scope = Scope::Prompt("restore unsaved work");
-/// The extractor approval prompt.
-pub const APPROVAL: Scope = Scope::Prompt("run an extractor command");
-/// The changed-on-disk prompt.
-pub const DISK_CHANGE: Scope = Scope::Prompt("changed on disk");
-/// The encoding prompt.
-pub const ENCODING: Scope = Scope::Prompt("not UTF-8");
-/// The mark-done prompt.
-pub const MARK_DONE: Scope = Scope::Prompt("mark done with suggestions pending");
-/// The held-occurrences prompt.
-pub const HELD_OCCURRENCES: Scope = Scope::Prompt("offer more occurrences");
-
-/// The prompts' keys (each prompt's file handles them).
-static PROMPTS: &[Action] = &[
-    built_in(
-        "S / D / Esc",
-        "in the unsaved-changes question: save / discard / cancel",
-        UNSAVED,
-    ),
-    built_in(
-        "R (Enter) / D",
-        "in the recovery question: restore / discard the unsaved work",
-        JOURNAL,
-    ),
-    built_in(
-        "R (Enter) / B / Esc",
-        "before a new extractor command: run / built-in suggesters only / cancel",
-        APPROVAL,
-    ),
-    built_in(
-        "R / K / M",
-        "when the files changed on disk: reload / keep mine / merge",
-        DISK_CHANGE,
-    ),
-    built_in(
-        "Enter / Esc",
-        "for an article not in UTF-8: open a UTF-8 copy / cancel",
-        ENCODING,
-    ),
-    built_in(
-        "Enter or D / R / Esc",
-        "marking done with suggestions pending: mark done anyway / review them / cancel",
-        MARK_DONE,
-    ),
-    built_in(
-        "O (Enter) / Esc",
-        "more than 50 other occurrences of a tag: offer the rest / leave them",
-        HELD_OCCURRENCES,
-    ),
-];
-
 /// Every action, in the order of the F1 help.
 pub static ACTIONS: [&[Action]; 5] = [
     text::SELECTING,
     window::PANELS,
     text::MOTION,
     window::FILES,
-    PROMPTS,
+    prompts::PROMPTS,
 ];
 
 /// Every action, in order.
@@ -233,6 +182,27 @@ pub fn window_command(key: Key, mods: Modifiers) -> Option<Command> {
                 .any(|s| s.logical_key == key && mods.matches_exact(s.modifiers))
         })
         .map(|(_, b)| b.command.clone())
+}
+
+/// The command `key` with `mods` runs while the prompt `kind` shows (its
+/// answer), if any.
+pub fn prompt_command(kind: PromptKind, key: Key, mods: Modifiers) -> Option<Command> {
+    let any_modifiers = prompts::takes_modified_keys(kind);
+    bindings()
+        .filter(|(scope, _)| *scope == Scope::Prompt(kind))
+        .find(|(_, b)| {
+            b.shortcuts
+                .iter()
+                .any(|s| s.logical_key == key && (any_modifiers || mods.matches_exact(s.modifiers)))
+        })
+        .map(|(_, b)| b.command.clone())
+}
+
+/// The key that gives `answer`, as its button shows it: `S`, `Esc`.
+pub fn answer_key(answer: PromptAnswer) -> String {
+    shortcut(&Command::Answer(answer))
+        .map(|s| text_key_name(&s))
+        .unwrap_or_default()
 }
 
 /// A text-view key as its menu item shows it: `Del`, `Shift+Tab`, `Esc`.

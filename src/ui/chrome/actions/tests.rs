@@ -1,7 +1,8 @@
 //! Checks of the action table: no clashes, each shortcut runs its command,
-//! the README and settings agree with it.
+//! each prompt's answers have keys, the README and settings agree with it.
 
 use super::*;
+use crate::ui::keys;
 
 /// The keys a label may not take: those of the text view without a
 /// modifier (see [`crate::settings::RESERVED_KEYS`]).
@@ -54,7 +55,9 @@ fn spelled(shortcut: &KeyboardShortcut) -> String {
     text
 }
 
-/// Where each shortcut works: the window's everywhere the text view's do.
+/// Where each shortcut works: the window's everywhere the text view's do;
+/// a prompt's only while it shows, when it takes the whole keyboard (so
+/// its keys may be the window's, meaning something else there).
 fn overlaps(a: Scope, b: Scope) -> bool {
     a == b
         || matches!(
@@ -69,6 +72,11 @@ fn no_two_actions_share_a_shortcut_where_both_work() {
         .flat_map(|(scope, b)| b.shortcuts.iter().map(move |s| (scope, b, s)))
         .collect();
     assert!(all.len() > 20, "{} shortcuts", all.len());
+    let in_prompts = all
+        .iter()
+        .filter(|(scope, ..)| matches!(scope, Scope::Prompt(_)))
+        .count();
+    assert!(in_prompts > 15, "{in_prompts} shortcuts of prompts");
     for (i, (scope, binding, shortcut)) in all.iter().enumerate() {
         for (other_scope, other, other_shortcut) in &all[i + 1..] {
             assert!(
@@ -156,6 +164,16 @@ fn run_key(shortcut: &KeyboardShortcut) -> Vec<Command> {
     let session = crate::session::Session::open(&txt, crate::model::LabelSchema::default())
         .expect("the session");
     let mut view = crate::ui::widgets::text_view::TextView::new(session.doc());
+    press(shortcut, |ctx| {
+        keys::commands(ctx, Some(&session), Some(&mut view))
+    })
+}
+
+/// What `keys` makes of a frame in which `shortcut` is pressed.
+fn press(
+    shortcut: &KeyboardShortcut,
+    keys: impl FnOnce(&egui::Context) -> Vec<Command>,
+) -> Vec<Command> {
     let ctx = egui::Context::default();
     let event = egui::Event::Key {
         key: shortcut.logical_key,
@@ -168,9 +186,12 @@ fn run_key(shortcut: &KeyboardShortcut) -> Vec<Command> {
         events: vec![event],
         ..Default::default()
     };
+    let mut keys = Some(keys);
     let mut out = Vec::new();
     ctx.run_ui(input, |ui| {
-        out = crate::ui::keys::commands(ui.ctx(), Some(&session), Some(&mut view));
+        if let Some(keys) = keys.take() {
+            out = keys(ui.ctx());
+        }
     })
     .drop_without_applying_deltas();
     out
@@ -191,4 +212,89 @@ fn each_window_and_text_shortcut_runs_its_command() {
             );
         }
     }
+}
+
+#[test]
+fn each_prompt_key_gives_its_answer_with_ctrl_only_where_the_prompt_allows() {
+    for (scope, binding) in bindings() {
+        let Scope::Prompt(prompt) = scope else {
+            continue;
+        };
+        for shortcut in binding.shortcuts {
+            let answers = press(shortcut, |ctx| keys::prompt_commands(ctx, prompt));
+            assert_eq!(
+                answers,
+                vec![binding.command.clone()],
+                "{}",
+                spelled(shortcut)
+            );
+            let with_ctrl = key(CMD, shortcut.logical_key);
+            let expected = if prompts::takes_modified_keys(prompt) {
+                vec![binding.command.clone()]
+            } else {
+                Vec::new()
+            };
+            let answers = press(&with_ctrl, |ctx| keys::prompt_commands(ctx, prompt));
+            assert_eq!(answers, expected, "{} in {prompt:?}", spelled(&with_ctrl));
+        }
+    }
+}
+
+#[test]
+fn every_answer_of_a_prompt_has_a_key_in_that_prompt() {
+    for answer in PromptAnswer::ALL {
+        let found = bindings().find(|(_, b)| b.command == Command::Answer(answer));
+        let Some((scope, _)) = found else {
+            panic!("no key gives {answer:?}");
+        };
+        assert_eq!(scope, Scope::Prompt(answer.prompt()), "{answer:?}");
+        assert!(!answer_key(answer).is_empty(), "{answer:?}");
+    }
+}
+
+/// A prompt's keys are bare keys (none can be taken for a window
+/// shortcut), they only answer it, and Esc keeps its meaning there: it
+/// backs out, and a prompt that can be backed out of does so with Esc.
+#[test]
+fn prompt_keys_are_bare_answers_and_esc_backs_out() {
+    for (scope, binding) in bindings() {
+        let Scope::Prompt(prompt) = scope else {
+            continue;
+        };
+        let Command::Answer(answer) = binding.command else {
+            panic!("a key of {prompt:?} runs {:?}", binding.command);
+        };
+        assert_eq!(answer.prompt(), prompt, "{answer:?}");
+        for shortcut in binding.shortcuts {
+            assert!(shortcut.modifiers.is_none(), "{}", spelled(shortcut));
+        }
+        let on_esc = binding
+            .shortcuts
+            .iter()
+            .any(|s| s.logical_key == Key::Escape);
+        assert_eq!(
+            on_esc,
+            answer.backs_out(),
+            "{answer:?}: Esc is for backing out, and backing out is on Esc"
+        );
+    }
+}
+
+/// Ctrl held still (a repeat of Ctrl+Enter, which asked "mark done?", or a
+/// shortcut under way when files change on disk) answers neither of those
+/// prompts; Ctrl+S in "save your changes?" saves.
+#[test]
+fn ctrl_answers_only_the_prompts_that_cannot_show_while_it_is_held() {
+    let ctrl_answers = |prompt, key_pressed| {
+        press(&key(CMD, key_pressed), |ctx| {
+            keys::prompt_commands(ctx, prompt)
+        })
+    };
+    assert_eq!(ctrl_answers(PromptKind::MarkDone, Key::Enter), vec![]);
+    assert_eq!(ctrl_answers(PromptKind::DiskChange, Key::R), vec![]);
+    let save = PromptAnswer::Unsaved(crate::ui::UnsavedAnswer::Save);
+    assert_eq!(
+        ctrl_answers(PromptKind::Unsaved, Key::S),
+        vec![Command::Answer(save)]
+    );
 }
