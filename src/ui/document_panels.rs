@@ -6,6 +6,7 @@ use super::Command;
 use super::app::{LeftTab, NewsmarkApp};
 use super::folder::Folder;
 use super::widgets::doc_list::doc_list_ui;
+use super::widgets::review_panel::review_panel_ui;
 use super::widgets::search_bar::search_bar_ui;
 use super::widgets::span_list::span_list_ui;
 use super::widgets::text_view::text_view_ui;
@@ -66,8 +67,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command
                     LeftTab::Review => {
                         egui::ScrollArea::vertical().show(ui, |ui| {
                             let bulk = app.background.folder_bulk.view();
-                            doc.review.show(
+                            review_panel_ui(
                                 ui,
+                                &mut doc.review,
                                 &doc.session,
                                 &folder.corpus,
                                 &app.layout.review_filter,

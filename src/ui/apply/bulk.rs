@@ -14,7 +14,7 @@ use crate::session::ReviewFilter;
 use crate::session::bulk::{TakeBackLog, changed_ids};
 use crate::ui::app::NewsmarkApp;
 use crate::ui::background::bulk_job::{Articles, BulkJob, BulkOp, Ending};
-use crate::ui::widgets::review_panel::FolderView;
+use crate::ui::widgets::review_bulk::FolderView;
 
 /// Folder-wide review state: the running job, and the last review done.
 #[derive(Default)]

@@ -10,7 +10,8 @@
 //! - `doc_list.rs`: the folder's documents, sortable and filterable (left panel)
 //! - `label_chips.rs`: a label's hotkeys as chips
 //! - `review_figures.rs`: the review panel's counts rows and quality table
-//! - `review_panel.rs`: review counts, filter, bulk actions, extractor quality (left panel)
+//! - `review_panel.rs`: review counts, filter, extractor quality (left panel)
+//! - `review_bulk.rs`: the review panel's bulk actions, for the document and the folder
 //! - `search_bar.rs`: Ctrl+F, its hits and label filter
 //! - `span_depths.rs`: which underline level each span takes (nesting), kept up to date
 //! - `span_list.rs`: the spans grouped by label (right panel)
@@ -24,6 +25,7 @@ pub mod blocks;
 pub mod caret;
 pub mod doc_list;
 pub mod label_chips;
+pub mod review_bulk;
 pub mod review_figures;
 pub mod review_panel;
 pub mod search_bar;

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use egui::{RichText, Ui};
 
+use super::review_bulk::{FolderView, bulk_buttons};
 use super::review_figures::{counts_row, has_extractor_spans, quality_table};
 use crate::corpus::CorpusIndex;
 use crate::model::{AnnotationSet, SpanChange, Status};
@@ -54,15 +55,60 @@ pub struct ReviewPanel {
     passing_others: Option<(u64, ReviewFilter, usize, Instant)>,
 }
 
-/// What the review panel shows of the folder-wide review.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct FolderView {
-    /// The running job's documents done and in the run, and the status it
-    /// sets.
-    pub running: Option<(usize, usize, Status)>,
-    /// The last folder-wide review that can be taken back: its status, and
-    /// how many documents and spans it changed.
-    pub last: Option<(Status, usize, usize)>,
+/// The review panel of the open document (`panel`, its cached figures).
+pub fn review_panel_ui(
+    ui: &mut Ui,
+    panel: &mut ReviewPanel,
+    session: &Session,
+    corpus: &CorpusIndex,
+    filter: &ReviewFilter,
+    folder: &FolderView,
+    commands: &mut Vec<Command>,
+) {
+    if panel.others_for != Some(corpus.revision()) {
+        panel.take_others(session, corpus);
+    }
+    panel.refresh(ui.ctx(), session);
+    ui.heading("Review");
+    counts_row(ui, "This document", panel.document);
+    counts_row(
+        ui,
+        &format!(
+            "Corpus ({})",
+            crate::plural::counted(panel.corpus.documents, "document", "documents")
+        ),
+        panel.corpus.totals,
+    );
+    if panel.unreadable > 0 {
+        ui.label(format!(
+            "{} of the folder could not be read",
+            crate::plural::counted(panel.unreadable, "document", "documents")
+        ));
+    }
+    ui.separator();
+    panel.filter_ui(ui, filter, commands);
+    ui.separator();
+    ui.label(RichText::new("Pending suggestions passing the filter:").strong());
+    let passing = panel.passing(ui.ctx(), session, corpus, filter, folder.running.is_none());
+    bulk_buttons(ui, passing, filter, folder, commands);
+    ui.horizontal(|ui| {
+        let buttons = [
+            ("Previous", "Shift+N", Command::PrevPending),
+            ("Next", "N", Command::NextPending),
+            ("Accept", "A", Command::Accept),
+            ("Reject", "X", Command::Reject),
+        ];
+        for (text, key, command) in buttons {
+            if ui.add(egui::Button::new(text).shortcut_text(key)).clicked() {
+                commands.push(command);
+            }
+        }
+    });
+    ui.separator();
+    quality_table(ui, &panel.corpus);
+    if !panel.has_pending {
+        ui.label("No pending suggestions in this document.");
+    }
 }
 
 impl ReviewPanel {
@@ -164,62 +210,6 @@ impl ReviewPanel {
         self.origins = origins;
     }
 
-    /// Shows the panel.
-    pub fn show(
-        &mut self,
-        ui: &mut Ui,
-        session: &Session,
-        corpus: &CorpusIndex,
-        filter: &ReviewFilter,
-        folder: &FolderView,
-        commands: &mut Vec<Command>,
-    ) {
-        if self.others_for != Some(corpus.revision()) {
-            self.take_others(session, corpus);
-        }
-        self.refresh(ui.ctx(), session);
-        ui.heading("Review");
-        counts_row(ui, "This document", self.document);
-        counts_row(
-            ui,
-            &format!(
-                "Corpus ({})",
-                crate::plural::counted(self.corpus.documents, "document", "documents")
-            ),
-            self.corpus.totals,
-        );
-        if self.unreadable > 0 {
-            ui.label(format!(
-                "{} of the folder could not be read",
-                crate::plural::counted(self.unreadable, "document", "documents")
-            ));
-        }
-        ui.separator();
-        self.filter_ui(ui, filter, commands);
-        ui.separator();
-        ui.label(RichText::new("Pending suggestions passing the filter:").strong());
-        let passing = self.passing(ui.ctx(), session, corpus, filter, folder.running.is_none());
-        bulk_buttons(ui, passing, filter, folder, commands);
-        ui.horizontal(|ui| {
-            let buttons = [
-                ("Previous", "Shift+N", Command::PrevPending),
-                ("Next", "N", Command::NextPending),
-                ("Accept", "A", Command::Accept),
-                ("Reject", "X", Command::Reject),
-            ];
-            for (text, key, command) in buttons {
-                if ui.add(egui::Button::new(text).shortcut_text(key)).clicked() {
-                    commands.push(command);
-                }
-            }
-        });
-        ui.separator();
-        quality_table(ui, &self.corpus);
-        if !self.has_pending {
-            ui.label("No pending suggestions in this document.");
-        }
-    }
-
     /// How many pending suggestions pass `filter`: in this document, and in
     /// the whole folder (this document as it is now, the others as read).
     ///
@@ -266,86 +256,6 @@ impl ReviewPanel {
     }
 }
 
-/// "Accept all N" / "Reject all N" for this document and for the folder
-/// (`passing`: how many pass the filter in each), the folder-wide job's
-/// progress and Cancel, and "Take back".
-fn bulk_buttons(
-    ui: &mut Ui,
-    (here, everywhere): (usize, usize),
-    filter: &ReviewFilter,
-    folder: &FolderView,
-    commands: &mut Vec<Command>,
-) {
-    let idle = folder.running.is_none();
-    let filter = filter.clone();
-    let this_document = BulkPair {
-        count: here,
-        enabled: here > 0,
-        where_: "",
-        tip: "of this document passing the filter (this document only; one undo step)",
-        disabled: "No pending suggestion of this document passes the filter",
-    };
-    bulk_pair(ui, &this_document, commands, |status| Command::Bulk {
-        filter: filter.clone(),
-        status,
-    });
-    let folder_wide = BulkPair {
-        count: everywhere,
-        enabled: idle && everywhere > 0,
-        where_: " in folder",
-        tip: "passing the filter in every document of the folder: this one as one undo \
-                  step, the others saved to their files in the background (Take back undoes it)",
-        disabled: "No pending suggestion in the folder passes the filter, or a folder-wide \
-                       review is running",
-    };
-    bulk_pair(ui, &folder_wide, commands, |status| Command::BulkFolder {
-        filter: filter.clone(),
-        status,
-    });
-    if let Some((done, total, _)) = folder.running {
-        ui.horizontal(|ui| {
-            let fraction = if total == 0 {
-                1.0
-            } else {
-                done as f32 / total as f32
-            };
-            ui.add(
-                egui::ProgressBar::new(fraction)
-                    .desired_width(160.0)
-                    .text(format!("{done} of {total} documents")),
-            );
-            if ui
-                .button("Cancel")
-                .on_hover_text("Stop before the next document; those done stay done")
-                .clicked()
-            {
-                commands.push(Command::CancelBulkFolder);
-            }
-        });
-    } else if let Some((status, documents, spans)) = folder.last {
-        let verb = if status == Status::Accepted {
-            "accept"
-        } else {
-            "reject"
-        };
-        let what = format!(
-            "{} in {}",
-            crate::plural::counted(spans, "suggestion", "suggestions"),
-            crate::plural::counted(documents, "document", "documents")
-        );
-        if ui
-            .button(format!("Take back the folder-wide {verb}"))
-            .on_hover_text(format!(
-                "Make the {what} that the last folder-wide {verb} changed pending again, \
-                     where they still are as it left them (each document saved again)"
-            ))
-            .clicked()
-        {
-            commands.push(Command::UndoBulkFolder);
-        }
-    }
-}
-
 impl ReviewPanel {
     fn filter_ui(&self, ui: &mut Ui, filter: &ReviewFilter, commands: &mut Vec<Command>) {
         let mut next = filter.clone();
@@ -378,40 +288,4 @@ impl ReviewPanel {
             commands.push(Command::SetFilter(next));
         }
     }
-}
-
-/// One row of bulk buttons: "Accept all{where_} N" and "Reject all{where_} N".
-struct BulkPair {
-    count: usize,
-    enabled: bool,
-    where_: &'static str,
-    /// The tooltip after "Accept the N pending suggestions ".
-    tip: &'static str,
-    /// The tooltip when disabled.
-    disabled: &'static str,
-}
-
-fn bulk_pair(
-    ui: &mut Ui,
-    pair: &BulkPair,
-    commands: &mut Vec<Command>,
-    command: impl Fn(Status) -> Command,
-) {
-    ui.horizontal(|ui| {
-        for (verb, status) in [("Accept", Status::Accepted), ("Reject", Status::Rejected)] {
-            let BulkPair { count, where_, .. } = pair;
-            let button = egui::Button::new(format!("{verb} all{where_} {count}"));
-            if ui
-                .add_enabled(pair.enabled, button)
-                .on_hover_text(format!(
-                    "{verb} the {count} pending suggestions {}",
-                    pair.tip
-                ))
-                .on_disabled_hover_text(pair.disabled)
-                .clicked()
-            {
-                commands.push(command(status));
-            }
-        }
-    });
 }
