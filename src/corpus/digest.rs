@@ -14,7 +14,7 @@ use std::sync::Arc;
 use super::DocSummary;
 use crate::model::{AnnotationSet, Origin, Status};
 use crate::session::ReviewFilter;
-use crate::stats::{QualityReport, QualityTally};
+use crate::stats::{OriginLabelStats, QualityReport, QualityTally};
 use crate::suggest::matcher::learned_terms;
 
 /// Accepted spans and pending suggestions of one label in one document
@@ -60,6 +60,45 @@ impl PendingGroup {
     }
 }
 
+/// An extractor's figures for one label in one document
+/// ([`OriginLabelStats`] with shared strings: a digest holds one for each
+/// extractor and label, which with two strings each took most of it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct QualityRow {
+    origin: Arc<str>,
+    label: Arc<str>,
+    /// Pending, accepted, rejected, misses.
+    counts: [u32; 4],
+}
+
+impl QualityRow {
+    fn of(stats: &OriginLabelStats) -> Self {
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Self {
+            origin: Arc::from(stats.origin.as_str()),
+            label: Arc::from(stats.label.as_str()),
+            counts: [
+                count(stats.pending),
+                count(stats.accepted),
+                count(stats.rejected),
+                count(stats.misses),
+            ],
+        }
+    }
+
+    fn stats(&self) -> OriginLabelStats {
+        let [pending, accepted, rejected, misses] = self.counts.map(|n| n as usize);
+        OriginLabelStats {
+            origin: self.origin.to_string(),
+            label: self.label.to_string(),
+            pending,
+            accepted,
+            rejected,
+            misses,
+        }
+    }
+}
+
 /// What the learned-terms suggester learns from a document: each accepted
 /// span's (text, label), once.
 #[derive(Clone, Debug, PartialEq)]
@@ -83,9 +122,9 @@ pub struct DocDigest {
     pub summary: DocSummary,
     /// Spans by label, in the order labels are first met.
     pub labels: Vec<LabelTally>,
-    /// Its part of the extractor quality figures (empty rows when no
+    /// Its part of the extractor quality figures (none when no
     /// extractor suggested anything).
-    pub quality: QualityReport,
+    quality: Box<[QualityRow]>,
     /// Whether an extractor suggested any of its spans.
     pub has_extractor_spans: bool,
     /// Its pending suggestions, for counts by a review filter.
@@ -150,10 +189,11 @@ impl DocDigest {
         }
         let mut quality = QualityTally::default();
         quality.add(set);
+        let quality = quality.finish().rows.iter().map(QualityRow::of).collect();
         Self {
             summary: DocSummary::of(set),
             labels,
-            quality: quality.finish(),
+            quality,
             has_extractor_spans,
             pending,
             terms: Terms::Counted(
@@ -162,6 +202,16 @@ impl DocDigest {
                     .map(|(text, label)| (Arc::from(text), Arc::from(label)))
                     .collect(),
             ),
+        }
+    }
+
+    /// Its part of the extractor quality figures: one document, its spans
+    /// by status, and a row for each extractor and label.
+    pub fn quality(&self) -> QualityReport {
+        QualityReport {
+            documents: 1,
+            totals: self.summary.counts,
+            rows: self.quality.iter().map(QualityRow::stats).collect(),
         }
     }
 
@@ -198,6 +248,10 @@ impl DocDigest {
     pub fn share_strings(&mut self, pool: &mut StringPool) {
         for tally in &mut self.labels {
             pool.share(&mut tally.label);
+        }
+        for row in &mut self.quality {
+            pool.share(&mut row.origin);
+            pool.share(&mut row.label);
         }
         for group in &mut self.pending {
             pool.share(&mut group.label);
@@ -297,7 +351,7 @@ mod tests {
         let mut pool = StringPool::default();
         let terms: Vec<(&str, &str)> = digest.terms(&pool).collect();
         assert_eq!(terms, [("Iran", "country")]);
-        assert_eq!(digest.quality, crate::stats::quality([&set]));
+        assert_eq!(digest.quality(), crate::stats::quality([&set]));
 
         let mut other = DocDigest::of(&set);
         digest.share_strings(&mut pool);

@@ -181,9 +181,9 @@ impl Totals {
         match &entry.digest {
             Some(digest) => {
                 if sign {
-                    self.quality.absorb(&digest.quality);
+                    self.quality.absorb(&digest.quality());
                 } else {
-                    self.quality.remove(&digest.quality);
+                    self.quality.remove(&digest.quality());
                 }
                 if digest.has_extractor_spans {
                     change(&mut self.with_extractor_spans);
@@ -509,7 +509,7 @@ mod tests {
         for digest in index.others(open) {
             match digest {
                 Some(digest) => {
-                    quality.absorb(&digest.quality);
+                    quality.absorb(&digest.quality());
                     figures.have_extractor_spans |= digest.has_extractor_spans;
                 }
                 None => figures.unreadable += 1,
