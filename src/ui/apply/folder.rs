@@ -11,16 +11,10 @@ use crate::ui::app::{LeftTab, NewsmarkApp};
 use crate::ui::background::corpus_loader::Loaded;
 use crate::ui::folder::Folder;
 
-/// How many entries read in the background are taken into the index at a
-/// time.
-const ENTRIES_PER_BATCH: usize = 500;
-
-/// How long a frame goes on taking batches: the rest wait for the next
-/// frame, asked for at once, so that a frame that comes late (the window
-/// was busy, or hidden) does not take thousands at once, and the list fills
-/// as fast as it is read (500 a frame, with a frame every 30 ms, took 11 s
-/// for 100,000 articles read in less).
-const INTAKE_PER_FRAME: std::time::Duration = std::time::Duration::from_millis(8);
+/// How many entries read in the background a frame takes into the index at
+/// most: the rest wait for the next frames, so that a frame that comes late
+/// (the window was busy, or hidden) does not take thousands at once.
+const ENTRIES_PER_FRAME: usize = 500;
 
 impl NewsmarkApp {
     /// Takes the folder's list of articles, read in the background: the
@@ -44,37 +38,28 @@ impl NewsmarkApp {
     /// Takes the annotation files read in the background; when all are read,
     /// the review panel is rebuilt from them.
     pub(in crate::ui) fn poll_corpus_loader(&mut self, ctx: &egui::Context) {
-        let started = std::time::Instant::now();
-        loop {
-            let Some(loader) = self.folder.as_ref().and_then(|f| f.loader.as_ref()) else {
-                return;
-            };
-            let Some(batch) = loader.take(ENTRIES_PER_BATCH) else {
-                return self.finish_reading_folder();
-            };
-            let full = batch.len() == ENTRIES_PER_BATCH;
-            for loaded in batch {
-                match loaded {
-                    Loaded::Listed(index) => self.take_listing(index),
-                    // The open document's entry is its session's, as it is
-                    // now (saved or not).
-                    Loaded::Entry(entry)
-                        if self.session().is_some_and(|s| s.txt_path() == entry.path) => {}
-                    Loaded::Entry(entry) => {
-                        if let Some(folder) = &mut self.folder {
-                            folder.corpus.set_loaded(entry);
+        let Some(loader) = self.folder.as_ref().and_then(|f| f.loader.as_ref()) else {
+            return;
+        };
+        match loader.take(ENTRIES_PER_FRAME) {
+            Some(loaded) => {
+                for loaded in loaded {
+                    match loaded {
+                        Loaded::Listed(index) => self.take_listing(index),
+                        // The open document's entry is its session's, as
+                        // it is now (saved or not).
+                        Loaded::Entry(entry)
+                            if self.session().is_some_and(|s| s.txt_path() == entry.path) => {}
+                        Loaded::Entry(entry) => {
+                            if let Some(folder) = &mut self.folder {
+                                folder.corpus.set_loaded(entry);
+                            }
                         }
                     }
                 }
-            }
-            if !full {
                 ctx.request_repaint_after(std::time::Duration::from_millis(30));
-                return;
             }
-            if started.elapsed() >= INTAKE_PER_FRAME {
-                ctx.request_repaint();
-                return;
-            }
+            None => self.finish_reading_folder(),
         }
     }
 
