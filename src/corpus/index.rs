@@ -166,6 +166,10 @@ struct Totals {
     with_extractor_spans: usize,
     /// Entries read whose annotations could not be read (no digest).
     unreadable: usize,
+    /// Entries read.
+    loaded: usize,
+    /// Entries read and marked done.
+    done: usize,
     /// For each learned pair of the pool (by number), how many entries
     /// learn it.
     term_documents: Vec<u32>,
@@ -178,6 +182,7 @@ impl Totals {
             return;
         }
         let change = |n: &mut usize| *n = if sign { *n + 1 } else { n.saturating_sub(1) };
+        change(&mut self.loaded);
         match &entry.digest {
             Some(digest) => {
                 if sign {
@@ -187,6 +192,9 @@ impl Totals {
                 }
                 if digest.has_extractor_spans {
                     change(&mut self.with_extractor_spans);
+                }
+                if digest.summary.done {
+                    change(&mut self.done);
                 }
                 for &id in digest.term_ids() {
                     let id = id as usize;
@@ -350,16 +358,13 @@ impl CorpusIndex {
 
     /// How many entries have been read.
     pub fn loaded_count(&self) -> usize {
-        self.entries.iter().filter(|e| e.loaded).count()
+        self.totals.loaded
     }
 
-    /// How many documents are marked done (O(1) a document: called
+    /// How many documents are marked done (kept as entries change: called
     /// every frame).
     pub fn done_count(&self) -> usize {
-        self.entries
-            .iter()
-            .filter(|e| e.digest.as_ref().is_some_and(|d| d.summary.done))
-            .count()
+        self.totals.done
     }
 
     /// A number that changes whenever an entry's annotations do: what
@@ -542,9 +547,22 @@ mod tests {
                 Span::manual(2, 5, 9, "country", "Cuba"),
             ]),
             AnnotationSet::default(),
+            {
+                let mut done =
+                    AnnotationSet::from_spans(vec![Span::manual(1, 0, 4, "person", "Iran")]);
+                done.set_done(true);
+                done
+            },
         ];
         let mut step = 0_usize;
         let check = |index: &CorpusIndex, what: &str| {
+            let loaded = index.entries.iter().filter(|e| e.loaded).count();
+            let done = index.entries.iter().filter(|e| e.summary().done).count();
+            assert_eq!(
+                (index.loaded_count(), index.done_count()),
+                (loaded, done),
+                "after {what}"
+            );
             for open in paths.iter().chain([&PathBuf::from("elsewhere.txt")]) {
                 assert_eq!(
                     index.others_figures(open),
@@ -579,5 +597,11 @@ mod tests {
             }
         }
         assert!(recounted(&index, &paths[0]).quality.documents > 0);
+        let done = sets.last().expect("a done set");
+        index.record(&paths[1], done, None);
+        check(&index, "a document marked done");
+        assert_eq!(index.done_count(), 1);
+        index.record(&paths[1], &sets[0], None);
+        check(&index, "the done mark taken off");
     }
 }
