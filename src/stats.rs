@@ -238,45 +238,57 @@ impl QualityTally {
     /// The report over every document added.
     /// Adds figures counted before (another document's, or several).
     pub fn absorb(&mut self, report: &QualityReport) {
-        self.report.documents += report.documents;
-        self.report.totals.pending += report.totals.pending;
-        self.report.totals.accepted += report.totals.accepted;
-        self.report.totals.rejected += report.totals.rejected;
-        for row in &report.rows {
-            let sum = row_mut(&mut self.rows, &row.origin, &row.label);
-            sum.pending += row.pending;
-            sum.accepted += row.accepted;
-            sum.rejected += row.rejected;
-            sum.misses += row.misses;
-        }
+        self.count(report.documents, report.totals, report_rows(report), true);
     }
 
     /// Takes back figures [`Self::absorb`]ed before (a document's figures
     /// when it changes or leaves the corpus): the tally is then what it
     /// would be had they never been added.
     pub fn remove(&mut self, report: &QualityReport) {
-        let report_totals = &report.totals;
-        let totals = &mut self.report.totals;
-        self.report.documents = self.report.documents.saturating_sub(report.documents);
-        totals.pending = totals.pending.saturating_sub(report_totals.pending);
-        totals.accepted = totals.accepted.saturating_sub(report_totals.accepted);
-        totals.rejected = totals.rejected.saturating_sub(report_totals.rejected);
-        for row in &report.rows {
-            let Some(labels) = self.rows.get_mut(&row.origin) else {
+        self.count(report.documents, report.totals, report_rows(report), false);
+    }
+
+    /// Adds (`add`) or takes back figures given as `documents`, their spans
+    /// by status, and rows of (origin, label, [pending, accepted, rejected,
+    /// misses]); no string is copied unless a row is new.
+    pub fn count<'a>(
+        &mut self,
+        documents: usize,
+        totals: StatusCounts,
+        rows: impl IntoIterator<Item = (&'a str, &'a str, [usize; 4])>,
+        add: bool,
+    ) {
+        let change = |sum: &mut usize, n: usize| {
+            *sum = if add { *sum + n } else { sum.saturating_sub(n) };
+        };
+        change(&mut self.report.documents, documents);
+        change(&mut self.report.totals.pending, totals.pending);
+        change(&mut self.report.totals.accepted, totals.accepted);
+        change(&mut self.report.totals.rejected, totals.rejected);
+        for (origin, label, [pending, accepted, rejected, misses]) in rows {
+            if add {
+                let sum = row_mut(&mut self.rows, origin, label);
+                sum.pending += pending;
+                sum.accepted += accepted;
+                sum.rejected += rejected;
+                sum.misses += misses;
+                continue;
+            }
+            let Some(labels) = self.rows.get_mut(origin) else {
                 continue;
             };
-            let Some(sum) = labels.get_mut(&row.label) else {
+            let Some(sum) = labels.get_mut(label) else {
                 continue;
             };
-            sum.pending = sum.pending.saturating_sub(row.pending);
-            sum.accepted = sum.accepted.saturating_sub(row.accepted);
-            sum.rejected = sum.rejected.saturating_sub(row.rejected);
-            sum.misses = sum.misses.saturating_sub(row.misses);
+            change(&mut sum.pending, pending);
+            change(&mut sum.accepted, accepted);
+            change(&mut sum.rejected, rejected);
+            change(&mut sum.misses, misses);
             // A row is only there for what some document counts.
             if sum.pending + sum.accepted + sum.rejected + sum.misses == 0 {
-                labels.remove(&row.label);
+                labels.remove(label);
                 if labels.is_empty() {
-                    self.rows.remove(&row.origin);
+                    self.rows.remove(origin);
                 }
             }
         }
@@ -293,6 +305,14 @@ impl QualityTally {
             ..self.report
         }
     }
+}
+
+/// A report's rows as [`QualityTally::count`] takes them.
+fn report_rows(report: &QualityReport) -> impl Iterator<Item = (&str, &str, [usize; 4])> {
+    report.rows.iter().map(|r| {
+        let counts = [r.pending, r.accepted, r.rejected, r.misses];
+        (r.origin.as_str(), r.label.as_str(), counts)
+    })
 }
 
 /// The row of `origin` and `label`, added empty if new; the strings are

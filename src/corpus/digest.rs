@@ -215,6 +215,16 @@ impl DocDigest {
         }
     }
 
+    /// Adds its part of the extractor quality figures to `tally` (`add`),
+    /// or takes it back, without building a report.
+    pub fn count_quality(&self, tally: &mut QualityTally, add: bool) {
+        let rows = self.quality.iter().map(|row| {
+            let counts = row.counts.map(|n| n as usize);
+            (&*row.origin, &*row.label, counts)
+        });
+        tally.count(1, self.summary.counts, rows, add);
+    }
+
     /// How many pending suggestions pass `filter`.
     pub fn pending_passing(&self, filter: &ReviewFilter) -> usize {
         self.pending.iter().map(|g| g.passing(filter)).sum()

@@ -185,11 +185,7 @@ impl Totals {
         change(&mut self.loaded);
         match &entry.digest {
             Some(digest) => {
-                if sign {
-                    self.quality.absorb(&digest.quality());
-                } else {
-                    self.quality.remove(&digest.quality());
-                }
+                digest.count_quality(&mut self.quality, sign);
                 if digest.has_extractor_spans {
                     change(&mut self.with_extractor_spans);
                 }
