@@ -7,6 +7,9 @@ use std::process::ExitCode;
 
 use newsmark::cli;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // `RUST_LOG=debug newsmark …` shows what the program did and what it skipped.
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();

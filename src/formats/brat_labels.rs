@@ -80,6 +80,11 @@ impl BratLabels {
         &self.to_brat[label]
     }
 
+    /// How many labels have a name so far.
+    pub fn named(&self) -> usize {
+        self.order.len()
+    }
+
     /// Each label written under another name, with that name, in the order
     /// met.
     pub fn renamed(&self) -> impl Iterator<Item = (&str, &str)> {

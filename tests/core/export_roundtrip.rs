@@ -244,3 +244,58 @@ fn w3c_with_statuses_declares_the_newsmark_prefix() {
     assert_eq!(item["@context"], *context);
     assert!(item["newsmark:status"].is_string());
 }
+
+/// Every file of the folder `dir`, by name.
+fn folder_files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, fs::read(&path).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn brat_names_labels_in_corpus_order_whichever_thread_writes_a_document() {
+    // Documents are read and written on every core; labels outside the
+    // schema are named in the corpus's order all the same, so `a b` (met
+    // first, in doc-000) is `a_b` and `a;b` is `a_b_2` in every `.ann`.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    for k in 0..120 {
+        let label = match k % 3 {
+            0 => "a b",
+            1 => "person",
+            _ => "a;b",
+        };
+        article(
+            &corpus,
+            &format!("doc-{k:03}"),
+            "Ana met Bo in Havana.\n",
+            &[("Ana", label), ("Havana", "country")],
+        );
+    }
+    let mut exports = Vec::new();
+    for run in ["one", "two"] {
+        let out = dir.path().join(run);
+        export_corpus(ExportFormat::Brat, &corpus, &out, ExportOptions::default()).unwrap();
+        exports.push(folder_files(&out));
+    }
+    assert_eq!(exports[0], exports[1], "two exports are identical");
+    let ann = |k: usize| String::from_utf8(exports[0][&format!("doc-{k:03}.ann")].clone()).unwrap();
+    for k in 0..120 {
+        let expected = ["a_b", "person", "a_b_2"][k % 3];
+        assert!(
+            ann(k).starts_with(&format!("T1\t{expected} 0 3\tAna")),
+            "doc-{k:03}: {}",
+            ann(k)
+        );
+        assert_eq!(
+            exports[0][&format!("doc-{k:03}.txt")],
+            b"Ana met Bo in Havana.\n".to_vec()
+        );
+    }
+}

@@ -36,6 +36,12 @@ pub struct BratAnn {
     pub warnings: Vec<String>,
 }
 
+/// The `.ann` file's name for the article named `name` (`NAME.txt` →
+/// `NAME.ann`).
+pub fn ann_name(name: &str) -> String {
+    format!("{}.ann", name.strip_suffix(".txt").unwrap_or(name))
+}
+
 /// The `.txt` file of `doc`: its text, with the byte order mark it was read
 /// with, if any (brat's offsets count it).
 pub fn txt(doc: &Document) -> String {

@@ -27,8 +27,6 @@
 //!
 //! Labels cannot hold whitespace: each whitespace character is written `_`.
 
-use std::fmt::Write as _;
-
 use unicode_segmentation::UnicodeSegmentation as _;
 
 use super::safe_label;
@@ -173,7 +171,9 @@ pub fn document(name: &str, doc: &Document, spans: &[Span]) -> ConllDoc {
         span_of.push((k < kept.len() && kept[k].start <= token.start).then_some(k));
     }
     report_inexact(name, &kept, &tokens, &span_of, &mut warnings);
-    let mut text = String::from("-DOCSTART- O\n\n");
+    let labels: Vec<String> = kept.iter().map(|span| safe_label(&span.label)).collect();
+    let mut text = String::with_capacity(doc.text().len() * 2 + 16);
+    text.push_str("-DOCSTART- O\n\n");
     let mut tagged = 0;
     let mut controls = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
@@ -186,22 +186,24 @@ pub fn document(name: &str, doc: &Document, spans: &[Span]) -> ConllDoc {
         {
             text.push('\n');
         }
-        let tag = match span {
-            None => "O".to_owned(),
-            Some(k) => {
-                let label = safe_label(&kept[k].label);
-                if continues {
-                    format!("I-{label}")
-                } else {
-                    tagged += 1;
-                    format!("B-{label}")
-                }
-            }
-        };
         if token.text.contains(char::is_control) {
             controls.push(token.start);
         }
-        let _ = writeln!(text, "{} {tag}", column(token.text));
+        push_column(&mut text, token.text);
+        text.push(' ');
+        match span {
+            None => text.push('O'),
+            Some(k) => {
+                if continues {
+                    text.push_str("I-");
+                } else {
+                    tagged += 1;
+                    text.push_str("B-");
+                }
+                text.push_str(&labels[k]);
+            }
+        }
+        text.push('\n');
     }
     if !tokens.is_empty() {
         text.push('\n');
@@ -261,17 +263,18 @@ fn ends_sentence(previous: &str, next: &str) -> bool {
     matches!(previous, "." | "!" | "?") && next.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// A token as one column: whitespace inside it (which word segmentation
-/// never leaves) written `_`, a control character U+FFFD.
-fn column(token: &str) -> String {
-    token
-        .chars()
-        .map(|c| match c {
-            c if c.is_whitespace() => '_',
-            c if c.is_control() => '\u{fffd}',
-            c => c,
-        })
-        .collect()
+/// Appends a token as one column: whitespace inside it (which word
+/// segmentation never leaves) written `_`, a control character U+FFFD.
+fn push_column(text: &mut String, token: &str) {
+    if !token.contains(|c: char| c.is_whitespace() || c.is_control()) {
+        text.push_str(token);
+        return;
+    }
+    text.extend(token.chars().map(|c| match c {
+        c if c.is_whitespace() => '_',
+        c if c.is_control() => '\u{fffd}',
+        c => c,
+    }));
 }
 
 #[cfg(test)]

@@ -3,10 +3,11 @@
 
 use std::path::Path;
 
-use super::{ExportFormat, ExportOptions, conll, jsonl, selected, w3c};
+use super::{ExportFormat, ExportOptions, brat, conll, jsonl, selected, w3c};
+use crate::formats::brat_labels::BratLabels;
 use crate::model::{LabelSchema, Span, Status};
 use crate::session::Session;
-use crate::store::{self, LoadProblem};
+use crate::store::{self, LoadProblem, StoreError};
 
 /// What a document adds to the export, made on any thread: what reading it
 /// found, and unless it is skipped, its session, the spans to export and
@@ -18,9 +19,14 @@ pub(super) struct Rendered {
 
 /// A document's part of the export, rendered ahead.
 pub(super) enum Body {
-    /// brat: rendered in order, as labels outside the schema are named as
-    /// they are met.
-    Brat,
+    /// brat: the `.txt` written here (or why not), and the `.ann` too
+    /// when every label of the document already had its brat name; a
+    /// document with a label not met before gets its `.ann` in order, as
+    /// such labels are named as they are met.
+    Brat {
+        txt: Result<(), StoreError>,
+        ann: Option<(brat::BratAnn, Result<(), StoreError>)>,
+    },
     /// spaCy, doccano and `CoNLL`: the text to append.
     Text {
         text: String,
@@ -54,13 +60,14 @@ pub(super) fn read_and_render(
     schema: &LabelSchema,
     options: ExportOptions,
     out: &Path,
+    brat_labels: &BratLabels,
 ) -> Rendered {
     let (read, session) = read(path, schema, options);
     let body = session.map(|(session, spans)| {
         let name = session.name();
         let doc = session.doc();
         let body = match format {
-            ExportFormat::Brat => Body::Brat,
+            ExportFormat::Brat => write_brat(&name, doc, &spans, options, out, brat_labels),
             ExportFormat::Spacy | ExportFormat::Doccano => {
                 let mut text = if format == ExportFormat::Spacy {
                     jsonl::spacy_line(&name, doc, &spans, options)
@@ -95,6 +102,28 @@ pub(super) fn read_and_render(
         (session, spans, body)
     });
     Rendered { read, body }
+}
+
+/// Writes a document's brat files in `out` on this thread, the `.ann` only
+/// if `labels` names every label it uses. Each file is whole (a temporary
+/// file renamed into place); the export flushes them all at its end.
+fn write_brat(
+    name: &str,
+    doc: &crate::model::Document,
+    spans: &[Span],
+    options: ExportOptions,
+    out: &Path,
+    labels: &BratLabels,
+) -> Body {
+    let txt = store::replace_file(&out.join(name), brat::txt(doc).as_bytes());
+    let mut names = labels.clone();
+    let rendered = brat::ann(name, doc, spans, &mut names, options);
+    let ann = (txt.is_ok() && names.named() == labels.named()).then(|| {
+        let written =
+            store::replace_file(&out.join(brat::ann_name(name)), rendered.text.as_bytes());
+        (rendered, written)
+    });
+    Body::Brat { txt, ann }
 }
 
 /// Reads one article and selects the spans to export, or says why the

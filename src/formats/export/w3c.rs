@@ -128,13 +128,15 @@ pub fn annotations(
     options: ExportOptions,
 ) -> Vec<Annotation> {
     let with_status = options.include_pending;
+    let collection = iri(collection);
+    let source = iri(name);
     spans
         .iter()
         .map(|span| {
             let (prefix, exact, suffix) = quote(doc, span);
             Annotation {
                 context: Context::of(options),
-                id: format!("{}#{}/{}", iri(collection), iri(name), span.id),
+                id: format!("{collection}#{source}/{}", span.id),
                 kind: "Annotation",
                 body: Body {
                     kind: "TextualBody",
@@ -142,7 +144,7 @@ pub fn annotations(
                     purpose: "tagging",
                 },
                 target: Target {
-                    source: iri(name),
+                    source: source.clone(),
                     selector: (
                         QuoteSelector {
                             kind: "TextQuoteSelector",
@@ -185,17 +187,22 @@ pub fn collection_head(collection: &str, options: ExportOptions) -> String {
 /// `items`, one a line, each after a comma unless it is the collection's
 /// first (`written` items came before).
 pub fn collection_items(items: &[Annotation], written: usize) -> String {
-    let mut out = String::new();
+    let mut out = Vec::with_capacity(items.len() * 512);
     for (k, item) in items.iter().enumerate() {
         if written + k > 0 {
-            out.push(',');
+            out.push(b',');
         }
-        out.push_str("\n  ");
+        out.extend_from_slice(b"\n  ");
         // Strings and numbers always serialise (a non-finite score, which
-        // no loaded file holds, would become `null`).
-        out.push_str(&serde_json::to_string(item).unwrap_or_default());
+        // no loaded file holds, would become `null`); writing to a vector
+        // cannot fail.
+        let before = out.len();
+        if serde_json::to_writer(&mut out, item).is_err() {
+            out.truncate(before);
+        }
     }
-    out
+    // serde_json writes UTF-8 only.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The end of a collection of `total` items.
