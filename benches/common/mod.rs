@@ -9,6 +9,11 @@ use criterion::{Criterion, Throughput};
 use newsmark::model::{AnnotationSet, Document, Span};
 use newsmark::store;
 
+/// The allocator the `newsmark` binary uses (src/main.rs), so that what a
+/// bench measures in its own process is what the program does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Words the generated articles are made of (accents, curly quotes, a flag).
 pub const WORDS: &[&str] = &[
     "the",

@@ -54,7 +54,7 @@ pub use reanchor::{
 pub use save::{
     AtomicWriter, Durability, STALE_TEMP_AGE, atomic_write, atomic_write_keeping_backup,
     backup_path, remove_stale_temp_files, replace_file, save_annotations, sync_filesystem,
-    write_keeping_backup,
+    write_keeping_backup, write_new_file,
 };
 
 /// The annotation file paired with an article: same stem, `.ron` extension.

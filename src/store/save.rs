@@ -155,6 +155,42 @@ pub fn replace_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Writes `contents` to `path`, a file that should not exist yet (an
+/// export into a new folder, an imported article), whole or not at all, as
+/// [`replace_file`] does. On Linux the file is written unnamed
+/// (`O_TMPFILE`) and given its name once whole (`linkat`), which spares the
+/// filesystem a temporary name and a rename per file; where that is not
+/// available, or `path` exists after all, it falls back to [`replace_file`].
+pub fn write_new_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    #[cfg(target_os = "linux")]
+    match link_new_file(path, contents) {
+        Ok(()) => return Ok(()),
+        Err(err) => log::debug!(
+            "{}: written through a temporary name ({err})",
+            path.display()
+        ),
+    }
+    replace_file(path, contents)
+}
+
+/// `contents` written to an unnamed file in `path`'s folder, then linked
+/// as `path` (which must not exist).
+#[cfg(target_os = "linux")]
+fn link_new_file(path: &Path, contents: &[u8]) -> io::Result<()> {
+    use rustix::fs::{AtFlags, CWD, Mode, OFlags};
+    use std::os::fd::AsRawFd as _;
+    let fd = rustix::fs::open(
+        folder_of(path),
+        OFlags::WRONLY | OFlags::TMPFILE | OFlags::CLOEXEC,
+        Mode::from_bits_truncate(0o666),
+    )?;
+    let mut file = File::from(fd);
+    file.write_all(contents)?;
+    let unnamed = format!("/proc/self/fd/{}", file.as_raw_fd());
+    rustix::fs::linkat(CWD, unnamed.as_str(), CWD, path, AtFlags::SYMLINK_FOLLOW)?;
+    Ok(())
+}
+
 /// Flushes to disk everything written to the filesystem holding `dir` (one
 /// `syncfs`), after a run of [`replace_file`]. Elsewhere than on Linux, the
 /// files are left to the system.

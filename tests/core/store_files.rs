@@ -582,3 +582,28 @@ fn replace_file_and_the_streaming_writer_leave_each_file_whole_and_no_temporary_
     assert_eq!(read_string(&jsonl), "{\"a\": 1}\n{\"b\": 2}\n");
     assert_eq!(listing(dir.path()), vec!["out.ann", "out.jsonl"]);
 }
+
+#[test]
+fn a_new_file_is_written_whole_with_the_usual_permissions_and_an_existing_one_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("new.ann");
+    store::write_new_file(&new, b"T1\tperson 0 3\tAna\n").unwrap();
+    assert_eq!(read(&new), b"T1\tperson 0 3\tAna\n");
+    // The same mode as a file written through a temporary name.
+    let through_temp = dir.path().join("through-temp.ann");
+    store::replace_file(&through_temp, b"x").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&new), mode(&through_temp));
+    }
+    // A file that exists after all is replaced, not kept.
+    store::write_new_file(&new, b"again").unwrap();
+    assert_eq!(read(&new), b"again");
+    assert_eq!(listing(dir.path()), ["new.ann", "through-temp.ann"]);
+    // A folder that does not exist is an error naming the file.
+    let missing = dir.path().join("missing").join("a.ann");
+    let err = store::write_new_file(&missing, b"x").unwrap_err();
+    assert!(err.to_string().contains("a.ann"), "{err}");
+}

@@ -179,7 +179,7 @@ fn merge(
             ron_path.display()
         ));
     } else {
-        store::replace_file(&txt_path, imported.text.as_bytes())
+        store::write_new_file(&txt_path, imported.text.as_bytes())
             .map_err(|e| format!("{source}: {e}"))?;
         report_doc.created = true;
     }

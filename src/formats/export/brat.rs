@@ -21,6 +21,7 @@ use super::{ExportOptions, origin_name, status_name};
 use crate::formats::brat_labels::BratLabels;
 use crate::formats::lines::is_line_break;
 use crate::model::{Document, Span};
+use crate::store::{self, StoreError};
 
 /// The name of brat's configuration file, written in the output folder.
 pub const CONF_FILE: &str = "annotation.conf";
@@ -34,6 +35,30 @@ pub struct BratAnn {
     pub spans: usize,
     /// Spans that could not be written, each naming the document.
     pub warnings: Vec<String>,
+}
+
+/// The folder a brat export writes, and whether it was new (missing or
+/// empty) when the export began: each file is then written as a new one
+/// ([`store::write_new_file`]), otherwise it replaces any file of that name.
+#[derive(Clone, Debug)]
+pub struct BratFolder {
+    /// The folder.
+    pub path: std::path::PathBuf,
+    /// Whether it held nothing when the export began.
+    pub fresh: bool,
+}
+
+impl BratFolder {
+    /// Writes the file `name` in the folder, whole or not at all; made
+    /// durable by the export's one flush at its end.
+    pub fn write(&self, name: &str, contents: &str) -> Result<(), StoreError> {
+        let path = self.path.join(name);
+        if self.fresh {
+            store::write_new_file(&path, contents.as_bytes())
+        } else {
+            store::replace_file(&path, contents.as_bytes())
+        }
+    }
 }
 
 /// The `.ann` file's name for the article named `name` (`NAME.txt` →

@@ -193,7 +193,10 @@ pub fn export_corpus_with_progress(
 ) -> Result<ExportReport, ExportError> {
     let articles = corpus::articles_in(corpus_dir)?;
     let schema = settings::load(corpus_dir)?.schema();
-    prepare_output(format, corpus_dir, out)?;
+    let brat_folder = brat::BratFolder {
+        path: out.to_owned(),
+        fresh: prepare_output(format, corpus_dir, out)?,
+    };
     let mut report = ExportReport::new(format, out);
     if articles.is_empty() {
         report.warnings.push(format!(
@@ -224,7 +227,16 @@ pub fn export_corpus_with_progress(
     // export runs here, in the corpus's order.
     let stopped = corpus::map_in_order(
         articles.iter(),
-        |path| read_and_render(format, path, &schema, options, out, &schema_brat_labels),
+        |path| {
+            read_and_render(
+                format,
+                path,
+                &schema,
+                options,
+                &brat_folder,
+                &schema_brat_labels,
+            )
+        },
         |_, rendered| {
             if !progress(done, total) {
                 return ControlFlow::Break(ExportError::Cancelled { done });
@@ -260,10 +272,7 @@ pub fn export_corpus_with_progress(
                                     &mut brat_labels,
                                     options,
                                 );
-                                let written = store::replace_file(
-                                    &out.join(brat::ann_name(&name)),
-                                    ann.text.as_bytes(),
-                                );
+                                let written = brat_folder.write(&brat::ann_name(&name), &ann.text);
                                 (ann, written)
                             });
                             report.spans += ann.spans;
@@ -348,8 +357,13 @@ pub fn selected<'a>(
         .collect()
 }
 
-/// Checks the output path and, for brat, creates the folder.
-fn prepare_output(format: ExportFormat, corpus_dir: &Path, out: &Path) -> Result<(), ExportError> {
+/// Checks the output path and, for brat, creates the folder; whether that
+/// folder was new (missing or empty), so that its files are all new ones.
+fn prepare_output(
+    format: ExportFormat,
+    corpus_dir: &Path,
+    out: &Path,
+) -> Result<bool, ExportError> {
     let refuse = |reason: &str| ExportError::Output {
         path: out.to_owned(),
         reason: reason.to_owned(),
@@ -360,6 +374,7 @@ fn prepare_output(format: ExportFormat, corpus_dir: &Path, out: &Path) -> Result
                 "not a folder: brat output is a folder of .txt/.ann pairs",
             ));
         }
+        let fresh = std::fs::read_dir(out).map_or(true, |mut d| d.next().is_none());
         std::fs::create_dir_all(out).map_err(|e| refuse(&format!("cannot create: {e}")))?;
         let same = match (out.canonicalize(), corpus_dir.canonicalize()) {
             (Ok(a), Ok(b)) => a == b,
@@ -370,7 +385,7 @@ fn prepare_output(format: ExportFormat, corpus_dir: &Path, out: &Path) -> Result
                 "is the corpus folder itself; export brat to another folder",
             ));
         }
-        return Ok(());
+        return Ok(fresh);
     }
     if out.is_dir() {
         return Err(refuse(&format!(
@@ -386,7 +401,7 @@ fn prepare_output(format: ExportFormat, corpus_dir: &Path, out: &Path) -> Result
             parent.display()
         )));
     }
-    Ok(())
+    Ok(false)
 }
 
 /// A label as formats whose labels cannot hold whitespace (brat, `CoNLL`)

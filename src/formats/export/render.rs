@@ -59,7 +59,7 @@ pub(super) fn read_and_render(
     path: &Path,
     schema: &LabelSchema,
     options: ExportOptions,
-    out: &Path,
+    out: &brat::BratFolder,
     brat_labels: &BratLabels,
 ) -> Rendered {
     let (read, session) = read(path, schema, options);
@@ -92,7 +92,8 @@ pub(super) fn read_and_render(
                 }
             }
             ExportFormat::W3c => {
-                let items = w3c::annotations(&store::file_name(out), &name, doc, &spans, options);
+                let items =
+                    w3c::annotations(&store::file_name(&out.path), &name, doc, &spans, options);
                 Body::W3c {
                     text: w3c::collection_items(&items, 0),
                     items: items.len(),
@@ -112,15 +113,14 @@ fn write_brat(
     doc: &crate::model::Document,
     spans: &[Span],
     options: ExportOptions,
-    out: &Path,
+    out: &brat::BratFolder,
     labels: &BratLabels,
 ) -> Body {
-    let txt = store::replace_file(&out.join(name), brat::txt(doc).as_bytes());
+    let txt = out.write(name, &brat::txt(doc));
     let mut names = labels.clone();
     let rendered = brat::ann(name, doc, spans, &mut names, options);
     let ann = (txt.is_ok() && names.named() == labels.named()).then(|| {
-        let written =
-            store::replace_file(&out.join(brat::ann_name(name)), rendered.text.as_bytes());
+        let written = out.write(&brat::ann_name(name), &rendered.text);
         (rendered, written)
     });
     Body::Brat { txt, ann }
