@@ -13,6 +13,18 @@ pub fn listing(dir: &Path) -> Vec<String> {
     names
 }
 
+/// Every file of the folder `dir` with its bytes, by name.
+pub fn folder_bytes(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, fs::read(&path).unwrap())
+        })
+        .collect()
+}
+
 /// Makes `path` a sparse file of `len` bytes (zeros): as large as that to
 /// anything asking its size, with no disk written or memory used.
 pub fn sparse_file(path: &Path, len: u64) {

@@ -245,18 +245,6 @@ fn w3c_with_statuses_declares_the_newsmark_prefix() {
     assert!(item["newsmark:status"].is_string());
 }
 
-/// Every file of the folder `dir`, by name.
-fn folder_files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    fs::read_dir(dir)
-        .unwrap()
-        .map(|e| {
-            let path = e.unwrap().path();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            (name, fs::read(&path).unwrap())
-        })
-        .collect()
-}
-
 #[test]
 fn brat_names_labels_in_corpus_order_whichever_thread_writes_a_document() {
     // Documents are read and written on every core; labels outside the
@@ -282,7 +270,7 @@ fn brat_names_labels_in_corpus_order_whichever_thread_writes_a_document() {
     for run in ["one", "two"] {
         let out = dir.path().join(run);
         export_corpus(ExportFormat::Brat, &corpus, &out, ExportOptions::default()).unwrap();
-        exports.push(folder_files(&out));
+        exports.push(crate::common::files::folder_bytes(&out));
     }
     assert_eq!(exports[0], exports[1], "two exports are identical");
     let ann = |k: usize| String::from_utf8(exports[0][&format!("doc-{k:03}.ann")].clone()).unwrap();

@@ -73,23 +73,15 @@ fn quotes(spans: &[Span]) -> Vec<(usize, &str, &str)> {
         .collect()
 }
 
-/// Every file in a folder with its bytes.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fs::read_dir(dir)
-        .unwrap()
-        .map(|e| {
-            let path = e.unwrap().path();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            (name, fs::read(&path).unwrap())
-        })
-        .collect()
-}
-
 /// Imports `docs` a second time and checks that no file changed.
 fn assert_reimport_changes_nothing(corpus: &Path, docs: &[ImportedDoc], first: &ImportReport) {
-    let before = snapshot(corpus);
+    let before = crate::common::files::folder_bytes(corpus);
     let again = import(corpus, docs, &options("spacy"));
-    assert_eq!(snapshot(corpus), before, "a second import changed files");
+    assert_eq!(
+        crate::common::files::folder_bytes(corpus),
+        before,
+        "a second import changed files"
+    );
     assert_eq!(again.totals().added, 0);
     assert_eq!(again.totals().created, 0);
     assert_eq!(again.totals().duplicates, first.totals().added);
@@ -428,7 +420,7 @@ fn records_that_cannot_be_merged_are_reported_and_nothing_is_written() {
     // An article whose annotation file does not parse: protected.
     fs::write(corpus.join("p.txt"), TEXT_M).unwrap();
     fs::write(corpus.join("p.ron"), "(format: 1, spans: [").unwrap();
-    let before = snapshot(&corpus);
+    let before = crate::common::files::folder_bytes(&corpus);
 
     let span = json!([{"start": 0, "end": 3, "label": "person"}]);
     let records = [
@@ -469,7 +461,11 @@ fn records_that_cannot_be_merged_are_reported_and_nothing_is_written() {
         has(p, &["in.jsonl:5: document name \".hidden\" refused"]),
         "{p:?}"
     );
-    assert_eq!(snapshot(&corpus), before, "the corpus changed");
+    assert_eq!(
+        crate::common::files::folder_bytes(&corpus),
+        before,
+        "the corpus changed"
+    );
     let outside: Vec<_> = fs::read_dir(root.path()).unwrap().collect();
     assert_eq!(outside.len(), 1, "something was written beside the corpus");
 }

@@ -63,6 +63,14 @@ fn export(format: &str, corpus: &Path, out: &Path) -> Command {
     command
 }
 
+/// Runs a whole export of `corpus` to `out` (the reference a killed one is
+/// compared with) and says how long it took, in milliseconds (20 at least).
+fn whole_export(format: &str, corpus: &Path, out: &Path) -> u64 {
+    let started = std::time::Instant::now();
+    assert!(export(format, corpus, out).status().unwrap().success());
+    started.elapsed().as_millis().max(20) as u64
+}
+
 /// The files of a folder (not hidden: temporary files are left out) and
 /// their bytes.
 fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
@@ -99,22 +107,10 @@ fn exports_killed_at_random_moments_leave_each_file_old_or_whole() {
     let corpus = corpus(dir.path());
 
     // The whole exports, for reference, and how long one takes.
-    let started = std::time::Instant::now();
     let spacy_ref = dir.path().join("ref.jsonl");
-    assert!(
-        export("spacy", &corpus, &spacy_ref)
-            .status()
-            .unwrap()
-            .success()
-    );
-    let full_ms = started.elapsed().as_millis().max(20) as u64;
+    let full_ms = whole_export("spacy", &corpus, &spacy_ref);
     let brat_ref = dir.path().join("ref-brat");
-    assert!(
-        export("brat", &corpus, &brat_ref)
-            .status()
-            .unwrap()
-            .success()
-    );
+    whole_export("brat", &corpus, &brat_ref);
     let spacy_new = fs::read(&spacy_ref).unwrap();
     let brat_new = files(&brat_ref);
     assert_eq!(
@@ -193,15 +189,8 @@ fn a_brat_export_into_a_new_folder_killed_at_random_moments_leaves_only_whole_fi
     let (seed, mut rng) = seeded();
     let dir = TempDir::new().unwrap();
     let corpus = corpus(dir.path());
-    let started = std::time::Instant::now();
     let reference = dir.path().join("ref-brat");
-    assert!(
-        export("brat", &corpus, &reference)
-            .status()
-            .unwrap()
-            .success()
-    );
-    let full_ms = started.elapsed().as_millis().max(20) as u64;
+    let full_ms = whole_export("brat", &corpus, &reference);
     let whole: std::collections::BTreeMap<String, Vec<u8>> =
         files(&reference).into_iter().collect();
     let mut partway = 0;
