@@ -51,6 +51,11 @@ const COMMANDS: &[(&str, &[&str])] = &[
 fn main() {
     divan::main();
     report();
+    // Statics are never dropped: without this the corpora stay behind.
+    let corpora = std::mem::take(&mut *corpora().lock().unwrap());
+    for dir in corpora.into_values() {
+        common::remove_in_background(dir);
+    }
 }
 
 /// How many distinct person names the corpus's articles tag between them.
@@ -68,10 +73,16 @@ fn envoy(k: usize) -> String {
     name
 }
 
+/// The corpora generated so far, by size (and the commands' outputs beside
+/// them), removed when the bench ends.
+fn corpora() -> &'static Mutex<BTreeMap<usize, tempfile::TempDir>> {
+    static CORPORA: OnceLock<Mutex<BTreeMap<usize, tempfile::TempDir>>> = OnceLock::new();
+    CORPORA.get_or_init(Mutex::default)
+}
+
 /// A generated corpus of `n` articles, made once per run of the bench.
 fn corpus(n: usize) -> PathBuf {
-    static CORPORA: OnceLock<Mutex<BTreeMap<usize, tempfile::TempDir>>> = OnceLock::new();
-    let mut corpora = CORPORA.get_or_init(Mutex::default).lock().unwrap();
+    let mut corpora = corpora().lock().unwrap();
     let dir = corpora.entry(n).or_insert_with(|| {
         let started = Instant::now();
         let dir = tempfile::tempdir().unwrap();
