@@ -41,6 +41,16 @@ pub struct Args {
     /// An article (.txt) or a folder of articles to open in the window.
     /// Defaults to the bundled `sample_data`.
     pub path: Option<PathBuf>,
+    /// Open the window as this annotator: each article's annotations are
+    /// read from and saved to NAME's own file, `ARTICLE.NAME.ron`, not the
+    /// gold `ARTICLE.ron`. Defaults to the `annotator` of your own
+    /// settings (`~/.config/newsmark/settings.ron`).
+    #[arg(long, value_name = "NAME", value_parser = parse_annotator)]
+    pub annotator: Option<crate::store::Annotator>,
+    /// Open the gold files (`ARTICLE.ron`) even if your own settings name
+    /// you an annotator.
+    #[arg(long, conflicts_with = "annotator")]
+    pub gold: bool,
     /// A subcommand; without one the window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -92,6 +102,28 @@ pub fn parse_args() -> Args {
         }
         std::process::exit(code)
     })
+}
+
+/// The annotator name given with `--annotator`, checked.
+fn parse_annotator(
+    name: &str,
+) -> Result<crate::store::Annotator, crate::store::AnnotatorNameError> {
+    crate::store::Annotator::new(name)
+}
+
+/// Whom the window annotates as: `--annotator NAME`, else (without
+/// `--gold`) the `annotator` of the person's own settings
+/// ([`crate::settings::load_personal`]), else nobody (the gold files). A
+/// broken personal settings file is an error: opening the gold instead
+/// would write into the team's curated files.
+pub fn window_annotator(args: &Args) -> anyhow::Result<Option<crate::store::Annotator>> {
+    if args.gold {
+        return Ok(None);
+    }
+    if let Some(name) = &args.annotator {
+        return Ok(Some(name.clone()));
+    }
+    Ok(crate::settings::load_personal()?.annotator())
 }
 
 /// Runs a subcommand; errors become a message on stderr and exit code 1.

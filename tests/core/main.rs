@@ -53,5 +53,6 @@ mod ron_props;
 mod store_files;
 mod suggest_core;
 mod suggest_external;
+mod team_files;
 mod validate_cli;
 mod validate_core;
