@@ -2,6 +2,7 @@
 //! subcommands work on a corpus folder without it.
 //!
 //! - `mod.rs`: the arguments and [`run`]
+//! - `agree.rs`: `newsmark agree`
 //! - `convert.rs`: `newsmark convert`
 //! - `export.rs`: `newsmark export`
 //! - `import.rs`: `newsmark import`
@@ -14,6 +15,7 @@
 // A command line prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod agree;
 mod convert;
 mod export;
 mod import;
@@ -87,6 +89,11 @@ pub enum Command {
     /// decoded from windows-1252 (Latin-1) or another encoding; the
     /// originals are only read.
     Convert(convert::ConvertArgs),
+    /// Inter-annotator agreement: Cohen's kappa per pair, Fleiss' kappa
+    /// and Krippendorff's alpha, exact and overlap precision/recall/F1 per
+    /// label; of folders (one per annotator) or of one folder's annotators'
+    /// files (X.NAME.ron).
+    Agree(agree::AgreeArgs),
 }
 
 /// The command line's arguments. `--help` and `--version` print and exit 0;
@@ -136,6 +143,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Validate(args) => validate::run(&args),
         Command::Reanchor(args) => reanchor::run(&args),
         Command::Convert(args) => convert::run(&args),
+        Command::Agree(args) => agree::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -8,6 +8,9 @@
 //! the folder's shared `newsmark.ron`.
 //!
 //! - `mod.rs`: whose files the window opens ([`annotate_as`])
+//! - `agree/`: inter-annotator agreement ([`agree::Agreement`])
+
+pub mod agree;
 
 use std::sync::OnceLock;
 
