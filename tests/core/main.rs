@@ -24,6 +24,7 @@ mod common {
     pub mod props;
 }
 
+mod agree_cli;
 mod bad_input;
 mod bad_input_encoding;
 mod bad_input_large;
