@@ -6,6 +6,7 @@
 //! - `convert.rs`: `newsmark convert`
 //! - `export.rs`: `newsmark export`
 //! - `import.rs`: `newsmark import`
+//! - `merge_driver.rs`: `newsmark merge-driver` (git's merge driver)
 //! - `progress.rs`: progress bars, on a terminal only
 //! - `reanchor.rs`: `newsmark reanchor`
 //! - `stats.rs`: `newsmark stats`
@@ -19,6 +20,7 @@ mod agree;
 mod convert;
 mod export;
 mod import;
+mod merge_driver;
 mod progress;
 mod reanchor;
 mod stats;
@@ -94,6 +96,10 @@ pub enum Command {
     /// label; of folders (one per annotator) or of one folder's annotators'
     /// files (X.NAME.ron).
     Agree(agree::AgreeArgs),
+    /// Git's merge driver for annotation files (%O %A %B %P): merges the
+    /// three versions as sets of spans, a true conflict kept as two
+    /// pending spans; writes the result over %A.
+    MergeDriver(merge_driver::MergeDriverArgs),
 }
 
 /// The command line's arguments. `--help` and `--version` print and exit 0;
@@ -144,6 +150,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Reanchor(args) => reanchor::run(&args),
         Command::Convert(args) => convert::run(&args),
         Command::Agree(args) => agree::run(&args),
+        Command::MergeDriver(args) => merge_driver::run(&args),
     };
     match result {
         Ok(code) => code,

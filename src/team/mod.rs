@@ -9,8 +9,11 @@
 //!
 //! - `mod.rs`: whose files the window opens ([`annotate_as`])
 //! - `agree/`: inter-annotator agreement ([`agree::Agreement`])
+//! - `merge.rs`: three versions of an annotation file merged as sets
+//!   ([`merge::merge_sets`]), for the git merge driver
 
 pub mod agree;
+pub mod merge;
 
 use std::sync::OnceLock;
 

@@ -44,6 +44,7 @@ mod import_checks;
 mod import_formats;
 mod journal;
 mod journal_background;
+mod merge_driver;
 mod model_props;
 mod reanchor_bench;
 mod reanchor_cases;
