@@ -27,8 +27,11 @@ fn git(repo: &Path, args: &[&str]) -> String {
     text
 }
 
-/// Saves the spans (start, end, label) as `ron`, the annotations of a.txt.
-fn save(ron: &Path, spans: &[(u64, usize, usize, &str)]) {
+/// A span to save: id, start, end, label.
+type Stored = (u64, usize, usize, &'static str);
+
+/// Saves the spans (id, start, end, label) as `ron`, the annotations of a.txt.
+fn save(ron: &Path, spans: &[Stored]) {
     let doc = Document::new(TEXT);
     let spans: Vec<Span> = spans
         .iter()
@@ -36,6 +39,20 @@ fn save(ron: &Path, spans: &[(u64, usize, usize, &str)]) {
         .collect();
     store::save_annotations(ron, "a.txt", &doc, &AnnotationSet::from_spans(spans)).unwrap();
     let _ = fs::remove_file(store::backup_path(ron));
+}
+
+/// Switches to `branch` (made from `main` if it is new), saves each
+/// (file of corpus/, spans) and commits.
+fn commit_on(repo: &Path, branch: &str, files: &[(&str, &[Stored])]) {
+    if git(repo, &["branch", "--list", branch]).is_empty() {
+        git(repo, &["checkout", "-q", "-b", branch]);
+    } else {
+        git(repo, &["checkout", "-q", branch]);
+    }
+    for (file, spans) in files {
+        save(&repo.join("corpus").join(file), spans);
+    }
+    git(repo, &["commit", "-q", "-am", branch]);
 }
 
 /// The spans of `ron` as (start, end, label, pending).
@@ -94,38 +111,32 @@ fn repository() -> Option<tempfile::TempDir> {
 fn two_branches_adding_and_changing_spans_merge_without_conflict_or_loss() {
     let Some(dir) = repository() else { return };
     let repo = dir.path();
-    git(repo, &["checkout", "-q", "-b", "bob"]);
-    // Bob adds the minister (id 4) and relabels Havana.
-    save(
-        &repo.join("corpus/a.ron"),
-        &[
-            (1, 0, 6, "country"),
-            (2, 11, 17, "person"),
-            (3, 33, 46, "person"),
-            (4, 52, 60, "role"),
-        ],
+    // Bob adds the minister (id 4) and relabels Havana; ana adds Havana.
+    let bob_gold = [
+        (1, 0, 6, "country"),
+        (2, 11, 17, "person"),
+        (3, 33, 46, "person"),
+    ];
+    let bob_gold = [&bob_gold[..], &[(4, 52, 60, "role")]].concat();
+    let bob_ana = [(1, 0, 6, "country"), (2, 11, 17, "country")];
+    commit_on(
+        repo,
+        "bob",
+        &[("a.ron", &bob_gold), ("a.ana.ron", &bob_ana)],
     );
-    save(
-        &repo.join("corpus/a.ana.ron"),
-        &[(1, 0, 6, "country"), (2, 11, 17, "country")],
+    // Main adds "deal" (also id 4) and resizes the person; ana adds "spoke".
+    let main_gold = [
+        (1, 0, 6, "country"),
+        (2, 11, 17, "country"),
+        (3, 33, 37, "person"),
+    ];
+    let main_gold = [&main_gold[..], &[(4, 27, 31, "initiative")]].concat();
+    let main_ana = [(1, 0, 6, "country"), (2, 62, 67, "role")];
+    commit_on(
+        repo,
+        "main",
+        &[("a.ron", &main_gold), ("a.ana.ron", &main_ana)],
     );
-    git(repo, &["commit", "-q", "-am", "bob"]);
-    git(repo, &["checkout", "-q", "main"]);
-    // Main adds "deal" (also id 4) and resizes the person.
-    save(
-        &repo.join("corpus/a.ron"),
-        &[
-            (1, 0, 6, "country"),
-            (2, 11, 17, "country"),
-            (3, 33, 37, "person"),
-            (4, 27, 31, "initiative"),
-        ],
-    );
-    save(
-        &repo.join("corpus/a.ana.ron"),
-        &[(1, 0, 6, "country"), (2, 62, 67, "role")],
-    );
-    git(repo, &["commit", "-q", "-am", "main"]);
     let out = git(repo, &["merge", "--no-edit", "bob"]);
     assert!(!out.contains("CONFLICT"), "{out}");
     assert_eq!(git(repo, &["status", "--porcelain"]), "");
@@ -158,26 +169,11 @@ fn two_branches_adding_and_changing_spans_merge_without_conflict_or_loss() {
 fn a_span_relabelled_differently_on_both_branches_becomes_two_pending_spans() {
     let Some(dir) = repository() else { return };
     let repo = dir.path();
-    git(repo, &["checkout", "-q", "-b", "bob"]);
-    save(
-        &repo.join("corpus/a.ron"),
-        &[
-            (1, 0, 6, "country"),
-            (2, 11, 17, "person"),
-            (3, 33, 46, "person"),
-        ],
-    );
-    git(repo, &["commit", "-q", "-am", "bob"]);
-    git(repo, &["checkout", "-q", "main"]);
-    save(
-        &repo.join("corpus/a.ron"),
-        &[
-            (1, 0, 6, "country"),
-            (2, 11, 17, "initiative"),
-            (3, 33, 46, "person"),
-        ],
-    );
-    git(repo, &["commit", "-q", "-am", "main"]);
+    let base = [(1, 0, 6, "country"), (3, 33, 46, "person")];
+    let bob = [&base[..], &[(2, 11, 17, "person")]].concat();
+    commit_on(repo, "bob", &[("a.ron", &bob)]);
+    let main = [&base[..], &[(2, 11, 17, "initiative")]].concat();
+    commit_on(repo, "main", &[("a.ron", &main)]);
     let out = git(repo, &["merge", "--no-edit", "bob"]);
     assert!(
         out.contains("1 conflict kept as pending spans to curate"),

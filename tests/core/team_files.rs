@@ -32,6 +32,14 @@ fn corpus_with_gold() -> tempfile::TempDir {
     dir
 }
 
+/// Tags Havana in ana's own file on `txt`.
+fn tag_havana_as_ana(txt: &Path) {
+    let mut mine = Session::open_as(txt, LabelSchema::default(), Some(&ana())).unwrap();
+    let edit = mine.add_span_edit(11..17, "country").unwrap();
+    mine.perform(edit).unwrap();
+    mine.save().unwrap();
+}
+
 fn labels_at(session: &Session) -> Vec<(usize, usize, String)> {
     let spans = session.set().spans();
     spans
@@ -90,10 +98,7 @@ fn annotating_as_a_name_whose_file_is_another_articles_gold_is_refused() {
 fn process_annotator_alone() {
     let dir = corpus_with_gold();
     let txt = dir.path().join("a.txt");
-    let mut as_ana = Session::open_as(&txt, LabelSchema::default(), Some(&ana())).unwrap();
-    let edit = as_ana.add_span_edit(11..17, "country").unwrap();
-    as_ana.perform(edit).unwrap();
-    as_ana.save().unwrap();
+    tag_havana_as_ana(&txt);
     assert!(newsmark::team::annotate_as(ana()));
     assert!(
         !newsmark::team::annotate_as(Annotator::new("bob").unwrap()),
@@ -201,10 +206,7 @@ fn a_bad_annotator_name_stops_the_window_before_it_opens() {
 fn reanchor_moves_an_annotators_spans_with_their_article() {
     let dir = corpus_with_gold();
     let txt = dir.path().join("a.txt");
-    let mut mine = Session::open_as(&txt, LabelSchema::default(), Some(&ana())).unwrap();
-    let edit = mine.add_span_edit(11..17, "country").unwrap();
-    mine.perform(edit).unwrap();
-    mine.save().unwrap();
+    tag_havana_as_ana(&txt);
     fs::write(&txt, format!("Update. {TEXT}")).unwrap();
     for given in [".", "a.ana.ron"] {
         let (code, out) = run_newsmark(dir.path(), &["reanchor", given]);
