@@ -163,8 +163,13 @@ impl AgreementReport {
                 .max(5);
             let _ = writeln!(
                 out,
+                "  {:<width$}  {:<13}  {:<20}  {}",
+                "", "spans", "exact", "overlap"
+            );
+            let _ = writeln!(
+                out,
                 "  {:<width$}  {:>6} {:>6}  {:>6} {:>6} {:>6}  {:>6} {:>6} {:>6}",
-                "label", "a", "b", "exP", "exR", "exF1", "ovP", "ovR", "ovF1"
+                "label", "a", "b", "P", "R", "F1", "P", "R", "F1"
             );
             // The labels, then the figures over all of them.
             let micro = pair.counts.get_key_value(MICRO);
