@@ -163,8 +163,8 @@ impl AgreementReport {
                 .max(5);
             let _ = writeln!(
                 out,
-                "  {:<width$}  {:<13}  {:<20}  {}",
-                "", "spans", "exact", "overlap"
+                "  {:<width$}  {:<13}  {:<20}  overlap",
+                "", "spans", "exact"
             );
             let _ = writeln!(
                 out,
