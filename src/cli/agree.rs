@@ -11,8 +11,8 @@ use clap::Args;
 
 use super::progress::Progress;
 use crate::corpus;
-use crate::team::agree::Agreement;
 use crate::team::agree::study::{Study, read_document};
+use crate::team::agree::{AgreeError, Agreement};
 
 /// Arguments of `newsmark agree`.
 #[derive(Args, Debug)]
@@ -37,8 +37,10 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
     } else {
         Study::of_folders(&args.folders)?
     };
-    let mut agreement = Agreement::new(study.annotators().to_vec())
-        .map_err(|e| anyhow::anyhow!("{}: {e}", first.display()))?;
+    let mut agreement = Agreement::new(study.annotators().to_vec()).map_err(|e| match e {
+        AgreeError::TooFewAnnotators { .. } => anyhow::anyhow!("{}: {e}", first.display()),
+        AgreeError::SameName(_) => e.into(),
+    })?;
     let mut skipped = 0_usize;
     let progress = Progress::spinner("documents compared");
     corpus::map_in_order(

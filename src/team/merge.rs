@@ -11,7 +11,8 @@
 //!   sides have it, or one side added it (the base does not have it). A
 //!   span of the base that one side removed is removed (removing is an
 //!   edit, keeping is none); relabelling or resizing is removing the old
-//!   identity and adding the new one.
+//!   identity and adding the new one, so a span one side removed and the
+//!   other changed is kept in its changed version.
 //! - **Its fields** (status, origin, score, quote): ours, unless ours is
 //!   the base's and theirs differs (then theirs: their edit).
 //! - **True conflict**: a span of the base (by id) that both sides changed

@@ -281,4 +281,14 @@ fn the_table_names_every_pair_and_bad_input_is_reported() {
         out.contains("solo: agreement needs at least two annotators; found ana"),
         "{out}"
     );
+    // Folders are annotators by name: two of one name are refused.
+    for twin in ["x/corpus", "y/corpus"] {
+        fs::create_dir_all(root.path().join(twin)).unwrap();
+    }
+    let (code, out) = run_newsmark(root.path(), &["agree", "x/corpus", "y/corpus"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("two annotators are both named \"corpus\""),
+        "{out}"
+    );
 }

@@ -60,7 +60,10 @@ pub enum AgreeError {
         found: String,
     },
     /// Two annotators with one name.
-    #[error("two annotators are both named {0:?}")]
+    #[error(
+        "two annotators are both named {0:?} (a folder's name is its annotator's: \
+         give the folders different names)"
+    )]
     SameName(String),
 }
 

@@ -137,3 +137,19 @@ fn the_done_flag_and_orphans_merge_too() {
     assert_eq!(merge.set.orphans().len(), 1);
     assert_eq!(merge.set.len(), 1);
 }
+
+#[test]
+fn a_span_removed_on_one_side_and_changed_on_the_other_is_kept_changed() {
+    let base = set(&[span(1, 0, 5, "person"), span(2, 10, 15, "country")]);
+    let ours = set(&[span(2, 10, 15, "country")]);
+    let theirs = set(&[span(1, 0, 5, "role"), span(2, 10, 15, "country")]);
+    let merge = merge_sets(&base, &ours, &theirs);
+    assert_eq!(
+        shown(&merge),
+        [
+            row(1, 0, 5, "role", false),
+            row(2, 10, 15, "country", false)
+        ]
+    );
+    assert_eq!(merge.conflicts, 0);
+}
