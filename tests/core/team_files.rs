@@ -218,3 +218,31 @@ fn reanchor_moves_an_annotators_spans_with_their_article() {
     let saved = fs::read_to_string(dir.path().join("a.ana.ron")).unwrap();
     assert!(saved.contains("start: 19, end: 25"), "{saved}");
 }
+
+#[test]
+fn stats_and_export_count_the_gold_and_never_an_annotators_file() {
+    let dir = corpus_with_gold();
+    let txt = dir.path().join("a.txt");
+    tag_havana_as_ana(&txt);
+    let (code, out) = run_newsmark(dir.path(), &["stats", ".", "--json"]);
+    assert_eq!(code, Some(0), "{out}");
+    let stats: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (
+            stats["documents"].as_u64(),
+            stats["totals"]["accepted"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
+    let (code, out) = run_newsmark(dir.path(), &["export", "spacy", ".", "--out", "out.jsonl"]);
+    assert_eq!(code, Some(0), "{out}");
+    let exported = fs::read_to_string(dir.path().join("out.jsonl")).unwrap();
+    assert_eq!(exported.lines().count(), 1, "{exported}");
+    let record: serde_json::Value = serde_json::from_str(exported.trim()).unwrap();
+    let spans = record["spans"].as_array().unwrap();
+    assert_eq!(spans.len(), 1, "the gold's Tehran only: {record}");
+    assert_eq!(
+        (spans[0]["start"].as_u64(), spans[0]["end"].as_u64()),
+        (Some(0), Some(6))
+    );
+}
