@@ -27,11 +27,19 @@ pub struct MergeDriverArgs {
 }
 
 /// Merges the three versions and writes the result over ours; exit 0.
+/// The folder's own files (`newsmark.ron`…) are merged as text.
 /// Anything that cannot be read, parsed or placed on the article is an
 /// error naming the file (exit 1), and ours is left as it was: git then
 /// reports a conflict.
 pub fn run(args: &MergeDriverArgs) -> anyhow::Result<ExitCode> {
     let shown = args.path.display();
+    let own_file = args
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
+    if own_file.is_some_and(|n| store::reserved_file_name(&n).is_some()) {
+        return merge_as_text(args);
+    }
     let (txt, _) = store::article_of_annotations(&args.path).ok_or_else(|| {
         anyhow!(
             "{shown}: not merged: its article ({}, or X.txt for an annotator's X.NAME.ron) \
@@ -67,6 +75,23 @@ pub fn run(args: &MergeDriverArgs) -> anyhow::Result<ExitCode> {
         }
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Merges a file that is not an annotation file (the folder's
+/// `newsmark.ron`, `entities.ron`, which `*.ron` also matches) as git
+/// merges text: `git merge-file`, conflict markers and all; exit 1 if
+/// there are conflicts, so git reports them.
+fn merge_as_text(args: &MergeDriverArgs) -> anyhow::Result<ExitCode> {
+    let status = std::process::Command::new("git")
+        .args(["merge-file", "-L", "ours", "-L", "base", "-L", "theirs"])
+        .args([&args.ours, &args.base, &args.theirs])
+        .status()
+        .with_context(|| format!("{}: not merged: git merge-file", args.path.display()))?;
+    Ok(if status.success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// One version's spans: an empty file is an empty set (git's %O when both

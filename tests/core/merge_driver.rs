@@ -228,3 +228,27 @@ fn bad_input_leaves_ours_untouched_and_names_the_file() {
     );
     assert_eq!(fs::read(&ours).unwrap(), before);
 }
+
+#[test]
+fn the_folders_settings_are_merged_as_text() {
+    let Some(dir) = repository() else { return };
+    let repo = dir.path();
+    let settings = repo.join("corpus/newsmark.ron");
+    let lines = |guidelines: &str, gazetteer: &str| {
+        format!("(\n    guidelines: Some({guidelines:?}),\n\n\n    gazetteer: {gazetteer},\n)\n")
+    };
+    fs::write(&settings, lines("Tag roles.", "true")).unwrap();
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-q", "-m", "settings"]);
+    git(repo, &["checkout", "-q", "-b", "bob"]);
+    fs::write(&settings, lines("Tag roles without names.", "true")).unwrap();
+    git(repo, &["commit", "-q", "-am", "bob"]);
+    git(repo, &["checkout", "-q", "main"]);
+    fs::write(&settings, lines("Tag roles.", "false")).unwrap();
+    git(repo, &["commit", "-q", "-am", "main"]);
+    git(repo, &["merge", "--no-edit", "bob"]);
+    assert_eq!(
+        fs::read_to_string(&settings).unwrap(),
+        lines("Tag roles without names.", "false")
+    );
+}
