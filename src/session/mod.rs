@@ -23,6 +23,7 @@ mod review;
 pub use disk::{DiskChange, FileChange, Fingerprint};
 pub use journal_writer::JournalWrite;
 pub use merge::{MergeReport, merge_three_way};
+pub(crate) use merge::{overlaps, same_except_id};
 pub use orphans::OrphanError;
 pub use resolve::{KeptMine, Merged, Reloaded};
 pub use review::ReviewFilter;

@@ -29,6 +29,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::model::{AnnotationSet, Span, SpanId, Status};
+use crate::session::{overlaps, same_except_id};
 
 /// A span's identity in a merge: offsets and label.
 type Key = (usize, usize, String);
@@ -71,7 +72,9 @@ pub fn merge_sets(base: &AnnotationSet, ours: &AnnotationSet, theirs: &Annotatio
     for (k, mine) in &o {
         let in_base = b.get(k);
         match (t.get(k), in_base) {
-            (Some(their), Some(old)) if same_fields(mine, old) && !same_fields(their, old) => {
+            (Some(their), Some(old))
+                if same_except_id(mine, old) && !same_except_id(their, old) =>
+            {
                 let span = Span {
                     id: mine.id,
                     ..their.clone()
@@ -102,19 +105,10 @@ pub fn merge_sets(base: &AnnotationSet, ours: &AnnotationSet, theirs: &Annotatio
     merge
 }
 
-/// Whether two spans agree in everything but their ids.
-fn same_fields(a: &Span, b: &Span) -> bool {
-    *a == Span {
-        id: a.id,
-        ..b.clone()
-    }
-}
-
 /// The version of `span` (a span of the base) in `side`: the span with its
 /// id there, if that one overlaps it (the same span, perhaps changed).
 fn counterpart<'a>(side: &'a AnnotationSet, span: &Span) -> Option<&'a Span> {
-    side.get(span.id)
-        .filter(|s| s.start < span.end && span.start < s.end)
+    side.get(span.id).filter(|s| overlaps(s, span))
 }
 
 /// Makes pending the two versions of each span of the base that both
