@@ -1,6 +1,7 @@
 //! newsmark's entry point: with no argument it opens the bundled sample
-//! articles; with a path it opens that article or folder; subcommands
-//! (`import`, `suggest`, `stats`) work without the window.
+//! articles; with a path it opens that article or folder (as an annotator
+//! with `--annotator NAME`); subcommands (`import`, `suggest`, `stats`,
+//! `agree`, …) work without the window.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,9 +18,19 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     // `RUST_LOG=debug newsmark …` shows what the program did and what it skipped.
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
-    let args = cli::parse_args();
-    if let Some(command) = args.command {
+    let mut args = cli::parse_args();
+    if let Some(command) = args.command.take() {
         return cli::run(command);
+    }
+    match cli::window_annotator(&args) {
+        Ok(Some(annotator)) => {
+            newsmark::team::annotate_as(annotator);
+        }
+        Ok(None) => {}
+        Err(err) => {
+            eprintln!("newsmark: {err:#}");
+            return ExitCode::FAILURE;
+        }
     }
     let path = args
         .path

@@ -16,6 +16,7 @@
 //! - [`settings`]: the folder's `newsmark.ron`
 //! - [`stats`]: review counts, extractor quality, corpus figures
 //! - [`plural`]: counted nouns in messages
+//! - [`team`]: annotators' files, their agreement, the git merge driver
 //! - [`cli`]: the command line's subcommands
 
 pub mod cli;
@@ -29,3 +30,4 @@ pub mod settings;
 pub mod stats;
 pub mod store;
 pub mod suggest;
+pub mod team;

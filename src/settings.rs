@@ -16,7 +16,8 @@
 //!     ]),
 //!     // Annotation guidelines shown to annotators (default: none).
 //!     guidelines: Some("Tag a role without the person's name."),
-//!     // Who annotates in this folder (default: none).
+//!     // Retired: accepted so that older files load, and ignored (a shared
+//!     // file cannot say who is annotating; see `PersonalSettings`).
 //!     annotator: Some("Ana"),
 //!     // An external extractor command (default: none). It is run without a
 //!     // shell, reads the article on standard input and prints JSON Lines
@@ -43,6 +44,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{LabelDef, LabelSchema};
 
+mod personal;
+pub use personal::{
+    CONFIG_DIR_VARIABLE, PERSONAL_FILE_NAME, PersonalSettings, load_personal, load_personal_from,
+    personal_settings_path,
+};
+
 /// The settings file's name in a corpus folder.
 pub const FILE_NAME: &str = "newsmark.ron";
 
@@ -55,7 +62,10 @@ pub struct CorpusSettings {
     pub labels: Option<Vec<LabelDef>>,
     /// Annotation guidelines for this corpus.
     pub guidelines: Option<String>,
-    /// Who annotates this corpus.
+    /// Retired: accepted (and its length checked) so that older files still
+    /// load, and ignored. A folder's `newsmark.ron` is shared by the whole
+    /// team, so it cannot say who is annotating: each person's name comes
+    /// from their own settings ([`PersonalSettings`]) or `--annotator`.
     pub annotator: Option<String>,
     /// The external extractor command, if one is configured.
     pub extractor: Option<ExtractorConfig>,
@@ -164,7 +174,6 @@ pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
 /// A missing file gives the defaults; a file over [`MAX_SETTINGS_BYTES`] is
 /// refused unread.
 pub fn load(dir: &Path) -> Result<CorpusSettings, SettingsError> {
-    use std::io::Read as _;
     let path = dir.join(FILE_NAME);
     // A FIFO, a device or a link outside the corpus folder is never opened.
     match crate::store::check_file_to_read(&path) {
@@ -189,8 +198,17 @@ pub fn load(dir: &Path) -> Result<CorpusSettings, SettingsError> {
         }
         Err(source) => return Err(SettingsError::Read { path, source }),
     };
+    let source = read_bounded(file, &path)?;
+    log::debug!("read {}", path.display());
+    parse(&path, &source)
+}
+
+/// The contents of the settings file `file` (at `path`), refused unread
+/// past [`MAX_SETTINGS_BYTES`].
+fn read_bounded(file: std::fs::File, path: &Path) -> Result<String, SettingsError> {
+    use std::io::Read as _;
     let too_large = |size: u64| SettingsError::Invalid {
-        path: path.clone(),
+        path: path.to_owned(),
         reason: format!(
             "too large: {size} bytes, over the {} KiB limit; not read",
             MAX_SETTINGS_BYTES / 1024
@@ -205,29 +223,36 @@ pub fn load(dir: &Path) -> Result<CorpusSettings, SettingsError> {
     file.take(MAX_SETTINGS_BYTES + 1)
         .read_to_string(&mut source)
         .map_err(|source| SettingsError::Read {
-            path: path.clone(),
+            path: path.to_owned(),
             source,
         })?;
     if source.len() as u64 > MAX_SETTINGS_BYTES {
         return Err(too_large(source.len() as u64));
     }
-    log::debug!("read {}", path.display());
-    parse(&path, &source)
+    Ok(source)
+}
+
+/// Parses a settings file's RON (`Some(…)` may be left out); `path` is
+/// used in errors.
+fn parse_ron<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    source: &str,
+) -> Result<T, SettingsError> {
+    let options =
+        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    options
+        .from_str(source)
+        .map_err(|e: ron::error::SpannedError| SettingsError::Syntax {
+            path: path.to_owned(),
+            line: e.span.start.line,
+            col: e.span.start.col,
+            message: e.code.to_string(),
+        })
 }
 
 /// Parses the contents of a settings file; `path` is used in errors.
 pub fn parse(path: &Path, source: &str) -> Result<CorpusSettings, SettingsError> {
-    let options =
-        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    let settings: CorpusSettings =
-        options
-            .from_str(source)
-            .map_err(|e: ron::error::SpannedError| SettingsError::Syntax {
-                path: path.to_owned(),
-                line: e.span.start.line,
-                col: e.span.start.col,
-                message: e.code.to_string(),
-            })?;
+    let settings: CorpusSettings = parse_ron(path, source)?;
     if let Some(reason) = invalid_reason(&settings) {
         return Err(SettingsError::Invalid {
             path: path.to_owned(),

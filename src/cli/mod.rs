@@ -2,9 +2,11 @@
 //! subcommands work on a corpus folder without it.
 //!
 //! - `mod.rs`: the arguments and [`run`]
+//! - `agree.rs`: `newsmark agree`
 //! - `convert.rs`: `newsmark convert`
 //! - `export.rs`: `newsmark export`
 //! - `import.rs`: `newsmark import`
+//! - `merge_driver.rs`: `newsmark merge-driver` (git's merge driver)
 //! - `progress.rs`: progress bars, on a terminal only
 //! - `reanchor.rs`: `newsmark reanchor`
 //! - `stats.rs`: `newsmark stats`
@@ -14,9 +16,11 @@
 // A command line prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod agree;
 mod convert;
 mod export;
 mod import;
+mod merge_driver;
 mod progress;
 mod reanchor;
 mod stats;
@@ -41,6 +45,16 @@ pub struct Args {
     /// An article (.txt) or a folder of articles to open in the window.
     /// Defaults to the bundled `sample_data`.
     pub path: Option<PathBuf>,
+    /// Open the window as this annotator: each article's annotations are
+    /// read from and saved to NAME's own file, `ARTICLE.NAME.ron`, not the
+    /// gold `ARTICLE.ron`. Defaults to the `annotator` of your own
+    /// settings (`~/.config/newsmark/settings.ron`).
+    #[arg(long, value_name = "NAME", value_parser = parse_annotator)]
+    pub annotator: Option<crate::store::Annotator>,
+    /// Open the gold files (`ARTICLE.ron`) even if your own settings name
+    /// you an annotator.
+    #[arg(long, conflicts_with = "annotator")]
+    pub gold: bool,
     /// A subcommand; without one the window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -77,6 +91,15 @@ pub enum Command {
     /// decoded from windows-1252 (Latin-1) or another encoding; the
     /// originals are only read.
     Convert(convert::ConvertArgs),
+    /// Inter-annotator agreement: Cohen's kappa per pair, Fleiss' kappa
+    /// and Krippendorff's alpha, exact and overlap precision/recall/F1 per
+    /// label; of folders (one per annotator) or of one folder's annotators'
+    /// files (X.NAME.ron).
+    Agree(agree::AgreeArgs),
+    /// Git's merge driver for annotation files (%O %A %B %P): merges the
+    /// three versions as sets of spans, a true conflict kept as two
+    /// pending spans; writes the result over %A.
+    MergeDriver(merge_driver::MergeDriverArgs),
 }
 
 /// The command line's arguments. `--help` and `--version` print and exit 0;
@@ -94,6 +117,28 @@ pub fn parse_args() -> Args {
     })
 }
 
+/// The annotator name given with `--annotator`, checked.
+fn parse_annotator(
+    name: &str,
+) -> Result<crate::store::Annotator, crate::store::AnnotatorNameError> {
+    crate::store::Annotator::new(name)
+}
+
+/// Whom the window annotates as: `--annotator NAME`, else (without
+/// `--gold`) the `annotator` of the person's own settings
+/// ([`crate::settings::load_personal`]), else nobody (the gold files). A
+/// broken personal settings file is an error: opening the gold instead
+/// would write into the team's curated files.
+pub fn window_annotator(args: &Args) -> anyhow::Result<Option<crate::store::Annotator>> {
+    if args.gold {
+        return Ok(None);
+    }
+    if let Some(name) = &args.annotator {
+        return Ok(Some(name.clone()));
+    }
+    Ok(crate::settings::load_personal()?.annotator())
+}
+
 /// Runs a subcommand; errors become a message on stderr and exit code 1.
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
@@ -104,6 +149,8 @@ pub fn run(command: Command) -> ExitCode {
         Command::Validate(args) => validate::run(&args),
         Command::Reanchor(args) => reanchor::run(&args),
         Command::Convert(args) => convert::run(&args),
+        Command::Agree(args) => agree::run(&args),
+        Command::MergeDriver(args) => merge_driver::run(&args),
     };
     match result {
         Ok(code) => code,

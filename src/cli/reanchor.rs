@@ -183,7 +183,7 @@ fn path_kind(path: &Path) -> anyhow::Result<PathKind> {
             PathKind::Nothing
         }
     } else if has_extension(path, "ron") && !is_reserved(path) {
-        PathKind::Pair(path.with_extension("txt"), path.to_owned())
+        PathKind::Pair(article_of(path), path.to_owned())
     } else {
         anyhow::bail!(
             "{}: not an article (.txt), an annotation file (.ron) or a folder",
@@ -395,7 +395,7 @@ fn walk(dir: &Path, visited: &mut Visited, out: &mut Printer) -> anyhow::Result<
             let mut name = stem;
             name.push(".ron");
             let ron = dir.join(&name);
-            (!visited.was_given(&real, &name)).then(|| (ron.with_extension("txt"), ron))
+            (!visited.was_given(&real, &name)).then(|| (article_of(&ron), ron))
         });
         let mut failed = None;
         crate::corpus::map_in_order(
@@ -431,8 +431,18 @@ fn is_reserved(path: &Path) -> bool {
 }
 
 /// Whether `path` is where an article's annotation file is: `NAME.ron`,
-/// not newsmark's own, with `NAME.txt` beside it (whatever `path` itself
-/// is: a folder or a pipe there is reported, not walked into or opened).
+/// not newsmark's own, with `NAME.txt` beside it, or an annotator's
+/// `X.NAME.ron` with `X.txt` beside it (whatever `path` itself is: a folder
+/// or a pipe there is reported, not walked into or opened).
 fn is_annotation_path(path: &Path) -> bool {
-    has_extension(path, "ron") && !is_reserved(path) && path.with_extension("txt").is_file()
+    has_extension(path, "ron")
+        && !is_reserved(path)
+        && store::article_of_annotations(path).is_some()
+}
+
+/// The article of the annotation file `ron`: `X.txt` for the gold `X.ron`
+/// or an annotator's `X.NAME.ron` ([`store::article_of_annotations`]), or
+/// the missing `NAME.txt` of a file without one (reported when read).
+fn article_of(ron: &Path) -> PathBuf {
+    store::article_of_annotations(ron).map_or_else(|| ron.with_extension("txt"), |(txt, _)| txt)
 }

@@ -13,6 +13,8 @@ use crate::store::{self, LoadProblem, StoreError};
 pub(super) const ARTICLE: u8 = 0;
 /// See [`ARTICLE`].
 pub(super) const ANNOTATIONS: u8 = 1;
+/// An annotator's file `X.NAME.ron` on the article `X.txt`; see [`ARTICLE`].
+pub(super) const ANNOTATOR_FILE: u8 = 2;
 
 /// What checking one article (or an annotation file without one) found.
 #[derive(Debug, Default)]
@@ -51,16 +53,41 @@ pub(super) fn check_pair(txt: &Path, schema: &LabelSchema) -> Checked {
         return checked;
     }
     checked.files += 1;
+    check_annotations(&mut checked, &ron, txt, doc.as_ref(), schema);
+    checked
+}
+
+/// Checks an annotator's file `ron` (`X.NAME.ron`) on the article `txt`
+/// (`X.txt`), as the gold file is checked; the article itself is checked
+/// (and counted) with its pair.
+pub(super) fn check_annotator_file(ron: &Path, txt: &Path, schema: &LabelSchema) -> Checked {
+    let mut checked = Checked {
+        files: 1,
+        ..Checked::default()
+    };
+    let doc = store::read_text(txt).ok();
+    check_annotations(&mut checked, ron, txt, doc.as_ref(), schema);
+    checked
+}
+
+/// Checks the annotation file `ron` on the article `txt`, against its text
+/// `doc` if it could be read.
+fn check_annotations(
+    checked: &mut Checked,
+    ron: &Path,
+    txt: &Path,
+    doc: Option<&Document>,
+    schema: &LabelSchema,
+) {
     let name = store::file_name(txt);
-    let problems = match &doc {
-        Some(doc) => store::load_annotations(&ron, &name, doc, schema).map(|loaded| {
-            checked.warnings = split_characters(&ron, doc, &loaded.set);
+    let problems = match doc {
+        Some(doc) => store::load_annotations(ron, &name, doc, schema).map(|loaded| {
+            checked.warnings = split_characters(ron, doc, &loaded.set);
             loaded.problems
         }),
-        None => store::check_unpaired(&ron, &name, schema),
+        None => store::check_unpaired(ron, &name, schema),
     };
     checked.add(problems);
-    checked
 }
 
 /// A warning for each placed span of `set` that splits a character
@@ -81,17 +108,33 @@ fn split_characters(ron: &Path, doc: &Document, set: &AnnotationSet) -> Vec<Prob
 }
 
 /// Checks an annotation file that has no article beside it.
+///
+/// A file named as an annotator's (`X.NAME.ron`) is taken as one: its
+/// article would be `X.txt` (or `X.NAME.txt`, of which it would be the
+/// gold).
 pub(super) fn check_orphan(ron: &Path, schema: &LabelSchema) -> Checked {
-    let name = store::file_name(&ron.with_extension("txt"));
+    let gold_of = store::file_name(&ron.with_extension("txt"));
+    let annotator_of = ron
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(store::annotator_file_parts)
+        .map(|(article, annotator)| (format!("{article}.txt"), annotator));
+    let (name, missing) = match annotator_of {
+        Some((article, annotator)) => {
+            let missing = format!(
+                "neither {gold_of} nor {article} (annotator {annotator}'s article) is beside it"
+            );
+            (article, missing)
+        }
+        None => (gold_of.clone(), format!("{gold_of} is missing beside it")),
+    };
     let mut checked = Checked {
         files: 1,
         problems: vec![Problem {
             file: ron.to_owned(),
             span_id: None,
             position: None,
-            reason: format!(
-                "no article: {name} is missing beside it, so offsets and quotes are not checked"
-            ),
+            reason: format!("no article: {missing}, so offsets and quotes are not checked"),
         }],
         warnings: Vec::new(),
     };

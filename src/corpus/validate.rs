@@ -5,7 +5,8 @@
 //! version, offsets, quotes, labels, the text hash, duplicate ids and spans,
 //! the `document` field, size limits, binary and non-UTF-8 files), plus what
 //! only a walk over the folder sees: an annotation file without its article,
-//! and a broken `newsmark.ron`. A span that splits a character (a grapheme
+//! and a broken `newsmark.ron`. An annotator's file `X.NAME.ron` is
+//! checked against its article `X.txt` as the gold `X.ron` is. A span that splits a character (a grapheme
 //! cluster such as 👩🏽‍💻) is a warning, not a problem. Nothing is written.
 
 use std::collections::{HashMap, HashSet};
@@ -15,10 +16,17 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use super::listing::{NameList, Visited, visible_stem};
-use super::pair_check::{ANNOTATIONS, ARTICLE, Checked, check_orphan, check_pair};
+use super::pair_check::{
+    ANNOTATIONS, ANNOTATOR_FILE, ARTICLE, Checked, check_annotator_file, check_orphan, check_pair,
+};
 use crate::model::{LabelSchema, SpanId};
 use crate::settings::{self, SettingsError};
 use crate::store::{self, LoadProblem, StoreError, folder_of};
+
+/// The warning for a `newsmark.ron` that still names an annotator.
+pub const RETIRED_ANNOTATOR: &str = "annotator: retired and ignored: a shared folder \
+    cannot say who annotates; each person sets their name in their own settings \
+    (~/.config/newsmark/settings.ron) or with --annotator";
 
 /// One thing wrong in one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -234,11 +242,10 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
             }
             Ok(_) if has_extension(path, "ron") => {
                 self.settings(folder_of(path));
-                let txt = path.with_extension("txt");
-                if txt.is_file() {
-                    self.pair(&txt);
-                } else {
-                    self.orphan(path);
+                match store::article_of_annotations(path) {
+                    Some((txt, None)) => self.pair(&txt),
+                    Some((txt, Some(_))) => self.annotator_file(path, &txt),
+                    None => self.orphan(path),
                 }
             }
             Ok(_) => self.problem(
@@ -293,11 +300,16 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
                 .find_map(|(kind, ext)| visible_stem(&name, ext).map(|stem| (stem, kind)));
             // An annotation file is listed only when its article is not
             // there (it is checked with its article): half the list.
-            let Some((stem, kind)) = found else {
+            let Some((stem, mut kind)) = found else {
                 continue;
             };
-            if kind == ANNOTATIONS && entry.path().with_extension("txt").is_file() {
-                continue;
+            // An annotator's file `X.NAME.ron` is checked on `X.txt`.
+            if kind == ANNOTATIONS {
+                match store::article_of_annotations(&entry.path()) {
+                    Some((_, None)) => continue,
+                    Some((_, Some(_))) => kind = ANNOTATOR_FILE,
+                    None => {}
+                }
             }
             if let Err(e) = files.push(stem, kind) {
                 return self.problem(dir, format!("cannot read folder: {e}"));
@@ -318,22 +330,29 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
             if previous.as_ref() == Some(&stem) {
                 return None;
             }
-            let mut txt_name = stem.clone();
-            txt_name.push(".txt");
+            // A pair is known by its article's name, an annotator's file by
+            // its own.
+            let mut given_name = stem.clone();
+            given_name.push(if kind == ANNOTATOR_FILE {
+                ".ron"
+            } else {
+                ".txt"
+            });
             let mut path = dir.join(&stem);
             path.as_mut_os_string()
                 .push(if kind == ARTICLE { ".txt" } else { ".ron" });
             previous = Some(stem);
-            (!visited.was_given(&real, &txt_name)).then_some((path, kind == ARTICLE))
+            (!visited.was_given(&real, &given_name)).then_some((path, kind))
         });
         crate::corpus::map_in_order(
             pairs,
-            |(path, is_article)| {
-                if *is_article {
-                    check_pair(path, &schema)
-                } else {
-                    check_orphan(path, &schema)
-                }
+            |(path, kind)| match *kind {
+                ARTICLE => check_pair(path, &schema),
+                ANNOTATOR_FILE => match store::article_of_annotations(path) {
+                    Some((txt, _)) => check_annotator_file(path, &txt, &schema),
+                    None => check_orphan(path, &schema),
+                },
+                _ => check_orphan(path, &schema),
             },
             |(path, _), checked| {
                 (self.on_article)(&path);
@@ -360,8 +379,15 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
             return;
         }
         self.report.files_checked += 1;
-        if let Err(e) = settings::load(dir) {
-            self.report.problems.push(e.into());
+        match settings::load(dir) {
+            Err(e) => self.report.problems.push(e.into()),
+            Ok(found) if found.annotator.is_some() => self.report.warnings.push(Problem {
+                file: dir.join(settings::FILE_NAME),
+                span_id: None,
+                position: None,
+                reason: RETIRED_ANNOTATOR.to_owned(),
+            }),
+            Ok(_) => {}
         }
     }
 
@@ -383,6 +409,17 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
         (self.on_article)(txt);
         let schema = self.schema(txt);
         self.add_checked(check_pair(txt, &schema));
+    }
+
+    /// Checks an annotator's file given by name (`X.NAME.ron`) on its
+    /// article `txt`, once.
+    fn annotator_file(&mut self, ron: &Path, txt: &Path) {
+        if self.already_checked(ron) {
+            return;
+        }
+        (self.on_article)(ron);
+        let schema = self.schema(ron);
+        self.add_checked(check_annotator_file(ron, txt, &schema));
     }
 
     /// Checks an annotation file given by name that has no article beside

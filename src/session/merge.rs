@@ -63,7 +63,7 @@ impl MergeReport {
 }
 
 /// Whether two spans share at least one code point.
-fn overlaps(a: &Span, b: &Span) -> bool {
+pub(crate) fn overlaps(a: &Span, b: &Span) -> bool {
     a.start < b.end && b.start < a.end
 }
 
@@ -164,7 +164,7 @@ pub fn merge_three_way(
 }
 
 /// Whether two spans are equal but for their ids.
-fn same_except_id(a: &Span, b: &Span) -> bool {
+pub(crate) fn same_except_id(a: &Span, b: &Span) -> bool {
     *a == Span {
         id: a.id,
         ..b.clone()

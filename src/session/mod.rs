@@ -23,6 +23,7 @@ mod review;
 pub use disk::{DiskChange, FileChange, Fingerprint};
 pub use journal_writer::JournalWrite;
 pub use merge::{MergeReport, merge_three_way};
+pub(crate) use merge::{overlaps, same_except_id};
 pub use orphans::OrphanError;
 pub use resolve::{KeptMine, Merged, Reloaded};
 pub use review::ReviewFilter;
@@ -45,6 +46,8 @@ use crate::store::{self, LoadProblem, StoreError};
 pub struct Session {
     txt_path: PathBuf,
     ron_path: PathBuf,
+    /// Whose file `ron_path` is: an annotator's, or the gold (`None`).
+    annotator: Option<store::Annotator>,
     /// Shared with work on other threads (journal writes, occurrence scans).
     doc: Arc<Document>,
     set: AnnotationSet,
@@ -72,8 +75,23 @@ impl Session {
     /// left in the article's folder, which lists the folder: a command over
     /// a whole corpus uses [`Self::read`] for each article instead, so that
     /// it stays linear in the number of articles.
+    ///
+    /// The file is the gold `X.ron`, or the annotator's `X.NAME.ron` when
+    /// the process works as one ([`crate::team::annotate_as`]).
     pub fn open(txt_path: &Path, schema: LabelSchema) -> Result<Self, StoreError> {
-        let session = Self::read(txt_path, schema)?;
+        Self::open_as(txt_path, schema, crate::team::process_annotator())
+    }
+
+    /// [`Self::open`] as `annotator`: its annotation file is
+    /// `X.NAME.ron` ([`store::annotation_path`]), or the gold `X.ron` for
+    /// `None`. Refused ([`StoreError::Refused`]) when `X.NAME.ron` is the
+    /// gold of another article, `X.NAME.txt`.
+    pub fn open_as(
+        txt_path: &Path,
+        schema: LabelSchema,
+        annotator: Option<&store::Annotator>,
+    ) -> Result<Self, StoreError> {
+        let session = Self::read_as(txt_path, schema, annotator)?;
         // Temporary files of saves interrupted by a crash (never read as
         // annotations); a failure to clean them up is harmless.
         let folder = store::folder_of(&session.ron_path);
@@ -87,13 +105,23 @@ impl Session {
     /// go through every article of a corpus, where listing the folder for
     /// each article would make the whole run quadratic.
     pub fn read(txt_path: &Path, schema: LabelSchema) -> Result<Self, StoreError> {
+        Self::read_as(txt_path, schema, crate::team::process_annotator())
+    }
+
+    /// [`Self::read`] as `annotator` (see [`Self::open_as`]).
+    pub fn read_as(
+        txt_path: &Path,
+        schema: LabelSchema,
+        annotator: Option<&store::Annotator>,
+    ) -> Result<Self, StoreError> {
+        let ron_path = annotator_ron_path(txt_path, annotator)?;
         // The metadata is taken before reading, so a change made while
         // reading shows later.
         let (doc, txt_meta) = store::read_text_with_meta(txt_path)?;
-        let ron_path = store::paired_ron_path(txt_path);
         let mut session = Self {
             txt_path: txt_path.to_owned(),
             ron_path,
+            annotator: annotator.cloned(),
             doc: Arc::new(doc),
             set: AnnotationSet::new(),
             history: History::new(),
@@ -126,6 +154,11 @@ impl Session {
     /// Where annotations are saved.
     pub fn ron_path(&self) -> &Path {
         &self.ron_path
+    }
+
+    /// Whose annotation file is open: an annotator's, or the gold (`None`).
+    pub fn annotator(&self) -> Option<&store::Annotator> {
+        self.annotator.as_ref()
     }
 
     /// The article's file name.
@@ -287,13 +320,15 @@ impl Session {
 /// over them would be refused, if it would ([`Session::save_blocked`]);
 /// without the rest of a session (the files' fingerprints for changes on
 /// disk, the history), so that reading a whole folder for its document list
-/// stays cheap. Fails only if the article cannot be read.
+/// stays cheap. The file is the annotator's when the process works as one
+/// ([`crate::team::annotate_as`]). Fails only if the article cannot be read
+/// (or the annotator's file is another article's gold).
 pub fn read_annotations(
     txt_path: &Path,
     schema: &LabelSchema,
 ) -> Result<(AnnotationSet, Option<String>), StoreError> {
+    let ron_path = annotator_ron_path(txt_path, crate::team::process_annotator())?;
     let doc = store::read_text(txt_path)?;
-    let ron_path = store::paired_ron_path(txt_path);
     if matches!(ron_path.try_exists(), Ok(false)) {
         return Ok((AnnotationSet::new(), None));
     }
@@ -307,6 +342,19 @@ pub fn read_annotations(
             Err(err) => (AnnotationSet::new(), Some(unloadable_block(&err))),
         },
     )
+}
+
+/// The annotation file of `txt_path` for `annotator` (the gold for
+/// `None`), unless it is the gold of another article.
+fn annotator_ron_path(
+    txt_path: &Path,
+    annotator: Option<&store::Annotator>,
+) -> Result<PathBuf, StoreError> {
+    let path = store::annotation_path(txt_path, annotator);
+    match annotator.and_then(|name| store::annotator_file_clash(txt_path, name)) {
+        Some(reason) => Err(StoreError::Refused { path, reason }),
+        None => Ok(path),
+    }
 }
 
 /// Why an annotation file that cannot be loaded must not be saved over.

@@ -8,7 +8,8 @@
 //! - `format.rs`: the annotation file format (version 1)
 //! - `limits.rs`: limits on an annotation file's strings
 //! - `load.rs`: validating annotation files against their article
-//! - `names.rs`: newsmark's own file names, document names, a file's folder
+//! - `names.rs`: newsmark's own file names, document and annotator names,
+//!   annotator files (`X.NAME.ron`), a file's folder
 //! - `read.rs`: reading articles and annotation files within size limits
 //! - `reanchor.rs` (and `reanchor/`): placing spans again on a changed text
 //! - `save.rs`: atomic writes, backups, stale temporary files
@@ -42,7 +43,11 @@ pub use limits::{MAX_CONTEXT_FIELD_CHARS, MAX_DOCUMENT_CHARS, MAX_HASH_CHARS, MA
 pub use load::{
     LoadedAnnotations, check_unpaired, load_annotation_bytes, load_annotations, parse_annotations,
 };
-pub use names::{ENTITIES_FILE_NAME, document_name_problem, folder_of, reserved_file_name};
+pub use names::{
+    Annotator, AnnotatorNameError, ENTITIES_FILE_NAME, MAX_ANNOTATOR_CHARS, annotation_path,
+    annotator_file_clash, annotator_file_parts, annotator_name_problem, article_of_annotations,
+    document_name_problem, folder_of, reserved_file_name,
+};
 pub use read::{
     MAX_ANNOTATION_BYTES, MAX_TEXT_BYTES, RON_RECURSION_LIMIT, RonBytes, read_annotation_file,
     read_text, read_text_with_meta,
@@ -57,7 +62,8 @@ pub use save::{
     write_keeping_backup, write_new_file,
 };
 
-/// The annotation file paired with an article: same stem, `.ron` extension.
+/// The gold annotation file paired with an article: same stem, `.ron`
+/// extension (an annotator's is [`annotation_path`]).
 pub fn paired_ron_path(txt_path: &Path) -> PathBuf {
     txt_path.with_extension("ron")
 }

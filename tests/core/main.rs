@@ -24,6 +24,7 @@ mod common {
     pub mod props;
 }
 
+mod agree_cli;
 mod bad_input;
 mod bad_input_encoding;
 mod bad_input_large;
@@ -43,6 +44,7 @@ mod import_checks;
 mod import_formats;
 mod journal;
 mod journal_background;
+mod merge_driver;
 mod model_props;
 mod reanchor_bench;
 mod reanchor_cases;
@@ -53,5 +55,6 @@ mod ron_props;
 mod store_files;
 mod suggest_core;
 mod suggest_external;
+mod team_files;
 mod validate_cli;
 mod validate_core;

@@ -11,6 +11,7 @@
 mod common;
 
 mod annotate;
+mod annotator;
 mod approval;
 mod bad_input;
 mod boundary;

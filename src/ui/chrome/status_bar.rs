@@ -37,6 +37,15 @@ pub fn show(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                 ));
             }
             ui.separator();
+            if let Some(annotator) = session.annotator() {
+                ui.label(format!("annotator: {annotator}"))
+                    .on_hover_text(format!(
+                        "Your own annotation file, {}; the gold is {}",
+                        crate::store::file_name(session.ron_path()),
+                        crate::store::file_name(&crate::store::paired_ron_path(session.txt_path()))
+                    ));
+                ui.separator();
+            }
             if session.save_blocked().is_some() {
                 ui.colored_label(
                     Color32::from_rgb(0xc0, 0x30, 0x30),

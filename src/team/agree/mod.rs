@@ -1,0 +1,157 @@
+//! Inter-annotator agreement, as `newsmark agree` reports it: Cohen's kappa
+//! per pair, Fleiss' kappa and Krippendorff's nominal alpha over all
+//! annotators, and exact and overlap precision, recall and F1 per label.
+//!
+//! # Definitions
+//!
+//! - **Spans**: an annotator's accepted spans (pending and rejected
+//!   suggestions are not their work; orphans are not on the text).
+//! - **Units**: every distinct (document, start, end) that at least one of
+//!   the compared annotators marked (for a pair, the two of the pair; at the
+//!   top level, all of them). An annotator's **category** at a unit is the
+//!   label of its span with exactly those offsets, `none` if it has none
+//!   there, and with several labels there, the labels sorted and joined by
+//!   `+` (`person+role`).
+//! - **cohen(k)appa** (per pair), **`fleiss_kappa`** and
+//!   **`krippendorff_alpha`** (nominal; over all annotators): on those units
+//!   and categories, `none` included. Every annotator has a category at
+//!   every unit, so no value is missing. See [`coefficients`] for the
+//!   formulas. Degenerate cases, never NaN: no unit at all gives `null`
+//!   (nothing was compared); every unit given one and the same category by
+//!   everyone gives 1.0 (the observed agreement is perfect, and there is no
+//!   chance to correct for).
+//! - **exact**: b's spans against a's as the reference: precision = b's
+//!   spans that a has with the same (start, end, label) ÷ b's spans; recall
+//!   = a's spans that b has ÷ a's spans; f1 their harmonic mean, 0 when
+//!   both are 0 (and precision is 0 when b has no span, recall 0 when a has
+//!   none); per label, and `micro` over all labels (the counts summed).
+//! - **overlap**: the same, a span matched when the other annotator has a
+//!   span of the same label sharing at least one code point with it.
+//! - Pairs in the annotators' order, a before b.
+//!
+//! The study is streamed: [`Agreement::add_document`] takes one document's
+//! spans and keeps only counts (per category, per pair of categories, per
+//! label), so memory is bounded by the largest document and the number of
+//! categories, whatever the number of documents.
+//!
+//! - `mod.rs`: [`Agreement`] and its [`AgreementReport`]
+//! - `coefficients.rs`: the formulas, from counts
+//! - `tally.rs`: units, categories and span matches of one document
+//! - `study.rs`: which documents and files a study compares
+
+pub mod coefficients;
+mod report;
+pub mod study;
+mod tally;
+
+pub use coefficients::Scores;
+pub use report::{AgreementReport, PairReport};
+pub use tally::{Marked, MatchCounts};
+
+use tally::{Categories, PairTally};
+
+/// Why a study cannot be made.
+#[derive(Debug, thiserror::Error)]
+pub enum AgreeError {
+    /// Fewer than two annotators.
+    #[error("agreement needs at least two annotators; found {found}")]
+    TooFewAnnotators {
+        /// Those found, comma-separated (or "none").
+        found: String,
+    },
+    /// Two annotators with one name.
+    #[error(
+        "two annotators are both named {0:?} (a folder's name is its annotator's: \
+         give the folders different names)"
+    )]
+    SameName(String),
+}
+
+/// An agreement study under way: documents go in one at a time, counts
+/// stay.
+#[derive(Debug)]
+pub struct Agreement {
+    annotators: Vec<String>,
+    documents: usize,
+    categories: Categories,
+    /// Top-level units.
+    units: u64,
+    /// Ratings per category at the top level.
+    totals: Vec<u64>,
+    /// Σ over units and categories of (annotators giving it)².
+    squares: u128,
+    /// One per pair (a, b), a < b, in order.
+    pairs: Vec<((usize, usize), PairTally)>,
+}
+
+impl Agreement {
+    /// A study of `annotators` (at least two, distinct names), in order.
+    pub fn new(annotators: Vec<String>) -> Result<Self, AgreeError> {
+        if annotators.len() < 2 {
+            let found = if annotators.is_empty() {
+                "none".to_owned()
+            } else {
+                annotators.join(", ")
+            };
+            return Err(AgreeError::TooFewAnnotators { found });
+        }
+        for (k, name) in annotators.iter().enumerate() {
+            if annotators[..k].contains(name) {
+                return Err(AgreeError::SameName(name.clone()));
+            }
+        }
+        let n = annotators.len();
+        let pairs = (0..n)
+            .flat_map(|a| (a + 1..n).map(move |b| ((a, b), PairTally::default())))
+            .collect();
+        Ok(Self {
+            annotators,
+            documents: 0,
+            categories: Categories::default(),
+            units: 0,
+            totals: Vec::new(),
+            squares: 0,
+            pairs,
+        })
+    }
+
+    /// The annotators, in order.
+    pub fn annotators(&self) -> &[String] {
+        &self.annotators
+    }
+
+    /// Adds one document: each annotator's spans, in the annotators' order
+    /// (a missing annotator counts as one who marked nothing).
+    pub fn add_document(&mut self, spans: &[Vec<Marked>]) {
+        let mut spans = spans.to_vec();
+        spans.resize(self.annotators.len(), Vec::new());
+        let units = tally::units(&spans, &mut self.categories);
+        self.totals.resize(self.categories.len(), 0);
+        let mut per_unit = vec![0_u64; self.categories.len()];
+        for unit in &units {
+            for &c in unit {
+                per_unit[c] += 1;
+            }
+            for &c in unit {
+                if per_unit[c] > 0 {
+                    self.squares += u128::from(per_unit[c]) * u128::from(per_unit[c]);
+                    self.totals[c] += per_unit[c];
+                    per_unit[c] = 0;
+                }
+            }
+        }
+        self.units += units.len() as u64;
+        for (pair, tally) in &mut self.pairs {
+            tally.add(&units, *pair, &spans);
+        }
+        self.documents += 1;
+    }
+
+    /// The figures so far.
+    pub fn report(&self) -> AgreementReport {
+        report::build(self)
+    }
+}
+
+#[cfg(test)]
+mod tests;
