@@ -3,8 +3,8 @@
 //! A corpus of 100,000 articles is listed once per command; the list is the
 //! only thing a corpus command keeps that grows with the corpus. Holding each
 //! name as a `PathBuf` (the folder repeated, an allocation each) took about
-//! 90 bytes an article; here the stems share one buffer, about 6 bytes more
-//! than the stem an article.
+//! 90 bytes an article; here the stems share a few large buffers, about 6
+//! bytes more than the stem an article.
 
 use std::collections::HashSet;
 use std::ffi::{OsStr, OsString};
@@ -12,36 +12,55 @@ use std::path::{Path, PathBuf};
 
 use crate::store::StoreError;
 
+/// How many bytes of names a [`NameList`] chunk holds: more than any file
+/// name (255 bytes on common filesystems), and small enough that growing
+/// the list never copies or frees a large buffer (which an allocator may
+/// keep resident for a while, so peak memory would grow with the corpus by
+/// more than the names themselves).
+const CHUNK: usize = 64 * 1024;
+
 /// File stems with a one-byte kind each (which extension they had), sorted
-/// by stem and then kind, in one buffer.
+/// by stem and then kind, in chunks of [`CHUNK`] bytes.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct NameList {
     /// Each entry's stem, a NUL byte (which no file name holds) and its
-    /// kind, in the order they were added.
-    bytes: Vec<u8>,
-    /// Where each entry starts in `bytes`; sorted once [`Self::sort`] ran.
+    /// kind, in the order they were added; an entry never straddles two
+    /// chunks.
+    chunks: Vec<Vec<u8>>,
+    /// Where each entry starts: its chunk times [`CHUNK`] plus its offset
+    /// in the chunk; sorted once [`Self::sort`] ran.
     starts: Vec<u32>,
 }
 
 impl NameList {
     /// Adds a stem of the kind `kind`; fails past 4 GiB of names.
     pub(crate) fn push(&mut self, stem: &OsStr, kind: u8) -> Result<(), std::io::Error> {
-        let start = u32::try_from(self.bytes.len()).map_err(|_| {
-            std::io::Error::other("too many files in one folder (their names pass 4 GiB)")
-        })?;
-        self.bytes.extend_from_slice(&to_bytes(stem));
-        self.bytes.extend_from_slice(&[0, kind]);
+        let stem = to_bytes(stem);
+        let len = stem.len() + 2;
+        let fits = self.chunks.last().is_some_and(|c| c.len() + len <= CHUNK);
+        if !fits {
+            self.chunks.push(Vec::with_capacity(CHUNK.max(len)));
+        }
+        let too_many =
+            || std::io::Error::other("too many files in one folder (their names pass 4 GiB)");
+        let k = self.chunks.len() - 1;
+        let chunk = &mut self.chunks[k];
+        let start = k
+            .checked_mul(CHUNK)
+            .and_then(|base| base.checked_add(chunk.len()))
+            .and_then(|start| u32::try_from(start).ok())
+            .ok_or_else(too_many)?;
+        chunk.extend_from_slice(&stem);
+        chunk.extend_from_slice(&[0, kind]);
         self.starts.push(start);
         Ok(())
     }
 
-    /// Sorts the entries by stem, then kind, and gives back spare room.
+    /// Sorts the entries by stem, then kind.
     pub(crate) fn sort(&mut self) {
-        let bytes = &self.bytes;
+        let chunks = &self.chunks;
         self.starts
-            .sort_unstable_by(|&a, &b| entry_at(bytes, a).cmp(&entry_at(bytes, b)));
-        self.bytes.shrink_to_fit();
-        self.starts.shrink_to_fit();
+            .sort_unstable_by(|&a, &b| entry_at(chunks, a).cmp(&entry_at(chunks, b)));
     }
 
     /// How many entries there are.
@@ -51,22 +70,26 @@ impl NameList {
 
     /// The `k`-th entry: its stem and kind.
     pub(crate) fn get(&self, k: usize) -> Option<(OsString, u8)> {
-        let (stem, kind) = entry_at(&self.bytes, *self.starts.get(k)?);
+        let (stem, kind) = entry_at(&self.chunks, *self.starts.get(k)?);
         Some((from_bytes(stem), kind))
     }
 
     /// The entries, in order: stem and kind.
     pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = (OsString, u8)> + '_ {
         self.starts.iter().map(|&start| {
-            let (stem, kind) = entry_at(&self.bytes, start);
+            let (stem, kind) = entry_at(&self.chunks, start);
             (from_bytes(stem), kind)
         })
     }
 }
 
 /// The entry starting at `start`: its stem (up to the NUL) and kind.
-fn entry_at(bytes: &[u8], start: u32) -> (&[u8], u8) {
-    let rest = &bytes[start as usize..];
+fn entry_at(chunks: &[Vec<u8>], start: u32) -> (&[u8], u8) {
+    let (k, offset) = (start as usize / CHUNK, start as usize % CHUNK);
+    let rest = chunks
+        .get(k)
+        .and_then(|c| c.get(offset..))
+        .unwrap_or_default();
     let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
     (&rest[..end], rest.get(end + 1).copied().unwrap_or(0))
 }
@@ -258,6 +281,24 @@ mod tests {
         assert_eq!(all, expected);
         assert_eq!(names.get(2), Some((OsString::from("a-long name é"), 1)));
         assert_eq!(names.get(5), None);
+    }
+
+    #[test]
+    fn names_filling_many_chunks_come_back_whole_and_sorted() {
+        // 20,000 names of 10 to 255 bytes: several chunks, entries never cut.
+        let stem = |k: usize| format!("{k:05}-{}", "x".repeat(4 + k * 7 % 245));
+        let mut names = NameList::default();
+        for k in (0..20_000).rev() {
+            names
+                .push(OsStr::new(&stem(k)), (k % 3) as u8)
+                .expect("small");
+        }
+        assert!(names.chunks.len() > 10, "{} chunks", names.chunks.len());
+        names.sort();
+        assert_eq!(names.len(), 20_000);
+        for (k, (got, kind)) in names.iter().enumerate() {
+            assert_eq!((got, kind), (OsString::from(stem(k)), (k % 3) as u8));
+        }
     }
 
     #[test]
