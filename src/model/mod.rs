@@ -7,6 +7,7 @@
 //! - `edit.rs`: edits with exact inverses, and the undo history
 //! - `graphemes.rs`: grapheme clusters, what a reader sees as one character
 //! - `schema.rs`: the labels a corpus uses (colours, hotkeys, descriptions)
+//!   and its relation types
 //! - `search.rs`: finding text in a document (plain or regular expression)
 //! - `span.rs`: a labelled stretch of text
 //! - `spans_view.rs`: read-only views of a set's spans (`Spans`, `SetSnapshot`)
@@ -32,7 +33,7 @@ pub use bounds::{
 };
 pub use document::Document;
 pub use edit::{Edit, EditError, History, StateId};
-pub use schema::{LabelDef, LabelSchema, Rgb};
+pub use schema::{LabelDef, LabelSchema, RelationDef, Rgb};
 pub use span::{Origin, Span, SpanId, Status};
 pub use spans_view::{SetSnapshot, Spans, SpansIter};
 pub use validate::Invalid;

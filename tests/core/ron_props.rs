@@ -84,7 +84,7 @@ fn schema_for(spans: &[Span]) -> LabelSchema {
         def.name = span.label.clone();
         labels.push(def);
     }
-    LabelSchema { labels }
+    LabelSchema::with_labels(labels)
 }
 
 /// Whether a span's label or extractor name is refused by the loader.
