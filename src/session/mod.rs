@@ -195,9 +195,10 @@ impl Session {
         )))
     }
 
-    /// The edit that deletes span `id`.
+    /// The edit that deletes span `id` and its relations, undone as one
+    /// step ([`AnnotationSet::delete_span_edit`]).
     pub fn delete_edit(&self, id: SpanId) -> Option<Edit> {
-        self.set.get(id).cloned().map(Edit::Remove)
+        self.set.delete_span_edit(id)
     }
 
     /// Applies an edit and records it for undo.

@@ -87,6 +87,8 @@ pub fn pending_edit(session: &Session, suggestions: &[Suggestion]) -> Option<Edi
             origin: Origin::Extractor(s.origin.clone()),
             score: s.score,
             status: Status::Pending,
+            entity: None,
+            entity_status: Status::Accepted,
         }));
         next_id += 1;
     }

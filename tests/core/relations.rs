@@ -3,4 +3,5 @@
 //! and `entity` fields, their edits and undo, validation, the registry
 //! `entities.ron`, and the facts table.
 
+mod file;
 mod schema;

@@ -260,6 +260,8 @@ fn merge(
             origin: Origin::Extractor(options.origin.clone()),
             score: span.score,
             status,
+            entity: None,
+            entity_status: Status::Accepted,
         }));
         next_id += 1;
     }
