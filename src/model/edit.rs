@@ -27,8 +27,10 @@ pub enum Edit {
     /// Stop keeping this orphan (it must be present, exactly): it was
     /// deleted, or (in a batch with an [`Edit::Add`]) placed.
     RemoveOrphan(Span),
-    /// Add this relation (its id must be free, its ends spans or orphans
-    /// of the set).
+    /// Add this relation (its id must be free). Its ends are not checked
+    /// here (a set may hold a relation read with a missing end, and undo
+    /// must restore it): [`crate::session::Session::add_relation_edit`]
+    /// makes only relations between spans that are there.
     AddRelation(Relation),
     /// Remove this relation (it must be present, exactly).
     RemoveRelation(Relation),
@@ -56,14 +58,6 @@ pub enum EditError {
     /// Removing or replacing a relation that is not there as expected.
     #[error("relation {0} is not in the set as expected")]
     RelationMissing(RelationId),
-    /// Adding a relation one of whose ends is neither a span nor an orphan.
-    #[error("relation {relation}: span {span} is not in the set")]
-    NoSuchEnd {
-        /// The relation.
-        relation: RelationId,
-        /// The missing end.
-        span: SpanId,
-    },
     /// Marking done a document already done (or not done one not done).
     #[error("the document is already marked so")]
     AlreadyDone,
@@ -210,14 +204,6 @@ impl AnnotationSet {
                 Ok(())
             }
             Edit::AddRelation(relation) => {
-                for end in [relation.from, relation.to] {
-                    if self.get(end).is_none() && self.orphan(end).is_none() {
-                        return Err(EditError::NoSuchEnd {
-                            relation: relation.id,
-                            span: end,
-                        });
-                    }
-                }
                 if self.insert_relation(relation.clone()) {
                     Ok(())
                 } else {
@@ -234,16 +220,6 @@ impl AnnotationSet {
             Edit::ReplaceRelation { before, after } => {
                 if self.relation(before.id) != Some(before) || before.id != after.id {
                     return Err(EditError::RelationMissing(before.id));
-                }
-                // The same ends or ends that are there (a relation read
-                // with a dangling end can still be reviewed).
-                for (old, new) in [(before.from, after.from), (before.to, after.to)] {
-                    if old != new && self.get(new).is_none() && self.orphan(new).is_none() {
-                        return Err(EditError::NoSuchEnd {
-                            relation: after.id,
-                            span: new,
-                        });
-                    }
                 }
                 self.remove_relation(before.id);
                 self.insert_relation(after.clone());

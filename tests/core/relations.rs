@@ -3,5 +3,6 @@
 //! and `entity` fields, their edits and undo, validation, the registry
 //! `entities.ron`, and the facts table.
 
+mod edits;
 mod file;
 mod schema;

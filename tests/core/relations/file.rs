@@ -10,7 +10,7 @@ use newsmark::model::{
 };
 use newsmark::store::{parse_annotations, read_fast, text_sha256, to_ron_string};
 
-const TEXT: &str = "Iran’s Minister of ICT Issa Zarepour met Cuba’s minister.";
+pub(super) const TEXT: &str = "Iran’s Minister of ICT Issa Zarepour met Cuba’s minister.";
 
 /// A set over [`TEXT`]: Iran (1), Minister of ICT (2), Issa Zarepour (3,
 /// linked), Cuba (4), and relations holds 3→2, of 2→1 and a pending
