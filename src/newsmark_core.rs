@@ -11,6 +11,7 @@
 //! - [`journal`]: the recovery journal of unsaved edits
 //! - [`session`]: one open document, its review edits and changes on disk
 //! - [`corpus`]: a folder of articles, importing into it, validating it
+//! - [`entities`]: the corpus's entity registry (`entities.ron`)
 //! - [`formats`]: other tools' formats, read and exported
 //! - [`suggest`]: the suggesters (learned terms, gazetteer, an extractor)
 //! - [`settings`]: the folder's `newsmark.ron`
@@ -20,6 +21,7 @@
 
 pub mod cli;
 pub mod corpus;
+pub mod entities;
 pub mod formats;
 pub mod journal;
 pub mod model;

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use super::listing::{NameList, Visited, visible_stem};
 use super::pair_check::{ANNOTATIONS, ARTICLE, Checked, check_orphan, check_pair};
+use crate::entities::{self, Registry};
 use crate::model::{LabelSchema, SpanId};
 use crate::settings::{self, SettingsError};
 use crate::store::{self, LoadProblem, StoreError, folder_of};
@@ -84,6 +85,31 @@ impl From<SettingsError> for Problem {
             span_id: None,
             position,
             reason,
+        }
+    }
+}
+
+impl From<entities::EntitiesError> for Problem {
+    fn from(e: entities::EntitiesError) -> Self {
+        match e {
+            entities::EntitiesError::Store(e) => e.into(),
+            entities::EntitiesError::Syntax {
+                path,
+                line,
+                col,
+                message,
+            } => Self {
+                file: path,
+                span_id: None,
+                position: Some((line, col)),
+                reason: message,
+            },
+            entities::EntitiesError::Invalid { path, reason } => Self {
+                file: path,
+                span_id: None,
+                position: None,
+                reason,
+            },
         }
     }
 }
@@ -166,6 +192,7 @@ pub fn validate_paths_with_progress(
         schema_for,
         on_article,
         schemas: HashMap::new(),
+        registries: HashMap::new(),
         settings_seen: HashSet::new(),
         visited: Visited::default(),
         report: ValidationReport::default(),
@@ -191,11 +218,18 @@ fn is_settings_file(path: &Path) -> bool {
     path.file_name().is_some_and(|n| n == settings::FILE_NAME)
 }
 
+fn is_registry_file(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n == entities::file::FILE_NAME)
+}
+
 /// The state of one [`validate_paths`] call.
 struct Walk<F, G> {
     schema_for: F,
     on_article: G,
     schemas: HashMap<PathBuf, LabelSchema>,
+    /// Each folder's entity registry (`None`: it could not be loaded).
+    registries: HashMap<PathBuf, Option<Registry>>,
     settings_seen: HashSet<PathBuf>,
     /// Folders walked and articles given by name: each pair is checked
     /// once.
@@ -228,6 +262,9 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
                 }
             }
             Ok(_) if is_settings_file(path) => self.settings(folder_of(path)),
+            Ok(_) if is_registry_file(path) => {
+                self.registry(path);
+            }
             Ok(_) if has_extension(path, "txt") => {
                 self.settings(folder_of(path));
                 self.pair(path);
@@ -285,7 +322,7 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
             // Articles and annotation files that are not regular files (a
             // FIFO, a link to a device or to nothing) are reported when
             // their pair is checked, never opened.
-            if name == settings::FILE_NAME {
+            if name == settings::FILE_NAME || name == entities::file::FILE_NAME {
                 continue;
             }
             let found = [(ARTICLE, "txt"), (ANNOTATIONS, "ron")]
@@ -305,10 +342,11 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
         }
         files.sort();
         // Asked only of a folder that has something to check.
-        let schema = if files.len() == 0 {
-            LabelSchema::default()
+        let (schema, registry) = if files.len() == 0 {
+            (LabelSchema::default(), None)
         } else {
-            self.schema(&dir.join(settings::FILE_NAME))
+            let file = dir.join(settings::FILE_NAME);
+            (self.schema(&file), self.registry(&file))
         };
         // A stem's entries are next to each other, the article first. The
         // paths are made as they are checked, not all held at once.
@@ -330,7 +368,7 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
             pairs,
             |(path, is_article)| {
                 if *is_article {
-                    check_pair(path, &schema)
+                    check_pair(path, &schema, registry.as_ref())
                 } else {
                     check_orphan(path, &schema)
                 }
@@ -365,6 +403,29 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
         }
     }
 
+    /// The entity registry of the folder holding `file`, loaded (and its
+    /// file checked, a problem if it cannot be loaded) once per folder.
+    fn registry(&mut self, file: &Path) -> Option<Registry> {
+        let dir = folder_of(file);
+        let key = identity(&dir.join(entities::file::FILE_NAME));
+        if let Some(registry) = self.registries.get(&key) {
+            return registry.clone();
+        }
+        let exists = dir.join(entities::file::FILE_NAME).try_exists();
+        if matches!(exists, Ok(true)) {
+            self.report.files_checked += 1;
+        }
+        let registry = match entities::load(dir) {
+            Ok(registry) => Some(registry),
+            Err(e) => {
+                self.report.problems.push(e.into());
+                None
+            }
+        };
+        self.registries.insert(key, registry.clone());
+        registry
+    }
+
     /// The label schema of the folder holding `file`.
     fn schema(&mut self, file: &Path) -> LabelSchema {
         let dir = folder_of(file);
@@ -382,7 +443,8 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
         }
         (self.on_article)(txt);
         let schema = self.schema(txt);
-        self.add_checked(check_pair(txt, &schema));
+        let registry = self.registry(txt);
+        self.add_checked(check_pair(txt, &schema, registry.as_ref()));
     }
 
     /// Checks an annotation file given by name that has no article beside

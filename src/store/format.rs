@@ -117,7 +117,7 @@ pub fn text_sha256(text: &str) -> String {
 }
 
 /// A string as a RON string literal.
-fn ron_string(s: &str) -> String {
+pub(crate) fn ron_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {

@@ -4,5 +4,6 @@
 //! `entities.ron`, and the facts table.
 
 mod edits;
+mod entities;
 mod file;
 mod schema;
