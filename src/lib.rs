@@ -7,7 +7,7 @@
 //! over it, the command line ([`cli`]) the other.
 
 pub use newsmark_core::{
-    cli, corpus, entities, formats, journal, model, plural, session, settings, stats, store,
+    cli, corpus, entities, facts, formats, journal, model, plural, session, settings, stats, store,
     suggest,
 };
 

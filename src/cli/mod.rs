@@ -4,6 +4,7 @@
 //! - `mod.rs`: the arguments and [`run`]
 //! - `convert.rs`: `newsmark convert`
 //! - `export.rs`: `newsmark export`
+//! - `facts.rs`: `newsmark facts`
 //! - `import.rs`: `newsmark import`
 //! - `progress.rs`: progress bars, on a terminal only
 //! - `reanchor.rs`: `newsmark reanchor`
@@ -16,6 +17,7 @@
 
 mod convert;
 mod export;
+mod facts;
 mod import;
 mod progress;
 mod reanchor;
@@ -64,6 +66,10 @@ pub enum Command {
     /// --include-pending) in another tool's format: brat, spacy, doccano,
     /// conll or w3c.
     Export(export::ExportArgs),
+    /// The facts table: one row per person —holds→ role —of→ country
+    /// (and the initiatives they are party to), by entity when linked,
+    /// with document, sentence and offsets; as a table, CSV or JSON.
+    Facts(facts::FactsArgs),
     /// Check articles, annotation files and folders without changing them:
     /// every problem is listed as FILE: span ID: reason; exit 1 if any.
     /// Spans that split a character are warnings, which do not change the
@@ -101,6 +107,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Suggest(args) => suggest::run(&args),
         Command::Stats(args) => stats::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Facts(args) => facts::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Reanchor(args) => reanchor::run(&args),
         Command::Convert(args) => convert::run(&args),

@@ -5,5 +5,6 @@
 
 mod edits;
 mod entities;
+mod facts;
 mod file;
 mod schema;
