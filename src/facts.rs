@@ -23,9 +23,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
-use unicode_segmentation::UnicodeSegmentation as _;
 
 use crate::entities::Registry;
+use crate::model::words::Sentences;
 use crate::model::{AnnotationSet, Document, Span, SpanId, Status};
 
 /// The relation types the table reads.
@@ -198,7 +198,7 @@ pub fn facts_of(
             } else {
                 chain
             };
-            let quote = sentences.quote(doc, quoted.iter().map(|m| (m.start, m.end)));
+            let quote = quote(&sentences, doc, quoted.iter().map(|m| (m.start, m.end)));
             Fact {
                 document: document.to_owned(),
                 person,
@@ -240,42 +240,22 @@ impl<'a> Party<'a> {
     }
 }
 
-/// Where a document's sentences start, in code points.
-struct Sentences {
-    starts: Vec<usize>,
-}
-
-impl Sentences {
-    fn of(doc: &Document) -> Self {
-        let starts = doc
-            .text()
-            .split_sentence_bound_indices()
-            .filter_map(|(byte, _)| doc.char_of_byte(byte))
-            .collect();
-        Self { starts }
+/// The text of the sentences holding every range of `ranges`, trimmed.
+fn quote(
+    sentences: &Sentences,
+    doc: &Document,
+    ranges: impl Iterator<Item = (usize, usize)>,
+) -> String {
+    let (mut first, mut last) = (usize::MAX, 0);
+    for (start, end) in ranges {
+        first = first.min(start);
+        last = last.max(end);
     }
-
-    /// The text of the sentences holding every range of `ranges`, trimmed.
-    fn quote(&self, doc: &Document, ranges: impl Iterator<Item = (usize, usize)>) -> String {
-        let (mut first, mut last) = (usize::MAX, 0);
-        for (start, end) in ranges {
-            first = first.min(start);
-            last = last.max(end);
-        }
-        if first > last {
-            return String::new();
-        }
-        let from = self.starts[..self.starts.partition_point(|&s| s <= first)]
-            .last()
-            .copied()
-            .unwrap_or(0);
-        let to = self
-            .starts
-            .get(self.starts.partition_point(|&s| s < last))
-            .copied()
-            .unwrap_or_else(|| doc.char_len());
-        doc.slice(from..to).unwrap_or_default().trim().to_owned()
+    if first > last {
+        return String::new();
     }
+    let run = sentences.around(first, last);
+    doc.slice(run).unwrap_or_default().trim().to_owned()
 }
 
 /// The CSV columns, in order (`newsmark facts --csv`).

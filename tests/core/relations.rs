@@ -7,4 +7,5 @@ mod edits;
 mod entities;
 mod facts;
 mod file;
+mod patterns;
 mod schema;
