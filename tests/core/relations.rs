@@ -3,6 +3,7 @@
 //! and `entity` fields, their edits and undo, validation, the registry
 //! `entities.ron`, and the facts table.
 
+mod brat;
 mod edits;
 mod entities;
 mod facts;

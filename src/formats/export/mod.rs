@@ -242,7 +242,19 @@ pub fn export_corpus_with_progress(
             let written = match body {
                 Body::Brat => {
                     let stem = name.strip_suffix(".txt").unwrap_or(&name);
-                    let ann = brat::ann(&name, session.doc(), &spans, &mut brat_labels, options);
+                    let relations: Vec<_> = session
+                        .set()
+                        .relations()
+                        .filter(|r| options.exports(r.status))
+                        .collect();
+                    let ann = brat::ann(
+                        &name,
+                        session.doc(),
+                        &spans,
+                        &relations,
+                        &mut brat_labels,
+                        options,
+                    );
                     report.spans += ann.spans;
                     report.warnings.extend(ann.warnings);
                     // Each file whole (temporary file, then rename), made
