@@ -3,10 +3,13 @@
 //!
 //! Every check the loader makes is made here too (RON syntax, format
 //! version, offsets, quotes, labels, the text hash, duplicate ids and spans,
-//! the `document` field, size limits, binary and non-UTF-8 files), plus what
-//! only a walk over the folder sees: an annotation file without its article,
-//! and a broken `newsmark.ron`. A span that splits a character (a grapheme
-//! cluster such as 👩🏽‍💻) is a warning, not a problem. Nothing is written.
+//! the `document` field, size limits, binary and non-UTF-8 files, relations
+//! with a missing end, an unknown type or ends of labels their type does not
+//! allow), plus what only a walk over the folder sees: an annotation file
+//! without its article, a broken `newsmark.ron` or `entities.ron`, and
+//! entity links to ids the folder's `entities.ron` does not hold. A span
+//! that splits a character (a grapheme cluster such as 👩🏽‍💻) is a warning,
+//! not a problem. Nothing is written.
 
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
