@@ -7,7 +7,8 @@
 //! over it, the command line ([`cli`]) the other.
 
 pub use newsmark_core::{
-    cli, corpus, formats, journal, model, plural, session, settings, stats, store, suggest, team,
+    cli, corpus, entities, facts, formats, journal, model, plural, session, settings, stats, store,
+    suggest, team,
 };
 
 pub mod ui;

@@ -11,6 +11,8 @@
 //! - [`journal`]: the recovery journal of unsaved edits
 //! - [`session`]: one open document, its review edits and changes on disk
 //! - [`corpus`]: a folder of articles, importing into it, validating it
+//! - [`entities`]: the corpus's entity registry (`entities.ron`)
+//! - [`facts`]: the facts table (person, role, country, initiatives)
 //! - [`formats`]: other tools' formats, read and exported
 //! - [`suggest`]: the suggesters (learned terms, gazetteer, an extractor)
 //! - [`settings`]: the folder's `newsmark.ron`
@@ -21,6 +23,8 @@
 
 pub mod cli;
 pub mod corpus;
+pub mod entities;
+pub mod facts;
 pub mod formats;
 pub mod journal;
 pub mod model;

@@ -14,6 +14,14 @@
 //!         (name: "country", color: (30, 158, 90), hotkeys: ['2', 'c'],
 //!             description: "A country, or its capital standing for its government."),
 //!     ]),
+//!     // The relation types (default: holds person → role, of role →
+//!     // country, party_to person or country → initiative). `from` and `to`
+//!     // list the labels allowed at each end (empty: any); `directed`
+//!     // defaults to true, `hotkeys` and `description` to none.
+//!     relations: Some([
+//!         (name: "holds", color: (217, 125, 13), hotkeys: ['h'],
+//!             description: "A person holds a role.", from: ["person"], to: ["role"]),
+//!     ]),
 //!     // Annotation guidelines shown to annotators (default: none).
 //!     guidelines: Some("Tag a role without the person's name."),
 //!     // Retired: accepted so that older files load, and ignored (a shared
@@ -42,7 +50,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{LabelDef, LabelSchema};
+use crate::model::{LabelDef, LabelSchema, RelationDef};
 
 mod personal;
 pub use personal::{
@@ -60,6 +68,8 @@ pub const FILE_NAME: &str = "newsmark.ron";
 pub struct CorpusSettings {
     /// The label schema; `None` means newsmark's built-in one.
     pub labels: Option<Vec<LabelDef>>,
+    /// The relation types; `None` means newsmark's built-in ones.
+    pub relations: Option<Vec<RelationDef>>,
     /// Annotation guidelines for this corpus.
     pub guidelines: Option<String>,
     /// Retired: accepted (and its length checked) so that older files still
@@ -77,6 +87,7 @@ impl Default for CorpusSettings {
     fn default() -> Self {
         Self {
             labels: None,
+            relations: None,
             guidelines: None,
             annotator: None,
             extractor: None,
@@ -86,13 +97,17 @@ impl Default for CorpusSettings {
 }
 
 impl CorpusSettings {
-    /// The label schema to use: the configured labels, or the built-in schema.
+    /// The label schema to use: the configured labels and relation types,
+    /// or the built-in ones for those the file leaves out.
     pub fn schema(&self) -> LabelSchema {
-        self.labels
-            .as_ref()
-            .map_or_else(LabelSchema::default, |labels| LabelSchema {
-                labels: labels.clone(),
-            })
+        let mut schema = LabelSchema::default();
+        if let Some(labels) = &self.labels {
+            schema.labels.clone_from(labels);
+        }
+        if let Some(relations) = &self.relations {
+            schema.relations.clone_from(relations);
+        }
+        schema
     }
 }
 
@@ -266,35 +281,70 @@ pub fn parse(path: &Path, source: &str) -> Result<CorpusSettings, SettingsError>
 /// (next suggestion), A (accept), X (reject).
 pub const RESERVED_KEYS: [char; 3] = ['n', 'a', 'x'];
 
-/// A label hotkey that is taken twice, is one of [`RESERVED_KEYS`], or is not
-/// a letter or digit (case-insensitive).
-fn hotkey_clash(labels: &[LabelDef]) -> Option<String> {
+/// A hotkey of the labels (`what` is "labels") or relation types
+/// ("relations"), given as (name, keys), that is taken twice among them, is
+/// one of [`RESERVED_KEYS`], or is not a letter or digit (case-insensitive).
+fn hotkey_clash<'a>(
+    what: &str,
+    items: impl IntoIterator<Item = (&'a str, &'a [char])>,
+) -> Option<String> {
     let mut taken: Vec<(char, &str)> = Vec::new();
-    for label in labels {
-        for key in &label.hotkeys {
+    for (name, keys) in items {
+        for key in keys {
             let k = key.to_ascii_lowercase();
             if !k.is_ascii_alphanumeric() {
                 return Some(format!(
-                    "labels: {:?}: hotkey {key:?} is not a letter or digit",
-                    label.name
+                    "{what}: {name:?}: hotkey {key:?} is not a letter or digit"
                 ));
             }
             if RESERVED_KEYS.contains(&k) {
                 return Some(format!(
-                    "labels: {:?}: hotkey {key:?} is newsmark's own (N next suggestion, A accept, X reject)",
-                    label.name
+                    "{what}: {name:?}: hotkey {key:?} is newsmark's own (N next suggestion, A accept, X reject)"
                 ));
             }
             if let Some((_, other)) = taken.iter().find(|(t, _)| *t == k) {
                 return Some(format!(
-                    "labels: {:?}: hotkey {key:?} is already {other:?}'s",
-                    label.name
+                    "{what}: {name:?}: hotkey {key:?} is already {other:?}'s"
                 ));
             }
-            taken.push((k, label.name.as_str()));
+            taken.push((k, name));
         }
     }
     None
+}
+
+/// What is wrong with the relation types, if anything: an invalid or
+/// repeated name or argument label, a description over its limit, a hotkey
+/// refused by [`hotkey_clash`] (relation keys are read only while linking,
+/// so they may be labels' keys too).
+fn relations_reason(relations: &[RelationDef]) -> Option<String> {
+    let mut names = HashSet::new();
+    for relation in relations {
+        let name = crate::model::elide_debug(&relation.name);
+        if relation.name.trim().is_empty() {
+            return Some("relations: a relation type has an empty name".to_owned());
+        }
+        if let Err(e) = crate::model::check_label_name(&relation.name) {
+            return Some(format!("relations: {e}"));
+        }
+        if !names.insert(relation.name.as_str()) {
+            return Some(format!("relations: {name} is defined twice"));
+        }
+        if let Err(e) =
+            crate::model::check_length(&relation.description, crate::model::MAX_DESCRIPTION_CHARS)
+        {
+            return Some(format!("relations: {name}: description: {e}"));
+        }
+        for end in relation.from.iter().chain(&relation.to) {
+            if let Err(e) = crate::model::check_label_name(end) {
+                return Some(format!("relations: {name}: argument label: {e}"));
+            }
+        }
+    }
+    let keys = relations
+        .iter()
+        .map(|r| (r.name.as_str(), r.hotkeys.as_slice()));
+    hotkey_clash("relations", keys)
 }
 
 /// The longest `guidelines`, in characters (they are shown in the F1 help).
@@ -350,9 +400,15 @@ fn invalid_reason(settings: &CorpusSettings) -> Option<String> {
                 return Some(format!("labels: {:?} is defined twice", label.name));
             }
         }
-        if let Some(reason) = hotkey_clash(labels) {
+        let keys = labels
+            .iter()
+            .map(|l| (l.name.as_str(), l.hotkeys.as_slice()));
+        if let Some(reason) = hotkey_clash("labels", keys) {
             return Some(reason);
         }
+    }
+    if let Some(reason) = settings.relations.as_deref().and_then(relations_reason) {
+        return Some(reason);
     }
     if let Some(reason) = unbounded_reason(settings) {
         return Some(reason);

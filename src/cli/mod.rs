@@ -5,6 +5,7 @@
 //! - `agree.rs`: `newsmark agree`
 //! - `convert.rs`: `newsmark convert`
 //! - `export.rs`: `newsmark export`
+//! - `facts.rs`: `newsmark facts`
 //! - `import.rs`: `newsmark import`
 //! - `merge_driver.rs`: `newsmark merge-driver` (git's merge driver)
 //! - `progress.rs`: progress bars, on a terminal only
@@ -19,6 +20,7 @@
 mod agree;
 mod convert;
 mod export;
+mod facts;
 mod import;
 mod merge_driver;
 mod progress;
@@ -78,6 +80,10 @@ pub enum Command {
     /// --include-pending) in another tool's format: brat, spacy, doccano,
     /// conll or w3c.
     Export(export::ExportArgs),
+    /// The facts table: one row per person —holds→ role —of→ country
+    /// (and the initiatives they are party to), by entity when linked,
+    /// with document, sentence and offsets; as a table, CSV or JSON.
+    Facts(facts::FactsArgs),
     /// Check articles, annotation files and folders without changing them:
     /// every problem is listed as FILE: span ID: reason; exit 1 if any.
     /// Spans that split a character are warnings, which do not change the
@@ -146,6 +152,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Suggest(args) => suggest::run(&args),
         Command::Stats(args) => stats::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Facts(args) => facts::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Reanchor(args) => reanchor::run(&args),
         Command::Convert(args) => convert::run(&args),

@@ -8,10 +8,15 @@ use clap::Args;
 
 use super::progress::Progress;
 use crate::corpus;
+use crate::entities;
+use crate::entities::Registry;
+use crate::entities::suggest::link_suggestions_edit;
+use crate::model::Edit;
 use crate::plural::counted;
 use crate::session::Session;
 use crate::store;
 use crate::suggest::matcher::learned_terms;
+use crate::suggest::relations::relation_suggestions_edit;
 use crate::suggest::{SuggestPlan, pending_edit};
 
 /// Arguments of `newsmark suggest`.
@@ -91,12 +96,21 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
     // one document at a time, in order.
     let in_parallel = plan.external.is_none();
     let plan = &plan;
+    // Entity links are suggested from the folder's registry, if it loads.
+    let registry = match entities::load(&args.corpus) {
+        Ok(registry) => registry,
+        Err(err) => {
+            eprintln!("warning: {err}; no entity links suggested");
+            Registry::default()
+        }
+    };
+    let registry = &registry;
     corpus::map_in_order(
         chosen,
         |(_, path)| {
             let session = Session::read(path, schema.clone());
             match session {
-                Ok(session) if in_parallel => Step::Done(suggest_one(plan, session)),
+                Ok(session) if in_parallel => Step::Done(suggest_one(plan, registry, session)),
                 Ok(session) => Step::Read(Box::new(session)),
                 // Reported by the first pass.
                 Err(_) => Step::Unreadable,
@@ -112,7 +126,7 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
             }
             let outcome = match step {
                 Step::Done(outcome) => outcome,
-                Step::Read(session) => suggest_one(plan, *session),
+                Step::Read(session) => suggest_one(plan, registry, *session),
                 Step::Unreadable => Outcome::default(),
             };
             progress.inc();
@@ -120,13 +134,8 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
                 for err in &outcome.errors {
                     eprintln!("{err}");
                 }
-                match outcome.added {
-                    Some(0) => println!("{name}: nothing new"),
-                    Some(added) => println!(
-                        "{name}: {}",
-                        counted(added, "new suggestion", "new suggestions")
-                    ),
-                    None => {}
+                if let Some(report) = outcome.describe() {
+                    println!("{name}: {report}");
                 }
             });
             failed |= !outcome.errors.is_empty();
@@ -164,31 +173,83 @@ struct Outcome {
     /// Suggestions added and saved (`Some(0)`: nothing new); `None` when
     /// nothing could be saved.
     added: Option<usize>,
+    /// Pattern relations and entity links suggested and saved with them.
+    relations: usize,
+    /// See [`Self::relations`].
+    links: usize,
     /// What went wrong, each naming the file.
     errors: Vec<String>,
 }
 
-/// Runs `plan` on one document and saves the new suggestions, the file
-/// replaced whole but left for one flush of the disk at the end.
-fn suggest_one(plan: &SuggestPlan, mut session: Session) -> Outcome {
+impl Outcome {
+    /// "3 new suggestions, 2 suggested relations", "nothing new", or
+    /// `None` when nothing could be saved.
+    fn describe(&self) -> Option<String> {
+        let added = self.added?;
+        let parts: Vec<String> = [
+            (added, "new suggestion", "new suggestions"),
+            (self.relations, "suggested relation", "suggested relations"),
+            (
+                self.links,
+                "suggested entity link",
+                "suggested entity links",
+            ),
+        ]
+        .into_iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| counted(n, one, many))
+        .collect();
+        Some(if parts.is_empty() {
+            "nothing new".to_owned()
+        } else {
+            parts.join(", ")
+        })
+    }
+}
+
+/// How many changes an edit makes (a batch counts its parts).
+fn changes(edit: &Edit) -> usize {
+    match edit {
+        Edit::Batch(edits) => edits.len(),
+        _ => 1,
+    }
+}
+
+/// Runs `plan` on one document, then the pattern relations and entity
+/// links of `registry` over its spans, and saves the new suggestions, the
+/// file replaced whole but left for one flush of the disk at the end.
+fn suggest_one(plan: &SuggestPlan, registry: &Registry, mut session: Session) -> Outcome {
     let mut outcome = Outcome::default();
     let (found, failure) = plan.suggest(&session.name(), session.doc());
     if let Some(err) = failure {
         outcome.errors.push(err.to_string());
     }
-    let Some(edit) = pending_edit(&session, &found) else {
-        outcome.added = Some(0);
+    let path = session.txt_path().display().to_string();
+    let mut perform = |session: &mut Session, edit: Option<Edit>| -> Option<usize> {
+        let edit = edit?;
+        let n = changes(&edit);
+        match session.perform(edit) {
+            Ok(()) => Some(n),
+            Err(err) => {
+                outcome
+                    .errors
+                    .push(format!("{path}: suggestions not added: {err}"));
+                None
+            }
+        }
+    };
+    let edit = pending_edit(&session, &found);
+    let added = perform(&mut session, edit).unwrap_or(0);
+    let edit = relation_suggestions_edit(&session);
+    let relations = perform(&mut session, edit).unwrap_or(0);
+    let edit = link_suggestions_edit(session.set(), registry);
+    let links = perform(&mut session, edit).unwrap_or(0);
+    if !outcome.errors.is_empty() {
         return outcome;
-    };
-    let added = match &edit {
-        crate::model::Edit::Batch(edits) => edits.len(),
-        _ => 1,
-    };
-    if let Err(err) = session.perform(edit) {
-        let path = session.txt_path().display();
-        outcome
-            .errors
-            .push(format!("{path}: suggestions not added: {err}"));
+    }
+    (outcome.relations, outcome.links) = (relations, links);
+    if added + relations + links == 0 {
+        outcome.added = Some(0);
         return outcome;
     }
     match session.save_with(store::Durability::Deferred) {

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use super::validate::Problem;
+use crate::entities::{self, Registry};
 use crate::model::{AnnotationSet, Document, LabelSchema, graphemes};
 use crate::store::{self, LoadProblem, StoreError};
 
@@ -35,8 +36,10 @@ impl Checked {
     }
 }
 
-/// Checks an article and its annotation file, if it has one.
-pub(super) fn check_pair(txt: &Path, schema: &LabelSchema) -> Checked {
+/// Checks an article and its annotation file, if it has one; entity links
+/// against `registry`, the folder's (`None`: it could not be loaded, and
+/// that is reported once, for the folder).
+pub(super) fn check_pair(txt: &Path, schema: &LabelSchema, registry: Option<&Registry>) -> Checked {
     let mut checked = Checked {
         files: 1,
         ..Checked::default()
@@ -53,41 +56,65 @@ pub(super) fn check_pair(txt: &Path, schema: &LabelSchema) -> Checked {
         return checked;
     }
     checked.files += 1;
-    check_annotations(&mut checked, &ron, txt, doc.as_ref(), schema);
+    check_annotations(&mut checked, &ron, txt, doc.as_ref(), schema, registry);
     checked
 }
 
 /// Checks an annotator's file `ron` (`X.NAME.ron`) on the article `txt`
 /// (`X.txt`), as the gold file is checked; the article itself is checked
 /// (and counted) with its pair.
-pub(super) fn check_annotator_file(ron: &Path, txt: &Path, schema: &LabelSchema) -> Checked {
+pub(super) fn check_annotator_file(
+    ron: &Path,
+    txt: &Path,
+    schema: &LabelSchema,
+    registry: Option<&Registry>,
+) -> Checked {
     let mut checked = Checked {
         files: 1,
         ..Checked::default()
     };
     let doc = store::read_text(txt).ok();
-    check_annotations(&mut checked, ron, txt, doc.as_ref(), schema);
+    check_annotations(&mut checked, ron, txt, doc.as_ref(), schema, registry);
     checked
 }
 
 /// Checks the annotation file `ron` on the article `txt`, against its text
-/// `doc` if it could be read.
+/// `doc` if it could be read, and its entity links against `registry`.
 fn check_annotations(
     checked: &mut Checked,
     ron: &Path,
     txt: &Path,
     doc: Option<&Document>,
     schema: &LabelSchema,
+    registry: Option<&Registry>,
 ) {
     let name = store::file_name(txt);
     let problems = match doc {
         Some(doc) => store::load_annotations(ron, &name, doc, schema).map(|loaded| {
             checked.warnings = split_characters(ron, doc, &loaded.set);
-            loaded.problems
+            let mut problems = loaded.problems;
+            if let Some(registry) = registry {
+                problems.extend(unknown_links(ron, &loaded.set, registry));
+            }
+            problems
         }),
         None => store::check_unpaired(ron, &name, schema),
     };
     checked.add(problems);
+}
+
+/// A problem for each span of `set` linked to an entity `registry` lacks.
+fn unknown_links(ron: &Path, set: &AnnotationSet, registry: &Registry) -> Vec<LoadProblem> {
+    entities::unknown_links(set, registry)
+        .map(|(id, entity)| LoadProblem {
+            file: ron.to_owned(),
+            span_id: Some(id),
+            reason: format!(
+                "linked to entity {entity:?}, which is not in the folder's {}",
+                entities::file::FILE_NAME
+            ),
+        })
+        .collect()
 }
 
 /// A warning for each placed span of `set` that splits a character

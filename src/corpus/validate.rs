@@ -3,11 +3,14 @@
 //!
 //! Every check the loader makes is made here too (RON syntax, format
 //! version, offsets, quotes, labels, the text hash, duplicate ids and spans,
-//! the `document` field, size limits, binary and non-UTF-8 files), plus what
-//! only a walk over the folder sees: an annotation file without its article,
-//! and a broken `newsmark.ron`. An annotator's file `X.NAME.ron` is
-//! checked against its article `X.txt` as the gold `X.ron` is. A span that splits a character (a grapheme
-//! cluster such as 👩🏽‍💻) is a warning, not a problem. Nothing is written.
+//! the `document` field, size limits, binary and non-UTF-8 files, relations
+//! with a missing end, an unknown type or ends of labels their type does not
+//! allow), plus what only a walk over the folder sees: an annotation file
+//! without its article, a broken `newsmark.ron` or `entities.ron`, and
+//! entity links to ids the folder's `entities.ron` does not hold. An
+//! annotator's file `X.NAME.ron` is checked against its article `X.txt` as
+//! the gold `X.ron` is. A span that splits a character (a grapheme cluster
+//! such as 👩🏽‍💻) is a warning, not a problem. Nothing is written.
 
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
@@ -19,6 +22,7 @@ use super::listing::{NameList, Visited, visible_stem};
 use super::pair_check::{
     ANNOTATIONS, ANNOTATOR_FILE, ARTICLE, Checked, check_annotator_file, check_orphan, check_pair,
 };
+use crate::entities::{self, Registry};
 use crate::model::{LabelSchema, SpanId};
 use crate::settings::{self, SettingsError};
 use crate::store::{self, LoadProblem, StoreError, folder_of};
@@ -92,6 +96,31 @@ impl From<SettingsError> for Problem {
             span_id: None,
             position,
             reason,
+        }
+    }
+}
+
+impl From<entities::EntitiesError> for Problem {
+    fn from(e: entities::EntitiesError) -> Self {
+        match e {
+            entities::EntitiesError::Store(e) => e.into(),
+            entities::EntitiesError::Syntax {
+                path,
+                line,
+                col,
+                message,
+            } => Self {
+                file: path,
+                span_id: None,
+                position: Some((line, col)),
+                reason: message,
+            },
+            entities::EntitiesError::Invalid { path, reason } => Self {
+                file: path,
+                span_id: None,
+                position: None,
+                reason,
+            },
         }
     }
 }
@@ -174,6 +203,7 @@ pub fn validate_paths_with_progress(
         schema_for,
         on_article,
         schemas: HashMap::new(),
+        registries: HashMap::new(),
         settings_seen: HashSet::new(),
         visited: Visited::default(),
         report: ValidationReport::default(),
@@ -199,11 +229,18 @@ fn is_settings_file(path: &Path) -> bool {
     path.file_name().is_some_and(|n| n == settings::FILE_NAME)
 }
 
+fn is_registry_file(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n == entities::file::FILE_NAME)
+}
+
 /// The state of one [`validate_paths`] call.
 struct Walk<F, G> {
     schema_for: F,
     on_article: G,
     schemas: HashMap<PathBuf, LabelSchema>,
+    /// Each folder's entity registry (`None`: it could not be loaded).
+    registries: HashMap<PathBuf, Option<Registry>>,
     settings_seen: HashSet<PathBuf>,
     /// Folders walked and articles given by name: each pair is checked
     /// once.
@@ -236,6 +273,9 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
                 }
             }
             Ok(_) if is_settings_file(path) => self.settings(folder_of(path)),
+            Ok(_) if is_registry_file(path) => {
+                self.registry(path);
+            }
             Ok(_) if has_extension(path, "txt") => {
                 self.settings(folder_of(path));
                 self.pair(path);
@@ -292,7 +332,7 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
             // Articles and annotation files that are not regular files (a
             // FIFO, a link to a device or to nothing) are reported when
             // their pair is checked, never opened.
-            if name == settings::FILE_NAME {
+            if name == settings::FILE_NAME || name == entities::file::FILE_NAME {
                 continue;
             }
             let found = [(ARTICLE, "txt"), (ANNOTATIONS, "ron")]
@@ -317,10 +357,11 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
         }
         files.sort();
         // Asked only of a folder that has something to check.
-        let schema = if files.len() == 0 {
-            LabelSchema::default()
+        let (schema, registry) = if files.len() == 0 {
+            (LabelSchema::default(), None)
         } else {
-            self.schema(&dir.join(settings::FILE_NAME))
+            let file = dir.join(settings::FILE_NAME);
+            (self.schema(&file), self.registry(&file))
         };
         // A stem's entries are next to each other, the article first. The
         // paths are made as they are checked, not all held at once.
@@ -347,9 +388,9 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
         crate::corpus::map_in_order(
             pairs,
             |(path, kind)| match *kind {
-                ARTICLE => check_pair(path, &schema),
+                ARTICLE => check_pair(path, &schema, registry.as_ref()),
                 ANNOTATOR_FILE => match store::article_of_annotations(path) {
-                    Some((txt, _)) => check_annotator_file(path, &txt, &schema),
+                    Some((txt, _)) => check_annotator_file(path, &txt, &schema, registry.as_ref()),
                     None => check_orphan(path, &schema),
                 },
                 _ => check_orphan(path, &schema),
@@ -391,6 +432,29 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
         }
     }
 
+    /// The entity registry of the folder holding `file`, loaded (and its
+    /// file checked, a problem if it cannot be loaded) once per folder.
+    fn registry(&mut self, file: &Path) -> Option<Registry> {
+        let dir = folder_of(file);
+        let key = identity(&dir.join(entities::file::FILE_NAME));
+        if let Some(registry) = self.registries.get(&key) {
+            return registry.clone();
+        }
+        let exists = dir.join(entities::file::FILE_NAME).try_exists();
+        if matches!(exists, Ok(true)) {
+            self.report.files_checked += 1;
+        }
+        let registry = match entities::load(dir) {
+            Ok(registry) => Some(registry),
+            Err(e) => {
+                self.report.problems.push(e.into());
+                None
+            }
+        };
+        self.registries.insert(key, registry.clone());
+        registry
+    }
+
     /// The label schema of the folder holding `file`.
     fn schema(&mut self, file: &Path) -> LabelSchema {
         let dir = folder_of(file);
@@ -408,7 +472,8 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
         }
         (self.on_article)(txt);
         let schema = self.schema(txt);
-        self.add_checked(check_pair(txt, &schema));
+        let registry = self.registry(txt);
+        self.add_checked(check_pair(txt, &schema, registry.as_ref()));
     }
 
     /// Checks an annotator's file given by name (`X.NAME.ron`) on its
@@ -419,7 +484,8 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
         }
         (self.on_article)(ron);
         let schema = self.schema(ron);
-        self.add_checked(check_annotator_file(ron, txt, &schema));
+        let registry = self.registry(ron);
+        self.add_checked(check_annotator_file(ron, txt, &schema, registry.as_ref()));
     }
 
     /// Checks an annotation file given by name that has no article beside

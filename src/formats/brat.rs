@@ -13,13 +13,15 @@
 //! Every other kind of line (relations, events, attributes, normalisations,
 //! notes…) is counted per kind and reported as skipped.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use super::brat_labels::mapping_in_conf;
 use super::lines::is_line_break;
-use super::{Emit, FormatError, ImportedDoc, JsonSpan, ReadOutcome, read_raw, read_utf8};
+use super::{
+    Emit, FormatError, ImportedDoc, ImportedRelation, JsonSpan, ReadOutcome, read_raw, read_utf8,
+};
 
 /// Brat names to labels, from an `annotation.conf` beside the files.
 type LabelMap = BTreeMap<String, String>;
@@ -136,7 +138,7 @@ fn read_pair(stem: &Path, labels: &LabelMap, out: &mut ReadOutcome, emit: &mut E
         }
     };
     let source = ann_path.display().to_string();
-    let (mut spans, skipped_spans) = parse_ann(&source, &ann, &text, &mut out.problems);
+    let (mut spans, relations, skipped_spans) = parse_ann(&source, &ann, &text, &mut out.problems);
     for span in &mut spans {
         if let Some(label) = labels.get(&span.label) {
             span.label.clone_from(label);
@@ -147,22 +149,28 @@ fn read_pair(stem: &Path, labels: &LabelMap, out: &mut ReadOutcome, emit: &mut E
         name: Some(name.to_owned()),
         text,
         spans,
+        relations,
         skipped_spans,
     };
     emit(doc, out);
 }
 
-/// The text-bound annotations of an `.ann` file's contents over `text` (its
-/// `.txt`), and how many `T` lines were skipped; everything else is
-/// reported as skipped.
+/// The text-bound annotations (`T`) of an `.ann` file's contents over
+/// `text` (its `.txt`), the relations (`R`) between them, and how many `T`
+/// lines were skipped; everything else is reported as skipped, and so is a
+/// relation whose argument is not a `T` line read.
 pub(super) fn parse_ann(
     file: &str,
     source: &str,
     text: &str,
     problems: &mut Vec<String>,
-) -> (Vec<JsonSpan>, usize) {
+) -> (Vec<JsonSpan>, Vec<ImportedRelation>, usize) {
     let mut text = TextIndex::new(text);
     let mut spans = Vec::new();
+    // Each T id's place in `spans`, and the R lines, resolved at the end
+    // (an R line may come before its T lines).
+    let mut places: HashMap<&str, usize> = HashMap::new();
+    let mut relation_lines: Vec<(usize, &str)> = Vec::new();
     let mut skipped: BTreeMap<char, usize> = BTreeMap::new();
     let mut skipped_spans = 0;
     for (index, line) in source.lines().enumerate() {
@@ -172,12 +180,19 @@ pub(super) fn parse_ann(
         if line.trim().is_empty() {
             continue;
         }
+        if kind == 'R' {
+            relation_lines.push((index, line));
+            continue;
+        }
         if kind != 'T' {
             *skipped.entry(kind).or_default() += 1;
             continue;
         }
         match text_bound(line, &mut text) {
-            Ok(span) => spans.push(span),
+            Ok(span) => {
+                places.insert(line.split('\t').next().unwrap_or_default(), spans.len());
+                spans.push(span);
+            }
             Err(reason) => {
                 problems.push(format!("{file}:{}: {reason}; skipped", index + 1));
                 skipped_spans += 1;
@@ -190,11 +205,49 @@ pub(super) fn parse_ann(
             .map(|(&kind, &n)| format!("{n} {} ({kind}) line{}", kind_name(kind), plural(n)))
             .collect();
         problems.push(format!(
-            "{file}: skipped {}: only text-bound annotations (T) are imported",
+            "{file}: skipped {}: only text-bound annotations (T) and relations (R) are imported",
             counts.join(", ")
         ));
     }
-    (spans, skipped_spans)
+    let mut relations = Vec::with_capacity(relation_lines.len());
+    for (index, line) in relation_lines {
+        match relation(line, &places) {
+            Ok(relation) => relations.push(relation),
+            Err(reason) => problems.push(format!("{file}:{}: {reason}; skipped", index + 1)),
+        }
+    }
+    (spans, relations, skipped_spans)
+}
+
+/// Parses `R1\tTYPE Arg1:T1 Arg2:T2`, its arguments found in `places`.
+fn relation(line: &str, places: &HashMap<&str, usize>) -> Result<ImportedRelation, String> {
+    let mut fields = line.split('\t');
+    let id = fields.next().unwrap_or_default();
+    let body = fields
+        .next()
+        .ok_or_else(|| format!("{id}: expected \"ID<tab>TYPE Arg1:T1 Arg2:T2\""))?;
+    let mut words = body.split_whitespace();
+    let label = words
+        .next()
+        .ok_or_else(|| format!("{id}: no relation type"))?;
+    let mut argument = |name: &str| {
+        let word = words.next().unwrap_or_default();
+        let target = word
+            .split_once(':')
+            .map(|(_, t)| t)
+            .filter(|_| word.starts_with(name))
+            .ok_or_else(|| format!("{id}: expected {name}:T… in {body:?}"))?;
+        places.get(target).copied().ok_or_else(|| {
+            format!("{id}: {name} {target} is not a text-bound annotation read from this file")
+        })
+    };
+    let from = argument("Arg1")?;
+    let to = argument("Arg2")?;
+    Ok(ImportedRelation {
+        label: label.to_owned(),
+        from,
+        to,
+    })
 }
 
 /// A text with its code-point offsets, indexed only when a discontinuous
@@ -310,7 +363,7 @@ mod tests {
                    T3\tperson 5\tx\nT4\trole 1 2\nT5\tperson 12 14;17 19\tCa Na\n\n";
         let text = "Ana Bo, x y\nCa\n\u{2028} Na";
         let mut problems = Vec::new();
-        let (spans, skipped) = parse_ann("a.ann", ann, text, &mut problems);
+        let (spans, relations, skipped) = parse_ann("a.ann", ann, text, &mut problems);
         assert_eq!(skipped, 2);
         let got: Vec<_> = spans
             .iter()
@@ -324,13 +377,35 @@ mod tests {
                 (12, 19, "person", Some("Ca\n\u{2028} Na")),
             ]
         );
-        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert_eq!(problems.len(), 5, "{problems:?}");
         assert!(problems[0].starts_with("a.ann:2: T2: discontinuous span (4 6;8 9)"));
         assert!(problems[1].starts_with("a.ann:7: T3: offsets \"5\" are not START END"));
         assert_eq!(
             problems[2],
-            "a.ann: skipped 1 note (#) line, 1 attribute (A) line, 2 relation (R) lines: \
-             only text-bound annotations (T) are imported"
+            "a.ann: skipped 1 note (#) line, 1 attribute (A) line: \
+             only text-bound annotations (T) and relations (R) are imported"
         );
+        // Both relations have T2, which was not read, as an argument.
+        assert_eq!(
+            problems[3],
+            "a.ann:3: R1: Arg2 T2 is not a text-bound annotation read from this file; skipped"
+        );
+        assert!(
+            problems[4].starts_with("a.ann:6: R2: Arg1 T2"),
+            "{problems:?}"
+        );
+        assert!(relations.is_empty());
+        let (_, relations, _) = parse_ann(
+            "b.ann",
+            "R1\tholds Arg1:T2 Arg2:T1\nT1\trole 0 3\tAna\nT2\tperson 4 6\tBo\n",
+            text,
+            &mut problems,
+        );
+        let expected = ImportedRelation {
+            label: "holds".to_owned(),
+            from: 1,
+            to: 0,
+        };
+        assert_eq!(relations, [expected], "an R line before its T lines");
     }
 }

@@ -195,6 +195,7 @@ mod tests {
                 name: None,
                 text: String::new(),
                 spans: Vec::new(),
+                relations: Vec::new(),
                 skipped_spans: 0,
             })
         }

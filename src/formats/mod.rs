@@ -54,6 +54,18 @@ pub struct JsonSpan {
     pub text: Option<String>,
 }
 
+/// A relation read from another tool's output (a brat `R` line): its type
+/// and its two spans, by their place in [`ImportedDoc::spans`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedRelation {
+    /// The relation type.
+    pub label: String,
+    /// The index of its first argument (`Arg1`) in the record's spans.
+    pub from: usize,
+    /// The index of its second argument (`Arg2`).
+    pub to: usize,
+}
+
 /// One document read from another tool's output, before it is merged into a
 /// corpus.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,6 +79,9 @@ pub struct ImportedDoc {
     pub text: String,
     /// The spans.
     pub spans: Vec<JsonSpan>,
+    /// The relations between them (brat `R` lines; none for the other
+    /// formats).
+    pub relations: Vec<ImportedRelation>,
     /// Spans of this record that could not be read (an entry that does not
     /// parse, a discontinuous brat span, offsets inside a character), each
     /// reported in [`ReadOutcome::problems`]; counted as invalid by the

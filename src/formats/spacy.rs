@@ -34,6 +34,7 @@ pub(super) fn record_doc(at: &str, record: &Record, out: &mut ReadOutcome) -> Op
         name: jsonl::name(record, false),
         text,
         spans,
+        relations: Vec::new(),
         skipped_spans,
     })
 }

@@ -219,6 +219,7 @@ mod tests {
                     text: quote.map(str::to_owned),
                 })
                 .collect(),
+            relations: Vec::new(),
             skipped_spans: 0,
         }
     }

@@ -209,6 +209,7 @@ mod tests {
                     text: None,
                 })
                 .collect(),
+            relations: Vec::new(),
             skipped_spans: 0,
         }
     }

@@ -6,9 +6,9 @@ use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use imbl::Vector;
+use imbl::{OrdMap, Vector};
 
-use super::{SetSnapshot, Span, SpanId, Spans};
+use super::{Edit, Relation, RelationId, SetSnapshot, Span, SpanId, Spans};
 
 /// One change to a set's spans, as [`AnnotationSet::changes_since`] reports it
 /// to views that follow the set without rescanning it.
@@ -68,6 +68,11 @@ pub struct AnnotationSet {
     /// places: those places (code points of this text), offered to the user,
     /// never chosen for them. Not part of the set's equality: a hint.
     candidates: BTreeMap<SpanId, Vec<(usize, usize)>>,
+    /// The relations between spans (and orphans), by id: a persistent map,
+    /// so that a snapshot costs O(1).
+    relations: OrdMap<RelationId, Relation>,
+    /// The id the next new relation gets (a high-water mark).
+    next_relation_id: RelationId,
     /// Changes whenever the spans change; see [`Self::revision`].
     revision: u64,
     /// The last changes, each with the revision it was made from.
@@ -76,7 +81,10 @@ pub struct AnnotationSet {
 
 impl PartialEq for AnnotationSet {
     fn eq(&self, other: &Self) -> bool {
-        self.spans == other.spans && self.done == other.done && self.orphans == other.orphans
+        self.spans == other.spans
+            && self.done == other.done
+            && self.orphans == other.orphans
+            && self.relations == other.relations
     }
 }
 
@@ -91,6 +99,8 @@ impl AnnotationSet {
             done: false,
             orphans: Vec::new(),
             candidates: BTreeMap::new(),
+            relations: OrdMap::new(),
+            next_relation_id: 1,
             revision: fresh_revision(),
             log: VecDeque::new(),
         }
@@ -172,6 +182,7 @@ impl AnnotationSet {
             spans: self.spans.clone(),
             orphans: self.orphans.clone(),
             candidates: self.candidates.clone(),
+            relations: self.relations.clone(),
             done: self.done,
         }
     }
@@ -324,6 +335,83 @@ impl AnnotationSet {
     pub fn remove_orphan(&mut self, id: SpanId) -> Option<Span> {
         let at = self.orphans.iter().position(|s| s.id == id)?;
         Some(self.orphans.remove(at))
+    }
+}
+
+/// The set's relations, and the edits that keep them consistent with its
+/// spans. A relation's ends are span ids: a span's, or an orphan's (an
+/// orphaned span keeps its relations). Relations whose ends are missing
+/// (read so from a file) are kept as they are and reported by validation.
+impl AnnotationSet {
+    /// The relations, by id.
+    pub fn relations(&self) -> impl ExactSizeIterator<Item = &Relation> {
+        self.relations.values()
+    }
+
+    /// Number of relations.
+    pub fn relation_count(&self) -> usize {
+        self.relations.len()
+    }
+
+    /// The relation with this id. O(log n).
+    pub fn relation(&self, id: RelationId) -> Option<&Relation> {
+        self.relations.get(&id)
+    }
+
+    /// The relations with span `id` at one of their ends, by id. O(number
+    /// of relations).
+    pub fn relations_of(&self, id: SpanId) -> impl Iterator<Item = &Relation> {
+        self.relations.values().filter(move |r| r.touches(id))
+    }
+
+    /// The id the next new relation should get.
+    pub fn next_relation_id(&self) -> RelationId {
+        self.next_relation_id
+    }
+
+    /// Adds a relation. Returns `false` (and changes nothing) if its id is
+    /// taken. Its ends are not checked: see [`crate::model::Edit::AddRelation`].
+    pub fn insert_relation(&mut self, relation: Relation) -> bool {
+        if self.relations.contains_key(&relation.id) {
+            return false;
+        }
+        self.next_relation_id = self.next_relation_id.max(relation.id.saturating_add(1));
+        self.relations.insert(relation.id, relation);
+        true
+    }
+
+    /// Removes and returns the relation with this id.
+    pub fn remove_relation(&mut self, id: RelationId) -> Option<Relation> {
+        self.relations.remove(&id)
+    }
+
+    /// The edit that deletes span `id` and, in the same step, every
+    /// relation it is an end of (undoing it brings them all back); `None`
+    /// if there is no such span.
+    pub fn delete_span_edit(&self, id: SpanId) -> Option<Edit> {
+        let span = self.get(id)?.clone();
+        Some(self.with_relations_removed(id, Edit::Remove(span)))
+    }
+
+    /// [`Self::delete_span_edit`] for an orphan.
+    pub fn delete_orphan_edit(&self, id: SpanId) -> Option<Edit> {
+        let orphan = self.orphan(id)?.clone();
+        Some(self.with_relations_removed(id, Edit::RemoveOrphan(orphan)))
+    }
+
+    /// `edit` (which removes span `id`) preceded by the removal of span
+    /// `id`'s relations, if it has any.
+    fn with_relations_removed(&self, id: SpanId, edit: Edit) -> Edit {
+        let mut edits: Vec<Edit> = self
+            .relations_of(id)
+            .cloned()
+            .map(Edit::RemoveRelation)
+            .collect();
+        if edits.is_empty() {
+            return edit;
+        }
+        edits.push(edit);
+        Edit::Batch(edits)
     }
 }
 

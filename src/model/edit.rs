@@ -1,7 +1,7 @@
 //! Edits of an annotation set, each with an exact inverse, and the undo
 //! history built from them.
 
-use super::{AnnotationSet, Span, SpanId};
+use super::{AnnotationSet, Relation, RelationId, Span, SpanId, Status};
 
 /// One change to an annotation set. Applying an edit and then its
 /// [`Edit::inverse`] leaves the set exactly as it was.
@@ -27,6 +27,20 @@ pub enum Edit {
     /// Stop keeping this orphan (it must be present, exactly): it was
     /// deleted, or (in a batch with an [`Edit::Add`]) placed.
     RemoveOrphan(Span),
+    /// Add this relation (its id must be free). Its ends are not checked
+    /// here (a set may hold a relation read with a missing end, and undo
+    /// must restore it): [`crate::session::Session::add_relation_edit`]
+    /// makes only relations between spans that are there.
+    AddRelation(Relation),
+    /// Remove this relation (it must be present, exactly).
+    RemoveRelation(Relation),
+    /// Replace relation `before` by `after` (same id): retype, review.
+    ReplaceRelation {
+        /// The relation as it is now.
+        before: Relation,
+        /// The relation as it will be.
+        after: Relation,
+    },
 }
 
 /// Why an edit could not be applied.
@@ -38,6 +52,12 @@ pub enum EditError {
     /// Removing or replacing a span that is not there as expected.
     #[error("span {0} is not in the set as expected")]
     Missing(SpanId),
+    /// Adding a relation whose id is taken.
+    #[error("relation id {0} is already used")]
+    RelationIdTaken(RelationId),
+    /// Removing or replacing a relation that is not there as expected.
+    #[error("relation {0} is not in the set as expected")]
+    RelationMissing(RelationId),
     /// Marking done a document already done (or not done one not done).
     #[error("the document is already marked so")]
     AlreadyDone,
@@ -57,6 +77,12 @@ impl Edit {
             Self::SetDone(done) => Self::SetDone(!done),
             Self::AddOrphan(span) => Self::RemoveOrphan(span.clone()),
             Self::RemoveOrphan(span) => Self::AddOrphan(span.clone()),
+            Self::AddRelation(r) => Self::RemoveRelation(r.clone()),
+            Self::RemoveRelation(r) => Self::AddRelation(r.clone()),
+            Self::ReplaceRelation { before, after } => Self::ReplaceRelation {
+                before: after.clone(),
+                after: before.clone(),
+            },
         }
     }
 
@@ -69,12 +95,21 @@ impl Edit {
                 format!("relabel {} as {}", before.label, after.label)
             }
             Self::Replace { before, after } if before.status != after.status => {
-                let verb = match after.status {
-                    super::Status::Accepted => "accept",
-                    super::Status::Rejected => "reject",
-                    super::Status::Pending => "reopen",
-                };
-                format!("{verb} {}", after.label)
+                format!("{} {}", review_verb(after.status), after.label)
+            }
+            Self::Replace { before, after }
+                if (&before.entity, before.entity_status)
+                    != (&after.entity, after.entity_status) =>
+            {
+                match (&after.entity, after.entity_status) {
+                    (None, _) => format!("unlink {}", after.label),
+                    (Some(_), Status::Accepted) if before.entity == after.entity => {
+                        format!("accept link of {}", after.label)
+                    }
+                    (Some(_), Status::Accepted) => format!("link {}", after.label),
+                    (Some(_), Status::Rejected) => format!("reject link of {}", after.label),
+                    (Some(_), Status::Pending) => format!("suggest link of {}", after.label),
+                }
             }
             Self::Replace { before, after }
                 if (before.start, before.end) != (after.start, after.end) =>
@@ -85,13 +120,46 @@ impl Edit {
             Self::Batch(edits) => match &edits[..] {
                 [Self::RemoveOrphan(s), Self::Add(_)] => format!("place orphaned {}", s.label),
                 [Self::Remove(_), Self::AddOrphan(s)] => format!("unplace orphaned {}", s.label),
+                [
+                    Self::RemoveRelation(_),
+                    ..,
+                    last @ (Self::Remove(_) | Self::RemoveOrphan(_)),
+                ] if edits[..edits.len() - 1]
+                    .iter()
+                    .all(|e| matches!(e, Self::RemoveRelation(_))) =>
+                {
+                    let count = edits.len() - 1;
+                    format!(
+                        "{} and {}",
+                        last.describe(),
+                        crate::plural::counted(count, "relation", "relations")
+                    )
+                }
                 _ => crate::plural::counted(edits.len(), "change", "changes"),
             },
             Self::SetDone(true) => "mark done".to_owned(),
             Self::SetDone(false) => "mark not done".to_owned(),
             Self::AddOrphan(s) => format!("keep orphaned {}", s.label),
             Self::RemoveOrphan(s) => format!("delete orphaned {}", s.label),
+            Self::AddRelation(r) => format!("add relation {}", r.label),
+            Self::RemoveRelation(r) => format!("delete relation {}", r.label),
+            Self::ReplaceRelation { before, after } if before.label != after.label => {
+                format!("retype relation {} as {}", before.label, after.label)
+            }
+            Self::ReplaceRelation { before, after } if before.status != after.status => {
+                format!("{} relation {}", review_verb(after.status), after.label)
+            }
+            Self::ReplaceRelation { after, .. } => format!("change relation {}", after.label),
         }
+    }
+}
+
+/// The review step that leads to `status`.
+fn review_verb(status: Status) -> &'static str {
+    match status {
+        Status::Accepted => "accept",
+        Status::Rejected => "reject",
+        Status::Pending => "reopen",
     }
 }
 
@@ -133,6 +201,28 @@ impl AnnotationSet {
                     return Err(EditError::Missing(span.id));
                 }
                 self.remove_orphan(span.id);
+                Ok(())
+            }
+            Edit::AddRelation(relation) => {
+                if self.insert_relation(relation.clone()) {
+                    Ok(())
+                } else {
+                    Err(EditError::RelationIdTaken(relation.id))
+                }
+            }
+            Edit::RemoveRelation(relation) => {
+                if self.relation(relation.id) != Some(relation) {
+                    return Err(EditError::RelationMissing(relation.id));
+                }
+                self.remove_relation(relation.id);
+                Ok(())
+            }
+            Edit::ReplaceRelation { before, after } => {
+                if self.relation(before.id) != Some(before) || before.id != after.id {
+                    return Err(EditError::RelationMissing(before.id));
+                }
+                self.remove_relation(before.id);
+                self.insert_relation(after.clone());
                 Ok(())
             }
             Edit::SetDone(done) => {

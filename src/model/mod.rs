@@ -6,7 +6,9 @@
 //! - `document.rs`: an article's text, code-point ↔ byte offsets
 //! - `edit.rs`: edits with exact inverses, and the undo history
 //! - `graphemes.rs`: grapheme clusters, what a reader sees as one character
+//! - `relation.rs`: a typed link between two spans
 //! - `schema.rs`: the labels a corpus uses (colours, hotkeys, descriptions)
+//!   and its relation types
 //! - `search.rs`: finding text in a document (plain or regular expression)
 //! - `span.rs`: a labelled stretch of text
 //! - `spans_view.rs`: read-only views of a set's spans (`Spans`, `SetSnapshot`)
@@ -18,6 +20,7 @@ mod bounds;
 mod document;
 mod edit;
 pub mod graphemes;
+mod relation;
 mod schema;
 pub mod search;
 mod span;
@@ -32,7 +35,8 @@ pub use bounds::{
 };
 pub use document::Document;
 pub use edit::{Edit, EditError, History, StateId};
-pub use schema::{LabelDef, LabelSchema, Rgb};
+pub use relation::{Relation, RelationId};
+pub use schema::{LabelDef, LabelSchema, RelationDef, Rgb};
 pub use span::{Origin, Span, SpanId, Status};
 pub use spans_view::{SetSnapshot, Spans, SpansIter};
-pub use validate::Invalid;
+pub use validate::{Invalid, InvalidRelation};

@@ -51,6 +51,21 @@ pub struct Span {
     /// Review status.
     #[serde(default)]
     pub status: Status,
+    /// The entity of the registry (`entities.ron`) this span mentions, by
+    /// id, if it is linked to one. Written as a plain string
+    /// (`entity: "issa-zarepour"`), left out when there is none.
+    #[serde(
+        default,
+        with = "plain_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity: Option<String>,
+    /// Where the link to [`Self::entity`] stands in review: `Pending` for a
+    /// suggested link, `Rejected` for one turned down (kept so it is not
+    /// offered again), `Accepted` (the default) for a link made or
+    /// accepted by a person. Meaningless without an entity.
+    #[serde(default)]
+    pub entity_status: Status,
 }
 
 impl Span {
@@ -65,7 +80,16 @@ impl Span {
             origin: Origin::Manual,
             score: None,
             status: Status::Accepted,
+            entity: None,
+            entity_status: Status::Accepted,
         }
+    }
+
+    /// The entity this span is linked to by an accepted link, if any.
+    pub fn linked_entity(&self) -> Option<&str> {
+        self.entity
+            .as_deref()
+            .filter(|_| self.entity_status == Status::Accepted)
     }
 
     /// Number of code points covered.
@@ -87,5 +111,24 @@ impl Span {
     /// first, then by id.
     pub fn sort_key(&self) -> (usize, std::cmp::Reverse<usize>, SpanId) {
         (self.start, std::cmp::Reverse(self.end), self.id)
+    }
+}
+
+/// An optional string as the annotation file spells it: a plain string,
+/// empty for none.
+mod plain_option {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    #[allow(clippy::ref_option, reason = "the signature serde's `with` calls")]
+    pub(super) fn serialize<S: Serializer>(
+        value: &Option<String>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.serialize_str(value.as_deref().unwrap_or(""))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        let value = String::deserialize(d)?;
+        Ok((!value.is_empty()).then_some(value))
     }
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use imbl::Vector;
 use imbl::shared_ptr::DefaultSharedPtr;
 
-use super::{Span, SpanId};
+use super::{Relation, RelationId, Span, SpanId};
 
 /// A set's spans in order: a read-only view that iterates and indexes like a
 /// slice of [`Span`]. The set keeps them in a persistent vector (a
@@ -118,6 +118,7 @@ pub struct SetSnapshot {
     pub(super) spans: Vector<Arc<Span>>,
     pub(super) orphans: Vec<Span>,
     pub(super) candidates: BTreeMap<SpanId, Vec<(usize, usize)>>,
+    pub(super) relations: imbl::OrdMap<RelationId, Relation>,
     pub(super) done: bool,
 }
 
@@ -136,6 +137,11 @@ impl SetSnapshot {
     /// ([`AnnotationSet::orphan_candidates`]).
     pub fn candidates(&self) -> &BTreeMap<SpanId, Vec<(usize, usize)>> {
         &self.candidates
+    }
+
+    /// The relations, by id.
+    pub fn relations(&self) -> impl ExactSizeIterator<Item = &Relation> {
+        self.relations.values()
     }
 
     /// Whether the document was marked done.

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::{AnnotationSet, Document, LabelSchema, Span, SpanId};
+use super::{AnnotationSet, Document, LabelSchema, Relation, RelationId, Span, SpanId};
 
 /// Why a span breaks the annotation set's invariants.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -46,7 +46,81 @@ pub enum Invalid {
     DuplicateId,
 }
 
+/// What is wrong with a relation of a set. Such a relation is kept as it
+/// is (saved back unchanged) and reported, never dropped.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum InvalidRelation {
+    /// An end names no span or orphan of the set.
+    #[error("{end} span {span} is not in the file; the relation is kept as it is")]
+    Dangling {
+        /// `"from"` or `"to"`.
+        end: &'static str,
+        /// The missing span's id.
+        span: SpanId,
+    },
+    /// The type is not one of the schema's relation types.
+    #[error("unknown relation type {0:?}")]
+    UnknownType(String),
+    /// An end's label is not one the type allows there.
+    #[error("{relation:?} does not allow a {label:?} span as its {end} (span {span})")]
+    DisallowedArgument {
+        /// The relation type.
+        relation: String,
+        /// `"from"` or `"to"`.
+        end: &'static str,
+        /// The end's span.
+        span: SpanId,
+        /// The end's label.
+        label: String,
+    },
+}
+
 impl AnnotationSet {
+    /// Checks one relation against the set's spans and orphans and the
+    /// schema.
+    pub fn check_relation(
+        &self,
+        relation: &Relation,
+        schema: &LabelSchema,
+    ) -> Vec<InvalidRelation> {
+        let mut problems = Vec::new();
+        let def = schema.relation(&relation.label);
+        if def.is_none() {
+            problems.push(InvalidRelation::UnknownType(relation.label.clone()));
+        }
+        for (end, id) in [("from", relation.from), ("to", relation.to)] {
+            let Some(span) = self.get(id).or_else(|| self.orphan(id)) else {
+                problems.push(InvalidRelation::Dangling { end, span: id });
+                continue;
+            };
+            let allowed = def.is_none_or(|def| match end {
+                "from" => def.allows_from(&span.label),
+                _ => def.allows_to(&span.label),
+            });
+            if !allowed {
+                problems.push(InvalidRelation::DisallowedArgument {
+                    relation: relation.label.clone(),
+                    end,
+                    span: id,
+                    label: span.label.clone(),
+                });
+            }
+        }
+        problems
+    }
+
+    /// Every problem of the set's relations ([`Self::check_relation`]),
+    /// by relation id.
+    pub fn validate_relations(&self, schema: &LabelSchema) -> Vec<(RelationId, InvalidRelation)> {
+        self.relations()
+            .flat_map(|r| {
+                self.check_relation(r, schema)
+                    .into_iter()
+                    .map(move |p| (r.id, p))
+            })
+            .collect()
+    }
+
     /// Checks one span against the document and schema (not ids).
     pub fn check_span(span: &Span, doc: &Document, schema: &LabelSchema) -> Vec<Invalid> {
         let mut problems = Vec::new();

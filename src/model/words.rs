@@ -1,5 +1,6 @@
-//! Word and grapheme boundaries (Unicode UAX #29, via `unicode-segmentation`)
-//! in code-point offsets: snapping selections to words and moving a caret.
+//! Word, grapheme and sentence boundaries (Unicode UAX #29, via
+//! `unicode-segmentation`) in code-point offsets: snapping selections to
+//! words, moving a caret, the sentence a span is in.
 //!
 //! Every function looks only at a window of text around the offset, so the
 //! cost does not grow with the document.
@@ -219,6 +220,46 @@ pub fn prev_grapheme(doc: &Document, pos: usize) -> usize {
     match cursor.prev_boundary(text, 0) {
         Ok(Some(b)) => doc.char_of_byte(b).unwrap_or(0),
         _ => 0,
+    }
+}
+
+/// Where a document's sentences start (UAX #29 sentence boundaries), in
+/// code points: which sentence a span is in, and the text of a run of
+/// sentences. Built once per document, O(text); each question O(log n).
+#[derive(Clone, Debug)]
+pub struct Sentences {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl Sentences {
+    /// The sentences of `doc`.
+    pub fn of(doc: &Document) -> Self {
+        let starts = doc
+            .text()
+            .split_sentence_bound_indices()
+            .filter_map(|(byte, _)| doc.char_of_byte(byte))
+            .collect();
+        Self {
+            starts,
+            len: doc.char_len(),
+        }
+    }
+
+    /// The number of the sentence holding code point `pos` (0 for the
+    /// first).
+    pub fn index_of(&self, pos: usize) -> usize {
+        self.starts.partition_point(|&s| s <= pos).saturating_sub(1)
+    }
+
+    /// The code points of the sentences from the one holding `start` to the
+    /// one holding `end - 1` (a span's range), whole.
+    pub fn around(&self, start: usize, end: usize) -> Range<usize> {
+        let first = self.index_of(start);
+        let last = self.index_of(end.saturating_sub(1).max(start));
+        let from = self.starts.get(first).copied().unwrap_or(0);
+        let to = self.starts.get(last + 1).copied().unwrap_or(self.len);
+        from..to
     }
 }
 

@@ -7,6 +7,7 @@
 //! - `journal_writer.rs`: the recovery journal written on another thread
 //! - `merge.rs`: the three-way merge of annotation sets
 //! - `orphans.rs`: placing and deleting orphans ([`OrphanError`])
+//! - `relations.rs`: relations and entity links as undoable edits
 //! - `recovery.rs`: the recovery journal: writing, discarding, restoring
 //! - `resolve.rs`: resolving a change on disk: reload, keep mine, merge
 //! - `review.rs`: relabel, accept, reject, resize, as undoable edits
@@ -17,6 +18,7 @@ mod journal_writer;
 mod merge;
 mod orphans;
 mod recovery;
+mod relations;
 mod resolve;
 mod review;
 
@@ -25,6 +27,7 @@ pub use journal_writer::JournalWrite;
 pub use merge::{MergeReport, merge_three_way};
 pub(crate) use merge::{overlaps, same_except_id};
 pub use orphans::OrphanError;
+pub use relations::RelationError;
 pub use resolve::{KeptMine, Merged, Reloaded};
 pub use review::ReviewFilter;
 
@@ -228,9 +231,10 @@ impl Session {
         )))
     }
 
-    /// The edit that deletes span `id`.
+    /// The edit that deletes span `id` and its relations, undone as one
+    /// step ([`AnnotationSet::delete_span_edit`]).
     pub fn delete_edit(&self, id: SpanId) -> Option<Edit> {
-        self.set.get(id).cloned().map(Edit::Remove)
+        self.set.delete_span_edit(id)
     }
 
     /// Applies an edit and records it for undo.

@@ -79,11 +79,11 @@ impl Session {
         self.perform(edit).map_err(|_| OrphanError::IdTaken(id))
     }
 
-    /// Deletes orphan `id` (an undoable edit) and returns it; `None` if
-    /// there is no such orphan.
+    /// Deletes orphan `id` and its relations (one undoable edit) and
+    /// returns it; `None` if there is no such orphan.
     pub fn delete_orphan(&mut self, id: SpanId) -> Option<Span> {
         let orphan = self.set.orphan(id)?.clone();
-        self.perform(Edit::RemoveOrphan(orphan.clone())).ok()?;
+        self.perform(self.set.delete_orphan_edit(id)?).ok()?;
         Some(orphan)
     }
 }

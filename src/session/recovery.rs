@@ -94,11 +94,19 @@ impl Session {
             self.set.orphans().iter().map(|s| (s.id, s)).collect();
         let gone = self.set.orphans().iter();
         let gone = gone.filter(|o| wanted.get(&o.id) != Some(o));
-        let mut all: Vec<Edit> = gone.cloned().map(Edit::RemoveOrphan).collect();
+        // Relations the set lacks go first, those it adds last, after
+        // their ends (undone in the reverse order).
+        let gone_relations = self.set.relations();
+        let gone_relations = gone_relations.filter(|r| set.relation(r.id) != Some(*r));
+        let mut all: Vec<Edit> = gone_relations.cloned().map(Edit::RemoveRelation).collect();
+        all.extend(gone.cloned().map(Edit::RemoveOrphan));
         all.append(&mut edits);
         let new = set.orphans().iter();
         let new = new.filter(|o| current.get(&o.id) != Some(o));
         all.extend(new.cloned().map(Edit::AddOrphan));
+        let new_relations = set.relations();
+        let new_relations = new_relations.filter(|r| self.set.relation(r.id) != Some(*r));
+        all.extend(new_relations.cloned().map(Edit::AddRelation));
         let edits = all;
         (!edits.is_empty()).then_some(Edit::Batch(edits))
     }

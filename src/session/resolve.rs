@@ -188,6 +188,11 @@ impl Session {
         let mut placed =
             AnnotationSet::from_spans(outcome.placed.into_iter().map(|(span, _)| span).collect());
         placed.set_done(set.is_done());
+        // Relations follow their spans by id: placed, or orphaned now (the
+        // caller keeps those as orphans under their ids).
+        for relation in set.relations() {
+            placed.insert_relation(relation.clone());
+        }
         // The earlier orphans keep no candidates: those were on `old`.
         add_orphans(
             &mut placed,
@@ -351,9 +356,15 @@ impl Session {
         }
         self.disk.txt = text.print;
         let theirs_set = self.adopt(theirs);
-        let (mut merged, report) = merge_three_way(&base, &mine, &theirs_set);
-        let clean = merged == theirs_set && my_orphans.is_empty();
-        add_orphans(&mut merged, my_orphans);
+        let clean_of_orphans = my_orphans.is_empty();
+        // My spans orphaned now are kept as orphans, mine and the merge's,
+        // so that my relations on them are carried over.
+        let mut mine = mine;
+        add_orphans(&mut mine, my_orphans.clone());
+        let mut theirs_and_my_orphans = theirs_set.clone();
+        add_orphans(&mut theirs_and_my_orphans, my_orphans);
+        let (merged, report) = merge_three_way(&base, &mine, &theirs_and_my_orphans);
+        let clean = merged == theirs_set && clean_of_orphans;
         self.install(&merged, text_changed, clean);
         Ok(Merged {
             report,

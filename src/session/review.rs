@@ -42,7 +42,9 @@ impl ReviewFilter {
 }
 
 impl Session {
-    fn replace_edit(&self, id: SpanId, change: impl FnOnce(&mut Span)) -> Option<Edit> {
+    /// The edit that changes span `id` by `change`; `None` if there is no
+    /// such span or nothing changes.
+    pub(super) fn replace_edit(&self, id: SpanId, change: impl FnOnce(&mut Span)) -> Option<Edit> {
         let before = self.set().get(id)?;
         let mut after = before.clone();
         change(&mut after);

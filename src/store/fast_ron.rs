@@ -21,7 +21,7 @@ use std::fmt::Write as _;
 use std::str::FromStr;
 
 use super::format::{AnnotationFile, FORMAT_VERSION, StoredSpan};
-use crate::model::{Origin, Status};
+use crate::model::{Origin, Relation, Status};
 
 /// The annotation file `source`, if it has exactly the shape
 /// [`super::format`] writes (format [`FORMAT_VERSION`]); `None` otherwise.
@@ -43,6 +43,11 @@ pub(crate) fn parse(source: &str) -> Option<AnnotationFile> {
     let done = at.eat_if("    done: true,\n");
     at.eat("    spans: ")?;
     let spans = at.list()?;
+    let relations = if at.eat_if("    relations: [\n") {
+        at.relations()?
+    } else {
+        Vec::new()
+    };
     let orphans = if at.eat_if("    orphans: ") {
         at.list()?
     } else {
@@ -55,6 +60,7 @@ pub(crate) fn parse(source: &str) -> Option<AnnotationFile> {
         text_sha256,
         done,
         spans,
+        relations,
         orphans,
     })
 }
@@ -114,23 +120,18 @@ impl<'a> Cursor<'a> {
             origin: Origin::Manual,
             score: None,
             status: Status::Accepted,
+            entity: String::new(),
+            entity_status: Status::Accepted,
             prefix: String::new(),
             suffix: String::new(),
             candidates: Vec::new(),
         };
-        if self.eat_if(", origin: Extractor(") {
-            span.origin = Origin::Extractor(self.string()?);
-            self.eat(")")?;
+        (span.origin, span.score, span.status) = self.review_fields()?;
+        if self.eat_if(", entity: ") {
+            // The writer writes no empty entity: `ron` reads one as none.
+            span.entity = self.string().filter(|e| !e.is_empty())?;
         }
-        if self.eat_if(", score: Some(") {
-            span.score = Some(self.score()?);
-            self.eat(")")?;
-        }
-        if self.eat_if(", status: Pending") {
-            span.status = Status::Pending;
-        } else if self.eat_if(", status: Rejected") {
-            span.status = Status::Rejected;
-        }
+        span.entity_status = self.status("entity_status");
         if self.eat_if(", prefix: ") {
             span.prefix = self.string()?;
         }
@@ -153,6 +154,65 @@ impl<'a> Cursor<'a> {
         }
         self.eat(")")?;
         Some(span)
+    }
+
+    /// The relations' lines after `relations: [` and the list's end; at
+    /// least one (the writer leaves out an empty list).
+    fn relations(&mut self) -> Option<Vec<Relation>> {
+        let mut relations = Vec::new();
+        while self.eat_if("        (id: ") {
+            let id = self.number()?;
+            self.eat(", label: ")?;
+            let label = self.string()?;
+            self.eat(", from: ")?;
+            let from = self.number()?;
+            self.eat(", to: ")?;
+            let to = self.number()?;
+            let (origin, score, status) = self.review_fields()?;
+            self.eat("),\n")?;
+            relations.push(Relation {
+                id,
+                label,
+                from,
+                to,
+                origin,
+                score,
+                status,
+            });
+        }
+        self.eat("    ],\n")?;
+        (!relations.is_empty()).then_some(relations)
+    }
+
+    /// The optional origin, score and status of a span or relation.
+    fn review_fields(&mut self) -> Option<(Origin, Option<f64>, Status)> {
+        let mut origin = Origin::Manual;
+        if self.eat_if(", origin: Extractor(") {
+            origin = Origin::Extractor(self.string()?);
+            self.eat(")")?;
+        }
+        let mut score = None;
+        if self.eat_if(", score: Some(") {
+            score = Some(self.score()?);
+            self.eat(")")?;
+        }
+        Some((origin, score, self.status("status")))
+    }
+
+    /// The status field `name` if it comes next, else `Accepted`.
+    fn status(&mut self, name: &str) -> Status {
+        let mut read = |value: &str| {
+            let rest = self.rest.strip_prefix(", ")?.strip_prefix(name)?;
+            self.rest = rest.strip_prefix(": ")?.strip_prefix(value)?;
+            Some(())
+        };
+        if read("Pending").is_some() {
+            Status::Pending
+        } else if read("Rejected").is_some() {
+            Status::Rejected
+        } else {
+            Status::Accepted
+        }
     }
 
     /// The next `n` bytes, which must end on a char boundary.

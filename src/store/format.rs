@@ -1,8 +1,8 @@
 //! The annotation file format (version 1), documented in the README.
 //!
 //! Writing is done by hand rather than through `ron::ser` so that the output
-//! is deterministic and diff-friendly: spans sorted, one per line, default
-//! fields left out.
+//! is deterministic and diff-friendly: spans sorted, one per line, then the
+//! relations by id, one per line, default fields left out.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
 use super::reanchor::Context;
-use crate::model::{AnnotationSet, Document, Origin, SetSnapshot, Span, SpanId, Spans, Status};
+use crate::model::{
+    AnnotationSet, Document, Origin, Relation, SetSnapshot, Span, SpanId, Spans, Status,
+};
 
 /// The format version this program writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -32,6 +34,9 @@ pub(crate) struct AnnotationFile {
     /// The spans.
     #[serde(default)]
     pub spans: Vec<StoredSpan>,
+    /// The relations between spans, by id.
+    #[serde(default)]
+    pub relations: Vec<Relation>,
     /// Spans of an earlier version of the text that could not be placed on
     /// this one, as they were (offsets and quote of that version).
     #[serde(default)]
@@ -54,6 +59,11 @@ pub(crate) struct StoredSpan {
     pub score: Option<f64>,
     #[serde(default)]
     pub status: Status,
+    /// The linked entity's id; empty for none (written only when set).
+    #[serde(default)]
+    pub entity: String,
+    #[serde(default)]
+    pub entity_status: Status,
     /// Up to [`super::CONTEXT_CHARS`] code points just before the quote.
     #[serde(default)]
     pub prefix: String,
@@ -82,6 +92,8 @@ impl StoredSpan {
             origin: self.origin,
             score: self.score,
             status: self.status,
+            entity: (!self.entity.is_empty()).then_some(self.entity),
+            entity_status: self.entity_status,
         };
         (span, context)
     }
@@ -105,7 +117,7 @@ pub fn text_sha256(text: &str) -> String {
 }
 
 /// A string as a RON string literal.
-fn ron_string(s: &str) -> String {
+pub(crate) fn ron_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -125,6 +137,44 @@ fn ron_string(s: &str) -> String {
     out
 }
 
+/// The review fields of a span or relation, those not at their default.
+fn review_fields(line: &mut String, origin: &Origin, score: Option<f64>, status: Status) {
+    if let Origin::Extractor(name) = origin {
+        let _ = write!(line, ", origin: Extractor({})", ron_string(name));
+    }
+    if let Some(score) = score {
+        let _ = write!(line, ", score: Some({score:?})");
+    }
+    status_field(line, "status", status);
+}
+
+/// A status field named `name`, unless it is `Accepted` (the default).
+fn status_field(line: &mut String, name: &str, status: Status) {
+    match status {
+        Status::Accepted => {}
+        Status::Pending => {
+            let _ = write!(line, ", {name}: Pending");
+        }
+        Status::Rejected => {
+            let _ = write!(line, ", {name}: Rejected");
+        }
+    }
+}
+
+/// One relation as a single line of RON.
+fn relation_line(relation: &Relation) -> String {
+    let mut line = format!(
+        "(id: {}, label: {}, from: {}, to: {}",
+        relation.id,
+        ron_string(&relation.label),
+        relation.from,
+        relation.to
+    );
+    review_fields(&mut line, &relation.origin, relation.score, relation.status);
+    line.push(')');
+    line
+}
+
 /// One span as a single line of RON, with its context if given (sides left
 /// out when empty) and an orphan's candidate places (left out when none).
 fn span_line(span: &Span, context: Option<&Context>, candidates: &[(usize, usize)]) -> String {
@@ -136,17 +186,11 @@ fn span_line(span: &Span, context: Option<&Context>, candidates: &[(usize, usize
         ron_string(&span.label),
         ron_string(&span.text)
     );
-    if let Origin::Extractor(name) = &span.origin {
-        let _ = write!(line, ", origin: Extractor({})", ron_string(name));
+    review_fields(&mut line, &span.origin, span.score, span.status);
+    if let Some(entity) = &span.entity {
+        let _ = write!(line, ", entity: {}", ron_string(entity));
     }
-    if let Some(score) = span.score {
-        let _ = write!(line, ", score: Some({score:?})");
-    }
-    match span.status {
-        Status::Accepted => {}
-        Status::Pending => line.push_str(", status: Pending"),
-        Status::Rejected => line.push_str(", status: Rejected"),
-    }
+    status_field(&mut line, "entity_status", span.entity_status);
     if let Some(context) = context {
         for (name, side) in [("prefix", &context.prefix), ("suffix", &context.suffix)] {
             if !side.is_empty() {
@@ -192,6 +236,7 @@ pub fn snapshot_to_ron_string(
         spans: snapshot.spans(),
         orphans: snapshot.orphans(),
         candidates: snapshot.candidates(),
+        relations: snapshot.relations().collect(),
         done: snapshot.is_done(),
     };
     write_file(document, text_sha256, &parts, Some(doc))
@@ -202,6 +247,8 @@ struct FileParts<'a> {
     spans: Spans<'a>,
     orphans: &'a [Span],
     candidates: &'a BTreeMap<SpanId, Vec<(usize, usize)>>,
+    /// The relations, by id.
+    relations: Vec<&'a Relation>,
     done: bool,
 }
 
@@ -211,6 +258,7 @@ impl<'a> FileParts<'a> {
             spans: set.spans(),
             orphans: set.orphans(),
             candidates: set.candidates(),
+            relations: set.relations().collect(),
             done: set.is_done(),
         }
     }
@@ -259,6 +307,15 @@ fn write_file(
         out.push_str("    done: true,\n");
     }
     write_list(&mut out, "spans", parts.spans.iter(), doc, None);
+    // Left out when there are none, so files without relations are
+    // written as they always were.
+    if !parts.relations.is_empty() {
+        out.push_str("    relations: [\n");
+        for relation in &parts.relations {
+            let _ = writeln!(out, "        {},", relation_line(relation));
+        }
+        out.push_str("    ],\n");
+    }
     // Orphans keep the offsets and quote of an older text: no context.
     if !parts.orphans.is_empty() {
         write_list(

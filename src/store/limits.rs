@@ -40,14 +40,28 @@ pub(super) fn check_fields(path: &Path, file: &AnnotationFile) -> Result<(), Sto
             check_span(span).map_err(|(field, reason)| refuse(place(field), reason))?;
         }
     }
+    for (at, relation) in file.relations.iter().enumerate() {
+        let place = |field: &str| format!("relations[{at}] (relation {}): {field}", relation.id);
+        check_label_name(&relation.label).map_err(|e| refuse(place("label"), e.to_string()))?;
+        check_origin(&relation.origin).map_err(|e| refuse(place("origin"), e))?;
+    }
     Ok(())
+}
+
+/// Why an extractor's name is refused, if it is.
+fn check_origin(origin: &Origin) -> Result<(), String> {
+    match origin {
+        Origin::Extractor(name) => check_name(name, MAX_NAME_CHARS).map_err(|e| e.to_string()),
+        Origin::Manual => Ok(()),
+    }
 }
 
 /// The first field of a span that breaks a limit, and why.
 fn check_span(span: &StoredSpan) -> Result<(), (&'static str, String)> {
     check_label_name(&span.label).map_err(|e| ("label", e.to_string()))?;
-    if let Origin::Extractor(name) = &span.origin {
-        check_name(name, MAX_NAME_CHARS).map_err(|e| ("origin", e.to_string()))?;
+    check_origin(&span.origin).map_err(|e| ("origin", e))?;
+    if !span.entity.is_empty() {
+        check_name(&span.entity, MAX_NAME_CHARS).map_err(|e| ("entity", e.to_string()))?;
     }
     let fields = [
         ("text", &span.text, MAX_QUOTE_CHARS),

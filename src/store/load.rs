@@ -9,7 +9,7 @@ use super::format::{AnnotationFile, FORMAT_VERSION, VersionProbe, text_sha256};
 use super::read::{RON_RECURSION_LIMIT, decode, read_annotation_source};
 use super::reanchor::{Context, How, reanchor_in_context};
 use super::{LoadProblem, StoreError};
-use crate::model::{AnnotationSet, Document, Invalid, LabelSchema, Span, SpanId};
+use crate::model::{AnnotationSet, Document, Invalid, LabelSchema, Relation, Span, SpanId};
 
 /// [`load_annotations`] over the bytes of the file `path`, already read
 /// ([`read_annotation_file`]).
@@ -40,6 +40,12 @@ pub struct LoadedAnnotations {
     /// How each span in [`Self::set`] was re-anchored, in file order; empty
     /// when the text did not change (nothing was re-anchored).
     pub reanchored: Vec<(SpanId, How)>,
+    /// Relations that could not be kept: a second relation with an id
+    /// already taken. Like [`Self::unplaced`], they protect the file.
+    /// (Relations with a missing end, an unknown type or ends of labels
+    /// their type does not allow are kept in [`Self::set`] as they are, and
+    /// listed in [`Self::problems`].)
+    pub unplaced_relations: Vec<Relation>,
     /// Every problem found, with span ids.
     pub problems: Vec<LoadProblem>,
     /// Whether the article's text differs from the one annotated.
@@ -52,10 +58,11 @@ pub struct LoadedAnnotations {
 
 impl LoadedAnnotations {
     /// Whether saving [`Self::set`] over the file would lose some of its
-    /// spans: those set aside ([`Self::unplaced`]). Orphans are not lost:
+    /// spans or relations: those set aside ([`Self::unplaced`],
+    /// [`Self::unplaced_relations`]). Orphans are not lost:
     /// they are in the set, and saved in the file's `orphans` list.
     pub fn would_lose_data(&self) -> bool {
-        !self.unplaced.is_empty()
+        !self.unplaced.is_empty() || !self.unplaced_relations.is_empty()
     }
 }
 
@@ -375,7 +382,41 @@ fn check(
             loaded.set.set_orphan_candidates(id, places);
         }
     }
+    add_relations(&mut loaded, file.relations, schema, &problem);
     loaded
+}
+
+/// Adds the file's relations to the loaded set. A relation whose id is
+/// taken is set aside (and protects the file); one with a missing end, an
+/// unknown type or ends its type does not allow is kept as it is and
+/// reported: nothing is dropped.
+fn add_relations(
+    loaded: &mut LoadedAnnotations,
+    relations: Vec<Relation>,
+    schema: &LabelSchema,
+    problem: &impl Fn(Option<SpanId>, String) -> LoadProblem,
+) {
+    for relation in relations {
+        let id = relation.id;
+        if let Some(score) = relation.score.filter(|s| !(0.0..=1.0).contains(s)) {
+            let reason =
+                format!("relation {id}: score {score} is not between 0 and 1; kept as it is");
+            loaded.problems.push(problem(None, reason));
+        }
+        if loaded.set.relation(id).is_some() {
+            let reason =
+                format!("relation {id}: duplicate relation id; set aside, the file is protected");
+            loaded.problems.push(problem(None, reason));
+            loaded.unplaced_relations.push(relation);
+            continue;
+        }
+        for invalid in loaded.set.check_relation(&relation, schema) {
+            loaded
+                .problems
+                .push(problem(None, format!("relation {id}: {invalid}")));
+        }
+        loaded.set.insert_relation(relation);
+    }
 }
 
 /// The `places` of `doc` that hold `quote` (whitespace runs aside): an

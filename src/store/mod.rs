@@ -36,6 +36,7 @@ pub use encoding::{
 pub use error::{LoadProblem, StoreError};
 #[doc(hidden)]
 pub use fast_ron::{ParsedAnnotationFile, read_fast, read_with_ron};
+pub(crate) use format::ron_string;
 pub use format::{
     FORMAT_VERSION, snapshot_to_ron_string, text_sha256, to_ron_string, to_ron_string_in_context,
 };

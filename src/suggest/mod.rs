@@ -11,6 +11,7 @@
 //! - `matcher.rs`: the string-match suggester over known terms
 //! - `occurrences.rs`: offering a new tag's other occurrences
 //! - `plan.rs`: running every configured suggester over a document
+//! - `relations.rs`: suggested relations from patterns inside a sentence
 //! - `search.rs`: search hits as annotations ("Annotate all")
 //! - `stopwords.rs`: function words never suggested alone
 
@@ -20,6 +21,7 @@ pub mod gazetteer;
 pub mod matcher;
 pub mod occurrences;
 mod plan;
+pub mod relations;
 pub mod search;
 pub mod stopwords;
 
@@ -87,6 +89,8 @@ pub fn pending_edit(session: &Session, suggestions: &[Suggestion]) -> Option<Edi
             origin: Origin::Extractor(s.origin.clone()),
             score: s.score,
             status: Status::Pending,
+            entity: None,
+            entity_status: Status::Accepted,
         }));
         next_id += 1;
     }

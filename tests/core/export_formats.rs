@@ -91,6 +91,7 @@ fn make_corpus(dir: &Path, docs: &[(&str, &str, &[SpanSpec<'_>])]) -> PathBuf {
                     },
                     score: suggested.then_some(0.5),
                     status,
+                    ..Span::manual(id, start, end, label, quote)
                 })
             })
             .collect();

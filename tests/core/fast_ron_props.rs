@@ -10,10 +10,10 @@
 use std::cell::Cell;
 
 use crate::common;
-use crate::ron_props::{odd_string, raw_span, spans_over};
+use crate::ron_props::{odd_string, raw_span, span_id, spans_over};
 
-use common::props::{config, text};
-use newsmark::model::{AnnotationSet, Document};
+use common::props::{config, status, text};
+use newsmark::model::{AnnotationSet, Document, Origin, Relation};
 use newsmark::store::{read_fast, read_with_ron, text_sha256, to_ron_string_in_context};
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
@@ -25,9 +25,24 @@ fn any_score() -> impl Strategy<Value = Option<f64>> {
     prop_oneof![crate::ron_props::score(), any::<f64>().prop_map(Some)]
 }
 
-/// A file newsmark writes: spans with context, orphans (some with
-/// candidate places), done or not, a hostile document name.
+/// A relation with any fields (its ends need not exist: the reader does
+/// not look).
+fn any_relation() -> impl Strategy<Value = Relation> {
+    let ends = (span_id(), span_id(), span_id());
+    let review = (prop::option::of(odd_string()), any_score(), status());
+    (ends, odd_string(), review).prop_map(|((id, from, to), label, (ex, score, status))| Relation {
+        origin: ex.map_or(Origin::Manual, Origin::Extractor),
+        score,
+        status,
+        ..Relation::manual(id, &label, from, to)
+    })
+}
+
+/// A file newsmark writes: spans with context and entity links,
+/// relations, orphans (some with candidate places), done or not, a hostile
+/// document name.
 fn written_file() -> impl Strategy<Value = (String, AnnotationSet)> {
+    let relations = prop::collection::vec(any_relation(), 0..4);
     let spans = prop::collection::vec((raw_span(), any_score()), 0..8);
     let orphans = prop::collection::vec(
         (
@@ -36,8 +51,15 @@ fn written_file() -> impl Strategy<Value = (String, AnnotationSet)> {
         ),
         0..3,
     );
-    (text(60), spans, orphans, any::<bool>(), odd_string()).prop_map(
-        |(raw_text, spans, orphans, done, name)| {
+    (
+        text(60),
+        spans,
+        orphans,
+        any::<bool>(),
+        odd_string(),
+        relations,
+    )
+        .prop_map(|(raw_text, spans, orphans, done, name, relations)| {
             let doc = Document::new(raw_text);
             let (raw, scores): (Vec<_>, Vec<_>) = spans.into_iter().unzip();
             let mut spans = spans_over(&doc, raw);
@@ -56,10 +78,12 @@ fn written_file() -> impl Strategy<Value = (String, AnnotationSet)> {
                     set.set_orphan_candidates(id, places);
                 }
             }
+            for relation in relations {
+                set.insert_relation(relation);
+            }
             let ron = to_ron_string_in_context(&format!("{name}.txt"), &doc, &set);
             (ron, set)
-        },
-    )
+        })
 }
 
 /// Whether the fast reader's result is `ron`'s: `Ok(true)` when it read
@@ -80,7 +104,8 @@ proptest! {
 
     #[test]
     fn fast_reader_reads_every_written_file_as_ron_does((ron, set) in written_file()) {
-        let finite = set.spans().iter().all(|s| s.score.is_none_or(f64::is_finite));
+        let finite = set.spans().iter().all(|s| s.score.is_none_or(f64::is_finite))
+            && set.relations().all(|r| r.score.is_none_or(f64::is_finite));
         // A NaN or infinite score is left to `ron`; everything else is read.
         prop_assert_eq!(agrees_with_ron(&ron)?, finite, "{}", ron);
         let without_context = newsmark::store::to_ron_string("a.txt", &text_sha256(""), &set);
@@ -137,6 +162,9 @@ const PIECES: &[&str] = &[
     "Some(",
     "None",
     "status: Pending",
+    ", entity: \"q\"",
+    ", entity_status: Rejected",
+    "    relations: [\n        (id: 1, label: \"of\", from: 1, to: 2),\n    ],\n",
     ", origin: Manual",
     "done: true,\n",
     "\u{85}",

@@ -59,7 +59,10 @@ fn saved(corpus: &Path, name: &str) -> Vec<Span> {
     let session = Session::open(&corpus.join(format!("{name}.txt")), LabelSchema::default())
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     let problems = session.problems().iter().map(ToString::to_string);
-    let serious: Vec<String> = problems.filter(|p| !p.contains("unknown label")).collect();
+    // Labels and relation types outside the schema are kept and shown.
+    let serious: Vec<String> = problems
+        .filter(|p| !p.contains("unknown label") && !p.contains("unknown relation type"))
+        .collect();
     assert!(serious.is_empty(), "{serious:?}");
     assert!(session.unplaced().is_empty());
     session.set().spans().to_vec()
@@ -240,9 +243,15 @@ fn brat_pairs_are_read_with_other_lines_reported_and_quotes_checked() {
             "1 attribute (A) line",
             "1 event (E) line",
             "1 normalization (N) line",
-            "2 relation (R) lines",
         ]
     ));
+    // The two R lines are read (relations are imported since issue 13).
+    assert!(!has(p, &["relation (R)"]), "{p:?}");
+    let rich = out
+        .docs
+        .iter()
+        .find(|d| d.name.as_deref() == Some("Ñandú 🇨🇺"));
+    assert_eq!(rich.map(|d| d.relations.len()), Some(2));
     assert!(has(p, &["orphan.txt: no .ann file beside it"]), "{p:?}");
     assert_eq!(p.len(), 3, "{p:?}");
 

@@ -51,6 +51,7 @@ mod reanchor_cases;
 mod reanchor_cli;
 mod reanchor_session;
 mod reanchor_suite;
+mod relations;
 mod ron_props;
 mod store_files;
 mod suggest_core;

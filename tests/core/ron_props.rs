@@ -50,12 +50,18 @@ pub(crate) fn span_id() -> impl Strategy<Value = u64> {
 pub(crate) fn raw_span() -> impl Strategy<Value = (Index, Index, Span)> {
     let extractor = prop::option::of(odd_string());
     let fields = (span_id(), odd_string(), extractor, score(), status());
-    (any::<Index>(), any::<Index>(), fields).prop_map(|(x, y, (id, label, ex, score, status))| {
-        let mut span = Span::manual(id, 0, 0, &label, "");
-        span.origin = ex.map_or(Origin::Manual, Origin::Extractor);
-        (span.score, span.status) = (score, status);
-        (x, y, span)
-    })
+    let link = (prop::option::of(odd_string()), status());
+    (any::<Index>(), any::<Index>(), fields, link).prop_map(
+        |(x, y, (id, label, ex, score, status), (entity, entity_status))| {
+            let mut span = Span::manual(id, 0, 0, &label, "");
+            span.origin = ex.map_or(Origin::Manual, Origin::Extractor);
+            (span.score, span.status) = (score, status);
+            // An empty entity is none (the file leaves it out).
+            span.entity = entity.filter(|e| !e.is_empty());
+            span.entity_status = entity_status;
+            (x, y, span)
+        },
+    )
 }
 
 /// Spans over `doc` with unique ids and their true quotes; empty ranges and
@@ -84,7 +90,7 @@ fn schema_for(spans: &[Span]) -> LabelSchema {
         def.name = span.label.clone();
         labels.push(def);
     }
-    LabelSchema { labels }
+    LabelSchema::with_labels(labels)
 }
 
 /// Whether a span's label or extractor name is refused by the loader.
@@ -93,7 +99,11 @@ fn breaks_name_rule(span: &Span) -> bool {
         Origin::Extractor(name) => check_name(name, MAX_NAME_CHARS).is_err(),
         Origin::Manual => false,
     };
-    check_label_name(&span.label).is_err() || bad_origin
+    let bad_entity = span
+        .entity
+        .as_deref()
+        .is_some_and(|e| check_name(e, MAX_NAME_CHARS).is_err());
+    check_label_name(&span.label).is_err() || bad_origin || bad_entity
 }
 
 proptest! {

@@ -5,11 +5,14 @@
 
 mod report;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use crate::formats::ImportedRelation;
 use crate::formats::{ImportedDoc, JsonSpan};
-use crate::model::{Document, Edit, LabelSchema, Origin, Span, Status, graphemes, words};
+use crate::model::{
+    Document, Edit, LabelSchema, Origin, Relation, Span, SpanId, Status, graphemes, words,
+};
 use crate::plural::counted;
 use crate::session::Session;
 use crate::store::{self, StoreError};
@@ -209,7 +212,11 @@ fn merge(
     let mut seen = HashSet::new();
     let mut edits = Vec::new();
     let mut warnings = Vec::new();
-    for span in &imported.spans {
+    // The id each imported span has in the document (a new one, or the
+    // span that was there already), for the relations.
+    let mut ids: Vec<Option<SpanId>> = vec![None; imported.spans.len()];
+    let mut placed: HashMap<(usize, usize, String), SpanId> = HashMap::new();
+    for (index, span) in imported.spans.iter().enumerate() {
         let mapped = options.map.iter().find(|(from, _)| *from == span.label);
         let label = match mapped {
             Some((_, to)) => to.as_str(),
@@ -233,11 +240,14 @@ fn merge(
             }
         };
         let (start, end) = (span.start - bom, span.end - bom);
-        if session.set().find_same(start, end, label).is_some() || !seen.insert((start, end, label))
-        {
+        let there = session.set().find_same(start, end, label).map(|s| s.id);
+        if there.is_some() || !seen.insert((start, end, label)) {
+            ids[index] = there.or_else(|| placed.get(&(start, end, label.to_owned())).copied());
             report_doc.duplicates += 1;
             continue;
         }
+        ids[index] = Some(next_id);
+        placed.insert((start, end, label.to_owned()), next_id);
         if !schema.contains(label) {
             *report.unknown_labels.entry(label.to_owned()).or_default() += 1;
         }
@@ -260,22 +270,64 @@ fn merge(
             origin: Origin::Extractor(options.origin.clone()),
             score: span.score,
             status,
+            entity: None,
+            entity_status: Status::Accepted,
         }));
         next_id += 1;
     }
     report_doc.added = edits.len();
+    let relations = relation_edits(&session, &imported.relations, &ids, options, status);
+    report_doc.relations = relations.len();
+    edits.extend(relations);
     if !edits.is_empty() {
         session
             .perform(Edit::Batch(edits))
             .map_err(|e| format!("{source}: {name}.txt: {e}; record skipped"))?;
     }
-    if report_doc.added > 0 || report_doc.created {
+    if report_doc.added > 0 || report_doc.relations > 0 || report_doc.created {
         session
             .save_with(store::Durability::Deferred)
             .map_err(|e| format!("{source}: {e}"))?;
     }
     report.warnings.extend(warnings);
     Ok(report_doc)
+}
+
+/// The edits adding `relations` (their spans by index, `ids` the spans'
+/// ids in the document) with the import's origin and status; one whose
+/// span was not imported, or that the document has already (same type and
+/// spans), is left out.
+fn relation_edits(
+    session: &Session,
+    relations: &[ImportedRelation],
+    ids: &[Option<SpanId>],
+    options: &ImportOptions,
+    status: Status,
+) -> Vec<Edit> {
+    let set = session.set();
+    let mut next = set.next_relation_id();
+    let mut seen = HashSet::new();
+    let mut edits = Vec::new();
+    for relation in relations {
+        let end = |index: usize| ids.get(index).copied().flatten();
+        let (Some(from), Some(to)) = (end(relation.from), end(relation.to)) else {
+            continue;
+        };
+        let label = relation.label.as_str();
+        let there = set
+            .relations_of(from)
+            .any(|r| r.label == label && (r.from, r.to) == (from, to));
+        if there || !seen.insert((label, from, to)) {
+            continue;
+        }
+        edits.push(Edit::AddRelation(Relation {
+            origin: Origin::Extractor(options.origin.clone()),
+            status,
+            ..Relation::manual(next, label, from, to)
+        }));
+        next += 1;
+    }
+    edits
 }
 
 /// The text `span` covers, or why it does not fit. `bom` is 1 if the source

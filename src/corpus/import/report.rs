@@ -16,6 +16,8 @@ pub struct DocReport {
     pub created: bool,
     /// Spans added.
     pub added: usize,
+    /// Relations added (brat `R` lines between spans imported or there).
+    pub relations: usize,
     /// Spans skipped because the document already had them (same start,
     /// end and label, whatever their origin or status).
     pub duplicates: usize,

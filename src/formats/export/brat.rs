@@ -13,14 +13,15 @@
 //! Labels are written as brat can store them
 //! ([`crate::formats::brat_labels`]). With pending spans exported, each `T`
 //! line is followed by an `AnnotatorNotes` line giving the span's status,
-//! origin and score.
+//! origin and score. Relations whose two spans are written follow as `R`
+//! lines, `R1<tab>TYPE Arg1:T3 Arg2:T2`, in relation id order.
 
 use std::fmt::Write as _;
 
 use super::{ExportOptions, origin_name, status_name};
 use crate::formats::brat_labels::BratLabels;
 use crate::formats::lines::is_line_break;
-use crate::model::{Document, Span};
+use crate::model::{AnnotationSet, Document, Relation, Span};
 use crate::store::{self, StoreError};
 
 /// The name of brat's configuration file, written in the output folder.
@@ -33,6 +34,8 @@ pub struct BratAnn {
     pub text: String,
     /// Spans written (one `T` line each).
     pub spans: usize,
+    /// Relations written (one `R` line each).
+    pub relations: usize,
     /// Spans that could not be written, each naming the document.
     pub warnings: Vec<String>,
 }
@@ -61,6 +64,13 @@ impl BratFolder {
     }
 }
 
+/// The relations of `set` an export with `options` writes, in order.
+pub fn exported_relations(set: &AnnotationSet, options: ExportOptions) -> Vec<&Relation> {
+    set.relations()
+        .filter(|r| options.exports(r.status))
+        .collect()
+}
+
 /// The `.ann` file's name for the article named `name` (`NAME.txt` →
 /// `NAME.ann`).
 pub fn ann_name(name: &str) -> String {
@@ -80,11 +90,13 @@ pub fn txt(doc: &Document) -> String {
 /// The `.ann` file of the document `name` (its file name, for messages):
 /// one `T` line per span of `spans`, numbered from `T1` in their order, and
 /// with [`ExportOptions::include_pending`] an `AnnotatorNotes` line after
-/// each. Labels are written under their names in `labels`.
+/// each; then an `R` line for each of `relations` whose two spans were
+/// written. Labels are written under their names in `labels`.
 pub fn ann(
     name: &str,
     doc: &Document,
     spans: &[Span],
+    relations: &[&Relation],
     labels: &mut BratLabels,
     options: ExportOptions,
 ) -> BratAnn {
@@ -92,8 +104,11 @@ pub fn ann(
     let mut out = BratAnn {
         text: String::new(),
         spans: 0,
+        relations: 0,
         warnings: Vec::new(),
     };
+    // Each written span's T number.
+    let mut numbers = std::collections::HashMap::new();
     for span in spans {
         let quote = doc.slice(span.start..span.end).unwrap_or(&span.text);
         let pieces = fragments(span.start, quote);
@@ -116,6 +131,7 @@ pub fn ann(
         }
         out.spans += 1;
         let n = out.spans;
+        numbers.insert(span.id, n);
         let offsets: Vec<String> = pieces
             .iter()
             .map(|f| format!("{} {}", f.start + bom, f.end + bom))
@@ -141,6 +157,19 @@ pub fn ann(
             let note = note.replace(['\r', '\n'], " ");
             let _ = writeln!(out.text, "#{n}\tAnnotatorNotes T{n}\t{note}");
         }
+    }
+    for relation in relations {
+        let (Some(from), Some(to)) = (numbers.get(&relation.from), numbers.get(&relation.to))
+        else {
+            continue;
+        };
+        out.relations += 1;
+        let _ = writeln!(
+            out.text,
+            "R{}\t{} Arg1:T{from} Arg2:T{to}",
+            out.relations,
+            super::safe_label(&relation.label)
+        );
     }
     out
 }
@@ -225,7 +254,7 @@ mod tests {
             include_pending: true,
         };
         let mut labels = BratLabels::default();
-        let ann = ann("x.txt", &doc, &[a, b], &mut labels, options);
+        let ann = ann("x.txt", &doc, &[a, b], &[], &mut labels, options);
         assert_eq!(
             ann.text,
             "T1\tfull_name 3 6;7 11\tAna Díaz\n\

@@ -265,10 +265,12 @@ pub fn export_corpus_with_progress(
                         Err(err) => Err(err),
                         Ok(()) => {
                             let (ann, written) = ann.unwrap_or_else(|| {
+                                let relations = brat::exported_relations(session.set(), options);
                                 let ann = brat::ann(
                                     &name,
                                     session.doc(),
                                     &spans,
+                                    &relations,
                                     &mut brat_labels,
                                     options,
                                 );

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::{ExportFormat, ExportOptions, brat, conll, jsonl, selected, w3c};
 use crate::formats::brat_labels::BratLabels;
-use crate::model::{LabelSchema, Span, Status};
+use crate::model::{LabelSchema, Relation, Span, Status};
 use crate::session::Session;
 use crate::store::{self, LoadProblem, StoreError};
 
@@ -67,7 +67,10 @@ pub(super) fn read_and_render(
         let name = session.name();
         let doc = session.doc();
         let body = match format {
-            ExportFormat::Brat => write_brat(&name, doc, &spans, options, out, brat_labels),
+            ExportFormat::Brat => {
+                let relations = brat::exported_relations(session.set(), options);
+                write_brat(&name, doc, (&spans, &relations), options, out, brat_labels)
+            }
             ExportFormat::Spacy | ExportFormat::Doccano => {
                 let mut text = if format == ExportFormat::Spacy {
                     jsonl::spacy_line(&name, doc, &spans, options)
@@ -111,14 +114,14 @@ pub(super) fn read_and_render(
 fn write_brat(
     name: &str,
     doc: &crate::model::Document,
-    spans: &[Span],
+    (spans, relations): (&[Span], &[&Relation]),
     options: ExportOptions,
     out: &brat::BratFolder,
     labels: &BratLabels,
 ) -> Body {
     let txt = out.write(name, &brat::txt(doc));
     let mut names = labels.clone();
-    let rendered = brat::ann(name, doc, spans, &mut names, options);
+    let rendered = brat::ann(name, doc, spans, relations, &mut names, options);
     let ann = (txt.is_ok() && names.named() == labels.named()).then(|| {
         let written = out.write(&brat::ann_name(name), &rendered.text);
         (rendered, written)

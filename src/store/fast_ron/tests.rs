@@ -78,7 +78,7 @@ fn defaults_left_out_are_read_as_defaults() {
         "(\n    format: 1,\n    document: \"a.txt\",\n    text_sha256: \"\",\n    spans: [],\n)\n";
     let read = agreed(empty);
     assert!(
-        read.contains("done: false, spans: [], orphans: []"),
+        read.contains("done: false, spans: [], relations: [], orphans: []"),
         "{read}"
     );
     let manual = full_with(
@@ -87,7 +87,9 @@ fn defaults_left_out_are_read_as_defaults() {
     );
     let read = agreed(&manual);
     assert!(
-        read.contains(r#"origin: Manual, score: None, status: Accepted, prefix: "", suffix: """#),
+        read.contains(
+            r#"origin: Manual, score: None, status: Accepted, entity: "", entity_status: Accepted, prefix: "", suffix: """#
+        ),
         "{read}"
     );
 }

@@ -78,9 +78,10 @@ impl NewsmarkApp {
             Command::PlaceOrphan(id) => self.place_orphan(id),
             Command::PlaceOrphanAt { id, start, end } => self.place_orphan_at(id, start..end),
             Command::DeleteOrphan(id) => {
-                let orphan = self.session().and_then(|s| s.set().orphan(id));
-                if let Some(orphan) = orphan.cloned() {
-                    self.perform(Edit::RemoveOrphan(orphan));
+                // With its relations, in the same undo step.
+                let edit = self.session().and_then(|s| s.set().delete_orphan_edit(id));
+                if let Some(edit) = edit {
+                    self.perform(edit);
                 }
             }
             Command::ToggleStatistics => self.layout.show_statistics = !self.layout.show_statistics,

@@ -1,0 +1,12 @@
+//! Relations between spans, entity links and the entity registry (issue
+//! 13): the relation types of the schema, the annotation file's `relations`
+//! and `entity` fields, their edits and undo, validation, the registry
+//! `entities.ron`, and the facts table.
+
+mod brat;
+mod edits;
+mod entities;
+mod facts;
+mod file;
+mod patterns;
+mod schema;
