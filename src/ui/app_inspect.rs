@@ -10,10 +10,11 @@ use egui::Rect;
 use super::app::{NewsmarkApp, Notice};
 use super::{Command, Selection};
 use crate::corpus::CorpusIndex;
-use crate::model::SpanId;
+use crate::model::{RelationId, SpanId};
 use crate::session::DiskChange;
 use crate::session::Session;
 use crate::ui::MarkDonePrompt;
+use crate::ui::widgets::linking::Linking;
 
 /// Defines a getter that is public with the `testing` feature and
 /// crate-private without it (the body is written once).
@@ -49,6 +50,34 @@ impl NewsmarkApp {
         /// The selected span.
         fn selected_span(&self) -> Option<SpanId> {
             self.view().and_then(|v| v.selected_span)
+        }
+    }
+
+    hook! {
+        /// The selected relation.
+        fn selected_relation(&self) -> Option<RelationId> {
+            self.view().and_then(|v| v.selected_relation)
+        }
+    }
+
+    hook! {
+        /// While a link's other span is being chosen: the numbered spans,
+        /// in the order of their numbers (from 1); else none.
+        fn link_candidates(&self) -> Vec<SpanId> {
+            match self.view().and_then(|v| v.linking.as_ref()) {
+                Some(Linking::Target { candidates, .. }) => candidates.iter().map(|c| c.id).collect(),
+                _ => Vec::new(),
+            }
+        }
+    }
+
+    hook! {
+        /// While a link's type is being chosen: the types offered; else none.
+        fn link_types(&self) -> Vec<String> {
+            match self.view().and_then(|v| v.linking.as_ref()) {
+                Some(Linking::Type { choices, .. }) => choices.iter().map(|c| c.name.clone()).collect(),
+                _ => Vec::new(),
+            }
         }
     }
 

@@ -9,6 +9,7 @@
 //! - `caret.rs`: the caret and the selection (`Selection`)
 //! - `doc_list.rs`: the folder's documents, sortable and filterable (left panel)
 //! - `label_chips.rs`: a label's hotkeys as chips
+//! - `linking.rs`: making a relation from the keyboard: candidates, their numbers, the type
 //! - `review_figures.rs`: the review panel's counts rows and quality table
 //! - `review_panel.rs`: review counts, filter, extractor quality (left panel)
 //! - `review_bulk.rs`: the review panel's bulk actions, for the document and the folder
@@ -25,6 +26,7 @@ pub mod blocks;
 pub mod caret;
 pub mod doc_list;
 pub mod label_chips;
+pub mod linking;
 pub mod review_bulk;
 pub mod review_figures;
 pub mod review_panel;

@@ -6,11 +6,12 @@ use std::sync::Arc;
 use egui::scroll_area::ScrollSource;
 use egui::{Color32, CornerRadius, Galley, Id, Pos2, Rect, ScrollArea, Sense, Ui, pos2, vec2};
 
-use crate::model::{Document, SpanId};
+use crate::model::{Document, RelationId, SpanId};
 use crate::session::Session;
 use crate::ui::widgets::blocks::{BlockKind, BlockLayout};
+use crate::ui::widgets::linking::{self, Linking};
 use crate::ui::widgets::span_depths;
-use crate::ui::widgets::span_paint::{self, BlockSpans, HitRegion};
+use crate::ui::widgets::span_paint::{self, BlockSpans, HitRegion, SpanBox};
 use crate::ui::{Command, Selection, style};
 
 mod motion;
@@ -37,8 +38,17 @@ pub struct TextView {
     pub show_rejected: bool,
     /// Search hits to highlight, sorted.
     pub highlights: Vec<std::ops::Range<usize>>,
+    /// The link being made (after Ctrl+L), if any.
+    pub linking: Option<Linking>,
+    /// The selected relation, if any (then no span is selected).
+    pub selected_relation: Option<RelationId>,
+    /// Whether every relation in view is drawn (else only the selected
+    /// span's and the pointed one's).
+    pub show_all_arcs: bool,
     depths: span_depths::Depths,
     hits: Vec<HitRegion>,
+    /// Each span's boxes on screen, last frame, in text order.
+    boxes: Vec<SpanBox>,
     scroll_request: Option<ScrollTo>,
     /// Screen position of the text column's top-left corner, last frame.
     column_origin: Pos2,
@@ -63,8 +73,12 @@ impl TextView {
             selected_span: None,
             show_rejected: false,
             highlights: Vec::new(),
+            linking: None,
+            selected_relation: None,
+            show_all_arcs: false,
             depths: span_depths::Depths::default(),
             hits: Vec::new(),
+            boxes: Vec::new(),
             scroll_request: None,
             column_origin: Pos2::ZERO,
             viewport: Rect::NOTHING,
@@ -76,6 +90,21 @@ impl TextView {
     /// Asks the next frame to scroll.
     pub fn scroll_to(&mut self, target: ScrollTo) {
         self.scroll_request = Some(target);
+    }
+
+    /// The spans drawn on screen last frame, in text order, each once.
+    pub fn on_screen(&self) -> Vec<SpanId> {
+        let mut seen = std::collections::HashSet::new();
+        self.boxes
+            .iter()
+            .map(|b| b.id)
+            .filter(|id| seen.insert(*id))
+            .collect()
+    }
+
+    /// The first box of span `id` on screen last frame, if it was drawn.
+    pub fn span_box(&self, id: SpanId) -> Option<Rect> {
+        self.boxes.iter().find(|b| b.id == id).map(|b| b.rect)
     }
 
     /// Height of the visible part of the view, last frame.
@@ -162,6 +191,8 @@ impl TextView {
         let selection_color = ui.visuals().selection.bg_fill;
         let caret_color = ui.visuals().strong_text_color();
         self.hits.clear();
+        self.boxes.clear();
+        let screen = ui.clip_rect();
         let first = self.layout.block_at_y(viewport.min.y - style::MARGIN);
         let last_y = viewport.max.y - style::MARGIN;
         for i in first..self.layout.blocks().len() {
@@ -188,12 +219,30 @@ impl TextView {
                 schema: session.schema(),
                 selected: self.selected_span,
             }
-            .paint(&spans);
+            .paint(&spans, &mut self.boxes);
             self.hits.extend(hits);
             painter.galley(origin, Arc::clone(&galley), caret_color);
             if self.layout.block_of_char(self.selection.caret) == i {
                 self.paint_caret(painter, &galley, block.range.start, origin, caret_color);
             }
+        }
+        self.boxes.retain(|b| b.rect.intersects(screen));
+    }
+
+    /// Paints the numbers of the link's candidates, or asks for its type.
+    fn paint_linking(&self, ui: &Ui, session: &Session, commands: &mut Vec<Command>) {
+        let Some(linking) = &self.linking else {
+            return;
+        };
+        let accent = ui.visuals().selection.stroke.color;
+        linking::paint_badges(ui.painter(), linking, &|id| self.span_box(id), accent);
+        if let Linking::Type { other, choices, .. } = linking {
+            let at = self
+                .span_box(*other)
+                .map_or(self.column_origin, |r| r.left_bottom() + vec2(0.0, 8.0));
+            let mut chosen = None;
+            linking::type_menu(ui.ctx(), choices, session.schema(), at, &mut chosen);
+            commands.extend(chosen.map(Command::LinkAs));
         }
     }
 
@@ -277,6 +326,7 @@ pub fn text_view_ui(
         view.column_origin = content_min + vec2(left, style::MARGIN);
         view.viewport = viewport;
         view.paint_visible(ui, session, viewport);
+        view.paint_linking(ui, session, commands);
         let visible = viewport.translate(content_min.to_vec2());
         let response = ui.interact(visible, view_id(), Sense::click_and_drag());
         view.handle_pointer(ui, &response, doc, commands);

@@ -4,7 +4,8 @@
 use egui::{Pos2, Ui, vec2};
 
 use super::TextView;
-use crate::model::{Document, words};
+use crate::model::{Document, SpanId, words};
+use crate::ui::widgets::linking::Linking;
 use crate::ui::{Command, Selection};
 
 impl TextView {
@@ -53,6 +54,22 @@ impl TextView {
         }
     }
 
+    /// While choosing a link's other span: the innermost numbered span
+    /// whose text, tag or underline is under the pointer.
+    fn candidate_at(&self, p: Pos2) -> Option<SpanId> {
+        let Some(Linking::Target { candidates, .. }) = &self.linking else {
+            return None;
+        };
+        let boxes = self.boxes.iter().map(|b| (b.rect, b.id));
+        let hits = self.hits.iter().map(|h| (h.rect, h.id));
+        boxes
+            .chain(hits)
+            .filter(|(rect, _)| rect.contains(p))
+            .filter_map(|(_, id)| candidates.iter().find(|c| c.id == id))
+            .min_by_key(|c| c.range.len())
+            .map(|c| c.id)
+    }
+
     /// Scrolls while a drag is held near the top or bottom edge.
     fn autoscroll(&self, ui: &Ui, pointer: Pos2) {
         let clip = ui.clip_rect();
@@ -71,6 +88,9 @@ impl TextView {
     /// on text, the innermost span there, or the next one out if that is
     /// already selected; elsewhere it places the caret.
     fn click_command(&mut self, ctx: &egui::Context, doc: &Document, p: Pos2) -> Command {
+        if let Some(id) = self.candidate_at(p) {
+            return Command::LinkTarget(id);
+        }
         if let Some(hit) = self.hits.iter().rev().find(|h| h.rect.contains(p)) {
             return Command::SelectSpan {
                 id: hit.id,
