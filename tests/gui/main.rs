@@ -26,6 +26,7 @@ mod messages;
 mod occurrences_long;
 mod orphans;
 mod recovery;
+mod relation_list;
 mod relations;
 mod review;
 mod review_bulk;

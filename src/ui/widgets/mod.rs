@@ -13,6 +13,8 @@
 //! - `review_figures.rs`: the review panel's counts rows and quality table
 //! - `review_panel.rs`: review counts, filter, extractor quality (left panel)
 //! - `review_bulk.rs`: the review panel's bulk actions, for the document and the folder
+//! - `relation_index.rs`: each span's relations, kept between frames (for the arcs)
+//! - `relation_list.rs`: the relations grouped by type, filterable (right panel)
 //! - `search_bar.rs`: Ctrl+F, its hits and label filter
 //! - `span_depths.rs`: which underline level each span takes (nesting), kept up to date
 //! - `span_list.rs`: the spans grouped by label (right panel)
@@ -27,6 +29,8 @@ pub mod caret;
 pub mod doc_list;
 pub mod label_chips;
 pub mod linking;
+pub mod relation_index;
+pub mod relation_list;
 pub mod review_bulk;
 pub mod review_figures;
 pub mod review_panel;
