@@ -82,6 +82,33 @@ impl NewsmarkApp {
     }
 
     hook! {
+        /// The relations drawn over the text last frame: each with `None`
+        /// for an arc between two spans on screen, or the label of its
+        /// stub (an end off screen).
+        fn drawn_relations(&self) -> Vec<(RelationId, Option<String>)> {
+            let drawn = self.view().map_or(&[][..], |v| v.drawn_relations());
+            drawn
+                .iter()
+                .map(|(id, how)| match how {
+                    crate::ui::widgets::arcs::Drawn::Arc => (*id, None),
+                    crate::ui::widgets::arcs::Drawn::Stub { text, .. } => (*id, Some(text.clone())),
+                })
+                .collect()
+        }
+    }
+
+    hook! {
+        /// Where the label of relation `id`'s stub was drawn last frame.
+        fn stub_rect(&self, id: RelationId) -> Option<Rect> {
+            let drawn = self.view()?.drawn_relations();
+            drawn.iter().find_map(|(r, how)| match how {
+                crate::ui::widgets::arcs::Drawn::Stub { rect, .. } if *r == id => Some(*rect),
+                _ => None,
+            })
+        }
+    }
+
+    hook! {
         /// The last message shown to the user.
         fn notice(&self) -> Option<&Notice> {
             self.notice.as_ref()

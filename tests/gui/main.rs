@@ -12,6 +12,7 @@ mod common;
 
 mod annotate;
 mod approval;
+mod arcs;
 mod bad_input;
 mod boundary;
 mod cancel;

@@ -15,17 +15,14 @@ use newsmark::ui::NewsmarkApp;
 /// takes part in the 4G upgrade plan).
 fn sample_with_relations() -> (tempfile::TempDir, Harness<'static, NewsmarkApp>) {
     let (dir, txt) = temp_article(SAMPLE, true);
-    let ron = txt.with_extension("ron");
-    let text = std::fs::read_to_string(&ron).unwrap();
-    let relations = "    relations: [
-        (id: 1, label: \"holds\", from: 7, to: 6),
-        (id: 2, label: \"of\", from: 6, to: 5, origin: Extractor(\"pattern\"), score: Some(0.5), status: Pending),
-        (id: 3, label: \"party_to\", from: 25, to: 27),
-    ],
-)
-";
-    let body = text.trim_end().strip_suffix(')').unwrap();
-    std::fs::write(&ron, format!("{body}{relations}")).unwrap();
+    add_relations(
+        &txt,
+        &[
+            "(id: 1, label: \"holds\", from: 7, to: 6)",
+            "(id: 2, label: \"of\", from: 6, to: 5, origin: Extractor(\"pattern\"), score: Some(0.5), status: Pending)",
+            "(id: 3, label: \"party_to\", from: 25, to: 27)",
+        ],
+    );
     let mut harness = harness_for(&txt);
     assert_eq!(
         harness.state().session().unwrap().set().relation_count(),

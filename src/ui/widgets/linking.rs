@@ -166,7 +166,9 @@ pub fn paint_badges(
             Color32::WHITE,
         );
         let size = text.size() + vec2(8.0, 2.0);
-        let badge = Rect::from_min_size(pos2(rect.min.x - size.x - 2.0, rect.min.y), size);
+        // Under the span's start, over its underline: the text stays
+        // readable and the tag above it too.
+        let badge = Rect::from_min_size(pos2(rect.min.x - 1.0, rect.max.y + 1.0), size);
         let fill = if focused {
             accent
         } else {

@@ -5,6 +5,7 @@
 //! `span_list_ui`, `doc_list_ui`, `search_bar_ui`); the review panel still
 //! has a `show` method.
 //!
+//! - `arcs.rs`: relations drawn as arcs over the text (stubs for ends off screen)
 //! - `blocks.rs`: the text cut into blocks, laid out lazily (long articles)
 //! - `caret.rs`: the caret and the selection (`Selection`)
 //! - `doc_list.rs`: the folder's documents, sortable and filterable (left panel)
@@ -24,6 +25,7 @@
 //! - `text_view.rs`: the article's text (and `text_view/motion.rs`: caret motion by row;
 //!   `text_view/pointer.rs`: clicks and drags)
 
+pub mod arcs;
 pub mod blocks;
 pub mod caret;
 pub mod doc_list;

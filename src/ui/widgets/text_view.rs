@@ -8,8 +8,10 @@ use egui::{Color32, CornerRadius, Galley, Id, Pos2, Rect, ScrollArea, Sense, Ui,
 
 use crate::model::{Document, RelationId, SpanId};
 use crate::session::Session;
+use crate::ui::widgets::arcs::{ArcPainter, ArcRequest, Drawn};
 use crate::ui::widgets::blocks::{BlockKind, BlockLayout};
 use crate::ui::widgets::linking::{self, Linking};
+use crate::ui::widgets::relation_index::RelationIndex;
 use crate::ui::widgets::span_depths;
 use crate::ui::widgets::span_paint::{self, BlockSpans, HitRegion, SpanBox};
 use crate::ui::{Command, Selection, style};
@@ -49,6 +51,10 @@ pub struct TextView {
     hits: Vec<HitRegion>,
     /// Each span's boxes on screen, last frame, in text order.
     boxes: Vec<SpanBox>,
+    /// Each span's relations.
+    relations: RelationIndex,
+    /// The relations drawn last frame, and how.
+    drawn: Vec<(RelationId, Drawn)>,
     scroll_request: Option<ScrollTo>,
     /// Screen position of the text column's top-left corner, last frame.
     column_origin: Pos2,
@@ -79,6 +85,8 @@ impl TextView {
             depths: span_depths::Depths::default(),
             hits: Vec::new(),
             boxes: Vec::new(),
+            relations: RelationIndex::default(),
+            drawn: Vec::new(),
             scroll_request: None,
             column_origin: Pos2::ZERO,
             viewport: Rect::NOTHING,
@@ -105,6 +113,52 @@ impl TextView {
     /// The first box of span `id` on screen last frame, if it was drawn.
     pub fn span_box(&self, id: SpanId) -> Option<Rect> {
         self.boxes.iter().find(|b| b.id == id).map(|b| b.rect)
+    }
+
+    /// The relations drawn last frame, and how.
+    pub fn drawn_relations(&self) -> &[(RelationId, Drawn)] {
+        &self.drawn
+    }
+
+    /// The innermost span whose box is under `p`, if any.
+    fn span_under(&self, p: Pos2) -> Option<SpanId> {
+        self.boxes
+            .iter()
+            .filter(|b| b.rect.contains(p))
+            .min_by(|a, b| a.rect.width().total_cmp(&b.rect.width()))
+            .map(|b| b.id)
+    }
+
+    /// Draws the arcs of the relations asked for (see [`crate::ui::widgets::arcs`]).
+    fn paint_arcs(&mut self, ui: &Ui, session: &Session) {
+        self.relations.refresh(session);
+        let clip = ui.clip_rect();
+        let hovered = ui
+            .input(|i| i.pointer.hover_pos())
+            .filter(|p| clip.contains(*p))
+            .and_then(|p| self.span_under(p));
+        let on_screen = self.on_screen();
+        let request = ArcRequest {
+            all_in_view: self.show_all_arcs,
+            on_screen: &on_screen,
+            selected_span: self.selected_span,
+            hovered,
+            selected_relation: self.selected_relation,
+            show_rejected: self.show_rejected,
+        };
+        let ids = request.relations(&self.relations, session);
+        let painter = ArcPainter {
+            painter: ui.painter(),
+            session,
+            clip,
+            boxes: &|id| self.span_box(id),
+            background: ui.visuals().extreme_bg_color,
+        };
+        let drawn: Vec<_> = ids
+            .into_iter()
+            .filter_map(|id| Some((id, painter.draw(id, Some(id) == self.selected_relation)?)))
+            .collect();
+        self.drawn = drawn;
     }
 
     /// Height of the visible part of the view, last frame.
@@ -326,6 +380,7 @@ pub fn text_view_ui(
         view.column_origin = content_min + vec2(left, style::MARGIN);
         view.viewport = viewport;
         view.paint_visible(ui, session, viewport);
+        view.paint_arcs(ui, session);
         view.paint_linking(ui, session, commands);
         let visible = viewport.translate(content_min.to_vec2());
         let response = ui.interact(visible, view_id(), Sense::click_and_drag());

@@ -5,6 +5,7 @@ use egui::{Pos2, Ui, vec2};
 
 use super::TextView;
 use crate::model::{Document, SpanId, words};
+use crate::ui::widgets::arcs::Drawn;
 use crate::ui::widgets::linking::Linking;
 use crate::ui::{Command, Selection};
 
@@ -90,6 +91,17 @@ impl TextView {
     fn click_command(&mut self, ctx: &egui::Context, doc: &Document, p: Pos2) -> Command {
         if let Some(id) = self.candidate_at(p) {
             return Command::LinkTarget(id);
+        }
+        // A stub's label: go to the end off screen.
+        let stub = self
+            .drawn_relations()
+            .iter()
+            .find_map(|(_, drawn)| match drawn {
+                Drawn::Stub { other, rect, .. } if rect.contains(p) => Some(*other),
+                _ => None,
+            });
+        if let Some(id) = stub {
+            return Command::SelectSpan { id, scroll: true };
         }
         if let Some(hit) = self.hits.iter().rev().find(|h| h.rect.contains(p)) {
             return Command::SelectSpan {
