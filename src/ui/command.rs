@@ -220,6 +220,9 @@ pub enum Command {
         /// Its new status.
         status: Status,
     },
+    /// Go to the other end of the selected relation, or to the end off
+    /// screen of the selected span's first relation drawn as a stub.
+    JumpToOtherEnd,
     /// Draw the arcs of every relation in view (or only the selected
     /// span's and the one under the pointer).
     ToggleArcs,

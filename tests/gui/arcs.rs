@@ -126,6 +126,47 @@ fn an_end_off_screen_is_a_stub_with_the_other_ends_text_and_a_click_goes_there()
     );
 }
 
+#[test]
+fn ctrl_j_goes_to_the_other_end_off_screen() {
+    let (_dir, mut harness) = sample();
+    point_away(&mut harness);
+    let ctx = harness.ctx.clone();
+    let plan = harness
+        .state()
+        .session()
+        .unwrap()
+        .set()
+        .get(27)
+        .unwrap()
+        .start;
+    // A span whose relation's other end is off screen: Ctrl+J selects it.
+    select(&mut harness, 5);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::J);
+    harness.run();
+    assert_eq!(harness.state().selected_span(), Some(27));
+    let rect = harness.state_mut().char_screen_rect(&ctx, plan).unwrap();
+    assert!(rect.min.y > 0.0 && rect.max.y < 420.0, "{rect:?}");
+    // A selected relation: Ctrl+J scrolls to its end off screen, and
+    // keeps the relation selected.
+    execute(
+        &mut harness,
+        vec![Command::SelectRelation {
+            id: 4,
+            scroll: true,
+        }],
+    );
+    let rect = harness.state_mut().char_screen_rect(&ctx, plan).unwrap();
+    assert!(
+        rect.min.y > 420.0,
+        "the plan is out of view again: {rect:?}"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::J);
+    harness.run();
+    assert_eq!(harness.state().selected_relation(), Some(4));
+    let rect = harness.state_mut().char_screen_rect(&ctx, plan).unwrap();
+    assert!(rect.min.y > 0.0 && rect.max.y < 420.0, "{rect:?}");
+}
+
 /// Clicks the label of relation `id`'s stub.
 fn click_stub(harness: &mut Harness<'_, NewsmarkApp>, id: RelationId) {
     let rect = harness.state().stub_rect(id).expect("a stub");

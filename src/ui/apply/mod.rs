@@ -160,6 +160,7 @@ impl NewsmarkApp {
             | Command::SelectRelation { .. }
             | Command::DeleteRelation(_)
             | Command::ReviewRelation { .. }
+            | Command::JumpToOtherEnd
             | Command::ToggleArcs) => self.apply_relation(relation),
         }
     }

@@ -42,6 +42,8 @@ fn binding_keys(scope: Scope, binding: &Binding) -> Keys {
     match (scope, binding.shortcuts.first()) {
         (_, None) => Keys::None,
         (Scope::Window, Some(s)) => Keys::Shortcut(*s),
+        // The text view's Ctrl keys (Ctrl+L), as egui writes them.
+        (_, Some(s)) if s.modifiers.command => Keys::Shortcut(*s),
         (_, Some(s)) => Keys::Text(actions::text_key_name(s)),
     }
 }

@@ -77,6 +77,21 @@ pub static RELATIONS: &[Action] = &[
         }],
     },
     Action {
+        keys: "Ctrl+J",
+        does: "go to the other end of the selected relation, or to the span off screen a stub of the selected span leads to",
+        scope: Scope::Text,
+        bindings: &[Binding {
+            command: Command::JumpToOtherEnd,
+            shortcuts: &[key(CMD, Key::J)],
+            menu: item(
+                Menu::Go,
+                3,
+                "Other end of the relation",
+                "Scroll to the other end of the selected relation, or select the span off screen that a stub of the selected span leads to",
+            ),
+        }],
+    },
+    Action {
         keys: "Ctrl+Shift+L",
         does: "draw the arcs of every relation in view (else the selected span's and the pointed one's)",
         scope: Scope::Window,
