@@ -92,7 +92,6 @@ pub fn commands(
                 None => Command::Reject,
             }),
             Key::L if mods.matches_exact(Modifiers::COMMAND) => out.push(Command::StartLink),
-            Key::J if mods.matches_exact(Modifiers::COMMAND) => out.push(Command::JumpToOtherEnd),
             Key::ArrowLeft | Key::ArrowRight if mods.shift && view.selected_span.is_some() => {
                 out.push(Command::MoveEdge {
                     start: mods.alt,

@@ -172,3 +172,25 @@ fn click_stub(harness: &mut Harness<'_, NewsmarkApp>, id: RelationId) {
     let rect = harness.state().stub_rect(id).expect("a stub");
     click(harness, rect.center());
 }
+
+/// How arcs and the linking numbers look: the selected role's two
+/// relations as arcs (one pending), and the numbers of the spans it can be
+/// linked to.
+#[test]
+fn snapshot_of_arcs_and_link_numbers() {
+    let (_dir, txt) = temp_article(SAMPLE, true);
+    add_relations(
+        &txt,
+        &[
+            "(id: 1, label: \"holds\", from: 7, to: 6)",
+            "(id: 2, label: \"of\", from: 6, to: 5, origin: Extractor(\"pattern\"), status: Pending)",
+        ],
+    );
+    let mut harness = harness_for(&txt);
+    point_away(&mut harness);
+    select(&mut harness, 6);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.run();
+    assert!(!harness.state().link_candidates().is_empty());
+    harness.snapshot("relation_arcs");
+}

@@ -116,6 +116,16 @@ fn a_relation_is_made_from_the_keyboard_by_number_and_undone() {
         ]
     );
 
+    // Spans already linked in every way that fits are not offered again.
+    press(&mut harness, Modifiers::COMMAND, Key::L);
+    let again = harness.state().link_candidates();
+    assert!(!again.is_empty());
+    assert!(
+        !again.contains(&ZAREPOUR) && !again.contains(&IRAN),
+        "{again:?}"
+    );
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(relations(&harness).len(), 1, "Ctrl+Z takes back the last");
     press(&mut harness, Modifiers::COMMAND, Key::Z);

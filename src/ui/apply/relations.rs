@@ -172,7 +172,7 @@ impl NewsmarkApp {
             return;
         };
         let start = *start;
-        let choices = linking::type_choices(session.schema(), a, b);
+        let choices = linking::type_choices(session.schema(), session.set(), a, b);
         match &choices[..] {
             [] => {
                 self.set_linking(None);

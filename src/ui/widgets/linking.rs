@@ -73,8 +73,18 @@ impl Linking {
 }
 
 /// The relation types of `schema` that can join span `a` and span `b`,
-/// each oriented: `a` as `from` where the type allows it, else `b`.
-pub fn type_choices(schema: &LabelSchema, a: &Span, b: &Span) -> Vec<TypeChoice> {
+/// each oriented: `a` as `from` where the type allows it, else `b`; less
+/// those `set` already has between them.
+pub fn type_choices(
+    schema: &LabelSchema,
+    set: &AnnotationSet,
+    a: &Span,
+    b: &Span,
+) -> Vec<TypeChoice> {
+    let existing: Vec<(&str, SpanId, SpanId)> = set
+        .relations_of(a.id)
+        .map(|r| (r.label.as_str(), r.from, r.to))
+        .collect();
     schema
         .relations
         .iter()
@@ -86,6 +96,9 @@ pub fn type_choices(schema: &LabelSchema, a: &Span, b: &Span) -> Vec<TypeChoice>
             } else {
                 return None;
             };
+            if existing.contains(&(r.name.as_str(), from, to)) {
+                return None;
+            }
             Some(TypeChoice {
                 name: r.name.clone(),
                 key: r.hotkeys.first().copied(),
@@ -97,7 +110,7 @@ pub fn type_choices(schema: &LabelSchema, a: &Span, b: &Span) -> Vec<TypeChoice>
 }
 
 /// The spans among `on_screen` (ids in text order) that some relation
-/// type can join to `start`.
+/// type can join to `start` (and does not yet).
 pub fn candidates(
     set: &AnnotationSet,
     schema: &LabelSchema,
@@ -108,7 +121,7 @@ pub fn candidates(
         .iter()
         .filter(|&&id| id != start.id)
         .filter_map(|&id| set.get(id))
-        .filter(|span| !type_choices(schema, start, span).is_empty())
+        .filter(|span| !type_choices(schema, set, start, span).is_empty())
         .map(|span| Candidate {
             id: span.id,
             range: span.start..span.end,
@@ -234,14 +247,22 @@ mod tests {
         let role = Span::manual(1, 0, 4, "role", "Head");
         let person = Span::manual(2, 5, 8, "person", "Ana");
         let country = Span::manual(3, 9, 13, "country", "Cuba");
-        let names = |a: &Span, b: &Span| {
-            type_choices(&schema, a, b)
+        let mut set = AnnotationSet::new();
+        for span in [&role, &person, &country] {
+            set.insert(span.clone());
+        }
+        let names = |set: &AnnotationSet, a: &Span, b: &Span| {
+            type_choices(&schema, set, a, b)
                 .into_iter()
                 .map(|c| (c.name, c.from, c.to))
                 .collect::<Vec<_>>()
         };
-        assert_eq!(names(&role, &person), vec![("holds".into(), 2, 1)]);
-        assert_eq!(names(&role, &country), vec![("of".into(), 1, 3)]);
-        assert_eq!(names(&person, &country), vec![]);
+        assert_eq!(names(&set, &role, &person), vec![("holds".into(), 2, 1)]);
+        assert_eq!(names(&set, &role, &country), vec![("of".into(), 1, 3)]);
+        assert_eq!(names(&set, &person, &country), vec![]);
+        // A relation already made is not offered again.
+        set.insert_relation(crate::model::Relation::manual(1, "holds", 2, 1));
+        assert_eq!(names(&set, &role, &person), vec![]);
+        assert_eq!(names(&set, &role, &country), vec![("of".into(), 1, 3)]);
     }
 }

@@ -3,7 +3,7 @@
 
 use egui::Key;
 
-use super::{Action, Binding, Menu, Scope, built_in, item, key};
+use super::{Action, Binding, Menu, Scope, item, key};
 use super::{CMD, CMD_SHIFT, NONE, SHIFT};
 use crate::ui::Command;
 
@@ -11,7 +11,7 @@ use crate::ui::Command;
 pub static RELATIONS: &[Action] = &[
     Action {
         keys: "Ctrl+L",
-        does: "link the selected span: numbers show the spans in view a relation type can join to it",
+        does: "link the selected span to a numbered one",
         scope: Scope::Text,
         bindings: &[Binding {
             command: Command::StartLink,
@@ -24,14 +24,9 @@ pub static RELATIONS: &[Action] = &[
             ),
         }],
     },
-    built_in(
-        "1–9 (while linking)",
-        "pick the span showing that number (past 9, type both digits)",
-        Scope::Linking,
-    ),
     Action {
-        keys: "Tab / Shift+Tab (while linking)",
-        does: "highlight the next / previous numbered span",
+        keys: "1–9 / Tab / Shift+Tab / Enter (linking)",
+        does: "pick a number or click / next / back / pick",
         scope: Scope::Linking,
         bindings: &[
             Binding {
@@ -44,31 +39,16 @@ pub static RELATIONS: &[Action] = &[
                 shortcuts: &[key(SHIFT, Key::Tab)],
                 menu: None,
             },
+            Binding {
+                command: Command::LinkConfirm,
+                shortcuts: &[key(NONE, Key::Enter)],
+                menu: None,
+            },
         ],
     },
     Action {
-        keys: "Enter (while linking)",
-        does: "pick the highlighted span",
-        scope: Scope::Linking,
-        bindings: &[Binding {
-            command: Command::LinkConfirm,
-            shortcuts: &[key(NONE, Key::Enter)],
-            menu: None,
-        }],
-    },
-    built_in(
-        "Click a numbered span (while linking)",
-        "pick it",
-        Scope::Pointer,
-    ),
-    built_in(
-        "H O T (while linking)",
-        "the relation type: holds, of, party_to (asked only when more than one fits)",
-        Scope::Linking,
-    ),
-    Action {
-        keys: "Esc (while linking)",
-        does: "stop linking",
+        keys: "H O T / Esc (linking)",
+        does: "the relation type (if several fit) / stop",
         scope: Scope::Linking,
         bindings: &[Binding {
             command: Command::CancelLink,
@@ -77,33 +57,30 @@ pub static RELATIONS: &[Action] = &[
         }],
     },
     Action {
-        keys: "Ctrl+J",
-        does: "go to the other end of the selected relation, or to the span off screen a stub of the selected span leads to",
-        scope: Scope::Text,
-        bindings: &[Binding {
-            command: Command::JumpToOtherEnd,
-            shortcuts: &[key(CMD, Key::J)],
-            menu: item(
-                Menu::Go,
-                3,
-                "Other end of the relation",
-                "Scroll to the other end of the selected relation, or select the span off screen that a stub of the selected span leads to",
-            ),
-        }],
-    },
-    Action {
-        keys: "Ctrl+Shift+L",
-        does: "draw the arcs of every relation in view (else the selected span's and the pointed one's)",
+        keys: "Ctrl+J / Ctrl+Shift+L",
+        does: "jump to a relation's far end / all arcs in view",
         scope: Scope::Window,
-        bindings: &[Binding {
-            command: Command::ToggleArcs,
-            shortcuts: &[key(CMD_SHIFT, Key::L)],
-            menu: item(
-                Menu::View,
-                4,
-                "All relation arcs",
-                "Draw every relation in view as an arc (else only the selected span's and the one under the pointer)",
-            ),
-        }],
+        bindings: &[
+            Binding {
+                command: Command::JumpToOtherEnd,
+                shortcuts: &[key(CMD, Key::J)],
+                menu: item(
+                    Menu::Go,
+                    3,
+                    "Other end of the relation",
+                    "Scroll to the other end of the selected relation, or select the span off screen that a stub of the selected span leads to",
+                ),
+            },
+            Binding {
+                command: Command::ToggleArcs,
+                shortcuts: &[key(CMD_SHIFT, Key::L)],
+                menu: item(
+                    Menu::View,
+                    4,
+                    "All relation arcs",
+                    "Draw every relation in view as an arc (else only the selected span's and the one under the pointer)",
+                ),
+            },
+        ],
     },
 ];

@@ -28,7 +28,7 @@ pub static SELECTING: &[Action] = &[
     ),
     Action {
         keys: "Delete / Backspace",
-        does: "delete the selected span (with its relations) or relation",
+        does: "delete the selected span or relation",
         scope: Scope::Text,
         bindings: &[Binding {
             command: Command::DeleteSpan,
@@ -112,7 +112,7 @@ pub static SELECTING: &[Action] = &[
     },
     Action {
         keys: "A or Enter",
-        does: "accept the selected suggestion (span: go to the next) or relation",
+        does: "accept the selected suggestion, go to the next",
         scope: Scope::Text,
         bindings: &[Binding {
             command: Command::Accept,
@@ -122,7 +122,7 @@ pub static SELECTING: &[Action] = &[
     },
     Action {
         keys: "X",
-        does: "reject the selected suggestion (span: go to the next) or relation",
+        does: "reject the selected suggestion, go to the next",
         scope: Scope::Text,
         bindings: &[Binding {
             command: Command::Reject,
