@@ -167,6 +167,12 @@ pub fn button<'h>(harness: &'h Harness<'_, NewsmarkApp>, text: &'h str) -> egui_
     )
 }
 
+/// Where span `id` of the open document starts.
+pub fn start_of(harness: &Harness<'_, NewsmarkApp>, id: newsmark::model::SpanId) -> usize {
+    let set = harness.state().session().unwrap().set();
+    set.get(id).expect("the span").start
+}
+
 pub fn spans(harness: &Harness<'_, NewsmarkApp>) -> Vec<Span> {
     harness.state().session().unwrap().set().spans().to_vec()
 }

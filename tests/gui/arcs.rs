@@ -59,14 +59,7 @@ fn only_the_selected_and_pointed_spans_arcs_are_drawn_and_all_on_request() {
     harness.key_press(Key::Escape);
     harness.run();
     assert!(drawn(&harness).is_empty());
-    let zarepour = harness
-        .state()
-        .session()
-        .unwrap()
-        .set()
-        .get(7)
-        .unwrap()
-        .start;
+    let zarepour = start_of(&harness, 7);
     let at = point_at(&mut harness, zarepour + 2);
     harness.hover_at(at);
     harness.run();
@@ -104,14 +97,7 @@ fn an_end_off_screen_is_a_stub_with_the_other_ends_text_and_a_click_goes_there()
     );
     // The stub is painted, not a widget: click where the view drew it.
     let ctx = harness.ctx.clone();
-    let plan = harness
-        .state()
-        .session()
-        .unwrap()
-        .set()
-        .get(27)
-        .unwrap()
-        .start;
+    let plan = start_of(&harness, 27);
     let before = harness.state_mut().char_screen_rect(&ctx, plan).unwrap();
     assert!(before.min.y > 420.0, "the plan is out of view: {before:?}");
     click_stub(&mut harness, 4);
@@ -131,14 +117,7 @@ fn ctrl_j_goes_to_the_other_end_off_screen() {
     let (_dir, mut harness) = sample();
     point_away(&mut harness);
     let ctx = harness.ctx.clone();
-    let plan = harness
-        .state()
-        .session()
-        .unwrap()
-        .set()
-        .get(27)
-        .unwrap()
-        .start;
+    let plan = start_of(&harness, 27);
     // A span whose relation's other end is off screen: Ctrl+J selects it.
     select(&mut harness, 5);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::J);

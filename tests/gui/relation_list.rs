@@ -94,14 +94,7 @@ fn selecting_a_relation_scrolls_to_it_and_its_keys_review_and_delete_it() {
     // A short window: the last paragraph is out of view.
     harness.set_size(Vec2::new(1200.0, 420.0));
     harness.run();
-    let iran = harness
-        .state()
-        .session()
-        .unwrap()
-        .set()
-        .get(25)
-        .unwrap()
-        .start;
+    let iran = start_of(&harness, 25);
     let bottom = harness.ctx.content_rect().bottom();
     let ctx = harness.ctx.clone();
     let before = harness.state_mut().char_screen_rect(&ctx, iran).unwrap();

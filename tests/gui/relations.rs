@@ -185,14 +185,7 @@ fn clicking_a_numbered_span_picks_it() {
     let (_dir, mut harness) = sample();
     tab_to(&mut harness, MINISTER);
     press(&mut harness, Modifiers::COMMAND, Key::L);
-    let start = harness
-        .state()
-        .session()
-        .unwrap()
-        .set()
-        .get(IRAN)
-        .unwrap()
-        .start;
+    let start = start_of(&harness, IRAN);
     let at = point_at(&mut harness, start + 1);
     click(&mut harness, at);
     let made: Vec<_> = relations(&harness)

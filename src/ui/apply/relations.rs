@@ -6,7 +6,7 @@ use crate::model::{RelationId, SpanId, Status};
 use crate::ui::Command;
 use crate::ui::app::NewsmarkApp;
 use crate::ui::widgets::arcs::Drawn;
-use crate::ui::widgets::linking::{self, Linking};
+use crate::ui::widgets::linking::{self, Candidate, Linking};
 use crate::ui::widgets::text_view::ScrollTo;
 
 impl NewsmarkApp {
@@ -37,6 +37,20 @@ impl NewsmarkApp {
     /// The link under way, if any.
     fn linking(&mut self) -> Option<&mut Linking> {
         self.doc.as_mut().and_then(|d| d.view.linking.as_mut())
+    }
+
+    /// While the other span is being chosen: the candidates, the
+    /// highlighted one and the digits typed.
+    fn choosing(&mut self) -> Option<(&[Candidate], &mut usize, &mut String)> {
+        match self.linking()? {
+            Linking::Target {
+                candidates,
+                focus,
+                typed,
+                ..
+            } => Some((candidates, focus, typed)),
+            Linking::Type { .. } => None,
+        }
     }
 
     /// Ends the link under way (or starts one); whether one was under way.
@@ -85,13 +99,7 @@ impl NewsmarkApp {
     }
 
     fn link_digit(&mut self, digit: u8) {
-        let Some(Linking::Target {
-            candidates,
-            focus,
-            typed,
-            ..
-        }) = self.linking()
-        else {
+        let Some((candidates, focus, typed)) = self.choosing() else {
             return;
         };
         let Some((index, picked, digits)) = linking::type_digit(typed, digit, candidates.len())
@@ -115,13 +123,7 @@ impl NewsmarkApp {
     }
 
     fn link_cycle(&mut self, forward: bool) {
-        let Some(Linking::Target {
-            candidates,
-            focus,
-            typed,
-            ..
-        }) = self.linking()
-        else {
+        let Some((candidates, focus, typed)) = self.choosing() else {
             return;
         };
         let n = candidates.len();
