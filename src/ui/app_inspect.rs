@@ -98,6 +98,15 @@ impl NewsmarkApp {
     }
 
     hook! {
+        /// Where span `id`'s tag was drawn last frame (the highest of its
+        /// clickable regions).
+        fn tag_rect(&self, id: SpanId) -> Option<Rect> {
+            let rects = self.view()?.hit_rects(id);
+            rects.into_iter().min_by(|a, b| a.top().total_cmp(&b.top()))
+        }
+    }
+
+    hook! {
         /// Where the label of relation `id`'s stub was drawn last frame.
         fn stub_rect(&self, id: RelationId) -> Option<Rect> {
             let drawn = self.view()?.drawn_relations();

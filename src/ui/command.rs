@@ -190,6 +190,14 @@ pub enum Command {
     LinkConfirm,
     /// While linking: pick this span as the other end.
     LinkTarget(SpanId),
+    /// Link two spans (a drag from one's tag dropped on the other): the
+    /// relation is made if one type fits, else its type is asked for.
+    LinkSpans {
+        /// The span dragged from.
+        from: SpanId,
+        /// The span dropped on.
+        to: SpanId,
+    },
     /// While linking: make the relation of this type.
     LinkAs(String),
     /// Stop linking.

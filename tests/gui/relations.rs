@@ -196,6 +196,46 @@ fn clicking_a_numbered_span_picks_it() {
 }
 
 #[test]
+fn dragging_from_a_spans_tag_onto_another_span_links_them() {
+    let (_dir, mut harness) = sample();
+    let tag = harness.state().tag_rect(ZAREPOUR).expect("a tag");
+    let minister = start_of(&harness, MINISTER);
+    let target = point_at(&mut harness, minister + 3);
+    drag_between(&mut harness, tag.center(), target);
+    let made: Vec<_> = relations(&harness)
+        .into_iter()
+        .map(|r| (r.label, r.from, r.to))
+        .collect();
+    assert_eq!(made, vec![("holds".into(), ZAREPOUR, MINISTER)]);
+    assert_eq!(harness.state().selected_span(), Some(ZAREPOUR));
+    // Dropped on a span no type joins it to: nothing, and a message.
+    let tag = harness.state().tag_rect(ZAREPOUR).expect("a tag");
+    let other = start_of(&harness, 8);
+    let target = point_at(&mut harness, other + 3);
+    drag_between(&mut harness, tag.center(), target);
+    assert_eq!(relations(&harness).len(), 1);
+    assert!(
+        notice_text(&harness).contains("No relation type"),
+        "{}",
+        notice_text(&harness)
+    );
+}
+
+/// Presses at `a`, moves to `b` and releases there.
+fn drag_between(harness: &mut Harness<'_, NewsmarkApp>, a: egui::Pos2, b: egui::Pos2) {
+    harness.hover_at(a);
+    harness.run();
+    primary(harness, a, true, Modifiers::NONE);
+    harness.run();
+    harness.hover_at(a + (b - a) * 0.5);
+    harness.run();
+    harness.hover_at(b);
+    harness.run();
+    primary(harness, b, false, Modifiers::NONE);
+    harness.run();
+}
+
+#[test]
 fn when_two_types_fit_the_types_key_chooses_and_esc_stops() {
     let (dir, txt) = temp_article(SAMPLE, true);
     std::fs::write(

@@ -154,6 +154,7 @@ impl NewsmarkApp {
             | Command::LinkCycle { .. }
             | Command::LinkConfirm
             | Command::LinkTarget(_)
+            | Command::LinkSpans { .. }
             | Command::LinkAs(_)
             | Command::CancelLink
             | Command::AddRelation { .. }

@@ -18,6 +18,7 @@ impl NewsmarkApp {
             Command::LinkCycle { forward } => self.link_cycle(forward),
             Command::LinkConfirm => self.link_confirm(),
             Command::LinkTarget(id) => self.link_target(id),
+            Command::LinkSpans { from, to } => self.link_spans(from, to),
             Command::LinkAs(name) => self.link_as(&name),
             Command::CancelLink => self.cancel_link(),
             Command::AddRelation { label, from, to } => self.add_relation(&label, from, to),
@@ -199,6 +200,33 @@ impl NewsmarkApp {
                 self.info(format!("Relation type: {} (Esc: stop).", keys.join(", ")));
             }
         }
+    }
+
+    /// Links span `from` to span `to` as if `to` had been picked after
+    /// Ctrl+L on `from` (a drag from one to the other).
+    fn link_spans(&mut self, from: SpanId, to: SpanId) {
+        let Some(session) = self.session() else {
+            return;
+        };
+        let (Some(a), Some(b)) = (session.set().get(from), session.set().get(to)) else {
+            return;
+        };
+        if linking::type_choices(session.schema(), session.set(), a, b).is_empty() {
+            let text = format!(
+                "No relation type joins a {} and a {} that is not there already.",
+                a.label, b.label
+            );
+            return self.info(text);
+        }
+        let range = b.start..b.end;
+        self.select_span(from, false);
+        self.set_linking(Some(Linking::Target {
+            start: from,
+            candidates: vec![Candidate { id: to, range }],
+            focus: 0,
+            typed: String::new(),
+        }));
+        self.link_target(to);
     }
 
     fn link_as(&mut self, name: &str) {

@@ -61,6 +61,8 @@ pub struct TextView {
     /// The visible part of the content, last frame (content coordinates).
     viewport: Rect,
     drag_anchor: Option<usize>,
+    /// The span whose tag a drag started on (a link being dragged).
+    link_drag: Option<SpanId>,
     /// The caret a run of vertical moves left, and the x they keep.
     sticky_x: Option<(usize, f32)>,
 }
@@ -91,6 +93,7 @@ impl TextView {
             column_origin: Pos2::ZERO,
             viewport: Rect::NOTHING,
             drag_anchor: None,
+            link_drag: None,
             sticky_x: None,
         }
     }
@@ -113,6 +116,16 @@ impl TextView {
     /// The first box of span `id` on screen last frame, if it was drawn.
     pub fn span_box(&self, id: SpanId) -> Option<Rect> {
         self.boxes.iter().find(|b| b.id == id).map(|b| b.rect)
+    }
+
+    /// The clickable regions of span `id` last frame (its tag and the
+    /// underline on each row).
+    pub fn hit_rects(&self, id: SpanId) -> Vec<Rect> {
+        self.hits
+            .iter()
+            .filter(|h| h.id == id)
+            .map(|h| h.rect)
+            .collect()
     }
 
     /// The relations drawn last frame, and how.

@@ -10,8 +10,8 @@ use crate::ui::Command;
 /// Linking spans and showing relations.
 pub static RELATIONS: &[Action] = &[
     Action {
-        keys: "Ctrl+L",
-        does: "link the selected span to a numbered one",
+        keys: "Ctrl+L / drag a tag onto a span",
+        does: "link the selected span / link the two spans",
         scope: Scope::Text,
         bindings: &[Binding {
             command: Command::StartLink,

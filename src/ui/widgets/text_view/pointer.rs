@@ -33,7 +33,15 @@ impl TextView {
         }
         if response.drag_started() {
             let origin = ui.input(|i| i.pointer.press_origin());
-            self.drag_anchor = origin.map(|p| self.char_at_screen(&ctx, doc, p));
+            // From a span's tag or underline: a link to where it is dropped.
+            self.link_drag = origin.and_then(|p| self.hit_at(p));
+            if self.link_drag.is_none() {
+                self.drag_anchor = origin.map(|p| self.char_at_screen(&ctx, doc, p));
+            }
+        }
+        if let Some(from) = self.link_drag {
+            self.drag_link(ui, response, from, commands);
+            return;
         }
         if response.dragged()
             && let (Some(anchor), Some(p)) = (self.drag_anchor, response.interact_pointer_pos())
@@ -53,6 +61,43 @@ impl TextView {
         {
             commands.push(self.click_command(&ctx, doc, p));
         }
+    }
+
+    /// The span whose tag or underline is at `p`, if any.
+    fn hit_at(&self, p: Pos2) -> Option<SpanId> {
+        self.hits
+            .iter()
+            .rev()
+            .find(|h| h.rect.contains(p))
+            .map(|h| h.id)
+    }
+
+    /// A drag from span `from`'s tag: a line to the pointer while it is
+    /// held; dropped on another span, a link between the two.
+    fn drag_link(
+        &mut self,
+        ui: &Ui,
+        response: &egui::Response,
+        from: SpanId,
+        commands: &mut Vec<Command>,
+    ) {
+        let Some(p) = response.interact_pointer_pos() else {
+            return;
+        };
+        if response.drag_stopped() {
+            self.link_drag = None;
+            let to = self.hit_at(p).or_else(|| self.span_under(p));
+            if let Some(to) = to.filter(|&to| to != from) {
+                commands.push(Command::LinkSpans { from, to });
+            }
+            return;
+        }
+        if let Some(start) = self.span_box(from) {
+            let color = ui.visuals().selection.stroke.color;
+            ui.painter()
+                .line_segment([start.center_top(), p], egui::Stroke::new(2.0, color));
+        }
+        self.autoscroll(ui, p);
     }
 
     /// While choosing a link's other span: the innermost numbered span
@@ -103,11 +148,8 @@ impl TextView {
         if let Some(id) = stub {
             return Command::SelectSpan { id, scroll: true };
         }
-        if let Some(hit) = self.hits.iter().rev().find(|h| h.rect.contains(p)) {
-            return Command::SelectSpan {
-                id: hit.id,
-                scroll: false,
-            };
+        if let Some(id) = self.hit_at(p) {
+            return Command::SelectSpan { id, scroll: false };
         }
         let pos = self.char_at_screen(ctx, doc, p);
         // Clicking the right half of the last character of a word still
