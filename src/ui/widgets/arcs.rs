@@ -174,11 +174,13 @@ impl ArcPainter<'_> {
         let middle_y = (start.y + edge_y) / 2.0;
         let edge = pos2(start.x + 30.0, edge_y);
         let bend = pos2(start.x, middle_y);
+        // Faint and thin: it may cross many rows of text on its way.
+        let faint = Stroke::new(1.0, stroke.color.gamma_multiply(0.45));
         let curve = CubicBezierShape::from_points_stroke(
             [start, bend, pos2(edge.x, middle_y), edge],
             false,
             Color32::TRANSPARENT,
-            stroke,
+            faint,
         );
         self.painter.add(curve);
         if into_shown {
