@@ -24,6 +24,16 @@ pub enum LeftTab {
     Review,
 }
 
+/// What the right panel shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RightTab {
+    /// The spans, grouped by label.
+    #[default]
+    Spans,
+    /// The relations, grouped by type.
+    Relations,
+}
+
 /// A short message for the user in the status area.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
@@ -47,6 +57,8 @@ pub struct Persisted {
 pub struct Layout {
     /// What the left panel shows, if it shows.
     pub left: Option<LeftTab>,
+    /// What the right panel shows.
+    pub right: RightTab,
     /// Whether the F1 help shows.
     pub show_shortcuts: bool,
     /// Whether the statistics window shows.
@@ -74,6 +86,7 @@ impl Default for Layout {
     fn default() -> Self {
         Self {
             left: None,
+            right: RightTab::Spans,
             show_shortcuts: false,
             show_statistics: false,
             review_filter: ReviewFilter::default(),

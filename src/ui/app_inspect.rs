@@ -10,10 +10,11 @@ use egui::Rect;
 use super::app::{NewsmarkApp, Notice};
 use super::{Command, Selection};
 use crate::corpus::CorpusIndex;
-use crate::model::SpanId;
+use crate::model::{RelationId, SpanId};
 use crate::session::DiskChange;
 use crate::session::Session;
 use crate::ui::MarkDonePrompt;
+use crate::ui::widgets::linking::Linking;
 
 /// Defines a getter that is public with the `testing` feature and
 /// crate-private without it (the body is written once).
@@ -49,6 +50,70 @@ impl NewsmarkApp {
         /// The selected span.
         fn selected_span(&self) -> Option<SpanId> {
             self.view().and_then(|v| v.selected_span)
+        }
+    }
+
+    hook! {
+        /// The selected relation.
+        fn selected_relation(&self) -> Option<RelationId> {
+            self.view().and_then(|v| v.selected_relation)
+        }
+    }
+
+    hook! {
+        /// While a link's other span is being chosen: the numbered spans,
+        /// in the order of their numbers (from 1); else none.
+        fn link_candidates(&self) -> Vec<SpanId> {
+            match self.view().and_then(|v| v.linking.as_ref()) {
+                Some(Linking::Target { candidates, .. }) => candidates.iter().map(|c| c.id).collect(),
+                _ => Vec::new(),
+            }
+        }
+    }
+
+    hook! {
+        /// While a link's type is being chosen: the types offered; else none.
+        fn link_types(&self) -> Vec<String> {
+            match self.view().and_then(|v| v.linking.as_ref()) {
+                Some(Linking::Type { choices, .. }) => choices.iter().map(|c| c.name.clone()).collect(),
+                _ => Vec::new(),
+            }
+        }
+    }
+
+    hook! {
+        /// The relations drawn over the text last frame: each with `None`
+        /// for an arc between two spans on screen, or the label of its
+        /// stub (an end off screen).
+        fn drawn_relations(&self) -> Vec<(RelationId, Option<String>)> {
+            let drawn = self.view().map_or(&[][..], |v| v.drawn_relations());
+            drawn
+                .iter()
+                .map(|(id, how)| match how {
+                    crate::ui::widgets::arcs::Drawn::Arc => (*id, None),
+                    crate::ui::widgets::arcs::Drawn::Stub { text, .. } => (*id, Some(text.clone())),
+                })
+                .collect()
+        }
+    }
+
+    hook! {
+        /// Where span `id`'s tag was drawn last frame (the highest of its
+        /// clickable regions).
+        fn tag_rect(&self, id: SpanId) -> Option<Rect> {
+            let rects = self.view()?.hit_rects(id);
+            rects.into_iter().min_by(|a, b| a.top().total_cmp(&b.top()))
+        }
+    }
+
+    hook! {
+        /// Where the label of relation `id`'s stub was drawn last frame.
+        fn stub_rect(&self, id: RelationId) -> Option<Rect> {
+            let drawn = self.view()?.drawn_relations();
+            drawn.iter().find_map(|(r, how)| match how {
+                crate::ui::widgets::arcs::Drawn::Stub { rect, .. } if *r == id => Some(*rect),
+                _ => None,
+            })
         }
     }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use super::Selection;
 use crate::formats::Format;
 use crate::formats::export::ExportFormat;
-use crate::model::{SpanId, Status};
+use crate::model::{RelationId, SpanId, Status};
 use crate::session::ReviewFilter;
 
 /// An action requested by a widget or a key, applied by the app.
@@ -176,6 +176,64 @@ pub enum Command {
     DeleteOrphan(SpanId),
     /// Show or hide the keyboard shortcuts window.
     ToggleShortcuts,
+    /// Start a relation at the selected span: number the spans in view it
+    /// can be linked to.
+    StartLink,
+    /// While linking: a digit of a candidate's number was typed.
+    LinkDigit(u8),
+    /// While linking: highlight the next (or previous) candidate.
+    LinkCycle {
+        /// Onwards (else backwards).
+        forward: bool,
+    },
+    /// While linking: pick the highlighted candidate.
+    LinkConfirm,
+    /// While linking: pick this span as the other end.
+    LinkTarget(SpanId),
+    /// Link two spans (a drag from one's tag dropped on the other): the
+    /// relation is made if one type fits, else its type is asked for.
+    LinkSpans {
+        /// The span dragged from.
+        from: SpanId,
+        /// The span dropped on.
+        to: SpanId,
+    },
+    /// While linking: make the relation of this type.
+    LinkAs(String),
+    /// Stop linking.
+    CancelLink,
+    /// Add a relation of type `label` from span `from` to span `to`.
+    AddRelation {
+        /// The relation type.
+        label: String,
+        /// The span it starts from.
+        from: SpanId,
+        /// The span it leads to.
+        to: SpanId,
+    },
+    /// Select a relation (its arc); `scroll` brings its `from` span into
+    /// view.
+    SelectRelation {
+        /// The relation.
+        id: RelationId,
+        /// Whether to scroll to it.
+        scroll: bool,
+    },
+    /// Delete a relation.
+    DeleteRelation(RelationId),
+    /// Set a relation's review status.
+    ReviewRelation {
+        /// The relation.
+        id: RelationId,
+        /// Its new status.
+        status: Status,
+    },
+    /// Go to the other end of the selected relation, or to the end off
+    /// screen of the selected span's first relation drawn as a stub.
+    JumpToOtherEnd,
+    /// Draw the arcs of every relation in view (or only the selected
+    /// span's and the one under the pointer).
+    ToggleArcs,
     /// Answer the prompt that is showing.
     Answer(super::PromptAnswer),
 }

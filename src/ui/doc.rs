@@ -8,6 +8,7 @@ use std::time::Instant;
 use super::Selection;
 use super::background::disk_watch::DiskWatch;
 use super::background::occurrence_scan::OccurrenceScan;
+use super::widgets::relation_list::RelationList;
 use super::widgets::review_panel::ReviewPanel;
 use super::widgets::span_list::SpanList;
 use super::widgets::text_view::TextView;
@@ -35,6 +36,8 @@ pub struct OpenDoc {
     pub view: TextView,
     /// The span list on the right.
     pub span_list: SpanList,
+    /// The relation list on the right.
+    pub relation_list: RelationList,
     /// The review panel's counts and quality figures.
     pub review: ReviewPanel,
     /// Spans tagged or accepted since the last save. Those still there and
@@ -56,6 +59,7 @@ impl OpenDoc {
         let mut doc = Self {
             view: TextView::new(session.doc()),
             span_list: SpanList::default(),
+            relation_list: RelationList::default(),
             review: ReviewPanel::default(),
             learned: Vec::new(),
             journal: JournalClock::default(),

@@ -3,9 +3,10 @@
 //! windows over them (statistics, F1 help).
 
 use super::Command;
-use super::app::{LeftTab, NewsmarkApp};
+use super::app::{LeftTab, NewsmarkApp, RightTab};
 use super::folder::Folder;
 use super::widgets::doc_list::doc_list_ui;
+use super::widgets::relation_list::relation_list_ui;
 use super::widgets::review_panel::review_panel_ui;
 use super::widgets::search_bar::search_bar_ui;
 use super::widgets::span_list::span_list_ui;
@@ -39,12 +40,23 @@ pub fn search_bar(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<C
 /// and the text (or the empty window) in the middle.
 pub fn show(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command>) {
     if let Some(doc) = &mut app.doc {
-        let selected = doc.view.selected_span;
+        let tab = &mut app.layout.right;
         egui::Panel::right("span_list")
             .default_size(280.0)
             .resizable(true)
             .show(ui, |ui| {
-                span_list_ui(ui, &mut doc.span_list, &doc.session, selected, commands);
+                right_tabs(ui, tab, doc.session.set().relation_count());
+                match tab {
+                    RightTab::Spans => {
+                        let selected = doc.view.selected_span;
+                        span_list_ui(ui, &mut doc.span_list, &doc.session, selected, commands);
+                    }
+                    RightTab::Relations => {
+                        let selected = doc.view.selected_relation;
+                        let list = &mut doc.relation_list;
+                        relation_list_ui(ui, list, &doc.session, selected, commands);
+                    }
+                }
             });
     }
     // A document is always in an open folder.
@@ -84,6 +96,34 @@ pub fn show(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command
     egui::CentralPanel::default().show(ui, |ui| match &mut app.doc {
         Some(doc) => text_view_ui(ui, &mut doc.view, &doc.session, commands),
         None => super::chrome::empty::show(ui, app.layout.refused.as_deref(), commands),
+    });
+}
+
+/// The Spans and Relations tabs of the right panel.
+fn right_tabs(ui: &mut egui::Ui, tab: &mut RightTab, relations: usize) {
+    ui.horizontal(|ui| {
+        let hint = crate::plural::counted(relations, "relation", "relations");
+        for (label, which, hint) in [
+            (
+                "Spans",
+                RightTab::Spans,
+                "The spans, grouped by label".to_owned(),
+            ),
+            (
+                "Relations",
+                RightTab::Relations,
+                format!("{hint}, grouped by type, filterable"),
+            ),
+        ] {
+            let text = egui::RichText::new(label).heading();
+            if ui
+                .selectable_label(*tab == which, text)
+                .on_hover_text(hint)
+                .clicked()
+            {
+                *tab = which;
+            }
+        }
     });
 }
 

@@ -6,7 +6,7 @@ use egui::{Key, Modifiers};
 use super::prompts::PromptKind;
 use super::widgets::text_view::TextView;
 use super::{Command, Selection};
-use crate::model::words;
+use crate::model::{Status, words};
 use crate::session::Session;
 
 /// The keys pressed this frame, with their modifiers.
@@ -59,9 +59,17 @@ pub fn commands(
         else {
             continue;
         };
+        if view.linking.is_some() {
+            out.extend(linking_key(session, key, mods));
+            continue;
+        }
+        let relation = view.selected_relation;
         match key {
             Key::Escape => out.push(Command::ClearSelection),
-            Key::Delete | Key::Backspace => out.push(Command::DeleteSpan),
+            Key::Delete | Key::Backspace => out.push(match relation {
+                Some(id) => Command::DeleteRelation(id),
+                None => Command::DeleteSpan,
+            }),
             Key::Tab if mods.shift => out.push(Command::PrevSpan),
             Key::Tab => out.push(Command::NextSpan),
             Key::N if !mods.command && !mods.alt => out.push(if mods.shift {
@@ -69,8 +77,21 @@ pub fn commands(
             } else {
                 Command::NextPending
             }),
-            Key::A | Key::Enter if !mods.command && !mods.alt => out.push(Command::Accept),
-            Key::X if !mods.command && !mods.alt => out.push(Command::Reject),
+            Key::A | Key::Enter if !mods.command && !mods.alt => out.push(match relation {
+                Some(id) => Command::ReviewRelation {
+                    id,
+                    status: Status::Accepted,
+                },
+                None => Command::Accept,
+            }),
+            Key::X if !mods.command && !mods.alt => out.push(match relation {
+                Some(id) => Command::ReviewRelation {
+                    id,
+                    status: Status::Rejected,
+                },
+                None => Command::Reject,
+            }),
+            Key::L if mods.matches_exact(Modifiers::COMMAND) => out.push(Command::StartLink),
             Key::ArrowLeft | Key::ArrowRight if mods.shift && view.selected_span.is_some() => {
                 out.push(Command::MoveEdge {
                     start: mods.alt,
@@ -94,6 +115,24 @@ pub fn commands(
         }
     }
     out
+}
+
+/// What a key does while a link is being made: the table's keys (Tab,
+/// Enter, Esc), a digit of a candidate's number, or a relation type's
+/// hotkey.
+fn linking_key(session: &Session, key: Key, mods: Modifiers) -> Option<Command> {
+    if let Some(command) = super::chrome::actions::linking_command(key, mods) {
+        return Some(command);
+    }
+    if mods.command || mods.ctrl || mods.alt {
+        return None;
+    }
+    let c = key_char(key)?;
+    if let Some(digit) = c.to_digit(10) {
+        return u8::try_from(digit).ok().map(Command::LinkDigit);
+    }
+    let relation = session.schema().relation_for_key(c)?;
+    Some(Command::LinkAs(relation.name.clone()))
 }
 
 /// The character a key types, for label hotkeys (`Key::P` → `p`).

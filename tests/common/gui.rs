@@ -29,6 +29,19 @@ pub fn temp_article(name: &str, with_ron: bool) -> (tempfile::TempDir, PathBuf) 
     (dir, txt)
 }
 
+/// Adds a `relations` list (one relation a line, in the file's syntax) to
+/// the annotation file beside `txt`.
+pub fn add_relations(txt: &Path, relations: &[&str]) {
+    let ron = txt.with_extension("ron");
+    let text = std::fs::read_to_string(&ron).unwrap();
+    let body = text.trim_end().strip_suffix(')').unwrap();
+    let lines: String = relations
+        .iter()
+        .map(|r| format!("        {r},\n"))
+        .collect();
+    std::fs::write(&ron, format!("{body}    relations: [\n{lines}    ],\n)\n")).unwrap();
+}
+
 pub fn harness_for(path: &Path) -> Harness<'static, NewsmarkApp> {
     let path = path.to_owned();
     let mut harness = Harness::builder()
@@ -152,6 +165,12 @@ pub fn button<'h>(harness: &'h Harness<'_, NewsmarkApp>, text: &'h str) -> egui_
             .role(egui::accesskit::Role::Button)
             .predicate(move |n| n.label().is_some_and(|l| l.starts_with(text))),
     )
+}
+
+/// Where span `id` of the open document starts.
+pub fn start_of(harness: &Harness<'_, NewsmarkApp>, id: newsmark::model::SpanId) -> usize {
+    let set = harness.state().session().unwrap().set();
+    set.get(id).expect("the span").start
 }
 
 pub fn spans(harness: &Harness<'_, NewsmarkApp>) -> Vec<Span> {

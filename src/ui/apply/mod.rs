@@ -11,6 +11,7 @@
 //! - `learned.rs`: offering terms tagged in one document to the others
 //! - `navigate.rs`: going to another document, marking done
 //! - `prompts.rs`: applying the prompts' answers
+//! - `relations.rs`: linking spans (Ctrl+L), selecting, reviewing and deleting relations
 //! - `review.rs`: accept, reject, next pending, moving a span's edges
 //! - `search.rs`: Ctrl+F and its hits
 //! - `suggest.rs`: running the suggesters, offering a tag's other occurrences
@@ -24,6 +25,7 @@ pub mod journal;
 pub mod learned;
 pub mod navigate;
 pub mod prompts;
+pub mod relations;
 pub mod review;
 pub mod search;
 pub mod suggest;
@@ -41,12 +43,27 @@ impl NewsmarkApp {
         for command in commands {
             self.apply(ctx, command);
         }
-        // An undo may have removed the selected span.
-        if let Some(doc) = &mut self.doc
-            && let Some(id) = doc.view.selected_span
-            && doc.session.set().get(id).is_none()
-        {
-            doc.view.selected_span = None;
+        // An undo may have removed the selected span or relation, or the
+        // span a link starts at.
+        if let Some(doc) = &mut self.doc {
+            let set = doc.session.set();
+            let view = &mut doc.view;
+            if view.selected_span.is_some_and(|id| set.get(id).is_none()) {
+                view.selected_span = None;
+            }
+            if view
+                .selected_relation
+                .is_some_and(|id| set.relation(id).is_none())
+            {
+                view.selected_relation = None;
+            }
+            if view
+                .linking
+                .as_ref()
+                .is_some_and(|l| set.get(l.start()).is_none())
+            {
+                view.linking = None;
+            }
         }
     }
 
@@ -132,6 +149,20 @@ impl NewsmarkApp {
             Command::Suggest { all } => self.suggest(ctx, all),
             Command::CancelSuggest => self.cancel_suggest(),
             Command::Answer(answer) => self.answer(ctx, answer),
+            relation @ (Command::StartLink
+            | Command::LinkDigit(_)
+            | Command::LinkCycle { .. }
+            | Command::LinkConfirm
+            | Command::LinkTarget(_)
+            | Command::LinkSpans { .. }
+            | Command::LinkAs(_)
+            | Command::CancelLink
+            | Command::AddRelation { .. }
+            | Command::SelectRelation { .. }
+            | Command::DeleteRelation(_)
+            | Command::ReviewRelation { .. }
+            | Command::JumpToOtherEnd
+            | Command::ToggleArcs) => self.apply_relation(relation),
         }
     }
 
@@ -240,6 +271,8 @@ impl NewsmarkApp {
             return;
         };
         view.selected_span = Some(id);
+        view.selected_relation = None;
+        view.linking = None;
         view.selection = Selection::of_range(span.start..span.end);
         if scroll {
             view.scroll_to(ScrollTo::Center(span.start));
@@ -250,6 +283,8 @@ impl NewsmarkApp {
         if let Some(view) = self.doc.as_mut().map(|d| &mut d.view) {
             view.selection = selection;
             view.selected_span = None;
+            view.selected_relation = None;
+            view.linking = None;
             if reveal {
                 view.scroll_to(ScrollTo::Minimal(selection.caret));
             }

@@ -42,6 +42,8 @@ fn binding_keys(scope: Scope, binding: &Binding) -> Keys {
     match (scope, binding.shortcuts.first()) {
         (_, None) => Keys::None,
         (Scope::Window, Some(s)) => Keys::Shortcut(*s),
+        // The text view's Ctrl keys (Ctrl+L), as egui writes them.
+        (_, Some(s)) if s.modifiers.command => Keys::Shortcut(*s),
         (_, Some(s)) => Keys::Text(actions::text_key_name(s)),
     }
 }
@@ -194,7 +196,7 @@ fn edit_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
     for (scope, binding, found) in actions::menu_items(Menu::Edit) {
         let enabled = match binding.command {
             Command::Undo | Command::Redo => continue,
-            Command::DeleteSpan => span_selected,
+            Command::DeleteSpan | Command::StartLink => span_selected,
             _ => has_doc,
         };
         let keys = binding_keys(scope, binding);
@@ -265,12 +267,14 @@ fn view_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
         .on_hover_text("Zoom, theme, window and panel sizes are kept between runs");
     ui.separator();
     let rejected = app.view().is_some_and(|v| v.show_rejected);
+    let all_arcs = app.view().is_some_and(|v| v.show_all_arcs);
     for (_, binding, found) in actions::menu_items(Menu::View) {
         let on = match binding.command {
             Command::ToggleRejected => rejected,
             Command::ToggleReview => app.layout.left == Some(LeftTab::Review),
             Command::ToggleDocuments => app.layout.left == Some(LeftTab::Documents),
             Command::ToggleStatistics => app.layout.show_statistics,
+            Command::ToggleArcs => all_arcs,
             _ => false,
         };
         let Some(shortcut) = binding.shortcuts.first() else {

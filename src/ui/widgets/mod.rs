@@ -5,13 +5,17 @@
 //! `span_list_ui`, `doc_list_ui`, `search_bar_ui`); the review panel still
 //! has a `show` method.
 //!
+//! - `arcs.rs`: relations drawn as arcs over the text (stubs for ends off screen)
 //! - `blocks.rs`: the text cut into blocks, laid out lazily (long articles)
 //! - `caret.rs`: the caret and the selection (`Selection`)
 //! - `doc_list.rs`: the folder's documents, sortable and filterable (left panel)
 //! - `label_chips.rs`: a label's hotkeys as chips
+//! - `linking.rs`: making a relation from the keyboard: candidates, their numbers, the type
 //! - `review_figures.rs`: the review panel's counts rows and quality table
 //! - `review_panel.rs`: review counts, filter, extractor quality (left panel)
 //! - `review_bulk.rs`: the review panel's bulk actions, for the document and the folder
+//! - `relation_index.rs`: each span's relations, kept between frames (for the arcs)
+//! - `relation_list.rs`: the relations grouped by type, filterable (right panel)
 //! - `search_bar.rs`: Ctrl+F, its hits and label filter
 //! - `span_depths.rs`: which underline level each span takes (nesting), kept up to date
 //! - `span_list.rs`: the spans grouped by label (right panel)
@@ -21,10 +25,14 @@
 //! - `text_view.rs`: the article's text (and `text_view/motion.rs`: caret motion by row;
 //!   `text_view/pointer.rs`: clicks and drags)
 
+pub mod arcs;
 pub mod blocks;
 pub mod caret;
 pub mod doc_list;
 pub mod label_chips;
+pub mod linking;
+pub mod relation_index;
+pub mod relation_list;
 pub mod review_bulk;
 pub mod review_figures;
 pub mod review_panel;

@@ -191,7 +191,6 @@ pub fn span_list_ui(
     selected: Option<SpanId>,
     commands: &mut Vec<Command>,
 ) {
-    ui.heading("Spans");
     crate::ui::widgets::label_chips::show(ui, session.schema(), commands);
     ui.separator();
     let row_count = list.row_count();
@@ -270,18 +269,23 @@ fn push_unknown_group(groups: &mut Vec<Group>, label: &str) -> usize {
 
 /// A row's tooltip: who made the span and what clicking does.
 fn row_hint(span: &Span) -> String {
-    let origin = match &span.origin {
+    format!(
+        "Span {} ({}), {}. Click to select it and scroll to it",
+        span.id,
+        span.label,
+        made_by(&span.origin, span.score)
+    )
+}
+
+/// Who made a span or relation, and the score it gave: "made by hand",
+/// "suggested by spacy, score 0.91".
+pub fn made_by(origin: &crate::model::Origin, score: Option<f64>) -> String {
+    let origin = match origin {
         crate::model::Origin::Manual => "made by hand".to_owned(),
         crate::model::Origin::Extractor(name) => format!("suggested by {name}"),
     };
-    let score = span
-        .score
-        .map(|s| format!(", score {s:.2}"))
-        .unwrap_or_default();
-    format!(
-        "Span {} ({}), {origin}{score}. Click to select it and scroll to it",
-        span.id, span.label
-    )
+    let score = score.map(|s| format!(", score {s:.2}")).unwrap_or_default();
+    format!("{origin}{score}")
 }
 
 /// A span as a row: its quote (shortened; as code points when it shows

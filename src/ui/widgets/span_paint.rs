@@ -25,6 +25,15 @@ pub struct HitRegion {
     pub id: SpanId,
 }
 
+/// Where a span's text is drawn on one row (its box, under its tag).
+#[derive(Clone, Copy, Debug)]
+pub struct SpanBox {
+    /// Screen rectangle around the span's glyphs on the row.
+    pub rect: Rect,
+    /// The span.
+    pub id: SpanId,
+}
+
 /// Vertical extent of the glyphs of a row (the rest is room for tags and
 /// underlines).
 pub fn text_band(galley: &Galley, row: usize, origin: Pos2) -> (f32, f32) {
@@ -106,11 +115,12 @@ pub struct BlockSpans<'a> {
 
 impl BlockSpans<'_> {
     /// Paints the backgrounds and underlines of `spans` (with their depths),
-    /// then their tags; returns the clickable regions (tags and underlines).
-    pub fn paint(&self, spans: &[(&Span, u8)]) -> Vec<HitRegion> {
+    /// then their tags; returns the clickable regions (tags and underlines)
+    /// and adds each span's box on each row to `boxes`.
+    pub fn paint(&self, spans: &[(&Span, u8)], boxes: &mut Vec<SpanBox>) -> Vec<HitRegion> {
         let mut hits = Vec::new();
         for &(span, depth) in spans {
-            self.paint_body(span, depth, &mut hits);
+            self.paint_body(span, depth, &mut hits, boxes);
         }
         self.paint_tags(spans, &mut hits);
         hits
@@ -130,7 +140,13 @@ impl BlockSpans<'_> {
         start..end
     }
 
-    fn paint_body(&self, span: &Span, depth: u8, hits: &mut Vec<HitRegion>) {
+    fn paint_body(
+        &self,
+        span: &Span,
+        depth: u8,
+        hits: &mut Vec<HitRegion>,
+        boxes: &mut Vec<SpanBox>,
+    ) {
         let color = self.color_of(span);
         let selected = self.selected == Some(span.id);
         let pending = span.status == Status::Pending;
@@ -138,6 +154,7 @@ impl BlockSpans<'_> {
         for (row, x0, x1) in row_pieces(self.galley, self.local(span), self.origin) {
             let (top, bottom) = text_band(self.galley, row, self.origin);
             let rect = Rect::from_min_max(pos2(x0, top - 1.0), pos2(x1, bottom + 1.0));
+            boxes.push(SpanBox { rect, id: span.id });
             let alpha = if selected { 90 } else { 40 };
             if rejected {
                 let mid = (top + bottom) / 2.0;

@@ -6,11 +6,14 @@ use std::sync::Arc;
 use egui::scroll_area::ScrollSource;
 use egui::{Color32, CornerRadius, Galley, Id, Pos2, Rect, ScrollArea, Sense, Ui, pos2, vec2};
 
-use crate::model::{Document, SpanId};
+use crate::model::{Document, RelationId, SpanId};
 use crate::session::Session;
+use crate::ui::widgets::arcs::{ArcPainter, ArcRequest, Drawn};
 use crate::ui::widgets::blocks::{BlockKind, BlockLayout};
+use crate::ui::widgets::linking::{self, Linking};
+use crate::ui::widgets::relation_index::RelationIndex;
 use crate::ui::widgets::span_depths;
-use crate::ui::widgets::span_paint::{self, BlockSpans, HitRegion};
+use crate::ui::widgets::span_paint::{self, BlockSpans, HitRegion, SpanBox};
 use crate::ui::{Command, Selection, style};
 
 mod motion;
@@ -37,14 +40,29 @@ pub struct TextView {
     pub show_rejected: bool,
     /// Search hits to highlight, sorted.
     pub highlights: Vec<std::ops::Range<usize>>,
+    /// The link being made (after Ctrl+L), if any.
+    pub linking: Option<Linking>,
+    /// The selected relation, if any (then no span is selected).
+    pub selected_relation: Option<RelationId>,
+    /// Whether every relation in view is drawn (else only the selected
+    /// span's and the pointed one's).
+    pub show_all_arcs: bool,
     depths: span_depths::Depths,
     hits: Vec<HitRegion>,
+    /// Each span's boxes on screen, last frame, in text order.
+    boxes: Vec<SpanBox>,
+    /// Each span's relations.
+    relations: RelationIndex,
+    /// The relations drawn last frame, and how.
+    drawn: Vec<(RelationId, Drawn)>,
     scroll_request: Option<ScrollTo>,
     /// Screen position of the text column's top-left corner, last frame.
     column_origin: Pos2,
     /// The visible part of the content, last frame (content coordinates).
     viewport: Rect,
     drag_anchor: Option<usize>,
+    /// The span whose tag a drag started on (a link being dragged).
+    link_drag: Option<SpanId>,
     /// The caret a run of vertical moves left, and the x they keep.
     sticky_x: Option<(usize, f32)>,
 }
@@ -63,12 +81,19 @@ impl TextView {
             selected_span: None,
             show_rejected: false,
             highlights: Vec::new(),
+            linking: None,
+            selected_relation: None,
+            show_all_arcs: false,
             depths: span_depths::Depths::default(),
             hits: Vec::new(),
+            boxes: Vec::new(),
+            relations: RelationIndex::default(),
+            drawn: Vec::new(),
             scroll_request: None,
             column_origin: Pos2::ZERO,
             viewport: Rect::NOTHING,
             drag_anchor: None,
+            link_drag: None,
             sticky_x: None,
         }
     }
@@ -76,6 +101,77 @@ impl TextView {
     /// Asks the next frame to scroll.
     pub fn scroll_to(&mut self, target: ScrollTo) {
         self.scroll_request = Some(target);
+    }
+
+    /// The spans drawn on screen last frame, in text order, each once.
+    pub fn on_screen(&self) -> Vec<SpanId> {
+        let mut seen = std::collections::HashSet::new();
+        self.boxes
+            .iter()
+            .map(|b| b.id)
+            .filter(|id| seen.insert(*id))
+            .collect()
+    }
+
+    /// The first box of span `id` on screen last frame, if it was drawn.
+    pub fn span_box(&self, id: SpanId) -> Option<Rect> {
+        self.boxes.iter().find(|b| b.id == id).map(|b| b.rect)
+    }
+
+    /// The clickable regions of span `id` last frame (its tag and the
+    /// underline on each row).
+    pub fn hit_rects(&self, id: SpanId) -> Vec<Rect> {
+        self.hits
+            .iter()
+            .filter(|h| h.id == id)
+            .map(|h| h.rect)
+            .collect()
+    }
+
+    /// The relations drawn last frame, and how.
+    pub fn drawn_relations(&self) -> &[(RelationId, Drawn)] {
+        &self.drawn
+    }
+
+    /// The innermost span whose box is under `p`, if any.
+    fn span_under(&self, p: Pos2) -> Option<SpanId> {
+        self.boxes
+            .iter()
+            .filter(|b| b.rect.contains(p))
+            .min_by(|a, b| a.rect.width().total_cmp(&b.rect.width()))
+            .map(|b| b.id)
+    }
+
+    /// Draws the arcs of the relations asked for (see [`crate::ui::widgets::arcs`]).
+    fn paint_arcs(&mut self, ui: &Ui, session: &Session) {
+        self.relations.refresh(session);
+        let clip = ui.clip_rect();
+        let hovered = ui
+            .input(|i| i.pointer.hover_pos())
+            .filter(|p| clip.contains(*p))
+            .and_then(|p| self.span_under(p));
+        let on_screen = self.on_screen();
+        let request = ArcRequest {
+            all_in_view: self.show_all_arcs,
+            on_screen: &on_screen,
+            selected_span: self.selected_span,
+            hovered,
+            selected_relation: self.selected_relation,
+            show_rejected: self.show_rejected,
+        };
+        let ids = request.relations(&self.relations, session);
+        let painter = ArcPainter {
+            painter: ui.painter(),
+            session,
+            clip,
+            boxes: &|id| self.span_box(id),
+            background: ui.visuals().extreme_bg_color,
+        };
+        let drawn: Vec<_> = ids
+            .into_iter()
+            .filter_map(|id| Some((id, painter.draw(id, Some(id) == self.selected_relation)?)))
+            .collect();
+        self.drawn = drawn;
     }
 
     /// Height of the visible part of the view, last frame.
@@ -162,6 +258,8 @@ impl TextView {
         let selection_color = ui.visuals().selection.bg_fill;
         let caret_color = ui.visuals().strong_text_color();
         self.hits.clear();
+        self.boxes.clear();
+        let screen = ui.clip_rect();
         let first = self.layout.block_at_y(viewport.min.y - style::MARGIN);
         let last_y = viewport.max.y - style::MARGIN;
         for i in first..self.layout.blocks().len() {
@@ -188,12 +286,30 @@ impl TextView {
                 schema: session.schema(),
                 selected: self.selected_span,
             }
-            .paint(&spans);
+            .paint(&spans, &mut self.boxes);
             self.hits.extend(hits);
             painter.galley(origin, Arc::clone(&galley), caret_color);
             if self.layout.block_of_char(self.selection.caret) == i {
                 self.paint_caret(painter, &galley, block.range.start, origin, caret_color);
             }
+        }
+        self.boxes.retain(|b| b.rect.intersects(screen));
+    }
+
+    /// Paints the numbers of the link's candidates, or asks for its type.
+    fn paint_linking(&self, ui: &Ui, session: &Session, commands: &mut Vec<Command>) {
+        let Some(linking) = &self.linking else {
+            return;
+        };
+        let accent = ui.visuals().selection.stroke.color;
+        linking::paint_badges(ui.painter(), linking, &|id| self.span_box(id), accent);
+        if let Linking::Type { other, choices, .. } = linking {
+            let at = self
+                .span_box(*other)
+                .map_or(self.column_origin, |r| r.left_bottom() + vec2(0.0, 8.0));
+            let mut chosen = None;
+            linking::type_menu(ui.ctx(), choices, session.schema(), at, &mut chosen);
+            commands.extend(chosen.map(Command::LinkAs));
         }
     }
 
@@ -277,6 +393,8 @@ pub fn text_view_ui(
         view.column_origin = content_min + vec2(left, style::MARGIN);
         view.viewport = viewport;
         view.paint_visible(ui, session, viewport);
+        view.paint_arcs(ui, session);
+        view.paint_linking(ui, session, commands);
         let visible = viewport.translate(content_min.to_vec2());
         let response = ui.interact(visible, view_id(), Sense::click_and_drag());
         view.handle_pointer(ui, &response, doc, commands);

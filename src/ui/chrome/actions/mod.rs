@@ -9,6 +9,7 @@
 //! here.
 
 mod prompts; // the prompts' keys
+mod relations; // linking spans, arcs
 mod text; // the text view's keys and the mouse
 mod window; // the window-wide shortcuts and menu items
 
@@ -26,6 +27,9 @@ pub enum Scope {
     Text,
     /// With the mouse, in the text.
     Pointer,
+    /// While a link is being made (after Ctrl+L): these keys pick the
+    /// other span and the type, and no other key of the text works.
+    Linking,
     /// While this prompt is showing (it takes the keyboard: no other key
     /// works meanwhile).
     Prompt(PromptKind),
@@ -129,8 +133,9 @@ pub(super) const fn built_in(keys: &'static str, does: &'static str, scope: Scop
 }
 
 /// Every action, in the order of the F1 help.
-pub static ACTIONS: [&[Action]; 5] = [
+pub static ACTIONS: [&[Action]; 6] = [
     text::SELECTING,
+    relations::RELATIONS,
     window::PANELS,
     text::MOTION,
     window::FILES,
@@ -174,14 +179,25 @@ pub fn menu_items(menu: Menu) -> Vec<(Scope, &'static Binding, MenuItem)> {
 
 /// The window-wide command `key` with `mods` runs, if any.
 pub fn window_command(key: Key, mods: Modifiers) -> Option<Command> {
+    command_in(Scope::Window, key, mods)
+}
+
+/// The command of `scope` that `key` with exactly `mods` runs, if any.
+fn command_in(scope: Scope, key: Key, mods: Modifiers) -> Option<Command> {
     bindings()
-        .filter(|(scope, _)| *scope == Scope::Window)
+        .filter(|(s, _)| *s == scope)
         .find(|(_, b)| {
             b.shortcuts
                 .iter()
                 .any(|s| s.logical_key == key && mods.matches_exact(s.modifiers))
         })
         .map(|(_, b)| b.command.clone())
+}
+
+/// The command `key` with `mods` runs while a link is being made, if any
+/// (digits and the types' hotkeys are read by the text view's keys).
+pub fn linking_command(key: Key, mods: Modifiers) -> Option<Command> {
+    command_in(Scope::Linking, key, mods)
 }
 
 /// The command `key` with `mods` runs while the prompt `kind` shows (its

@@ -158,12 +158,22 @@ fn the_readme_shortcut_table_is_made_from_the_actions() {
 /// The commands `keys::commands` makes of one key press, with a document
 /// open and nothing selected.
 fn run_key(shortcut: &KeyboardShortcut) -> Vec<Command> {
+    run_key_while(shortcut, None)
+}
+
+/// The commands one key press makes while `linking` is under way (or
+/// none is).
+fn run_key_while(
+    shortcut: &KeyboardShortcut,
+    linking: Option<crate::ui::widgets::linking::Linking>,
+) -> Vec<Command> {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let txt = dir.path().join("a.txt");
     std::fs::write(&txt, "Havana talks\n\nCuba and Iran signed.\n").expect("the article");
     let session = crate::session::Session::open(&txt, crate::model::LabelSchema::default())
         .expect("the session");
     let mut view = crate::ui::widgets::text_view::TextView::new(session.doc());
+    view.linking = linking;
     press(shortcut, |ctx| {
         keys::commands(ctx, Some(&session), Some(&mut view))
     })
@@ -212,6 +222,44 @@ fn each_window_and_text_shortcut_runs_its_command() {
             );
         }
     }
+}
+
+#[test]
+fn while_linking_the_tables_keys_digits_and_type_keys_pick_and_nothing_else_runs() {
+    let linking = crate::ui::widgets::linking::Linking::Target {
+        start: 1,
+        candidates: Vec::new(),
+        focus: 0,
+        typed: String::new(),
+    };
+    let run = |s: KeyboardShortcut| run_key_while(&s, Some(linking.clone()));
+    let mut seen = 0;
+    for (scope, binding) in bindings() {
+        if scope != Scope::Linking {
+            continue;
+        }
+        for shortcut in binding.shortcuts {
+            seen += 1;
+            assert_eq!(
+                run(*shortcut),
+                vec![binding.command.clone()],
+                "{}",
+                spelled(shortcut)
+            );
+        }
+    }
+    assert_eq!(seen, 4, "Tab, Shift+Tab, Enter, Esc");
+    assert_eq!(run(key(NONE, Key::Num3)), vec![Command::LinkDigit(3)]);
+    assert_eq!(
+        run(key(NONE, Key::H)),
+        vec![Command::LinkAs("holds".into())]
+    );
+    // The text view's own keys do nothing meanwhile: no tagging, no review.
+    for other in [Key::P, Key::A, Key::X, Key::Delete, Key::N] {
+        assert_eq!(run(key(NONE, other)), vec![], "{other:?}");
+    }
+    // The window's shortcuts still work.
+    assert_eq!(run(key(CMD, Key::Z)), vec![Command::Undo]);
 }
 
 #[test]

@@ -28,7 +28,7 @@ pub static SELECTING: &[Action] = &[
     ),
     Action {
         keys: "Delete / Backspace",
-        does: "delete the selected span",
+        does: "delete the selected span or relation",
         scope: Scope::Text,
         bindings: &[Binding {
             command: Command::DeleteSpan,

@@ -4,7 +4,9 @@
 use egui::{Pos2, Ui, vec2};
 
 use super::TextView;
-use crate::model::{Document, words};
+use crate::model::{Document, SpanId, words};
+use crate::ui::widgets::arcs::Drawn;
+use crate::ui::widgets::linking::Linking;
 use crate::ui::{Command, Selection};
 
 impl TextView {
@@ -31,7 +33,15 @@ impl TextView {
         }
         if response.drag_started() {
             let origin = ui.input(|i| i.pointer.press_origin());
-            self.drag_anchor = origin.map(|p| self.char_at_screen(&ctx, doc, p));
+            // From a span's tag or underline: a link to where it is dropped.
+            self.link_drag = origin.and_then(|p| self.hit_at(p));
+            if self.link_drag.is_none() {
+                self.drag_anchor = origin.map(|p| self.char_at_screen(&ctx, doc, p));
+            }
+        }
+        if let Some(from) = self.link_drag {
+            self.drag_link(ui, response, from, commands);
+            return;
         }
         if response.dragged()
             && let (Some(anchor), Some(p)) = (self.drag_anchor, response.interact_pointer_pos())
@@ -53,6 +63,59 @@ impl TextView {
         }
     }
 
+    /// The span whose tag or underline is at `p`, if any.
+    fn hit_at(&self, p: Pos2) -> Option<SpanId> {
+        self.hits
+            .iter()
+            .rev()
+            .find(|h| h.rect.contains(p))
+            .map(|h| h.id)
+    }
+
+    /// A drag from span `from`'s tag: a line to the pointer while it is
+    /// held; dropped on another span, a link between the two.
+    fn drag_link(
+        &mut self,
+        ui: &Ui,
+        response: &egui::Response,
+        from: SpanId,
+        commands: &mut Vec<Command>,
+    ) {
+        let Some(p) = response.interact_pointer_pos() else {
+            return;
+        };
+        if response.drag_stopped() {
+            self.link_drag = None;
+            let to = self.hit_at(p).or_else(|| self.span_under(p));
+            if let Some(to) = to.filter(|&to| to != from) {
+                commands.push(Command::LinkSpans { from, to });
+            }
+            return;
+        }
+        if let Some(start) = self.span_box(from) {
+            let color = ui.visuals().selection.stroke.color;
+            ui.painter()
+                .line_segment([start.center_top(), p], egui::Stroke::new(2.0, color));
+        }
+        self.autoscroll(ui, p);
+    }
+
+    /// While choosing a link's other span: the innermost numbered span
+    /// whose text, tag or underline is under the pointer.
+    fn candidate_at(&self, p: Pos2) -> Option<SpanId> {
+        let Some(Linking::Target { candidates, .. }) = &self.linking else {
+            return None;
+        };
+        let boxes = self.boxes.iter().map(|b| (b.rect, b.id));
+        let hits = self.hits.iter().map(|h| (h.rect, h.id));
+        boxes
+            .chain(hits)
+            .filter(|(rect, _)| rect.contains(p))
+            .filter_map(|(_, id)| candidates.iter().find(|c| c.id == id))
+            .min_by_key(|c| c.range.len())
+            .map(|c| c.id)
+    }
+
     /// Scrolls while a drag is held near the top or bottom edge.
     fn autoscroll(&self, ui: &Ui, pointer: Pos2) {
         let clip = ui.clip_rect();
@@ -71,11 +134,22 @@ impl TextView {
     /// on text, the innermost span there, or the next one out if that is
     /// already selected; elsewhere it places the caret.
     fn click_command(&mut self, ctx: &egui::Context, doc: &Document, p: Pos2) -> Command {
-        if let Some(hit) = self.hits.iter().rev().find(|h| h.rect.contains(p)) {
-            return Command::SelectSpan {
-                id: hit.id,
-                scroll: false,
-            };
+        if let Some(id) = self.candidate_at(p) {
+            return Command::LinkTarget(id);
+        }
+        // A stub's label: go to the end off screen.
+        let stub = self
+            .drawn_relations()
+            .iter()
+            .find_map(|(_, drawn)| match drawn {
+                Drawn::Stub { other, rect, .. } if rect.contains(p) => Some(*other),
+                _ => None,
+            });
+        if let Some(id) = stub {
+            return Command::SelectSpan { id, scroll: true };
+        }
+        if let Some(id) = self.hit_at(p) {
+            return Command::SelectSpan { id, scroll: false };
         }
         let pos = self.char_at_screen(ctx, doc, p);
         // Clicking the right half of the last character of a word still
