@@ -29,9 +29,22 @@ pub fn temp_article(name: &str, with_ron: bool) -> (tempfile::TempDir, PathBuf) 
     (dir, txt)
 }
 
-/// Adds a `relations` list (one relation a line, in the file's syntax) to
-/// the annotation file beside `txt`.
+/// Takes the `relations` list (the sample's) out of the annotation file
+/// beside `txt`, keeping its spans.
+pub fn remove_relations(txt: &Path) {
+    let ron = txt.with_extension("ron");
+    let text = std::fs::read_to_string(&ron).unwrap();
+    let Some(start) = text.find("    relations: [\n") else {
+        return;
+    };
+    let end = start + text[start..].find("    ],\n").unwrap() + "    ],\n".len();
+    std::fs::write(&ron, format!("{}{}", &text[..start], &text[end..])).unwrap();
+}
+
+/// Gives the annotation file beside `txt` a `relations` list (one relation
+/// a line, in the file's syntax) instead of the one it had, if any.
 pub fn add_relations(txt: &Path, relations: &[&str]) {
+    remove_relations(txt);
     let ron = txt.with_extension("ron");
     let text = std::fs::read_to_string(&ron).unwrap();
     let body = text.trim_end().strip_suffix(')').unwrap();

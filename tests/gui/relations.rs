@@ -56,6 +56,7 @@ fn type_number_of(harness: &mut Harness<'_, NewsmarkApp>, id: SpanId) {
 /// A harness on a copy of the sample with its spans (and no relations).
 fn sample() -> (tempfile::TempDir, Harness<'static, NewsmarkApp>) {
     let (dir, txt) = temp_article(SAMPLE, true);
+    remove_relations(&txt);
     let harness = harness_for(&txt);
     (dir, harness)
 }
@@ -238,6 +239,7 @@ fn drag_between(harness: &mut Harness<'_, NewsmarkApp>, a: egui::Pos2, b: egui::
 #[test]
 fn when_two_types_fit_the_types_key_chooses_and_esc_stops() {
     let (dir, txt) = temp_article(SAMPLE, true);
+    remove_relations(&txt);
     std::fs::write(
         dir.path().join("newsmark.ron"),
         r#"(relations: Some([
