@@ -121,6 +121,9 @@ impl<'a> Cursor<'a> {
         if self.eat_if(", origin: Extractor(") {
             span.origin = Origin::Extractor(self.string()?);
             self.eat(")")?;
+        } else if self.eat_if(", origin: Annotator(") {
+            span.origin = Origin::Annotator(self.string()?);
+            self.eat(")")?;
         }
         if self.eat_if(", score: Some(") {
             span.score = Some(self.score()?);

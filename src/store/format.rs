@@ -136,8 +136,14 @@ fn span_line(span: &Span, context: Option<&Context>, candidates: &[(usize, usize
         ron_string(&span.label),
         ron_string(&span.text)
     );
-    if let Origin::Extractor(name) = &span.origin {
-        let _ = write!(line, ", origin: Extractor({})", ron_string(name));
+    match &span.origin {
+        Origin::Manual => {}
+        Origin::Extractor(name) => {
+            let _ = write!(line, ", origin: Extractor({})", ron_string(name));
+        }
+        Origin::Annotator(name) => {
+            let _ = write!(line, ", origin: Annotator({})", ron_string(name));
+        }
     }
     if let Some(score) = span.score {
         let _ = write!(line, ", score: Some({score:?})");

@@ -46,7 +46,7 @@ pub(super) fn check_fields(path: &Path, file: &AnnotationFile) -> Result<(), Sto
 /// The first field of a span that breaks a limit, and why.
 fn check_span(span: &StoredSpan) -> Result<(), (&'static str, String)> {
     check_label_name(&span.label).map_err(|e| ("label", e.to_string()))?;
-    if let Origin::Extractor(name) = &span.origin {
+    if let Origin::Extractor(name) | Origin::Annotator(name) = &span.origin {
         check_name(name, MAX_NAME_CHARS).map_err(|e| ("origin", e.to_string()))?;
     }
     let fields = [

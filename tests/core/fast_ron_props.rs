@@ -138,6 +138,7 @@ const PIECES: &[&str] = &[
     "None",
     "status: Pending",
     ", origin: Manual",
+    ", origin: Annotator(\"ana\")",
     "done: true,\n",
     "\u{85}",
     "\u{2028}",

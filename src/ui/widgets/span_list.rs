@@ -273,6 +273,7 @@ fn row_hint(span: &Span) -> String {
     let origin = match &span.origin {
         crate::model::Origin::Manual => "made by hand".to_owned(),
         crate::model::Origin::Extractor(name) => format!("suggested by {name}"),
+        crate::model::Origin::Annotator(name) => format!("taken from {name}'s annotations"),
     };
     let score = span
         .score
