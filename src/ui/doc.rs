@@ -8,6 +8,7 @@ use std::time::Instant;
 use super::Selection;
 use super::background::disk_watch::DiskWatch;
 use super::background::occurrence_scan::OccurrenceScan;
+use super::widgets::curation_panel::Curation;
 use super::widgets::review_panel::ReviewPanel;
 use super::widgets::span_list::SpanList;
 use super::widgets::text_view::TextView;
@@ -47,6 +48,8 @@ pub struct OpenDoc {
     pub disk: DiskWatch,
     /// Tagged texts' occurrences being looked for in this (long) text.
     pub occurrence_scans: Vec<OccurrenceScan>,
+    /// The annotators' versions, while the document is open into curation.
+    pub curation: Option<Curation>,
 }
 
 impl OpenDoc {
@@ -61,6 +64,7 @@ impl OpenDoc {
             journal: JournalClock::default(),
             disk: DiskWatch::default(),
             occurrence_scans: Vec::new(),
+            curation: None,
             session,
         };
         doc.view.selection = Selection::caret_at(0);

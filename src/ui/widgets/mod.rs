@@ -5,6 +5,8 @@
 //! `span_list_ui`, `doc_list_ui`, `search_bar_ui`); the review panel still
 //! has a `show` method.
 //!
+//! - `agreement_window.rs`: the folder's annotators' agreement and its documents by disagreement
+//! - `curation_panel.rs`: a document's disagreements and the annotators' versions (left panel)
 //! - `blocks.rs`: the text cut into blocks, laid out lazily (long articles)
 //! - `caret.rs`: the caret and the selection (`Selection`)
 //! - `doc_list.rs`: the folder's documents, sortable and filterable (left panel)
@@ -21,8 +23,10 @@
 //! - `text_view.rs`: the article's text (and `text_view/motion.rs`: caret motion by row;
 //!   `text_view/pointer.rs`: clicks and drags)
 
+pub mod agreement_window;
 pub mod blocks;
 pub mod caret;
+pub mod curation_panel;
 pub mod doc_list;
 pub mod label_chips;
 pub mod review_bulk;

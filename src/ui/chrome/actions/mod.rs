@@ -8,6 +8,7 @@
 //! selected span), and tests check that they run the commands written
 //! here.
 
+mod curation; // the agreement panel and curation (teams)
 mod prompts; // the prompts' keys
 mod text; // the text view's keys and the mouse
 mod window; // the window-wide shortcuts and menu items
@@ -129,9 +130,10 @@ pub(super) const fn built_in(keys: &'static str, does: &'static str, scope: Scop
 }
 
 /// Every action, in the order of the F1 help.
-pub static ACTIONS: [&[Action]; 5] = [
+pub static ACTIONS: [&[Action]; 6] = [
     text::SELECTING,
     window::PANELS,
+    curation::CURATION,
     text::MOTION,
     window::FILES,
     prompts::PROMPTS,
