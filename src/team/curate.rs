@@ -46,6 +46,8 @@ pub struct CurationIndex {
     quorum: usize,
     agreed: Vec<Agreed>,
     disagreements: Vec<Disagreement>,
+    /// The longest disagreement, in code points.
+    max_len: usize,
 }
 
 /// The smallest quorum allowed with `n` annotators: a strict majority, so
@@ -94,11 +96,17 @@ impl CurationIndex {
                 });
             }
         }
+        let max_len = disagreements
+            .iter()
+            .map(|d| d.end - d.start)
+            .max()
+            .unwrap_or(0);
         Self {
             annotators,
             quorum,
             agreed,
             disagreements,
+            max_len,
         }
     }
 
@@ -120,6 +128,25 @@ impl CurationIndex {
     /// The disagreements, in order of offsets.
     pub fn disagreements(&self) -> &[Disagreement] {
         &self.disagreements
+    }
+
+    /// The disagreements sharing at least one code point with `range`, in
+    /// order, with their places in [`Self::disagreements`]. Costs
+    /// O(log n + disagreements starting within the longest one's length
+    /// of `range`).
+    pub fn disagreements_in(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = (usize, &Disagreement)> {
+        let first = self
+            .disagreements
+            .partition_point(|d| d.start + self.max_len <= range.start);
+        self.disagreements[first..]
+            .iter()
+            .enumerate()
+            .take_while(move |(_, d)| d.start < range.end)
+            .filter(move |(_, d)| d.end > range.start)
+            .map(move |(k, d)| (first + k, d))
     }
 
     /// The edit that merges every agreed span the gold `set` lacks into
@@ -265,6 +292,21 @@ mod tests {
         assert!(two.disagreements().is_empty());
         let one = CurationIndex::build(names(&["a", "b", "c"]), &spans, 1);
         assert_eq!(one.quorum(), 2);
+    }
+
+    #[test]
+    fn the_disagreements_in_a_range_are_those_sharing_a_code_point_with_it() {
+        let ana = vec![m(0, 30, "person"), m(10, 12, "role"), m(40, 45, "role")];
+        let index = CurationIndex::build(names(&["ana", "bob"]), &[ana, Vec::new()], 2);
+        let starts = |r: std::ops::Range<usize>| -> Vec<(usize, usize)> {
+            index
+                .disagreements_in(r)
+                .map(|(k, d)| (k, d.start))
+                .collect()
+        };
+        assert_eq!(starts(20..41), [(0, 0), (2, 40)]);
+        assert_eq!(starts(12..40), [(0, 0)]);
+        assert_eq!(starts(45..50), []);
     }
 
     #[test]

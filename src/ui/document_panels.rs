@@ -99,7 +99,17 @@ pub fn show(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command
             });
     }
     egui::CentralPanel::default().show(ui, |ui| match &mut app.doc {
-        Some(doc) => text_view_ui(ui, &mut doc.view, &doc.session, commands),
+        Some(doc) => {
+            text_view_ui(ui, &mut doc.view, &doc.session, commands);
+            if let Some(curation) = &doc.curation {
+                super::widgets::curation_lanes::paint_curation_lanes(
+                    ui,
+                    &mut doc.view,
+                    &doc.session,
+                    curation,
+                );
+            }
+        }
         None => super::chrome::empty::show(ui, app.layout.refused.as_deref(), commands),
     });
 }

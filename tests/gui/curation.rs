@@ -13,7 +13,7 @@ use newsmark::model::{AnnotationSet, Document, Origin, Span};
 use newsmark::store::to_ron_string_in_context;
 use newsmark::team::agree::study::{Study, read_document};
 use newsmark::team::agree::{Agreement, MICRO};
-use newsmark::ui::NewsmarkApp;
+use newsmark::ui::{NewsmarkApp, annotator_colour};
 
 /// Writes `name`'s file on the article `txt`: spans (start, end, label).
 fn write_annotator(txt: &Path, name: &str, spans: &[(usize, usize, &str)]) {
@@ -248,4 +248,46 @@ fn taking_a_version_among_5000_spans_per_annotator_is_one_frame_and_keeps_the_in
     harness.key_press(Key::F8);
     harness.step();
     assert_eq!(harness.state().curation_index().unwrap().1, Some(2));
+}
+
+/// Whether `colour` is painted within 24 points under the text of
+/// `start..end` (on one row).
+fn painted_under(
+    harness: &mut Harness<'_, NewsmarkApp>,
+    (width, rgba): &(u32, Vec<u8>),
+    (start, end): (usize, usize),
+    colour: egui::Color32,
+) -> bool {
+    let ctx = harness.ctx.clone();
+    let scale = ctx.pixels_per_point();
+    let left = harness.state_mut().char_screen_rect(&ctx, start).unwrap();
+    let right = harness.state_mut().char_screen_rect(&ctx, end).unwrap();
+    let px = |v: f32| (v * scale).round() as u32;
+    let close = |a: u8, b: u8| a.abs_diff(b) <= 3;
+    (px(left.min.x)..px(right.min.x)).any(|x| {
+        (px(left.max.y)..px(left.max.y + 24.0)).any(|y| {
+            let at = ((y * width + x) * 4) as usize;
+            let p = &rgba[at..at + 4];
+            close(p[0], colour.r()) && close(p[1], colour.g()) && close(p[2], colour.b())
+        })
+    })
+}
+
+#[test]
+fn each_annotators_version_is_a_lane_of_their_colour_under_the_text() {
+    let (_dir, calm, _split) = team_folder();
+    let mut harness = harness_for(&calm);
+    curate_split(&mut harness);
+    let image = harness.render().unwrap();
+    let image = (image.width(), image.into_raw());
+    let (ana, bob) = (annotator_colour(0), annotator_colour(1));
+    // Havana: ana's alone; Issa Zarepour: both; Tehran: agreed, merged,
+    // no lane.
+    let havana = (11, 17);
+    let issa = (26, 39);
+    assert!(painted_under(&mut harness, &image, havana, ana));
+    assert!(!painted_under(&mut harness, &image, havana, bob));
+    assert!(painted_under(&mut harness, &image, issa, ana));
+    assert!(painted_under(&mut harness, &image, issa, bob));
+    assert!(!painted_under(&mut harness, &image, (0, 6), ana));
 }

@@ -120,6 +120,10 @@ impl NewsmarkApp {
             self.perform(edit);
         }
         let total = index.disagreements().len();
+        // The panel gives way to curation (Ctrl+Shift+A brings it back).
+        if let Some(folder) = &mut self.folder {
+            folder.agreement.open = false;
+        }
         if let Some(doc) = &mut self.doc {
             doc.curation = Some(Curation {
                 index: Arc::new(index),

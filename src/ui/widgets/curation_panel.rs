@@ -71,7 +71,7 @@ pub fn curation_panel_ui(
     let total = index.disagreements().len();
     ui.heading("Curation");
     ui.label(format!(
-        "{} left to curate; {} merged (at least {} of {} agreed)",
+        "{}; {} merged (at least {} of {} agreed)",
         crate::plural::counted(total, "disagreement", "disagreements"),
         crate::plural::counted(index.agreed().len(), "agreed place", "agreed places"),
         index.quorum(),
@@ -88,10 +88,10 @@ pub fn curation_panel_ui(
         }
     });
     ui.horizontal(|ui| {
-        if ui.button("◀ Previous").on_hover_text("Shift+F8").clicked() {
+        if ui.button("Previous").on_hover_text("Shift+F8").clicked() {
             commands.push(Command::PrevDisagreement);
         }
-        if ui.button("Next ▶").on_hover_text("F8").clicked() {
+        if ui.button("Next").on_hover_text("F8").clicked() {
             commands.push(Command::NextDisagreement);
         }
         if ui
@@ -170,9 +170,13 @@ fn disagreement_list(
         && let Some(at) = curation.current
     {
         let spacing = ui.spacing().item_spacing.y;
-        area = area.vertical_scroll_offset(at as f32 * (row_height + spacing));
+        // A few rows above it stay in view.
+        let above = at.saturating_sub(3);
+        area = area.vertical_scroll_offset(above as f32 * (row_height + spacing));
     }
     area.show_rows(ui, row_height, index.disagreements().len(), |ui, rows| {
+        // One line a row: the rows' height is fixed.
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         for at in rows {
             let place = &index.disagreements()[at];
             let versions: Vec<String> = place.versions.iter().map(|v| labels_text(v)).collect();

@@ -6,6 +6,7 @@
 //! has a `show` method.
 //!
 //! - `agreement_window.rs`: the folder's annotators' agreement and its documents by disagreement
+//! - `curation_lanes.rs`: each annotator's versions as coloured lanes under the text, in curation
 //! - `curation_panel.rs`: a document's disagreements and the annotators' versions (left panel)
 //! - `blocks.rs`: the text cut into blocks, laid out lazily (long articles)
 //! - `caret.rs`: the caret and the selection (`Selection`)
@@ -26,6 +27,7 @@
 pub mod agreement_window;
 pub mod blocks;
 pub mod caret;
+pub mod curation_lanes;
 pub mod curation_panel;
 pub mod doc_list;
 pub mod label_chips;
