@@ -13,7 +13,7 @@ const ALT: Modifiers = Modifiers::ALT;
 pub static CURATION: &[Action] = &[
     Action {
         keys: "Ctrl+Shift+A",
-        does: "show or hide the agreement of the folder's annotators (click a document to curate it)",
+        does: "show or hide the annotators' agreement",
         scope: Scope::Window,
         bindings: &[Binding {
             command: Command::ToggleAgreement,
@@ -28,7 +28,7 @@ pub static CURATION: &[Action] = &[
     },
     Action {
         keys: "F8 / Shift+F8",
-        does: "in curation: go to the next / previous disagreement",
+        does: "in curation: next / previous disagreement",
         scope: Scope::Window,
         bindings: &[
             Binding {
@@ -55,7 +55,7 @@ pub static CURATION: &[Action] = &[
     },
     Action {
         keys: "Alt+1–9",
-        does: "in curation: take the 1st … 9th annotator's version of the disagreement into the gold, go to the next",
+        does: "in curation: take annotator 1–9's version",
         scope: Scope::Window,
         bindings: &[
             keys_only(Command::TakeVersion(0), &[key(ALT, Key::Num1)]),
@@ -71,7 +71,7 @@ pub static CURATION: &[Action] = &[
     },
     Action {
         keys: "Alt+X",
-        does: "in curation: reject every version of the disagreement (nothing there in the gold), go to the next",
+        does: "in curation: reject all versions",
         scope: Scope::Window,
         bindings: &[Binding {
             command: Command::RejectVersions,
