@@ -13,6 +13,9 @@ pub enum Origin {
     Manual,
     /// Suggested by the named extractor (spaCy, an LLM, rules, …).
     Extractor(String),
+    /// Taken into the gold from the named annotator's file in curation
+    /// (`ana`; `ana+bob` for a span several annotators agreed on).
+    Annotator(String),
 }
 
 /// Where a span stands in review.

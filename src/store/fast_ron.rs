@@ -190,6 +190,9 @@ impl<'a> Cursor<'a> {
         if self.eat_if(", origin: Extractor(") {
             origin = Origin::Extractor(self.string()?);
             self.eat(")")?;
+        } else if self.eat_if(", origin: Annotator(") {
+            origin = Origin::Annotator(self.string()?);
+            self.eat(")")?;
         }
         let mut score = None;
         if self.eat_if(", score: Some(") {

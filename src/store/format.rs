@@ -139,8 +139,14 @@ pub(crate) fn ron_string(s: &str) -> String {
 
 /// The review fields of a span or relation, those not at their default.
 fn review_fields(line: &mut String, origin: &Origin, score: Option<f64>, status: Status) {
-    if let Origin::Extractor(name) = origin {
-        let _ = write!(line, ", origin: Extractor({})", ron_string(name));
+    match origin {
+        Origin::Manual => {}
+        Origin::Extractor(name) => {
+            let _ = write!(line, ", origin: Extractor({})", ron_string(name));
+        }
+        Origin::Annotator(name) => {
+            let _ = write!(line, ", origin: Annotator({})", ron_string(name));
+        }
     }
     if let Some(score) = score {
         let _ = write!(line, ", score: Some({score:?})");

@@ -51,7 +51,9 @@ pub(super) fn check_fields(path: &Path, file: &AnnotationFile) -> Result<(), Sto
 /// Why an extractor's name is refused, if it is.
 fn check_origin(origin: &Origin) -> Result<(), String> {
     match origin {
-        Origin::Extractor(name) => check_name(name, MAX_NAME_CHARS).map_err(|e| e.to_string()),
+        Origin::Extractor(name) | Origin::Annotator(name) => {
+            check_name(name, MAX_NAME_CHARS).map_err(|e| e.to_string())
+        }
         Origin::Manual => Ok(()),
     }
 }

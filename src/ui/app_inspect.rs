@@ -278,4 +278,25 @@ impl NewsmarkApp {
             }
         }
     }
+
+    // --- Teams: the agreement panel and curation ---
+
+    hook! {
+        /// Whether the agreement of the folder's annotators is being
+        /// measured.
+        fn is_measuring_agreement(&self) -> bool {
+            self.folder.as_ref().is_some_and(|f| f.agreement.job.is_some())
+        }
+    }
+
+    hook! {
+        /// The open curation: its index of disagreements (the same `Arc`
+        /// for as long as it is not rebuilt) and the current disagreement.
+        fn curation_index(
+            &self,
+        ) -> Option<(std::sync::Arc<crate::team::curate::CurationIndex>, Option<usize>)> {
+            let curation = self.doc.as_ref()?.curation.as_ref()?;
+            Some((std::sync::Arc::clone(&curation.index), curation.current))
+        }
+    }
 }

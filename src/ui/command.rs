@@ -236,4 +236,26 @@ pub enum Command {
     ToggleArcs,
     /// Answer the prompt that is showing.
     Answer(super::PromptAnswer),
+
+    // --- Teams: agreement and curation (apply/curation.rs) ---
+    /// Show or hide the agreement panel (measuring the folder's
+    /// annotators' agreement when it opens).
+    ToggleAgreement,
+    /// Open this article's gold into curation against the annotators'
+    /// files.
+    Curate(PathBuf),
+    /// Go to the next disagreement of the curation.
+    NextDisagreement,
+    /// Go to the previous disagreement of the curation.
+    PrevDisagreement,
+    /// Go to this disagreement (its place in the curation's list).
+    GoToDisagreement(usize),
+    /// Take this annotator's version (their place among the curation's
+    /// annotators) of the current disagreement into the gold.
+    TakeVersion(usize),
+    /// Reject every version of the current disagreement (the gold holds
+    /// nothing there).
+    RejectVersions,
+    /// Leave curation (the gold stays open).
+    CloseCuration,
 }

@@ -9,6 +9,7 @@ use super::Selection;
 use super::background::disk_watch::DiskWatch;
 use super::background::occurrence_scan::OccurrenceScan;
 use super::widgets::relation_list::RelationList;
+use super::widgets::curation_panel::Curation;
 use super::widgets::review_panel::ReviewPanel;
 use super::widgets::span_list::SpanList;
 use super::widgets::text_view::TextView;
@@ -50,6 +51,8 @@ pub struct OpenDoc {
     pub disk: DiskWatch,
     /// Tagged texts' occurrences being looked for in this (long) text.
     pub occurrence_scans: Vec<OccurrenceScan>,
+    /// The annotators' versions, while the document is open into curation.
+    pub curation: Option<Curation>,
 }
 
 impl OpenDoc {
@@ -65,6 +68,7 @@ impl OpenDoc {
             journal: JournalClock::default(),
             disk: DiskWatch::default(),
             occurrence_scans: Vec::new(),
+            curation: None,
             session,
         };
         doc.view.selection = Selection::caret_at(0);

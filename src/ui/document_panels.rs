@@ -59,8 +59,25 @@ pub fn show(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command
                 }
             });
     }
-    // A document is always in an open folder.
-    if let (Some(doc), Some(folder), Some(tab)) = (&mut app.doc, &app.folder, app.layout.left) {
+    // Curation takes the left panel while it is open.
+    if let Some(doc) = &mut app.doc
+        && let Some(curation) = &mut doc.curation
+    {
+        egui::Panel::left("curation_panel")
+            .default_size(340.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                super::widgets::curation_panel::curation_panel_ui(
+                    ui,
+                    curation,
+                    &doc.session,
+                    commands,
+                );
+            });
+    } else if let (Some(doc), Some(folder), Some(tab)) =
+        (&mut app.doc, &app.folder, app.layout.left)
+    {
+        // A document is always in an open folder.
         egui::Panel::left("left_panel")
             .default_size(300.0)
             .resizable(true)
@@ -94,7 +111,17 @@ pub fn show(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command
             });
     }
     egui::CentralPanel::default().show(ui, |ui| match &mut app.doc {
-        Some(doc) => text_view_ui(ui, &mut doc.view, &doc.session, commands),
+        Some(doc) => {
+            text_view_ui(ui, &mut doc.view, &doc.session, commands);
+            if let Some(curation) = &doc.curation {
+                super::widgets::curation_lanes::paint_curation_lanes(
+                    ui,
+                    &mut doc.view,
+                    &doc.session,
+                    curation,
+                );
+            }
+        }
         None => super::chrome::empty::show(ui, app.layout.refused.as_deref(), commands),
     });
 }
@@ -156,8 +183,13 @@ fn left_tabs(ui: &mut egui::Ui, tab: LeftTab, commands: &mut Vec<Command>) {
     });
 }
 
-/// The statistics window and the F1 help, when open.
-pub fn windows(ctx: &egui::Context, app: &mut NewsmarkApp) {
+/// The statistics window, the agreement panel and the F1 help, when open.
+pub fn windows(ctx: &egui::Context, app: &mut NewsmarkApp, commands: &mut Vec<Command>) {
+    if let Some(folder) = &mut app.folder
+        && folder.agreement.open
+    {
+        super::widgets::agreement_window::agreement_window(ctx, &mut folder.agreement, commands);
+    }
     let open_doc = app
         .doc
         .as_ref()

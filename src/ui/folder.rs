@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use super::apply::learned::LearnedOffers;
 use super::background::corpus_loader::CorpusLoader;
+use super::widgets::agreement_window::AgreementPanel;
 use crate::corpus::CorpusIndex;
 use crate::model::LabelSchema;
 use crate::settings;
@@ -24,6 +25,8 @@ pub struct Folder {
     /// Terms learned in saved documents, waiting to be offered to the
     /// folder's other documents.
     pub learned_offers: LearnedOffers,
+    /// The agreement of the folder's annotators (Ctrl+Shift+A).
+    pub agreement: AgreementPanel,
 }
 
 impl Folder {
@@ -45,6 +48,7 @@ impl Folder {
             corpus: CorpusIndex::empty(dir),
             loader: None,
             learned_offers: LearnedOffers::default(),
+            agreement: AgreementPanel::default(),
         };
         folder.read(dir, true);
         (folder, problem)

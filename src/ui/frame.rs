@@ -65,6 +65,7 @@ impl NewsmarkApp {
         self.poll_occurrence_scans(ctx);
         self.poll_task(ctx);
         self.poll_corpus_loader(ctx);
+        self.poll_agreement();
         let focus = self.focus_change(ctx);
         if focus.lost
             && let Some(doc) = &mut self.doc
@@ -102,7 +103,7 @@ impl NewsmarkApp {
         document_panels::show(ui, self, &mut commands);
         let answers = prompts::show(&ctx, &self.prompts, self.session(), actions::answer_key);
         commands.extend(answers.into_iter().map(Command::Answer));
-        document_panels::windows(&ctx, self);
+        document_panels::windows(&ctx, self, &mut commands);
         if !self.prompts.is_showing() && self.doc.is_some() {
             focus_text_view(&ctx);
         }

@@ -60,4 +60,5 @@ pub use prompts::mark_done::{MarkDoneAnswer, MarkDonePrompt};
 pub use prompts::unsaved::UnsavedAnswer;
 pub use style::contrast_ratio;
 pub use widgets::caret::Selection;
+pub use widgets::curation_panel::annotator_colour;
 pub use widgets::stats_window;

@@ -166,6 +166,7 @@ const PIECES: &[&str] = &[
     ", entity_status: Rejected",
     "    relations: [\n        (id: 1, label: \"of\", from: 1, to: 2),\n    ],\n",
     ", origin: Manual",
+    ", origin: Annotator(\"ana\")",
     "done: true,\n",
     "\u{85}",
     "\u{2028}",

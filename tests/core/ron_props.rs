@@ -48,13 +48,18 @@ pub(crate) fn span_id() -> impl Strategy<Value = u64> {
 
 /// A span whose offsets (and so quote) are yet to be chosen.
 pub(crate) fn raw_span() -> impl Strategy<Value = (Index, Index, Span)> {
-    let extractor = prop::option::of(odd_string());
+    // An extractor's or (`true`) an annotator's name.
+    let extractor = prop::option::of((odd_string(), any::<bool>()));
     let fields = (span_id(), odd_string(), extractor, score(), status());
     let link = (prop::option::of(odd_string()), status());
     (any::<Index>(), any::<Index>(), fields, link).prop_map(
         |(x, y, (id, label, ex, score, status), (entity, entity_status))| {
             let mut span = Span::manual(id, 0, 0, &label, "");
-            span.origin = ex.map_or(Origin::Manual, Origin::Extractor);
+            span.origin = match ex {
+                None => Origin::Manual,
+                Some((name, false)) => Origin::Extractor(name),
+                Some((name, true)) => Origin::Annotator(name),
+            };
             (span.score, span.status) = (score, status);
             // An empty entity is none (the file leaves it out).
             span.entity = entity.filter(|e| !e.is_empty());
@@ -93,10 +98,13 @@ fn schema_for(spans: &[Span]) -> LabelSchema {
     LabelSchema::with_labels(labels)
 }
 
-/// Whether a span's label or extractor name is refused by the loader.
+/// Whether a span's label, extractor or annotator name is refused by the
+/// loader.
 fn breaks_name_rule(span: &Span) -> bool {
     let bad_origin = match &span.origin {
-        Origin::Extractor(name) => check_name(name, MAX_NAME_CHARS).is_err(),
+        Origin::Extractor(name) | Origin::Annotator(name) => {
+            check_name(name, MAX_NAME_CHARS).is_err()
+        }
         Origin::Manual => false,
     };
     let bad_entity = span

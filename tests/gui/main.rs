@@ -18,6 +18,7 @@ mod bad_input;
 mod boundary;
 mod cancel;
 mod corpus;
+mod curation;
 mod desktop;
 mod disk_change;
 mod flood;

@@ -425,11 +425,12 @@ pub fn status_name(status: Status) -> &'static str {
     }
 }
 
-/// A span's origin as the formats that carry it write it: `manual` or
-/// `extractor:NAME`.
+/// A span's origin as the formats that carry it write it: `manual`,
+/// `extractor:NAME` or `annotator:NAME`.
 pub fn origin_name(origin: &Origin) -> String {
     match origin {
         Origin::Manual => "manual".to_owned(),
         Origin::Extractor(name) => format!("extractor:{name}"),
+        Origin::Annotator(name) => format!("annotator:{name}"),
     }
 }

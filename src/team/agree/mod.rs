@@ -45,7 +45,8 @@ pub mod study;
 mod tally;
 
 pub use coefficients::Scores;
-pub use report::{AgreementReport, PairReport};
+pub use report::{AgreementReport, MICRO, PairReport, shown};
+pub(crate) use tally::labels_at;
 pub use tally::{Marked, MatchCounts};
 
 use tally::{Categories, PairTally};
@@ -65,6 +66,28 @@ pub enum AgreeError {
          give the folders different names)"
     )]
     SameName(String),
+}
+
+/// One document's part of a study.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DocumentTally {
+    /// Its units: the distinct (start, end) some annotator marked.
+    pub units: usize,
+    /// The units where the annotators' categories are not all the same
+    /// (the disagreements curation lists when all must agree).
+    pub disagreeing: usize,
+}
+
+impl DocumentTally {
+    /// The share of its units the annotators disagree on (0 without
+    /// units): 1 − the document's observed agreement.
+    pub fn disagreement(&self) -> f64 {
+        if self.units == 0 {
+            0.0
+        } else {
+            self.disagreeing as f64 / self.units as f64
+        }
+    }
 }
 
 /// An agreement study under way: documents go in one at a time, counts
@@ -121,8 +144,10 @@ impl Agreement {
     }
 
     /// Adds one document: each annotator's spans, in the annotators' order
-    /// (a missing annotator counts as one who marked nothing).
-    pub fn add_document(&mut self, spans: &[Vec<Marked>]) {
+    /// (a missing annotator counts as one who marked nothing). Returns the
+    /// document's own units and how many of them the annotators disagree
+    /// on.
+    pub fn add_document(&mut self, spans: &[Vec<Marked>]) -> DocumentTally {
         let mut spans = spans.to_vec();
         spans.resize(self.annotators.len(), Vec::new());
         let units = tally::units(&spans, &mut self.categories);
@@ -141,10 +166,18 @@ impl Agreement {
             }
         }
         self.units += units.len() as u64;
+        let tally = DocumentTally {
+            units: units.len(),
+            disagreeing: units
+                .iter()
+                .filter(|u| u.iter().any(|&c| c != u[0]))
+                .count(),
+        };
         for (pair, tally) in &mut self.pairs {
             tally.add(&units, *pair, &spans);
         }
         self.documents += 1;
+        tally
     }
 
     /// The figures so far.

@@ -115,7 +115,7 @@ pub(super) fn build(study: &Agreement) -> AgreementReport {
 }
 
 /// A coefficient to 3 decimals, or `n/a` without units.
-fn shown(value: Option<f64>) -> String {
+pub fn shown(value: Option<f64>) -> String {
     value.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.3}"))
 }
 
@@ -125,12 +125,9 @@ impl AgreementReport {
         serde_json::to_value(self).unwrap_or_default()
     }
 
-    /// The report as a readable table.
-    pub fn to_table(&self) -> String {
-        let mut out = String::new();
-        let _ = writeln!(out, "annotators: {}", self.annotators.join(", "));
-        let _ = writeln!(
-            out,
+    /// What was compared: `4 documents, 110 units`.
+    pub fn extent(&self) -> String {
+        format!(
             "{}, {}",
             crate::plural::counted(self.documents, "document", "documents"),
             crate::plural::counted(
@@ -138,7 +135,14 @@ impl AgreementReport {
                 "unit",
                 "units"
             )
-        );
+        )
+    }
+
+    /// The report as a readable table.
+    pub fn to_table(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "annotators: {}", self.annotators.join(", "));
+        let _ = writeln!(out, "{}", self.extent());
         let _ = writeln!(out, "fleiss_kappa        {}", shown(self.fleiss_kappa));
         let _ = writeln!(
             out,

@@ -51,9 +51,10 @@ impl Categories {
 }
 
 /// One document's units: each distinct (start, end) some annotator marked,
-/// in order, with every annotator's category there.
-pub(super) fn units(spans: &[Vec<Marked>], categories: &mut Categories) -> Vec<Vec<usize>> {
-    let mut units: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+/// in order, with every annotator's labels there (sorted, each once; none:
+/// the annotator marked nothing there).
+pub(crate) fn labels_at(spans: &[Vec<Marked>]) -> BTreeMap<(usize, usize), Vec<Vec<&str>>> {
+    let mut units: BTreeMap<(usize, usize), Vec<Vec<&str>>> = BTreeMap::new();
     for (who, marked) in spans.iter().enumerate() {
         let mut mine: Vec<&Marked> = marked.iter().collect();
         mine.sort();
@@ -66,12 +67,33 @@ pub(super) fn units(spans: &[Vec<Marked>], categories: &mut Categories) -> Vec<V
                 .take_while(|m| (m.start, m.end) == at)
                 .count();
             let labels: Vec<&str> = mine[k..k + same].iter().map(|m| m.label.as_str()).collect();
-            let category = categories.intern(labels.join("+"));
-            units.entry(at).or_insert_with(|| vec![NONE; spans.len()])[who] = category;
+            units
+                .entry(at)
+                .or_insert_with(|| vec![Vec::new(); spans.len()])[who] = labels;
             k += same;
         }
     }
-    units.into_values().collect()
+    units
+}
+
+/// One document's units (see [`labels_at`]), in order, with every
+/// annotator's category there.
+pub(super) fn units(spans: &[Vec<Marked>], categories: &mut Categories) -> Vec<Vec<usize>> {
+    labels_at(spans)
+        .into_values()
+        .map(|per_annotator| {
+            per_annotator
+                .iter()
+                .map(|labels| {
+                    if labels.is_empty() {
+                        NONE
+                    } else {
+                        categories.intern(labels.join("+"))
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Span counts of one label (or all, for `micro`) for one pair: b's spans

@@ -4,6 +4,7 @@
 //!
 //! - `mod.rs`: the dispatch, editing spans, selecting, the unsaved-changes step before opening
 //! - `files.rs`: open, save, Save As, back up and overwrite
+//! - `curation.rs`: the agreement panel, curating a document into the gold
 //! - `bulk.rs`: Accept all / Reject all in the document and over the folder
 //! - `disk_change.rs`: checking the files on disk, applying "changed on disk"
 //! - `folder.rs`: reading the folder's annotation files in the background
@@ -18,6 +19,7 @@
 //! - `transfer.rs`: import and export
 
 pub mod bulk;
+pub mod curation;
 pub mod disk_change;
 pub mod files;
 pub mod folder;
@@ -163,6 +165,14 @@ impl NewsmarkApp {
             | Command::ReviewRelation { .. }
             | Command::JumpToOtherEnd
             | Command::ToggleArcs) => self.apply_relation(relation),
+            command @ (Command::ToggleAgreement
+            | Command::Curate(_)
+            | Command::NextDisagreement
+            | Command::PrevDisagreement
+            | Command::GoToDisagreement(_)
+            | Command::TakeVersion(_)
+            | Command::RejectVersions
+            | Command::CloseCuration) => self.apply_curation(ctx, command),
         }
     }
 

@@ -2,6 +2,7 @@
 //! through [`worker::Worker`] (one kind of [`worker::Job`] each), except the
 //! file watcher (notify calls back) and the folder's reading (`corpus_loader`).
 //!
+//! - `agree_job.rs`: the agreement of the folder's annotators, for the agreement panel
 //! - `corpus_loader.rs`: reading the folder's annotation files when it opens
 //! - `bulk_job.rs`: Accept all / Reject all over the folder, and taking it back
 //! - `disk_watch.rs`: watching the open document's files for changes by other programs
@@ -10,6 +11,7 @@
 //! - `task.rs`: an import or an export, with progress and Cancel
 //! - `worker.rs`: the thread, its messages and the kinds of job
 
+pub mod agree_job;
 pub mod bulk_job;
 pub mod corpus_loader;
 pub mod disk_watch;

@@ -23,6 +23,8 @@ pub enum Job {
     FolderReview,
     /// Looking for a tagged text's other occurrences in a long article.
     OccurrenceScan,
+    /// Measuring the agreement of the folder's annotators.
+    Agreement,
 }
 
 impl fmt::Display for Job {
@@ -34,6 +36,7 @@ impl fmt::Display for Job {
             Self::Suggest => f.write_str("Suggesting…"),
             Self::FolderReview => f.write_str("Reviewing the folder…"),
             Self::OccurrenceScan => f.write_str("Looking for other occurrences…"),
+            Self::Agreement => f.write_str("Measuring the annotators' agreement…"),
         }
     }
 }

@@ -275,6 +275,7 @@ fn view_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
             Command::ToggleDocuments => app.layout.left == Some(LeftTab::Documents),
             Command::ToggleStatistics => app.layout.show_statistics,
             Command::ToggleArcs => all_arcs,
+            Command::ToggleAgreement => app.folder.as_ref().is_some_and(|f| f.agreement.open),
             _ => false,
         };
         let Some(shortcut) = binding.shortcuts.first() else {

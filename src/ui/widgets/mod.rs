@@ -6,6 +6,9 @@
 //! has a `show` method.
 //!
 //! - `arcs.rs`: relations drawn as arcs over the text (stubs for ends off screen)
+//! - `agreement_window.rs`: the folder's annotators' agreement and its documents by disagreement
+//! - `curation_lanes.rs`: each annotator's versions as coloured lanes under the text, in curation
+//! - `curation_panel.rs`: a document's disagreements and the annotators' versions (left panel)
 //! - `blocks.rs`: the text cut into blocks, laid out lazily (long articles)
 //! - `caret.rs`: the caret and the selection (`Selection`)
 //! - `doc_list.rs`: the folder's documents, sortable and filterable (left panel)
@@ -26,8 +29,11 @@
 //!   `text_view/pointer.rs`: clicks and drags)
 
 pub mod arcs;
+pub mod agreement_window;
 pub mod blocks;
 pub mod caret;
+pub mod curation_lanes;
+pub mod curation_panel;
 pub mod doc_list;
 pub mod label_chips;
 pub mod linking;

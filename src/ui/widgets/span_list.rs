@@ -283,6 +283,7 @@ pub fn made_by(origin: &crate::model::Origin, score: Option<f64>) -> String {
     let origin = match origin {
         crate::model::Origin::Manual => "made by hand".to_owned(),
         crate::model::Origin::Extractor(name) => format!("suggested by {name}"),
+        crate::model::Origin::Annotator(name) => format!("taken from {name}'s annotations"),
     };
     let score = score.map(|s| format!(", score {s:.2}")).unwrap_or_default();
     format!("{origin}{score}")

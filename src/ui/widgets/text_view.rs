@@ -16,6 +16,7 @@ use crate::ui::widgets::span_depths;
 use crate::ui::widgets::span_paint::{self, BlockSpans, HitRegion, SpanBox};
 use crate::ui::{Command, Selection, style};
 
+mod lanes; // marks under the rows in view, for curation's annotator lanes
 mod motion;
 mod pointer;
 use motion::caret_cursor;

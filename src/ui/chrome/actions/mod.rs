@@ -8,6 +8,7 @@
 //! selected span), and tests check that they run the commands written
 //! here.
 
+mod curation; // the agreement panel and curation (teams)
 mod prompts; // the prompts' keys
 mod relations; // linking spans, arcs
 mod text; // the text view's keys and the mouse
@@ -137,6 +138,7 @@ pub static ACTIONS: [&[Action]; 6] = [
     text::SELECTING,
     relations::RELATIONS,
     window::PANELS,
+    curation::CURATION,
     text::MOTION,
     window::FILES,
     prompts::PROMPTS,

@@ -1,0 +1,151 @@
+//! The agreement panel (Ctrl+Shift+A): the figures of `newsmark agree` for
+//! the open folder's annotators, and its documents sorted by disagreement,
+//! each opening into curation.
+
+use crate::team::agree::shown;
+use crate::team::curate::smallest_quorum;
+use crate::ui::Command;
+use crate::ui::background::agree_job::{AgreeJob, AgreementResult};
+
+/// The panel's state, kept with the folder.
+#[derive(Default)]
+pub struct AgreementPanel {
+    /// Whether it shows.
+    pub open: bool,
+    /// The study running, if any.
+    pub job: Option<AgreeJob>,
+    /// The last study's result (or why there is none).
+    pub result: Option<Result<AgreementResult, String>>,
+    /// How many annotators must give a place the same labels for curation
+    /// to merge it into the gold; 0: all of them.
+    pub quorum: usize,
+}
+
+impl AgreementPanel {
+    /// The annotators of the last study, if it worked.
+    pub fn annotators(&self) -> Option<&[String]> {
+        match &self.result {
+            Some(Ok(result)) => Some(&result.report.annotators),
+            _ => None,
+        }
+    }
+
+    /// The quorum for `n` annotators (all of them unless set).
+    pub fn quorum_of(&self, n: usize) -> usize {
+        if self.quorum == 0 { n } else { self.quorum }
+    }
+}
+
+/// The agreement window, while open.
+pub fn agreement_window(
+    ctx: &egui::Context,
+    panel: &mut AgreementPanel,
+    commands: &mut Vec<Command>,
+) {
+    let mut open = panel.open;
+    egui::Window::new("Agreement")
+        .open(&mut open)
+        .default_size([560.0, 520.0])
+        .show(ctx, |ui| match &panel.result {
+            _ if panel.job.is_some() => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Measuring the annotators' agreement…");
+                });
+            }
+            None => {
+                ui.label("Nothing measured yet.");
+            }
+            Some(Err(why)) => {
+                ui.label(format!("No agreement to show: {why}"));
+            }
+            Some(Ok(result)) => {
+                let n = result.report.annotators.len();
+                let mut quorum = panel.quorum_of(n);
+                result_ui(ui, result, &mut quorum, commands);
+                panel.quorum = if quorum >= n { 0 } else { quorum };
+            }
+        });
+    if panel.open && !open {
+        commands.push(Command::ToggleAgreement);
+    }
+}
+
+fn result_ui(
+    ui: &mut egui::Ui,
+    result: &AgreementResult,
+    quorum: &mut usize,
+    commands: &mut Vec<Command>,
+) {
+    let report = &result.report;
+    ui.label(format!("annotators: {}", report.annotators.join(", ")));
+    ui.label(report.extent());
+    egui::Grid::new("agreement_overall").show(ui, |ui| {
+        ui.label("Fleiss' kappa");
+        ui.label(shown(report.fleiss_kappa));
+        ui.end_row();
+        ui.label("Krippendorff's alpha");
+        ui.label(shown(report.krippendorff_alpha));
+        ui.end_row();
+    });
+    ui.separator();
+    egui::Grid::new("agreement_pairs")
+        .striped(true)
+        .show(ui, |ui| {
+            for head in [
+                "reference",
+                "vs",
+                "units",
+                "Cohen's kappa",
+                "exact F1",
+                "overlap F1",
+            ] {
+                ui.strong(head);
+            }
+            ui.end_row();
+            for pair in &report.pairs {
+                let micro = crate::team::agree::MICRO;
+                ui.label(&pair.a);
+                ui.label(&pair.b);
+                ui.label(pair.units.to_string());
+                ui.label(shown(pair.cohen_kappa));
+                ui.label(shown(pair.exact.get(micro).map(|s| s.f1)));
+                ui.label(shown(pair.overlap.get(micro).map(|s| s.f1)));
+                ui.end_row();
+            }
+        });
+    ui.separator();
+    let n = report.annotators.len();
+    ui.horizontal(|ui| {
+        let said = ui.label("Curation merges a place when at least");
+        ui.add(egui::DragValue::new(quorum).range(smallest_quorum(n)..=n))
+            .labelled_by(said.id);
+        ui.label(format!("of {n} annotators gave it the same labels"));
+    });
+    for warning in &result.warnings {
+        ui.colored_label(ui.visuals().warn_fg_color, warning);
+    }
+    ui.label("Documents, most disagreements first (click one to curate it):");
+    let row_height = ui.spacing().interact_size.y;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, true])
+        .show_rows(ui, row_height, result.documents.len(), |ui, rows| {
+            for row in &result.documents[rows] {
+                let tally = row.tally;
+                let text = format!(
+                    "{}  —  {} of {} ({:.0}%)",
+                    row.name,
+                    tally.disagreeing,
+                    crate::plural::counted(tally.units, "unit", "units"),
+                    100.0 * tally.disagreement()
+                );
+                if ui
+                    .button(text)
+                    .on_hover_text("Open it into curation: the gold with the annotators' versions")
+                    .clicked()
+                {
+                    commands.push(Command::Curate(row.path.clone()));
+                }
+            }
+        });
+}
