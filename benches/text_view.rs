@@ -14,7 +14,7 @@ mod common;
 
 use common::{CpuTime, article, cpu_criterion, key, wheel};
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
-use egui::{Event, Key, Modifiers, MouseWheelUnit, Pos2, RawInput, TouchPhase, Vec2};
+use egui::{Event, Key, Modifiers, RawInput};
 use newsmark::ui::NewsmarkApp;
 
 struct Bench {
