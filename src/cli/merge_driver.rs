@@ -64,13 +64,21 @@ pub fn run(args: &MergeDriverArgs) -> anyhow::Result<ExitCode> {
     store::atomic_write(&args.ours, text.as_bytes())
         .with_context(|| format!("{shown}: not merged"))?;
     eprintln!(
-        "{shown}: merged as sets: {}{}",
+        "{shown}: merged as sets: {}, {}{}{}",
         crate::plural::counted(merged.set.len(), "span", "spans"),
+        crate::plural::counted(merged.set.relation_count(), "relation", "relations"),
         match merged.conflicts {
             0 => String::new(),
             n => format!(
                 "; {} kept as pending spans to curate",
                 crate::plural::counted(n, "conflict", "conflicts")
+            ),
+        },
+        match merged.relations_dropped {
+            0 => String::new(),
+            n => format!(
+                "; {} left out: one side deleted an end",
+                crate::plural::counted(n, "relation", "relations")
             ),
         }
     );

@@ -25,6 +25,9 @@
 //! - **Done** flag: the side that changed it (ours if both did).
 //! - **Orphans** (spans set aside from an older text): merged the same
 //!   way, by offsets, label and quote.
+//! - **Relations**: merged after the spans, the same way, by type and the
+//!   identities of their ends ([`relations`]); one whose end a side deleted
+//!   goes with it.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -51,6 +54,8 @@ pub struct SetMerge {
     /// Their span ids → their ids in the merged set (renumbered when one of
     /// ours had the id, or the span is ours too).
     pub theirs_ids: HashMap<SpanId, SpanId>,
+    /// Relations left out because a side deleted one of their ends.
+    pub relations_dropped: usize,
 }
 
 /// Which side a merged span came from.
@@ -97,6 +102,7 @@ pub fn merge_sets(base: &AnnotationSet, ours: &AnnotationSet, theirs: &Annotatio
     let mut merge = place(kept, ours, theirs);
     merge.conflicts = conflicts;
     merge_orphans(base, ours, theirs, &mut merge.set);
+    merge.relations_dropped = relations::merge_relations(base, ours, theirs, &mut merge.set);
     if ours.is_done() != base.is_done() {
         merge.set.set_done(ours.is_done());
     } else {
@@ -210,6 +216,8 @@ fn merge_orphans(
         }
     }
 }
+
+mod relations;
 
 #[cfg(test)]
 mod tests;

@@ -153,3 +153,95 @@ fn a_span_removed_on_one_side_and_changed_on_the_other_is_kept_changed() {
     );
     assert_eq!(merge.conflicts, 0);
 }
+
+/// `set` with the relations `(id, label, from, to)` added.
+fn related(mut set: AnnotationSet, relations: &[(u64, &str, SpanId, SpanId)]) -> AnnotationSet {
+    for &(id, label, from, to) in relations {
+        assert!(set.insert_relation(crate::model::Relation::manual(id, label, from, to)));
+    }
+    set
+}
+
+/// A relation as (label, from span's offsets, to span's offsets).
+type RelationShown = (String, (usize, usize), (usize, usize));
+
+/// The merged relations, shown by their ends' offsets.
+fn relations_shown(merge: &SetMerge) -> Vec<RelationShown> {
+    let at = |id| {
+        let s = merge.set.get(id).expect("an end in the merged set");
+        (s.start, s.end)
+    };
+    let mut out: Vec<_> = merge
+        .set
+        .relations()
+        .map(|r| (r.label.clone(), at(r.from), at(r.to)))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn relations_added_on_both_sides_are_kept_with_their_ends_renumbered() {
+    let person = span(1, 0, 5, "person");
+    let base = set(std::slice::from_ref(&person));
+    // Ours: a role (id 2) held by the person. Theirs: a country with id 2
+    // (renumbered in the merge) and a role at 20..25 of that country.
+    let ours = related(
+        set(&[person.clone(), span(2, 10, 15, "role")]),
+        &[(1, "holds", 1, 2)],
+    );
+    let theirs = related(
+        set(&[person, span(2, 30, 35, "country"), span(3, 10, 15, "role")]),
+        &[(1, "of", 3, 2)],
+    );
+    let merge = merge_sets(&base, &ours, &theirs);
+    assert_eq!(
+        relations_shown(&merge),
+        vec![
+            ("holds".to_owned(), (0, 5), (10, 15)),
+            ("of".to_owned(), (10, 15), (30, 35)),
+        ]
+    );
+    let ids: Vec<u64> = merge.set.relations().map(|r| r.id).collect();
+    assert_eq!(ids.len(), 2, "two relations, distinct ids: {ids:?}");
+    assert_ne!(ids[0], ids[1]);
+    assert_eq!(merge.relations_dropped, 0);
+}
+
+#[test]
+fn a_relation_deleted_on_one_side_is_deleted_and_one_on_a_deleted_span_goes_with_it() {
+    let spans = [
+        span(1, 0, 5, "person"),
+        span(2, 10, 15, "role"),
+        span(3, 20, 25, "country"),
+    ];
+    let base = related(set(&spans), &[(1, "holds", 1, 2)]);
+    // Ours deletes the relation; theirs keeps it and relates the role to a
+    // country that ours deletes.
+    let ours = set(&spans[..2]);
+    let theirs = related(set(&spans), &[(1, "holds", 1, 2), (2, "of", 2, 3)]);
+    let merge = merge_sets(&base, &ours, &theirs);
+    assert_eq!(relations_shown(&merge), vec![]);
+    assert_eq!(
+        merge.relations_dropped, 1,
+        "the `of` whose country ours deleted"
+    );
+}
+
+#[test]
+fn their_review_of_a_relation_ours_left_alone_is_taken() {
+    let spans = [span(1, 0, 5, "person"), span(2, 10, 15, "role")];
+    let mut pending = crate::model::Relation::manual(7, "holds", 1, 2);
+    pending.status = Status::Pending;
+    let mut base = set(&spans);
+    base.insert_relation(pending.clone());
+    let ours = base.clone();
+    let mut theirs = set(&spans);
+    theirs.insert_relation(crate::model::Relation {
+        status: Status::Accepted,
+        ..pending
+    });
+    let merge = merge_sets(&base, &ours, &theirs);
+    let statuses: Vec<(u64, Status)> = merge.set.relations().map(|r| (r.id, r.status)).collect();
+    assert_eq!(statuses, vec![(7, Status::Accepted)]);
+}
