@@ -1,7 +1,8 @@
 //! Corpus-wide commands on generated corpora of 10,000 and 100,000 articles
 //! (about 2 KB and 40 spans each, naming 5,000 people between them), each run once as the real `newsmark`
 //! binary: `stats`, `export` in every format, `validate`, `reanchor`,
-//! `import spacy` (of the corpus exported, into an empty folder), and last
+//! `import spacy` (of the corpus exported, into an empty folder), `facts`
+//! (on a corpus whose people hold roles of countries), and last
 //! `suggest` (which writes every annotation file). For each run it prints
 //! the wall time and the command's peak resident memory (`VmHWM` of the
 //! child, read every 2 ms while it runs), then the 100k ÷ 10k factors:
@@ -23,7 +24,7 @@ use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use divan::Bencher;
-use newsmark::model::{AnnotationSet, Document, Span};
+use newsmark::model::{AnnotationSet, Document, Relation, Span};
 use newsmark::store;
 
 const SIZES: [usize; 2] = [10_000, 100_000];
@@ -45,6 +46,8 @@ const COMMANDS: &[(&str, &[&str])] = &[
         "import spacy",
         &["import", "spacy", "JSONL", "--into", "INTO"],
     ),
+    // On a corpus whose spans are related (see `relate`).
+    ("facts", &["facts", "DIR", "--csv"]),
     ("suggest", &["suggest", "DIR"]),
 ];
 
@@ -75,15 +78,37 @@ fn envoy(k: usize) -> String {
 
 /// The corpora generated so far, by size (and the commands' outputs beside
 /// them), removed when the bench ends.
-fn corpora() -> &'static Mutex<BTreeMap<usize, tempfile::TempDir>> {
-    static CORPORA: OnceLock<Mutex<BTreeMap<usize, tempfile::TempDir>>> = OnceLock::new();
+fn corpora() -> &'static Mutex<BTreeMap<(usize, bool), tempfile::TempDir>> {
+    static CORPORA: OnceLock<Mutex<BTreeMap<(usize, bool), tempfile::TempDir>>> = OnceLock::new();
     CORPORA.get_or_init(Mutex::default)
 }
 
-/// A generated corpus of `n` articles, made once per run of the bench.
-fn corpus(n: usize) -> PathBuf {
+/// Relations between `spans` (sorted) as an analyst draws them: each person
+/// holds the next role after it (else the last before it), each role is of
+/// the next country (else the last before it).
+fn relate(set: &mut AnnotationSet, spans: &[Span]) {
+    let next = |from: usize, label: &str| {
+        let after = spans[from + 1..].iter().find(|s| s.label == label);
+        after.or_else(|| spans[..from].iter().rev().find(|s| s.label == label))
+    };
+    for (k, span) in spans.iter().enumerate() {
+        let (kind, target) = match span.label.as_str() {
+            "person" => ("holds", next(k, "role")),
+            "role" => ("of", next(k, "country")),
+            _ => continue,
+        };
+        if let Some(target) = target {
+            let id = set.next_relation_id();
+            set.insert_relation(Relation::manual(id, kind, span.id, target.id));
+        }
+    }
+}
+
+/// A generated corpus of `n` articles, made once per run of the bench (and
+/// another whose spans are related, for `facts`).
+fn corpus(n: usize, related: bool) -> PathBuf {
     let mut corpora = corpora().lock().unwrap();
-    let dir = corpora.entry(n).or_insert_with(|| {
+    let dir = corpora.entry((n, related)).or_insert_with(|| {
         let started = Instant::now();
         let dir = tempfile::tempdir().unwrap();
         let corpus = dir.path().join("corpus");
@@ -105,7 +130,17 @@ fn corpus(n: usize) -> PathBuf {
                 &envoy,
             ));
             let doc = Document::new(text);
-            let ron = store::to_ron_string_in_context(&name, &doc, &AnnotationSet::from_spans(own));
+            let mut set = AnnotationSet::from_spans(own.clone());
+            if related {
+                relate(&mut set, &own);
+                assert!(
+                    set.relation_count() >= 10,
+                    "{} relations among {:?}",
+                    set.relation_count(),
+                    own.iter().map(|s| s.label.as_str()).collect::<Vec<_>>()
+                );
+            }
+            let ron = store::to_ron_string_in_context(&name, &doc, &set);
             std::fs::write(corpus.join(&name), doc.text()).unwrap();
             std::fs::write(corpus.join(name.replace(".txt", ".ron")), ron).unwrap();
         }
@@ -165,7 +200,7 @@ fn run(args: &[String]) -> (Duration, f64) {
 }
 
 fn bench_command(bencher: Bencher<'_, '_>, name: &str, n: usize) {
-    let dir = corpus(n);
+    let dir = corpus(n, name == "facts");
     let out = dir.with_file_name(format!("out-{}", name.replace(' ', "-")));
     // `import` reads the corpus exported as spaCy JSONL (made once, not
     // timed) into an empty folder.

@@ -12,9 +12,9 @@
 
 mod common;
 
-use common::{CpuTime, article, cpu_criterion, key};
+use common::{CpuTime, article, cpu_criterion, key, wheel};
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
-use egui::{Event, Key, Modifiers, MouseWheelUnit, Pos2, RawInput, TouchPhase, Vec2};
+use egui::{Event, Key, Modifiers, RawInput};
 use newsmark::ui::NewsmarkApp;
 
 struct Bench {
@@ -45,19 +45,6 @@ impl Bench {
         let shapes = common::run_frame(&self.ctx, &mut self.app, self.width, events);
         std::hint::black_box(shapes);
     }
-}
-
-fn wheel(dy: f32) -> Vec<Event> {
-    vec![
-        Event::PointerMoved(Pos2::new(400.0, 400.0)),
-        Event::MouseWheel {
-            unit: MouseWheelUnit::Point,
-            delta: Vec2::new(0.0, dy),
-            phase: TouchPhase::Move,
-            source: egui::MouseWheelSource::Unknown,
-            modifiers: Modifiers::NONE,
-        },
-    ]
 }
 
 fn frames(c: &mut Criterion<CpuTime>) {

@@ -325,6 +325,20 @@ fn status_mib(field: &str) -> Option<f64> {
     Some(kib / 1024.0)
 }
 
+/// A turn of the mouse wheel by `dy` points over the text.
+pub fn wheel(dy: f32) -> Vec<egui::Event> {
+    vec![
+        egui::Event::PointerMoved(egui::Pos2::new(400.0, 400.0)),
+        egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::Vec2::new(0.0, dy),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        },
+    ]
+}
+
 /// A key press, as the windowing backend reports it.
 pub fn key(key: egui::Key, modifiers: egui::Modifiers) -> egui::Event {
     egui::Event::Key {

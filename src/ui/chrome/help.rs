@@ -35,11 +35,13 @@ pub fn show(
 
 /// Width of one column of shortcuts in the help window: keys and what they
 /// do, wrapped.
-const HELP_COLUMN_WIDTH: f32 = 540.0;
+const HELP_COLUMN_WIDTH: f32 = 370.0;
 /// Space between two columns of shortcuts.
 const HELP_COLUMN_GAP: f32 = 24.0;
 /// Width of the description in a column of the help window.
-const HELP_TEXT_WIDTH: f32 = 300.0;
+const HELP_TEXT_WIDTH: f32 = 190.0;
+/// Width of the keys in a column of the help window (longer ones wrap).
+const HELP_KEYS_WIDTH: f32 = 150.0;
 /// Room the help window leaves around it: title bar, frame, and a margin.
 const HELP_SCREEN_MARGIN: f32 = 80.0;
 
@@ -91,7 +93,10 @@ fn help_contents(
                 .striped(true)
                 .show(ui, |ui| {
                     for (keys, what) in chunk {
-                        ui.label(RichText::new(*keys).monospace());
+                        ui.scope(|ui| {
+                            ui.set_max_width(HELP_KEYS_WIDTH);
+                            ui.add(egui::Label::new(RichText::new(*keys).monospace()).wrap());
+                        });
                         ui.scope(|ui| {
                             ui.set_max_width(HELP_TEXT_WIDTH);
                             ui.add(egui::Label::new(*what).wrap());

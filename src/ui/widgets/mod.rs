@@ -28,8 +28,8 @@
 //! - `text_view.rs`: the article's text (and `text_view/motion.rs`: caret motion by row;
 //!   `text_view/pointer.rs`: clicks and drags)
 
-pub mod arcs;
 pub mod agreement_window;
+pub mod arcs;
 pub mod blocks;
 pub mod caret;
 pub mod curation_lanes;

@@ -134,7 +134,7 @@ pub(super) const fn built_in(keys: &'static str, does: &'static str, scope: Scop
 }
 
 /// Every action, in the order of the F1 help.
-pub static ACTIONS: [&[Action]; 6] = [
+pub static ACTIONS: [&[Action]; 7] = [
     text::SELECTING,
     relations::RELATIONS,
     window::PANELS,
