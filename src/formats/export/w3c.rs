@@ -46,7 +46,7 @@ use serde::Serialize;
 use unicode_segmentation::GraphemeCursor;
 
 use super::{ExportOptions, origin_name, status_name};
-use crate::model::{Document, Relation, Span};
+use crate::model::{Document, Origin, Relation, Span, Status};
 
 /// The Web Annotation JSON-LD context.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -98,12 +98,32 @@ pub struct Annotation {
     kind: &'static str,
     body: Body,
     target: Target,
+    #[serde(flatten)]
+    review: Review,
+}
+
+/// A span's or relation's review, written only with pending exported.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+struct Review {
     #[serde(rename = "newsmark:status", skip_serializing_if = "Option::is_none")]
     status: Option<&'static str>,
     #[serde(rename = "newsmark:origin", skip_serializing_if = "Option::is_none")]
     origin: Option<String>,
     #[serde(rename = "newsmark:score", skip_serializing_if = "Option::is_none")]
     score: Option<f64>,
+}
+
+impl Review {
+    /// The review of something of this status, origin and score, empty
+    /// unless `options` exports pending suggestions.
+    fn of(status: Status, origin: &Origin, score: Option<f64>, options: ExportOptions) -> Self {
+        let with_status = options.include_pending;
+        Self {
+            status: with_status.then(|| status_name(status)),
+            origin: with_status.then(|| origin_name(origin)),
+            score: score.filter(|_| with_status),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -147,7 +167,6 @@ pub fn annotations(
     spans: &[Span],
     options: ExportOptions,
 ) -> Vec<Annotation> {
-    let with_status = options.include_pending;
     let collection = iri(collection);
     let source = iri(name);
     spans
@@ -179,9 +198,7 @@ pub fn annotations(
                         },
                     ),
                 },
-                status: with_status.then(|| status_name(span.status)),
-                origin: with_status.then(|| origin_name(&span.origin)),
-                score: span.score.filter(|_| with_status),
+                review: Review::of(span.status, &span.origin, span.score, options),
             }
         })
         .collect()
@@ -199,12 +216,8 @@ pub struct RelationAnnotation {
     body: Body,
     /// The from span's annotation id, then the to span's.
     target: [String; 2],
-    #[serde(rename = "newsmark:status", skip_serializing_if = "Option::is_none")]
-    status: Option<&'static str>,
-    #[serde(rename = "newsmark:origin", skip_serializing_if = "Option::is_none")]
-    origin: Option<String>,
-    #[serde(rename = "newsmark:score", skip_serializing_if = "Option::is_none")]
-    score: Option<f64>,
+    #[serde(flatten)]
+    review: Review,
 }
 
 /// The annotations of those of `relations` of the document `name` whose
@@ -217,7 +230,6 @@ pub fn relation_annotations(
     relations: &[&Relation],
     options: ExportOptions,
 ) -> Vec<RelationAnnotation> {
-    let with_status = options.include_pending;
     let written: std::collections::HashSet<u64> = spans.iter().map(|s| s.id).collect();
     let base = format!("{}#{}", iri(collection), iri(name));
     relations
@@ -234,9 +246,7 @@ pub fn relation_annotations(
                 purpose: "tagging",
             },
             target: [format!("{base}/{}", r.from), format!("{base}/{}", r.to)],
-            status: with_status.then(|| status_name(r.status)),
-            origin: with_status.then(|| origin_name(&r.origin)),
-            score: r.score.filter(|_| with_status),
+            review: Review::of(r.status, &r.origin, r.score, options),
         })
         .collect()
 }
