@@ -10,17 +10,24 @@
 //! by other text is reported and skipped, as newsmark's spans are
 //! contiguous. Labels renamed by newsmark's export (recorded in the folder's
 //! `annotation.conf`, see [`super::brat_labels`]) get their own names back.
-//! Every other kind of line (relations, events, attributes, normalisations,
-//! notes…) is counted per kind and reported as skipped.
+//! Relations (`R1\tTYPE Arg1:T1 Arg2:T2`) join the spans they name; entity
+//! links (`N1\tReference T1 newsmark:ID\tname`, see
+//! [`super::brat_links`]) link their span to the registry's entity `ID`,
+//! and an `N` line of another database for a span linked that way is the
+//! entity's external id, already in the registry. Every other kind of line
+//! (events, attributes, other normalizations, notes…) is counted per kind
+//! and reported as skipped.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use super::brat_labels::mapping_in_conf;
+use super::brat_links::read_links;
 use super::lines::is_line_break;
 use super::{
-    Emit, FormatError, ImportedDoc, ImportedRelation, JsonSpan, ReadOutcome, read_raw, read_utf8,
+    Emit, FormatError, ImportedDoc, ImportedLink, ImportedRelation, JsonSpan, ReadOutcome,
+    read_raw, read_utf8,
 };
 
 /// Brat names to labels, from an `annotation.conf` beside the files.
@@ -138,7 +145,12 @@ fn read_pair(stem: &Path, labels: &LabelMap, out: &mut ReadOutcome, emit: &mut E
         }
     };
     let source = ann_path.display().to_string();
-    let (mut spans, relations, skipped_spans) = parse_ann(&source, &ann, &text, &mut out.problems);
+    let ParsedAnn {
+        mut spans,
+        relations,
+        links,
+        skipped_spans,
+    } = parse_ann(&source, &ann, &text, &mut out.problems);
     for span in &mut spans {
         if let Some(label) = labels.get(&span.label) {
             span.label.clone_from(label);
@@ -150,27 +162,42 @@ fn read_pair(stem: &Path, labels: &LabelMap, out: &mut ReadOutcome, emit: &mut E
         text,
         spans,
         relations,
+        links,
         skipped_spans,
     };
     emit(doc, out);
 }
 
+/// What an `.ann` file gives.
+#[derive(Debug, Default)]
+pub(super) struct ParsedAnn {
+    /// The text-bound annotations (`T`), in file order.
+    pub(super) spans: Vec<JsonSpan>,
+    /// The relations (`R`) between them.
+    pub(super) relations: Vec<ImportedRelation>,
+    /// Their entity links (`N` lines of the `newsmark` database).
+    pub(super) links: Vec<ImportedLink>,
+    /// `T` lines skipped (each reported).
+    pub(super) skipped_spans: usize,
+}
+
 /// The text-bound annotations (`T`) of an `.ann` file's contents over
-/// `text` (its `.txt`), the relations (`R`) between them, and how many `T`
-/// lines were skipped; everything else is reported as skipped, and so is a
-/// relation whose argument is not a `T` line read.
+/// `text` (its `.txt`), the relations (`R`) between them and their entity
+/// links (`N`); everything else is reported as skipped, and so is a
+/// relation or link whose argument is not a `T` line read.
 pub(super) fn parse_ann(
     file: &str,
     source: &str,
     text: &str,
     problems: &mut Vec<String>,
-) -> (Vec<JsonSpan>, Vec<ImportedRelation>, usize) {
+) -> ParsedAnn {
     let mut text = TextIndex::new(text);
     let mut spans = Vec::new();
     // Each T id's place in `spans`, and the R lines, resolved at the end
     // (an R line may come before its T lines).
     let mut places: HashMap<&str, usize> = HashMap::new();
     let mut relation_lines: Vec<(usize, &str)> = Vec::new();
+    let mut normalization_lines: Vec<(usize, &str)> = Vec::new();
     let mut skipped: BTreeMap<char, usize> = BTreeMap::new();
     let mut skipped_spans = 0;
     for (index, line) in source.lines().enumerate() {
@@ -182,6 +209,10 @@ pub(super) fn parse_ann(
         }
         if kind == 'R' {
             relation_lines.push((index, line));
+            continue;
+        }
+        if kind == 'N' {
+            normalization_lines.push((index, line));
             continue;
         }
         if kind != 'T' {
@@ -199,13 +230,15 @@ pub(super) fn parse_ann(
             }
         }
     }
+    let links = read_links(file, &normalization_lines, &places, &mut skipped, problems);
     if !skipped.is_empty() {
         let counts: Vec<String> = skipped
             .iter()
             .map(|(&kind, &n)| format!("{n} {} ({kind}) line{}", kind_name(kind), plural(n)))
             .collect();
         problems.push(format!(
-            "{file}: skipped {}: only text-bound annotations (T) and relations (R) are imported",
+            "{file}: skipped {}: only text-bound annotations (T), relations (R) and \
+             entity links (N, newsmark:ID) are imported",
             counts.join(", ")
         ));
     }
@@ -216,7 +249,12 @@ pub(super) fn parse_ann(
             Err(reason) => problems.push(format!("{file}:{}: {reason}; skipped", index + 1)),
         }
     }
-    (spans, relations, skipped_spans)
+    ParsedAnn {
+        spans,
+        relations,
+        links,
+        skipped_spans,
+    }
 }
 
 /// Parses `R1\tTYPE Arg1:T1 Arg2:T2`, its arguments found in `places`.
@@ -363,7 +401,12 @@ mod tests {
                    T3\tperson 5\tx\nT4\trole 1 2\nT5\tperson 12 14;17 19\tCa Na\n\n";
         let text = "Ana Bo, x y\nCa\n\u{2028} Na";
         let mut problems = Vec::new();
-        let (spans, relations, skipped) = parse_ann("a.ann", ann, text, &mut problems);
+        let ParsedAnn {
+            spans,
+            relations,
+            skipped_spans: skipped,
+            ..
+        } = parse_ann("a.ann", ann, text, &mut problems);
         assert_eq!(skipped, 2);
         let got: Vec<_> = spans
             .iter()
@@ -383,7 +426,8 @@ mod tests {
         assert_eq!(
             problems[2],
             "a.ann: skipped 1 note (#) line, 1 attribute (A) line: \
-             only text-bound annotations (T) and relations (R) are imported"
+             only text-bound annotations (T), relations (R) and entity links (N, newsmark:ID) \
+             are imported"
         );
         // Both relations have T2, which was not read, as an argument.
         assert_eq!(
@@ -395,7 +439,7 @@ mod tests {
             "{problems:?}"
         );
         assert!(relations.is_empty());
-        let (_, relations, _) = parse_ann(
+        let ParsedAnn { relations, .. } = parse_ann(
             "b.ann",
             "R1\tholds Arg1:T2 Arg2:T1\nT1\trole 0 3\tAna\nT2\tperson 4 6\tBo\n",
             text,

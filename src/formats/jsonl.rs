@@ -196,6 +196,7 @@ mod tests {
                 text: String::new(),
                 spans: Vec::new(),
                 relations: Vec::new(),
+                links: Vec::new(),
                 skipped_spans: 0,
             })
         }

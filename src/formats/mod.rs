@@ -9,8 +9,10 @@
 //! - `mod.rs`: [`read`], [`Format`], [`ImportedDoc`]: reading a source
 //! - `brat.rs`: brat standoff (`.txt` / `.ann` pairs)
 //! - `brat_labels.rs`: labels as brat can store them, and back
+//! - `brat_links.rs`: entity links as brat `N` lines
 //! - `doccano.rs`: doccano JSONL
 //! - `export/`: writing a corpus in those formats, `CoNLL` and W3C
+//! - `imported.rs`: removing a record's spans with their relations and links
 //! - `jsonl.rs`: what the JSONL formats share
 //! - `lines.rs`: line breaks as Python's `str.splitlines` sees them
 //! - `spacy.rs`: spaCy / Prodigy JSONL
@@ -19,8 +21,10 @@
 
 mod brat;
 pub mod brat_labels;
+pub mod brat_links;
 mod doccano;
 pub mod export;
+mod imported;
 mod jsonl;
 pub mod lines;
 mod spacy;
@@ -54,8 +58,9 @@ pub struct JsonSpan {
     pub text: Option<String>,
 }
 
-/// A relation read from another tool's output (a brat `R` line): its type
-/// and its two spans, by their place in [`ImportedDoc::spans`].
+/// A relation read from another tool's output (a brat `R` line, a doccano
+/// `relations` entry): its type and its two spans, by their place in
+/// [`ImportedDoc::spans`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportedRelation {
     /// The relation type.
@@ -64,6 +69,17 @@ pub struct ImportedRelation {
     pub from: usize,
     /// The index of its second argument (`Arg2`).
     pub to: usize,
+}
+
+/// A link from a span to an entity of the registry read from another tool's
+/// output (a brat `N` line `Reference T1 newsmark:ID`, a doccano entity's
+/// `kb_id`): the span by its place in [`ImportedDoc::spans`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedLink {
+    /// The index of the span in the record's spans.
+    pub span: usize,
+    /// The entity's id in the registry.
+    pub entity: String,
 }
 
 /// One document read from another tool's output, before it is merged into a
@@ -79,9 +95,12 @@ pub struct ImportedDoc {
     pub text: String,
     /// The spans.
     pub spans: Vec<JsonSpan>,
-    /// The relations between them (brat `R` lines; none for the other
-    /// formats).
+    /// The relations between them (brat `R` lines, doccano `relations`;
+    /// none for spaCy).
     pub relations: Vec<ImportedRelation>,
+    /// The spans' entity links (brat `N` lines, doccano `kb_id`; none for
+    /// spaCy).
+    pub links: Vec<ImportedLink>,
     /// Spans of this record that could not be read (an entry that does not
     /// parse, a discontinuous brat span, offsets inside a character), each
     /// reported in [`ReadOutcome::problems`]; counted as invalid by the

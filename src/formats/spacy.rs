@@ -35,6 +35,7 @@ pub(super) fn record_doc(at: &str, record: &Record, out: &mut ReadOutcome) -> Op
         text,
         spans,
         relations: Vec::new(),
+        links: Vec::new(),
         skipped_spans,
     })
 }

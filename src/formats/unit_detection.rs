@@ -220,6 +220,7 @@ mod tests {
                 })
                 .collect(),
             relations: Vec::new(),
+            links: Vec::new(),
             skipped_spans: 0,
         }
     }

@@ -150,15 +150,18 @@ impl Converter {
 /// Converts `doc`'s span offsets from `unit` to code points. A span whose
 /// offsets fall outside the text or inside a character is reported, counted
 /// in [`ImportedDoc::skipped_spans`] and removed, with its offsets as the
-/// source gives them.
+/// source gives them; so is a relation or link of the span.
 pub(super) fn to_code_points(doc: &mut ImportedDoc, unit: OffsetUnit, problems: &mut Vec<String>) {
     let converter = Converter::new(&doc.text, unit);
     if converter.bounds.is_none() {
         return;
     }
-    let source = &doc.source;
+    let source = doc.source.clone();
     let mut skipped = 0;
-    doc.spans.retain_mut(|span| {
+    // What removing spans costs relations and links, after the spans'
+    // own problems.
+    let mut lost = Vec::new();
+    doc.retain_spans(&mut lost, |span| {
         let converted = converter
             .to_char(span.start)
             .and_then(|s| Ok((s, converter.to_char(span.end)?)));
@@ -180,6 +183,7 @@ pub(super) fn to_code_points(doc: &mut ImportedDoc, unit: OffsetUnit, problems: 
             }
         }
     });
+    problems.extend(lost);
     doc.skipped_spans += skipped;
 }
 
@@ -210,6 +214,7 @@ mod tests {
                 })
                 .collect(),
             relations: Vec::new(),
+            links: Vec::new(),
             skipped_spans: 0,
         }
     }

@@ -131,6 +131,25 @@ fn records(jsonl: &str, key: &str) -> BTreeMap<String, (String, Vec<String>)> {
     out
 }
 
+/// doccano JSONL written with `entities` (relation projects' format), each
+/// record's entities rewritten as `"label": [[start, end, label]]`.
+fn entities_as_labels(jsonl: &str) -> String {
+    let mut out = String::new();
+    for line in jsonl.lines() {
+        let mut record: Value = serde_json::from_str(line).unwrap();
+        let labels: Vec<Value> = record["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| json!([e["start_offset"], e["end_offset"], e["label"]]))
+            .collect();
+        record["label"] = Value::Array(labels);
+        out.push_str(&record.to_string());
+        out.push('\n');
+    }
+    out
+}
+
 /// The `T` lines of an `.ann` file as (label, offsets, quote).
 fn t_lines(ann: &str) -> BTreeSet<(String, String, String)> {
     ann.lines()
@@ -255,9 +274,12 @@ fn doccano_round_trips_with_utf16_offsets_both_ways() {
     let report = export(ExportFormat::Doccano, &corpus, &out, false);
     assert!(report.is_clean(), "{:?}", report.problems);
     let exported = fs::read_to_string(&out).unwrap();
-    assert!(exported.contains(r#"[21,27,"country"]"#), "{exported}");
+    assert!(
+        exported.contains(r#""start_offset":21,"end_offset":27,"label":"country""#),
+        "{exported}"
+    );
     let expected = records(&fs::read_to_string(&src).unwrap(), "label");
-    assert_eq!(records(&exported, "label"), expected);
+    assert_eq!(records(&entities_as_labels(&exported), "label"), expected);
 
     // newsmark → doccano → newsmark: the same spans at the same code points.
     let dir = tempfile::tempdir().unwrap();
@@ -500,9 +522,10 @@ fn only_accepted_spans_by_default_pending_ones_with_their_status_on_request() {
     assert_eq!(person["newsmark:status"], "pending");
     assert_eq!(person["newsmark:origin"], "extractor:spacy");
     let (_, doccano) = run(ExportFormat::Doccano, "all-doccano.jsonl", true);
-    assert!(
-        doccano.contains(r#""label":[[21,27,"country"],[36,49,"person"]]"#),
-        "{doccano}"
+    let labels: Value = serde_json::from_str(entities_as_labels(&doccano).trim_end()).unwrap();
+    assert_eq!(
+        labels["label"],
+        json!([[21, 27, "country"], [36, 49, "person"]])
     );
     let (_, conll) = run(ExportFormat::Conll, "all.conll", true);
     assert!(conll.contains("\nIssa B-person\n") && conll.contains("\nCuba’s O\n"));

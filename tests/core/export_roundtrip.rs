@@ -2,7 +2,8 @@
 //! back the identical corpus: the samples, and a generated corpus holding
 //! every trap found in real news (spans across each kind of line break,
 //! emoji, flags, ZWJ sequences, CRLF, a byte order mark, nested spans, and
-//! labels brat cannot store).
+//! labels brat cannot store); brat and doccano give back the samples'
+//! relations and entity links too.
 
 #![allow(clippy::unwrap_used)]
 
@@ -17,6 +18,44 @@ use newsmark::model::{Edit, LabelSchema, Span, Status};
 use newsmark::session::Session;
 
 type Spans = BTreeSet<(usize, usize, String, String)>;
+
+/// A span by what it covers: start, end, label.
+type Place = (usize, usize, String);
+
+/// Each article's accepted relations (type, from, to) and accepted entity
+/// links (span, entity), by file name.
+type Links = Vec<(
+    String,
+    BTreeSet<(String, Place, Place)>,
+    BTreeSet<(Place, String)>,
+)>;
+
+/// The accepted relations and entity links of every article of `corpus`.
+fn corpus_links(corpus: &Path) -> Links {
+    corpus_spans(corpus)
+        .into_iter()
+        .map(|(name, _)| {
+            let session = Session::open(&corpus.join(&name), LabelSchema::default()).unwrap();
+            let set = session.set();
+            let place = |id| {
+                let span = set.get(id).unwrap();
+                (span.start, span.end, span.label.clone())
+            };
+            let relations = set
+                .relations()
+                .filter(|r| r.status == Status::Accepted)
+                .map(|r| (r.label.clone(), place(r.from), place(r.to)))
+                .collect();
+            let links = set
+                .spans()
+                .iter()
+                .filter(|s| s.status == Status::Accepted)
+                .filter_map(|s| Some((place(s.id), s.linked_entity()?.to_owned())))
+                .collect();
+            (name, relations, links)
+        })
+        .collect()
+}
 
 /// The accepted spans of every article of `corpus`, by file name.
 fn corpus_spans(corpus: &Path) -> Vec<(String, Spans)> {
@@ -126,7 +165,12 @@ fn through(format: ExportFormat, import: Format, corpus: &Path, dir: &Path) -> s
         origin: import.to_string(),
         accepted: true,
     };
-    import_into(&again, &read.docs, &options, &LabelSchema::default()).unwrap();
+    let report = import_into(&again, &read.docs, &options, &LabelSchema::default()).unwrap();
+    assert!(
+        report.problems.is_empty(),
+        "{format}: {:?}",
+        report.problems
+    );
     again
 }
 
@@ -165,6 +209,32 @@ fn brat_spacy_and_doccano_give_back_the_identical_corpus() {
             }
         };
         assert_eq!(text(&corpus), text(&again), "{export}: the text");
+    }
+}
+
+#[test]
+fn brat_and_doccano_give_back_the_samples_relations_and_entity_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = trap_corpus(dir.path());
+    let original = corpus_links(&corpus);
+    let relations: usize = original.iter().map(|(_, r, _)| r.len()).sum();
+    let links: usize = original.iter().map(|(_, _, l)| l.len()).sum();
+    assert_eq!(relations, 38, "the samples' relations");
+    assert!(links > 40, "the samples' accepted links: {links}");
+    for (export, import) in [
+        (ExportFormat::Brat, Format::Brat),
+        (ExportFormat::Doccano, Format::Doccano),
+    ] {
+        let again = through(export, import, &corpus, dir.path());
+        let back = corpus_links(&again);
+        assert_eq!(back.len(), original.len(), "{export}: every article");
+        for ((name, relations, links), (name_back, relations_back, links_back)) in
+            original.iter().zip(&back)
+        {
+            assert_eq!(name, name_back);
+            assert_eq!(relations, relations_back, "{export}: {name}'s relations");
+            assert_eq!(links, links_back, "{export}: {name}'s entity links");
+        }
     }
 }
 
@@ -243,6 +313,61 @@ fn w3c_with_statuses_declares_the_newsmark_prefix() {
     let item = &json["first"]["items"][0];
     assert_eq!(item["@context"], *context);
     assert!(item["newsmark:status"].is_string());
+}
+
+#[test]
+fn w3c_and_spacy_carry_the_samples_relations_between_their_spans() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = trap_corpus(dir.path());
+    let out = dir.path().join("out.jsonld");
+    let report = export_corpus(ExportFormat::W3c, &corpus, &out, ExportOptions::default()).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
+    let items = json["first"]["items"].as_array().unwrap();
+    assert_eq!(json["total"], items.len());
+    let (relations, spans): (Vec<_>, Vec<_>) =
+        items.iter().partition(|i| i["motivation"] == "linking");
+    assert_eq!(relations.len(), 38);
+    assert_eq!(
+        report.spans,
+        spans.len(),
+        "relations are not counted as spans"
+    );
+    let ids: BTreeSet<&str> = spans.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    for relation in &relations {
+        assert_eq!(relation["body"]["purpose"], "tagging");
+        let target = relation["target"].as_array().unwrap();
+        assert_eq!(target.len(), 2);
+        for end in target {
+            assert!(ids.contains(end.as_str().unwrap()), "{relation}");
+        }
+    }
+    let first = relations[0].to_string();
+    assert!(first.contains(r#""target":["out.jsonld#2024-05-iran-cuba-ict.txt/7","out.jsonld#2024-05-iran-cuba-ict.txt/6"]"#), "{first}");
+
+    let out = dir.path().join("out.jsonl");
+    export_corpus(ExportFormat::Spacy, &corpus, &out, ExportOptions::default()).unwrap();
+    let mut written = 0;
+    for line in fs::read_to_string(&out).unwrap().lines() {
+        let record: serde_json::Value = serde_json::from_str(line).unwrap();
+        let tokens = record["tokens"].as_array().unwrap();
+        for (k, token) in tokens.iter().enumerate() {
+            assert_eq!(token["id"], k);
+        }
+        for relation in record["relations"].as_array().unwrap() {
+            written += 1;
+            for (end, span) in [("head", "head_span"), ("child", "child_span")] {
+                let span = &relation[span];
+                assert_eq!(relation[end], span["token_end"]);
+                let first = &tokens[span["token_start"].as_u64().unwrap() as usize];
+                let last = &tokens[span["token_end"].as_u64().unwrap() as usize];
+                assert_eq!(
+                    (&first["start"], &last["end"]),
+                    (&span["start"], &span["end"])
+                );
+            }
+        }
+    }
+    assert_eq!(written, 38);
 }
 
 #[test]

@@ -8,5 +8,6 @@ mod edits;
 mod entities;
 mod facts;
 mod file;
+mod formats;
 mod patterns;
 mod schema;

@@ -216,6 +216,21 @@ fn merge(
     // span that was there already), for the relations.
     let mut ids: Vec<Option<SpanId>> = vec![None; imported.spans.len()];
     let mut placed: HashMap<(usize, usize, String), SpanId> = HashMap::new();
+    // Each span's entity link, by its place in the record.
+    let mut links: HashMap<usize, &str> = HashMap::new();
+    for link in &imported.links {
+        match crate::model::check_name(&link.entity, crate::model::MAX_NAME_CHARS) {
+            Ok(()) => {
+                links.insert(link.span, link.entity.as_str());
+            }
+            Err(e) => report.problems.push(format!(
+                "{source}: entity id {:?}: {e}; link skipped",
+                link.entity
+            )),
+        }
+    }
+    let mut link_edits = Vec::new();
+    let mut linked_there = HashSet::new();
     for (index, span) in imported.spans.iter().enumerate() {
         let mapped = options.map.iter().find(|(from, _)| *from == span.label);
         let label = match mapped {
@@ -240,7 +255,23 @@ fn merge(
             }
         };
         let (start, end) = (span.start - bom, span.end - bom);
-        let there = session.set().find_same(start, end, label).map(|s| s.id);
+        let there = session.set().find_same(start, end, label);
+        if let (Some(before), Some(entity)) = (there, links.get(&index))
+            && before.entity.is_none()
+            && linked_there.insert(before.id)
+        {
+            // A span there already, without a link: it gets this one.
+            link_edits.push(Edit::Replace {
+                before: before.clone(),
+                after: Span {
+                    entity: Some((*entity).to_owned()),
+                    entity_status: status,
+                    ..before.clone()
+                },
+            });
+            report_doc.links += 1;
+        }
+        let there = there.map(|s| s.id);
         if there.is_some() || !seen.insert((start, end, label)) {
             ids[index] = there.or_else(|| placed.get(&(start, end, label.to_owned())).copied());
             report_doc.duplicates += 1;
@@ -270,13 +301,26 @@ fn merge(
             origin: Origin::Extractor(options.origin.clone()),
             score: span.score,
             status,
-            entity: None,
-            entity_status: Status::Accepted,
+            entity: links.get(&index).map(|e| (*e).to_owned()),
+            entity_status: if links.contains_key(&index) {
+                status
+            } else {
+                Status::Accepted
+            },
         }));
+        report_doc.links += usize::from(links.contains_key(&index));
         next_id += 1;
     }
     report_doc.added = edits.len();
-    let relations = relation_edits(&session, &imported.relations, &ids, options, status);
+    edits.extend(link_edits);
+    let (relations, dangling) =
+        relation_edits(&session, &imported.relations, &ids, options, status);
+    if dangling > 0 {
+        report.problems.push(format!(
+            "{source}: {name}.txt: {} not imported: a span it joins was not imported",
+            counted(dangling, "relation", "relations")
+        ));
+    }
     report_doc.relations = relations.len();
     edits.extend(relations);
     if !edits.is_empty() {
@@ -284,7 +328,11 @@ fn merge(
             .perform(Edit::Batch(edits))
             .map_err(|e| format!("{source}: {name}.txt: {e}; record skipped"))?;
     }
-    if report_doc.added > 0 || report_doc.relations > 0 || report_doc.created {
+    if report_doc.added > 0
+        || report_doc.relations > 0
+        || report_doc.links > 0
+        || report_doc.created
+    {
         session
             .save_with(store::Durability::Deferred)
             .map_err(|e| format!("{source}: {e}"))?;
@@ -294,23 +342,26 @@ fn merge(
 }
 
 /// The edits adding `relations` (their spans by index, `ids` the spans'
-/// ids in the document) with the import's origin and status; one whose
-/// span was not imported, or that the document has already (same type and
-/// spans), is left out.
+/// ids in the document) with the import's origin and status, and how many
+/// were left out because a span of theirs was not imported (for the
+/// caller to report); one the document has already (same type and spans)
+/// is left out too.
 fn relation_edits(
     session: &Session,
     relations: &[ImportedRelation],
     ids: &[Option<SpanId>],
     options: &ImportOptions,
     status: Status,
-) -> Vec<Edit> {
+) -> (Vec<Edit>, usize) {
     let set = session.set();
     let mut next = set.next_relation_id();
     let mut seen = HashSet::new();
     let mut edits = Vec::new();
+    let mut dangling = 0;
     for relation in relations {
         let end = |index: usize| ids.get(index).copied().flatten();
         let (Some(from), Some(to)) = (end(relation.from), end(relation.to)) else {
+            dangling += 1;
             continue;
         };
         let label = relation.label.as_str();
@@ -327,7 +378,7 @@ fn relation_edits(
         }));
         next += 1;
     }
-    edits
+    (edits, dangling)
 }
 
 /// The text `span` covers, or why it does not fit. `bom` is 1 if the source

@@ -16,8 +16,12 @@ pub struct DocReport {
     pub created: bool,
     /// Spans added.
     pub added: usize,
-    /// Relations added (brat `R` lines between spans imported or there).
+    /// Relations added (brat `R` lines, doccano `relations`, between spans
+    /// imported or there).
     pub relations: usize,
+    /// Entity links added (brat `N` lines, doccano `kb_id`), on spans added
+    /// or on spans there already without a link.
+    pub links: usize,
     /// Spans skipped because the document already had them (same start,
     /// end and label, whatever their origin or status).
     pub duplicates: usize,
@@ -126,6 +130,8 @@ impl fmt::Display for DocReport {
         }
         write!(f, ": {} added", d.added)?;
         for (n, what) in [
+            (d.relations, noun(d.relations, "relation", "relations")),
+            (d.links, noun(d.links, "entity link", "entity links")),
             (d.duplicates, noun(d.duplicates, "duplicate", "duplicates")),
             (d.invalid, "invalid"),
             (d.unmapped, "unmapped"),

@@ -14,12 +14,20 @@
 //! ([`crate::formats::brat_labels`]). With pending spans exported, each `T`
 //! line is followed by an `AnnotatorNotes` line giving the span's status,
 //! origin and score. Relations whose two spans are written follow as `R`
-//! lines, `R1<tab>TYPE Arg1:T3 Arg2:T2`, in relation id order.
+//! lines, `R1<tab>TYPE Arg1:T3 Arg2:T2`, in relation id order. Then each
+//! written span's entity link (accepted; pending too with pending spans
+//! exported) is an `N` line, `N1<tab>Reference T4 newsmark:ID<tab>NAME`
+//! (NAME the registry's preferred name, or the span's text if the registry
+//! lacks the entity), followed by a second `N` line with the registry's
+//! external id where it has one (`Wikidata:Q241`): see
+//! [`crate::formats::brat_links`].
 
 use std::fmt::Write as _;
 
 use super::{ExportOptions, origin_name, status_name};
+use crate::entities::Registry;
 use crate::formats::brat_labels::BratLabels;
+use crate::formats::brat_links::{NEWSMARK_DB, encode_id, external_db, one_line};
 use crate::formats::lines::is_line_break;
 use crate::model::{AnnotationSet, Document, Relation, Span};
 use crate::store::{self, StoreError};
@@ -36,6 +44,8 @@ pub struct BratAnn {
     pub spans: usize,
     /// Relations written (one `R` line each).
     pub relations: usize,
+    /// `N` lines written (one per entity link, and one per external id).
+    pub links: usize,
     /// Spans that could not be written, each naming the document.
     pub warnings: Vec<String>,
 }
@@ -71,6 +81,15 @@ pub fn exported_relations(set: &AnnotationSet, options: ExportOptions) -> Vec<&R
         .collect()
 }
 
+/// The entity `span` is linked to, if an export with `options` writes the
+/// link: an accepted link, or a pending one when pending spans are
+/// exported; never a rejected one.
+pub fn exported_link(span: &Span, options: ExportOptions) -> Option<&str> {
+    span.entity
+        .as_deref()
+        .filter(|_| options.exports(span.entity_status))
+}
+
 /// The `.ann` file's name for the article named `name` (`NAME.txt` →
 /// `NAME.ann`).
 pub fn ann_name(name: &str) -> String {
@@ -91,12 +110,13 @@ pub fn txt(doc: &Document) -> String {
 /// one `T` line per span of `spans`, numbered from `T1` in their order, and
 /// with [`ExportOptions::include_pending`] an `AnnotatorNotes` line after
 /// each; then an `R` line for each of `relations` whose two spans were
-/// written. Labels are written under their names in `labels`.
+/// written, and `N` lines for the written spans' entity links, named after
+/// `registry`. Labels are written under their names in `labels`.
 pub fn ann(
     name: &str,
     doc: &Document,
-    spans: &[Span],
-    relations: &[&Relation],
+    (spans, relations): (&[Span], &[&Relation]),
+    registry: &Registry,
     labels: &mut BratLabels,
     options: ExportOptions,
 ) -> BratAnn {
@@ -105,6 +125,7 @@ pub fn ann(
         text: String::new(),
         spans: 0,
         relations: 0,
+        links: 0,
         warnings: Vec::new(),
     };
     // Each written span's T number.
@@ -171,6 +192,33 @@ pub fn ann(
             super::safe_label(&relation.label)
         );
     }
+    let mut n = 0;
+    for span in spans {
+        let (Some(t), Some(entity)) = (numbers.get(&span.id), exported_link(span, options)) else {
+            continue;
+        };
+        let known = registry.get(entity);
+        let preferred = one_line(known.map_or(span.text.as_str(), |e| e.name.as_str()));
+        n += 1;
+        let _ = writeln!(
+            out.text,
+            "N{n}\tReference T{t} {NEWSMARK_DB}:{}\t{preferred}",
+            encode_id(entity)
+        );
+        if let Some(external) = known
+            .map(|e| e.external_id.as_str())
+            .filter(|x| !x.is_empty())
+        {
+            n += 1;
+            let _ = writeln!(
+                out.text,
+                "N{n}\tReference T{t} {}:{}\t{preferred}",
+                external_db(external),
+                encode_id(external)
+            );
+        }
+    }
+    out.links = n;
     out
 }
 
@@ -254,7 +302,15 @@ mod tests {
             include_pending: true,
         };
         let mut labels = BratLabels::default();
-        let ann = ann("x.txt", &doc, &[a, b], &[], &mut labels, options);
+        let spans = [a, b];
+        let ann = ann(
+            "x.txt",
+            &doc,
+            (&spans, &[]),
+            &Registry::default(),
+            &mut labels,
+            options,
+        );
         assert_eq!(
             ann.text,
             "T1\tfull_name 3 6;7 11\tAna Díaz\n\
@@ -263,5 +319,42 @@ mod tests {
              #2\tAnnotatorNotes T2\tstatus: accepted; origin: manual\n"
         );
         assert_eq!(txt(&doc), "\u{feff}😀 Ana\nDíaz met Bo");
+    }
+
+    #[test]
+    fn links_are_n_lines_with_the_preferred_name_and_the_external_id() {
+        let doc = Document::new("Havana and La Habana met Bo");
+        let mut havana = Span::manual(1, 0, 6, "country", "Havana");
+        havana.entity = Some("cuba".to_owned());
+        let mut habana = Span::manual(2, 11, 20, "country", "La Habana");
+        habana.entity = Some("la habana".to_owned());
+        let mut bo = Span::manual(3, 25, 27, "person", "Bo");
+        bo.entity = Some("bo".to_owned());
+        bo.entity_status = Status::Pending;
+        let mut cuba = crate::entities::Entity::new("cuba", "country", "Cuba");
+        cuba.external_id = "Q241".to_owned();
+        let (registry, _) = Registry::from_entities(vec![cuba]);
+        let spans = [havana, habana, bo];
+        let mut labels = BratLabels::default();
+        let options = ExportOptions::default();
+        let ann = ann(
+            "x.txt",
+            &doc,
+            (&spans, &[]),
+            &registry,
+            &mut labels,
+            options,
+        );
+        let n_lines: Vec<&str> = ann.text.lines().filter(|l| l.starts_with('N')).collect();
+        assert_eq!(
+            n_lines,
+            [
+                "N1\tReference T1 newsmark:cuba\tCuba",
+                "N2\tReference T1 Wikidata:Q241\tCuba",
+                "N3\tReference T2 newsmark:la%20habana\tLa Habana",
+            ],
+            "the pending link of Bo is left out"
+        );
+        assert_eq!(ann.links, 3);
     }
 }

@@ -109,7 +109,7 @@ pub fn outermost(spans: &[Span]) -> (Vec<&Span>, Vec<(&Span, &Span)>) {
 
 /// `tokens` cut at every span start and end that falls inside one, so that
 /// each span begins and ends on a token boundary.
-fn split_at_spans<'a>(tokens: Vec<Token<'a>>, spans: &[&Span]) -> Vec<Token<'a>> {
+pub(super) fn split_at_spans<'a>(tokens: Vec<Token<'a>>, spans: &[&Span]) -> Vec<Token<'a>> {
     let mut cuts: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
     cuts.sort_unstable();
     cuts.dedup();

@@ -198,6 +198,16 @@ pub fn export_corpus_with_progress(
         fresh: prepare_output(format, corpus_dir, out)?,
     };
     let mut report = ExportReport::new(format, out);
+    // Entity links are written by id; brat also names them, from the registry.
+    let registry = match format {
+        ExportFormat::Brat => crate::entities::load(corpus_dir).unwrap_or_else(|err| {
+            report.problems.push(format!(
+                "{err}; entity links are written without their names"
+            ));
+            crate::entities::Registry::default()
+        }),
+        _ => crate::entities::Registry::default(),
+    };
     if articles.is_empty() {
         report.warnings.push(format!(
             "{}: no .txt articles in this folder",
@@ -234,7 +244,7 @@ pub fn export_corpus_with_progress(
                 &schema,
                 options,
                 &brat_folder,
-                &schema_brat_labels,
+                (&schema_brat_labels, &registry),
             )
         },
         |_, rendered| {
@@ -269,8 +279,8 @@ pub fn export_corpus_with_progress(
                                 let ann = brat::ann(
                                     &name,
                                     session.doc(),
-                                    &spans,
-                                    &relations,
+                                    (&spans, &relations),
+                                    &registry,
                                     &mut brat_labels,
                                     options,
                                 );
@@ -294,10 +304,14 @@ pub fn export_corpus_with_progress(
                     report.warnings.extend(warnings);
                     write_out(&mut output, &text)
                 }
-                Body::W3c { text, items } => {
+                Body::W3c {
+                    text,
+                    items,
+                    spans: span_items,
+                } => {
                     let comma = if w3c_items > 0 && items > 0 { "," } else { "" };
                     w3c_items += items;
-                    report.spans += items;
+                    report.spans += span_items;
                     write_out(&mut output, comma).and_then(|()| write_out(&mut output, &text))
                 }
             };

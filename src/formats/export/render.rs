@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use super::{ExportFormat, ExportOptions, brat, conll, jsonl, selected, w3c};
+use crate::entities::Registry;
 use crate::formats::brat_labels::BratLabels;
 use crate::model::{LabelSchema, Relation, Span, Status};
 use crate::session::Session;
@@ -34,8 +35,13 @@ pub(super) enum Body {
         dropped_overlaps: usize,
         warnings: Vec<String>,
     },
-    /// W3C: the document's items, comma-separated, and how many.
-    W3c { text: String, items: usize },
+    /// W3C: the document's items, comma-separated, how many, and how many
+    /// of them are spans (the others are relations).
+    W3c {
+        text: String,
+        items: usize,
+        spans: usize,
+    },
 }
 
 /// What reading one document found, added to the report in order.
@@ -53,36 +59,44 @@ pub(super) struct DocRead {
     pub(super) pending_left_out: usize,
 }
 
-/// Reads one article and renders its part of the export in `format`.
+/// Reads one article and renders its part of the export in `format`; the
+/// brat export names entity links after `registry`.
 pub(super) fn read_and_render(
     format: ExportFormat,
     path: &Path,
     schema: &LabelSchema,
     options: ExportOptions,
     out: &brat::BratFolder,
-    brat_labels: &BratLabels,
+    (brat_labels, registry): (&BratLabels, &Registry),
 ) -> Rendered {
     let (read, session) = read(path, schema, options);
     let body = session.map(|(session, spans)| {
         let name = session.name();
         let doc = session.doc();
+        let relations = brat::exported_relations(session.set(), options);
         let body = match format {
-            ExportFormat::Brat => {
-                let relations = brat::exported_relations(session.set(), options);
-                write_brat(&name, doc, (&spans, &relations), options, out, brat_labels)
-            }
+            ExportFormat::Brat => write_brat(
+                &name,
+                doc,
+                (&spans, &relations),
+                options,
+                out,
+                (brat_labels, registry),
+            ),
             ExportFormat::Spacy | ExportFormat::Doccano => {
-                let mut text = if format == ExportFormat::Spacy {
-                    jsonl::spacy_line(&name, doc, &spans, options)
+                let (mut text, warnings) = if format == ExportFormat::Spacy {
+                    let line = jsonl::spacy_line(&name, doc, &spans, &relations, options);
+                    (line.line, line.warnings)
                 } else {
-                    jsonl::doccano_line(&name, doc, &spans)
+                    let line = jsonl::doccano_line(&name, doc, &spans, &relations, options);
+                    (line, Vec::new())
                 };
                 text.push('\n');
                 Body::Text {
                     text,
                     spans: spans.len(),
                     dropped_overlaps: 0,
-                    warnings: Vec::new(),
+                    warnings,
                 }
             }
             ExportFormat::Conll => {
@@ -95,11 +109,16 @@ pub(super) fn read_and_render(
                 }
             }
             ExportFormat::W3c => {
-                let items =
-                    w3c::annotations(&store::file_name(&out.path), &name, doc, &spans, options);
+                let collection = store::file_name(&out.path);
+                let items = w3c::annotations(&collection, &name, doc, &spans, options);
+                let linked =
+                    w3c::relation_annotations(&collection, &name, &spans, &relations, options);
+                let mut text = w3c::collection_items(&items, 0);
+                text.push_str(&w3c::collection_items(&linked, items.len()));
                 Body::W3c {
-                    text: w3c::collection_items(&items, 0),
-                    items: items.len(),
+                    text,
+                    items: items.len() + linked.len(),
+                    spans: items.len(),
                 }
             }
         };
@@ -117,11 +136,11 @@ fn write_brat(
     (spans, relations): (&[Span], &[&Relation]),
     options: ExportOptions,
     out: &brat::BratFolder,
-    labels: &BratLabels,
+    (labels, registry): (&BratLabels, &Registry),
 ) -> Body {
     let txt = out.write(name, &brat::txt(doc));
     let mut names = labels.clone();
-    let rendered = brat::ann(name, doc, spans, relations, &mut names, options);
+    let rendered = brat::ann(name, doc, (spans, relations), registry, &mut names, options);
     let ann = (txt.is_ok() && names.named() == labels.named()).then(|| {
         let written = out.write(&brat::ann_name(name), &rendered.text);
         (rendered, written)

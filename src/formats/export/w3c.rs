@@ -21,12 +21,32 @@
 //! and (if known) `newsmark:score`, and the `@context` adds the `newsmark`
 //! prefix ([`NEWSMARK_NS`]) so that JSON-LD expands them to IRIs instead of
 //! reading them as bare IRIs with an unknown scheme.
+//!
+//! Each relation whose two spans are written follows the document's spans
+//! as an annotation of its own, `OUT#NAME.txt/relation/ID`, with motivation
+//! `linking`, whose `target` lists the two spans' annotations, from then
+//! to, and whose body is the relation type with purpose `tagging` (the
+//! body classifies the link; `linking` is the annotation's motivation, as
+//! the model defines it for an annotation that links its targets):
+//!
+//! ```json
+//! {"@context": "http://www.w3.org/ns/anno.jsonld",
+//!  "id": "OUT.jsonld#havana.txt/relation/1", "type": "Annotation",
+//!  "motivation": "linking",
+//!  "body": {"type": "TextualBody", "value": "holds", "purpose": "tagging"},
+//!  "target": ["OUT.jsonld#havana.txt/8", "OUT.jsonld#havana.txt/7"]}
+//! ```
+//!
+//! The list's order is the relation's direction (from, to), as JSON keeps
+//! it; a JSON-LD reader that expands `target` as a set loses the order.
+//! With pending relations exported, they carry `newsmark:status`,
+//! `newsmark:origin` and `newsmark:score` as spans do.
 
 use serde::Serialize;
 use unicode_segmentation::GraphemeCursor;
 
 use super::{ExportOptions, origin_name, status_name};
-use crate::model::{Document, Span};
+use crate::model::{Document, Origin, Relation, Span, Status};
 
 /// The Web Annotation JSON-LD context.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -78,12 +98,32 @@ pub struct Annotation {
     kind: &'static str,
     body: Body,
     target: Target,
+    #[serde(flatten)]
+    review: Review,
+}
+
+/// A span's or relation's review, written only with pending exported.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+struct Review {
     #[serde(rename = "newsmark:status", skip_serializing_if = "Option::is_none")]
     status: Option<&'static str>,
     #[serde(rename = "newsmark:origin", skip_serializing_if = "Option::is_none")]
     origin: Option<String>,
     #[serde(rename = "newsmark:score", skip_serializing_if = "Option::is_none")]
     score: Option<f64>,
+}
+
+impl Review {
+    /// The review of something of this status, origin and score, empty
+    /// unless `options` exports pending suggestions.
+    fn of(status: Status, origin: &Origin, score: Option<f64>, options: ExportOptions) -> Self {
+        let with_status = options.include_pending;
+        Self {
+            status: with_status.then(|| status_name(status)),
+            origin: with_status.then(|| origin_name(origin)),
+            score: score.filter(|_| with_status),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -127,7 +167,6 @@ pub fn annotations(
     spans: &[Span],
     options: ExportOptions,
 ) -> Vec<Annotation> {
-    let with_status = options.include_pending;
     let collection = iri(collection);
     let source = iri(name);
     spans
@@ -159,10 +198,55 @@ pub fn annotations(
                         },
                     ),
                 },
-                status: with_status.then(|| status_name(span.status)),
-                origin: with_status.then(|| origin_name(&span.origin)),
-                score: span.score.filter(|_| with_status),
+                review: Review::of(span.status, &span.origin, span.score, options),
             }
+        })
+        .collect()
+}
+
+/// One relation as a Web Annotation: its spans' annotations as targets.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RelationAnnotation {
+    #[serde(rename = "@context")]
+    context: Context,
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    motivation: &'static str,
+    body: Body,
+    /// The from span's annotation id, then the to span's.
+    target: [String; 2],
+    #[serde(flatten)]
+    review: Review,
+}
+
+/// The annotations of those of `relations` of the document `name` whose
+/// two spans are among `spans` (the spans annotated), in their order;
+/// `collection` as for [`annotations`].
+pub fn relation_annotations(
+    collection: &str,
+    name: &str,
+    spans: &[Span],
+    relations: &[&Relation],
+    options: ExportOptions,
+) -> Vec<RelationAnnotation> {
+    let written: std::collections::HashSet<u64> = spans.iter().map(|s| s.id).collect();
+    let base = format!("{}#{}", iri(collection), iri(name));
+    relations
+        .iter()
+        .filter(|r| written.contains(&r.from) && written.contains(&r.to))
+        .map(|r| RelationAnnotation {
+            context: Context::of(options),
+            id: format!("{base}/relation/{}", r.id),
+            kind: "Annotation",
+            motivation: "linking",
+            body: Body {
+                kind: "TextualBody",
+                value: r.label.clone(),
+                purpose: "tagging",
+            },
+            target: [format!("{base}/{}", r.from), format!("{base}/{}", r.to)],
+            review: Review::of(r.status, &r.origin, r.score, options),
         })
         .collect()
 }
@@ -186,7 +270,7 @@ pub fn collection_head(collection: &str, options: ExportOptions) -> String {
 
 /// `items`, one a line, each after a comma unless it is the collection's
 /// first (`written` items came before).
-pub fn collection_items(items: &[Annotation], written: usize) -> String {
+pub fn collection_items(items: &[impl Serialize], written: usize) -> String {
     let mut out = Vec::with_capacity(items.len() * 512);
     for (k, item) in items.iter().enumerate() {
         if written + k > 0 {
@@ -307,5 +391,43 @@ mod tests {
         let (prefix, _, suffix) = quote(&doc, &span);
         assert_eq!((prefix, suffix), ("", " ".repeat(30).as_str()));
         assert_eq!(iri("Café Zürich#1.txt"), "Café%20Zürich%231.txt");
+    }
+
+    #[test]
+    fn a_relation_targets_its_two_spans_annotations_from_then_to() {
+        let doc = Document::new("Issa Zarepour, Minister of ICT");
+        let spans = [
+            Span::manual(7, 0, 13, "person", "Issa Zarepour"),
+            Span::manual(6, 15, 30, "role", "Minister of ICT"),
+        ];
+        let holds = Relation::manual(1, "holds", 7, 6);
+        let dangling = Relation::manual(2, "of", 6, 99);
+        let options = ExportOptions::default();
+        let items = relation_annotations(
+            "o ut.jsonld",
+            "a b.txt",
+            &spans,
+            &[&holds, &dangling],
+            options,
+        );
+        let json = serde_json::to_value(&items).unwrap_or_default();
+        assert_eq!(
+            json,
+            serde_json::json!([{
+                "@context": CONTEXT,
+                "id": "o%20ut.jsonld#a%20b.txt/relation/1",
+                "type": "Annotation",
+                "motivation": "linking",
+                "body": {"type": "TextualBody", "value": "holds", "purpose": "tagging"},
+                "target": ["o%20ut.jsonld#a%20b.txt/7", "o%20ut.jsonld#a%20b.txt/6"],
+            }])
+        );
+        let spans_json =
+            serde_json::to_value(annotations("o ut.jsonld", "a b.txt", &doc, &spans, options))
+                .unwrap_or_default();
+        assert_eq!(
+            spans_json[0]["id"], json[0]["target"][0],
+            "the target is the span's annotation"
+        );
     }
 }
