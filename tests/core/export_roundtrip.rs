@@ -349,7 +349,11 @@ fn w3c_and_spacy_carry_the_samples_relations_between_their_spans() {
     let mut written = 0;
     for line in fs::read_to_string(&out).unwrap().lines() {
         let record: serde_json::Value = serde_json::from_str(line).unwrap();
-        let tokens = record["tokens"].as_array().unwrap();
+        // Tokens come only with relations, which need their indices.
+        let Some(tokens) = record["tokens"].as_array() else {
+            assert!(record.get("relations").is_none(), "{record}");
+            continue;
+        };
         for (k, token) in tokens.iter().enumerate() {
             assert_eq!(token["id"], k);
         }
