@@ -87,49 +87,49 @@ pub static PANELS: &[Action] = &[
         }],
     },
     Action {
-        keys: "Ctrl+T",
-        does: "show or hide the folder's statistics (label distribution)",
+        keys: "Ctrl+T / Ctrl+Shift+F",
+        does: "show or hide the folder's statistics / facts table",
         scope: Scope::Window,
-        bindings: &[Binding {
-            command: Command::ToggleStatistics,
-            shortcuts: &[key(CMD, Key::T)],
-            menu: item(
-                Menu::View,
-                3,
-                "Statistics",
-                "Label counts and their distribution over the folder",
-            ),
-        }],
+        bindings: &[
+            Binding {
+                command: Command::ToggleStatistics,
+                shortcuts: &[key(CMD, Key::T)],
+                menu: item(
+                    Menu::View,
+                    3,
+                    "Statistics",
+                    "Label counts and their distribution over the folder",
+                ),
+            },
+            super::entities::FACTS,
+        ],
     },
     Action {
-        keys: "Ctrl+E",
-        does: "run the suggesters on this document",
+        keys: "Ctrl+E / Ctrl+Shift+E",
+        does: "run the suggesters on this document / on all",
         scope: Scope::Window,
-        bindings: &[Binding {
-            command: Command::Suggest { all: false },
-            shortcuts: &[key(CMD, Key::E)],
-            menu: item(
-                Menu::Review,
-                0,
-                "Suggest for this document",
-                "Run the suggesters (gazetteer, learned terms, extractor) on this article",
-            ),
-        }],
-    },
-    Action {
-        keys: "Ctrl+Shift+E",
-        does: "run the suggesters on every document of the folder",
-        scope: Scope::Window,
-        bindings: &[Binding {
-            command: Command::Suggest { all: true },
-            shortcuts: &[key(CMD_SHIFT, Key::E)],
-            menu: item(
-                Menu::Review,
-                1,
-                "Suggest for all documents",
-                "Run the suggesters on every article of the folder, in the background",
-            ),
-        }],
+        bindings: &[
+            Binding {
+                command: Command::Suggest { all: false },
+                shortcuts: &[key(CMD, Key::E)],
+                menu: item(
+                    Menu::Review,
+                    0,
+                    "Suggest for this document",
+                    "Run the suggesters (gazetteer, learned terms, extractor) on this article",
+                ),
+            },
+            Binding {
+                command: Command::Suggest { all: true },
+                shortcuts: &[key(CMD_SHIFT, Key::E)],
+                menu: item(
+                    Menu::Review,
+                    1,
+                    "Suggest for all documents",
+                    "Run the suggesters on every article of the folder, in the background",
+                ),
+            },
+        ],
     },
     Action {
         keys: "Ctrl+R",
