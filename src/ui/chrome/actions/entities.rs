@@ -10,7 +10,7 @@ use crate::ui::Command;
 /// Entity links.
 pub static ENTITIES: &[Action] = &[Action {
     keys: "Ctrl+K / Ctrl+Shift+K",
-    does: "link the span to the picked entity / unlink",
+    does: "link span to the picked entity / unlink",
     scope: Scope::Window,
     bindings: &[
         Binding {

@@ -31,7 +31,7 @@ pub static PANELS: &[Action] = &[
     },
     Action {
         keys: "Ctrl+Page Down / Ctrl+Page Up",
-        does: "next / previous document of the folder (saves first)",
+        does: "next / previous document (saves first)",
         scope: Scope::Window,
         bindings: &[
             Binding {
@@ -58,7 +58,7 @@ pub static PANELS: &[Action] = &[
     },
     Action {
         keys: "Ctrl+Enter",
-        does: "mark the document done, save, go to the next (asks first if suggestions are pending)",
+        does: "mark done, save, next (asks if any pending)",
         scope: Scope::Window,
         bindings: &[Binding {
             command: Command::MarkDone,
@@ -88,7 +88,7 @@ pub static PANELS: &[Action] = &[
     },
     Action {
         keys: "Ctrl+T / Ctrl+Shift+F",
-        does: "show or hide the folder's statistics / facts table",
+        does: "the folder's statistics / facts table",
         scope: Scope::Window,
         bindings: &[
             Binding {
@@ -106,7 +106,7 @@ pub static PANELS: &[Action] = &[
     },
     Action {
         keys: "Ctrl+E / Ctrl+Shift+E",
-        does: "run the suggesters on this document / on all",
+        does: "suggest in this document / in all",
         scope: Scope::Window,
         bindings: &[
             Binding {
@@ -207,7 +207,7 @@ pub static FILES: &[Action] = &[
     },
     Action {
         keys: "Ctrl+Shift+B",
-        does: "back up an unloadable annotation file, then allow saving over it",
+        does: "back up a broken annotation file, then save over it",
         scope: Scope::Window,
         bindings: &[Binding {
             command: Command::BackUpAndOverwrite,
