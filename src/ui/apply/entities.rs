@@ -155,27 +155,7 @@ impl NewsmarkApp {
         if !self.change_registry(&edit) {
             return;
         }
-        let mut repointed = None;
-        if let Some(session) = self.session() {
-            let set = session.set();
-            let spans: Vec<_> = set
-                .spans()
-                .iter()
-                .chain(set.orphans())
-                .filter(|s| s.entity.as_deref() == Some(from))
-                .map(|s| s.id)
-                .collect();
-            let txt = session.txt_path().to_owned();
-            if let Some(links) = entities::repoint_links_edit(set, from, into, |_| true) {
-                self.perform(links);
-                repointed = Some(Repointed {
-                    txt,
-                    from: from.to_owned(),
-                    into: into.to_owned(),
-                    spans,
-                });
-            }
-        }
+        let repointed = self.repoint_open_document(from, into, |_| true);
         let moved = repointed.as_ref().map_or(0, |r| r.spans.len());
         self.entities_step(format!("merge of {from}"), edit, repointed);
         if let Some(panel) = self.entity_panel() {
@@ -203,27 +183,7 @@ impl NewsmarkApp {
             return;
         }
         let named = |s: &crate::model::Span| s.text.split_whitespace().eq(alias.split_whitespace());
-        let mut repointed = None;
-        if let Some(session) = self.session() {
-            let set = session.set();
-            let spans: Vec<_> = set
-                .spans()
-                .iter()
-                .chain(set.orphans())
-                .filter(|s| s.entity.as_deref() == Some(id) && named(s))
-                .map(|s| s.id)
-                .collect();
-            let txt = session.txt_path().to_owned();
-            if let Some(links) = entities::repoint_links_edit(set, id, &new, named) {
-                self.perform(links);
-                repointed = Some(Repointed {
-                    txt,
-                    from: id.to_owned(),
-                    into: new.clone(),
-                    spans,
-                });
-            }
-        }
+        let repointed = self.repoint_open_document(id, &new, named);
         let moved = repointed.as_ref().map_or(0, |r| r.spans.len());
         self.entities_step(format!("split of {new}"), edit, repointed);
         if let Some(panel) = self.entity_panel() {
@@ -234,6 +194,34 @@ impl NewsmarkApp {
             crate::plural::counted(moved, "span", "spans"),
             if moved == 1 { "points" } else { "point" }
         ));
+    }
+
+    /// Re-points the open document's links to `from` that `which` picks
+    /// to `into`, as one document edit; what was re-pointed, if anything.
+    fn repoint_open_document(
+        &mut self,
+        from: &str,
+        into: &str,
+        which: impl Fn(&crate::model::Span) -> bool,
+    ) -> Option<Repointed> {
+        let session = self.session()?;
+        let set = session.set();
+        let spans: Vec<_> = set
+            .spans()
+            .iter()
+            .chain(set.orphans())
+            .filter(|s| s.entity.as_deref() == Some(from) && which(s))
+            .map(|s| s.id)
+            .collect();
+        let txt = session.txt_path().to_owned();
+        let links = entities::repoint_links_edit(set, from, into, which)?;
+        self.perform(links);
+        Some(Repointed {
+            txt,
+            from: from.to_owned(),
+            into: into.to_owned(),
+            spans,
+        })
     }
 
     fn entities_step(&mut self, what: String, edit: RegistryEdit, repointed: Option<Repointed>) {
