@@ -32,6 +32,8 @@ pub enum RightTab {
     Spans,
     /// The relations, grouped by type.
     Relations,
+    /// The folder's entities, with their mentions in the document.
+    Entities,
 }
 
 /// A short message for the user in the status area.

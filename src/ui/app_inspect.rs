@@ -299,4 +299,26 @@ impl NewsmarkApp {
             Some((std::sync::Arc::clone(&curation.index), curation.current))
         }
     }
+
+    hook! {
+        /// The open folder's entity registry, as the Entities tab holds it.
+        fn registry(&self) -> Option<&crate::entities::Registry> {
+            self.folder.as_ref().map(|f| &f.entities.registry)
+        }
+    }
+
+    hook! {
+        /// The places highlighted in the text (search hits, or the picked
+        /// entity's mentions), sorted.
+        fn highlights(&self) -> Vec<std::ops::Range<usize>> {
+            self.view().map(|v| v.highlights.clone()).unwrap_or_default()
+        }
+    }
+
+    hook! {
+        /// Whether the facts table is being built.
+        fn is_building_facts(&self) -> bool {
+            self.folder.as_ref().is_some_and(|f| f.facts.job.is_some())
+        }
+    }
 }

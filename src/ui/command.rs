@@ -258,4 +258,49 @@ pub enum Command {
     RejectVersions,
     /// Leave curation (the gold stays open).
     CloseCuration,
+
+    // --- Entities and facts (apply/entities.rs, apply/facts.rs) ---
+    /// Link the selected span to the entity picked in the Entities tab.
+    LinkEntity,
+    /// Remove the selected span's entity link.
+    UnlinkEntity,
+    /// Accept or reject the selected span's suggested entity link.
+    ReviewLink(Status),
+    /// Give an entity of the registry a new preferred name.
+    RenameEntity {
+        /// The entity.
+        id: String,
+        /// Its new name.
+        name: String,
+    },
+    /// Merge an entity of the registry into another (the open document's
+    /// links follow).
+    MergeEntity {
+        /// The entity merged away.
+        from: String,
+        /// The entity kept.
+        into: String,
+    },
+    /// Split one of an entity's aliases off as an entity of its own (the
+    /// open document's spans of that text follow).
+    SplitEntity {
+        /// The entity.
+        id: String,
+        /// The alias that becomes the new entity's name.
+        alias: String,
+    },
+    /// Take back the last registry change made from the Entities tab.
+    UndoEntityEdit,
+    /// Show or hide the facts table (building it when it opens).
+    ToggleFacts,
+    /// Build the facts table again from the saved files.
+    RebuildFacts,
+    /// Open a fact's document (saving the open one first) and select its
+    /// span.
+    ShowEvidence {
+        /// The article.
+        txt: PathBuf,
+        /// The span.
+        span: SpanId,
+    },
 }

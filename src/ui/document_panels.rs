@@ -6,6 +6,7 @@ use super::Command;
 use super::app::{LeftTab, NewsmarkApp, RightTab};
 use super::folder::Folder;
 use super::widgets::doc_list::doc_list_ui;
+use super::widgets::entity_panel::{self, entity_panel_ui};
 use super::widgets::relation_list::relation_list_ui;
 use super::widgets::review_panel::review_panel_ui;
 use super::widgets::search_bar::search_bar_ui;
@@ -15,10 +16,21 @@ use super::widgets::text_view::text_view_ui;
 /// The search bar, while open on a document.
 pub fn search_bar(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command>) {
     let (Some(bar), Some(doc)) = (&mut app.layout.search, &mut app.doc) else {
-        if let Some(doc) = &mut app.doc
-            && !doc.view.highlights.is_empty()
-        {
-            doc.view.highlights.clear();
+        // Without a search, the Entities tab's picked entity's mentions.
+        if let Some(doc) = &mut app.doc {
+            let picked = app
+                .folder
+                .as_ref()
+                .and_then(|f| f.entities.picked.as_deref());
+            let wanted = match picked {
+                Some(id) if app.layout.right == RightTab::Entities => {
+                    entity_panel::mention_ranges(doc.session.set(), id)
+                }
+                _ => Vec::new(),
+            };
+            if doc.view.highlights != wanted {
+                doc.view.highlights = wanted;
+            }
         }
         return;
     };
@@ -41,6 +53,7 @@ pub fn search_bar(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<C
 pub fn show(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command>) {
     if let Some(doc) = &mut app.doc {
         let tab = &mut app.layout.right;
+        let entities = app.folder.as_mut().map(|f| &mut f.entities);
         egui::Panel::right("span_list")
             .default_size(280.0)
             .resizable(true)
@@ -55,6 +68,12 @@ pub fn show(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command
                         let selected = doc.view.selected_relation;
                         let list = &mut doc.relation_list;
                         relation_list_ui(ui, list, &doc.session, selected, commands);
+                    }
+                    RightTab::Entities => {
+                        let selected = doc.view.selected_span;
+                        if let Some(panel) = entities {
+                            entity_panel_ui(ui, panel, &doc.session, selected, commands);
+                        }
                     }
                 }
             });
@@ -141,6 +160,12 @@ fn right_tabs(ui: &mut egui::Ui, tab: &mut RightTab, relations: usize) {
                 RightTab::Relations,
                 format!("{hint}, grouped by type, filterable"),
             ),
+            (
+                "Entities",
+                RightTab::Entities,
+                "The folder's entities and their mentions here; link the selected span (Ctrl+K)"
+                    .to_owned(),
+            ),
         ] {
             let text = egui::RichText::new(label).heading();
             if ui
@@ -189,6 +214,11 @@ pub fn windows(ctx: &egui::Context, app: &mut NewsmarkApp, commands: &mut Vec<Co
         && folder.agreement.open
     {
         super::widgets::agreement_window::agreement_window(ctx, &mut folder.agreement, commands);
+    }
+    if let Some(folder) = &mut app.folder
+        && folder.facts.open
+    {
+        super::widgets::facts_window::facts_window(ctx, &mut folder.facts, commands);
     }
     let open_doc = app
         .doc

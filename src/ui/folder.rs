@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 use super::apply::learned::LearnedOffers;
 use super::background::corpus_loader::CorpusLoader;
 use super::widgets::agreement_window::AgreementPanel;
+use super::widgets::entity_panel::EntityPanel;
+use super::widgets::facts_window::FactsPanel;
 use crate::corpus::CorpusIndex;
 use crate::model::LabelSchema;
 use crate::settings;
@@ -27,6 +29,10 @@ pub struct Folder {
     pub learned_offers: LearnedOffers,
     /// The agreement of the folder's annotators (Ctrl+Shift+A).
     pub agreement: AgreementPanel,
+    /// The entity registry (`entities.ron`) and the Entities tab.
+    pub entities: EntityPanel,
+    /// The facts table window (Ctrl+Shift+F).
+    pub facts: FactsPanel,
 }
 
 impl Folder {
@@ -49,6 +55,8 @@ impl Folder {
             loader: None,
             learned_offers: LearnedOffers::default(),
             agreement: AgreementPanel::default(),
+            entities: EntityPanel::load(dir),
+            facts: FactsPanel::default(),
         };
         folder.read(dir, true);
         (folder, problem)

@@ -66,6 +66,7 @@ impl NewsmarkApp {
         self.poll_task(ctx);
         self.poll_corpus_loader(ctx);
         self.poll_agreement();
+        self.poll_facts();
         let focus = self.focus_change(ctx);
         if focus.lost
             && let Some(doc) = &mut self.doc

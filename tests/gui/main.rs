@@ -21,6 +21,8 @@ mod corpus;
 mod curation;
 mod desktop;
 mod disk_change;
+mod entities;
+mod facts;
 mod flood;
 mod frame_latency;
 mod keyboard;

@@ -6,6 +6,8 @@
 //! - `files.rs`: open, save, Save As, back up and overwrite
 //! - `curation.rs`: the agreement panel, curating a document into the gold
 //! - `bulk.rs`: Accept all / Reject all in the document and over the folder
+//! - `entities.rs`: linking spans to entities, renaming and merging entities
+//! - `facts.rs`: the facts window and a fact's evidence
 //! - `disk_change.rs`: checking the files on disk, applying "changed on disk"
 //! - `folder.rs`: reading the folder's annotation files in the background
 //! - `journal.rs`: writing the recovery journal
@@ -21,6 +23,8 @@
 pub mod bulk;
 pub mod curation;
 pub mod disk_change;
+pub mod entities;
+pub mod facts;
 pub mod files;
 pub mod folder;
 pub mod journal;
@@ -173,6 +177,16 @@ impl NewsmarkApp {
             | Command::TakeVersion(_)
             | Command::RejectVersions
             | Command::CloseCuration) => self.apply_curation(ctx, command),
+            command @ (Command::LinkEntity
+            | Command::UnlinkEntity
+            | Command::ReviewLink(_)
+            | Command::RenameEntity { .. }
+            | Command::MergeEntity { .. }
+            | Command::SplitEntity { .. }
+            | Command::UndoEntityEdit) => self.apply_entity(command),
+            command @ (Command::ToggleFacts
+            | Command::RebuildFacts
+            | Command::ShowEvidence { .. }) => self.apply_facts(ctx, command),
         }
     }
 

@@ -19,6 +19,14 @@ impl NewsmarkApp {
     /// Sets the selected span's status; a reviewed suggestion moves the
     /// selection on to the next pending one.
     pub(in crate::ui) fn review(&mut self, status: Status) {
+        // A reviewed span with a suggested entity link: A and X review the link.
+        let span_reviewed = self
+            .selected_span()
+            .and_then(|id| self.session()?.set().get(id))
+            .is_some_and(|s| s.status != Status::Pending);
+        if span_reviewed && self.review_link(status) {
+            return;
+        }
         let (Some(session), Some(view)) = (self.session(), self.view()) else {
             return;
         };

@@ -25,6 +25,8 @@ pub enum Job {
     OccurrenceScan,
     /// Measuring the agreement of the folder's annotators.
     Agreement,
+    /// Building the folder's facts table.
+    Facts,
 }
 
 impl fmt::Display for Job {
@@ -37,6 +39,7 @@ impl fmt::Display for Job {
             Self::FolderReview => f.write_str("Reviewing the folder…"),
             Self::OccurrenceScan => f.write_str("Looking for other occurrences…"),
             Self::Agreement => f.write_str("Measuring the annotators' agreement…"),
+            Self::Facts => f.write_str("Building the facts table…"),
         }
     }
 }

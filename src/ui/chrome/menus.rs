@@ -276,6 +276,7 @@ fn view_menu(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
             Command::ToggleStatistics => app.layout.show_statistics,
             Command::ToggleArcs => all_arcs,
             Command::ToggleAgreement => app.folder.as_ref().is_some_and(|f| f.agreement.open),
+            Command::ToggleFacts => app.folder.as_ref().is_some_and(|f| f.facts.open),
             _ => false,
         };
         let Some(shortcut) = binding.shortcuts.first() else {

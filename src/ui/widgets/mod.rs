@@ -11,6 +11,8 @@
 //! - `curation_panel.rs`: a document's disagreements and the annotators' versions (left panel)
 //! - `blocks.rs`: the text cut into blocks, laid out lazily (long articles)
 //! - `caret.rs`: the caret and the selection (`Selection`)
+//! - `entity_panel.rs`: the folder's entities, their mentions, linking, rename and merge (right panel)
+//! - `facts_window.rs`: the folder's facts table, sortable and filterable (Ctrl+Shift+F)
 //! - `doc_list.rs`: the folder's documents, sortable and filterable (left panel)
 //! - `label_chips.rs`: a label's hotkeys as chips
 //! - `linking.rs`: making a relation from the keyboard: candidates, their numbers, the type
@@ -35,6 +37,8 @@ pub mod caret;
 pub mod curation_lanes;
 pub mod curation_panel;
 pub mod doc_list;
+pub mod entity_panel;
+pub mod facts_window;
 pub mod label_chips;
 pub mod linking;
 pub mod relation_index;

@@ -9,6 +9,7 @@
 //! here.
 
 mod curation; // the agreement panel and curation (teams)
+mod entities; // entity links, the facts table
 mod prompts; // the prompts' keys
 mod relations; // linking spans, arcs
 mod text; // the text view's keys and the mouse
@@ -134,9 +135,10 @@ pub(super) const fn built_in(keys: &'static str, does: &'static str, scope: Scop
 }
 
 /// Every action, in the order of the F1 help.
-pub static ACTIONS: [&[Action]; 7] = [
+pub static ACTIONS: [&[Action]; 8] = [
     text::SELECTING,
     relations::RELATIONS,
+    entities::ENTITIES,
     window::PANELS,
     curation::CURATION,
     text::MOTION,

@@ -29,7 +29,7 @@ const fn answer(answer: PromptAnswer) -> Command {
 pub static PROMPTS: &[Action] = &[
     Action {
         keys: "S or Enter / D / Esc or C",
-        does: "in the unsaved-changes question: save / discard / cancel",
+        does: "unsaved changes: save / discard / cancel",
         scope: Scope::Prompt(PromptKind::Unsaved),
         bindings: &[
             keys_only(
@@ -48,7 +48,7 @@ pub static PROMPTS: &[Action] = &[
     },
     Action {
         keys: "R (Enter) / D",
-        does: "in the recovery question: restore / discard the unsaved work",
+        does: "unsaved work recovered: restore / discard",
         scope: Scope::Prompt(PromptKind::Journal),
         bindings: &[
             keys_only(
@@ -101,7 +101,7 @@ pub static PROMPTS: &[Action] = &[
     },
     Action {
         keys: "Enter / Esc",
-        does: "for an article not in UTF-8: open a UTF-8 copy / cancel",
+        does: "not UTF-8: open a UTF-8 copy / cancel",
         scope: Scope::Prompt(PromptKind::Encoding),
         bindings: &[
             keys_only(
@@ -116,7 +116,7 @@ pub static PROMPTS: &[Action] = &[
     },
     Action {
         keys: "Enter or D / R / Esc or C",
-        does: "marking done with suggestions pending: mark done anyway / review them / cancel",
+        does: "done with some pending: mark / review / cancel",
         scope: Scope::Prompt(PromptKind::MarkDone),
         bindings: &[
             keys_only(
@@ -135,7 +135,7 @@ pub static PROMPTS: &[Action] = &[
     },
     Action {
         keys: "O (Enter) / Esc",
-        does: "more than 50 other occurrences of a tag: offer the rest / leave them",
+        does: "over 50 more occurrences: offer / leave them",
         scope: Scope::Prompt(PromptKind::HeldOccurrences),
         bindings: &[
             keys_only(

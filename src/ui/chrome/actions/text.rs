@@ -18,12 +18,12 @@ pub static SELECTING: &[Action] = &[
     built_in("Double-click", "select a word", Scope::Pointer),
     built_in(
         "Click a span or its tag",
-        "select it (click again to reach an enclosing span)",
+        "select it (again: the enclosing span)",
         Scope::Pointer,
     ),
     built_in(
         "1–4 or P R C I",
-        "tag the selection, or relabel the selected span (accepting it)",
+        "tag the selection, or relabel the span",
         Scope::Text,
     ),
     Action {

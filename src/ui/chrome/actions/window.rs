@@ -31,7 +31,7 @@ pub static PANELS: &[Action] = &[
     },
     Action {
         keys: "Ctrl+Page Down / Ctrl+Page Up",
-        does: "next / previous document of the folder (saves first)",
+        does: "next / previous document (saves first)",
         scope: Scope::Window,
         bindings: &[
             Binding {
@@ -58,7 +58,7 @@ pub static PANELS: &[Action] = &[
     },
     Action {
         keys: "Ctrl+Enter",
-        does: "mark the document done, save, go to the next (asks first if suggestions are pending)",
+        does: "mark done, save, next (asks if any pending)",
         scope: Scope::Window,
         bindings: &[Binding {
             command: Command::MarkDone,
@@ -87,49 +87,49 @@ pub static PANELS: &[Action] = &[
         }],
     },
     Action {
-        keys: "Ctrl+T",
-        does: "show or hide the folder's statistics (label distribution)",
+        keys: "Ctrl+T / Ctrl+Shift+F",
+        does: "the folder's statistics / facts table",
         scope: Scope::Window,
-        bindings: &[Binding {
-            command: Command::ToggleStatistics,
-            shortcuts: &[key(CMD, Key::T)],
-            menu: item(
-                Menu::View,
-                3,
-                "Statistics",
-                "Label counts and their distribution over the folder",
-            ),
-        }],
+        bindings: &[
+            Binding {
+                command: Command::ToggleStatistics,
+                shortcuts: &[key(CMD, Key::T)],
+                menu: item(
+                    Menu::View,
+                    3,
+                    "Statistics",
+                    "Label counts and their distribution over the folder",
+                ),
+            },
+            super::entities::FACTS,
+        ],
     },
     Action {
-        keys: "Ctrl+E",
-        does: "run the suggesters on this document",
+        keys: "Ctrl+E / Ctrl+Shift+E",
+        does: "suggest in this document / in all",
         scope: Scope::Window,
-        bindings: &[Binding {
-            command: Command::Suggest { all: false },
-            shortcuts: &[key(CMD, Key::E)],
-            menu: item(
-                Menu::Review,
-                0,
-                "Suggest for this document",
-                "Run the suggesters (gazetteer, learned terms, extractor) on this article",
-            ),
-        }],
-    },
-    Action {
-        keys: "Ctrl+Shift+E",
-        does: "run the suggesters on every document of the folder",
-        scope: Scope::Window,
-        bindings: &[Binding {
-            command: Command::Suggest { all: true },
-            shortcuts: &[key(CMD_SHIFT, Key::E)],
-            menu: item(
-                Menu::Review,
-                1,
-                "Suggest for all documents",
-                "Run the suggesters on every article of the folder, in the background",
-            ),
-        }],
+        bindings: &[
+            Binding {
+                command: Command::Suggest { all: false },
+                shortcuts: &[key(CMD, Key::E)],
+                menu: item(
+                    Menu::Review,
+                    0,
+                    "Suggest for this document",
+                    "Run the suggesters (gazetteer, learned terms, extractor) on this article",
+                ),
+            },
+            Binding {
+                command: Command::Suggest { all: true },
+                shortcuts: &[key(CMD_SHIFT, Key::E)],
+                menu: item(
+                    Menu::Review,
+                    1,
+                    "Suggest for all documents",
+                    "Run the suggesters on every article of the folder, in the background",
+                ),
+            },
+        ],
     },
     Action {
         keys: "Ctrl+R",
@@ -207,7 +207,7 @@ pub static FILES: &[Action] = &[
     },
     Action {
         keys: "Ctrl+Shift+B",
-        does: "back up an unloadable annotation file, then allow saving over it",
+        does: "back up a broken annotation file, then save over it",
         scope: Scope::Window,
         bindings: &[Binding {
             command: Command::BackUpAndOverwrite,

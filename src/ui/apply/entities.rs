@@ -1,0 +1,284 @@
+//! Entity commands: linking the selected span to the entity picked in the
+//! Entities tab (Ctrl+K), unlinking it (Ctrl+Shift+K), reviewing a
+//! suggested link, and renaming and merging entities. A span's link is a
+//! document edit (Ctrl+Z undoes it); a registry change is saved to the
+//! folder's `entities.ron` at once and taken back with the panel's Undo
+//! button (a merge's re-pointed links with it).
+
+use crate::entities::{self, RegistryEdit};
+use crate::model::Status;
+use crate::ui::Command;
+use crate::ui::app::{NewsmarkApp, RightTab};
+use crate::ui::widgets::entity_panel::{EntityPanel, EntityStep, Repointed};
+
+impl NewsmarkApp {
+    /// Applies an entity command (others are applied in `apply`).
+    pub(in crate::ui) fn apply_entity(&mut self, command: Command) {
+        match command {
+            Command::LinkEntity => self.link_picked_entity(),
+            Command::UnlinkEntity => self.unlink_entity(),
+            Command::ReviewLink(status) => {
+                self.review_link(status);
+            }
+            Command::RenameEntity { id, name } => self.rename_entity(&id, &name),
+            Command::MergeEntity { from, into } => self.merge_entity(&from, &into),
+            Command::SplitEntity { id, alias } => self.split_entity(&id, &alias),
+            Command::UndoEntityEdit => self.undo_entity_edit(),
+            _ => {}
+        }
+    }
+
+    fn entity_panel(&mut self) -> Option<&mut EntityPanel> {
+        self.folder.as_mut().map(|f| &mut f.entities)
+    }
+
+    /// Links the selected span to the picked entity (an accepted link).
+    fn link_picked_entity(&mut self) {
+        let picked = self.entity_panel().and_then(|p| {
+            p.picked
+                .as_deref()
+                .and_then(|id| p.registry.get(id))
+                .cloned()
+        });
+        let (Some(session), Some(view)) = (self.session(), self.view()) else {
+            return;
+        };
+        let Some(span) = view.selected_span.and_then(|id| session.set().get(id)) else {
+            return self
+                .info("Select a span first (click it, or Tab to it), then Ctrl+K links it.");
+        };
+        let Some(entity) = picked else {
+            self.layout.right = RightTab::Entities;
+            return self
+                .info("Pick an entity in the Entities tab, then Ctrl+K links the span to it.");
+        };
+        if entity.label != span.label {
+            return self.info(format!(
+                "{} is a {}; this span is a {}: link it to a {} entity.",
+                entity.name, entity.label, span.label, span.label
+            ));
+        }
+        match session.link_entity_edit(span.id, Some(&entity.id)) {
+            Some(edit) => self.perform(edit),
+            None => self.info(format!("This span is already linked to {}.", entity.name)),
+        }
+    }
+
+    fn unlink_entity(&mut self) {
+        let (Some(session), Some(view)) = (self.session(), self.view()) else {
+            return;
+        };
+        let Some(span) = view.selected_span.and_then(|id| session.set().get(id)) else {
+            return self.info("Select a span first, then Ctrl+Shift+K removes its entity link.");
+        };
+        if span.entity.is_none() {
+            return self.info("This span is not linked to an entity.");
+        }
+        if let Some(edit) = session.link_entity_edit(span.id, None) {
+            self.perform(edit);
+        }
+    }
+
+    /// Accepts or rejects the selected span's suggested link; `false` if it
+    /// has none pending (then A and X review the span itself).
+    pub(in crate::ui) fn review_link(&mut self, status: Status) -> bool {
+        let (Some(session), Some(view)) = (self.session(), self.view()) else {
+            return false;
+        };
+        let Some(span) = view.selected_span.and_then(|id| session.set().get(id)) else {
+            return false;
+        };
+        if span.entity.is_none() || span.entity_status != Status::Pending {
+            return false;
+        }
+        if let Some(edit) = session.review_link_edit(span.id, status) {
+            self.perform(edit);
+        }
+        true
+    }
+
+    /// Applies `edit` to the registry and saves it; whether it worked (the
+    /// notice says why not).
+    fn change_registry(&mut self, edit: &RegistryEdit) -> bool {
+        let Some(folder) = self.folder.as_mut() else {
+            return false;
+        };
+        let dir = folder.corpus.dir.clone();
+        let panel = &mut folder.entities;
+        if let Some(problem) = &panel.problem {
+            let text = format!("The registry is not changed while it cannot be read: {problem}");
+            self.error(text);
+            return false;
+        }
+        if let Err(err) = panel.registry.apply(edit) {
+            self.error(format!("Could not change the registry: {err}"));
+            return false;
+        }
+        if let Err(err) = entities::save(&dir, &panel.registry) {
+            // The file is as it was: so is the registry.
+            let _ = panel.registry.apply(&edit.inverse());
+            self.error(format!("Could not save the registry: {err}"));
+            return false;
+        }
+        true
+    }
+
+    fn rename_entity(&mut self, id: &str, name: &str) {
+        let Some(panel) = self.entity_panel() else {
+            return;
+        };
+        if name.is_empty() {
+            return self.info("Type the new name first.");
+        }
+        let edit = match panel.registry.rename_edit(id, name) {
+            Ok(edit) => edit,
+            Err(err) => return self.info(err.to_string()),
+        };
+        if self.change_registry(&edit) {
+            self.entities_step(format!("rename of {id}"), edit, None);
+            self.info(format!(
+                "Renamed {id} to “{name}” in entities.ron (the panel's Undo takes it back)."
+            ));
+        }
+    }
+
+    /// Merges entity `from` into `into`: the registry, then this
+    /// document's links (one document edit).
+    fn merge_entity(&mut self, from: &str, into: &str) {
+        let Some(panel) = self.entity_panel() else {
+            return;
+        };
+        let edit = match panel.registry.merge_edit(from, into) {
+            Ok(edit) => edit,
+            Err(err) => return self.info(err.to_string()),
+        };
+        if !self.change_registry(&edit) {
+            return;
+        }
+        let repointed = self.repoint_open_document(from, into, |_| true);
+        let moved = repointed.as_ref().map_or(0, |r| r.spans.len());
+        self.entities_step(format!("merge of {from}"), edit, repointed);
+        if let Some(panel) = self.entity_panel() {
+            panel.pick(Some(into));
+        }
+        self.info(format!(
+            "Merged {from} into {into}; {} of this document now {} to {into}.",
+            crate::plural::counted(moved, "link", "links"),
+            if moved == 1 { "points" } else { "point" }
+        ));
+    }
+
+    /// Splits `alias` off entity `id` as a new entity named so; the open
+    /// document's spans linked to `id` whose text is `alias` follow it.
+    fn split_entity(&mut self, id: &str, alias: &str) {
+        let Some(panel) = self.entity_panel() else {
+            return;
+        };
+        let new = free_id(&panel.registry, alias);
+        let edit = match panel.registry.split_edit(id, &new, alias, &[alias]) {
+            Ok(edit) => edit,
+            Err(err) => return self.info(err.to_string()),
+        };
+        if !self.change_registry(&edit) {
+            return;
+        }
+        let named = |s: &crate::model::Span| s.text.split_whitespace().eq(alias.split_whitespace());
+        let repointed = self.repoint_open_document(id, &new, named);
+        let moved = repointed.as_ref().map_or(0, |r| r.spans.len());
+        self.entities_step(format!("split of {new}"), edit, repointed);
+        if let Some(panel) = self.entity_panel() {
+            panel.pick(Some(&new));
+        }
+        self.info(format!(
+            "Split “{alias}” off {id} as {new}; {} of this document {} to it.",
+            crate::plural::counted(moved, "span", "spans"),
+            if moved == 1 { "points" } else { "point" }
+        ));
+    }
+
+    /// Re-points the open document's links to `from` that `which` picks
+    /// to `into`, as one document edit; what was re-pointed, if anything.
+    fn repoint_open_document(
+        &mut self,
+        from: &str,
+        into: &str,
+        which: impl Fn(&crate::model::Span) -> bool,
+    ) -> Option<Repointed> {
+        let session = self.session()?;
+        let set = session.set();
+        let spans: Vec<_> = set
+            .spans()
+            .iter()
+            .chain(set.orphans())
+            .filter(|s| s.entity.as_deref() == Some(from) && which(s))
+            .map(|s| s.id)
+            .collect();
+        let txt = session.txt_path().to_owned();
+        let links = entities::repoint_links_edit(set, from, into, which)?;
+        self.perform(links);
+        Some(Repointed {
+            txt,
+            from: from.to_owned(),
+            into: into.to_owned(),
+            spans,
+        })
+    }
+
+    fn entities_step(&mut self, what: String, edit: RegistryEdit, repointed: Option<Repointed>) {
+        if let Some(panel) = self.entity_panel() {
+            panel.undo.push(EntityStep {
+                what,
+                edit,
+                repointed,
+            });
+        }
+    }
+
+    /// Takes back the last registry change made from the panel, and the
+    /// links a merge re-pointed in the open document.
+    fn undo_entity_edit(&mut self) {
+        let Some(step) = self.entity_panel().and_then(|p| p.undo.pop()) else {
+            return self.info("No change of the registry to take back.");
+        };
+        if !self.change_registry(&step.edit.inverse()) {
+            if let Some(panel) = self.entity_panel() {
+                panel.undo.push(step);
+            }
+            return;
+        }
+        if let Some(back) = &step.repointed
+            && let Some(session) = self.session()
+            && session.txt_path() == back.txt
+            && let Some(edit) =
+                entities::repoint_links_edit(session.set(), &back.into, &back.from, |s| {
+                    back.spans.contains(&s.id)
+                })
+        {
+            self.perform(edit);
+        }
+        self.info(format!("Took back the {}.", step.what));
+    }
+}
+
+/// An entity id made from `name` (lower case, words joined by `-`), with a
+/// number after it if `registry` has it already.
+fn free_id(registry: &entities::Registry, name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let stem = if words.is_empty() {
+        "entity".to_owned()
+    } else {
+        words.join("-")
+    };
+    let stem: String = stem.chars().take(56).collect();
+    let mut id = stem.clone();
+    let mut n = 2;
+    while registry.get(&id).is_some() {
+        id = format!("{stem}-{n}");
+        n += 1;
+    }
+    id
+}

@@ -1,0 +1,399 @@
+//! The Entities tab of the right panel: the folder's registry
+//! (`entities.ron`) with each entity's mentions in the open document, the
+//! picked entity's mentions highlighted in the text, renaming and merging
+//! it (each undoable from the panel), and the selected span's link: made
+//! to the picked entity (Ctrl+K), removed (Ctrl+Shift+K), or, when
+//! suggested, accepted (A) or rejected (X).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use egui::{RichText, TextWrapMode, Ui};
+
+use crate::entities::{Entity, Registry, RegistryEdit};
+use crate::model::{AnnotationSet, SpanId, Status};
+use crate::plural;
+use crate::session::Session;
+use crate::ui::{Command, style};
+
+/// A registry change made from the panel, kept so the panel can take it
+/// back: the change and the links of a document it re-pointed.
+#[derive(Clone, Debug)]
+pub struct EntityStep {
+    /// What it did, as the Undo button says it ("rename iran").
+    pub what: String,
+    /// The registry change.
+    pub edit: RegistryEdit,
+    /// After a merge: the document whose links were re-pointed, the
+    /// entity they left and the one they went to, and the spans.
+    pub repointed: Option<Repointed>,
+}
+
+/// The links of one document a merge re-pointed.
+#[derive(Clone, Debug)]
+pub struct Repointed {
+    /// The article.
+    pub txt: std::path::PathBuf,
+    /// The entity merged away.
+    pub from: String,
+    /// The entity kept.
+    pub into: String,
+    /// The spans re-pointed.
+    pub spans: Vec<SpanId>,
+}
+
+/// The panel's state, kept with the folder.
+#[derive(Default)]
+pub struct EntityPanel {
+    /// The folder's registry.
+    pub registry: Registry,
+    /// Why the registry could not be read, if so (edits are refused then,
+    /// so a broken file is never saved over).
+    pub problem: Option<String>,
+    /// The entity picked in the list (its mentions are highlighted).
+    pub picked: Option<String>,
+    /// Text an entity's name, id or aliases must contain (any case).
+    pub filter: String,
+    /// The new name typed for the picked entity.
+    pub rename: String,
+    /// The entity the picked one would be merged into.
+    pub merge_into: Option<String>,
+    /// The alias of the picked entity to split off as an entity of its own.
+    pub split_alias: Option<String>,
+    /// The registry changes made from the panel, last last.
+    pub undo: Vec<EntityStep>,
+}
+
+impl EntityPanel {
+    /// The panel of the folder `dir`, its registry read.
+    pub fn load(dir: &std::path::Path) -> Self {
+        match crate::entities::load(dir) {
+            Ok(registry) => Self {
+                registry,
+                ..Self::default()
+            },
+            Err(err) => Self {
+                problem: Some(err.to_string()),
+                ..Self::default()
+            },
+        }
+    }
+
+    /// Picks entity `id` (or none): its mentions are highlighted, and the
+    /// rename box starts from its name.
+    pub fn pick(&mut self, id: Option<&str>) {
+        self.picked = id.map(str::to_owned);
+        self.rename = id
+            .and_then(|id| self.registry.get(id))
+            .map(|e| e.name.clone())
+            .unwrap_or_default();
+        self.merge_into = None;
+        self.split_alias = None;
+    }
+}
+
+/// How many spans of `set` mention each entity (linked, or suggested and
+/// not rejected).
+pub fn mention_counts(set: &AnnotationSet) -> HashMap<&str, usize> {
+    let mut counts = HashMap::new();
+    for span in set.spans() {
+        if let Some(id) = span.entity.as_deref()
+            && span.entity_status != Status::Rejected
+        {
+            *counts.entry(id).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// The places of entity `id`'s mentions in `set`, sorted (as the text
+/// view's highlights must be).
+pub fn mention_ranges(set: &AnnotationSet, id: &str) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = set
+        .spans()
+        .iter()
+        .filter(|s| s.entity.as_deref() == Some(id) && s.entity_status != Status::Rejected)
+        .map(|s| s.start..s.end)
+        .collect();
+    ranges.sort_by_key(|r| (r.start, r.end));
+    ranges
+}
+
+/// Shows the panel.
+pub fn entity_panel_ui(
+    ui: &mut Ui,
+    panel: &mut EntityPanel,
+    session: &Session,
+    selected: Option<SpanId>,
+    commands: &mut Vec<Command>,
+) {
+    if let Some(problem) = &panel.problem {
+        ui.label(
+            RichText::new(format!("The registry could not be read: {problem}"))
+                .color(ui.visuals().error_fg_color),
+        );
+        return;
+    }
+    selected_span_ui(ui, panel, session, selected, commands);
+    ui.separator();
+    picked_ui(ui, panel, commands);
+    ui.horizontal(|ui| {
+        ui.label("Filter:");
+        ui.add(
+            egui::TextEdit::singleline(&mut panel.filter)
+                .hint_text("name, alias or id")
+                .desired_width(f32::INFINITY),
+        );
+    });
+    ui.separator();
+    let counts = mention_counts(session.set());
+    let needle = panel.filter.to_lowercase();
+    let passes = |e: &Entity| {
+        needle.is_empty()
+            || std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .chain(std::iter::once(&e.id))
+                .any(|t| t.to_lowercase().contains(&needle))
+    };
+    // Those this document mentions first, then the others; by name.
+    let mut shown: Vec<(&Entity, usize)> = panel
+        .registry
+        .entities()
+        .iter()
+        .filter(|e| passes(e))
+        .map(|e| (e, counts.get(e.id.as_str()).copied().unwrap_or(0)))
+        .collect();
+    shown.sort_by(|a, b| {
+        (b.1 > 0)
+            .cmp(&(a.1 > 0))
+            .then_with(|| a.0.name.cmp(&b.0.name))
+    });
+    if panel.registry.entities().is_empty() {
+        ui.label(RichText::new("The folder has no entities.ron, or it is empty.").weak());
+    }
+    let mut picked = None;
+    let row_height = ui.text_style_height(&egui::TextStyle::Button) + 4.0;
+    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+        ui,
+        row_height,
+        shown.len(),
+        |ui, range| {
+            ui.style_mut().wrap_mode = Some(TextWrapMode::Truncate);
+            for (entity, count) in &shown[range] {
+                let color = session
+                    .schema()
+                    .get(&entity.label)
+                    .map_or(style::UNKNOWN_LABEL, |l| style::color(l.color));
+                let color = style::readable_on(color, ui.visuals().panel_fill);
+                let text = RichText::new(format!("{} · {count}", entity.name)).color(color);
+                let is_picked = panel.picked.as_deref() == Some(entity.id.as_str());
+                if ui
+                    .selectable_label(is_picked, text)
+                    .on_hover_text(format!(
+                        "{} ({}), {} in this document. Click to highlight them",
+                        entity.id,
+                        entity.label,
+                        plural::counted(*count, "mention", "mentions")
+                    ))
+                    .clicked()
+                {
+                    picked = Some((!is_picked).then(|| entity.id.clone()));
+                }
+            }
+        },
+    );
+    if let Some(id) = picked {
+        panel.pick(id.as_deref());
+    }
+}
+
+/// The selected span's link, and the buttons to change it.
+fn selected_span_ui(
+    ui: &mut Ui,
+    panel: &mut EntityPanel,
+    session: &Session,
+    selected: Option<SpanId>,
+    commands: &mut Vec<Command>,
+) {
+    let Some(span) = selected.and_then(|id| session.set().get(id)) else {
+        ui.label(RichText::new("Select a span to see or change its entity.").weak());
+        return;
+    };
+    let quote = crate::model::elide(&span.text, 30);
+    let link = match span.entity.as_deref() {
+        None => "no entity".to_owned(),
+        Some(id) => {
+            let name = panel.registry.get(id).map_or(id, |e| e.name.as_str());
+            let status = match span.entity_status {
+                Status::Accepted => "",
+                Status::Pending => " (suggested)",
+                Status::Rejected => " (rejected)",
+            };
+            format!("{name}{status}")
+        }
+    };
+    ui.label(format!("“{quote}” → {link}"));
+    ui.horizontal(|ui| {
+        let picked = panel
+            .picked
+            .as_deref()
+            .and_then(|id| panel.registry.get(id));
+        let link_hint = picked.map_or_else(
+            || "Pick an entity in the list first, then link the span to it (Ctrl+K)".to_owned(),
+            |e| format!("Link this span to {} (Ctrl+K)", e.name),
+        );
+        if ui
+            .add_enabled(picked.is_some(), egui::Button::new("Link"))
+            .on_hover_text(&link_hint)
+            .on_disabled_hover_text(&link_hint)
+            .clicked()
+        {
+            commands.push(Command::LinkEntity);
+        }
+        if span.entity.is_some() {
+            if ui
+                .button("Unlink")
+                .on_hover_text("Remove the span's link (Ctrl+Shift+K)")
+                .clicked()
+            {
+                commands.push(Command::UnlinkEntity);
+            }
+            if ui
+                .button("Show")
+                .on_hover_text("Pick the span's entity in the list and highlight its mentions")
+                .clicked()
+            {
+                panel.pick(span.entity.as_deref());
+            }
+        }
+        if span.entity.is_some() && span.entity_status == Status::Pending {
+            for (name, status, hint) in [
+                (
+                    "Accept link",
+                    Status::Accepted,
+                    "Accept the suggested link (A)",
+                ),
+                (
+                    "Reject link",
+                    Status::Rejected,
+                    "Reject the suggested link (X)",
+                ),
+            ] {
+                if ui.button(name).on_hover_text(hint).clicked() {
+                    commands.push(Command::ReviewLink(status));
+                }
+            }
+        }
+    });
+}
+
+/// The picked entity: its aliases, rename, merge, and undo.
+fn picked_ui(ui: &mut Ui, panel: &mut EntityPanel, commands: &mut Vec<Command>) {
+    if let Some(step) = panel.undo.last()
+        && ui
+            .button(format!("Undo {}", step.what))
+            .on_hover_text("Take back the last change of the registry made here")
+            .clicked()
+    {
+        commands.push(Command::UndoEntityEdit);
+    }
+    let Some(entity) = panel
+        .picked
+        .as_deref()
+        .and_then(|id| panel.registry.get(id))
+    else {
+        return;
+    };
+    let id = entity.id.clone();
+    ui.label(RichText::new(&entity.name).strong())
+        .on_hover_text(format!("{} ({})", entity.id, entity.label));
+    if !entity.aliases.is_empty() {
+        ui.label(RichText::new(format!("also: {}", entity.aliases.join(", "))).weak());
+    }
+    let label = entity.label.clone();
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut panel.rename)
+                .hint_text("new name")
+                .desired_width(150.0),
+        );
+        if ui
+            .button("Rename")
+            .on_hover_text("Give it this preferred name; the old one becomes an alias")
+            .clicked()
+        {
+            commands.push(Command::RenameEntity {
+                id: id.clone(),
+                name: panel.rename.trim().to_owned(),
+            });
+        }
+    });
+    ui.horizontal(|ui| {
+        let others: Vec<&Entity> = panel
+            .registry
+            .entities()
+            .iter()
+            .filter(|e| e.label == label && e.id != id)
+            .collect();
+        let chosen = panel
+            .merge_into
+            .as_deref()
+            .and_then(|i| panel.registry.get(i))
+            .map_or("choose…", |e| e.name.as_str())
+            .to_owned();
+        egui::ComboBox::new("merge_into", "into")
+            .selected_text(chosen)
+            .width(120.0)
+            .show_ui(ui, |ui| {
+                for other in others {
+                    ui.selectable_value(
+                        &mut panel.merge_into,
+                        Some(other.id.clone()),
+                        other.name.as_str(),
+                    );
+                }
+            });
+        let into = panel.merge_into.clone();
+        if ui
+            .add_enabled(into.is_some(), egui::Button::new("Merge"))
+            .on_hover_text(
+                "Merge it into the entity chosen: its names become aliases of that one, and this document's links follow",
+            )
+            .clicked()
+            && let Some(into) = into
+        {
+            commands.push(Command::MergeEntity { from: id.clone(), into });
+        }
+    });
+    let aliases = panel
+        .picked
+        .as_deref()
+        .and_then(|id| panel.registry.get(id))
+        .map(|e| e.aliases.clone())
+        .unwrap_or_default();
+    if aliases.is_empty() {
+        return;
+    }
+    ui.horizontal(|ui| {
+        let chosen = panel.split_alias.clone().unwrap_or_else(|| "choose…".to_owned());
+        egui::ComboBox::new("split_alias", "alias")
+            .selected_text(chosen)
+            .width(120.0)
+            .show_ui(ui, |ui| {
+                for alias in &aliases {
+                    ui.selectable_value(&mut panel.split_alias, Some(alias.clone()), alias.as_str());
+                }
+            });
+        let alias = panel.split_alias.clone();
+        if ui
+            .add_enabled(alias.is_some(), egui::Button::new("Split off"))
+            .on_hover_text(
+                "Make this alias an entity of its own; this document's spans of that text linked here follow it",
+            )
+            .clicked()
+            && let Some(alias) = alias
+        {
+            commands.push(Command::SplitEntity { id, alias });
+        }
+    });
+}

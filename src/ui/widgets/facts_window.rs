@@ -1,0 +1,285 @@
+//! The facts table window (View > Facts table, Ctrl+Shift+F): one row per
+//! person —holds→ role —of→ country of the open folder (and the
+//! initiatives they are party to), built in the background from the saved
+//! files; sorted by a click on a column's header (again: the other way),
+//! filtered by text, each row's first cell going to its evidence (opens
+//! the document and selects the person's span).
+
+use egui::{RichText, TextWrapMode, Ui};
+
+use crate::facts::{Fact, Mention};
+use crate::plural;
+use crate::ui::Command;
+use crate::ui::background::facts_job::{FactsJob, FactsResult};
+
+/// A column of the table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FactColumn {
+    /// Who holds the role.
+    #[default]
+    Person,
+    /// The role.
+    Role,
+    /// Whose role.
+    Country,
+    /// The initiatives.
+    Initiatives,
+    /// The article.
+    Document,
+    /// The sentence.
+    Quote,
+}
+
+impl FactColumn {
+    const ALL: [Self; 6] = [
+        Self::Person,
+        Self::Role,
+        Self::Country,
+        Self::Initiatives,
+        Self::Document,
+        Self::Quote,
+    ];
+
+    fn title(self) -> &'static str {
+        match self {
+            Self::Person => "Person",
+            Self::Role => "Role",
+            Self::Country => "Country",
+            Self::Initiatives => "Initiatives",
+            Self::Document => "Document",
+            Self::Quote => "Quote",
+        }
+    }
+
+    fn width(self) -> f32 {
+        match self {
+            Self::Quote => 320.0,
+            Self::Document => 150.0,
+            _ => 140.0,
+        }
+    }
+
+    /// The cell's text in a row.
+    fn cell(self, fact: &Fact) -> String {
+        let name = |m: &Option<Mention>| m.as_ref().map_or_else(String::new, |m| m.name.clone());
+        match self {
+            Self::Person => name(&fact.person),
+            Self::Role => name(&fact.role),
+            Self::Country => name(&fact.country),
+            Self::Initiatives => {
+                let names: Vec<&str> = fact.initiatives.iter().map(|m| m.name.as_str()).collect();
+                names.join("; ")
+            }
+            Self::Document => fact.document.clone(),
+            Self::Quote => fact.quote.clone(),
+        }
+    }
+}
+
+/// The window's state, kept with the folder.
+#[derive(Default)]
+pub struct FactsPanel {
+    /// Whether it shows.
+    pub open: bool,
+    /// The build running, if any.
+    pub job: Option<FactsJob>,
+    /// The last build's rows (or why there are none).
+    pub result: Option<Result<FactsResult, String>>,
+    /// Text a row's cells must contain (any case).
+    pub filter: String,
+    /// The column sorted by.
+    pub sort: FactColumn,
+    /// Whether the sort is from Z to A.
+    pub descending: bool,
+    /// The rows shown (indices into the result), and what they were
+    /// made for; `None` after a new result.
+    shown: Option<(String, FactColumn, bool, Vec<usize>)>,
+}
+
+impl FactsPanel {
+    /// Takes a new result: the rows are sorted and filtered again.
+    pub fn set_result(&mut self, result: Result<FactsResult, String>) {
+        self.result = Some(result);
+        self.shown = None;
+    }
+
+    /// The rows shown, in order (indices into the result's rows).
+    fn refresh(&mut self) -> &[usize] {
+        let rows = match &self.result {
+            Some(Ok(result)) => result.rows.as_slice(),
+            _ => &[],
+        };
+        let stale = self
+            .shown
+            .as_ref()
+            .is_none_or(|(f, s, d, _)| (f, *s, *d) != (&self.filter, self.sort, self.descending));
+        if stale {
+            let needle = self.filter.to_lowercase();
+            let mut keyed: Vec<(String, usize)> = rows
+                .iter()
+                .enumerate()
+                .filter(|(_, row)| {
+                    needle.is_empty()
+                        || FactColumn::ALL
+                            .iter()
+                            .any(|c| c.cell(&row.fact).to_lowercase().contains(&needle))
+                })
+                .map(|(at, row)| (self.sort.cell(&row.fact).to_lowercase(), at))
+                .collect();
+            // Empty cells last either way; ties keep the table's order.
+            keyed.sort_by(|(a, i), (b, j)| {
+                let order = match (a.is_empty(), b.is_empty()) {
+                    (true, false) => std::cmp::Ordering::Greater,
+                    (false, true) => std::cmp::Ordering::Less,
+                    _ if self.descending => b.cmp(a),
+                    _ => a.cmp(b),
+                };
+                order.then(i.cmp(j))
+            });
+            let shown = keyed.into_iter().map(|(_, at)| at).collect();
+            self.shown = Some((self.filter.clone(), self.sort, self.descending, shown));
+        }
+        self.shown
+            .as_ref()
+            .map_or(&[][..], |(_, _, _, shown)| shown.as_slice())
+    }
+}
+
+/// The span a row's evidence is: its person, else its role, country or
+/// first initiative.
+fn evidence(fact: &Fact) -> Option<&Mention> {
+    [&fact.person, &fact.role, &fact.country]
+        .into_iter()
+        .flatten()
+        .chain(&fact.initiatives)
+        .next()
+}
+
+/// The facts window, while open.
+pub fn facts_window(ctx: &egui::Context, panel: &mut FactsPanel, commands: &mut Vec<Command>) {
+    let mut open = panel.open;
+    egui::Window::new("Facts")
+        .open(&mut open)
+        .default_size([900.0, 420.0])
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.label("Filter:");
+                ui.add(
+                    egui::TextEdit::singleline(&mut panel.filter)
+                        .hint_text("any cell's text")
+                        .desired_width(240.0),
+                );
+                if ui
+                    .add_enabled(panel.job.is_none(), egui::Button::new("Rebuild"))
+                    .on_hover_text("Read the folder's saved files again")
+                    .clicked()
+                {
+                    commands.push(Command::RebuildFacts);
+                }
+            });
+            if panel.job.is_some() {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Building the facts table…");
+                });
+                return;
+            }
+            match &panel.result {
+                None => {
+                    ui.label("Nothing built yet.");
+                }
+                Some(Err(why)) => {
+                    ui.label(format!("No facts to show: {why}"));
+                }
+                Some(Ok(_)) => {}
+            }
+            if matches!(panel.result, Some(Ok(_))) {
+                table_ui(ui, panel, commands);
+            }
+        });
+    if panel.open && !open {
+        commands.push(Command::ToggleFacts);
+    }
+}
+
+fn table_ui(ui: &mut Ui, panel: &mut FactsPanel, commands: &mut Vec<Command>) {
+    let shown = panel.refresh().to_vec();
+    let Some(Ok(result)) = &panel.result else {
+        return;
+    };
+    let total = result.rows.len();
+    let mut summary = format!(
+        "{} of {} (saved files; the first cell goes to the evidence)",
+        plural::counted(shown.len(), "fact", "facts"),
+        total
+    );
+    if !result.problems.is_empty() {
+        let problems = plural::counted(result.problems.len(), "article", "articles");
+        summary.push_str(&format!("; {problems} could not be read"));
+    }
+    ui.label(RichText::new(summary).weak())
+        .on_hover_text(result.problems.join("\n"));
+    ui.horizontal(|ui| {
+        for column in FactColumn::ALL {
+            let arrow = match (panel.sort == column, panel.descending) {
+                (false, _) => "",
+                (true, false) => " ▲",
+                (true, true) => " ▼",
+            };
+            let header =
+                egui::Button::new(RichText::new(format!("{}{arrow}", column.title())).strong())
+                    .frame(false);
+            if ui
+                .add_sized([column.width(), 18.0], header)
+                .on_hover_text("Sort by this column (again: the other way)")
+                .clicked()
+            {
+                if panel.sort == column {
+                    panel.descending = !panel.descending;
+                } else {
+                    panel.sort = column;
+                    panel.descending = false;
+                }
+            }
+        }
+    });
+    ui.separator();
+    let row_height = ui.text_style_height(&egui::TextStyle::Button) + 4.0;
+    egui::ScrollArea::both().auto_shrink(false).show_rows(
+        ui,
+        row_height,
+        shown.len(),
+        |ui, range| {
+            ui.style_mut().wrap_mode = Some(TextWrapMode::Truncate);
+            for &at in &shown[range] {
+                let row = &result.rows[at];
+                ui.horizontal(|ui| {
+                    for (k, column) in FactColumn::ALL.into_iter().enumerate() {
+                        let text = column.cell(&row.fact);
+                        let size = [column.width(), row_height - 4.0];
+                        if k == 0 {
+                            let first = if text.is_empty() {
+                                "–".to_owned()
+                            } else {
+                                text
+                            };
+                            let link = ui.add_sized(size, egui::Link::new(first));
+                            if link
+                                .on_hover_text("Open the document and select this fact's span")
+                                .clicked()
+                                && let Some(mention) = evidence(&row.fact)
+                            {
+                                commands.push(Command::ShowEvidence {
+                                    txt: row.txt.clone(),
+                                    span: mention.span,
+                                });
+                            }
+                        } else {
+                            ui.add_sized(size, egui::Label::new(text).truncate());
+                        }
+                    }
+                });
+            }
+        },
+    );
+}

@@ -1,0 +1,287 @@
+//! The Entities tab of the right panel: the folder's registry with each
+//! entity's mentions in the document, the picked entity's mentions
+//! highlighted, rename and merge (saved to `entities.ron`, taken back by
+//! the panel's Undo), and the selected span's link made, removed and
+//! reviewed from the keyboard.
+
+use crate::common::gui::*;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, Queryable as _};
+use newsmark::model::{SpanId, Status};
+use newsmark::ui::NewsmarkApp;
+
+/// The sample article with the samples' registry beside it, and the
+/// Entities tab showing. `edit_ron` changes its annotation file first.
+fn sample_with_entities(
+    edit_ron: impl FnOnce(String) -> String,
+) -> (tempfile::TempDir, Harness<'static, NewsmarkApp>) {
+    let (dir, txt) = temp_article(SAMPLE, true);
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    std::fs::copy(
+        samples.join("entities.ron"),
+        dir.path().join("entities.ron"),
+    )
+    .unwrap();
+    let ron = txt.with_extension("ron");
+    let text = std::fs::read_to_string(&ron).unwrap();
+    std::fs::write(&ron, edit_ron(text)).unwrap();
+    let mut harness = harness_for(&txt);
+    assert!(harness.state().session().unwrap().problems().is_empty());
+    harness.get_by_label("Entities").click();
+    harness.run();
+    (dir, harness)
+}
+
+fn entity_of(harness: &Harness<'_, NewsmarkApp>, id: SpanId) -> (Option<String>, Status) {
+    let span = harness
+        .state()
+        .session()
+        .unwrap()
+        .set()
+        .get(id)
+        .unwrap()
+        .clone();
+    (span.entity, span.entity_status)
+}
+
+fn registry_file(dir: &tempfile::TempDir) -> String {
+    std::fs::read_to_string(dir.path().join("entities.ron")).unwrap()
+}
+
+fn press(harness: &mut Harness<'_, NewsmarkApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+/// Selects span `id` by clicking its text.
+fn select(harness: &mut Harness<'_, NewsmarkApp>, id: SpanId) {
+    let at = start_of(harness, id);
+    let pos = point_at(harness, at + 1);
+    click(harness, pos);
+    harness.run();
+    assert_eq!(harness.state().selected_span(), Some(id));
+}
+
+#[test]
+fn the_registry_is_listed_with_mention_counts_and_the_picked_ones_are_highlighted() {
+    let (_dir, mut harness) = sample_with_entities(|t| t);
+    // Issa Zarepour is mentioned by spans 7, 11 and 14; Iran by seven.
+    harness.get_by_label("Iran · 7");
+    harness.get_by_label("Cuba · 7");
+    // Entities of other articles are listed too, with no mention here.
+    harness.get_by_label("José Müller · 0");
+    assert!(harness.state().highlights().is_empty());
+    harness.get_by_label("Issa Zarepour · 3").click();
+    harness.run();
+    assert_eq!(
+        harness.state().highlights(),
+        vec![234..247, 496..504, 746..754]
+    );
+    // The Spans tab shows no entity's mentions.
+    harness.get_by_label("Spans").click();
+    harness.run();
+    assert!(harness.state().highlights().is_empty());
+    harness.get_by_label("Entities").click();
+    harness.run();
+    assert_eq!(harness.state().highlights().len(), 3);
+    // Clicking it again lets it go.
+    harness.get_by_label("Issa Zarepour · 3").click();
+    harness.run();
+    assert!(harness.state().highlights().is_empty());
+}
+
+#[test]
+fn renaming_from_the_panel_is_saved_and_taken_back_by_undo() {
+    let (dir, mut harness) = sample_with_entities(|t| t);
+    harness.get_by_label("Issa Zarepour · 3").click();
+    harness.run();
+    // The rename box (the first text box) starts from the name.
+    let rename = harness
+        .query_all(By::new().role(Role::TextInput))
+        .next()
+        .unwrap();
+    rename.focus();
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    harness
+        .query_all(By::new().role(Role::TextInput))
+        .next()
+        .unwrap()
+        .type_text("Issa Zarepour (ICT)");
+    harness.run();
+    button(&harness, "Rename").click();
+    harness.run();
+    let renamed = harness
+        .state()
+        .registry()
+        .unwrap()
+        .get("issa-zarepour")
+        .unwrap()
+        .clone();
+    assert_eq!(renamed.name, "Issa Zarepour (ICT)");
+    assert!(renamed.aliases.contains(&"Issa Zarepour".to_owned()));
+    assert!(registry_file(&dir).contains("name: \"Issa Zarepour (ICT)\""));
+    button(&harness, "Undo rename of issa-zarepour").click();
+    harness.run();
+    let back = harness
+        .state()
+        .registry()
+        .unwrap()
+        .get("issa-zarepour")
+        .unwrap()
+        .clone();
+    assert_eq!(back.name, "Issa Zarepour");
+    assert_eq!(back.aliases, vec!["Zarepour".to_owned()]);
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    let original = std::fs::read_to_string(samples.join("entities.ron")).unwrap();
+    assert_eq!(registry_file(&dir), original);
+}
+
+#[test]
+fn merging_moves_the_documents_links_and_undo_takes_both_back() {
+    let (dir, mut harness) = sample_with_entities(|t| t);
+    harness.get_by_label("Wilfredo González Vidal · 2").click();
+    harness.run();
+    harness
+        .get(By::new().role(Role::ComboBox).label("into"))
+        .click();
+    harness.run();
+    harness.get_by_label("Issa Zarepour").click();
+    harness.run();
+    button(&harness, "Merge").click();
+    harness.run();
+    let registry = harness.state().registry().unwrap().clone();
+    assert!(registry.get("wilfredo-gonzalez-vidal").is_none());
+    let kept = registry.get("issa-zarepour").unwrap();
+    assert!(kept.aliases.contains(&"Wilfredo González Vidal".to_owned()));
+    assert!(!registry_file(&dir).contains("wilfredo-gonzalez-vidal"));
+    for id in [8, 23] {
+        assert_eq!(entity_of(&harness, id).0.as_deref(), Some("issa-zarepour"));
+    }
+    // The entity kept is picked: all five mentions are highlighted.
+    assert_eq!(harness.state().highlights().len(), 5);
+    button(&harness, "Undo merge of wilfredo-gonzalez-vidal").click();
+    harness.run();
+    let registry = harness.state().registry().unwrap();
+    assert!(registry.get("wilfredo-gonzalez-vidal").is_some());
+    assert!(
+        !registry
+            .get("issa-zarepour")
+            .unwrap()
+            .aliases
+            .contains(&"Wilfredo González Vidal".to_owned())
+    );
+    for id in [8, 23] {
+        assert_eq!(
+            entity_of(&harness, id).0.as_deref(),
+            Some("wilfredo-gonzalez-vidal")
+        );
+    }
+    assert!(registry_file(&dir).contains("wilfredo-gonzalez-vidal"));
+}
+
+#[test]
+fn a_span_is_linked_unlinked_and_its_suggested_link_reviewed_from_the_keyboard() {
+    // Span 11 ("Zarepour") carries a suggested link.
+    let (_dir, mut harness) = sample_with_entities(|t| {
+        t.replace(
+            "text: \"Zarepour\", entity: \"issa-zarepour\", prefix: \"struction",
+            "text: \"Zarepour\", entity: \"issa-zarepour\", entity_status: Pending, prefix: \"struction",
+        )
+    });
+    assert_eq!(entity_of(&harness, 11).1, Status::Pending);
+    select(&mut harness, 11);
+    harness.get_by_label("“Zarepour” → Issa Zarepour (suggested)");
+    // A accepts the link (the span itself was accepted already).
+    press(&mut harness, Modifiers::NONE, Key::A);
+    assert_eq!(
+        entity_of(&harness, 11),
+        (Some("issa-zarepour".to_owned()), Status::Accepted)
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(entity_of(&harness, 11).1, Status::Pending);
+    // X rejects it.
+    select(&mut harness, 11);
+    press(&mut harness, Modifiers::NONE, Key::X);
+    assert_eq!(
+        entity_of(&harness, 11),
+        (Some("issa-zarepour".to_owned()), Status::Rejected)
+    );
+    // Ctrl+Shift+K unlinks the selected span, Ctrl+Z links it again.
+    select(&mut harness, 7);
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::K);
+    assert_eq!(entity_of(&harness, 7).0, None);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(entity_of(&harness, 7).0.as_deref(), Some("issa-zarepour"));
+    // Ctrl+K links it to the picked entity, if the labels agree.
+    harness.get_by_label("Iran · 7").click();
+    harness.run();
+    select(&mut harness, 7);
+    press(&mut harness, Modifiers::COMMAND, Key::K);
+    assert_eq!(entity_of(&harness, 7).0.as_deref(), Some("issa-zarepour"));
+    assert!(
+        notice_text(&harness).contains("Iran is a country"),
+        "{}",
+        notice_text(&harness)
+    );
+    harness.get_by_label("Wilfredo González Vidal · 2").click();
+    harness.run();
+    select(&mut harness, 7);
+    press(&mut harness, Modifiers::COMMAND, Key::K);
+    assert_eq!(
+        entity_of(&harness, 7),
+        (Some("wilfredo-gonzalez-vidal".to_owned()), Status::Accepted)
+    );
+    harness.get_by_label("“Issa Zarepour” → Wilfredo González Vidal");
+}
+
+#[test]
+fn splitting_an_alias_off_moves_its_spans_and_undo_takes_it_back() {
+    let (dir, mut harness) = sample_with_entities(|t| t);
+    harness.get_by_label("Iran · 7").click();
+    harness.run();
+    harness
+        .get(By::new().role(Role::ComboBox).label("alias"))
+        .click();
+    harness.run();
+    harness.get_by_label("Tehran").click();
+    harness.run();
+    button(&harness, "Split off").click();
+    harness.run();
+    let registry = harness.state().registry().unwrap().clone();
+    let split = registry.get("tehran").unwrap();
+    assert_eq!(
+        (split.label.as_str(), split.name.as_str()),
+        ("country", "Tehran")
+    );
+    assert!(
+        !registry
+            .get("iran")
+            .unwrap()
+            .aliases
+            .contains(&"Tehran".to_owned())
+    );
+    assert!(registry_file(&dir).contains("(id: \"tehran\""));
+    // The spans "Tehran" (1 and 18) follow; the other mentions of Iran stay.
+    for id in [1, 18] {
+        assert_eq!(entity_of(&harness, id).0.as_deref(), Some("tehran"));
+    }
+    assert_eq!(entity_of(&harness, 3).0.as_deref(), Some("iran"));
+    harness.get_by_label("Iran · 5");
+    button(&harness, "Undo split of tehran").click();
+    harness.run();
+    let registry = harness.state().registry().unwrap();
+    assert!(registry.get("tehran").is_none());
+    assert!(
+        registry
+            .get("iran")
+            .unwrap()
+            .aliases
+            .contains(&"Tehran".to_owned())
+    );
+    for id in [1, 18] {
+        assert_eq!(entity_of(&harness, id).0.as_deref(), Some("iran"));
+    }
+}

@@ -1,0 +1,135 @@
+//! The facts table window (Ctrl+Shift+F): built in the background from the
+//! folder's files, sorted by a column's header, filtered by text, and each
+//! row going to its evidence (its document opened, its span selected).
+
+use crate::common::gui::*;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
+use newsmark::ui::NewsmarkApp;
+
+/// The second article of the folder.
+const NORWAY: &str = "2024-06-norway-vietnam-offshore-wind";
+
+/// A folder of two sample articles and the samples' registry, the first
+/// open, and the facts window open and built.
+fn facts_of_two_articles() -> (tempfile::TempDir, Harness<'static, NewsmarkApp>) {
+    let (dir, txt) = temp_article(SAMPLE, true);
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    for name in [
+        "entities.ron".to_owned(),
+        format!("{NORWAY}.txt"),
+        format!("{NORWAY}.ron"),
+    ] {
+        std::fs::copy(samples.join(&name), dir.path().join(&name)).unwrap();
+    }
+    let mut harness = harness_for(&txt);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    harness.run();
+    step_while(
+        &mut harness,
+        "the facts table",
+        NewsmarkApp::is_building_facts,
+    );
+    harness.run();
+    (dir, harness)
+}
+
+/// The person of each fact of the folder, by person (rows of one person
+/// keep the table's order: document, then text).
+const PERSONS_ASCENDING: [&str; 7] = [
+    "Ingrid Bjørnstad-Lê",
+    "Issa Zarepour",
+    "Issa Zarepour",
+    "Nguyễn Thị Lan",
+    "Søren Ødegaard",
+    "Wilfredo González Vidal",
+    "Wilfredo González Vidal",
+];
+
+/// The same, from Z to A.
+const PERSONS_DESCENDING: [&str; 7] = [
+    "Wilfredo González Vidal",
+    "Wilfredo González Vidal",
+    "Søren Ødegaard",
+    "Nguyễn Thị Lan",
+    "Issa Zarepour",
+    "Issa Zarepour",
+    "Ingrid Bjørnstad-Lê",
+];
+
+/// The persons by their country: Cuba, Iran, Norway, Vietnam.
+const PERSONS_BY_COUNTRY: [&str; 7] = [
+    "Wilfredo González Vidal",
+    "Wilfredo González Vidal",
+    "Issa Zarepour",
+    "Issa Zarepour",
+    "Søren Ødegaard",
+    "Ingrid Bjørnstad-Lê",
+    "Nguyễn Thị Lan",
+];
+
+/// A person of the other article, and their span there.
+const NORWAY_PERSON: &str = "Søren Ødegaard";
+const NORWAY_PERSON_SPAN: u64 = 9;
+
+/// The first cell of each row shown (the links to the evidence), in order.
+fn first_cells(harness: &Harness<'_, NewsmarkApp>) -> Vec<String> {
+    harness
+        .query_all(By::new().role(Role::Link))
+        .filter_map(|n| n.accesskit_node().label())
+        .collect()
+}
+
+/// The first row's link that says `text`.
+fn link<'h>(harness: &'h Harness<'_, NewsmarkApp>, text: &'h str) -> egui_kittest::Node<'h> {
+    harness
+        .query_all(By::new().role(Role::Link).label(text))
+        .next()
+        .unwrap()
+}
+
+#[test]
+fn the_facts_of_the_folder_are_listed_sorted_and_filtered() {
+    let (_dir, mut harness) = facts_of_two_articles();
+    harness.get_by_label_contains("7 facts of 7");
+    // By person, A to Z.
+    assert_eq!(first_cells(&harness), PERSONS_ASCENDING);
+    harness.get_by_label("Person ▲").click();
+    harness.run();
+    assert_eq!(first_cells(&harness), PERSONS_DESCENDING);
+    // By country: Cuba, Iran, Norway, Vietnam.
+    harness.get_by_label("Country").click();
+    harness.run();
+    assert_eq!(first_cells(&harness), PERSONS_BY_COUNTRY);
+    let filter = harness
+        .query_all(By::new().role(Role::TextInput))
+        .last()
+        .unwrap();
+    filter.focus();
+    harness.run();
+    harness
+        .query_all(By::new().role(Role::TextInput))
+        .last()
+        .unwrap()
+        .type_text("AMBASSADOR");
+    harness.run();
+    harness.get_by_label_contains("1 fact of 7");
+    assert_eq!(first_cells(&harness), ["Ingrid Bjørnstad-Lê"]);
+}
+
+#[test]
+fn a_row_goes_to_its_evidence_in_its_document() {
+    let (_dir, mut harness) = facts_of_two_articles();
+    // A row of this document: its person's span is selected.
+    link(&harness, "Issa Zarepour").click();
+    harness.run();
+    assert_eq!(harness.state().selected_span(), Some(7));
+    // A row of the other: it opens, and the span is selected.
+    link(&harness, NORWAY_PERSON).click();
+    harness.run();
+    let session = harness.state().session().unwrap();
+    assert!(session.txt_path().ends_with(format!("{NORWAY}.txt")));
+    assert_eq!(harness.state().selected_span(), Some(NORWAY_PERSON_SPAN));
+}
