@@ -324,14 +324,18 @@ fn a_broken_annotation_file_is_never_overwritten() {
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::ArrowRight);
     harness.key_press(Key::Num3);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    // A save starts the suggesters in the background; under load they
+    // outlast `run`'s few frames, so wait for them.
+    harness.step();
+    wait_for_suggestions(&mut harness);
     assert_eq!(std::fs::read_to_string(&ron).unwrap(), broken, "untouched");
     assert!(harness.state().notice().unwrap().is_error);
 
     button(&harness, "Back up and overwrite").click();
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    harness.step();
+    wait_for_suggestions(&mut harness);
     assert_eq!(
         std::fs::read_to_string(dir.path().join(format!("{SAMPLE}.ron.broken"))).unwrap(),
         broken
