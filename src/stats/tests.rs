@@ -1,0 +1,88 @@
+//! Corpus statistics: counts, the extractor-quality report and its tallies.
+
+use super::*;
+use crate::model::Span;
+
+fn suggestion(id: u64, start: usize, label: &str, status: Status) -> Span {
+    Span {
+        origin: Origin::Extractor("spacy".into()),
+        status,
+        ..Span::manual(id, start, start + 4, label, "xxxx")
+    }
+}
+
+#[test]
+fn precision_and_misses_per_origin_and_label() {
+    let set = AnnotationSet::from_spans(vec![
+        suggestion(1, 0, "person", Status::Accepted),
+        suggestion(2, 10, "person", Status::Rejected),
+        suggestion(3, 20, "person", Status::Rejected),
+        suggestion(4, 30, "country", Status::Pending),
+        Span::manual(5, 40, 44, "person", "xxxx"),
+        Span::manual(6, 50, 54, "country", "xxxx"),
+    ]);
+    let untouched = AnnotationSet::from_spans(vec![Span::manual(1, 0, 4, "person", "xxxx")]);
+    let report = quality([&set, &untouched]);
+    assert_eq!(report.documents, 2);
+    assert_eq!(
+        report.totals,
+        StatusCounts {
+            pending: 1,
+            accepted: 4,
+            rejected: 2
+        }
+    );
+    let person = &report.rows[1];
+    assert_eq!(
+        (person.label.as_str(), person.accepted, person.rejected),
+        ("person", 1, 2)
+    );
+    assert_eq!(person.precision(), Some(1.0 / 3.0));
+    // The manual person span at 40 was missed; the document spaCy never
+    // ran on does not count.
+    assert_eq!(person.misses, 1);
+    let country = &report.rows[0];
+    assert_eq!(
+        (country.pending, country.misses, country.precision()),
+        (1, 1, None)
+    );
+    assert!(
+        report
+            .to_csv()
+            .contains("spacy,person,0,1,2,1,0.3333,0.5000")
+    );
+    assert_eq!(report.to_json()["extractors"][1]["rejected"], 2);
+}
+
+#[test]
+fn documents_with_only_pending_suggestions_count_as_to_review() {
+    let imported = AnnotationSet::from_spans(vec![
+        suggestion(1, 0, "person", Status::Pending),
+        suggestion(2, 10, "country", Status::Pending),
+    ]);
+    let mut reviewed = imported.clone();
+    reviewed.remove(1);
+    reviewed.insert(suggestion(1, 0, "person", Status::Rejected));
+    let counts = DocumentCounts::of([&imported, &imported, &reviewed, &AnnotationSet::new()]);
+    assert_eq!(
+        counts,
+        DocumentCounts {
+            new: 1,
+            to_review: 2,
+            in_progress: 1,
+            done: 0,
+        }
+    );
+    assert_eq!(counts.total(), 4);
+    assert_eq!(
+        counts.describe(),
+        "1 new, 2 to review, 1 in progress, 0 done"
+    );
+}
+
+#[test]
+fn csv_quotes_odd_fields() {
+    assert_eq!(csv_field("a,b"), "\"a,b\"");
+    assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    assert_eq!(csv_field("plain"), "plain");
+}
