@@ -38,6 +38,26 @@ pub fn sparse_file(path: &Path, len: u64) {
         .unwrap();
 }
 
+/// Runs `newsmark ARGS`, checks that it succeeded (showing its standard
+/// error if not) and gives its standard output.
+pub fn newsmark_stdout<I, S>(args: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let out = assert_cmd::Command::cargo_bin("newsmark")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// Runs `newsmark ARGS` in `dir`: its exit code and everything it printed
 /// (standard output, then standard error).
 pub fn run_newsmark(dir: &Path, args: &[&str]) -> (Option<i32>, String) {

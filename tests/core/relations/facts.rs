@@ -4,7 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use newsmark::entities::{self, Registry};
 use newsmark::facts::{Fact, facts_of};
 use newsmark::model::{Document, LabelSchema, Relation, Status};
@@ -240,19 +239,10 @@ fn missing_links_suggestions_and_lone_parties() {
 #[test]
 fn newsmark_facts_prints_a_table_csv_and_json() {
     let run = |args: &[&str]| {
-        let out = Command::cargo_bin("newsmark")
-            .unwrap()
-            .arg("facts")
-            .arg(samples())
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        let samples = samples();
+        let mut all = vec![std::ffi::OsStr::new("facts"), samples.as_os_str()];
+        all.extend(args.iter().map(std::ffi::OsStr::new));
+        crate::common::files::newsmark_stdout(all)
     };
     let table = run(&[]);
     assert!(table.starts_with(

@@ -4,7 +4,6 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use newsmark::model::{AnnotationSet, Document, Edit, LabelSchema, Origin, Span, Status};
 use newsmark::session::Session;
 use newsmark::store::to_ron_string_in_context;
@@ -113,18 +112,10 @@ fn newsmark_suggest_adds_relations_and_entity_links() {
     .unwrap();
     // Only the spans above: no gazetteer.
     fs::write(dir.path().join("newsmark.ron"), "(gazetteer: false)").unwrap();
-    let out = Command::cargo_bin("newsmark")
-        .unwrap()
-        .args(["suggest"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = crate::common::files::newsmark_stdout([
+        std::ffi::OsStr::new("suggest"),
+        dir.path().as_os_str(),
+    ]);
     assert!(stdout.contains("a.txt: "), "{stdout}");
     assert!(
         stdout.contains("2 suggested relations, 1 suggested entity link"),
