@@ -1,6 +1,7 @@
 //! The annotation model: documents, spans, label schemas, annotation sets and
 //! their edit history. Nothing here knows about egui or about files.
 //!
+//! - `bidi.rs`: right-to-left and mixed text (UAX #9): levels, visual order
 //! - `annotations.rs`: a document's spans, kept sorted, with their invariants
 //! - `bounds.rs`: limits on the strings taken from files; what a label name may hold
 //! - `document.rs`: an article's text, code-point ↔ byte offsets
@@ -16,6 +17,7 @@
 //! - `words.rs`: word boundaries: snapping selections, moving a caret
 
 mod annotations;
+pub mod bidi;
 mod bounds;
 mod document;
 mod edit;

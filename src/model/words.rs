@@ -286,6 +286,24 @@ mod tests {
     }
 
     #[test]
+    fn a_zero_width_non_joiner_is_inside_a_persian_word() {
+        // "می‌خواهم بروم" ("I want to go"): ZWNJ (U+200C) after the second
+        // letter; the first word is 8 code points.
+        let doc = Document::new("می\u{200c}خواهم بروم، 2024");
+        for pos in 0..8 {
+            assert_eq!(word_at(&doc, pos), Some(0..8), "at {pos}");
+        }
+        assert_eq!(word_at(&doc, 9), Some(9..13));
+        assert_eq!(word_at(&doc, 8), None);
+        // A drag from inside the first word to inside the second, or only
+        // across the ZWNJ, snaps to whole words.
+        assert_eq!(snap_to_words(&doc, 1..10), Some(0..13));
+        assert_eq!(snap_to_words(&doc, 2..3), Some(0..8));
+        assert_eq!(snap_to_words(&doc, 9..14), Some(9..13), "not the comma");
+        assert_eq!(word_cut_at(&doc, 2), Some(0..8), "the ZWNJ cuts the word");
+    }
+
+    #[test]
     fn a_possessive_is_left_out_unless_selected() {
         let doc = Document::new("Iran\u{2019}s minister and Cuba's envoy");
         assert_eq!(word_at(&doc, 1), Some(0..4));
