@@ -64,6 +64,8 @@ pub fn commands(
             continue;
         }
         let relation = view.selected_relation;
+        // Arrows move on screen: in a right-to-left paragraph, swapped.
+        let key = view.logical_arrow(ctx, session.doc(), sel.caret, key);
         match key {
             Key::Escape => out.push(Command::ClearSelection),
             Key::Delete | Key::Backspace => out.push(match relation {

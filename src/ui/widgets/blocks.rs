@@ -9,10 +9,12 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Color32, FontId, Galley};
+use egui::{Color32, FontId};
 
-use crate::model::Document;
+use crate::model::{Document, bidi};
 use crate::ui::style;
+use crate::ui::widgets::bidi_text::BidiText;
+use crate::ui::widgets::block_text::BlockText;
 
 /// Longest block in code points; longer lines are cut at a space near it, so
 /// that a one-line megabyte costs no more than a normal paragraph.
@@ -103,7 +105,7 @@ pub struct BlockLayout {
     /// `tops[i]` is block `i`'s top; `tops[len]` the total height.
     tops: Vec<f32>,
     tops_stale: bool,
-    galleys: HashMap<usize, Arc<Galley>>,
+    galleys: HashMap<usize, Arc<BlockText>>,
     width: f32,
     text_color: Color32,
 }
@@ -185,9 +187,10 @@ impl BlockLayout {
             .saturating_sub(1)
     }
 
-    /// Block `i` laid out at the current width (cached). Lays it out, and
-    /// records its real height, if needed.
-    pub fn galley(&mut self, fonts: &egui::Context, doc: &Document, i: usize) -> Arc<Galley> {
+    /// Block `i` laid out at the current width (cached): egui's galley, or,
+    /// for text with right-to-left characters, [`BidiText`]. Lays it out,
+    /// and records its real height, if needed.
+    pub fn text(&mut self, fonts: &egui::Context, doc: &Document, i: usize) -> Arc<BlockText> {
         if let Some(g) = self.galleys.get(&i) {
             return Arc::clone(g);
         }
@@ -195,23 +198,26 @@ impl BlockLayout {
             self.galleys.clear();
         }
         let block = &self.blocks[i];
-        let text = doc
-            .slice(block.range.clone())
-            .unwrap_or_default()
-            .to_owned();
-        let mut job = LayoutJob::single_section(text, format_of(block.kind, self.text_color));
-        job.wrap.max_width = self.width;
-        let galley = fonts.fonts_mut(|f| f.layout_job(job));
+        let text = doc.slice(block.range.clone()).unwrap_or_default();
+        let format = format_of(block.kind, self.text_color);
+        let laid_out = if bidi::needs_bidi(text) {
+            BlockText::Bidi(fonts.fonts_mut(|f| BidiText::layout(f, text, &format, self.width)))
+        } else {
+            let mut job = LayoutJob::single_section(text.to_owned(), format);
+            job.wrap.max_width = self.width;
+            BlockText::Plain(fonts.fonts_mut(|f| f.layout_job(job)))
+        };
         let height = match block.kind {
             BlockKind::Blank => style::BLANK_LINE_HEIGHT,
-            _ => galley.size().y + style::PARAGRAPH_GAP,
+            _ => laid_out.height() + style::PARAGRAPH_GAP,
         };
         if (self.heights[i] - height).abs() > 0.1 {
             self.heights[i] = height;
             self.tops_stale = true;
         }
-        self.galleys.insert(i, Arc::clone(&galley));
-        galley
+        let laid_out = Arc::new(laid_out);
+        self.galleys.insert(i, Arc::clone(&laid_out));
+        laid_out
     }
 }
 

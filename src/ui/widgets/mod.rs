@@ -9,6 +9,8 @@
 //! - `agreement_window.rs`: the folder's annotators' agreement and its documents by disagreement
 //! - `curation_lanes.rs`: each annotator's versions as coloured lanes under the text, in curation
 //! - `curation_panel.rs`: a document's disagreements and the annotators' versions (left panel)
+//! - `bidi_text.rs`: a block with right-to-left text, laid out piece by piece in visual order
+//! - `block_text.rs`: a block laid out (egui galley, or `BidiText`), and every question asked of it
 //! - `blocks.rs`: the text cut into blocks, laid out lazily (long articles)
 //! - `caret.rs`: the caret and the selection (`Selection`)
 //! - `entity_panel.rs`: the folder's entities, their mentions, linking, rename and merge (right panel)
@@ -32,6 +34,8 @@
 
 pub mod agreement_window;
 pub mod arcs;
+pub mod bidi_text;
+pub mod block_text;
 pub mod blocks;
 pub mod caret;
 pub mod curation_lanes;

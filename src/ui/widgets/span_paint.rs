@@ -10,6 +10,7 @@ use unicode_segmentation::UnicodeSegmentation as _;
 
 use crate::model::{LabelSchema, Span, SpanId, Status};
 use crate::ui::style;
+use crate::ui::widgets::block_text::BlockText;
 
 /// Whether a span is drawn: rejected suggestions only on request.
 pub fn is_visible(span: &Span, show_rejected: bool) -> bool {
@@ -101,8 +102,8 @@ pub fn x_in_row(row: &Row, column: usize) -> f32 {
 pub struct BlockSpans<'a> {
     /// The painter.
     pub painter: &'a Painter,
-    /// The block's galley.
-    pub galley: &'a Galley,
+    /// The block's text, laid out.
+    pub text: &'a BlockText,
     /// Screen position of the galley's top-left corner.
     pub origin: Pos2,
     /// Code points the block shows.
@@ -151,8 +152,8 @@ impl BlockSpans<'_> {
         let selected = self.selected == Some(span.id);
         let pending = span.status == Status::Pending;
         let rejected = span.status == Status::Rejected;
-        for (row, x0, x1) in row_pieces(self.galley, self.local(span), self.origin) {
-            let (top, bottom) = text_band(self.galley, row, self.origin);
+        for (row, x0, x1) in self.text.row_pieces(self.local(span), self.origin) {
+            let (top, bottom) = self.text.text_band(row, self.origin);
             let rect = Rect::from_min_max(pos2(x0, top - 1.0), pos2(x1, bottom + 1.0));
             boxes.push(SpanBox { rect, id: span.id });
             let alpha = if selected { 90 } else { 40 };

@@ -12,7 +12,7 @@ use egui::{CornerRadius, Rect, Stroke, StrokeKind, pos2};
 
 use crate::model::{Span, Status};
 use crate::ui::style;
-use crate::ui::widgets::span_paint::{BlockSpans, HitRegion, row_pieces, text_band};
+use crate::ui::widgets::span_paint::{BlockSpans, HitRegion};
 
 /// What one tag needs: its row, where its span starts, and the widths of
 /// its forms, longest first (at least one).
@@ -42,6 +42,24 @@ pub const TAG_GAP: f32 = 4.0;
 /// shortening the previous tag on its row, or moving right of it, so that
 /// tags on a row never overlap and keep [`TAG_GAP`] between them.
 pub fn place_tags(requests: &[TagRequest]) -> Vec<TagPlace> {
+    // Left to right on each row (in right-to-left text, spans in text order
+    // go right to left); a stable sort keeps left-to-right text's order.
+    let mut order: Vec<usize> = (0..requests.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&requests[a], &requests[b]);
+        a.row.cmp(&b.row).then(a.anchor.total_cmp(&b.anchor))
+    });
+    let sorted: Vec<TagRequest> = order.iter().map(|&i| requests[i].clone()).collect();
+    let placed = place_sorted(&sorted);
+    let mut places = vec![TagPlace { x: 0.0, form: 0 }; requests.len()];
+    for (k, &i) in order.iter().enumerate() {
+        places[i] = placed[k];
+    }
+    places
+}
+
+/// [`place_tags`] for requests left to right on each row.
+fn place_sorted(requests: &[TagRequest]) -> Vec<TagPlace> {
     let mut places: Vec<TagPlace> = Vec::with_capacity(requests.len());
     // The last tag placed on each row, by index into `places`.
     let mut last_on_row: Vec<(usize, usize)> = Vec::new();
@@ -83,9 +101,9 @@ impl BlockSpans<'_> {
             if span.start < self.range.start {
                 continue;
             }
-            let Some(&(row, anchor, _)) =
-                row_pieces(self.galley, self.local(span), self.origin).first()
-            else {
+            let local = self.local(span);
+            let pieces = self.text.row_pieces(local.clone(), self.origin);
+            let Some(&(row, left, _)) = pieces.first() else {
                 continue;
             };
             let colors = style::tag_colors(
@@ -100,13 +118,26 @@ impl BlockSpans<'_> {
                         .layout_no_wrap(text, style::tag_font(), colors.text)
                 })
                 .collect();
+            let widths: Vec<f32> = galleys
+                .iter()
+                .map(|g| g.size().x + 2.0 * style::TAG_PADDING.x)
+                .collect();
+            // At the span's visual start: its right end when it reads right
+            // to left.
+            let anchor = if self.text.is_rtl_at(local.start) {
+                let right = pieces
+                    .iter()
+                    .filter(|p| p.0 == row)
+                    .map(|p| p.2)
+                    .fold(left, f32::max);
+                right - widths.first().copied().unwrap_or_default()
+            } else {
+                left
+            };
             requests.push(TagRequest {
                 row,
                 anchor,
-                widths: galleys
-                    .iter()
-                    .map(|g| g.size().x + 2.0 * style::TAG_PADDING.x)
-                    .collect(),
+                widths,
             });
             tags.push((span, colors, galleys));
         }
@@ -115,7 +146,7 @@ impl BlockSpans<'_> {
             tags.into_iter().zip(requests).zip(places)
         {
             let galley = galleys.swap_remove(place.form);
-            let (top, _) = text_band(self.galley, request.row, self.origin);
+            let (top, _) = self.text.text_band(request.row, self.origin);
             let size = galley.size() + 2.0 * style::TAG_PADDING;
             let chip = Rect::from_min_size(pos2(place.x, top - 1.0 - size.y), size);
             let selected = self.selected == Some(span.id);

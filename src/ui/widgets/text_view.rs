@@ -1,14 +1,13 @@
 //! The article view: lays out and paints only the visible blocks, with spans,
 //! selection and caret, and turns pointer input into [`Command`]s.
 
-use std::sync::Arc;
-
 use egui::scroll_area::ScrollSource;
-use egui::{Color32, CornerRadius, Galley, Id, Pos2, Rect, ScrollArea, Sense, Ui, pos2, vec2};
+use egui::{Color32, CornerRadius, Id, Pos2, Rect, ScrollArea, Sense, Ui, pos2, vec2};
 
 use crate::model::{Document, RelationId, SpanId};
 use crate::session::Session;
 use crate::ui::widgets::arcs::{ArcPainter, ArcRequest, Drawn};
+use crate::ui::widgets::block_text::BlockText;
 use crate::ui::widgets::blocks::{BlockKind, BlockLayout};
 use crate::ui::widgets::linking::{self, Linking};
 use crate::ui::widgets::relation_index::RelationIndex;
@@ -19,7 +18,6 @@ use crate::ui::{Command, Selection, style};
 mod lanes; // marks under the rows in view, for curation's annotator lanes
 mod motion;
 mod pointer;
-use motion::caret_cursor;
 
 /// Where to scroll a code point to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -190,18 +188,11 @@ impl TextView {
     ) -> Option<Rect> {
         let i = self.layout.block_of_char(pos);
         let block = self.layout.blocks().get(i)?.clone();
-        let galley = self.layout.galley(ctx, doc, i);
+        let text = self.layout.text(ctx, doc, i);
         let origin = self.column_origin + vec2(0.0, self.layout.top(i));
-        let cursor = caret_cursor(pos.saturating_sub(block.range.start));
-        let row = galley.layout_from_cursor(cursor).row;
-        let x = galley.pos_from_cursor(cursor).min.x + origin.x;
-        if galley.rows.is_empty() {
-            return Some(Rect::from_min_max(
-                origin,
-                origin + vec2(0.0, style::BLANK_LINE_HEIGHT),
-            ));
-        }
-        let (top, bottom) = span_paint::text_band(&galley, row, origin);
+        let local = pos.saturating_sub(block.range.start);
+        let x = text.caret(local).1 + origin.x;
+        let (top, bottom) = text.caret_band(local, origin);
         Some(Rect::from_min_max(pos2(x, top), pos2(x, bottom)))
     }
 
@@ -215,12 +206,30 @@ impl TextView {
         if block.kind == BlockKind::Blank {
             return block.range.start;
         }
-        let galley = self.layout.galley(ctx, doc, i);
-        let local = galley
-            .cursor_from_pos(vec2(p.x, p.y - self.layout.top(i)))
-            .index
-            .0;
+        let text = self.layout.text(ctx, doc, i);
+        let local = text.pos_at(vec2(p.x, p.y - self.layout.top(i)));
         block.range.start + local.min(block.range.len())
+    }
+
+    /// The code point drawn under a point in content coordinates (for a
+    /// click on a letter: the letter, whichever half was clicked).
+    fn char_under_content(&mut self, ctx: &egui::Context, doc: &Document, p: Pos2) -> usize {
+        let i = self.layout.block_at_y(p.y);
+        let Some(block) = self.layout.blocks().get(i).cloned() else {
+            return 0;
+        };
+        if block.kind == BlockKind::Blank {
+            return block.range.start;
+        }
+        let text = self.layout.text(ctx, doc, i);
+        let local = text.char_at(vec2(p.x, p.y - self.layout.top(i)));
+        block.range.start + local.min(block.range.len())
+    }
+
+    /// The code point drawn under a screen position.
+    fn char_under_screen(&mut self, ctx: &egui::Context, doc: &Document, p: Pos2) -> usize {
+        let content = p - self.column_origin.to_vec2();
+        self.char_under_content(ctx, doc, content)
     }
 
     /// The code point under a screen position.
@@ -233,11 +242,11 @@ impl TextView {
         let request = self.scroll_request.take()?;
         let (ScrollTo::Minimal(pos) | ScrollTo::Center(pos)) = request;
         let i = self.layout.block_of_char(pos);
-        let galley = self.layout.galley(ctx, doc, i);
+        let text = self.layout.text(ctx, doc, i);
         let block_start = self.layout.blocks()[i].range.start;
-        let local = galley.pos_from_cursor(caret_cursor(pos.saturating_sub(block_start)));
-        let y = style::MARGIN + self.layout.top(i) + local.min.y;
-        let h = local.height().max(style::BODY_LINE_HEIGHT);
+        let row = text.caret(pos.saturating_sub(block_start)).0;
+        let y = style::MARGIN + self.layout.top(i) + text.row_top(row);
+        let h = text.row_height(row).max(style::BODY_LINE_HEIGHT);
         let view = self.viewport;
         let height = self.viewport_height();
         match request {
@@ -264,15 +273,15 @@ impl TextView {
         let first = self.layout.block_at_y(viewport.min.y - style::MARGIN);
         let last_y = viewport.max.y - style::MARGIN;
         for i in first..self.layout.blocks().len() {
-            let galley = self.layout.galley(&ctx, doc, i);
+            let text = self.layout.text(&ctx, doc, i);
             let top = self.layout.top(i);
             if top > last_y {
                 break;
             }
             let block = self.layout.blocks()[i].clone();
             let origin = self.column_origin + vec2(0.0, top);
-            self.paint_highlights(painter, &galley, &block.range, origin);
-            self.paint_selection(painter, &galley, &block.range, origin, selection_color);
+            self.paint_highlights(painter, &text, &block.range, origin);
+            self.paint_selection(painter, &text, &block.range, origin, selection_color);
             let spans: Vec<_> = session
                 .set()
                 .overlapping_indexed(block.range.clone())
@@ -281,7 +290,7 @@ impl TextView {
                 .collect();
             let hits = BlockSpans {
                 painter,
-                galley: &galley,
+                text: &text,
                 origin,
                 range: block.range.clone(),
                 schema: session.schema(),
@@ -289,9 +298,9 @@ impl TextView {
             }
             .paint(&spans, &mut self.boxes);
             self.hits.extend(hits);
-            painter.galley(origin, Arc::clone(&galley), caret_color);
+            text.paint(painter, origin, caret_color);
             if self.layout.block_of_char(self.selection.caret) == i {
-                self.paint_caret(painter, &galley, block.range.start, origin, caret_color);
+                self.paint_caret(painter, &text, block.range.start, origin, caret_color);
             }
         }
         self.boxes.retain(|b| b.rect.intersects(screen));
@@ -317,21 +326,21 @@ impl TextView {
     fn paint_selection(
         &self,
         painter: &egui::Painter,
-        galley: &Galley,
+        text: &BlockText,
         range: &std::ops::Range<usize>,
         origin: Pos2,
         color: Color32,
     ) {
         let sel = self.selection.range();
         if !sel.is_empty() {
-            fill_range(painter, galley, range, &sel, origin, 2.0, color);
+            fill_range(painter, text, range, &sel, origin, 2.0, color);
         }
     }
 
     fn paint_highlights(
         &self,
         painter: &egui::Painter,
-        galley: &Galley,
+        text: &BlockText,
         range: &std::ops::Range<usize>,
         origin: Pos2,
     ) {
@@ -341,25 +350,21 @@ impl TextView {
             .iter()
             .take_while(|h| h.start < range.end)
         {
-            fill_range(painter, galley, range, hit, origin, 3.0, color);
+            fill_range(painter, text, range, hit, origin, 3.0, color);
         }
     }
 
     fn paint_caret(
         &self,
         painter: &egui::Painter,
-        galley: &Galley,
+        text: &BlockText,
         block_start: usize,
         origin: Pos2,
         color: Color32,
     ) {
-        let cursor = caret_cursor(self.selection.caret - block_start);
-        let x = origin.x + galley.pos_from_cursor(cursor).min.x;
-        let (top, bottom) = if galley.rows.is_empty() {
-            (origin.y, origin.y + style::BLANK_LINE_HEIGHT)
-        } else {
-            span_paint::text_band(galley, galley.layout_from_cursor(cursor).row, origin)
-        };
+        let local = self.selection.caret - block_start;
+        let x = origin.x + text.caret(local).1;
+        let (top, bottom) = text.caret_band(local, origin);
         let rect = Rect::from_min_max(pos2(x - 1.0, top - 2.0), pos2(x + 1.0, bottom + 2.0));
         painter.rect_filled(rect, CornerRadius::ZERO, color);
     }
@@ -406,7 +411,7 @@ pub fn text_view_ui(
 /// showing `block` (both code-point ranges), `pad` points taller.
 fn fill_range(
     painter: &egui::Painter,
-    galley: &Galley,
+    text: &BlockText,
     block: &std::ops::Range<usize>,
     target: &std::ops::Range<usize>,
     origin: Pos2,
@@ -418,8 +423,8 @@ fn fill_range(
     }
     let local =
         target.start.max(block.start) - block.start..target.end.min(block.end) - block.start;
-    for (row, x0, x1) in span_paint::row_pieces(galley, local, origin) {
-        let (top, bottom) = span_paint::text_band(galley, row, origin);
+    for (row, x0, x1) in text.row_pieces(local, origin) {
+        let (top, bottom) = text.text_band(row, origin);
         let rect = Rect::from_min_max(pos2(x0, top - pad), pos2(x1, bottom + pad));
         painter.rect_filled(rect, CornerRadius::same(2), color);
     }

@@ -9,7 +9,6 @@ use egui::{Color32, CornerRadius, Rect, Ui, pos2, vec2};
 use super::TextView;
 use crate::model::Document;
 use crate::ui::style;
-use crate::ui::widgets::span_paint;
 
 /// How far below the text band the first lane is: under the labels'
 /// underlines of the first two nesting depths.
@@ -51,12 +50,12 @@ impl TextView {
                 let Some(block) = self.layout.blocks().get(i).map(|b| b.range.clone()) else {
                     break;
                 };
-                let galley = self.layout.galley(&ctx, doc, i);
+                let text = self.layout.text(&ctx, doc, i);
                 let origin = self.column_origin + vec2(0.0, self.layout.top(i));
                 let local = range.start.max(block.start) - block.start
                     ..range.end.min(block.end) - block.start;
-                for (row, x0, x1) in span_paint::row_pieces(&galley, local, origin) {
-                    let (_, bottom) = span_paint::text_band(&galley, row, origin);
+                for (row, x0, x1) in text.row_pieces(local, origin) {
+                    let (_, bottom) = text.text_band(row, origin);
                     let y = bottom + FIRST_LANE + *lane as f32 * LANE_STEP;
                     let bar = Rect::from_min_max(pos2(x0, y), pos2(x1, y + LANE_HEIGHT));
                     painter.rect_filled(bar, CornerRadius::ZERO, *color);

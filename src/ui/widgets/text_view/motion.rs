@@ -3,30 +3,15 @@
 //! Motion steps through the rows of each block's galley and on into the
 //! next block, so every row of every paragraph is visited (pixel arithmetic
 //! landed in paragraph gaps and stuck there), keeping the caret's x position
-//! across a run of vertical moves as text editors do.
+//! across a run of vertical moves as text editors do. Left and Right swap
+//! in a right-to-left paragraph ([`TextView::logical_arrow`]); Home and End
+//! go to a row's logical start and end, which are its right and left ends
+//! in a right-to-left paragraph, where its reader starts and stops.
 
-use egui::Galley;
-use egui::text::CCursor;
+use egui::Key;
 
 use super::TextView;
 use crate::model::{Document, words};
-
-/// A caret cursor inside a block's galley. At a wrap the position belongs to
-/// the start of the next row, as egui's own navigation prefers.
-pub(in crate::ui) fn caret_cursor(local: usize) -> CCursor {
-    CCursor {
-        index: local.into(),
-        prefer_next_row: true,
-    }
-}
-
-/// Code points of `galley` before row `row`.
-fn row_start(galley: &Galley, row: usize) -> usize {
-    galley.rows[..row.min(galley.rows.len())]
-        .iter()
-        .map(|r| r.char_count_including_newline().0)
-        .sum()
-}
 
 /// A block of the layout and a row of its galley.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,6 +58,31 @@ impl TextView {
         pos
     }
 
+    /// The arrow key that moves the caret in the text the way `key` moves
+    /// it on screen, at `caret`: in a right-to-left paragraph Left moves
+    /// toward the text's end, as Right does in English, and Right toward
+    /// its start. Other keys are themselves.
+    pub fn logical_arrow(
+        &mut self,
+        ctx: &egui::Context,
+        doc: &Document,
+        caret: usize,
+        key: Key,
+    ) -> Key {
+        if !matches!(key, Key::ArrowLeft | Key::ArrowRight) || self.layout.blocks().is_empty() {
+            return key;
+        }
+        let block = self.layout.block_of_char(caret);
+        if !self.layout.text(ctx, doc, block).direction().is_rtl() {
+            return key;
+        }
+        if key == Key::ArrowLeft {
+            Key::ArrowRight
+        } else {
+            Key::ArrowLeft
+        }
+    }
+
     /// The start (or, with `end`, the end) of the visual row holding `caret`.
     /// The end of a wrapped row is before the space it wrapped at, so the
     /// caret stays on that row.
@@ -88,16 +98,17 @@ impl TextView {
         }
         let (at, _) = self.caret_row(ctx, doc, caret);
         let block_start = self.layout.blocks()[at.block].range.start;
-        let galley = self.layout.galley(ctx, doc, at.block);
-        let Some(placed) = galley.rows.get(at.row) else {
+        let text = self.layout.text(ctx, doc, at.block);
+        if at.row >= text.row_count() {
             return block_start;
-        };
-        let start = block_start + row_start(&galley, at.row);
+        }
+        let chars = text.row_chars(at.row);
+        let start = block_start + chars.start;
         if !end {
             return start;
         }
-        let count = placed.char_count_excluding_newline().0;
-        let wrapped = at.row + 1 < galley.rows.len();
+        let count = chars.len();
+        let wrapped = at.row + 1 < text.row_count();
         start
             + if wrapped {
                 count.saturating_sub(1)
@@ -110,19 +121,12 @@ impl TextView {
     fn caret_row(&mut self, ctx: &egui::Context, doc: &Document, caret: usize) -> (RowAt, f32) {
         let block = self.layout.block_of_char(caret);
         let start = self.layout.blocks()[block].range.start;
-        let galley = self.layout.galley(ctx, doc, block);
-        if galley.rows.is_empty() {
+        let text = self.layout.text(ctx, doc, block);
+        if text.row_count() == 0 {
             return (RowAt { block, row: 0 }, 0.0);
         }
-        let cursor = galley.layout_from_cursor(caret_cursor(caret.saturating_sub(start)));
-        let x = galley.pos_from_layout_cursor(&cursor).min.x;
-        (
-            RowAt {
-                block,
-                row: cursor.row,
-            },
-            x,
-        )
+        let (row, x) = text.caret(caret.saturating_sub(start));
+        (RowAt { block, row }, x)
     }
 
     /// The row after (or before) `at`, crossing into the next (or previous)
@@ -134,8 +138,7 @@ impl TextView {
         at: RowAt,
         down: bool,
     ) -> Option<RowAt> {
-        let rows_in =
-            |view: &mut Self, block: usize| view.layout.galley(ctx, doc, block).rows.len();
+        let rows_in = |view: &mut Self, block: usize| view.layout.text(ctx, doc, block).row_count();
         if down {
             if at.row + 1 < rows_in(self, at.block) {
                 return Some(RowAt {
@@ -159,8 +162,8 @@ impl TextView {
 
     /// Top of a row in content coordinates.
     fn row_top(&mut self, ctx: &egui::Context, doc: &Document, at: RowAt) -> f32 {
-        let galley = self.layout.galley(ctx, doc, at.block);
-        let within = galley.rows.get(at.row).map_or(0.0, |r| r.min_y());
+        let text = self.layout.text(ctx, doc, at.block);
+        let within = text.row_top(at.row);
         self.layout.top(at.block) + within
     }
 
@@ -168,16 +171,11 @@ impl TextView {
     /// and never at the wrap point of a wrapped row (which shows on the next).
     fn caret_in_row(&mut self, ctx: &egui::Context, doc: &Document, at: RowAt, x: f32) -> usize {
         let block_start = self.layout.blocks()[at.block].range.start;
-        let galley = self.layout.galley(ctx, doc, at.block);
-        let Some(placed) = galley.rows.get(at.row) else {
+        let text = self.layout.text(ctx, doc, at.block);
+        if at.row >= text.row_count() {
             return block_start;
-        };
-        let count = placed.char_count_excluding_newline().0;
-        let mut column = placed.char_at(x - placed.pos.x).0.min(count);
-        if at.row + 1 < galley.rows.len() && column >= count {
-            column = count.saturating_sub(1);
         }
-        let pos = block_start + row_start(&galley, at.row) + column;
+        let pos = block_start + text.pos_in_row(at.row, x);
         if pos >= doc.char_len() {
             return pos;
         }

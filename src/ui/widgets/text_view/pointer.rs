@@ -24,7 +24,7 @@ impl TextView {
         let alt = ui.input(|i| i.modifiers.alt);
         if response.double_clicked() {
             if let Some(p) = response.interact_pointer_pos() {
-                let pos = self.char_at_screen(&ctx, doc, p);
+                let pos = self.char_under_screen(&ctx, doc, p);
                 if let Some(word) = words::word_at(doc, pos) {
                     commands.push(Command::Select(Selection::of_range(word)));
                 }
@@ -152,12 +152,9 @@ impl TextView {
             return Command::SelectSpan { id, scroll: false };
         }
         let pos = self.char_at_screen(ctx, doc, p);
-        // Clicking the right half of the last character of a word still
+        // Clicking the far half of the last character of a word still
         // means that character.
-        let under = self
-            .char_screen_rect(ctx, doc, pos)
-            .filter(|r| p.x < r.min.x && pos > 0)
-            .map_or(pos, |_| pos - 1);
+        let under = self.char_under_screen(ctx, doc, p);
         Command::ClickText {
             at: under,
             caret: pos,
