@@ -107,6 +107,13 @@ impl NewsmarkApp {
     }
 
     hook! {
+        /// The boxes drawn around span `id`'s text last frame.
+        fn span_boxes(&self, id: SpanId) -> Vec<Rect> {
+            self.view().map(|v| v.span_boxes(id)).unwrap_or_default()
+        }
+    }
+
+    hook! {
         /// Where the label of relation `id`'s stub was drawn last frame.
         fn stub_rect(&self, id: RelationId) -> Option<Rect> {
             let drawn = self.view()?.drawn_relations();

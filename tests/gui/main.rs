@@ -35,6 +35,7 @@ mod relation_list;
 mod relations;
 mod review;
 mod review_bulk;
+mod rtl;
 mod stats_window;
 mod status;
 mod suggest;

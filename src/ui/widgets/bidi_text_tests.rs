@@ -236,3 +236,17 @@ fn a_wrapped_right_to_left_paragraph_starts_each_row_at_the_right_edge() {
         }
     }
 }
+
+#[test]
+fn the_letters_of_a_persian_word_go_right_to_left() {
+    let ctx = context();
+    let text = "abc سلام def";
+    let layout = lay_out(&ctx, text, 600.0);
+    let xs: Vec<f32> = (4..8).map(|pos| layout.caret(pos).1).collect();
+    assert!(xs.windows(2).all(|w| w[1] < w[0]), "carets in سلام: {xs:?}");
+    // Its first letter is at the word's right end.
+    let word = layout.range_pieces(4..8)[0];
+    let first = layout.range_pieces(4..5)[0];
+    assert!((first.2 - word.2).abs() < 0.5, "{first:?} in {word:?}");
+    assert!(first.1 > word.1 + 1.0);
+}

@@ -117,6 +117,16 @@ impl TextView {
         self.boxes.iter().find(|b| b.id == id).map(|b| b.rect)
     }
 
+    /// Every box of span `id` on screen last frame (one per row, or more
+    /// where it crosses a change of direction).
+    pub fn span_boxes(&self, id: SpanId) -> Vec<Rect> {
+        self.boxes
+            .iter()
+            .filter(|b| b.id == id)
+            .map(|b| b.rect)
+            .collect()
+    }
+
     /// The clickable regions of span `id` last frame (its tag and the
     /// underline on each row).
     pub fn hit_rects(&self, id: SpanId) -> Vec<Rect> {
