@@ -4,7 +4,8 @@
 //! the frame in which a label hotkey tags the selection. Frames are measured
 //! in CPU time of the thread, so a busy machine does not inflate them. Also
 //! egui laying the 1 MB text out as one galley, the naive way, for contrast,
-//! and opening and saving a 1 MB article (wall time).
+//! and opening and saving a 1 MB article (wall time). A Persian article's
+//! frames (`frame_fa/`, 10 KB and 1 MB) show what right-to-left layout costs.
 //!
 //! Run with `cargo bench --bench text_view`.
 
@@ -26,7 +27,10 @@ struct Bench {
 
 impl Bench {
     fn new(bytes: usize) -> Self {
-        let (dir, txt) = article(bytes);
+        Self::open(article(bytes))
+    }
+
+    fn open((dir, txt): (tempfile::TempDir, std::path::PathBuf)) -> Self {
         let app = NewsmarkApp::new(Some(&txt));
         assert!(app.session().is_some_and(|s| s.problems().is_empty()));
         let mut bench = Self {
@@ -113,6 +117,33 @@ fn frames(c: &mut Criterion<CpuTime>) {
     }
 }
 
+/// Frames of a generated Persian article (right-to-left paragraphs with
+/// English and digits, laid out piece by piece): scrolling, Page Down
+/// and resizing, at 10 KB and 1 MB.
+fn persian_frames(c: &mut Criterion<CpuTime>) {
+    let mut c = c.benchmark_group("frame_fa");
+    c.sampling_mode(SamplingMode::Flat);
+    for (name, bytes) in [("10KB", 10_000), ("1MB", 1_000_000)] {
+        let mut b = Bench::open(common::persian_article(bytes));
+        let mut flip = false;
+        c.bench_function(format!("scroll/{name}"), |bencher| {
+            bencher.iter(|| {
+                flip = !flip;
+                b.frame(wheel(if flip { -400.0 } else { 400.0 }));
+            });
+        });
+        c.bench_function(format!("page_down/{name}"), |bencher| {
+            bencher.iter(|| b.frame(vec![key(Key::PageDown, Modifiers::NONE)]));
+        });
+        c.bench_function(format!("resize/{name}"), |bencher| {
+            bencher.iter(|| {
+                b.width = if b.width > 1000.0 { 900.0 } else { 1200.0 };
+                b.frame(Vec::new());
+            });
+        });
+    }
+}
+
 /// Opening as in [`open_and_save`], in CPU time of the opening thread.
 fn open_cpu(c: &mut Criterion<CpuTime>) {
     let (_dir, txt) = common::article_with_spans_every(1_000_000, 42);
@@ -186,7 +217,7 @@ fn open_and_save(c: &mut Criterion) {
 criterion_group! {
     name = cpu;
     config = cpu_criterion();
-    targets = frames, naive_single_galley, open_cpu
+    targets = frames, persian_frames, naive_single_galley, open_cpu
 }
 criterion_group! {
     name = files;

@@ -52,13 +52,60 @@ pub const LABELS: &[&str] = &["person", "role", "country", "initiative"];
 /// ~600 characters, CRLF line ends) and its spans, one every `every` code
 /// points or so.
 pub fn article_text(bytes: usize, every: usize) -> (String, Vec<Span>) {
-    let mut text = String::from("A generated article for benchmarks\r\n\r\n");
+    article_text_of(WORDS, "A generated article for benchmarks", bytes, every)
+}
+
+/// Words of the generated Persian articles: letters joined and not,
+/// "می‌خواهند" and "همکاری‌های" with a ZWNJ (U+200C), Persian and ASCII
+/// digits, a bracket, guillemets and an English word.
+pub const PERSIAN_WORDS: &[&str] = &[
+    "وزیر",
+    "ارتباطات",
+    "ایران",
+    "و",
+    "کوبا",
+    "می\u{200c}خواهند",
+    "همکاری\u{200c}های",
+    "فیبر",
+    "نوری",
+    "را",
+    "در",
+    "هاوانا",
+    "تهران",
+    "گسترش",
+    "دهند،",
+    "2024",
+    "(میلادی)",
+    "«دولت",
+    "الکترونیک»",
+    "۱۴۰۳",
+    "ICT",
+    "عیسی",
+    "زارع\u{200c}پور",
+    "گفت.",
+];
+
+/// A generated Persian article of about `bytes` bytes (right-to-left
+/// paragraphs with English and digits in them) and its spans, as
+/// [`article_text`].
+pub fn persian_article_text(bytes: usize, every: usize) -> (String, Vec<Span>) {
+    article_text_of(
+        PERSIAN_WORDS,
+        "مقاله\u{200c}ای برای سنجش سرعت",
+        bytes,
+        every,
+    )
+}
+
+/// [`article_text`] made of `words`, under `title`.
+fn article_text_of(words: &[&str], title: &str, bytes: usize, every: usize) -> (String, Vec<Span>) {
+    let mut text = format!("{title}\r\n\r\n");
     let mut spans = Vec::new();
     let mut chars = text.chars().count();
     let mut next_span_at = chars;
     let mut k = 0usize;
     while text.len() < bytes {
-        let word = WORDS[(k * 7 + k / 5) % WORDS.len()];
+        let word = words[(k * 7 + k / 5) % words.len()];
         let len = word.chars().count();
         if chars >= next_span_at {
             let label = LABELS[k % LABELS.len()];
@@ -138,9 +185,22 @@ pub fn article_with_spans_every(bytes: usize, every: usize) -> (tempfile::TempDi
     (dir, txt)
 }
 
+/// [`article`] in Persian ([`persian_article_text`]).
+pub fn persian_article(bytes: usize) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let (text, spans) = persian_article_text(bytes, 50);
+    let txt = write_text(dir.path(), "persian", text, spans);
+    (dir, txt)
+}
+
 /// Writes `NAME.txt` and `NAME.ron` into `dir`; returns the `.txt` path.
 pub fn write_article(dir: &std::path::Path, name: &str, bytes: usize, every: usize) -> PathBuf {
     let (text, spans) = article_text(bytes, every);
+    write_text(dir, name, text, spans)
+}
+
+/// Writes `text` as `NAME.txt` and `spans` as `NAME.ron` into `dir`.
+fn write_text(dir: &std::path::Path, name: &str, text: String, spans: Vec<Span>) -> PathBuf {
     let txt = dir.join(format!("{name}.txt"));
     std::fs::write(&txt, &text).unwrap();
     let doc = Document::new(text);
