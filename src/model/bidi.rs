@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use unicode_bidi::{BidiClass, ParagraphBidiInfo, bidi_class};
+use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo, bidi_class};
 use unicode_script::{Script, UnicodeScript as _};
 use unicode_segmentation::UnicodeSegmentation as _;
 
@@ -55,6 +55,16 @@ pub fn needs_bidi(text: &str) -> bool {
                         | BidiClass::RLI
                 ))
     })
+}
+
+/// The direction of a paragraph: that of its first strong character (UAX
+/// #9 P2, P3; isolates skipped); left to right when it has none. Reads only
+/// up to that character.
+pub fn paragraph_direction(text: &str) -> Direction {
+    match unicode_bidi::get_base_direction(text) {
+        unicode_bidi::Direction::Rtl => Direction::RightToLeft,
+        _ => Direction::LeftToRight,
+    }
 }
 
 /// Whether a shaper that guesses the direction from the script (as egui's
@@ -132,7 +142,21 @@ pub struct Levels {
 impl Levels {
     /// The levels of `text`, one paragraph.
     pub fn of(text: &str) -> Self {
-        let info = ParagraphBidiInfo::new(text, None);
+        Self::of_paragraph(text, None)
+    }
+
+    /// The levels of `text`, a piece of a paragraph whose direction, if
+    /// given, was set by text before it (a long line shown as several
+    /// blocks).
+    pub fn of_paragraph(text: &str, direction: Option<Direction>) -> Self {
+        let level = direction.map(|d| {
+            if d.is_rtl() {
+                Level::rtl()
+            } else {
+                Level::ltr()
+            }
+        });
+        let info = ParagraphBidiInfo::new(text, level);
         let mut levels = Vec::new();
         let mut trailing = Vec::new();
         let mut separator = Vec::new();

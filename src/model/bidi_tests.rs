@@ -30,6 +30,16 @@ fn a_paragraph_reads_the_way_of_its_first_strong_character() {
 }
 
 #[test]
+fn a_piece_of_a_paragraph_keeps_the_paragraph_direction() {
+    assert_eq!(paragraph_direction("«عیسی» said"), Direction::RightToLeft);
+    assert_eq!(paragraph_direction("(1) said عیسی"), Direction::LeftToRight);
+    assert_eq!(paragraph_direction("2024"), Direction::LeftToRight);
+    let rest = Levels::of_paragraph("said the minister", Some(Direction::RightToLeft));
+    assert_eq!(rest.direction, Direction::RightToLeft);
+    assert_eq!(rest.level(0), 2, "English in a right-to-left paragraph");
+}
+
+#[test]
 fn only_text_with_right_to_left_characters_needs_bidi() {
     assert!(!needs_bidi(
         "Issa Tahmasebi met Cuba's envoy — café, naïve, 👩🏽‍💻"

@@ -90,14 +90,17 @@ struct Measured {
 }
 
 impl BidiText {
-    /// Lays out `text` with `format`, in rows no wider than `max_width`.
+    /// Lays out `text` with `format`, in rows no wider than `max_width`;
+    /// it reads the way of `direction` if given (a piece of a long line),
+    /// else of its first letter.
     pub fn layout(
         fonts: &mut FontsView<'_>,
         text: &str,
         format: &TextFormat,
         max_width: f32,
+        direction: Option<Direction>,
     ) -> Self {
-        let levels = Levels::of(text);
+        let levels = Levels::of_paragraph(text, direction);
         let chars: Vec<char> = text.chars().collect();
         let measured: Vec<Measured> = bidi::pieces(text, &levels)
             .into_iter()
@@ -448,4 +451,4 @@ fn layout_line(fonts: &mut FontsView<'_>, text: String, format: &TextFormat) -> 
 
 #[cfg(test)]
 #[path = "bidi_text_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -6,7 +6,7 @@ use unicode_segmentation::UnicodeSegmentation as _;
 use super::*;
 
 /// A context with the window's fonts installed.
-fn context() -> egui::Context {
+pub(crate) fn context() -> egui::Context {
     let ctx = egui::Context::default();
     for _ in 0..2 {
         ctx.run_ui(egui::RawInput::default(), |ui| {
@@ -27,7 +27,7 @@ fn format() -> TextFormat {
 }
 
 fn lay_out(ctx: &egui::Context, text: &str, width: f32) -> BidiText {
-    ctx.fonts_mut(|f| BidiText::layout(f, text, &format(), width))
+    ctx.fonts_mut(|f| BidiText::layout(f, text, &format(), width, None))
 }
 
 /// Code-point offset of the first `needle` in `text`.

@@ -40,6 +40,9 @@ pub struct Block {
     pub range: Range<usize>,
     /// Its typography.
     pub kind: BlockKind,
+    /// Where its line starts (before `range` when a long line was cut):
+    /// the line's first letter sets the block's direction.
+    pub line_start: usize,
 }
 
 /// Cuts a document into blocks.
@@ -48,6 +51,7 @@ pub fn blocks_of(doc: &Document) -> Vec<Block> {
     for (i, line) in doc.lines().into_iter().enumerate() {
         if line.is_empty() {
             blocks.push(Block {
+                line_start: line.start,
                 range: line,
                 kind: BlockKind::Blank,
             });
@@ -64,12 +68,14 @@ pub fn blocks_of(doc: &Document) -> Vec<Block> {
             blocks.push(Block {
                 range: start..end,
                 kind,
+                line_start: line.start,
             });
             start = end;
         }
         blocks.push(Block {
             range: start..line.end,
             kind,
+            line_start: line.start,
         });
     }
     blocks
@@ -200,8 +206,15 @@ impl BlockLayout {
         let block = &self.blocks[i];
         let text = doc.slice(block.range.clone()).unwrap_or_default();
         let format = format_of(block.kind, self.text_color);
-        let laid_out = if bidi::needs_bidi(text) {
-            BlockText::Bidi(fonts.fonts_mut(|f| BidiText::layout(f, text, &format, self.width)))
+        // A piece of a long line reads the way its line does.
+        let direction = (block.line_start < block.range.start)
+            .then(|| doc.slice(block.line_start..block.range.end))
+            .flatten()
+            .map(bidi::paragraph_direction);
+        let laid_out = if bidi::needs_bidi(text) || direction.is_some_and(|d| d.is_rtl()) {
+            BlockText::Bidi(
+                fonts.fonts_mut(|f| BidiText::layout(f, text, &format, self.width, direction)),
+            )
         } else {
             let mut job = LayoutJob::single_section(text.to_owned(), format);
             job.wrap.max_width = self.width;
@@ -253,6 +266,7 @@ mod tests {
             assert!(pair[0].range.end <= pair[1].range.start);
         }
         for b in &body[..body.len() - 2] {
+            assert_eq!(b.line_start, 7);
             assert!(b.range.len() <= MAX_BLOCK_CHARS);
             let s = doc.slice(b.range.clone()).unwrap_or_default();
             assert!(
@@ -260,6 +274,24 @@ mod tests {
                 "cut after a space: {:?}",
                 &s[s.len() - 5..]
             );
+        }
+    }
+
+    #[test]
+    fn every_block_of_a_long_persian_line_reads_right_to_left() {
+        // A Persian line of 2,500 characters whose second block holds only
+        // English words.
+        let text = format!("عنوان\n\nعیسی گفت {}", "the minister said ".repeat(140));
+        let doc = Document::new(text);
+        let mut layout = BlockLayout::new(&doc);
+        let ctx = crate::ui::widgets::bidi_text::tests::context();
+        layout.set_width(700.0, Color32::WHITE);
+        let body: Vec<usize> = (0..layout.blocks().len())
+            .filter(|&i| layout.blocks()[i].kind == BlockKind::Body)
+            .collect();
+        assert!(body.len() >= 2, "cut into blocks");
+        for i in body {
+            assert!(layout.text(&ctx, &doc, i).direction().is_rtl(), "block {i}");
         }
     }
 }
