@@ -139,7 +139,7 @@ impl Study {
                 .push(OsString::from(article).as_os_str(), kind)
                 .map_err(read)?;
         }
-        files.sort();
+        files.sort().map_err(read)?;
         let mut sorted: Vec<usize> = (0..names.len()).collect();
         sorted.sort_by(|&a, &b| names[a].cmp(&names[b]));
         let mut order = vec![0; names.len()];
