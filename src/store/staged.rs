@@ -127,6 +127,8 @@ impl Drop for StagedFolder {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
+
     use super::*;
 
     fn names(dir: &Path) -> Vec<String> {

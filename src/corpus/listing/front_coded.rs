@@ -33,7 +33,7 @@ impl FrontCoded {
     pub(crate) fn push(&mut self, stem: &[u8], kind: u8) -> Result<(), std::io::Error> {
         let too_many =
             || std::io::Error::other("too many files in one folder (their names pass 4 GiB)");
-        let shared = if self.len % RESTART == 0 {
+        let shared = if self.len.is_multiple_of(RESTART) {
             0
         } else {
             common_prefix(&self.last, stem)
