@@ -80,6 +80,7 @@ pub fn measure(
             Ok(read) => {
                 warnings.extend(read.warnings);
                 let tally = agreement.add_document(&read.spans);
+                agreement.add_relations(&read.relations);
                 let path = files.articles.first().cloned().unwrap_or_default();
                 documents.push(DocumentRow {
                     name: files.name,

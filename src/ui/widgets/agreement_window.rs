@@ -99,6 +99,8 @@ fn result_ui(
                 "Cohen's kappa",
                 "exact F1",
                 "overlap F1",
+                "relations exact F1",
+                "relations overlap F1",
             ] {
                 ui.strong(head);
             }
@@ -111,6 +113,17 @@ fn result_ui(
                 ui.label(shown(pair.cohen_kappa));
                 ui.label(shown(pair.exact.get(micro).map(|s| s.f1)));
                 ui.label(shown(pair.overlap.get(micro).map(|s| s.f1)));
+                match &pair.relations {
+                    Some(relations) => {
+                        ui.label(shown(relations.exact.get(micro).map(|s| s.f1)));
+                        ui.label(shown(relations.overlap.get(micro).map(|s| s.f1)));
+                    }
+                    None => {
+                        let why = "Only when both annotators drew relations";
+                        ui.label("—").on_hover_text(why);
+                        ui.label("—").on_hover_text(why);
+                    }
+                }
                 ui.end_row();
             }
         });
