@@ -233,14 +233,15 @@ fn relations_match_exactly_or_by_overlap_per_type_and_micro() {
 fn an_undirected_relation_matches_either_way_a_directed_one_does_not() {
     let (p1, p2) = (m(0, 5, "person"), m(10, 15, "person"));
     let study = |directed: bool| {
-        let mut agreement = Agreement::new(vec!["a".to_owned(), "b".to_owned()]).unwrap();
+        let mut agreement =
+            Agreement::new(vec!["a".to_owned(), "b".to_owned()]).expect("two annotators");
         agreement.add_document(&[vec![p1.clone(), p2.clone()], vec![p1.clone(), p2.clone()]]);
         agreement.add_relations(&[
             vec![MarkedRelation::new("met", p1.clone(), p2.clone(), directed)],
             vec![MarkedRelation::new("met", p2.clone(), p1.clone(), directed)],
         ]);
         let report = agreement.report();
-        let relations = report.pairs[0].relations.clone().unwrap();
+        let relations = report.pairs[0].relations.clone().expect("both drew some");
         (relations.exact["met"].f1, relations.overlap["met"].f1)
     };
     assert_eq!(study(false), (1.0, 1.0));
