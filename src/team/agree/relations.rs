@@ -10,7 +10,7 @@
 //! its to span. A relation type the schema declares undirected matches in
 //! either orientation.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::tally::{Marked, MatchCounts};
 
@@ -69,25 +69,33 @@ impl RelationTally {
     /// Adds one document's relations of the pair: `a`'s and `b`'s.
     pub(super) fn add(&mut self, a: &[MarkedRelation], b: &[MarkedRelation]) {
         let (a, b) = (by_type(a), by_type(b));
-        for (label, mine) in &a {
-            let theirs = b.get(label).map_or(&[][..], Vec::as_slice);
-            let counts = self.by_type.entry((*label).to_owned()).or_default();
-            counts.a_spans += mine.len() as u64;
-            for r in mine {
-                counts.a_exact += u64::from(theirs.binary_search(r).is_ok());
-                counts.a_overlap += u64::from(theirs.iter().any(|t| r.overlaps(t)));
-            }
-        }
-        for (label, theirs) in &b {
+        let types: BTreeSet<&str> = a.keys().chain(b.keys()).copied().collect();
+        for label in types {
             let mine = a.get(label).map_or(&[][..], Vec::as_slice);
-            let counts = self.by_type.entry((*label).to_owned()).or_default();
-            counts.b_spans += theirs.len() as u64;
-            for r in theirs {
-                counts.b_exact += u64::from(mine.binary_search(r).is_ok());
-                counts.b_overlap += u64::from(mine.iter().any(|t| r.overlaps(t)));
-            }
+            let theirs = b.get(label).map_or(&[][..], Vec::as_slice);
+            let counts = self.by_type.entry(label.to_owned()).or_default();
+            let (n, exact, overlap) = matched(mine, theirs);
+            counts.a_spans += n;
+            counts.a_exact += exact;
+            counts.a_overlap += overlap;
+            let (n, exact, overlap) = matched(theirs, mine);
+            counts.b_spans += n;
+            counts.b_exact += exact;
+            counts.b_overlap += overlap;
         }
     }
+}
+
+/// How many of `mine` there are, how many `theirs` has exactly, and how
+/// many by overlap (both lists of one type, sorted).
+fn matched(mine: &[&MarkedRelation], theirs: &[&MarkedRelation]) -> (u64, u64, u64) {
+    let exact = mine.iter().filter(|r| theirs.binary_search(r).is_ok());
+    let overlap = mine.iter().filter(|r| theirs.iter().any(|t| r.overlaps(t)));
+    (
+        mine.len() as u64,
+        exact.count() as u64,
+        overlap.count() as u64,
+    )
 }
 
 /// An annotator's relations by type, each once, sorted. (Overlap is
