@@ -19,7 +19,6 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -168,35 +167,7 @@ fn results() -> &'static Mutex<Results> {
 
 /// Runs `newsmark ARGS`, returning its wall time and peak resident memory.
 fn run(args: &[String]) -> (Duration, f64) {
-    let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newsmark"))
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let status_file = format!("/proc/{}/status", child.id());
-    let mut peak_kib = 0.0f64;
-    loop {
-        if let Ok(status) = std::fs::read_to_string(&status_file)
-            && let Some(kib) = status
-                .lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse::<f64>().ok())
-        {
-            peak_kib = peak_kib.max(kib);
-        }
-        if let Some(status) = child.try_wait().unwrap() {
-            assert!(
-                matches!(status.code(), Some(0 | 2)),
-                "newsmark {args:?} failed: {status}"
-            );
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(2));
-    }
-    (started.elapsed(), peak_kib / 1024.0)
+    common::run_newsmark_measured(args)
 }
 
 fn bench_command(bencher: Bencher<'_, '_>, name: &str, n: usize) {

@@ -404,3 +404,41 @@ pub fn remove_in_background(dir: tempfile::TempDir) {
         eprintln!("{} is left behind: {err}", path.display());
     }
 }
+
+/// Runs the real `newsmark` binary with `args` (its output discarded),
+/// returning its wall time and its peak resident memory in MiB (`VmHWM`
+/// of the child, read every 2 ms while it runs). Panics unless it exits 0
+/// or 2.
+pub fn run_newsmark_measured(args: &[String]) -> (std::time::Duration, f64) {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let started = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsmark"))
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kib = 0.0f64;
+    loop {
+        if let Ok(status) = std::fs::read_to_string(&status_file)
+            && let Some(kib) = status
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<f64>().ok())
+        {
+            peak_kib = peak_kib.max(kib);
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(
+                matches!(status.code(), Some(0 | 2)),
+                "newsmark {args:?} failed: {status}"
+            );
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    (started.elapsed(), peak_kib / 1024.0)
+}

@@ -138,7 +138,24 @@ fn result_ui(
     for warning in &result.warnings {
         ui.colored_label(ui.visuals().warn_fg_color, warning);
     }
-    ui.label("Documents, most disagreements first (click one to curate it):");
+    if result.more_warnings > 0 {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!(
+                "and {} more (`newsmark agree` lists them all)",
+                crate::plural::counted(result.more_warnings, "warning", "warnings")
+            ),
+        );
+    }
+    if result.documents.len() < report.documents {
+        ui.label(format!(
+            "The {} documents with the most disagreements of {} (click one to curate it):",
+            result.documents.len(),
+            report.documents
+        ));
+    } else {
+        ui.label("Documents, most disagreements first (click one to curate it):");
+    }
     let row_height = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical()
         .auto_shrink([false, true])
