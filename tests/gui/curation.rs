@@ -454,6 +454,10 @@ fn relations_are_in_the_agreement_panel_merged_brought_taken_undone_and_saved() 
         harness.query_all_by_label("0.400").next().is_some(),
         "relations' F1"
     );
+    // Its row counts the relations not drawn by both.
+    harness.get(
+        By::new().label_contains("rel.txt  —  1 of 5 units (20%), 3 relations not drawn by all"),
+    );
     click_row(&mut harness, "rel.txt");
     // Merged: the four agreed spans and the relation both drew.
     let of_cuba = relation("of", "minister", "Cuba", "ana+bob");
@@ -499,6 +503,11 @@ fn relations_are_in_the_agreement_panel_merged_brought_taken_undone_and_saved() 
     assert_eq!(harness.state().curation_index().unwrap().1, Some(1));
     harness.key_press_modifiers(Modifiers::ALT, Key::Num1);
     harness.run();
+    assert!(
+        notice_text(&harness).contains("That was the last disagreement"),
+        "{}",
+        notice_text(&harness)
+    );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.step();
     wait_for_suggestions(&mut harness);

@@ -82,6 +82,9 @@ pub struct DocumentTally {
     /// The units where the annotators' categories are not all the same
     /// (the disagreements curation lists when all must agree).
     pub disagreeing: usize,
+    /// The relations some but not all annotators drew (set by the caller
+    /// from [`Agreement::add_relations`]).
+    pub relations_disagreeing: usize,
 }
 
 impl DocumentTally {
@@ -177,6 +180,7 @@ impl Agreement {
         self.units += units.len() as u64;
         let tally = DocumentTally {
             units: units.len(),
+            relations_disagreeing: 0,
             disagreeing: units
                 .iter()
                 .filter(|u| u.iter().any(|&c| c != u[0]))
@@ -191,8 +195,9 @@ impl Agreement {
 
     /// Adds one document's relations: each annotator's, in the annotators'
     /// order (a missing annotator counts as one who drew none). Call it
-    /// with the document's [`Self::add_document`].
-    pub fn add_relations(&mut self, relations: &[Vec<MarkedRelation>]) {
+    /// with the document's [`Self::add_document`]. Returns how many
+    /// distinct relations some but not all of the annotators drew.
+    pub fn add_relations(&mut self, relations: &[Vec<MarkedRelation>]) -> usize {
         let none = Vec::new();
         let of = |k: usize| relations.get(k).unwrap_or(&none);
         for (k, has) in self.has_relations.iter_mut().enumerate() {
@@ -201,6 +206,18 @@ impl Agreement {
         for ((a, b), tally) in &mut self.pairs {
             tally.relations.add(of(*a), of(*b));
         }
+        let n = self.annotators.len();
+        let mut drawn: std::collections::HashMap<&MarkedRelation, usize> =
+            std::collections::HashMap::new();
+        for k in 0..n {
+            let mut mine: Vec<&MarkedRelation> = of(k).iter().collect();
+            mine.sort();
+            mine.dedup();
+            for r in mine {
+                *drawn.entry(r).or_default() += 1;
+            }
+        }
+        drawn.values().filter(|&&by| by < n).count()
     }
 
     /// The figures so far.

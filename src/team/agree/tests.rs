@@ -191,7 +191,10 @@ fn relations_match_exactly_or_by_overlap_per_type_and_micro() {
     let mut agreement = Agreement::new(vec!["a".to_owned(), "b".to_owned(), "c".to_owned()])
         .expect("three annotators");
     agreement.add_document(&[vec![p1.clone()], vec![p1], vec![]]);
-    agreement.add_relations(&[a, b, vec![]]);
+    // 8 distinct relations (of R2→X drawn by a and b), none by all three.
+    assert_eq!(agreement.add_relations(&[a.clone(), b.clone(), vec![]]), 8);
+    let mut two = Agreement::new(vec!["a".to_owned(), "b".to_owned()]).expect("two");
+    assert_eq!(two.add_relations(&[a, b]), 7, "all but R2→X");
     let report = agreement.report();
     let relations = report.pairs[0].relations.as_ref().expect("both drew some");
     let scores = |s: &Scores| (s.precision, s.recall, s.f1);

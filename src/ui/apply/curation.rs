@@ -239,5 +239,11 @@ impl NewsmarkApp {
             None => {}
         }
         self.step_disagreement(true);
+        if at + 1 == index.disagreements().len() {
+            self.info(
+                "That was the last disagreement (F8 goes round again from the first). \
+                 Ctrl+S writes the gold.",
+            );
+        }
     }
 }

@@ -146,8 +146,8 @@ pub fn measure(
         match read_document(&files, schema) {
             Ok(read) => {
                 read.warnings.into_iter().for_each(&mut warn);
-                let tally = agreement.add_document(&read.spans);
-                agreement.add_relations(&read.relations);
+                let mut tally = agreement.add_document(&read.spans);
+                tally.relations_disagreeing = agreement.add_relations(&read.relations);
                 let path = files.articles.first().cloned().unwrap_or_default();
                 kept.push(Ranked(DocumentRow {
                     name: files.name,

@@ -162,8 +162,15 @@ fn result_ui(
         .show_rows(ui, row_height, result.documents.len(), |ui, rows| {
             for row in &result.documents[rows] {
                 let tally = row.tally;
+                let relations = match tally.relations_disagreeing {
+                    0 => String::new(),
+                    n => format!(
+                        ", {} not drawn by all",
+                        crate::plural::counted(n, "relation", "relations")
+                    ),
+                };
                 let text = format!(
-                    "{}  —  {} of {} ({:.0}%)",
+                    "{}  —  {} of {} ({:.0}%){relations}",
                     row.name,
                     tally.disagreeing,
                     crate::plural::counted(tally.units, "unit", "units"),
