@@ -10,7 +10,7 @@
 //!
 //! Run with `cargo bench --bench team` (`BENCH_SIZES=10000` before it for
 //! the smaller folder only). Generating the 100,000 articles writes about
-//! 1.3 GB to the temporary folder, removed when the bench ends.
+//! 2 GB to the temporary folder, removed when the bench ends.
 
 #![allow(clippy::unwrap_used, clippy::print_stdout, missing_docs)]
 
@@ -84,7 +84,7 @@ fn annotators_files(doc: &Document, spans: &[Span]) -> (String, String) {
 /// Writes `n` articles with ana's and bob's files into `dir`.
 fn generate(dir: &Path, n: usize) {
     let started = Instant::now();
-    let (text, spans) = common::news_article_text(2_000, 45);
+    let (text, spans) = common::article_text(2_000, 45);
     let doc = Document::new(text.clone());
     let (ana, bob) = annotators_files(&doc, &spans);
     for k in 0..n {
