@@ -23,7 +23,7 @@ use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use divan::Bencher;
-use newsmark::model::{AnnotationSet, Document, Relation, Span};
+use newsmark::model::{AnnotationSet, Document, Span};
 use newsmark::store;
 
 const SIZES: [usize; 2] = [10_000, 100_000];
@@ -45,7 +45,7 @@ const COMMANDS: &[(&str, &[&str])] = &[
         "import spacy",
         &["import", "spacy", "JSONL", "--into", "INTO"],
     ),
-    // On a corpus whose spans are related (see `relate`).
+    // On a corpus whose spans are related (see `common::relate`).
     ("facts", &["facts", "DIR", "--csv"]),
     ("suggest", &["suggest", "DIR"]),
 ];
@@ -82,27 +82,6 @@ fn corpora() -> &'static Mutex<BTreeMap<(usize, bool), tempfile::TempDir>> {
     CORPORA.get_or_init(Mutex::default)
 }
 
-/// Relations between `spans` (sorted) as an analyst draws them: each person
-/// holds the next role after it (else the last before it), each role is of
-/// the next country (else the last before it).
-fn relate(set: &mut AnnotationSet, spans: &[Span]) {
-    let next = |from: usize, label: &str| {
-        let after = spans[from + 1..].iter().find(|s| s.label == label);
-        after.or_else(|| spans[..from].iter().rev().find(|s| s.label == label))
-    };
-    for (k, span) in spans.iter().enumerate() {
-        let (kind, target) = match span.label.as_str() {
-            "person" => ("holds", next(k, "role")),
-            "role" => ("of", next(k, "country")),
-            _ => continue,
-        };
-        if let Some(target) = target {
-            let id = set.next_relation_id();
-            set.insert_relation(Relation::manual(id, kind, span.id, target.id));
-        }
-    }
-}
-
 /// A generated corpus of `n` articles, made once per run of the bench (and
 /// another whose spans are related, for `facts`).
 fn corpus(n: usize, related: bool) -> PathBuf {
@@ -131,7 +110,7 @@ fn corpus(n: usize, related: bool) -> PathBuf {
             let doc = Document::new(text);
             let mut set = AnnotationSet::from_spans(own.clone());
             if related {
-                relate(&mut set, &own);
+                common::relate(&mut set, &own, 0);
                 assert!(
                     set.relation_count() >= 10,
                     "{} relations among {:?}",

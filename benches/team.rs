@@ -22,7 +22,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use divan::Bencher;
-use newsmark::model::{AnnotationSet, Document, Relation, Span};
+use newsmark::model::{AnnotationSet, Document, Span};
 use newsmark::store;
 
 fn main() {
@@ -30,33 +30,10 @@ fn main() {
     report();
 }
 
-/// Relations as an analyst draws them: each person holds the next role
-/// after it, each role is of the next country after it; every `skip`-th
-/// left out (0: none).
-fn relate(set: &mut AnnotationSet, spans: &[Span], skip: usize) {
-    let next = |from: usize, label: &str| spans[from + 1..].iter().find(|s| s.label == label);
-    let mut drawn = 0;
-    for (k, span) in spans.iter().enumerate() {
-        let (kind, target) = match span.label.as_str() {
-            "person" => ("holds", next(k, "role")),
-            "role" => ("of", next(k, "country")),
-            _ => continue,
-        };
-        if let Some(target) = target {
-            drawn += 1;
-            if skip > 0 && drawn % skip == 0 {
-                continue;
-            }
-            let id = set.next_relation_id();
-            set.insert_relation(Relation::manual(id, kind, span.id, target.id));
-        }
-    }
-}
-
 /// ana's and bob's files on one article (`template.txt`), as RON.
 fn annotators_files(doc: &Document, spans: &[Span]) -> (String, String) {
     let mut ana = AnnotationSet::from_spans(spans.to_vec());
-    relate(&mut ana, spans, 0);
+    common::relate(&mut ana, spans, 0);
     let labels = ["person", "role", "country", "initiative"];
     let bobs: Vec<Span> = spans
         .iter()
@@ -75,7 +52,7 @@ fn annotators_files(doc: &Document, spans: &[Span]) -> (String, String) {
         })
         .collect();
     let mut bob = AnnotationSet::from_spans(bobs.clone());
-    relate(&mut bob, &bobs, 4);
+    common::relate(&mut bob, &bobs, 4);
     assert!(ana.relation_count() >= 10, "{}", ana.relation_count());
     let ron = |set: &AnnotationSet| store::to_ron_string_in_context("template.txt", doc, set);
     (ron(&ana), ron(&bob))

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::{Criterion, Throughput};
-use newsmark::model::{AnnotationSet, Document, Span};
+use newsmark::model::{AnnotationSet, Document, Relation, Span};
 use newsmark::store;
 
 /// The allocator the `newsmark` binary uses (src/main.rs), so that what a
@@ -441,4 +441,31 @@ pub fn run_newsmark_measured(args: &[String]) -> (std::time::Duration, f64) {
         std::thread::sleep(Duration::from_millis(2));
     }
     (started.elapsed(), peak_kib / 1024.0)
+}
+
+/// Relations between `spans` (sorted) as an analyst draws them: each person
+/// holds the next role after it (else the last before it), each role is of
+/// the next country (else the last before it); every `skip`-th left out
+/// (0: none).
+pub fn relate(set: &mut AnnotationSet, spans: &[Span], skip: usize) {
+    let next = |from: usize, label: &str| {
+        let after = spans[from + 1..].iter().find(|s| s.label == label);
+        after.or_else(|| spans[..from].iter().rev().find(|s| s.label == label))
+    };
+    let mut drawn = 0;
+    for (k, span) in spans.iter().enumerate() {
+        let (kind, target) = match span.label.as_str() {
+            "person" => ("holds", next(k, "role")),
+            "role" => ("of", next(k, "country")),
+            _ => continue,
+        };
+        if let Some(target) = target {
+            drawn += 1;
+            if skip > 0 && drawn % skip == 0 {
+                continue;
+            }
+            let id = set.next_relation_id();
+            set.insert_relation(Relation::manual(id, kind, span.id, target.id));
+        }
+    }
 }
