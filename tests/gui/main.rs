@@ -19,6 +19,7 @@ mod boundary;
 mod cancel;
 mod corpus;
 mod curation;
+mod curation_relations;
 mod desktop;
 mod disk_change;
 mod entities;
