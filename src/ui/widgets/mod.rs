@@ -19,7 +19,6 @@
 //! - `review_figures.rs`: the review panel's counts rows and quality table
 //! - `review_panel.rs`: review counts, filter, extractor quality (left panel)
 //! - `review_bulk.rs`: the review panel's bulk actions, for the document and the folder
-//! - `relation_index.rs`: each span's relations, kept between frames (for the arcs)
 //! - `relation_list.rs`: the relations grouped by type, filterable (right panel)
 //! - `search_bar.rs`: Ctrl+F, its hits and label filter
 //! - `span_depths.rs`: which underline level each span takes (nesting), kept up to date
@@ -41,7 +40,6 @@ pub mod entity_panel;
 pub mod facts_window;
 pub mod label_chips;
 pub mod linking;
-pub mod relation_index;
 pub mod relation_list;
 pub mod review_bulk;
 pub mod review_figures;

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use egui::{RichText, Ui};
 
 use super::review_bulk::{FolderView, bulk_buttons};
-use super::review_figures::{counts_row, has_extractor_spans, quality_table};
+use super::review_figures::{counts_row, has_extractor_suggestions, quality_table};
 use crate::corpus::CorpusIndex;
 use crate::model::{AnnotationSet, SpanChange, Status};
 use crate::session::bulk::count_pending;
@@ -33,8 +33,8 @@ pub struct ReviewPanel {
     unreadable: usize,
     /// The set revision the counts and labels are for.
     revision: Option<u64>,
-    /// The set revision the quality figures are for.
-    quality_for: Option<u64>,
+    /// The set's revisions (spans, relations) the quality figures are for.
+    quality_for: Option<(u64, u64)>,
     /// Since when they are out of date.
     quality_stale_since: Option<Instant>,
     /// Quality figures of the other documents.
@@ -132,7 +132,7 @@ impl ReviewPanel {
 
     /// Whether the open document or its corpus has any extractor span.
     pub fn has_suggestions(&self, session: &Session) -> bool {
-        has_extractor_spans(session.set()) || self.others_have_suggestions
+        has_extractor_suggestions(session.set()) || self.others_have_suggestions
     }
 
     fn refresh(&mut self, ctx: &egui::Context, session: &Session) {
@@ -154,13 +154,14 @@ impl ReviewPanel {
             self.revision = Some(revision);
             self.has_pending = self.document.pending > 0;
         }
-        if self.quality_for == Some(revision) {
+        let revisions = (revision, set.relations_revision());
+        if self.quality_for == Some(revisions) {
             return;
         }
         let since = *self.quality_stale_since.get_or_insert_with(Instant::now);
         if self.quality_for.is_none() || since.elapsed() >= QUALITY_EVERY {
             self.recount_quality(set);
-            self.quality_for = Some(revision);
+            self.quality_for = Some(revisions);
             self.quality_stale_since = None;
         } else {
             ctx.request_repaint_after(QUALITY_EVERY.saturating_sub(since.elapsed()));
