@@ -291,6 +291,9 @@ pub enum Command {
     },
     /// Take back the last registry change made from the Entities tab.
     UndoEntityEdit,
+    /// Redo the last registry change taken back (Ctrl+Shift+Z when it
+    /// was the last thing undone).
+    RedoEntityEdit,
     /// Show or hide the facts table (building it when it opens).
     ToggleFacts,
     /// Build the facts table again from the saved files.

@@ -285,3 +285,62 @@ fn splitting_an_alias_off_moves_its_spans_and_undo_takes_it_back() {
         assert_eq!(entity_of(&harness, id).0.as_deref(), Some("iran"));
     }
 }
+
+#[test]
+fn ctrl_z_undoes_registry_changes_and_document_edits_in_the_order_made() {
+    let (dir, mut harness) = sample_with_entities(|t| t);
+    let original = registry_file(&dir);
+    // A document edit first: span 1 (Tehran) deleted.
+    select(&mut harness, 1);
+    press(&mut harness, Modifiers::NONE, Key::Delete);
+    assert!(harness.state().session().unwrap().set().get(1).is_none());
+    // Then a merge from the panel.
+    harness.get_by_label("Wilfredo González Vidal · 2").click();
+    harness.run();
+    harness
+        .get(By::new().role(Role::ComboBox).label("into"))
+        .click();
+    harness.run();
+    harness.get_by_label("Issa Zarepour").click();
+    harness.run();
+    button(&harness, "Merge").click();
+    harness.run();
+    assert!(!registry_file(&dir).contains("wilfredo-gonzalez-vidal"));
+    let linked = |harness: &Harness<'_, NewsmarkApp>| entity_of(harness, 8).0;
+    assert_eq!(linked(&harness).as_deref(), Some("issa-zarepour"));
+
+    // Ctrl+Z takes back the merge (the last thing done), with its links…
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(registry_file(&dir), original);
+    assert_eq!(linked(&harness).as_deref(), Some("wilfredo-gonzalez-vidal"));
+    assert!(harness.state().session().unwrap().set().get(1).is_none());
+    // …then the deletion.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(harness.state().session().unwrap().set().get(1).is_some());
+    assert_eq!(registry_file(&dir), original);
+    // Redo in the same order: the deletion, then the merge.
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert!(harness.state().session().unwrap().set().get(1).is_none());
+    assert_eq!(registry_file(&dir), original);
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert!(!registry_file(&dir).contains("wilfredo-gonzalez-vidal"));
+    assert_eq!(linked(&harness).as_deref(), Some("issa-zarepour"));
+
+    // An edit after the merge is undone before it.
+    select(&mut harness, 2);
+    press(&mut harness, Modifiers::NONE, Key::Delete);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(harness.state().session().unwrap().set().get(2).is_some());
+    assert!(!registry_file(&dir).contains("wilfredo-gonzalez-vidal"));
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(registry_file(&dir), original);
+    assert_eq!(linked(&harness).as_deref(), Some("wilfredo-gonzalez-vidal"));
+    // Saved: the document's links are the ones before the merge.
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    let ron = std::fs::read_to_string(dir.path().join(format!("{SAMPLE}.ron"))).unwrap();
+    assert!(!ron.contains("\"issa-zarepour\", suffix: \", First Deputy"));
+    assert_eq!(
+        ron.matches("entity: \"wilfredo-gonzalez-vidal\"").count(),
+        2
+    );
+}

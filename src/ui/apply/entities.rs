@@ -2,8 +2,8 @@
 //! Entities tab (Ctrl+K), unlinking it (Ctrl+Shift+K), reviewing a
 //! suggested link, and renaming and merging entities. A span's link is a
 //! document edit (Ctrl+Z undoes it); a registry change is saved to the
-//! folder's `entities.ron` at once and taken back with the panel's Undo
-//! button (a merge's re-pointed links with it).
+//! folder's `entities.ron` at once and taken back by Ctrl+Z or the panel's
+//! Undo button, a merge's re-pointed links with it (`entity_undo.rs`).
 
 use crate::entities::{self, RegistryEdit};
 use crate::model::Status;
@@ -24,11 +24,12 @@ impl NewsmarkApp {
             Command::MergeEntity { from, into } => self.merge_entity(&from, &into),
             Command::SplitEntity { id, alias } => self.split_entity(&id, &alias),
             Command::UndoEntityEdit => self.undo_entity_edit(),
+            Command::RedoEntityEdit => self.redo_entity_edit(),
             _ => {}
         }
     }
 
-    fn entity_panel(&mut self) -> Option<&mut EntityPanel> {
+    pub(in crate::ui) fn entity_panel(&mut self) -> Option<&mut EntityPanel> {
         self.folder.as_mut().map(|f| &mut f.entities)
     }
 
@@ -99,7 +100,7 @@ impl NewsmarkApp {
 
     /// Applies `edit` to the registry and saves it; whether it worked (the
     /// notice says why not).
-    fn change_registry(&mut self, edit: &RegistryEdit) -> bool {
+    pub(in crate::ui) fn change_registry(&mut self, edit: &RegistryEdit) -> bool {
         let Some(folder) = self.folder.as_mut() else {
             return false;
         };
@@ -137,7 +138,7 @@ impl NewsmarkApp {
         if self.change_registry(&edit) {
             self.entities_step(format!("rename of {id}"), edit, None);
             self.info(format!(
-                "Renamed {id} to “{name}” in entities.ron (the panel's Undo takes it back)."
+                "Renamed {id} to “{name}” in entities.ron (Ctrl+Z takes it back)."
             ));
         }
     }
@@ -225,38 +226,16 @@ impl NewsmarkApp {
     }
 
     fn entities_step(&mut self, what: String, edit: RegistryEdit, repointed: Option<Repointed>) {
+        let doc_state = self.doc_state();
         if let Some(panel) = self.entity_panel() {
             panel.undo.push(EntityStep {
                 what,
                 edit,
                 repointed,
+                doc_state,
             });
+            panel.redo.clear();
         }
-    }
-
-    /// Takes back the last registry change made from the panel, and the
-    /// links a merge re-pointed in the open document.
-    fn undo_entity_edit(&mut self) {
-        let Some(step) = self.entity_panel().and_then(|p| p.undo.pop()) else {
-            return self.info("No change of the registry to take back.");
-        };
-        if !self.change_registry(&step.edit.inverse()) {
-            if let Some(panel) = self.entity_panel() {
-                panel.undo.push(step);
-            }
-            return;
-        }
-        if let Some(back) = &step.repointed
-            && let Some(session) = self.session()
-            && session.txt_path() == back.txt
-            && let Some(edit) =
-                entities::repoint_links_edit(session.set(), &back.into, &back.from, |s| {
-                    back.spans.contains(&s.id)
-                })
-        {
-            self.perform(edit);
-        }
-        self.info(format!("Took back the {}.", step.what));
     }
 }
 

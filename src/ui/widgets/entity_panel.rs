@@ -27,6 +27,11 @@ pub struct EntityStep {
     /// After a merge: the document whose links were re-pointed, the
     /// entity they left and the one they went to, and the spans.
     pub repointed: Option<Repointed>,
+    /// The open document and its history's state just after the step was
+    /// made (or, on the redo stack, taken back): while the document is
+    /// there, the step is the last thing done, so Ctrl+Z (Ctrl+Shift+Z)
+    /// takes it rather than a document edit.
+    pub doc_state: Option<(std::path::PathBuf, crate::model::StateId)>,
 }
 
 /// The links of one document a merge re-pointed.
@@ -62,6 +67,9 @@ pub struct EntityPanel {
     pub split_alias: Option<String>,
     /// The registry changes made from the panel, last last.
     pub undo: Vec<EntityStep>,
+    /// The registry changes taken back, last taken back last (emptied by
+    /// a new change).
+    pub redo: Vec<EntityStep>,
 }
 
 impl EntityPanel {
