@@ -8,9 +8,11 @@
 //! follow a merge or a split by undoable document edits
 //! ([`repoint_links_edit`]). [`suggest`] offers pending links.
 //!
+//! - `corpus.rs`: merging, splitting and renaming over a corpus, every document's links re-pointed
 //! - `file.rs`: reading and writing `entities.ron`
 //! - `suggest.rs`: link suggestions (known aliases, surnames)
 
+pub mod corpus;
 pub mod file;
 pub mod suggest;
 
@@ -175,6 +177,29 @@ impl Registry {
     fn entity(&self, id: &str) -> Result<&Entity, RegistryError> {
         self.get(id)
             .ok_or_else(|| RegistryError::NoSuchEntity(id.to_owned()))
+    }
+
+    /// An entity id made from `name` (lower case, words joined by `-`),
+    /// with a number after it if the registry has it already.
+    pub fn free_id(&self, name: &str) -> String {
+        let words: Vec<String> = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let stem = if words.is_empty() {
+            "entity".to_owned()
+        } else {
+            words.join("-")
+        };
+        let stem: String = stem.chars().take(56).collect();
+        let mut id = stem.clone();
+        let mut n = 2;
+        while self.get(&id).is_some() {
+            id = format!("{stem}-{n}");
+            n += 1;
+        }
+        id
     }
 
     /// The change that adds `entity` (its id must be free).

@@ -175,7 +175,7 @@ impl NewsmarkApp {
         let Some(panel) = self.entity_panel() else {
             return;
         };
-        let new = free_id(&panel.registry, alias);
+        let new = panel.registry.free_id(alias);
         let edit = match panel.registry.split_edit(id, &new, alias, &[alias]) {
             Ok(edit) => edit,
             Err(err) => return self.info(err.to_string()),
@@ -237,27 +237,4 @@ impl NewsmarkApp {
             panel.redo.clear();
         }
     }
-}
-
-/// An entity id made from `name` (lower case, words joined by `-`), with a
-/// number after it if `registry` has it already.
-fn free_id(registry: &entities::Registry, name: &str) -> String {
-    let words: Vec<String> = name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let stem = if words.is_empty() {
-        "entity".to_owned()
-    } else {
-        words.join("-")
-    };
-    let stem: String = stem.chars().take(56).collect();
-    let mut id = stem.clone();
-    let mut n = 2;
-    while registry.get(&id).is_some() {
-        id = format!("{stem}-{n}");
-        n += 1;
-    }
-    id
 }
