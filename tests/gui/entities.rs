@@ -152,6 +152,7 @@ fn merging_moves_the_documents_links_and_undo_takes_both_back() {
     harness.run();
     button(&harness, "Merge").click();
     harness.run();
+    wait_for_task(&mut harness);
     let registry = harness.state().registry().unwrap().clone();
     assert!(registry.get("wilfredo-gonzalez-vidal").is_none());
     let kept = registry.get("issa-zarepour").unwrap();
@@ -250,6 +251,7 @@ fn splitting_an_alias_off_moves_its_spans_and_undo_takes_it_back() {
     harness.run();
     button(&harness, "Split off").click();
     harness.run();
+    wait_for_task(&mut harness);
     let registry = harness.state().registry().unwrap().clone();
     let split = registry.get("tehran").unwrap();
     assert_eq!(
@@ -305,6 +307,7 @@ fn ctrl_z_undoes_registry_changes_and_document_edits_in_the_order_made() {
     harness.run();
     button(&harness, "Merge").click();
     harness.run();
+    wait_for_task(&mut harness);
     assert!(!registry_file(&dir).contains("wilfredo-gonzalez-vidal"));
     let linked = |harness: &Harness<'_, NewsmarkApp>| entity_of(harness, 8).0;
     assert_eq!(linked(&harness).as_deref(), Some("issa-zarepour"));
@@ -342,5 +345,132 @@ fn ctrl_z_undoes_registry_changes_and_document_edits_in_the_order_made() {
     assert_eq!(
         ron.matches("entity: \"wilfredo-gonzalez-vidal\"").count(),
         2
+    );
+}
+
+const NORWAY: &str = "2024-06-norway-vietnam-offshore-wind";
+const BRAZIL: &str = "2024-07-brazil-germany-vaccine-cold-chain";
+
+/// Every sample in a temporary folder, with an entity `norge` (a
+/// country) that the Norway article's links to `norway` (6) and the
+/// Brazil article's links to `germany` (4) name instead; the Norway
+/// article open, the Entities tab showing.
+fn folder_with_norge() -> (tempfile::TempDir, Harness<'static, NewsmarkApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    for entry in std::fs::read_dir(&samples).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    for (name, from) in [(NORWAY, "norway"), (BRAZIL, "germany")] {
+        let ron = dir.path().join(format!("{name}.ron"));
+        let text = std::fs::read_to_string(&ron).unwrap();
+        std::fs::write(
+            &ron,
+            text.replace(&format!("entity: \"{from}\""), "entity: \"norge\""),
+        )
+        .unwrap();
+    }
+    let registry = dir.path().join("entities.ron");
+    let text = std::fs::read_to_string(&registry).unwrap().replace(
+        "        (id: \"norway\"",
+        "        (id: \"norge\", label: \"country\", name: \"Norge\"),\n        (id: \"norway\"",
+    );
+    std::fs::write(&registry, text).unwrap();
+    let mut harness = harness_for(&dir.path().join(format!("{NORWAY}.txt")));
+    harness.get_by_label("Entities").click();
+    harness.run();
+    (dir, harness)
+}
+
+fn ron_of(dir: &tempfile::TempDir, name: &str) -> String {
+    std::fs::read_to_string(dir.path().join(format!("{name}.ron"))).unwrap()
+}
+
+/// The links of the open document to `entity`.
+fn open_links(harness: &Harness<'_, NewsmarkApp>, entity: &str) -> usize {
+    let set = harness.state().session().unwrap().set();
+    set.spans()
+        .iter()
+        .filter(|s| s.entity.as_deref() == Some(entity))
+        .count()
+}
+
+#[test]
+fn a_merge_repoints_the_links_of_every_document_of_the_folder() {
+    let (dir, mut harness) = folder_with_norge();
+    let untouched = ron_of(&dir, "2024-05-iran-cuba-ict");
+    harness.get_by_label("Norge · 6").click();
+    harness.run();
+    harness
+        .get(By::new().role(Role::ComboBox).label("into"))
+        .click();
+    harness.run();
+    harness.get_by_label("Norway").click();
+    harness.run();
+    button(&harness, "Merge").click();
+    harness.run();
+    wait_for_task(&mut harness);
+    // The open document at once (unsaved), the others on disk.
+    assert_eq!(open_links(&harness, "norway"), 6);
+    assert_eq!(open_links(&harness, "norge"), 0);
+    let brazil = ron_of(&dir, BRAZIL);
+    assert!(!brazil.contains("norge"));
+    assert_eq!(brazil.matches("entity: \"norway\"").count(), 4);
+    assert_eq!(
+        ron_of(&dir, "2024-05-iran-cuba-ict"),
+        untouched,
+        "not written"
+    );
+    assert!(!registry_file(&dir).contains("norge"));
+    assert!(
+        notice_text(&harness).contains("4 links re-pointed in 1 other document"),
+        "{}",
+        notice_text(&harness)
+    );
+    // Ctrl+Z: the registry and this document's links; the Brazil article
+    // keeps its links to norway, which is still there.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(registry_file(&dir).contains("(id: \"norge\""));
+    assert_eq!(open_links(&harness, "norge"), 6);
+    assert_eq!(ron_of(&dir, BRAZIL), brazil);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    assert_eq!(ron_of(&dir, NORWAY).matches("entity: \"norge\"").count(), 6);
+}
+
+#[test]
+fn a_cancelled_merge_leaves_documents_whole_and_the_registry_consistent() {
+    let (dir, mut harness) = folder_with_norge();
+    let brazil_before = ron_of(&dir, BRAZIL);
+    execute(
+        &mut harness,
+        vec![
+            newsmark::ui::Command::MergeEntity {
+                from: "norge".into(),
+                into: "norway".into(),
+            },
+            newsmark::ui::Command::CancelTask,
+        ],
+    );
+    wait_for_task(&mut harness);
+    let brazil = ron_of(&dir, BRAZIL);
+    let whole = brazil == brazil_before
+        || (!brazil.contains("norge") && brazil.matches("\"norway\"").count() == 4);
+    assert!(whole, "untouched or fully re-pointed:\n{brazil}");
+    let registry = registry_file(&dir);
+    if registry.contains("(id: \"norge\"") {
+        assert!(
+            notice_text(&harness).contains("Not merged (cancelled)"),
+            "{}",
+            notice_text(&harness)
+        );
+    } else {
+        // The run ended before the cancel reached it: merged, every link too.
+        assert!(!brazil.contains("norge"));
+    }
+    assert_eq!(
+        open_links(&harness, "norge"),
+        0,
+        "the open document at once"
     );
 }

@@ -5,6 +5,7 @@
 //! folder's `entities.ron` at once and taken back by Ctrl+Z or the panel's
 //! Undo button, a merge's re-pointed links with it (`entity_undo.rs`).
 
+use crate::entities::corpus::Repoint;
 use crate::entities::{self, RegistryEdit};
 use crate::model::Status;
 use crate::ui::Command;
@@ -13,7 +14,7 @@ use crate::ui::widgets::entity_panel::{EntityPanel, EntityStep, Repointed};
 
 impl NewsmarkApp {
     /// Applies an entity command (others are applied in `apply`).
-    pub(in crate::ui) fn apply_entity(&mut self, command: Command) {
+    pub(in crate::ui) fn apply_entity(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::LinkEntity => self.link_picked_entity(),
             Command::UnlinkEntity => self.unlink_entity(),
@@ -21,8 +22,8 @@ impl NewsmarkApp {
                 self.review_link(status);
             }
             Command::RenameEntity { id, name } => self.rename_entity(&id, &name),
-            Command::MergeEntity { from, into } => self.merge_entity(&from, &into),
-            Command::SplitEntity { id, alias } => self.split_entity(&id, &alias),
+            Command::MergeEntity { from, into } => self.merge_entity(ctx, &from, &into),
+            Command::SplitEntity { id, alias } => self.split_entity(ctx, &id, &alias),
             Command::UndoEntityEdit => self.undo_entity_edit(),
             Command::RedoEntityEdit => self.redo_entity_edit(),
             _ => {}
@@ -111,6 +112,14 @@ impl NewsmarkApp {
             self.error(text);
             return false;
         }
+        if let Some(running) = &panel.running {
+            let text = format!(
+                "Wait for the {} to re-point the folder's links (or cancel it in the status bar).",
+                running.what
+            );
+            self.info(text);
+            return false;
+        }
         if let Err(err) = panel.registry.apply(edit) {
             self.error(format!("Could not change the registry: {err}"));
             return false;
@@ -136,16 +145,17 @@ impl NewsmarkApp {
             Err(err) => return self.info(err.to_string()),
         };
         if self.change_registry(&edit) {
-            self.entities_step(format!("rename of {id}"), edit, None);
+            self.entities_step(format!("rename of {id}"), edit, None, 0);
             self.info(format!(
                 "Renamed {id} to “{name}” in entities.ron (Ctrl+Z takes it back)."
             ));
         }
     }
 
-    /// Merges entity `from` into `into`: the registry, then this
-    /// document's links (one document edit).
-    fn merge_entity(&mut self, from: &str, into: &str) {
+    /// Merges entity `from` into `into`: this document's links at once
+    /// (one document edit), the folder's other documents in the background,
+    /// then the registry (`entity_repoint.rs`).
+    fn merge_entity(&mut self, ctx: &egui::Context, from: &str, into: &str) {
         let Some(panel) = self.entity_panel() else {
             return;
         };
@@ -153,25 +163,28 @@ impl NewsmarkApp {
             Ok(edit) => edit,
             Err(err) => return self.info(err.to_string()),
         };
-        if !self.change_registry(&edit) {
+        if !self.may_repoint_folder() {
             return;
         }
         let repointed = self.repoint_open_document(from, into, |_| true);
-        let moved = repointed.as_ref().map_or(0, |r| r.spans.len());
-        self.entities_step(format!("merge of {from}"), edit, repointed);
-        if let Some(panel) = self.entity_panel() {
-            panel.pick(Some(into));
-        }
-        self.info(format!(
-            "Merged {from} into {into}; {} of this document now {} to {into}.",
-            crate::plural::counted(moved, "link", "links"),
-            if moved == 1 { "points" } else { "point" }
-        ));
+        let repoint = Repoint {
+            from: from.to_owned(),
+            into: into.to_owned(),
+            text: None,
+        };
+        self.start_repoint(
+            ctx,
+            format!("merge of {from}"),
+            (edit, true),
+            repoint,
+            repointed,
+        );
     }
 
-    /// Splits `alias` off entity `id` as a new entity named so; the open
-    /// document's spans linked to `id` whose text is `alias` follow it.
-    fn split_entity(&mut self, id: &str, alias: &str) {
+    /// Splits `alias` off entity `id` as a new entity named so: the
+    /// registry first, then the spans of that text linked to `id`, in this
+    /// document at once and in the folder's others in the background.
+    fn split_entity(&mut self, ctx: &egui::Context, id: &str, alias: &str) {
         let Some(panel) = self.entity_panel() else {
             return;
         };
@@ -180,26 +193,30 @@ impl NewsmarkApp {
             Ok(edit) => edit,
             Err(err) => return self.info(err.to_string()),
         };
-        if !self.change_registry(&edit) {
+        if !self.may_repoint_folder() || !self.change_registry(&edit) {
             return;
         }
-        let named = |s: &crate::model::Span| s.text.split_whitespace().eq(alias.split_whitespace());
-        let repointed = self.repoint_open_document(id, &new, named);
-        let moved = repointed.as_ref().map_or(0, |r| r.spans.len());
-        self.entities_step(format!("split of {new}"), edit, repointed);
+        let repoint = Repoint {
+            from: id.to_owned(),
+            into: new.clone(),
+            text: Some(alias.to_owned()),
+        };
+        let repointed = self.repoint_open_document(id, &new, |s| repoint.picks(s));
         if let Some(panel) = self.entity_panel() {
             panel.pick(Some(&new));
         }
-        self.info(format!(
-            "Split “{alias}” off {id} as {new}; {} of this document {} to it.",
-            crate::plural::counted(moved, "span", "spans"),
-            if moved == 1 { "points" } else { "point" }
-        ));
+        self.start_repoint(
+            ctx,
+            format!("split of {new}"),
+            (edit, false),
+            repoint,
+            repointed,
+        );
     }
 
     /// Re-points the open document's links to `from` that `which` picks
     /// to `into`, as one document edit; what was re-pointed, if anything.
-    fn repoint_open_document(
+    pub(in crate::ui) fn repoint_open_document(
         &mut self,
         from: &str,
         into: &str,
@@ -225,7 +242,13 @@ impl NewsmarkApp {
         })
     }
 
-    fn entities_step(&mut self, what: String, edit: RegistryEdit, repointed: Option<Repointed>) {
+    pub(in crate::ui) fn entities_step(
+        &mut self,
+        what: String,
+        edit: RegistryEdit,
+        repointed: Option<Repointed>,
+        elsewhere: usize,
+    ) {
         let doc_state = self.doc_state();
         if let Some(panel) = self.entity_panel() {
             panel.undo.push(EntityStep {
@@ -233,6 +256,7 @@ impl NewsmarkApp {
                 edit,
                 repointed,
                 doc_state,
+                elsewhere,
             });
             panel.redo.clear();
         }

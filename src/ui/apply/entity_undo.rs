@@ -55,6 +55,28 @@ impl NewsmarkApp {
         let Some(step) = self.entity_panel().and_then(|p| p.undo.pop()) else {
             return self.info("No change of the registry to take back.");
         };
+        let removes = step
+            .edit
+            .inverse()
+            .changes
+            .iter()
+            .find_map(|change| match change {
+                (Some(gone), None) => Some(gone.id.clone()),
+                _ => None,
+            });
+        if step.elsewhere > 0
+            && let Some(gone) = removes
+        {
+            let text = format!(
+                "The {} is not taken back: {} link to {gone} now, and undo would remove it from the registry. Merge {gone} into another entity instead.",
+                step.what,
+                crate::plural::counted(step.elsewhere, "other document", "other documents")
+            );
+            if let Some(panel) = self.entity_panel() {
+                panel.undo.push(step);
+            }
+            return self.info(text);
+        }
         if !self.change_registry(&step.edit.inverse()) {
             if let Some(panel) = self.entity_panel() {
                 panel.undo.push(step);
@@ -62,7 +84,17 @@ impl NewsmarkApp {
             return;
         }
         self.follow_links(&step, true);
-        self.info(format!("Undid the {} (Ctrl+Shift+Z redoes it)", step.what));
+        let elsewhere = match step.elsewhere {
+            0 => String::new(),
+            n => format!(
+                "; the links of {} stay as they are",
+                crate::plural::counted(n, "other document", "other documents")
+            ),
+        };
+        self.info(format!(
+            "Undid the {}{elsewhere} (Ctrl+Shift+Z redoes it)",
+            step.what
+        ));
         let doc_state = self.doc_state();
         if let Some(panel) = self.entity_panel() {
             panel.redo.push(EntityStep { doc_state, ..step });

@@ -7,6 +7,7 @@
 //! - `curation.rs`: the agreement panel, curating a document into the gold
 //! - `bulk.rs`: Accept all / Reject all in the document and over the folder
 //! - `entities.rs`: linking spans to entities, renaming and merging entities
+//! - `entity_repoint.rs`: a merge's or split's re-pointing of the folder's other documents, in the background
 //! - `entity_undo.rs`: Ctrl+Z / Ctrl+Shift+Z over registry changes and document edits in one order
 //! - `facts.rs`: the facts window and a fact's evidence
 //! - `disk_change.rs`: checking the files on disk, applying "changed on disk"
@@ -25,6 +26,7 @@ pub mod bulk;
 pub mod curation;
 pub mod disk_change;
 pub mod entities;
+pub mod entity_repoint;
 pub mod entity_undo;
 pub mod facts;
 pub mod files;
@@ -186,7 +188,7 @@ impl NewsmarkApp {
             | Command::MergeEntity { .. }
             | Command::SplitEntity { .. }
             | Command::UndoEntityEdit
-            | Command::RedoEntityEdit) => self.apply_entity(command),
+            | Command::RedoEntityEdit) => self.apply_entity(ctx, command),
             command @ (Command::ToggleFacts
             | Command::RebuildFacts
             | Command::ShowEvidence { .. }) => self.apply_facts(ctx, command),

@@ -32,6 +32,9 @@ pub struct EntityStep {
     /// there, the step is the last thing done, so Ctrl+Z (Ctrl+Shift+Z)
     /// takes it rather than a document edit.
     pub doc_state: Option<(std::path::PathBuf, crate::model::StateId)>,
+    /// Documents besides the open one whose links the step re-pointed (on
+    /// disk): undo leaves them as they are.
+    pub elsewhere: usize,
 }
 
 /// The links of one document a merge re-pointed.
@@ -70,6 +73,9 @@ pub struct EntityPanel {
     /// The registry changes taken back, last taken back last (emptied by
     /// a new change).
     pub redo: Vec<EntityStep>,
+    /// A merge or split whose re-pointing of the folder's other documents
+    /// is running (the registry is not changed meanwhile).
+    pub running: Option<crate::ui::apply::entity_repoint::Running>,
 }
 
 impl EntityPanel {
@@ -365,7 +371,7 @@ fn picked_ui(ui: &mut Ui, panel: &mut EntityPanel, commands: &mut Vec<Command>) 
         if ui
             .add_enabled(into.is_some(), egui::Button::new("Merge"))
             .on_hover_text(
-                "Merge it into the entity chosen: its names become aliases of that one, and this document's links follow",
+                "Merge it into the entity chosen: its names become aliases of that one, and the links of every document of the folder follow",
             )
             .clicked()
             && let Some(into) = into
@@ -396,7 +402,7 @@ fn picked_ui(ui: &mut Ui, panel: &mut EntityPanel, commands: &mut Vec<Command>) 
         if ui
             .add_enabled(alias.is_some(), egui::Button::new("Split off"))
             .on_hover_text(
-                "Make this alias an entity of its own; this document's spans of that text linked here follow it",
+                "Make this alias an entity of its own; the spans of that text linked here, in every document of the folder, follow it",
             )
             .clicked()
             && let Some(alias) = alias
