@@ -80,6 +80,9 @@ pub enum RegistryError {
     /// Merging an entity with itself.
     #[error("an entity cannot be merged with itself")]
     SameEntity,
+    /// An external id that is not a Wikidata QID.
+    #[error("{0:?} is not a Wikidata QID: Q and digits, as Q794")]
+    BadExternalId(String),
     /// The change is not possible as asked (an alias it has, or lacks).
     #[error("{0}")]
     NoChange(String),
@@ -241,6 +244,38 @@ impl Registry {
         Ok(replace(before, after))
     }
 
+    /// The change that takes `alias` out of entity `id`'s aliases.
+    pub fn remove_alias_edit(&self, id: &str, alias: &str) -> Result<RegistryEdit, RegistryError> {
+        let before = self.entity(id)?;
+        if !before.aliases.iter().any(|a| a == alias) {
+            return Err(RegistryError::NoChange(format!(
+                "{id:?} has no alias {alias:?}"
+            )));
+        }
+        let mut after = before.clone();
+        after.aliases.retain(|a| a != alias);
+        Ok(replace(before, after))
+    }
+
+    /// The change that gives entity `id` the external id `external_id`
+    /// (empty: none), which must be a Wikidata QID ([`check_external_id`]).
+    pub fn external_id_edit(
+        &self,
+        id: &str,
+        external_id: &str,
+    ) -> Result<RegistryEdit, RegistryError> {
+        check_external_id(external_id)?;
+        let before = self.entity(id)?;
+        if before.external_id == external_id {
+            return Err(RegistryError::NoChange(format!(
+                "{id:?} already has the external id {external_id:?}"
+            )));
+        }
+        let mut after = before.clone();
+        external_id.clone_into(&mut after.external_id);
+        Ok(replace(before, after))
+    }
+
     /// The change that merges entity `from` into entity `into`: `from` is
     /// removed, its name and aliases become `into`'s aliases (its external
     /// id too, if `into` has none). Re-point the documents' links with
@@ -295,6 +330,22 @@ impl Registry {
         let mut edit = replace(before, after);
         edit.changes.push((None, Some(split)));
         Ok(edit)
+    }
+}
+
+/// Whether `external_id` may be typed as an entity's external id: empty
+/// (none), or a Wikidata QID, `Q` and digits with no leading zero
+/// (`Q794`). Nothing is looked up.
+pub fn check_external_id(external_id: &str) -> Result<(), RegistryError> {
+    let digits = external_id.strip_prefix('Q').unwrap_or("");
+    let qid = !digits.is_empty()
+        && digits.len() <= 12
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0');
+    if external_id.is_empty() || qid {
+        Ok(())
+    } else {
+        Err(RegistryError::BadExternalId(external_id.to_owned()))
     }
 }
 

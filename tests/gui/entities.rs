@@ -474,3 +474,86 @@ fn a_cancelled_merge_leaves_documents_whole_and_the_registry_consistent() {
         "the open document at once"
     );
 }
+
+/// Types `text` into the `k`-th text box of the window (0: the first).
+fn type_into(harness: &mut Harness<'_, NewsmarkApp>, k: usize, text: &str) {
+    harness
+        .query_all(By::new().role(Role::TextInput))
+        .nth(k)
+        .unwrap()
+        .focus();
+    harness.run();
+    press(harness, Modifiers::COMMAND, Key::A);
+    harness
+        .query_all(By::new().role(Role::TextInput))
+        .nth(k)
+        .unwrap()
+        .type_text(text);
+    harness.run();
+}
+
+#[test]
+fn aliases_and_the_qid_are_edited_in_the_panel_saved_and_undone() {
+    let (dir, mut harness) = sample_with_entities(|t| t);
+    let original = registry_file(&dir);
+    harness.get_by_label("Issa Zarepour · 3").click();
+    harness.run();
+    // Text boxes: rename, new alias, QID, filter.
+    type_into(&mut harness, 1, "Minister Zarepour");
+    button(&harness, "Add alias").click();
+    harness.run();
+    let line = |dir: &tempfile::TempDir| {
+        registry_file(dir)
+            .lines()
+            .find(|l| l.contains("(id: \"issa-zarepour\""))
+            .unwrap()
+            .to_owned()
+    };
+    assert!(
+        line(&dir).contains("aliases: [\"Minister Zarepour\", \"Zarepour\"]"),
+        "{}",
+        line(&dir)
+    );
+    // A QID that is not one is refused, nothing saved.
+    type_into(&mut harness, 2, "5939460");
+    button(&harness, "Set QID").click();
+    harness.run();
+    assert!(
+        notice_text(&harness).contains("not a Wikidata QID"),
+        "{}",
+        notice_text(&harness)
+    );
+    assert!(!line(&dir).contains("external_id"));
+    type_into(&mut harness, 2, "Q5939460");
+    button(&harness, "Set QID").click();
+    harness.run();
+    assert!(
+        line(&dir).contains("external_id: \"Q5939460\""),
+        "{}",
+        line(&dir)
+    );
+    // An alias's ✕ removes it.
+    button(&harness, "Zarepour ✕").click();
+    harness.run();
+    assert!(
+        line(&dir).contains("aliases: [\"Minister Zarepour\"]"),
+        "{}",
+        line(&dir)
+    );
+    let entity = harness
+        .state()
+        .registry()
+        .unwrap()
+        .get("issa-zarepour")
+        .unwrap()
+        .clone();
+    assert_eq!(entity.external_id, "Q5939460");
+    // Ctrl+Z takes each back, last first.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(line(&dir).contains("\"Zarepour\""));
+    assert!(line(&dir).contains("external_id"));
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(!line(&dir).contains("external_id"));
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(registry_file(&dir), original);
+}

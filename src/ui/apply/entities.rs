@@ -6,7 +6,7 @@
 //! Undo button, a merge's re-pointed links with it (`entity_undo.rs`).
 
 use crate::entities::corpus::Repoint;
-use crate::entities::{self, RegistryEdit};
+use crate::entities::{self, RegistryEdit, RegistryError};
 use crate::model::Status;
 use crate::ui::Command;
 use crate::ui::app::{NewsmarkApp, RightTab};
@@ -24,6 +24,22 @@ impl NewsmarkApp {
             Command::RenameEntity { id, name } => self.rename_entity(&id, &name),
             Command::MergeEntity { from, into } => self.merge_entity(ctx, &from, &into),
             Command::SplitEntity { id, alias } => self.split_entity(ctx, &id, &alias),
+            Command::AddAlias { id, alias } => {
+                self.registry_change(&id, format!("alias “{alias}” of {id}"), |r| {
+                    if alias.is_empty() {
+                        return Err(RegistryError::NoChange("Type the alias first.".to_owned()));
+                    }
+                    r.add_alias_edit(&id, &alias)
+                });
+            }
+            Command::RemoveAlias { id, alias } => {
+                let what = format!("removal of “{alias}” from {id}");
+                self.registry_change(&id, what, |r| r.remove_alias_edit(&id, &alias));
+            }
+            Command::SetExternalId { id, external_id } => {
+                let what = format!("QID of {id}");
+                self.registry_change(&id, what, |r| r.external_id_edit(&id, &external_id));
+            }
             Command::UndoEntityEdit => self.undo_entity_edit(),
             Command::RedoEntityEdit => self.redo_entity_edit(),
             _ => {}
@@ -131,6 +147,32 @@ impl NewsmarkApp {
             return false;
         }
         true
+    }
+
+    /// Makes the registry change `make` gives (one of entity `id`'s own,
+    /// called `what` by the Undo button): saved at once, undoable.
+    fn registry_change(
+        &mut self,
+        id: &str,
+        what: String,
+        make: impl FnOnce(&entities::Registry) -> Result<RegistryEdit, RegistryError>,
+    ) {
+        let Some(panel) = self.entity_panel() else {
+            return;
+        };
+        let edit = match make(&panel.registry) {
+            Ok(edit) => edit,
+            Err(err) => return self.info(err.to_string()),
+        };
+        if self.change_registry(&edit) {
+            self.info(format!(
+                "Saved the {what} in entities.ron (Ctrl+Z takes it back)."
+            ));
+            self.entities_step(what, edit, None, 0);
+            if let Some(panel) = self.entity_panel() {
+                panel.pick(Some(id));
+            }
+        }
     }
 
     fn rename_entity(&mut self, id: &str, name: &str) {

@@ -187,6 +187,9 @@ impl NewsmarkApp {
             | Command::RenameEntity { .. }
             | Command::MergeEntity { .. }
             | Command::SplitEntity { .. }
+            | Command::AddAlias { .. }
+            | Command::RemoveAlias { .. }
+            | Command::SetExternalId { .. }
             | Command::UndoEntityEdit
             | Command::RedoEntityEdit) => self.apply_entity(ctx, command),
             command @ (Command::ToggleFacts

@@ -12,6 +12,7 @@
 //! - `blocks.rs`: the text cut into blocks, laid out lazily (long articles)
 //! - `caret.rs`: the caret and the selection (`Selection`)
 //! - `entity_panel.rs`: the folder's entities, their mentions, linking, rename and merge (right panel)
+//! - `entity_picked.rs`: the picked entity's aliases, QID, rename, merge, split and Undo
 //! - `facts_window.rs`: the folder's facts table, sortable and filterable (Ctrl+Shift+F)
 //! - `doc_list.rs`: the folder's documents, sortable and filterable (left panel)
 //! - `label_chips.rs`: a label's hotkeys as chips
@@ -37,6 +38,7 @@ pub mod curation_lanes;
 pub mod curation_panel;
 pub mod doc_list;
 pub mod entity_panel;
+pub mod entity_picked;
 pub mod facts_window;
 pub mod label_chips;
 pub mod linking;
