@@ -148,6 +148,26 @@ pub fn repoint_articles(
     run
 }
 
+/// Re-points every article of the folder `dir` (the command line's run:
+/// every file written, never stopped).
+fn repoint_folder(
+    dir: &Path,
+    schema: &LabelSchema,
+    repoint: &Repoint,
+) -> Result<RepointRun, store::StoreError> {
+    let articles = crate::corpus::articles_in(dir)?;
+    let control = RunControl::plain();
+    let total = articles.len();
+    Ok(repoint_articles(
+        dir,
+        articles.iter(),
+        total,
+        schema,
+        repoint,
+        &control,
+    ))
+}
+
 /// Why a corpus-wide registry change did not go through.
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusEntityError {
@@ -188,20 +208,12 @@ pub fn merge_in_corpus(
 ) -> Result<(RepointRun, RegistryEdit), CorpusEntityError> {
     let registry = super::load(dir)?;
     registry.merge_edit(from, into)?;
-    let articles = crate::corpus::articles_in(dir)?;
     let repoint = Repoint {
         from: from.to_owned(),
         into: into.to_owned(),
         text: None,
     };
-    let run = repoint_articles(
-        dir,
-        articles.iter(),
-        articles.len(),
-        schema,
-        &repoint,
-        &RunControl::plain(),
-    );
+    let run = repoint_folder(dir, schema, &repoint)?;
     if !run.complete() {
         return Err(CorpusEntityError::Incomplete {
             from: from.to_owned(),
@@ -261,19 +273,11 @@ pub fn split_in_corpus(
     let new = registry.free_id(alias);
     let edit = registry.split_edit(id, &new, alias, &[alias])?;
     change_and_save(dir, &mut registry, &edit)?;
-    let articles = crate::corpus::articles_in(dir)?;
     let repoint = Repoint {
         from: id.to_owned(),
         into: new.clone(),
         text: Some(alias.to_owned()),
     };
-    let run = repoint_articles(
-        dir,
-        articles.iter(),
-        articles.len(),
-        schema,
-        &repoint,
-        &RunControl::plain(),
-    );
+    let run = repoint_folder(dir, schema, &repoint)?;
     Ok((new, run, edit))
 }

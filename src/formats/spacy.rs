@@ -74,17 +74,6 @@ fn relations(
     spans: &[JsonSpan],
     problems: &mut Vec<String>,
 ) -> Vec<ImportedRelation> {
-    let list = match record.get("relations") {
-        None | Some(Value::Null) => return Vec::new(),
-        Some(Value::Array(list)) => list,
-        Some(other) => {
-            problems.push(format!(
-                "{at}: \"relations\" is {}, not a list; ignored",
-                jsonl::kind(other)
-            ));
-            return Vec::new();
-        }
-    };
     let find = |key: &str, e: &RelationEnd| {
         spans
             .iter()
@@ -99,23 +88,14 @@ fn relations(
                 )
             })
     };
-    let mut out = Vec::with_capacity(list.len());
-    for (i, value) in list.iter().enumerate() {
-        let read = ProdigyRelation::deserialize(value)
-            .map_err(|e| e.to_string())
-            .and_then(|r| {
-                Ok(ImportedRelation {
-                    from: find("head_span", &r.head_span)?,
-                    to: find("child_span", &r.child_span)?,
-                    label: r.label,
-                })
-            });
-        match read {
-            Ok(relation) => out.push(relation),
-            Err(e) => problems.push(format!("{at}: relations[{i}]: {e}; relation skipped")),
-        }
-    }
-    out
+    jsonl::relations(record, at, problems, |value| {
+        let r = ProdigyRelation::deserialize(value).map_err(|e| e.to_string())?;
+        Ok(ImportedRelation {
+            from: find("head_span", &r.head_span)?,
+            to: find("child_span", &r.child_span)?,
+            label: r.label,
+        })
+    })
 }
 
 /// The record's spans, their entity links (`"kb_id"`) and how many were

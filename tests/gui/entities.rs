@@ -55,6 +55,20 @@ fn press(harness: &mut Harness<'_, NewsmarkApp>, modifiers: Modifiers, key: Key)
     harness.run();
 }
 
+/// Merges the picked entity into the one named `into` (chosen in the
+/// `into` list, then Merge), and waits for the folder's re-pointing.
+fn merge_picked_into(harness: &mut Harness<'_, NewsmarkApp>, into: &str) {
+    harness
+        .get(By::new().role(Role::ComboBox).label("into"))
+        .click();
+    harness.run();
+    harness.get_by_label(into).click();
+    harness.run();
+    button(harness, "Merge").click();
+    harness.run();
+    wait_for_task(harness);
+}
+
 /// Selects span `id` by clicking its text.
 fn select(harness: &mut Harness<'_, NewsmarkApp>, id: SpanId) {
     let at = start_of(harness, id);
@@ -144,15 +158,7 @@ fn merging_moves_the_documents_links_and_undo_takes_both_back() {
     let (dir, mut harness) = sample_with_entities(|t| t);
     harness.get_by_label("Wilfredo González Vidal · 2").click();
     harness.run();
-    harness
-        .get(By::new().role(Role::ComboBox).label("into"))
-        .click();
-    harness.run();
-    harness.get_by_label("Issa Zarepour").click();
-    harness.run();
-    button(&harness, "Merge").click();
-    harness.run();
-    wait_for_task(&mut harness);
+    merge_picked_into(&mut harness, "Issa Zarepour");
     let registry = harness.state().registry().unwrap().clone();
     assert!(registry.get("wilfredo-gonzalez-vidal").is_none());
     let kept = registry.get("issa-zarepour").unwrap();
@@ -299,15 +305,7 @@ fn ctrl_z_undoes_registry_changes_and_document_edits_in_the_order_made() {
     // Then a merge from the panel.
     harness.get_by_label("Wilfredo González Vidal · 2").click();
     harness.run();
-    harness
-        .get(By::new().role(Role::ComboBox).label("into"))
-        .click();
-    harness.run();
-    harness.get_by_label("Issa Zarepour").click();
-    harness.run();
-    button(&harness, "Merge").click();
-    harness.run();
-    wait_for_task(&mut harness);
+    merge_picked_into(&mut harness, "Issa Zarepour");
     assert!(!registry_file(&dir).contains("wilfredo-gonzalez-vidal"));
     let linked = |harness: &Harness<'_, NewsmarkApp>| entity_of(harness, 8).0;
     assert_eq!(linked(&harness).as_deref(), Some("issa-zarepour"));
@@ -402,15 +400,7 @@ fn a_merge_repoints_the_links_of_every_document_of_the_folder() {
     let untouched = ron_of(&dir, "2024-05-iran-cuba-ict");
     harness.get_by_label("Norge · 6").click();
     harness.run();
-    harness
-        .get(By::new().role(Role::ComboBox).label("into"))
-        .click();
-    harness.run();
-    harness.get_by_label("Norway").click();
-    harness.run();
-    button(&harness, "Merge").click();
-    harness.run();
-    wait_for_task(&mut harness);
+    merge_picked_into(&mut harness, "Norway");
     // The open document at once (unsaved), the others on disk.
     assert_eq!(open_links(&harness, "norway"), 6);
     assert_eq!(open_links(&harness, "norge"), 0);

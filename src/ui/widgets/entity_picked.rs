@@ -30,23 +30,13 @@ pub fn picked_ui(ui: &mut Ui, panel: &mut EntityPanel, commands: &mut Vec<Comman
     ui.label(RichText::new(&entity.name).strong())
         .on_hover_text(format!("{} ({})", entity.id, entity.label));
     let label = entity.label.clone();
-    ui.horizontal(|ui| {
-        ui.add(
-            egui::TextEdit::singleline(&mut panel.rename)
-                .hint_text("new name")
-                .desired_width(150.0),
-        );
-        if ui
-            .button("Rename")
-            .on_hover_text("Give it this preferred name; the old one becomes an alias")
-            .clicked()
-        {
-            commands.push(Command::RenameEntity {
-                id: id.clone(),
-                name: panel.rename.trim().to_owned(),
-            });
-        }
-    });
+    let hint = "Give it this preferred name; the old one becomes an alias";
+    if let Some(name) = field_and_button(ui, &mut panel.rename, "new name", "Rename", hint) {
+        commands.push(Command::RenameEntity {
+            id: id.clone(),
+            name,
+        });
+    }
     names_ui(ui, panel, &id, commands);
     ui.horizontal(|ui| {
         let others: Vec<&Entity> = panel
@@ -141,38 +131,41 @@ fn names_ui(ui: &mut Ui, panel: &mut EntityPanel, id: &str, commands: &mut Vec<C
             }
         });
     }
+    let hint = "Another name it goes by in the texts";
+    if let Some(alias) = field_and_button(ui, &mut panel.new_alias, "new alias", "Add alias", hint)
+    {
+        commands.push(Command::AddAlias {
+            id: id.to_owned(),
+            alias,
+        });
+    }
+    let hint = "Its Wikidata id (Q and digits; empty: none). Nothing is looked up";
+    let qid = "Wikidata QID, as Q794";
+    if let Some(external_id) = field_and_button(ui, &mut panel.external_id, qid, "Set QID", hint) {
+        commands.push(Command::SetExternalId {
+            id: id.to_owned(),
+            external_id,
+        });
+    }
+}
+
+/// A text box (showing `hint` while empty) and a button beside it; the
+/// text, trimmed, when the button is clicked.
+fn field_and_button(
+    ui: &mut Ui,
+    text: &mut String,
+    hint: &str,
+    button: &str,
+    hover: &str,
+) -> Option<String> {
     ui.horizontal(|ui| {
         ui.add(
-            egui::TextEdit::singleline(&mut panel.new_alias)
-                .hint_text("new alias")
+            egui::TextEdit::singleline(text)
+                .hint_text(hint)
                 .desired_width(150.0),
         );
-        if ui
-            .button("Add alias")
-            .on_hover_text("Another name it goes by in the texts")
-            .clicked()
-        {
-            commands.push(Command::AddAlias {
-                id: id.to_owned(),
-                alias: panel.new_alias.trim().to_owned(),
-            });
-        }
-    });
-    ui.horizontal(|ui| {
-        ui.add(
-            egui::TextEdit::singleline(&mut panel.external_id)
-                .hint_text("Wikidata QID, as Q794")
-                .desired_width(150.0),
-        );
-        if ui
-            .button("Set QID")
-            .on_hover_text("Its Wikidata id (Q and digits; empty: none). Nothing is looked up")
-            .clicked()
-        {
-            commands.push(Command::SetExternalId {
-                id: id.to_owned(),
-                external_id: panel.external_id.trim().to_owned(),
-            });
-        }
-    });
+        let clicked = ui.button(button).on_hover_text(hover).clicked();
+        clicked.then(|| text.trim().to_owned())
+    })
+    .inner
 }
