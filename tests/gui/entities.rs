@@ -351,9 +351,9 @@ const BRAZIL: &str = "2024-07-brazil-germany-vaccine-cold-chain";
 
 /// Every sample in a temporary folder, with an entity `norge` (a
 /// country) that the Norway article's links to `norway` (6) and the
-/// Brazil article's links to `germany` (4) name instead; the Norway
-/// article open, the Entities tab showing.
-fn folder_with_norge() -> (tempfile::TempDir, Harness<'static, NewsmarkApp>) {
+/// Brazil article's links to `germany` (4) name instead; the article
+/// `open` open, the Entities tab showing.
+fn folder_with_norge(open: &str) -> (tempfile::TempDir, Harness<'static, NewsmarkApp>) {
     let dir = tempfile::tempdir().unwrap();
     let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
     for entry in std::fs::read_dir(&samples).unwrap() {
@@ -375,7 +375,7 @@ fn folder_with_norge() -> (tempfile::TempDir, Harness<'static, NewsmarkApp>) {
         "        (id: \"norge\", label: \"country\", name: \"Norge\"),\n        (id: \"norway\"",
     );
     std::fs::write(&registry, text).unwrap();
-    let mut harness = harness_for(&dir.path().join(format!("{NORWAY}.txt")));
+    let mut harness = harness_for(&dir.path().join(format!("{open}.txt")));
     harness.get_by_label("Entities").click();
     harness.run();
     (dir, harness)
@@ -396,7 +396,7 @@ fn open_links(harness: &Harness<'_, NewsmarkApp>, entity: &str) -> usize {
 
 #[test]
 fn a_merge_repoints_the_links_of_every_document_of_the_folder() {
-    let (dir, mut harness) = folder_with_norge();
+    let (dir, mut harness) = folder_with_norge(NORWAY);
     let untouched = ron_of(&dir, "2024-05-iran-cuba-ict");
     harness.get_by_label("Norge · 6").click();
     harness.run();
@@ -430,7 +430,7 @@ fn a_merge_repoints_the_links_of_every_document_of_the_folder() {
 
 #[test]
 fn a_cancelled_merge_leaves_documents_whole_and_the_registry_consistent() {
-    let (dir, mut harness) = folder_with_norge();
+    let (dir, mut harness) = folder_with_norge(NORWAY);
     let brazil_before = ron_of(&dir, BRAZIL);
     execute(
         &mut harness,
@@ -546,4 +546,35 @@ fn aliases_and_the_qid_are_edited_in_the_panel_saved_and_undone() {
     assert!(!line(&dir).contains("external_id"));
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(registry_file(&dir), original);
+}
+
+#[test]
+fn a_split_that_reached_other_documents_is_not_taken_back() {
+    let (dir, mut harness) = folder_with_norge(SAMPLE);
+    harness.get_by_label("Brazil · 0").click();
+    harness.run();
+    harness
+        .get(By::new().role(Role::ComboBox).label("alias"))
+        .click();
+    harness.run();
+    harness.get_by_label("Brasília").click();
+    harness.run();
+    button(&harness, "Split off").click();
+    harness.run();
+    wait_for_task(&mut harness);
+    let brazil = ron_of(&dir, BRAZIL);
+    assert!(
+        brazil.contains("text: \"Brasília\", entity: \"brasília\""),
+        "{brazil}"
+    );
+    assert!(registry_file(&dir).contains("(id: \"brasília\""));
+    // Undo would remove the entity the Brazil article now links to.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(
+        notice_text(&harness).contains("is not taken back"),
+        "{}",
+        notice_text(&harness)
+    );
+    assert!(registry_file(&dir).contains("(id: \"brasília\""));
+    assert_eq!(ron_of(&dir, BRAZIL), brazil);
 }
