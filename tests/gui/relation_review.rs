@@ -5,9 +5,10 @@
 //! follow.
 
 use crate::common::gui::*;
+use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{By, Queryable as _};
 use newsmark::model::{RelationId, Status};
 use newsmark::session::Reviewable;
 use newsmark::ui::NewsmarkApp;
@@ -163,4 +164,25 @@ fn the_review_panel_counts_relations_per_origin_and_type() {
     let of = row("→ of");
     assert_eq!((of.pending, of.accepted, of.rejected), (1, 0, 1));
     assert_eq!(of.precision(), Some(0.0));
+    // The panel counts the document's relations, and its Accept button
+    // accepts the selected relation as A does.
+    harness.get_by_label("Its relations: 2 pending, 2 accepted, 1 rejected");
+    assert_eq!(
+        selected(&harness),
+        Some(Reviewable::Relation(12)),
+        "after the X"
+    );
+    harness
+        .get(By::new().role(Role::Button).predicate(|n| {
+            n.label()
+                .is_some_and(|l| l.starts_with("Accept") && !l.contains("all"))
+        }))
+        .click();
+    harness.run();
+    assert_eq!(relation_status(&harness, 12), Some(Status::Accepted));
+    assert_eq!(
+        selected(&harness),
+        Some(Reviewable::Relation(2)),
+        "on to the next"
+    );
 }

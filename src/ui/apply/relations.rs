@@ -335,7 +335,7 @@ impl NewsmarkApp {
 
     /// Reviews relation `id`; a reviewed suggestion moves the selection on
     /// to the next pending one (span or relation), as for spans.
-    fn review_relation(&mut self, id: RelationId, status: Status) {
+    pub(in crate::ui) fn review_relation(&mut self, id: RelationId, status: Status) {
         let Some(session) = self.session() else {
             return;
         };

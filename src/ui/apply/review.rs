@@ -19,6 +19,11 @@ impl NewsmarkApp {
     /// Sets the selected span's status; a reviewed suggestion moves the
     /// selection on to the next pending one.
     pub(in crate::ui) fn review(&mut self, status: Status) {
+        // A selected relation (the review panel's Accept and Reject
+        // buttons; the keys ask for it directly).
+        if let Some(id) = self.view().and_then(|v| v.selected_relation) {
+            return self.review_relation(id, status);
+        }
         // A reviewed span with a suggested entity link: A and X review the link.
         let span_reviewed = self
             .selected_span()

@@ -44,6 +44,9 @@ pub struct ReviewPanel {
     document: StatusCounts,
     /// Whether the open document has pending suggestions.
     has_pending: bool,
+    /// The open document's relations by status, and the relations
+    /// revision they were counted for.
+    relations: (StatusCounts, Option<u64>),
     corpus: QualityReport,
     origins: Vec<String>,
     labels: Vec<String>,
@@ -71,6 +74,9 @@ pub fn review_panel_ui(
     panel.refresh(ui.ctx(), session);
     ui.heading("Review");
     counts_row(ui, "This document", panel.document);
+    if panel.relations.0 != StatusCounts::default() {
+        counts_row(ui, "Its relations", panel.relations.0);
+    }
     counts_row(
         ui,
         &format!(
@@ -106,7 +112,7 @@ pub fn review_panel_ui(
     });
     ui.separator();
     quality_table(ui, &panel.corpus);
-    if !panel.has_pending {
+    if !panel.has_pending && panel.relations.0.pending == 0 {
         ui.label("No pending suggestions in this document.");
     }
 }
@@ -153,6 +159,13 @@ impl ReviewPanel {
             }
             self.revision = Some(revision);
             self.has_pending = self.document.pending > 0;
+        }
+        if self.relations.1 != Some(set.relations_revision()) {
+            let mut counts = StatusCounts::default();
+            for relation in set.relations() {
+                counts.add(relation.status);
+            }
+            self.relations = (counts, Some(set.relations_revision()));
         }
         let revisions = (revision, set.relations_revision());
         if self.quality_for == Some(revisions) {
