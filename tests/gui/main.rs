@@ -33,6 +33,7 @@ mod occurrences_long;
 mod orphans;
 mod recovery;
 mod relation_list;
+mod relation_review;
 mod relations;
 mod review;
 mod review_bulk;
