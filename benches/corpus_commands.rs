@@ -19,12 +19,11 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use divan::Bencher;
-use newsmark::model::{AnnotationSet, Document, Relation, Span};
+use newsmark::model::{AnnotationSet, Document, Span};
 use newsmark::store;
 
 const SIZES: [usize; 2] = [10_000, 100_000];
@@ -46,7 +45,7 @@ const COMMANDS: &[(&str, &[&str])] = &[
         "import spacy",
         &["import", "spacy", "JSONL", "--into", "INTO"],
     ),
-    // On a corpus whose spans are related (see `relate`).
+    // On a corpus whose spans are related (see `common::relate`).
     ("facts", &["facts", "DIR", "--csv"]),
     ("suggest", &["suggest", "DIR"]),
 ];
@@ -83,27 +82,6 @@ fn corpora() -> &'static Mutex<BTreeMap<(usize, bool), tempfile::TempDir>> {
     CORPORA.get_or_init(Mutex::default)
 }
 
-/// Relations between `spans` (sorted) as an analyst draws them: each person
-/// holds the next role after it (else the last before it), each role is of
-/// the next country (else the last before it).
-fn relate(set: &mut AnnotationSet, spans: &[Span]) {
-    let next = |from: usize, label: &str| {
-        let after = spans[from + 1..].iter().find(|s| s.label == label);
-        after.or_else(|| spans[..from].iter().rev().find(|s| s.label == label))
-    };
-    for (k, span) in spans.iter().enumerate() {
-        let (kind, target) = match span.label.as_str() {
-            "person" => ("holds", next(k, "role")),
-            "role" => ("of", next(k, "country")),
-            _ => continue,
-        };
-        if let Some(target) = target {
-            let id = set.next_relation_id();
-            set.insert_relation(Relation::manual(id, kind, span.id, target.id));
-        }
-    }
-}
-
 /// A generated corpus of `n` articles, made once per run of the bench (and
 /// another whose spans are related, for `facts`).
 fn corpus(n: usize, related: bool) -> PathBuf {
@@ -132,7 +110,7 @@ fn corpus(n: usize, related: bool) -> PathBuf {
             let doc = Document::new(text);
             let mut set = AnnotationSet::from_spans(own.clone());
             if related {
-                relate(&mut set, &own);
+                common::relate(&mut set, &own, 0);
                 assert!(
                     set.relation_count() >= 10,
                     "{} relations among {:?}",
@@ -168,35 +146,7 @@ fn results() -> &'static Mutex<Results> {
 
 /// Runs `newsmark ARGS`, returning its wall time and peak resident memory.
 fn run(args: &[String]) -> (Duration, f64) {
-    let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newsmark"))
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let status_file = format!("/proc/{}/status", child.id());
-    let mut peak_kib = 0.0f64;
-    loop {
-        if let Ok(status) = std::fs::read_to_string(&status_file)
-            && let Some(kib) = status
-                .lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse::<f64>().ok())
-        {
-            peak_kib = peak_kib.max(kib);
-        }
-        if let Some(status) = child.try_wait().unwrap() {
-            assert!(
-                matches!(status.code(), Some(0 | 2)),
-                "newsmark {args:?} failed: {status}"
-            );
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(2));
-    }
-    (started.elapsed(), peak_kib / 1024.0)
+    common::run_newsmark_measured(args)
 }
 
 fn bench_command(bencher: Bencher<'_, '_>, name: &str, n: usize) {

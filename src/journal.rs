@@ -17,7 +17,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use crate::model::{AnnotationSet, Document, LabelSchema, Span};
+use crate::model::{AnnotationSet, Document, LabelSchema, Relation, Span};
 use crate::store::{self, LoadProblem, LoadedAnnotations, StoreError};
 
 /// The recovery journal of one document's annotation file.
@@ -181,6 +181,7 @@ impl Journal {
             saved.set == journal.set
                 && saved.unplaced == journal.unplaced
                 && saved.orphans == journal.orphans
+                && saved.unplaced_relations == journal.unplaced_relations
         }) {
             // Nothing to recover: the edits were saved (the journal was left
             // because removing it failed, or the crash came just after the
@@ -192,9 +193,18 @@ impl Journal {
         }
         // Spans that cannot be placed become orphans of the set restored (a
         // fresh id if theirs is taken), so restoring keeps every one.
+        // Their relations name them by id, which an orphan keeps (unless
+        // another span of the journal has it: then the relation's end is
+        // that span's, as the journal says).
         let mut set = journal.set;
         for span in &journal.unplaced {
             set.keep_as_orphan(span.clone());
+        }
+        // A relation whose id the journal gives twice is kept too, under a
+        // fresh id (nothing refers to a relation's id), between its spans.
+        for relation in journal.unplaced_relations {
+            let id = set.next_relation_id();
+            set.insert_relation(Relation { id, ..relation });
         }
         // Spans re-anchoring could not place no longer fit the article either.
         let mut unplaced = journal.unplaced;

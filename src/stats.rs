@@ -1,6 +1,7 @@
 //! How good an extractor is, from what reviewers did with its suggestions:
 //! per origin and label, precision = accepted / (accepted + rejected), and
-//! misses = accepted spans that no suggestion of that origin matched.
+//! misses = accepted spans that no suggestion of that origin matched; the
+//! same for relations per origin and relation type (rows labelled `→ holds`).
 //!
 //! - `corpus_figures.rs`: documents by status and spans per label across a
 //!   corpus ([`CorpusFigures`], what the Statistics window draws)
@@ -233,6 +234,42 @@ impl QualityTally {
                 }
             }
         }
+        self.add_relations(set);
+    }
+
+    /// Counts a document's relations as [`Self::add`] counts its spans, in
+    /// rows labelled [`relation_row_label`]: per origin and relation type,
+    /// its suggestions by status, and misses = accepted relations (in a
+    /// document that origin suggested relations for) with no suggestion of
+    /// that origin of the same type between the same spans.
+    fn add_relations(&mut self, set: &AnnotationSet) {
+        let rows = &mut self.rows;
+        let mut origins = HashSet::new();
+        for relation in set.relations() {
+            if let Some(name) = relation.origin.extractor() {
+                origins.insert(name);
+                let row = row_mut(rows, name, &relation_row_label(&relation.label));
+                match relation.status {
+                    Status::Pending => row.pending += 1,
+                    Status::Accepted => row.accepted += 1,
+                    Status::Rejected => row.rejected += 1,
+                }
+            }
+        }
+        for origin in origins {
+            let suggested: HashSet<(u64, u64, &str)> = set
+                .relations()
+                .filter(|r| r.origin.extractor() == Some(origin))
+                .map(|r| (r.from, r.to, r.label.as_str()))
+                .collect();
+            for relation in set.relations() {
+                if relation.status == Status::Accepted
+                    && !suggested.contains(&(relation.from, relation.to, relation.label.as_str()))
+                {
+                    row_mut(rows, origin, &relation_row_label(&relation.label)).misses += 1;
+                }
+            }
+        }
     }
 
     /// The report over every document added.
@@ -306,6 +343,16 @@ impl QualityTally {
         }
     }
 }
+
+/// What the label column of an extractor-quality row about relations
+/// holds: the relation type after an arrow (`→ holds`), so that relation
+/// rows sort after the span labels' and never mix with a label's.
+pub fn relation_row_label(relation_type: &str) -> String {
+    format!("{RELATION_ROW_MARK}{relation_type}")
+}
+
+/// How a relation row's label starts ([`relation_row_label`]).
+pub const RELATION_ROW_MARK: &str = "→ ";
 
 /// A report's rows as [`QualityTally::count`] takes them.
 fn report_rows(report: &QualityReport) -> impl Iterator<Item = (&str, &str, [usize; 4])> {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::{Criterion, Throughput};
-use newsmark::model::{AnnotationSet, Document, Span};
+use newsmark::model::{AnnotationSet, Document, Relation, Span};
 use newsmark::store;
 
 /// The allocator the `newsmark` binary uses (src/main.rs), so that what a
@@ -462,5 +462,70 @@ pub fn remove_in_background(dir: tempfile::TempDir) {
             .is_ok();
     if !spawned && let Err(err) = std::fs::remove_dir_all(&path) {
         eprintln!("{} is left behind: {err}", path.display());
+    }
+}
+
+/// Runs the real `newsmark` binary with `args` (its output discarded),
+/// returning its wall time and its peak resident memory in MiB (`VmHWM`
+/// of the child, read every 2 ms while it runs). Panics unless it exits 0
+/// or 2.
+pub fn run_newsmark_measured(args: &[String]) -> (std::time::Duration, f64) {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let started = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsmark"))
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kib = 0.0f64;
+    loop {
+        if let Ok(status) = std::fs::read_to_string(&status_file)
+            && let Some(kib) = status
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<f64>().ok())
+        {
+            peak_kib = peak_kib.max(kib);
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(
+                matches!(status.code(), Some(0 | 2)),
+                "newsmark {args:?} failed: {status}"
+            );
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    (started.elapsed(), peak_kib / 1024.0)
+}
+
+/// Relations between `spans` (sorted) as an analyst draws them: each person
+/// holds the next role after it (else the last before it), each role is of
+/// the next country (else the last before it); every `skip`-th left out
+/// (0: none).
+pub fn relate(set: &mut AnnotationSet, spans: &[Span], skip: usize) {
+    let next = |from: usize, label: &str| {
+        let after = spans[from + 1..].iter().find(|s| s.label == label);
+        after.or_else(|| spans[..from].iter().rev().find(|s| s.label == label))
+    };
+    let mut drawn = 0;
+    for (k, span) in spans.iter().enumerate() {
+        let (kind, target) = match span.label.as_str() {
+            "person" => ("holds", next(k, "role")),
+            "role" => ("of", next(k, "country")),
+            _ => continue,
+        };
+        if let Some(target) = target {
+            drawn += 1;
+            if skip > 0 && drawn % skip == 0 {
+                continue;
+            }
+            let id = set.next_relation_id();
+            set.insert_relation(Relation::manual(id, kind, span.id, target.id));
+        }
     }
 }

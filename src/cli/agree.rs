@@ -56,6 +56,7 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
                         }
                     });
                     agreement.add_document(&doc.spans);
+                    agreement.add_relations(&doc.relations);
                 }
                 Err(reason) => {
                     progress.suspend(|| eprintln!("{reason}; {} left out", files.name));

@@ -4,6 +4,7 @@
 //! - `mod.rs`: the arguments and [`run`]
 //! - `agree.rs`: `newsmark agree`
 //! - `convert.rs`: `newsmark convert`
+//! - `entities.rs`: `newsmark entities` (merge, split, rename over a corpus)
 //! - `export.rs`: `newsmark export`
 //! - `facts.rs`: `newsmark facts`
 //! - `import.rs`: `newsmark import`
@@ -19,6 +20,7 @@
 
 mod agree;
 mod convert;
+mod entities;
 mod export;
 mod facts;
 mod import;
@@ -84,6 +86,9 @@ pub enum Command {
     /// (and the initiatives they are party to), by entity when linked,
     /// with document, sentence and offsets; as a table, CSV or JSON.
     Facts(facts::FactsArgs),
+    /// Change the corpus's entity registry (entities.ron) keeping every
+    /// document's links consistent: merge, split, rename.
+    Entities(entities::EntitiesArgs),
     /// Check articles, annotation files and folders without changing them:
     /// every problem is listed as FILE: span ID: reason; exit 1 if any.
     /// Spans that split a character are warnings, which do not change the
@@ -153,6 +158,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Stats(args) => stats::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Facts(args) => facts::run(&args),
+        Command::Entities(args) => entities::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Reanchor(args) => reanchor::run(&args),
         Command::Convert(args) => convert::run(&args),

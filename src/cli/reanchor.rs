@@ -387,7 +387,7 @@ fn walk(dir: &Path, visited: &mut Visited, out: &mut Printer) -> anyhow::Result<
             stems.push(stem, 0).map_err(read)?;
         }
     }
-    stems.sort();
+    stems.sort().map_err(read)?;
     folders.sort();
     if stems.len() > 0 {
         let schema = folder_schema(&dir.join(settings::FILE_NAME));

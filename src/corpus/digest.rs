@@ -125,7 +125,7 @@ pub struct DocDigest {
     /// Its part of the extractor quality figures (none when no
     /// extractor suggested anything).
     quality: Box<[QualityRow]>,
-    /// Whether an extractor suggested any of its spans.
+    /// Whether an extractor suggested any of its spans (or relations).
     pub has_extractor_spans: bool,
     /// Its pending suggestions, for counts by a review filter.
     pub pending: Vec<PendingGroup>,
@@ -184,6 +184,7 @@ impl DocDigest {
                 labels[k].accepted += 1;
             }
         }
+        has_extractor_spans |= set.relations().any(|r| r.origin.extractor().is_some());
         for (group, scores) in pending.iter_mut().zip(scores) {
             group.scores = scores.into_boxed_slice();
         }

@@ -355,7 +355,9 @@ impl<F: Fn(&Path) -> LabelSchema, G: FnMut(&Path)> Walk<F, G> {
                 return self.problem(dir, format!("cannot read folder: {e}"));
             }
         }
-        files.sort();
+        if let Err(e) = files.sort() {
+            return self.problem(dir, format!("cannot read folder: {e}"));
+        }
         // Asked only of a folder that has something to check.
         let (schema, registry) = if files.len() == 0 {
             (LabelSchema::default(), None)

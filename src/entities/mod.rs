@@ -8,9 +8,11 @@
 //! follow a merge or a split by undoable document edits
 //! ([`repoint_links_edit`]). [`suggest`] offers pending links.
 //!
+//! - `corpus.rs`: merging, splitting and renaming over a corpus, every document's links re-pointed
 //! - `file.rs`: reading and writing `entities.ron`
 //! - `suggest.rs`: link suggestions (known aliases, surnames)
 
+pub mod corpus;
 pub mod file;
 pub mod suggest;
 
@@ -78,6 +80,9 @@ pub enum RegistryError {
     /// Merging an entity with itself.
     #[error("an entity cannot be merged with itself")]
     SameEntity,
+    /// An external id that is not a Wikidata QID.
+    #[error("{0:?} is not a Wikidata QID: Q and digits, as Q794")]
+    BadExternalId(String),
     /// The change is not possible as asked (an alias it has, or lacks).
     #[error("{0}")]
     NoChange(String),
@@ -177,6 +182,29 @@ impl Registry {
             .ok_or_else(|| RegistryError::NoSuchEntity(id.to_owned()))
     }
 
+    /// An entity id made from `name` (lower case, words joined by `-`),
+    /// with a number after it if the registry has it already.
+    pub fn free_id(&self, name: &str) -> String {
+        let words: Vec<String> = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let stem = if words.is_empty() {
+            "entity".to_owned()
+        } else {
+            words.join("-")
+        };
+        let stem: String = stem.chars().take(56).collect();
+        let mut id = stem.clone();
+        let mut n = 2;
+        while self.get(&id).is_some() {
+            id = format!("{stem}-{n}");
+            n += 1;
+        }
+        id
+    }
+
     /// The change that adds `entity` (its id must be free).
     pub fn add_edit(&self, entity: Entity) -> Result<RegistryEdit, RegistryError> {
         if self.get(&entity.id).is_some() {
@@ -213,6 +241,38 @@ impl Registry {
         }
         let mut after = before.clone();
         add_alias(&mut after.aliases, alias.to_owned());
+        Ok(replace(before, after))
+    }
+
+    /// The change that takes `alias` out of entity `id`'s aliases.
+    pub fn remove_alias_edit(&self, id: &str, alias: &str) -> Result<RegistryEdit, RegistryError> {
+        let before = self.entity(id)?;
+        if !before.aliases.iter().any(|a| a == alias) {
+            return Err(RegistryError::NoChange(format!(
+                "{id:?} has no alias {alias:?}"
+            )));
+        }
+        let mut after = before.clone();
+        after.aliases.retain(|a| a != alias);
+        Ok(replace(before, after))
+    }
+
+    /// The change that gives entity `id` the external id `external_id`
+    /// (empty: none), which must be a Wikidata QID ([`check_external_id`]).
+    pub fn external_id_edit(
+        &self,
+        id: &str,
+        external_id: &str,
+    ) -> Result<RegistryEdit, RegistryError> {
+        check_external_id(external_id)?;
+        let before = self.entity(id)?;
+        if before.external_id == external_id {
+            return Err(RegistryError::NoChange(format!(
+                "{id:?} already has the external id {external_id:?}"
+            )));
+        }
+        let mut after = before.clone();
+        external_id.clone_into(&mut after.external_id);
         Ok(replace(before, after))
     }
 
@@ -270,6 +330,22 @@ impl Registry {
         let mut edit = replace(before, after);
         edit.changes.push((None, Some(split)));
         Ok(edit)
+    }
+}
+
+/// Whether `external_id` may be typed as an entity's external id: empty
+/// (none), or a Wikidata QID, `Q` and digits with no leading zero
+/// (`Q794`). Nothing is looked up.
+pub fn check_external_id(external_id: &str) -> Result<(), RegistryError> {
+    let digits = external_id.strip_prefix('Q').unwrap_or("");
+    let qid = !digits.is_empty()
+        && digits.len() <= 12
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0');
+    if external_id.is_empty() || qid {
+        Ok(())
+    } else {
+        Err(RegistryError::BadExternalId(external_id.to_owned()))
     }
 }
 

@@ -75,39 +75,19 @@ fn relations(
     ids: &std::collections::HashMap<String, usize>,
     problems: &mut Vec<String>,
 ) -> Vec<ImportedRelation> {
-    let list = match record.get("relations") {
-        None | Some(Value::Null) => return Vec::new(),
-        Some(Value::Array(list)) => list,
-        Some(other) => {
-            problems.push(format!(
-                "{at}: \"relations\" is {}, not a list; ignored",
-                jsonl::kind(other)
-            ));
-            return Vec::new();
-        }
-    };
-    let mut out = Vec::with_capacity(list.len());
-    for (i, value) in list.iter().enumerate() {
-        let read = Relation::deserialize(value)
-            .map_err(|e| e.to_string())
-            .and_then(|r| {
-                let end = |key: &str, id: &Value| {
-                    ids.get(&id.to_string())
-                        .copied()
-                        .ok_or_else(|| format!("{key} {id} is not an entity read from this record"))
-                };
-                Ok(ImportedRelation {
-                    from: end("from_id", &r.from_id)?,
-                    to: end("to_id", &r.to_id)?,
-                    label: r.kind,
-                })
-            });
-        match read {
-            Ok(relation) => out.push(relation),
-            Err(e) => problems.push(format!("{at}: relations[{i}]: {e}; relation skipped")),
-        }
-    }
-    out
+    jsonl::relations(record, at, problems, |value| {
+        let r = Relation::deserialize(value).map_err(|e| e.to_string())?;
+        let end = |key: &str, id: &Value| {
+            ids.get(&id.to_string())
+                .copied()
+                .ok_or_else(|| format!("{key} {id} is not an entity read from this record"))
+        };
+        Ok(ImportedRelation {
+            from: end("from_id", &r.from_id)?,
+            to: end("to_id", &r.to_id)?,
+            label: r.kind,
+        })
+    })
 }
 
 /// The spans of `"label"`, `"labels"` and `"entities"`, how many were

@@ -141,6 +141,37 @@ fn id_string(id: &Value) -> Option<String> {
 }
 
 /// What kind of JSON value this is, for messages.
+/// The relations of the record's `"relations"` list, each read by `read`
+/// (into a relation between the record's spans, or why not); each one that
+/// cannot be read is reported and skipped, as is a `"relations"` that is
+/// not a list.
+pub(super) fn relations(
+    record: &Record,
+    at: &str,
+    problems: &mut Vec<String>,
+    read: impl Fn(&Value) -> Result<super::ImportedRelation, String>,
+) -> Vec<super::ImportedRelation> {
+    let list = match record.get("relations") {
+        None | Some(Value::Null) => return Vec::new(),
+        Some(Value::Array(list)) => list,
+        Some(other) => {
+            problems.push(format!(
+                "{at}: \"relations\" is {}, not a list; ignored",
+                kind(other)
+            ));
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::with_capacity(list.len());
+    for (i, value) in list.iter().enumerate() {
+        match read(value) {
+            Ok(relation) => out.push(relation),
+            Err(e) => problems.push(format!("{at}: relations[{i}]: {e}; relation skipped")),
+        }
+    }
+    out
+}
+
 pub(super) fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",

@@ -95,11 +95,11 @@ pub struct ImportedDoc {
     pub text: String,
     /// The spans.
     pub spans: Vec<JsonSpan>,
-    /// The relations between them (brat `R` lines, doccano `relations`;
-    /// none for spaCy).
+    /// The relations between them (brat `R` lines, doccano and spaCy /
+    /// Prodigy `relations`).
     pub relations: Vec<ImportedRelation>,
-    /// The spans' entity links (brat `N` lines, doccano `kb_id`; none for
-    /// spaCy).
+    /// The spans' entity links (brat `N` lines, doccano and spaCy
+    /// `kb_id`).
     pub links: Vec<ImportedLink>,
     /// Spans of this record that could not be read (an entry that does not
     /// parse, a discontinuous brat span, offsets inside a character), each

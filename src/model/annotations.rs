@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use imbl::{OrdMap, Vector};
+use imbl::{OrdMap, OrdSet, Vector};
 
 use super::{Edit, Relation, RelationId, SetSnapshot, Span, SpanId, Spans};
 
@@ -71,6 +71,13 @@ pub struct AnnotationSet {
     /// The relations between spans (and orphans), by id: a persistent map,
     /// so that a snapshot costs O(1).
     relations: OrdMap<RelationId, Relation>,
+    /// Each span's relations (either end; a relation from a span to
+    /// itself once), by id: [`Self::relations_of`] without going through
+    /// every relation. Persistent, as `relations`, so a clone stays cheap.
+    relations_by_span: OrdMap<SpanId, OrdSet<RelationId>>,
+    /// Changes whenever a relation is added or removed; see
+    /// [`Self::relations_revision`].
+    relations_revision: u64,
     /// The id the next new relation gets (a high-water mark).
     next_relation_id: RelationId,
     /// Changes whenever the spans change; see [`Self::revision`].
@@ -100,6 +107,8 @@ impl AnnotationSet {
             orphans: Vec::new(),
             candidates: BTreeMap::new(),
             relations: OrdMap::new(),
+            relations_by_span: OrdMap::new(),
+            relations_revision: fresh_revision(),
             next_relation_id: 1,
             revision: fresh_revision(),
             log: VecDeque::new(),
@@ -358,10 +367,21 @@ impl AnnotationSet {
         self.relations.get(&id)
     }
 
-    /// The relations with span `id` at one of their ends, by id. O(number
-    /// of relations).
+    /// The relations with span `id` at one of their ends, by id. O(log n +
+    /// its relations), through an index by span.
     pub fn relations_of(&self, id: SpanId) -> impl Iterator<Item = &Relation> {
-        self.relations.values().filter(move |r| r.touches(id))
+        self.relations_by_span
+            .get(&id)
+            .into_iter()
+            .flat_map(|ids| ids.iter())
+            .filter_map(|rid| self.relations.get(rid))
+    }
+
+    /// Identifies the relations as they are: it changes whenever one is
+    /// added, removed or replaced, and is unique across sets (as
+    /// [`Self::revision`] is for spans). Views cache by it.
+    pub fn relations_revision(&self) -> u64 {
+        self.relations_revision
     }
 
     /// The id the next new relation should get.
@@ -376,13 +396,30 @@ impl AnnotationSet {
             return false;
         }
         self.next_relation_id = self.next_relation_id.max(relation.id.saturating_add(1));
+        for end in [relation.from, relation.to] {
+            self.relations_by_span
+                .entry(end)
+                .or_default()
+                .insert(relation.id);
+        }
         self.relations.insert(relation.id, relation);
+        self.relations_revision = fresh_revision();
         true
     }
 
     /// Removes and returns the relation with this id.
     pub fn remove_relation(&mut self, id: RelationId) -> Option<Relation> {
-        self.relations.remove(&id)
+        let relation = self.relations.remove(&id)?;
+        for end in [relation.from, relation.to] {
+            if let Some(ids) = self.relations_by_span.get_mut(&end) {
+                ids.remove(&id);
+                if ids.is_empty() {
+                    self.relations_by_span.remove(&end);
+                }
+            }
+        }
+        self.relations_revision = fresh_revision();
+        Some(relation)
     }
 
     /// The edit that deletes span `id` and, in the same step, every
@@ -482,5 +519,43 @@ mod tests {
             set.insert(Span::manual(id, 0, 1, "role", ""));
         }
         assert!(set.changes_since(start).is_none(), "forgotten");
+    }
+
+    #[test]
+    fn relations_of_follows_the_relations_added_and_removed() {
+        let mut set = set_of(4);
+        let ids = |set: &AnnotationSet, span| -> Vec<RelationId> {
+            set.relations_of(span).map(|r| r.id).collect()
+        };
+        let revision = set.relations_revision();
+        assert!(set.insert_relation(Relation::manual(1, "holds", 1, 2)));
+        assert!(set.insert_relation(Relation::manual(2, "of", 2, 3)));
+        assert!(set.insert_relation(Relation::manual(3, "of", 4, 4)));
+        assert!(
+            !set.insert_relation(Relation::manual(3, "of", 1, 3)),
+            "id taken"
+        );
+        assert_ne!(set.relations_revision(), revision);
+        assert_eq!(ids(&set, 1), [1]);
+        assert_eq!(ids(&set, 2), [1, 2]);
+        assert_eq!(ids(&set, 3), [2]);
+        assert_eq!(ids(&set, 4), [3], "a relation to itself, once");
+        let copy = set.clone();
+        let revision = set.relations_revision();
+        assert_eq!(set.remove_relation(1).map(|r| r.id), Some(1));
+        assert_ne!(set.relations_revision(), revision);
+        assert!(ids(&set, 1).is_empty());
+        assert_eq!(ids(&set, 2), [2]);
+        assert_eq!(ids(&copy, 2), [1, 2], "a clone keeps its own index");
+        assert_eq!(set.remove_relation(1), None);
+        // Edits keep the index: a replaced relation is found by its new ends.
+        let before = set.relation(2).cloned().unwrap();
+        let after = Relation {
+            to: 4,
+            ..before.clone()
+        };
+        set.apply(&Edit::ReplaceRelation { before, after }).unwrap();
+        assert!(ids(&set, 3).is_empty());
+        assert_eq!(ids(&set, 4), [2, 3]);
     }
 }

@@ -18,6 +18,16 @@ pub enum Origin {
     Annotator(String),
 }
 
+impl Origin {
+    /// The extractor's name, for a suggestion made by one.
+    pub fn extractor(&self) -> Option<&str> {
+        match self {
+            Self::Extractor(name) => Some(name),
+            _ => None,
+        }
+    }
+}
+
 /// Where a span stands in review.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,

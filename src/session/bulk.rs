@@ -128,7 +128,7 @@ pub fn changed_ids(edit: &Edit) -> Vec<SpanId> {
 }
 
 /// Opens article `txt`, applies the edit `change` gives (if any) and saves.
-fn change_file(
+pub(crate) fn change_file(
     txt: &Path,
     schema: &LabelSchema,
     change: impl FnOnce(&Session) -> Option<(Edit, Vec<SpanId>)>,

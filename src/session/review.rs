@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::Session;
-use crate::model::{Edit, Span, SpanId, Status};
+use crate::model::{AnnotationSet, Edit, Relation, RelationId, Span, SpanId, Status};
 
 /// Which pending suggestions a review step or bulk action applies to.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -21,11 +21,13 @@ pub struct ReviewFilter {
 impl ReviewFilter {
     /// Whether a span passes the filter (its status is not checked).
     pub fn matches(&self, span: &Span) -> bool {
-        let extractor = match &span.origin {
-            crate::model::Origin::Extractor(name) => Some(name.as_str()),
-            _ => None,
-        };
-        self.passes(extractor, &span.label, span.score)
+        self.passes(span.origin.extractor(), &span.label, span.score)
+    }
+
+    /// Whether a relation passes the filter (its type stands for the
+    /// label; its status is not checked).
+    pub fn matches_relation(&self, relation: &Relation) -> bool {
+        self.passes(relation.origin.extractor(), &relation.label, relation.score)
     }
 
     /// Whether a suggestion by `extractor` (none: not an extractor's), of
@@ -101,35 +103,91 @@ impl Session {
         (!edits.is_empty()).then_some(Edit::Batch(edits))
     }
 
-    /// The pending span passing `filter` after (or before) the span
-    /// `current`, or else after (before) code point `caret`; wraps around.
+    /// The pending suggestion (span or relation) passing `filter` after
+    /// (or before) `current`, or else after (before) code point `caret`, in
+    /// document order ([`Reviewable`]); wraps around.
     pub fn next_pending(
         &self,
-        current: Option<SpanId>,
+        current: Option<Reviewable>,
         caret: usize,
         forward: bool,
         filter: &ReviewFilter,
-    ) -> Option<SpanId> {
-        let pending: Vec<&Span> = self
-            .set()
-            .spans()
-            .iter()
-            .filter(|s| (s.status == Status::Pending && filter.matches(s)) || Some(s.id) == current)
-            .collect();
-        let n = pending.len();
-        let here = current.and_then(|id| pending.iter().position(|s| s.id == id));
+    ) -> Option<Reviewable> {
+        let order = self.review_order(current, filter);
+        let n = order.len();
+        let here = current.and_then(|c| order.iter().position(|item| item.what == c));
         let index = match (here, forward) {
             (Some(k), true) => (k + 1) % n,
             (Some(k), false) => (k + n - 1) % n,
-            (None, true) => pending.iter().position(|s| s.start >= caret).unwrap_or(0),
-            (None, false) => pending
+            (None, true) => order.iter().position(|i| i.at >= caret).unwrap_or(0),
+            (None, false) => order
                 .iter()
-                .rposition(|s| s.start < caret)
+                .rposition(|i| i.at < caret)
                 .unwrap_or(n.checked_sub(1)?),
         };
-        pending
+        order
             .get(index)
-            .filter(|s| Some(s.id) != current || s.status == Status::Pending)
-            .map(|s| s.id)
+            .filter(|i| Some(i.what) != current || i.pending)
+            .map(|i| i.what)
     }
+
+    /// The pending spans and relations passing `filter`, and `current`
+    /// whatever its status, in document order.
+    fn review_order(&self, current: Option<Reviewable>, filter: &ReviewFilter) -> Vec<InOrder> {
+        let set = self.set();
+        let spans = set.spans().iter().filter_map(|s| {
+            let what = Reviewable::Span(s.id);
+            let pending = s.status == Status::Pending && filter.matches(s);
+            (pending || Some(what) == current).then_some(InOrder {
+                at: s.start,
+                what,
+                pending,
+            })
+        });
+        let mut order: Vec<InOrder> = spans.collect();
+        let relations = set.relations().filter_map(|r| {
+            let what = Reviewable::Relation(r.id);
+            let pending = r.status == Status::Pending && filter.matches_relation(r);
+            if !pending && Some(what) != current {
+                return None;
+            }
+            // Only a relation both of whose ends are in the text is shown.
+            let at = set.get(r.from)?.start.min(set.get(r.to)?.start);
+            Some(InOrder { at, what, pending })
+        });
+        order.extend(relations);
+        // Stable: at one place, the span before its relations.
+        order.sort_by_key(|i| (i.at, matches!(i.what, Reviewable::Relation(_))));
+        order
+    }
+}
+
+/// A suggestion to review: a span or a relation. N and Shift+N step
+/// through both, in document order: a span at its start, a relation at
+/// its earlier end's start (after the span that starts there).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Reviewable {
+    /// A span, by id.
+    Span(SpanId),
+    /// A relation, by id.
+    Relation(RelationId),
+}
+
+/// A suggestion in the review order.
+struct InOrder {
+    /// Where it is in the text (code point).
+    at: usize,
+    what: Reviewable,
+    /// Whether it is pending and passes the filter (else it is only the
+    /// current one).
+    pending: bool,
+}
+
+/// The number of pending relations of `set` whose ends are both in the
+/// text, passing `filter`.
+pub fn count_pending_relations(set: &AnnotationSet, filter: &ReviewFilter) -> usize {
+    set.relations()
+        .filter(|r| r.status == Status::Pending && filter.matches_relation(r))
+        .filter(|r| set.get(r.from).is_some() && set.get(r.to).is_some())
+        .count()
 }

@@ -86,3 +86,45 @@ fn csv_quotes_odd_fields() {
     assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
     assert_eq!(csv_field("plain"), "plain");
 }
+
+#[test]
+fn relations_count_per_origin_and_type_with_misses() {
+    use crate::model::Relation;
+    let mut set = AnnotationSet::from_spans(
+        (1..=4)
+            .map(|id| Span::manual(id, 10 * id as usize, 10 * id as usize + 4, "person", "xxxx"))
+            .collect(),
+    );
+    let suggested = |id, from, to, status| Relation {
+        origin: Origin::Extractor("pattern".into()),
+        status,
+        ..Relation::manual(id, "holds", from, to)
+    };
+    set.insert_relation(suggested(1, 1, 2, Status::Accepted));
+    set.insert_relation(suggested(2, 2, 3, Status::Rejected));
+    set.insert_relation(suggested(3, 3, 4, Status::Pending));
+    set.insert_relation(Relation::manual(4, "holds", 1, 3));
+    set.insert_relation(Relation::manual(5, "of", 1, 4));
+    // A span extractor that suggested no relation misses none.
+    set.insert(suggestion(9, 90, "person", Status::Accepted));
+    let report = quality([&set]);
+    let row = |origin: &str, label: &str| {
+        report
+            .rows
+            .iter()
+            .find(|r| r.origin == origin && r.label == label)
+            .cloned()
+    };
+    let holds = row("pattern", "→ holds").expect("a row for holds");
+    assert_eq!(
+        (holds.pending, holds.accepted, holds.rejected, holds.misses),
+        (1, 1, 1, 1)
+    );
+    assert_eq!(holds.precision(), Some(0.5));
+    assert_eq!(row("pattern", "→ of").map(|r| r.misses), Some(1));
+    assert_eq!(row("spacy", "→ holds"), None);
+    assert_eq!(report.totals.accepted, 5, "totals count spans");
+    // The tally of a digest is the same as counting the set.
+    let digest = crate::corpus::DocDigest::of(&set);
+    assert_eq!(digest.quality(), report);
+}

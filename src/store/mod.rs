@@ -13,6 +13,7 @@
 //! - `read.rs`: reading articles and annotation files within size limits
 //! - `reanchor.rs` (and `reanchor/`): placing spans again on a changed text
 //! - `save.rs`: atomic writes, backups, stale temporary files
+//! - `staged.rs`: a new folder of many files, put in place whole
 
 mod boundary;
 mod encoding;
@@ -25,6 +26,7 @@ mod names;
 mod read;
 mod reanchor;
 mod save;
+mod staged;
 
 use std::path::{Path, PathBuf};
 
@@ -62,6 +64,7 @@ pub use save::{
     backup_path, remove_stale_temp_files, replace_file, save_annotations, sync_filesystem,
     write_keeping_backup, write_new_file,
 };
+pub use staged::{StagedFolder, staging_path};
 
 /// The gold annotation file paired with an article: same stem, `.ron`
 /// extension (an annotator's is [`annotation_path`]).

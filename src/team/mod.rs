@@ -9,9 +9,9 @@
 //!
 //! - `mod.rs`: whose files the window opens ([`annotate_as`])
 //! - `agree/`: inter-annotator agreement ([`agree::Agreement`])
-//! - `curate.rs`: one document's annotators' spans as agreed places and
-//!   disagreements, and the edits that curate them into the gold
-//!   ([`curate::CurationIndex`])
+//! - `curate/`: one document's annotators' spans and relations as agreed
+//!   places and disagreements, and the edits that curate them into the
+//!   gold ([`curate::CurationIndex`])
 //! - `merge.rs`: three versions of an annotation file merged as sets
 //!   ([`merge::merge_sets`]), for the git merge driver
 

@@ -61,6 +61,17 @@ impl NewsmarkApp {
     }
 
     hook! {
+        /// The spans drawn as selected: the selected span, or the selected
+        /// relation's two ends.
+        fn outlined_spans(&self) -> Vec<SpanId> {
+            match (self.view(), self.session()) {
+                (Some(view), Some(session)) => view.outlined(session),
+                _ => Vec::new(),
+            }
+        }
+    }
+
+    hook! {
         /// While a link's other span is being chosen: the numbered spans,
         /// in the order of their numbers (from 1); else none.
         fn link_candidates(&self) -> Vec<SpanId> {

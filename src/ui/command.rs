@@ -289,8 +289,32 @@ pub enum Command {
         /// The alias that becomes the new entity's name.
         alias: String,
     },
+    /// Add an alias to entity `id`.
+    AddAlias {
+        /// The entity.
+        id: String,
+        /// The new alias.
+        alias: String,
+    },
+    /// Take an alias out of entity `id`'s.
+    RemoveAlias {
+        /// The entity.
+        id: String,
+        /// The alias.
+        alias: String,
+    },
+    /// Give entity `id` an external id (a Wikidata QID; empty: none).
+    SetExternalId {
+        /// The entity.
+        id: String,
+        /// The QID.
+        external_id: String,
+    },
     /// Take back the last registry change made from the Entities tab.
     UndoEntityEdit,
+    /// Redo the last registry change taken back (Ctrl+Shift+Z when it
+    /// was the last thing undone).
+    RedoEntityEdit,
     /// Show or hide the facts table (building it when it opens).
     ToggleFacts,
     /// Build the facts table again from the saved files.

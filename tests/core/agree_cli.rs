@@ -292,3 +292,96 @@ fn the_table_names_every_pair_and_bad_input_is_reported() {
         "{out}"
     );
 }
+
+/// Saves annotator `who`'s file on `txt` (in `dir`): accepted spans
+/// (start, end, label) and relations (type, from, to) between them, by
+/// their places in `spans`.
+fn save_related(
+    dir: &Path,
+    who: &str,
+    doc: &Document,
+    spans: &[(usize, usize, &str)],
+    relations: &[(&str, usize, usize)],
+) {
+    let spans: Vec<Span> = spans
+        .iter()
+        .enumerate()
+        .map(|(k, &(s, e, l))| Span::manual(k as u64 + 1, s, e, l, doc.slice(s..e).unwrap()))
+        .collect();
+    let mut set = AnnotationSet::from_spans(spans);
+    for &(label, from, to) in relations {
+        let id = set.next_relation_id();
+        set.insert_relation(newsmark::model::Relation::manual(
+            id,
+            label,
+            from as u64 + 1,
+            to as u64 + 1,
+        ));
+    }
+    store::save_annotations(&dir.join(format!("a.{who}.ron")), "a.txt", doc, &set).unwrap();
+}
+
+#[test]
+fn relations_get_exact_and_overlap_figures_when_both_annotators_drew_some() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("team");
+    fs::create_dir(&dir).unwrap();
+    let text = "Issa Zarepour, the Minister of ICT of Iran, met Cuba's minister.";
+    fs::write(dir.join("a.txt"), text).unwrap();
+    let doc = Document::new(text);
+    // ana: Zarepour —holds→ Minister of ICT —of→ Iran; minister —of→ Cuba.
+    let ana = [
+        (0, 13, "person"),
+        (19, 34, "role"),
+        (38, 42, "country"),
+        (48, 52, "country"),
+        (55, 63, "role"),
+    ];
+    save_related(
+        &dir,
+        "ana",
+        &doc,
+        &ana,
+        &[("holds", 0, 1), ("of", 1, 2), ("of", 4, 3)],
+    );
+    // bob: the role as "the Minister of ICT" (overlapping ana's), the same
+    // two relations on it, and no relation for Cuba's minister.
+    let bob = [
+        (0, 13, "person"),
+        (15, 34, "role"),
+        (38, 42, "country"),
+        (48, 52, "country"),
+        (55, 63, "role"),
+    ];
+    save_related(&dir, "bob", &doc, &bob, &[("holds", 0, 1), ("of", 1, 2)]);
+    // cy: spans only.
+    save_related(&dir, "cy", &doc, &ana, &[]);
+    let json = json_of(root.path(), &["agree", "team", "--json"]);
+    let pair = &json["pairs"][0];
+    assert_eq!(
+        (pair["a"].as_str(), pair["b"].as_str()),
+        (Some("ana"), Some("bob"))
+    );
+    let relations = &pair["relations"];
+    // By hand: ana 3 relations, bob 2; none the same exactly (bob's role
+    // starts elsewhere); by overlap both of bob's match ana's: P = 2/2,
+    // R = 2/3.
+    assert_eq!(relations["exact"]["micro"]["f1"], 0.0, "{relations}");
+    assert_eq!(relations["overlap"]["micro"]["precision"], 1.0);
+    let recall = relations["overlap"]["micro"]["recall"].as_f64().unwrap();
+    assert!((recall - 2.0 / 3.0).abs() < 1e-12, "{relations}");
+    assert_eq!(relations["overlap"]["holds"]["f1"], 1.0);
+    assert_eq!(relations["counts"]["of"]["a_relations"], 2);
+    assert_eq!(relations["counts"]["of"]["b_overlap"], 1);
+    // cy drew no relation: its pairs have no relation figures.
+    assert_eq!(json["pairs"][1]["b"], "cy");
+    assert!(json["pairs"][1].get("relations").is_none(), "{json}");
+    assert!(json["pairs"][2].get("relations").is_none(), "{json}");
+    let (code, table) = run_newsmark(root.path(), &["agree", "team"]);
+    assert_eq!(code, Some(0), "{table}");
+    assert!(
+        table.contains("  holds          1      1   0.000  0.000  0.000   1.000  1.000  1.000"),
+        "{table}"
+    );
+    assert_eq!(table.matches("relations").count(), 1, "{table}");
+}

@@ -213,7 +213,7 @@ fn brat_spacy_and_doccano_give_back_the_identical_corpus() {
 }
 
 #[test]
-fn brat_and_doccano_give_back_the_samples_relations_and_entity_links() {
+fn brat_doccano_and_spacy_give_back_the_samples_relations_and_entity_links() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = trap_corpus(dir.path());
     let original = corpus_links(&corpus);
@@ -224,6 +224,7 @@ fn brat_and_doccano_give_back_the_samples_relations_and_entity_links() {
     for (export, import) in [
         (ExportFormat::Brat, Format::Brat),
         (ExportFormat::Doccano, Format::Doccano),
+        (ExportFormat::Spacy, Format::Spacy),
     ] {
         let again = through(export, import, &corpus, dir.path());
         let back = corpus_links(&again);

@@ -390,3 +390,62 @@ fn restoring_a_journal_keeps_its_spans_that_cannot_be_placed_as_orphans() {
     let list = &saved[saved.find("orphans:").expect("an orphans list")..];
     assert!(list.contains(r#"text: "Souza""#), "{saved}");
 }
+
+#[test]
+fn restoring_a_journal_keeps_the_relations_of_its_spans_that_cannot_be_placed() {
+    let (_dir, txt, ron) = saved_pair();
+    // Souza's offsets run past the text, Havana's quote is not the text
+    // at its offsets: both set aside by the loader. Their relations must
+    // stay with them (as orphans), and a relation whose id is taken twice
+    // must not be lost either.
+    let sha = store::text_sha256(TEXT);
+    let contents = format!(
+        "(format: 1, document: \"a.txt\", text_sha256: \"{sha}\", spans: [\
+         (id: 1, start: 0, end: 6, label: \"country\", text: \"Tehran\"),\
+         (id: 7, start: 500, end: 505, label: \"person\", text: \"Souza\"),\
+         (id: 8, start: 11, end: 17, label: \"country\", text: \"Havanna\")],\
+         relations: [\
+         (id: 1, label: \"party_to\", from: 7, to: 1),\
+         (id: 2, label: \"of\", from: 1, to: 8),\
+         (id: 2, label: \"holds\", from: 7, to: 8)])"
+    );
+    fs::write(Journal::new(&ron).path(), contents).unwrap();
+    let mut s = open(&txt);
+    let journal = recovered(&s);
+    assert_eq!(journal.unplaced.len(), 2);
+    assert!(s.restore(&journal.set).unwrap());
+    let orphans: Vec<(u64, &str)> = s
+        .orphans()
+        .iter()
+        .map(|o| (o.id, o.text.as_str()))
+        .collect();
+    assert_eq!(orphans, [(8, "Havanna"), (7, "Souza")], "by place");
+    let relations: Vec<(String, u64, u64)> = s
+        .set()
+        .relations()
+        .map(|r| (r.label.clone(), r.from, r.to))
+        .collect();
+    assert_eq!(
+        relations,
+        [
+            ("party_to".to_owned(), 7, 1),
+            ("of".to_owned(), 1, 8),
+            ("holds".to_owned(), 7, 8),
+        ],
+        "every relation kept, between the same spans"
+    );
+    // They follow their orphans into the file.
+    s.save().unwrap();
+    let saved = fs::read_to_string(&ron).unwrap();
+    for line in [
+        "label: \"party_to\", from: 7, to: 1",
+        "label: \"of\", from: 1, to: 8",
+        "label: \"holds\", from: 7, to: 8",
+    ] {
+        assert!(saved.contains(line), "{line}: {saved}");
+    }
+    // Deleting an orphan deletes its relations in the same step.
+    let edit = s.set().delete_orphan_edit(7).unwrap();
+    s.perform(edit).unwrap();
+    assert_eq!(s.set().relation_count(), 1);
+}

@@ -6,6 +6,7 @@
 mod brat;
 mod edits;
 mod entities;
+mod entity_corpus;
 mod facts;
 mod file;
 mod formats;

@@ -17,6 +17,18 @@ use newsmark::ui::{NewsmarkApp, annotator_colour};
 
 /// Writes `name`'s file on the article `txt`: spans (start, end, label).
 fn write_annotator(txt: &Path, name: &str, spans: &[(usize, usize, &str)]) {
+    write_related(txt, name, spans, &[]);
+}
+
+/// Writes `name`'s file on the article `txt`: spans (start, end, label)
+/// and relations (type, from, to) between them, by their places in
+/// `spans`.
+pub(crate) fn write_related(
+    txt: &Path,
+    name: &str,
+    spans: &[(usize, usize, &str)],
+    relations: &[(&str, usize, usize)],
+) {
     let text = std::fs::read_to_string(txt).unwrap();
     let doc = Document::new(text);
     let spans = spans
@@ -27,7 +39,12 @@ fn write_annotator(txt: &Path, name: &str, spans: &[(usize, usize, &str)]) {
             Span::manual(k as u64 + 1, start, end, label, quote)
         })
         .collect();
-    let set = AnnotationSet::from_spans(spans);
+    let mut set = AnnotationSet::from_spans(spans);
+    for &(label, from, to) in relations {
+        let id = set.next_relation_id();
+        let relation = newsmark::model::Relation::manual(id, label, from as u64 + 1, to as u64 + 1);
+        set.insert_relation(relation);
+    }
     let file = newsmark::store::file_name(txt);
     let ron = to_ron_string_in_context(&file, &doc, &set);
     std::fs::write(txt.with_extension(format!("{name}.ron")), ron).unwrap();
@@ -67,7 +84,7 @@ fn team_folder() -> (tempfile::TempDir, PathBuf, PathBuf) {
 }
 
 /// Opens the agreement panel and waits for the study.
-fn open_agreement(harness: &mut Harness<'_, NewsmarkApp>) {
+pub(crate) fn open_agreement(harness: &mut Harness<'_, NewsmarkApp>) {
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
     harness.step();
     step_while(
@@ -84,7 +101,7 @@ fn row_y(harness: &Harness<'_, NewsmarkApp>, name: &str) -> f32 {
 }
 
 /// Clicks the agreement panel's row of the document `name`.
-fn click_row(harness: &mut Harness<'_, NewsmarkApp>, name: &str) {
+pub(crate) fn click_row(harness: &mut Harness<'_, NewsmarkApp>, name: &str) {
     let label = format!("{name}  —");
     harness.get(By::new().label_contains(&label)).click();
     harness.run();
@@ -103,7 +120,7 @@ fn gold_spans(harness: &Harness<'_, NewsmarkApp>) -> Vec<(usize, usize, String, 
         .collect()
 }
 
-fn annotator(name: &str) -> Origin {
+pub(crate) fn annotator(name: &str) -> Origin {
     Origin::Annotator(name.to_owned())
 }
 
@@ -260,7 +277,7 @@ fn taking_a_version_among_5000_spans_per_annotator_is_one_frame_and_keeps_the_in
 
 /// Whether `colour` is painted within 24 points under the text of
 /// `start..end` (on one row).
-fn painted_under(
+pub(crate) fn painted_under(
     harness: &mut Harness<'_, NewsmarkApp>,
     (width, rgba): &(u32, Vec<u8>),
     (start, end): (usize, usize),

@@ -55,6 +55,20 @@ fn press(harness: &mut Harness<'_, NewsmarkApp>, modifiers: Modifiers, key: Key)
     harness.run();
 }
 
+/// Merges the picked entity into the one named `into` (chosen in the
+/// `into` list, then Merge), and waits for the folder's re-pointing.
+fn merge_picked_into(harness: &mut Harness<'_, NewsmarkApp>, into: &str) {
+    harness
+        .get(By::new().role(Role::ComboBox).label("into"))
+        .click();
+    harness.run();
+    harness.get_by_label(into).click();
+    harness.run();
+    button(harness, "Merge").click();
+    harness.run();
+    wait_for_task(harness);
+}
+
 /// Selects span `id` by clicking its text.
 fn select(harness: &mut Harness<'_, NewsmarkApp>, id: SpanId) {
     let at = start_of(harness, id);
@@ -144,14 +158,7 @@ fn merging_moves_the_documents_links_and_undo_takes_both_back() {
     let (dir, mut harness) = sample_with_entities(|t| t);
     harness.get_by_label("Wilfredo González Vidal · 2").click();
     harness.run();
-    harness
-        .get(By::new().role(Role::ComboBox).label("into"))
-        .click();
-    harness.run();
-    harness.get_by_label("Issa Zarepour").click();
-    harness.run();
-    button(&harness, "Merge").click();
-    harness.run();
+    merge_picked_into(&mut harness, "Issa Zarepour");
     let registry = harness.state().registry().unwrap().clone();
     assert!(registry.get("wilfredo-gonzalez-vidal").is_none());
     let kept = registry.get("issa-zarepour").unwrap();
@@ -250,6 +257,7 @@ fn splitting_an_alias_off_moves_its_spans_and_undo_takes_it_back() {
     harness.run();
     button(&harness, "Split off").click();
     harness.run();
+    wait_for_task(&mut harness);
     let registry = harness.state().registry().unwrap().clone();
     let split = registry.get("tehran").unwrap();
     assert_eq!(
@@ -284,4 +292,289 @@ fn splitting_an_alias_off_moves_its_spans_and_undo_takes_it_back() {
     for id in [1, 18] {
         assert_eq!(entity_of(&harness, id).0.as_deref(), Some("iran"));
     }
+}
+
+#[test]
+fn ctrl_z_undoes_registry_changes_and_document_edits_in_the_order_made() {
+    let (dir, mut harness) = sample_with_entities(|t| t);
+    let original = registry_file(&dir);
+    // A document edit first: span 1 (Tehran) deleted.
+    select(&mut harness, 1);
+    press(&mut harness, Modifiers::NONE, Key::Delete);
+    assert!(harness.state().session().unwrap().set().get(1).is_none());
+    // Then a merge from the panel.
+    harness.get_by_label("Wilfredo González Vidal · 2").click();
+    harness.run();
+    merge_picked_into(&mut harness, "Issa Zarepour");
+    assert!(!registry_file(&dir).contains("wilfredo-gonzalez-vidal"));
+    let linked = |harness: &Harness<'_, NewsmarkApp>| entity_of(harness, 8).0;
+    assert_eq!(linked(&harness).as_deref(), Some("issa-zarepour"));
+
+    // Ctrl+Z takes back the merge (the last thing done), with its links…
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(registry_file(&dir), original);
+    assert_eq!(linked(&harness).as_deref(), Some("wilfredo-gonzalez-vidal"));
+    assert!(harness.state().session().unwrap().set().get(1).is_none());
+    // …then the deletion.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(harness.state().session().unwrap().set().get(1).is_some());
+    assert_eq!(registry_file(&dir), original);
+    // Redo in the same order: the deletion, then the merge.
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert!(harness.state().session().unwrap().set().get(1).is_none());
+    assert_eq!(registry_file(&dir), original);
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert!(!registry_file(&dir).contains("wilfredo-gonzalez-vidal"));
+    assert_eq!(linked(&harness).as_deref(), Some("issa-zarepour"));
+
+    // An edit after the merge is undone before it.
+    select(&mut harness, 2);
+    press(&mut harness, Modifiers::NONE, Key::Delete);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(harness.state().session().unwrap().set().get(2).is_some());
+    assert!(!registry_file(&dir).contains("wilfredo-gonzalez-vidal"));
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(registry_file(&dir), original);
+    assert_eq!(linked(&harness).as_deref(), Some("wilfredo-gonzalez-vidal"));
+    // Saved: the document's links are the ones before the merge.
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    let ron = std::fs::read_to_string(dir.path().join(format!("{SAMPLE}.ron"))).unwrap();
+    assert!(!ron.contains("\"issa-zarepour\", suffix: \", First Deputy"));
+    assert_eq!(
+        ron.matches("entity: \"wilfredo-gonzalez-vidal\"").count(),
+        2
+    );
+}
+
+const NORWAY: &str = "2024-06-norway-vietnam-offshore-wind";
+const BRAZIL: &str = "2024-07-brazil-germany-vaccine-cold-chain";
+
+/// Every sample in a temporary folder, with an entity `norge` (a
+/// country) that the Norway article's links to `norway` (6) and the
+/// Brazil article's links to `germany` (4) name instead; the article
+/// `open` open, the Entities tab showing.
+fn folder_with_norge(open: &str) -> (tempfile::TempDir, Harness<'static, NewsmarkApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    for entry in std::fs::read_dir(&samples).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    for (name, from) in [(NORWAY, "norway"), (BRAZIL, "germany")] {
+        let ron = dir.path().join(format!("{name}.ron"));
+        let text = std::fs::read_to_string(&ron).unwrap();
+        std::fs::write(
+            &ron,
+            text.replace(&format!("entity: \"{from}\""), "entity: \"norge\""),
+        )
+        .unwrap();
+    }
+    let registry = dir.path().join("entities.ron");
+    let text = std::fs::read_to_string(&registry).unwrap().replace(
+        "        (id: \"norway\"",
+        "        (id: \"norge\", label: \"country\", name: \"Norge\"),\n        (id: \"norway\"",
+    );
+    std::fs::write(&registry, text).unwrap();
+    let mut harness = harness_for(&dir.path().join(format!("{open}.txt")));
+    harness.get_by_label("Entities").click();
+    harness.run();
+    (dir, harness)
+}
+
+fn ron_of(dir: &tempfile::TempDir, name: &str) -> String {
+    std::fs::read_to_string(dir.path().join(format!("{name}.ron"))).unwrap()
+}
+
+/// The links of the open document to `entity`.
+fn open_links(harness: &Harness<'_, NewsmarkApp>, entity: &str) -> usize {
+    let set = harness.state().session().unwrap().set();
+    set.spans()
+        .iter()
+        .filter(|s| s.entity.as_deref() == Some(entity))
+        .count()
+}
+
+#[test]
+fn a_merge_repoints_the_links_of_every_document_of_the_folder() {
+    let (dir, mut harness) = folder_with_norge(NORWAY);
+    let untouched = ron_of(&dir, "2024-05-iran-cuba-ict");
+    harness.get_by_label("Norge · 6").click();
+    harness.run();
+    merge_picked_into(&mut harness, "Norway");
+    // The open document at once (unsaved), the others on disk.
+    assert_eq!(open_links(&harness, "norway"), 6);
+    assert_eq!(open_links(&harness, "norge"), 0);
+    let brazil = ron_of(&dir, BRAZIL);
+    assert!(!brazil.contains("norge"));
+    assert_eq!(brazil.matches("entity: \"norway\"").count(), 4);
+    assert_eq!(
+        ron_of(&dir, "2024-05-iran-cuba-ict"),
+        untouched,
+        "not written"
+    );
+    assert!(!registry_file(&dir).contains("norge"));
+    assert!(
+        notice_text(&harness).contains("4 links re-pointed in 1 other document"),
+        "{}",
+        notice_text(&harness)
+    );
+    // Ctrl+Z: the registry and this document's links; the Brazil article
+    // keeps its links to norway, which is still there.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(registry_file(&dir).contains("(id: \"norge\""));
+    assert_eq!(open_links(&harness, "norge"), 6);
+    assert_eq!(ron_of(&dir, BRAZIL), brazil);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    assert_eq!(ron_of(&dir, NORWAY).matches("entity: \"norge\"").count(), 6);
+}
+
+#[test]
+fn a_cancelled_merge_leaves_documents_whole_and_the_registry_consistent() {
+    let (dir, mut harness) = folder_with_norge(NORWAY);
+    let brazil_before = ron_of(&dir, BRAZIL);
+    execute(
+        &mut harness,
+        vec![
+            newsmark::ui::Command::MergeEntity {
+                from: "norge".into(),
+                into: "norway".into(),
+            },
+            newsmark::ui::Command::CancelTask,
+        ],
+    );
+    wait_for_task(&mut harness);
+    let brazil = ron_of(&dir, BRAZIL);
+    let whole = brazil == brazil_before
+        || (!brazil.contains("norge") && brazil.matches("\"norway\"").count() == 4);
+    assert!(whole, "untouched or fully re-pointed:\n{brazil}");
+    let registry = registry_file(&dir);
+    if registry.contains("(id: \"norge\"") {
+        assert!(
+            notice_text(&harness).contains("Not merged (cancelled)"),
+            "{}",
+            notice_text(&harness)
+        );
+    } else {
+        // The run ended before the cancel reached it: merged, every link too.
+        assert!(!brazil.contains("norge"));
+    }
+    assert_eq!(
+        open_links(&harness, "norge"),
+        0,
+        "the open document at once"
+    );
+}
+
+/// Types `text` into the `k`-th text box of the window (0: the first).
+fn type_into(harness: &mut Harness<'_, NewsmarkApp>, k: usize, text: &str) {
+    harness
+        .query_all(By::new().role(Role::TextInput))
+        .nth(k)
+        .unwrap()
+        .focus();
+    harness.run();
+    press(harness, Modifiers::COMMAND, Key::A);
+    harness
+        .query_all(By::new().role(Role::TextInput))
+        .nth(k)
+        .unwrap()
+        .type_text(text);
+    harness.run();
+}
+
+#[test]
+fn aliases_and_the_qid_are_edited_in_the_panel_saved_and_undone() {
+    let (dir, mut harness) = sample_with_entities(|t| t);
+    let original = registry_file(&dir);
+    harness.get_by_label("Issa Zarepour · 3").click();
+    harness.run();
+    // Text boxes: rename, new alias, QID, filter.
+    type_into(&mut harness, 1, "Minister Zarepour");
+    button(&harness, "Add alias").click();
+    harness.run();
+    let line = |dir: &tempfile::TempDir| {
+        registry_file(dir)
+            .lines()
+            .find(|l| l.contains("(id: \"issa-zarepour\""))
+            .unwrap()
+            .to_owned()
+    };
+    assert!(
+        line(&dir).contains("aliases: [\"Minister Zarepour\", \"Zarepour\"]"),
+        "{}",
+        line(&dir)
+    );
+    // A QID that is not one is refused, nothing saved.
+    type_into(&mut harness, 2, "5939460");
+    button(&harness, "Set QID").click();
+    harness.run();
+    assert!(
+        notice_text(&harness).contains("not a Wikidata QID"),
+        "{}",
+        notice_text(&harness)
+    );
+    assert!(!line(&dir).contains("external_id"));
+    type_into(&mut harness, 2, "Q5939460");
+    button(&harness, "Set QID").click();
+    harness.run();
+    assert!(
+        line(&dir).contains("external_id: \"Q5939460\""),
+        "{}",
+        line(&dir)
+    );
+    // An alias's ✕ removes it.
+    button(&harness, "Zarepour ✕").click();
+    harness.run();
+    assert!(
+        line(&dir).contains("aliases: [\"Minister Zarepour\"]"),
+        "{}",
+        line(&dir)
+    );
+    let entity = harness
+        .state()
+        .registry()
+        .unwrap()
+        .get("issa-zarepour")
+        .unwrap()
+        .clone();
+    assert_eq!(entity.external_id, "Q5939460");
+    // Ctrl+Z takes each back, last first.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(line(&dir).contains("\"Zarepour\""));
+    assert!(line(&dir).contains("external_id"));
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(!line(&dir).contains("external_id"));
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(registry_file(&dir), original);
+}
+
+#[test]
+fn a_split_that_reached_other_documents_is_not_taken_back() {
+    let (dir, mut harness) = folder_with_norge(SAMPLE);
+    harness.get_by_label("Brazil · 0").click();
+    harness.run();
+    harness
+        .get(By::new().role(Role::ComboBox).label("alias"))
+        .click();
+    harness.run();
+    harness.get_by_label("Brasília").click();
+    harness.run();
+    button(&harness, "Split off").click();
+    harness.run();
+    wait_for_task(&mut harness);
+    let brazil = ron_of(&dir, BRAZIL);
+    assert!(
+        brazil.contains("text: \"Brasília\", entity: \"brasília\""),
+        "{brazil}"
+    );
+    assert!(registry_file(&dir).contains("(id: \"brasília\""));
+    // Undo would remove the entity the Brazil article now links to.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(
+        notice_text(&harness).contains("is not taken back"),
+        "{}",
+        notice_text(&harness)
+    );
+    assert!(registry_file(&dir).contains("(id: \"brasília\""));
+    assert_eq!(ron_of(&dir, BRAZIL), brazil);
 }

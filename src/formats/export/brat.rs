@@ -50,26 +50,40 @@ pub struct BratAnn {
     pub warnings: Vec<String>,
 }
 
-/// The folder a brat export writes, and whether it was new (missing or
-/// empty) when the export began: each file is then written as a new one
-/// ([`store::write_new_file`]), otherwise it replaces any file of that name.
-#[derive(Clone, Debug)]
-pub struct BratFolder {
-    /// The folder.
-    pub path: std::path::PathBuf,
-    /// Whether it held nothing when the export began.
-    pub fresh: bool,
+/// The folder a brat export writes: a new one (missing or empty when the
+/// export began), built hidden and put in place whole at the end
+/// ([`store::StagedFolder`]), or one holding files already, where each
+/// file replaces any file of that name whole ([`store::replace_file`]).
+#[derive(Debug)]
+pub enum BratFolder {
+    /// A new folder, shown only once complete.
+    New(store::StagedFolder),
+    /// A folder that held files when the export began.
+    Existing(std::path::PathBuf),
 }
 
 impl BratFolder {
-    /// Writes the file `name` in the folder, whole or not at all; made
-    /// durable by the export's one flush at its end.
+    /// Writes the file `name` in the folder; made durable, and a new
+    /// folder shown, by [`Self::finish`].
     pub fn write(&self, name: &str, contents: &str) -> Result<(), StoreError> {
-        let path = self.path.join(name);
-        if self.fresh {
-            store::write_new_file(&path, contents.as_bytes())
-        } else {
-            store::replace_file(&path, contents.as_bytes())
+        match self {
+            Self::New(staged) => staged.write(name, contents.as_bytes()),
+            Self::Existing(path) => store::replace_file(&path.join(name), contents.as_bytes()),
+        }
+    }
+
+    /// Ends a complete export: writes `conf` as [`CONF_FILE`], flushes
+    /// every file to the disk, and gives a new folder its name.
+    pub fn finish(self, conf: &str) -> Result<(), StoreError> {
+        match self {
+            Self::New(staged) => {
+                staged.write(CONF_FILE, conf.as_bytes())?;
+                staged.finish()
+            }
+            Self::Existing(path) => {
+                store::sync_filesystem(&path)?;
+                store::atomic_write(&path.join(CONF_FILE), conf.as_bytes())
+            }
         }
     }
 }

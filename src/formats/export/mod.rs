@@ -158,8 +158,9 @@ pub enum ExportError {
 }
 
 /// Writes the corpus `corpus_dir` in `format` to `out`: a folder for brat
-/// (created if missing), a file for the others (its folder must exist).
-/// Every file is written atomically.
+/// (made whole beside it and put in place at the end if it is missing or
+/// empty), a file for the others (its folder must exist). Every file is
+/// written atomically.
 ///
 /// Articles are read in file-name order with their annotation files. A
 /// document whose annotation file could not be fully loaded (it does not
@@ -182,8 +183,9 @@ pub fn export_corpus(
 
 /// [`export_corpus`], calling `progress(done, total)` before each document;
 /// when it returns `false` the export stops there with
-/// [`ExportError::Cancelled`] (one-file formats are then not written at all;
-/// a brat folder keeps the documents already written).
+/// [`ExportError::Cancelled`]. A cancelled export writes nothing: neither
+/// a one-file format nor a new brat folder; in a brat folder that held
+/// files already, the documents done are replaced, each whole.
 pub fn export_corpus_with_progress(
     format: ExportFormat,
     corpus_dir: &Path,
@@ -193,9 +195,13 @@ pub fn export_corpus_with_progress(
 ) -> Result<ExportReport, ExportError> {
     let articles = corpus::articles_in(corpus_dir)?;
     let schema = settings::load(corpus_dir)?.schema();
-    let brat_folder = brat::BratFolder {
-        path: out.to_owned(),
-        fresh: prepare_output(format, corpus_dir, out)?,
+    let fresh = prepare_output(format, corpus_dir, out)?;
+    let brat_folder = match (format, fresh) {
+        (ExportFormat::Brat, true) => {
+            Some(brat::BratFolder::New(store::StagedFolder::create(out)?))
+        }
+        (ExportFormat::Brat, false) => Some(brat::BratFolder::Existing(out.to_owned())),
+        _ => None,
     };
     let mut report = ExportReport::new(format, out);
     // Entity links are written by id; brat also names them, from the registry.
@@ -243,7 +249,7 @@ pub fn export_corpus_with_progress(
                 path,
                 &schema,
                 options,
-                &brat_folder,
+                (out, brat_folder.as_ref()),
                 (&schema_brat_labels, &registry),
             )
         },
@@ -284,7 +290,10 @@ pub fn export_corpus_with_progress(
                                     &mut brat_labels,
                                     options,
                                 );
-                                let written = brat_folder.write(&brat::ann_name(&name), &ann.text);
+                                let written = match &brat_folder {
+                                    Some(folder) => folder.write(&brat::ann_name(&name), &ann.text),
+                                    None => Ok(()),
+                                };
                                 (ann, written)
                             });
                             report.spans += ann.spans;
@@ -341,8 +350,9 @@ pub fn export_corpus_with_progress(
                 brat::CONF_FILE
             ));
         }
-        store::sync_filesystem(out)?;
-        store::atomic_write(&out.join(brat::CONF_FILE), brat_labels.conf().as_bytes())?;
+        if let Some(folder) = brat_folder {
+            folder.finish(&brat_labels.conf())?;
+        }
     }
     if format == ExportFormat::W3c {
         write_out(&mut output, &w3c::collection_tail(w3c_items))?;
@@ -391,7 +401,11 @@ fn prepare_output(
             ));
         }
         let fresh = std::fs::read_dir(out).map_or(true, |mut d| d.next().is_none());
-        std::fs::create_dir_all(out).map_err(|e| refuse(&format!("cannot create: {e}")))?;
+        // A new folder is made whole at the end (`StagedFolder`), beside
+        // it: only the folders above it are made now.
+        if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| refuse(&format!("cannot create: {e}")))?;
+        }
         let same = match (out.canonicalize(), corpus_dir.canonicalize()) {
             (Ok(a), Ok(b)) => a == b,
             _ => false,

@@ -66,7 +66,7 @@ pub(super) fn read_and_render(
     path: &Path,
     schema: &LabelSchema,
     options: ExportOptions,
-    out: &brat::BratFolder,
+    (out, brat_folder): (&Path, Option<&brat::BratFolder>),
     (brat_labels, registry): (&BratLabels, &Registry),
 ) -> Rendered {
     let (read, session) = read(path, schema, options);
@@ -80,7 +80,7 @@ pub(super) fn read_and_render(
                 doc,
                 (&spans, &relations),
                 options,
-                out,
+                brat_folder,
                 (brat_labels, registry),
             ),
             ExportFormat::Spacy | ExportFormat::Doccano => {
@@ -109,7 +109,7 @@ pub(super) fn read_and_render(
                 }
             }
             ExportFormat::W3c => {
-                let collection = store::file_name(&out.path);
+                let collection = store::file_name(out);
                 let items = w3c::annotations(&collection, &name, doc, &spans, options);
                 let linked =
                     w3c::relation_annotations(&collection, &name, &spans, &relations, options);
@@ -128,16 +128,23 @@ pub(super) fn read_and_render(
 }
 
 /// Writes a document's brat files in `out` on this thread, the `.ann` only
-/// if `labels` names every label it uses. Each file is whole (a temporary
-/// file renamed into place); the export flushes them all at its end.
+/// if `labels` names every label it uses; the export flushes them all at
+/// its end. (`out` is there whenever the format is brat.)
 fn write_brat(
     name: &str,
     doc: &crate::model::Document,
     (spans, relations): (&[Span], &[&Relation]),
     options: ExportOptions,
-    out: &brat::BratFolder,
+    out: Option<&brat::BratFolder>,
     (labels, registry): (&BratLabels, &Registry),
 ) -> Body {
+    let Some(out) = out else {
+        let txt = Err(StoreError::Write {
+            path: name.into(),
+            source: std::io::Error::other("no brat folder to write in"),
+        });
+        return Body::Brat { txt, ann: None };
+    };
     let txt = out.write(name, &brat::txt(doc));
     let mut names = labels.clone();
     let rendered = brat::ann(name, doc, (spans, relations), registry, &mut names, options);

@@ -27,6 +27,9 @@
 //!   none); per label, and `micro` over all labels (the counts summed).
 //! - **overlap**: the same, a span matched when the other annotator has a
 //!   span of the same label sharing at least one code point with it.
+//! - **relations**: the same exact and overlap figures per relation type,
+//!   for a pair of which both annotators drew relations (see
+//!   [`relations`] for when two relations match).
 //! - Pairs in the annotators' order, a before b.
 //!
 //! The study is streamed: [`Agreement::add_document`] takes one document's
@@ -37,15 +40,18 @@
 //! - `mod.rs`: [`Agreement`] and its [`AgreementReport`]
 //! - `coefficients.rs`: the formulas, from counts
 //! - `tally.rs`: units, categories and span matches of one document
+//! - `relations.rs`: relations and their matches
 //! - `study.rs`: which documents and files a study compares
 
 pub mod coefficients;
+pub mod relations;
 mod report;
 pub mod study;
 mod tally;
 
 pub use coefficients::Scores;
-pub use report::{AgreementReport, MICRO, PairReport, shown};
+pub use relations::MarkedRelation;
+pub use report::{AgreementReport, MICRO, PairReport, RelationCounts, RelationReport, shown};
 pub(crate) use tally::labels_at;
 pub use tally::{Marked, MatchCounts};
 
@@ -76,6 +82,9 @@ pub struct DocumentTally {
     /// The units where the annotators' categories are not all the same
     /// (the disagreements curation lists when all must agree).
     pub disagreeing: usize,
+    /// The relations some but not all annotators drew (set by the caller
+    /// from [`Agreement::add_relations`]).
+    pub relations_disagreeing: usize,
 }
 
 impl DocumentTally {
@@ -105,6 +114,8 @@ pub struct Agreement {
     squares: u128,
     /// One per pair (a, b), a < b, in order.
     pairs: Vec<((usize, usize), PairTally)>,
+    /// Whether each annotator drew a relation in some document.
+    has_relations: Vec<bool>,
 }
 
 impl Agreement {
@@ -135,6 +146,7 @@ impl Agreement {
             totals: Vec::new(),
             squares: 0,
             pairs,
+            has_relations: vec![false; n],
         })
     }
 
@@ -168,6 +180,7 @@ impl Agreement {
         self.units += units.len() as u64;
         let tally = DocumentTally {
             units: units.len(),
+            relations_disagreeing: 0,
             disagreeing: units
                 .iter()
                 .filter(|u| u.iter().any(|&c| c != u[0]))
@@ -178,6 +191,33 @@ impl Agreement {
         }
         self.documents += 1;
         tally
+    }
+
+    /// Adds one document's relations: each annotator's, in the annotators'
+    /// order (a missing annotator counts as one who drew none). Call it
+    /// with the document's [`Self::add_document`]. Returns how many
+    /// distinct relations some but not all of the annotators drew.
+    pub fn add_relations(&mut self, relations: &[Vec<MarkedRelation>]) -> usize {
+        let none = Vec::new();
+        let of = |k: usize| relations.get(k).unwrap_or(&none);
+        for (k, has) in self.has_relations.iter_mut().enumerate() {
+            *has |= !of(k).is_empty();
+        }
+        for ((a, b), tally) in &mut self.pairs {
+            tally.relations.add(of(*a), of(*b));
+        }
+        let n = self.annotators.len();
+        let mut drawn: std::collections::HashMap<&MarkedRelation, usize> =
+            std::collections::HashMap::new();
+        for k in 0..n {
+            let mut mine: Vec<&MarkedRelation> = of(k).iter().collect();
+            mine.sort();
+            mine.dedup();
+            for r in mine {
+                *drawn.entry(r).or_default() += 1;
+            }
+        }
+        drawn.values().filter(|&&by| by < n).count()
     }
 
     /// The figures so far.

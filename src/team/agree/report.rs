@@ -30,6 +30,51 @@ pub struct PairReport {
     pub overlap: LabelScores,
     /// The span counts behind the scores, per label and `micro`.
     pub counts: BTreeMap<String, MatchCounts>,
+    /// The same figures for relations, per relation type and `micro`;
+    /// only when both annotators drew relations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relations: Option<RelationReport>,
+}
+
+/// The relation figures of one pair: b's relations against a's.
+#[derive(Clone, Debug, Serialize)]
+pub struct RelationReport {
+    /// Exact matches per relation type and `micro`.
+    pub exact: LabelScores,
+    /// Overlap matches per relation type and `micro`.
+    pub overlap: LabelScores,
+    /// The relation counts behind the scores, per type and `micro`.
+    pub counts: BTreeMap<String, RelationCounts>,
+}
+
+/// Relation counts of one type (or all, for `micro`) for one pair.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct RelationCounts {
+    /// a's relations.
+    pub a_relations: u64,
+    /// b's relations.
+    pub b_relations: u64,
+    /// a's relations b has exactly.
+    pub a_exact: u64,
+    /// b's relations a has exactly.
+    pub b_exact: u64,
+    /// a's relations b has by overlap.
+    pub a_overlap: u64,
+    /// b's relations a has by overlap.
+    pub b_overlap: u64,
+}
+
+impl From<MatchCounts> for RelationCounts {
+    fn from(c: MatchCounts) -> Self {
+        Self {
+            a_relations: c.a_spans,
+            b_relations: c.b_spans,
+            a_exact: c.a_exact,
+            b_exact: c.b_exact,
+            a_overlap: c.a_overlap,
+            b_overlap: c.b_overlap,
+        }
+    }
 }
 
 /// What [`Agreement::report`] gives.
@@ -68,39 +113,24 @@ pub(super) fn build(study: &Agreement) -> AgreementReport {
             let (a, b) = (*a, *b);
             let confusion: Vec<((usize, usize), u64)> =
                 tally.confusion.iter().map(|(&k, &n)| (k, n)).collect();
-            let mut counts: BTreeMap<String, MatchCounts> = BTreeMap::new();
-            let mut micro = MatchCounts::default();
-            for (label, c) in &tally.by_label {
-                micro.add(c);
-                let key = if label == MICRO {
-                    format!("{MICRO} (label)")
-                } else {
-                    label.clone()
-                };
-                counts.insert(key, *c);
-            }
-            counts.insert(MICRO.to_owned(), micro);
-            let scores = |exact: bool| -> LabelScores {
-                counts
-                    .iter()
-                    .map(|(label, c)| {
-                        let s = if exact {
-                            Scores::of(c.a_spans, c.a_exact, c.b_spans, c.b_exact)
-                        } else {
-                            Scores::of(c.a_spans, c.a_overlap, c.b_spans, c.b_overlap)
-                        };
-                        (label.clone(), s)
-                    })
-                    .collect()
-            };
+            let (counts, exact, overlap) = scored(&tally.by_label);
+            let relations = (study.has_relations[a] && study.has_relations[b]).then(|| {
+                let (counts, exact, overlap) = scored(&tally.relations.by_type);
+                RelationReport {
+                    exact,
+                    overlap,
+                    counts: counts.into_iter().map(|(k, c)| (k, c.into())).collect(),
+                }
+            });
             PairReport {
                 a: study.annotators[a].clone(),
                 b: study.annotators[b].clone(),
                 units: tally.units(),
                 cohen_kappa: cohen_kappa(&confusion, study.categories.len()),
-                exact: scores(true),
-                overlap: scores(false),
+                exact,
+                overlap,
                 counts,
+                relations,
             }
         })
         .collect();
@@ -112,6 +142,41 @@ pub(super) fn build(study: &Agreement) -> AgreementReport {
         krippendorff_alpha: counts.krippendorff_alpha(),
         pairs,
     }
+}
+
+/// Counts per label with `micro` over them all (a label itself named
+/// `micro` keyed `micro (label)`), and the exact and overlap scores of
+/// each.
+fn scored(
+    by_label: &BTreeMap<String, MatchCounts>,
+) -> (BTreeMap<String, MatchCounts>, LabelScores, LabelScores) {
+    let mut counts: BTreeMap<String, MatchCounts> = BTreeMap::new();
+    let mut micro = MatchCounts::default();
+    for (label, c) in by_label {
+        micro.add(c);
+        let key = if label == MICRO {
+            format!("{MICRO} (label)")
+        } else {
+            label.clone()
+        };
+        counts.insert(key, *c);
+    }
+    counts.insert(MICRO.to_owned(), micro);
+    let scores = |exact: bool| -> LabelScores {
+        counts
+            .iter()
+            .map(|(label, c)| {
+                let s = if exact {
+                    Scores::of(c.a_spans, c.a_exact, c.b_spans, c.b_exact)
+                } else {
+                    Scores::of(c.a_spans, c.a_overlap, c.b_spans, c.b_overlap)
+                };
+                (label.clone(), s)
+            })
+            .collect()
+    };
+    let (exact, overlap) = (scores(true), scores(false));
+    (counts, exact, overlap)
 }
 
 /// A coefficient to 3 decimals, or `n/a` without units.
@@ -158,37 +223,73 @@ impl AgreementReport {
                 pair.units,
                 shown(pair.cohen_kappa)
             );
-            let width = pair
+            let spans: Vec<_> = pair
                 .counts
-                .keys()
-                .map(|k| k.chars().count())
-                .max()
-                .unwrap_or(5)
-                .max(5);
-            let _ = writeln!(
-                out,
-                "  {:<width$}  {:<13}  {:<20}  overlap",
-                "", "spans", "exact"
+                .iter()
+                .map(|(k, c)| (k, c.a_spans, c.b_spans))
+                .collect();
+            write_rows(
+                &mut out,
+                "label",
+                "spans",
+                &spans,
+                &pair.exact,
+                &pair.overlap,
             );
-            let _ = writeln!(
-                out,
-                "  {:<width$}  {:>6} {:>6}  {:>6} {:>6} {:>6}  {:>6} {:>6} {:>6}",
-                "label", "a", "b", "P", "R", "F1", "P", "R", "F1"
-            );
-            // The labels, then the figures over all of them.
-            let micro = pair.counts.get_key_value(MICRO);
-            let labels = pair.counts.iter().filter(|(label, _)| *label != MICRO);
-            for (label, c) in labels.chain(micro) {
-                let (Some(e), Some(o)) = (pair.exact.get(label), pair.overlap.get(label)) else {
-                    continue;
-                };
-                let _ = writeln!(
-                    out,
-                    "  {label:<width$}  {:>6} {:>6}  {:>6.3} {:>6.3} {:>6.3}  {:>6.3} {:>6.3} {:>6.3}",
-                    c.a_spans, c.b_spans, e.precision, e.recall, e.f1, o.precision, o.recall, o.f1
-                );
+            if let Some(relations) = &pair.relations {
+                let counts: Vec<_> = relations
+                    .counts
+                    .iter()
+                    .map(|(k, c)| (k, c.a_relations, c.b_relations))
+                    .collect();
+                let (exact, overlap) = (&relations.exact, &relations.overlap);
+                write_rows(&mut out, "relation", "relations", &counts, exact, overlap);
             }
         }
         out
+    }
+}
+
+/// One pair's table of scores: a head naming the rows (`label`,
+/// `relation`) and what is counted (`spans`, `relations`), then a row per
+/// label with a's and b's counts and the exact and overlap scores, `micro`
+/// last.
+fn write_rows(
+    out: &mut String,
+    rows: &str,
+    counted: &str,
+    counts: &[(&String, u64, u64)],
+    exact: &LabelScores,
+    overlap: &LabelScores,
+) {
+    let width = counts
+        .iter()
+        .map(|(k, ..)| k.chars().count())
+        .chain([rows.chars().count()])
+        .max()
+        .unwrap_or(5)
+        .max(5);
+    let _ = writeln!(
+        out,
+        "  {:<width$}  {counted:<13}  {:<20}  overlap",
+        "", "exact"
+    );
+    let _ = writeln!(
+        out,
+        "  {rows:<width$}  {:>6} {:>6}  {:>6} {:>6} {:>6}  {:>6} {:>6} {:>6}",
+        "a", "b", "P", "R", "F1", "P", "R", "F1"
+    );
+    // The labels, then the figures over all of them.
+    let micro = counts.iter().filter(|(label, ..)| *label == MICRO);
+    let labels = counts.iter().filter(|(label, ..)| *label != MICRO);
+    for (label, a, b) in labels.chain(micro) {
+        let (Some(e), Some(o)) = (exact.get(*label), overlap.get(*label)) else {
+            continue;
+        };
+        let _ = writeln!(
+            out,
+            "  {label:<width$}  {a:>6} {b:>6}  {:>6.3} {:>6.3} {:>6.3}  {:>6.3} {:>6.3} {:>6.3}",
+            e.precision, e.recall, e.f1, o.precision, o.recall, o.f1
+        );
     }
 }

@@ -6,9 +6,10 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use super::Marked;
+use super::{Marked, MarkedRelation};
 use crate::corpus::listing::{NameList, to_bytes, visible_stem};
 use crate::corpus::{ArticleList, articles_in};
+use crate::model::AnnotationSet;
 use crate::model::{LabelSchema, Status};
 use crate::store::{self, StoreError};
 
@@ -139,7 +140,7 @@ impl Study {
                 .push(OsString::from(article).as_os_str(), kind)
                 .map_err(read)?;
         }
-        files.sort();
+        files.sort().map_err(read)?;
         let mut sorted: Vec<usize> = (0..names.len()).collect();
         sorted.sort_by(|&a, &b| names[a].cmp(&names[b]));
         let mut order = vec![0; names.len()];
@@ -218,6 +219,9 @@ impl Study {
 pub struct DocumentSpans {
     /// Each annotator's accepted spans, in the annotators' order.
     pub spans: Vec<Vec<Marked>>,
+    /// Each annotator's accepted relations between two of their accepted
+    /// spans, in the annotators' order.
+    pub relations: Vec<Vec<MarkedRelation>>,
     /// Problems met loading the files (each `FILE: …`).
     pub warnings: Vec<String>,
 }
@@ -252,18 +256,40 @@ pub fn read_document(files: &DocumentFiles, schema: &LabelSchema) -> Result<Docu
                 crate::plural::counted(loaded.unplaced.len(), "span", "spans")
             ));
         }
-        let spans = loaded.set.spans();
-        out.spans.push(
-            spans
-                .iter()
-                .filter(|s| s.status == Status::Accepted)
-                .map(|s| Marked {
-                    start: s.start,
-                    end: s.end,
-                    label: s.label.clone(),
-                })
-                .collect(),
-        );
+        let (spans, relations) = marked(&loaded.set, schema);
+        out.spans.push(spans);
+        out.relations.push(relations);
     }
     Ok(out)
+}
+
+/// An annotator's work in `set`: the accepted spans, and the accepted
+/// relations whose ends are both accepted spans (an end pending, rejected
+/// or orphaned is not on the annotator's text).
+pub fn marked(set: &AnnotationSet, schema: &LabelSchema) -> (Vec<Marked>, Vec<MarkedRelation>) {
+    let accepted = |id| {
+        set.get(id)
+            .filter(|s| s.status == Status::Accepted)
+            .map(Marked::of)
+    };
+    let spans = set
+        .spans()
+        .iter()
+        .filter(|s| s.status == Status::Accepted)
+        .map(Marked::of)
+        .collect();
+    let relations = set
+        .relations()
+        .filter(|r| r.status == Status::Accepted)
+        .filter_map(|r| {
+            let directed = schema.relation(&r.label).is_none_or(|d| d.directed);
+            Some(MarkedRelation::new(
+                &r.label,
+                accepted(r.from)?,
+                accepted(r.to)?,
+                directed,
+            ))
+        })
+        .collect();
+    (spans, relations)
 }

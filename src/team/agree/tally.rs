@@ -15,6 +15,17 @@ pub struct Marked {
     pub label: String,
 }
 
+impl Marked {
+    /// A span's offsets and label.
+    pub fn of(span: &crate::model::Span) -> Self {
+        Self {
+            start: span.start,
+            end: span.end,
+            label: span.label.clone(),
+        }
+    }
+}
+
 /// The category no span gives: the annotator marked nothing at the unit.
 pub(super) const NONE: usize = 0;
 
@@ -125,12 +136,13 @@ impl MatchCounts {
     }
 }
 
-/// What one pair keeps: confusion counts over its units, and span matches
-/// per label.
+/// What one pair keeps: confusion counts over its units, span matches
+/// per label and relation matches per type.
 #[derive(Debug, Default)]
 pub(super) struct PairTally {
     pub(super) confusion: HashMap<(usize, usize), u64>,
     pub(super) by_label: BTreeMap<String, MatchCounts>,
+    pub(super) relations: super::relations::RelationTally,
 }
 
 impl PairTally {

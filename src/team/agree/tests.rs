@@ -162,3 +162,91 @@ fn pairs_come_in_argument_order_and_units_are_the_pairs_own() {
         Err(AgreeError::SameName(_))
     ));
 }
+
+fn rel(label: &str, from: &Marked, to: &Marked) -> MarkedRelation {
+    MarkedRelation::new(label, from.clone(), to.clone(), true)
+}
+
+#[test]
+fn relations_match_exactly_or_by_overlap_per_type_and_micro() {
+    // Spans: P1 person [0,5), P2 person [40,45), R1 role [10,20) (b draws
+    // it as R1b [8,20), overlapping), C1 country [30,36), R2 role [60,70),
+    // X country [50,55).
+    let (p1, p2) = (m(0, 5, "person"), m(40, 45, "person"));
+    let (r1, r1b, r2) = (m(10, 20, "role"), m(8, 20, "role"), m(60, 70, "role"));
+    let (c1, x) = (m(30, 36, "country"), m(50, 55, "country"));
+    let a = vec![
+        rel("holds", &p1, &r1),
+        rel("holds", &p2, &r1),
+        rel("of", &r1, &c1),
+        rel("of", &r2, &x),
+        rel("of", &r2, &c1),
+    ];
+    let b = vec![
+        rel("holds", &p1, &r1b),
+        rel("holds", &p2, &r2),
+        rel("of", &r1b, &c1),
+        rel("of", &r2, &x),
+    ];
+    let mut agreement = Agreement::new(vec!["a".to_owned(), "b".to_owned(), "c".to_owned()])
+        .expect("three annotators");
+    agreement.add_document(&[vec![p1.clone()], vec![p1], vec![]]);
+    // 8 distinct relations (of R2→X drawn by a and b), none by all three.
+    assert_eq!(agreement.add_relations(&[a.clone(), b.clone(), vec![]]), 8);
+    let mut two = Agreement::new(vec!["a".to_owned(), "b".to_owned()]).expect("two");
+    assert_eq!(two.add_relations(&[a, b]), 7, "all but R2→X");
+    let report = agreement.report();
+    let relations = report.pairs[0].relations.as_ref().expect("both drew some");
+    let scores = |s: &Scores| (s.precision, s.recall, s.f1);
+    // holds: a 2, b 2; none exactly; by overlap (P1→R1 ~ P1→R1b) 1 each.
+    assert_eq!(scores(&relations.exact["holds"]), (0.0, 0.0, 0.0));
+    assert_eq!(scores(&relations.overlap["holds"]), (0.5, 0.5, 0.5));
+    // of: a 3, b 2; R2→X exactly (1 each); R1→C1 ~ R1b→C1 too by overlap
+    // (2 each). Exact P = 1/2, R = 1/3, F1 = 0.4; overlap P = 1, R = 2/3,
+    // F1 = 0.8.
+    let of = scores(&relations.exact["of"]);
+    assert!(close(Some(of.0), 0.5) && close(Some(of.1), 1.0 / 3.0) && close(Some(of.2), 0.4));
+    let of = scores(&relations.overlap["of"]);
+    assert!(close(Some(of.0), 1.0) && close(Some(of.1), 2.0 / 3.0) && close(Some(of.2), 0.8));
+    // micro: a 5, b 4; exact 1 each: P = 1/4, R = 1/5, F1 = 2/9; overlap
+    // 3 each: P = 3/4, R = 3/5, F1 = 2/3.
+    let micro = scores(&relations.exact[MICRO]);
+    assert!(close(Some(micro.0), 0.25) && close(Some(micro.1), 0.2));
+    assert!(close(Some(micro.2), 2.0 / 9.0), "{micro:?}");
+    let micro = scores(&relations.overlap[MICRO]);
+    assert!(close(Some(micro.0), 0.75) && close(Some(micro.1), 0.6));
+    assert!(close(Some(micro.2), 2.0 / 3.0), "{micro:?}");
+    let counts = relations.counts[MICRO];
+    assert_eq!((counts.a_relations, counts.b_relations), (5, 4));
+    assert_eq!((counts.a_exact, counts.b_overlap), (1, 3));
+    // c drew none: its pairs have no relation figures, in JSON neither.
+    assert!(report.pairs[1].relations.is_none() && report.pairs[2].relations.is_none());
+    let json = report.to_json();
+    assert!(json["pairs"][0]["relations"]["exact"]["of"]["f1"].is_number());
+    assert!(json["pairs"][1].get("relations").is_none(), "{json}");
+    let table = report.to_table();
+    assert!(table.contains("relation"), "{table}");
+    assert!(
+        table.contains("  of             3      2   0.500  0.333  0.400   1.000  0.667  0.800"),
+        "{table}"
+    );
+}
+
+#[test]
+fn an_undirected_relation_matches_either_way_a_directed_one_does_not() {
+    let (p1, p2) = (m(0, 5, "person"), m(10, 15, "person"));
+    let study = |directed: bool| {
+        let mut agreement =
+            Agreement::new(vec!["a".to_owned(), "b".to_owned()]).expect("two annotators");
+        agreement.add_document(&[vec![p1.clone(), p2.clone()], vec![p1.clone(), p2.clone()]]);
+        agreement.add_relations(&[
+            vec![MarkedRelation::new("met", p1.clone(), p2.clone(), directed)],
+            vec![MarkedRelation::new("met", p2.clone(), p1.clone(), directed)],
+        ]);
+        let report = agreement.report();
+        let relations = report.pairs[0].relations.clone().expect("both drew some");
+        (relations.exact["met"].f1, relations.overlap["met"].f1)
+    };
+    assert_eq!(study(false), (1.0, 1.0));
+    assert_eq!(study(true), (0.0, 0.0));
+}

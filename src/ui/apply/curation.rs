@@ -10,7 +10,7 @@ use std::sync::Arc;
 use crate::model::Edit;
 use crate::store;
 use crate::team::agree::study::{DocumentFiles, read_document};
-use crate::team::curate::{CurationIndex, gold_at};
+use crate::team::curate::{CurationIndex, Take, gold_at};
 use crate::ui::app::NewsmarkApp;
 use crate::ui::background::agree_job::AgreeJob;
 use crate::ui::widgets::curation_panel::Curation;
@@ -108,13 +108,19 @@ impl NewsmarkApp {
             Ok(read) => read,
             Err(why) => return self.error(format!("Cannot curate {}: {why}", files.name)),
         };
-        let index = CurationIndex::build(annotators, &read.spans, quorum);
+        let index = CurationIndex::build(annotators, &read.spans, &read.relations, quorum);
         let merge = self
             .session()
             .and_then(|s| index.merge_agreed_edit(s.doc(), s.set()));
-        let merged = match &merge {
-            Some(Edit::Batch(adds)) => adds.len(),
-            _ => 0,
+        let (merged, relations) = match &merge {
+            Some(Edit::Batch(adds)) => {
+                let relations = adds
+                    .iter()
+                    .filter(|e| matches!(e, Edit::AddRelation(_)))
+                    .count();
+                (adds.len() - relations, relations)
+            }
+            _ => (0, 0),
         };
         if let Some(edit) = merge {
             self.perform(edit);
@@ -132,9 +138,17 @@ impl NewsmarkApp {
             });
         }
         self.info(format!(
-            "Curating {}: {} merged into the gold (Ctrl+Z takes them back), {} to resolve (F8, Alt+1…)",
+            "Curating {}: {}{} merged into the gold (Ctrl+Z takes them back), {} to resolve (F8, Alt+1…)",
             files.name,
             crate::plural::counted(merged, "agreed span", "agreed spans"),
+            if relations > 0 {
+                format!(
+                    " and {}",
+                    crate::plural::counted(relations, "relation", "relations")
+                )
+            } else {
+                String::new()
+            },
             crate::plural::counted(total, "disagreement", "disagreements"),
         ));
         if total > 0 {
@@ -204,19 +218,32 @@ impl NewsmarkApp {
                 crate::plural::counted(index.annotators().len(), "annotator", "annotators")
             ));
         }
-        let edit = self
+        let take = self
             .session()
             .and_then(|s| index.take_edit(s.doc(), s.set(), at, annotator));
-        match edit {
-            Some(edit) => self.perform(edit),
-            None => self.info(match annotator {
+        match take {
+            Some(Take::Edit(edit)) => self.perform(*edit),
+            Some(Take::AlreadyThere) => self.info(match annotator {
                 Some(k) => format!(
                     "The gold already holds {}'s version.",
                     index.annotators()[k]
                 ),
                 None => "The gold already holds nothing there.".to_owned(),
             }),
+            Some(Take::EndsNotInGold) => {
+                return self.info(
+                    "That relation's ends are not both in the gold: resolve them first \
+                     (or tag them), then take it.",
+                );
+            }
+            None => {}
         }
         self.step_disagreement(true);
+        if at + 1 == index.disagreements().len() {
+            self.info(
+                "That was the last disagreement (F8 goes round again from the first). \
+                 Ctrl+S writes the gold.",
+            );
+        }
     }
 }

@@ -2,10 +2,11 @@
 //! Entities tab (Ctrl+K), unlinking it (Ctrl+Shift+K), reviewing a
 //! suggested link, and renaming and merging entities. A span's link is a
 //! document edit (Ctrl+Z undoes it); a registry change is saved to the
-//! folder's `entities.ron` at once and taken back with the panel's Undo
-//! button (a merge's re-pointed links with it).
+//! folder's `entities.ron` at once and taken back by Ctrl+Z or the panel's
+//! Undo button, a merge's re-pointed links with it (`entity_undo.rs`).
 
-use crate::entities::{self, RegistryEdit};
+use crate::entities::corpus::Repoint;
+use crate::entities::{self, RegistryEdit, RegistryError};
 use crate::model::Status;
 use crate::ui::Command;
 use crate::ui::app::{NewsmarkApp, RightTab};
@@ -13,7 +14,7 @@ use crate::ui::widgets::entity_panel::{EntityPanel, EntityStep, Repointed};
 
 impl NewsmarkApp {
     /// Applies an entity command (others are applied in `apply`).
-    pub(in crate::ui) fn apply_entity(&mut self, command: Command) {
+    pub(in crate::ui) fn apply_entity(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::LinkEntity => self.link_picked_entity(),
             Command::UnlinkEntity => self.unlink_entity(),
@@ -21,14 +22,31 @@ impl NewsmarkApp {
                 self.review_link(status);
             }
             Command::RenameEntity { id, name } => self.rename_entity(&id, &name),
-            Command::MergeEntity { from, into } => self.merge_entity(&from, &into),
-            Command::SplitEntity { id, alias } => self.split_entity(&id, &alias),
+            Command::MergeEntity { from, into } => self.merge_entity(ctx, &from, &into),
+            Command::SplitEntity { id, alias } => self.split_entity(ctx, &id, &alias),
+            Command::AddAlias { id, alias } => {
+                self.registry_change(&id, format!("alias “{alias}” of {id}"), |r| {
+                    if alias.is_empty() {
+                        return Err(RegistryError::NoChange("Type the alias first.".to_owned()));
+                    }
+                    r.add_alias_edit(&id, &alias)
+                });
+            }
+            Command::RemoveAlias { id, alias } => {
+                let what = format!("removal of “{alias}” from {id}");
+                self.registry_change(&id, what, |r| r.remove_alias_edit(&id, &alias));
+            }
+            Command::SetExternalId { id, external_id } => {
+                let what = format!("QID of {id}");
+                self.registry_change(&id, what, |r| r.external_id_edit(&id, &external_id));
+            }
             Command::UndoEntityEdit => self.undo_entity_edit(),
+            Command::RedoEntityEdit => self.redo_entity_edit(),
             _ => {}
         }
     }
 
-    fn entity_panel(&mut self) -> Option<&mut EntityPanel> {
+    pub(in crate::ui) fn entity_panel(&mut self) -> Option<&mut EntityPanel> {
         self.folder.as_mut().map(|f| &mut f.entities)
     }
 
@@ -99,7 +117,7 @@ impl NewsmarkApp {
 
     /// Applies `edit` to the registry and saves it; whether it worked (the
     /// notice says why not).
-    fn change_registry(&mut self, edit: &RegistryEdit) -> bool {
+    pub(in crate::ui) fn change_registry(&mut self, edit: &RegistryEdit) -> bool {
         let Some(folder) = self.folder.as_mut() else {
             return false;
         };
@@ -108,6 +126,14 @@ impl NewsmarkApp {
         if let Some(problem) = &panel.problem {
             let text = format!("The registry is not changed while it cannot be read: {problem}");
             self.error(text);
+            return false;
+        }
+        if let Some(running) = &panel.running {
+            let text = format!(
+                "Wait for the {} to re-point the folder's links (or cancel it in the status bar).",
+                running.what
+            );
+            self.info(text);
             return false;
         }
         if let Err(err) = panel.registry.apply(edit) {
@@ -123,6 +149,32 @@ impl NewsmarkApp {
         true
     }
 
+    /// Makes the registry change `make` gives (one of entity `id`'s own,
+    /// called `what` by the Undo button): saved at once, undoable.
+    fn registry_change(
+        &mut self,
+        id: &str,
+        what: String,
+        make: impl FnOnce(&entities::Registry) -> Result<RegistryEdit, RegistryError>,
+    ) {
+        let Some(panel) = self.entity_panel() else {
+            return;
+        };
+        let edit = match make(&panel.registry) {
+            Ok(edit) => edit,
+            Err(err) => return self.info(err.to_string()),
+        };
+        if self.change_registry(&edit) {
+            self.info(format!(
+                "Saved the {what} in entities.ron (Ctrl+Z takes it back)."
+            ));
+            self.entities_step(what, edit, None, 0);
+            if let Some(panel) = self.entity_panel() {
+                panel.pick(Some(id));
+            }
+        }
+    }
+
     fn rename_entity(&mut self, id: &str, name: &str) {
         let Some(panel) = self.entity_panel() else {
             return;
@@ -135,16 +187,17 @@ impl NewsmarkApp {
             Err(err) => return self.info(err.to_string()),
         };
         if self.change_registry(&edit) {
-            self.entities_step(format!("rename of {id}"), edit, None);
+            self.entities_step(format!("rename of {id}"), edit, None, 0);
             self.info(format!(
-                "Renamed {id} to “{name}” in entities.ron (the panel's Undo takes it back)."
+                "Renamed {id} to “{name}” in entities.ron (Ctrl+Z takes it back)."
             ));
         }
     }
 
-    /// Merges entity `from` into `into`: the registry, then this
-    /// document's links (one document edit).
-    fn merge_entity(&mut self, from: &str, into: &str) {
+    /// Merges entity `from` into `into`: this document's links at once
+    /// (one document edit), the folder's other documents in the background,
+    /// then the registry (`entity_repoint.rs`).
+    fn merge_entity(&mut self, ctx: &egui::Context, from: &str, into: &str) {
         let Some(panel) = self.entity_panel() else {
             return;
         };
@@ -152,53 +205,60 @@ impl NewsmarkApp {
             Ok(edit) => edit,
             Err(err) => return self.info(err.to_string()),
         };
-        if !self.change_registry(&edit) {
+        if !self.may_repoint_folder() {
             return;
         }
         let repointed = self.repoint_open_document(from, into, |_| true);
-        let moved = repointed.as_ref().map_or(0, |r| r.spans.len());
-        self.entities_step(format!("merge of {from}"), edit, repointed);
-        if let Some(panel) = self.entity_panel() {
-            panel.pick(Some(into));
-        }
-        self.info(format!(
-            "Merged {from} into {into}; {} of this document now {} to {into}.",
-            crate::plural::counted(moved, "link", "links"),
-            if moved == 1 { "points" } else { "point" }
-        ));
+        let repoint = Repoint {
+            from: from.to_owned(),
+            into: into.to_owned(),
+            text: None,
+        };
+        self.start_repoint(
+            ctx,
+            format!("merge of {from}"),
+            (edit, true),
+            repoint,
+            repointed,
+        );
     }
 
-    /// Splits `alias` off entity `id` as a new entity named so; the open
-    /// document's spans linked to `id` whose text is `alias` follow it.
-    fn split_entity(&mut self, id: &str, alias: &str) {
+    /// Splits `alias` off entity `id` as a new entity named so: the
+    /// registry first, then the spans of that text linked to `id`, in this
+    /// document at once and in the folder's others in the background.
+    fn split_entity(&mut self, ctx: &egui::Context, id: &str, alias: &str) {
         let Some(panel) = self.entity_panel() else {
             return;
         };
-        let new = free_id(&panel.registry, alias);
+        let new = panel.registry.free_id(alias);
         let edit = match panel.registry.split_edit(id, &new, alias, &[alias]) {
             Ok(edit) => edit,
             Err(err) => return self.info(err.to_string()),
         };
-        if !self.change_registry(&edit) {
+        if !self.may_repoint_folder() || !self.change_registry(&edit) {
             return;
         }
-        let named = |s: &crate::model::Span| s.text.split_whitespace().eq(alias.split_whitespace());
-        let repointed = self.repoint_open_document(id, &new, named);
-        let moved = repointed.as_ref().map_or(0, |r| r.spans.len());
-        self.entities_step(format!("split of {new}"), edit, repointed);
+        let repoint = Repoint {
+            from: id.to_owned(),
+            into: new.clone(),
+            text: Some(alias.to_owned()),
+        };
+        let repointed = self.repoint_open_document(id, &new, |s| repoint.picks(s));
         if let Some(panel) = self.entity_panel() {
             panel.pick(Some(&new));
         }
-        self.info(format!(
-            "Split “{alias}” off {id} as {new}; {} of this document {} to it.",
-            crate::plural::counted(moved, "span", "spans"),
-            if moved == 1 { "points" } else { "point" }
-        ));
+        self.start_repoint(
+            ctx,
+            format!("split of {new}"),
+            (edit, false),
+            repoint,
+            repointed,
+        );
     }
 
     /// Re-points the open document's links to `from` that `which` picks
     /// to `into`, as one document edit; what was re-pointed, if anything.
-    fn repoint_open_document(
+    pub(in crate::ui) fn repoint_open_document(
         &mut self,
         from: &str,
         into: &str,
@@ -224,61 +284,23 @@ impl NewsmarkApp {
         })
     }
 
-    fn entities_step(&mut self, what: String, edit: RegistryEdit, repointed: Option<Repointed>) {
+    pub(in crate::ui) fn entities_step(
+        &mut self,
+        what: String,
+        edit: RegistryEdit,
+        repointed: Option<Repointed>,
+        elsewhere: usize,
+    ) {
+        let doc_state = self.doc_state();
         if let Some(panel) = self.entity_panel() {
             panel.undo.push(EntityStep {
                 what,
                 edit,
                 repointed,
+                doc_state,
+                elsewhere,
             });
+            panel.redo.clear();
         }
     }
-
-    /// Takes back the last registry change made from the panel, and the
-    /// links a merge re-pointed in the open document.
-    fn undo_entity_edit(&mut self) {
-        let Some(step) = self.entity_panel().and_then(|p| p.undo.pop()) else {
-            return self.info("No change of the registry to take back.");
-        };
-        if !self.change_registry(&step.edit.inverse()) {
-            if let Some(panel) = self.entity_panel() {
-                panel.undo.push(step);
-            }
-            return;
-        }
-        if let Some(back) = &step.repointed
-            && let Some(session) = self.session()
-            && session.txt_path() == back.txt
-            && let Some(edit) =
-                entities::repoint_links_edit(session.set(), &back.into, &back.from, |s| {
-                    back.spans.contains(&s.id)
-                })
-        {
-            self.perform(edit);
-        }
-        self.info(format!("Took back the {}.", step.what));
-    }
-}
-
-/// An entity id made from `name` (lower case, words joined by `-`), with a
-/// number after it if `registry` has it already.
-fn free_id(registry: &entities::Registry, name: &str) -> String {
-    let words: Vec<String> = name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let stem = if words.is_empty() {
-        "entity".to_owned()
-    } else {
-        words.join("-")
-    };
-    let stem: String = stem.chars().take(56).collect();
-    let mut id = stem.clone();
-    let mut n = 2;
-    while registry.get(&id).is_some() {
-        id = format!("{stem}-{n}");
-        n += 1;
-    }
-    id
 }

@@ -7,6 +7,8 @@
 //! - `curation.rs`: the agreement panel, curating a document into the gold
 //! - `bulk.rs`: Accept all / Reject all in the document and over the folder
 //! - `entities.rs`: linking spans to entities, renaming and merging entities
+//! - `entity_repoint.rs`: a merge's or split's re-pointing of the folder's other documents, in the background
+//! - `entity_undo.rs`: Ctrl+Z / Ctrl+Shift+Z over registry changes and document edits in one order
 //! - `facts.rs`: the facts window and a fact's evidence
 //! - `disk_change.rs`: checking the files on disk, applying "changed on disk"
 //! - `folder.rs`: reading the folder's annotation files in the background
@@ -24,6 +26,8 @@ pub mod bulk;
 pub mod curation;
 pub mod disk_change;
 pub mod entities;
+pub mod entity_repoint;
+pub mod entity_undo;
 pub mod facts;
 pub mod files;
 pub mod folder;
@@ -183,7 +187,11 @@ impl NewsmarkApp {
             | Command::RenameEntity { .. }
             | Command::MergeEntity { .. }
             | Command::SplitEntity { .. }
-            | Command::UndoEntityEdit) => self.apply_entity(command),
+            | Command::AddAlias { .. }
+            | Command::RemoveAlias { .. }
+            | Command::SetExternalId { .. }
+            | Command::UndoEntityEdit
+            | Command::RedoEntityEdit) => self.apply_entity(ctx, command),
             command @ (Command::ToggleFacts
             | Command::RebuildFacts
             | Command::ShowEvidence { .. }) => self.apply_facts(ctx, command),
@@ -202,6 +210,15 @@ impl NewsmarkApp {
     }
 
     fn undo_redo(&mut self, undo: bool) {
+        // The last thing done may be a change of the entity registry.
+        if self.registry_step_first(undo) {
+            if undo {
+                self.undo_entity_edit();
+            } else {
+                self.redo_entity_edit();
+            }
+            return;
+        }
         let Some(session) = self.doc.as_mut().map(|d| &mut d.session) else {
             return;
         };

@@ -258,22 +258,30 @@ impl NewsmarkApp {
         }
     }
 
+    /// Selects relation `id`: its arc is drawn and both its ends outlined;
+    /// with `scroll`, both ends are brought into view if they fit.
     pub(in crate::ui) fn select_relation(&mut self, id: RelationId, scroll: bool) {
         let Some(doc) = &mut self.doc else {
             return;
         };
-        let Some(relation) = doc.session.set().relation(id) else {
+        let set = doc.session.set();
+        let Some(relation) = set.relation(id) else {
             return;
         };
-        let from = doc.session.set().get(relation.from).map(|s| s.start);
+        let ends: Vec<usize> = [relation.from, relation.to]
+            .iter()
+            .filter_map(|&end| set.get(end).map(|s| s.start))
+            .collect();
+        let first = ends.iter().min().copied();
+        let last = ends.iter().max().copied();
         let view = &mut doc.view;
         view.linking = None;
         view.selected_span = None;
         view.selected_relation = Some(id);
-        if let Some(at) = from {
-            view.selection = crate::ui::Selection::caret_at(at);
+        if let (Some(first), Some(last)) = (first, last) {
+            view.selection = crate::ui::Selection::caret_at(first);
             if scroll {
-                view.scroll_to(ScrollTo::Center(at));
+                view.scroll_to(ScrollTo::Both(first, last));
             }
         }
     }
@@ -325,13 +333,22 @@ impl NewsmarkApp {
         }
     }
 
-    fn review_relation(&mut self, id: RelationId, status: Status) {
+    /// Reviews relation `id`; a reviewed suggestion moves the selection on
+    /// to the next pending one (span or relation), as for spans.
+    pub(in crate::ui) fn review_relation(&mut self, id: RelationId, status: Status) {
         let Some(session) = self.session() else {
             return;
         };
+        let was_pending = session
+            .set()
+            .relation(id)
+            .is_some_and(|r| r.status == Status::Pending);
         match session.review_relation_edit(id, status) {
             Some(edit) => self.perform(edit),
             None => self.info("That relation already has that status."),
+        }
+        if was_pending {
+            self.step_pending(true);
         }
     }
 }

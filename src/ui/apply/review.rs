@@ -3,8 +3,8 @@
 
 use crate::model::{Status, words};
 use crate::plural;
-use crate::session::ReviewFilter;
 use crate::session::bulk::count_pending;
+use crate::session::{ReviewFilter, Reviewable, count_pending_relations};
 use crate::ui::Selection;
 use crate::ui::app::NewsmarkApp;
 
@@ -19,6 +19,11 @@ impl NewsmarkApp {
     /// Sets the selected span's status; a reviewed suggestion moves the
     /// selection on to the next pending one.
     pub(in crate::ui) fn review(&mut self, status: Status) {
+        // A selected relation (the review panel's Accept and Reject
+        // buttons; the keys ask for it directly).
+        if let Some(id) = self.view().and_then(|v| v.selected_relation) {
+            return self.review_relation(id, status);
+        }
         // A reviewed span with a suggested entity link: A and X review the link.
         let span_reviewed = self
             .selected_span()
@@ -50,23 +55,33 @@ impl NewsmarkApp {
         }
     }
 
+    /// Selects the next (previous) pending suggestion, span or relation,
+    /// in document order.
     pub(in crate::ui) fn step_pending(&mut self, forward: bool) {
-        let Some(session) = self.session() else {
+        let (Some(session), Some(view)) = (self.session(), self.view()) else {
             return;
         };
-        let current = self.selected_span();
+        let current = match (view.selected_span, view.selected_relation) {
+            (Some(id), _) => Some(Reviewable::Span(id)),
+            (None, Some(id)) => Some(Reviewable::Relation(id)),
+            (None, None) => None,
+        };
         let caret = self.selection().caret;
-        let next = session.next_pending(current, caret, forward, &self.layout.review_filter);
-        let Some(id) = next else {
+        let filter = &self.layout.review_filter;
+        let Some(next) = session.next_pending(current, caret, forward, filter) else {
             return self.info(NONE_PENDING);
         };
         // "None left", said earlier, is no longer true.
         if self.notice.as_ref().is_some_and(|n| n.text == NONE_PENDING) {
-            let left = count_pending(session.set(), &self.layout.review_filter);
+            let left = count_pending(session.set(), filter)
+                + count_pending_relations(session.set(), filter);
             let left = plural::counted(left, "pending suggestion", "pending suggestions");
             self.info(format!("{left} to review (with the current filter)"));
         }
-        self.select_span(id, true);
+        match next {
+            Reviewable::Span(id) => self.select_span(id, true),
+            Reviewable::Relation(id) => self.select_relation(id, true),
+        }
     }
 
     pub(in crate::ui) fn move_edge(&mut self, start: bool, forward: bool, by_word: bool) {

@@ -155,7 +155,11 @@ impl NewsmarkApp {
             return;
         };
         let imported = matches!(task.job(), Job::Import(_));
+        let repointed = task.job() == Job::RepointLinks;
         self.background.task = None;
+        if repointed {
+            return self.finish_repoint(failed.then_some(text));
+        }
         if imported {
             self.reload_folder();
         }

@@ -51,6 +51,18 @@ impl OpenArticle {
         *self.lock() = path;
     }
 
+    /// Runs `write` (a write of article `path`'s annotation file) unless
+    /// `path` is the open article, holding the lock meanwhile; whether it
+    /// ran.
+    pub fn unless_open(&self, path: &Path, write: &mut dyn FnMut()) -> bool {
+        let open = self.lock();
+        if open.as_deref() == Some(path) {
+            return false;
+        }
+        write();
+        true
+    }
+
     pub(super) fn lock(&self) -> MutexGuard<'_, Option<PathBuf>> {
         self.0.lock().unwrap_or_else(PoisonError::into_inner)
     }

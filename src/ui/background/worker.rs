@@ -27,6 +27,8 @@ pub enum Job {
     Agreement,
     /// Building the folder's facts table.
     Facts,
+    /// Re-pointing the folder's entity links after a merge or split.
+    RepointLinks,
 }
 
 impl fmt::Display for Job {
@@ -40,6 +42,7 @@ impl fmt::Display for Job {
             Self::OccurrenceScan => f.write_str("Looking for other occurrences…"),
             Self::Agreement => f.write_str("Measuring the annotators' agreement…"),
             Self::Facts => f.write_str("Building the facts table…"),
+            Self::RepointLinks => f.write_str("Re-pointing entity links…"),
         }
     }
 }

@@ -99,6 +99,8 @@ fn result_ui(
                 "Cohen's kappa",
                 "exact F1",
                 "overlap F1",
+                "relations exact F1",
+                "relations overlap F1",
             ] {
                 ui.strong(head);
             }
@@ -111,6 +113,17 @@ fn result_ui(
                 ui.label(shown(pair.cohen_kappa));
                 ui.label(shown(pair.exact.get(micro).map(|s| s.f1)));
                 ui.label(shown(pair.overlap.get(micro).map(|s| s.f1)));
+                match &pair.relations {
+                    Some(relations) => {
+                        ui.label(shown(relations.exact.get(micro).map(|s| s.f1)));
+                        ui.label(shown(relations.overlap.get(micro).map(|s| s.f1)));
+                    }
+                    None => {
+                        let why = "Only when both annotators drew relations";
+                        ui.label("—").on_hover_text(why);
+                        ui.label("—").on_hover_text(why);
+                    }
+                }
                 ui.end_row();
             }
         });
@@ -125,15 +138,39 @@ fn result_ui(
     for warning in &result.warnings {
         ui.colored_label(ui.visuals().warn_fg_color, warning);
     }
-    ui.label("Documents, most disagreements first (click one to curate it):");
+    if result.more_warnings > 0 {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!(
+                "and {} more (`newsmark agree` lists them all)",
+                crate::plural::counted(result.more_warnings, "warning", "warnings")
+            ),
+        );
+    }
+    if result.documents.len() < report.documents {
+        ui.label(format!(
+            "The {} documents with the most disagreements of {} (click one to curate it):",
+            result.documents.len(),
+            report.documents
+        ));
+    } else {
+        ui.label("Documents, most disagreements first (click one to curate it):");
+    }
     let row_height = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical()
         .auto_shrink([false, true])
         .show_rows(ui, row_height, result.documents.len(), |ui, rows| {
             for row in &result.documents[rows] {
                 let tally = row.tally;
+                let relations = match tally.relations_disagreeing {
+                    0 => String::new(),
+                    n => format!(
+                        ", {} not drawn by all",
+                        crate::plural::counted(n, "relation", "relations")
+                    ),
+                };
                 let text = format!(
-                    "{}  —  {} of {} ({:.0}%)",
+                    "{}  —  {} of {} ({:.0}%){relations}",
                     row.name,
                     tally.disagreeing,
                     crate::plural::counted(tally.units, "unit", "units"),

@@ -6,8 +6,9 @@
 //!
 //! Only the relations of the selected span, the span under the pointer and
 //! the selected relation are drawn, or, on request, those of every span in
-//! view: found through [`RelationIndex`], never by going through every
-//! relation of the document.
+//! view: found through the set's index by span
+//! ([`crate::model::AnnotationSet::relations_of`]), never by going through
+//! every relation of the document.
 
 use std::collections::HashSet;
 
@@ -17,7 +18,6 @@ use egui::{Color32, CornerRadius, FontId, Painter, Pos2, Rect, Stroke, pos2, vec
 use crate::model::{Relation, RelationId, SpanId, Status};
 use crate::session::Session;
 use crate::ui::style;
-use crate::ui::widgets::relation_index::RelationIndex;
 
 /// Which relations to draw this frame.
 pub struct ArcRequest<'a> {
@@ -37,7 +37,7 @@ pub struct ArcRequest<'a> {
 
 impl ArcRequest<'_> {
     /// The relations to draw, by id, each once, in the order found.
-    pub fn relations(&self, index: &RelationIndex, session: &Session) -> Vec<RelationId> {
+    pub fn relations(&self, session: &Session) -> Vec<RelationId> {
         let spans: Vec<SpanId> = if self.all_in_view {
             self.on_screen.to_vec()
         } else {
@@ -46,7 +46,7 @@ impl ArcRequest<'_> {
         let mut seen = HashSet::new();
         let found = spans
             .iter()
-            .flat_map(|&id| index.of_span(id).iter().copied());
+            .flat_map(|&id| session.set().relations_of(id).map(|r| r.id));
         self.selected_relation
             .into_iter()
             .chain(found)

@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use crate::model::Document;
 use crate::session::Session;
-use crate::team::curate::{CurationIndex, gold_at};
+use crate::team::agree::{Marked, MarkedRelation};
+use crate::team::curate::relations::gold_relations;
+use crate::team::curate::{CurationIndex, Disagreement, gold_at};
 use crate::ui::Command;
 
 /// The most annotators that get a key (Alt+1 … Alt+9).
@@ -45,13 +47,37 @@ fn labels_text(labels: &[String]) -> String {
     }
 }
 
-/// The gold's labels at `start..end`.
-fn gold_labels(session: &Session, start: usize, end: usize) -> Vec<String> {
-    let mut labels: Vec<String> = gold_at(session.set(), start, end)
+/// What the gold holds at a disagreement: its labels at those offsets,
+/// or for a relation disagreement the relation's type if it has it.
+fn gold_labels(session: &Session, place: &Disagreement) -> Vec<String> {
+    if let Some(relation) = &place.relation {
+        return gold_relations(session.set(), relation)
+            .take(1)
+            .map(|r| r.label.clone())
+            .collect();
+    }
+    let mut labels: Vec<String> = gold_at(session.set(), place.start, place.end)
         .map(|s| s.label.clone())
         .collect();
     labels.sort();
     labels
+}
+
+/// A span as the panel names it: `“Minister of ICT” (role)`.
+fn span_text(doc: &Document, span: &Marked) -> String {
+    format!("“{}” ({})", quote(doc, span.start, span.end), span.label)
+}
+
+/// A relation as the panel writes it: `“Issa Zarepour” (person) —holds→
+/// “Minister of ICT” (role)`.
+fn relation_text(doc: &Document, relation: &MarkedRelation) -> String {
+    let arrow = if relation.directed { "→" } else { "—" };
+    format!(
+        "{} —{}{arrow} {}",
+        span_text(doc, &relation.from),
+        relation.label,
+        span_text(doc, &relation.to)
+    )
 }
 
 /// A disagreement's text, elided.
@@ -106,15 +132,22 @@ pub fn curation_panel_ui(
     if let Some(at) = curation.current
         && let Some(place) = index.disagreements().get(at)
     {
-        ui.strong(format!(
-            "{} of {total}: {}–{} “{}”",
-            at + 1,
-            place.start,
-            place.end,
-            quote(session.doc(), place.start, place.end)
-        ));
+        match &place.relation {
+            Some(relation) => ui.strong(format!(
+                "{} of {total}: relation {}",
+                at + 1,
+                relation_text(session.doc(), relation)
+            )),
+            None => ui.strong(format!(
+                "{} of {total}: {}–{} “{}”",
+                at + 1,
+                place.start,
+                place.end,
+                quote(session.doc(), place.start, place.end)
+            )),
+        };
         for (k, version) in place.versions.iter().enumerate() {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 let name = &index.annotators()[k];
                 ui.colored_label(
                     annotator_colour(k),
@@ -133,11 +166,23 @@ pub fn curation_panel_ui(
                     commands.push(Command::TakeVersion(k));
                 }
             });
+            // The relations that come with this annotator's version.
+            if place.relation.is_none() {
+                let theirs = index
+                    .relations_at(place.start, place.end)
+                    .filter(|r| r.annotators.contains(&k));
+                for related in theirs {
+                    ui.colored_label(
+                        annotator_colour(k),
+                        format!("    {}", relation_text(session.doc(), &related.relation)),
+                    );
+                }
+            }
         }
         ui.horizontal(|ui| {
             ui.label(format!(
                 "gold: {}",
-                labels_text(&gold_labels(session, place.start, place.end))
+                labels_text(&gold_labels(session, place))
             ));
             if ui
                 .small_button("Reject all")
@@ -180,13 +225,16 @@ fn disagreement_list(
         for at in rows {
             let place = &index.disagreements()[at];
             let versions: Vec<String> = place.versions.iter().map(|v| labels_text(v)).collect();
+            let what = match &place.relation {
+                Some(relation) => format!("relation {}", relation_text(session.doc(), relation)),
+                None => format!("“{}”", quote(session.doc(), place.start, place.end)),
+            };
             let text = format!(
-                "{}–{} “{}”  {} → gold: {}",
+                "{}–{} {what}  {} → gold: {}",
                 place.start,
                 place.end,
-                quote(session.doc(), place.start, place.end),
                 versions.join(" / "),
-                labels_text(&gold_labels(session, place.start, place.end))
+                labels_text(&gold_labels(session, place))
             );
             if ui
                 .selectable_label(curation.current == Some(at), text)

@@ -27,6 +27,14 @@ pub struct EntityStep {
     /// After a merge: the document whose links were re-pointed, the
     /// entity they left and the one they went to, and the spans.
     pub repointed: Option<Repointed>,
+    /// The open document and its history's state just after the step was
+    /// made (or, on the redo stack, taken back): while the document is
+    /// there, the step is the last thing done, so Ctrl+Z (Ctrl+Shift+Z)
+    /// takes it rather than a document edit.
+    pub doc_state: Option<(std::path::PathBuf, crate::model::StateId)>,
+    /// Documents besides the open one whose links the step re-pointed (on
+    /// disk): undo leaves them as they are.
+    pub elsewhere: usize,
 }
 
 /// The links of one document a merge re-pointed.
@@ -60,8 +68,19 @@ pub struct EntityPanel {
     pub merge_into: Option<String>,
     /// The alias of the picked entity to split off as an entity of its own.
     pub split_alias: Option<String>,
+    /// The alias typed to add to the picked entity.
+    pub new_alias: String,
+    /// The external id (Wikidata QID) typed for the picked entity; starts
+    /// from its own.
+    pub external_id: String,
     /// The registry changes made from the panel, last last.
     pub undo: Vec<EntityStep>,
+    /// The registry changes taken back, last taken back last (emptied by
+    /// a new change).
+    pub redo: Vec<EntityStep>,
+    /// A merge or split whose re-pointing of the folder's other documents
+    /// is running (the registry is not changed meanwhile).
+    pub running: Option<crate::ui::apply::entity_repoint::Running>,
 }
 
 impl EntityPanel {
@@ -89,6 +108,11 @@ impl EntityPanel {
             .unwrap_or_default();
         self.merge_into = None;
         self.split_alias = None;
+        self.new_alias.clear();
+        self.external_id = id
+            .and_then(|id| self.registry.get(id))
+            .map(|e| e.external_id.clone())
+            .unwrap_or_default();
     }
 }
 
@@ -136,7 +160,7 @@ pub fn entity_panel_ui(
     }
     selected_span_ui(ui, panel, session, selected, commands);
     ui.separator();
-    picked_ui(ui, panel, commands);
+    super::entity_picked::picked_ui(ui, panel, commands);
     ui.horizontal(|ui| {
         ui.label("Filter:");
         ui.add(
@@ -283,117 +307,6 @@ fn selected_span_ui(
                     commands.push(Command::ReviewLink(status));
                 }
             }
-        }
-    });
-}
-
-/// The picked entity: its aliases, rename, merge, and undo.
-fn picked_ui(ui: &mut Ui, panel: &mut EntityPanel, commands: &mut Vec<Command>) {
-    if let Some(step) = panel.undo.last()
-        && ui
-            .button(format!("Undo {}", step.what))
-            .on_hover_text("Take back the last change of the registry made here")
-            .clicked()
-    {
-        commands.push(Command::UndoEntityEdit);
-    }
-    let Some(entity) = panel
-        .picked
-        .as_deref()
-        .and_then(|id| panel.registry.get(id))
-    else {
-        return;
-    };
-    let id = entity.id.clone();
-    ui.label(RichText::new(&entity.name).strong())
-        .on_hover_text(format!("{} ({})", entity.id, entity.label));
-    if !entity.aliases.is_empty() {
-        ui.label(RichText::new(format!("also: {}", entity.aliases.join(", "))).weak());
-    }
-    let label = entity.label.clone();
-    ui.horizontal(|ui| {
-        ui.add(
-            egui::TextEdit::singleline(&mut panel.rename)
-                .hint_text("new name")
-                .desired_width(150.0),
-        );
-        if ui
-            .button("Rename")
-            .on_hover_text("Give it this preferred name; the old one becomes an alias")
-            .clicked()
-        {
-            commands.push(Command::RenameEntity {
-                id: id.clone(),
-                name: panel.rename.trim().to_owned(),
-            });
-        }
-    });
-    ui.horizontal(|ui| {
-        let others: Vec<&Entity> = panel
-            .registry
-            .entities()
-            .iter()
-            .filter(|e| e.label == label && e.id != id)
-            .collect();
-        let chosen = panel
-            .merge_into
-            .as_deref()
-            .and_then(|i| panel.registry.get(i))
-            .map_or("choose…", |e| e.name.as_str())
-            .to_owned();
-        egui::ComboBox::new("merge_into", "into")
-            .selected_text(chosen)
-            .width(120.0)
-            .show_ui(ui, |ui| {
-                for other in others {
-                    ui.selectable_value(
-                        &mut panel.merge_into,
-                        Some(other.id.clone()),
-                        other.name.as_str(),
-                    );
-                }
-            });
-        let into = panel.merge_into.clone();
-        if ui
-            .add_enabled(into.is_some(), egui::Button::new("Merge"))
-            .on_hover_text(
-                "Merge it into the entity chosen: its names become aliases of that one, and this document's links follow",
-            )
-            .clicked()
-            && let Some(into) = into
-        {
-            commands.push(Command::MergeEntity { from: id.clone(), into });
-        }
-    });
-    let aliases = panel
-        .picked
-        .as_deref()
-        .and_then(|id| panel.registry.get(id))
-        .map(|e| e.aliases.clone())
-        .unwrap_or_default();
-    if aliases.is_empty() {
-        return;
-    }
-    ui.horizontal(|ui| {
-        let chosen = panel.split_alias.clone().unwrap_or_else(|| "choose…".to_owned());
-        egui::ComboBox::new("split_alias", "alias")
-            .selected_text(chosen)
-            .width(120.0)
-            .show_ui(ui, |ui| {
-                for alias in &aliases {
-                    ui.selectable_value(&mut panel.split_alias, Some(alias.clone()), alias.as_str());
-                }
-            });
-        let alias = panel.split_alias.clone();
-        if ui
-            .add_enabled(alias.is_some(), egui::Button::new("Split off"))
-            .on_hover_text(
-                "Make this alias an entity of its own; this document's spans of that text linked here follow it",
-            )
-            .clicked()
-            && let Some(alias) = alias
-        {
-            commands.push(Command::SplitEntity { id, alias });
         }
     });
 }

@@ -14,6 +14,7 @@
 //! - `blocks.rs`: the text cut into blocks, laid out lazily (long articles)
 //! - `caret.rs`: the caret and the selection (`Selection`)
 //! - `entity_panel.rs`: the folder's entities, their mentions, linking, rename and merge (right panel)
+//! - `entity_picked.rs`: the picked entity's aliases, QID, rename, merge, split and Undo
 //! - `facts_window.rs`: the folder's facts table, sortable and filterable (Ctrl+Shift+F)
 //! - `doc_list.rs`: the folder's documents, sortable and filterable (left panel)
 //! - `label_chips.rs`: a label's hotkeys as chips
@@ -21,7 +22,6 @@
 //! - `review_figures.rs`: the review panel's counts rows and quality table
 //! - `review_panel.rs`: review counts, filter, extractor quality (left panel)
 //! - `review_bulk.rs`: the review panel's bulk actions, for the document and the folder
-//! - `relation_index.rs`: each span's relations, kept between frames (for the arcs)
 //! - `relation_list.rs`: the relations grouped by type, filterable (right panel)
 //! - `search_bar.rs`: Ctrl+F, its hits and label filter
 //! - `span_depths.rs`: which underline level each span takes (nesting), kept up to date
@@ -42,10 +42,10 @@ pub mod curation_lanes;
 pub mod curation_panel;
 pub mod doc_list;
 pub mod entity_panel;
+pub mod entity_picked;
 pub mod facts_window;
 pub mod label_chips;
 pub mod linking;
-pub mod relation_index;
 pub mod relation_list;
 pub mod review_bulk;
 pub mod review_figures;

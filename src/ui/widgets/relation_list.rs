@@ -9,7 +9,6 @@ use egui::{Color32, RichText, TextWrapMode, Ui};
 use crate::model::{Relation, RelationId, Status};
 use crate::plural;
 use crate::session::Session;
-use crate::ui::widgets::relation_index::RelationsKey;
 use crate::ui::{Command, style};
 
 /// One type's relations.
@@ -37,7 +36,8 @@ enum Row {
 pub struct RelationList {
     /// Text a relation's type or either end must contain (any case).
     pub filter: String,
-    shown_for: Option<(RelationsKey, String)>,
+    /// The spans' and relations' revisions and the filter the rows are for.
+    shown_for: Option<((u64, u64), String)>,
     groups: Vec<Group>,
     rows: Vec<Row>,
 }
@@ -46,11 +46,14 @@ impl RelationList {
     /// Brings the rows up to date with the session's relations and the
     /// filter.
     pub fn refresh(&mut self, session: &Session) {
-        let key = (RelationsKey::of(session), self.filter.clone());
+        let set = session.set();
+        let key = (
+            (set.revision(), set.relations_revision()),
+            self.filter.clone(),
+        );
         if self.shown_for.as_ref() == Some(&key) {
             return;
         }
-        let set = session.set();
         let needle = self.filter.to_lowercase();
         let end_text = |id| set.get(id).map_or("", |s| s.text.as_str());
         let passes = |r: &Relation| {

@@ -3,7 +3,7 @@
 
 use egui::{Grid, RichText, Ui};
 
-use crate::model::{AnnotationSet, Origin};
+use crate::model::AnnotationSet;
 use crate::stats::{QualityReport, StatusCounts};
 
 /// One row of counts: what they are of, then pending, accepted, rejected.
@@ -19,10 +19,11 @@ fn percent(x: Option<f64>) -> String {
     x.map_or_else(|| "–".to_owned(), |p| format!("{:.0}%", p * 100.0))
 }
 
-/// The extractor's precision and recall per label, against the accepted spans.
+/// The extractor's precision and misses per label (span rows) and per
+/// relation type (rows labelled `→ holds`), against the accepted ones.
 pub fn quality_table(ui: &mut Ui, report: &QualityReport) {
     ui.label(RichText::new("Extractor quality (corpus)").strong())
-        .on_hover_text("precision = accepted / (accepted + rejected); misses = accepted spans the extractor did not suggest");
+        .on_hover_text("precision = accepted / (accepted + rejected); misses = accepted spans the extractor did not suggest; rows labelled → TYPE are relations");
     if report.rows.is_empty() {
         ui.label("No extractor suggestions yet.");
         return;
@@ -47,9 +48,8 @@ pub fn quality_table(ui: &mut Ui, report: &QualityReport) {
         });
 }
 
-/// Whether a set holds any extractor suggestion.
-pub fn has_extractor_spans(set: &AnnotationSet) -> bool {
-    set.spans()
-        .iter()
-        .any(|s| matches!(s.origin, Origin::Extractor(_)))
+/// Whether a set holds any extractor suggestion, span or relation.
+pub fn has_extractor_suggestions(set: &AnnotationSet) -> bool {
+    set.spans().iter().any(|s| s.origin.extractor().is_some())
+        || set.relations().any(|r| r.origin.extractor().is_some())
 }

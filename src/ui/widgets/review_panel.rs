@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use egui::{RichText, Ui};
 
 use super::review_bulk::{FolderView, bulk_buttons};
-use super::review_figures::{counts_row, has_extractor_spans, quality_table};
+use super::review_figures::{counts_row, has_extractor_suggestions, quality_table};
 use crate::corpus::CorpusIndex;
 use crate::model::{AnnotationSet, SpanChange, Status};
 use crate::session::bulk::count_pending;
@@ -33,8 +33,8 @@ pub struct ReviewPanel {
     unreadable: usize,
     /// The set revision the counts and labels are for.
     revision: Option<u64>,
-    /// The set revision the quality figures are for.
-    quality_for: Option<u64>,
+    /// The set's revisions (spans, relations) the quality figures are for.
+    quality_for: Option<(u64, u64)>,
     /// Since when they are out of date.
     quality_stale_since: Option<Instant>,
     /// Quality figures of the other documents.
@@ -44,6 +44,9 @@ pub struct ReviewPanel {
     document: StatusCounts,
     /// Whether the open document has pending suggestions.
     has_pending: bool,
+    /// The open document's relations by status, and the relations
+    /// revision they were counted for.
+    relations: (StatusCounts, Option<u64>),
     corpus: QualityReport,
     origins: Vec<String>,
     labels: Vec<String>,
@@ -71,6 +74,9 @@ pub fn review_panel_ui(
     panel.refresh(ui.ctx(), session);
     ui.heading("Review");
     counts_row(ui, "This document", panel.document);
+    if panel.relations.0 != StatusCounts::default() {
+        counts_row(ui, "Its relations", panel.relations.0);
+    }
     counts_row(
         ui,
         &format!(
@@ -106,7 +112,7 @@ pub fn review_panel_ui(
     });
     ui.separator();
     quality_table(ui, &panel.corpus);
-    if !panel.has_pending {
+    if !panel.has_pending && panel.relations.0.pending == 0 {
         ui.label("No pending suggestions in this document.");
     }
 }
@@ -132,7 +138,7 @@ impl ReviewPanel {
 
     /// Whether the open document or its corpus has any extractor span.
     pub fn has_suggestions(&self, session: &Session) -> bool {
-        has_extractor_spans(session.set()) || self.others_have_suggestions
+        has_extractor_suggestions(session.set()) || self.others_have_suggestions
     }
 
     fn refresh(&mut self, ctx: &egui::Context, session: &Session) {
@@ -154,13 +160,21 @@ impl ReviewPanel {
             self.revision = Some(revision);
             self.has_pending = self.document.pending > 0;
         }
-        if self.quality_for == Some(revision) {
+        if self.relations.1 != Some(set.relations_revision()) {
+            let mut counts = StatusCounts::default();
+            for relation in set.relations() {
+                counts.add(relation.status);
+            }
+            self.relations = (counts, Some(set.relations_revision()));
+        }
+        let revisions = (revision, set.relations_revision());
+        if self.quality_for == Some(revisions) {
             return;
         }
         let since = *self.quality_stale_since.get_or_insert_with(Instant::now);
         if self.quality_for.is_none() || since.elapsed() >= QUALITY_EVERY {
             self.recount_quality(set);
-            self.quality_for = Some(revision);
+            self.quality_for = Some(revisions);
             self.quality_stale_since = None;
         } else {
             ctx.request_repaint_after(QUALITY_EVERY.saturating_sub(since.elapsed()));

@@ -110,8 +110,9 @@ pub struct BlockSpans<'a> {
     pub range: Range<usize>,
     /// The schema, for colours.
     pub schema: &'a LabelSchema,
-    /// The selected span.
-    pub selected: Option<SpanId>,
+    /// The spans drawn as selected: the selected span, or the selected
+    /// relation's two ends.
+    pub selected: &'a [SpanId],
 }
 
 impl BlockSpans<'_> {
@@ -149,7 +150,7 @@ impl BlockSpans<'_> {
         boxes: &mut Vec<SpanBox>,
     ) {
         let color = self.color_of(span);
-        let selected = self.selected == Some(span.id);
+        let selected = self.selected.contains(&span.id);
         let pending = span.status == Status::Pending;
         let rejected = span.status == Status::Rejected;
         for (row, x0, x1) in self.text.row_pieces(self.local(span), self.origin) {

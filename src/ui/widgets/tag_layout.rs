@@ -149,7 +149,7 @@ impl BlockSpans<'_> {
             let (top, _) = self.text.text_band(request.row, self.origin);
             let size = galley.size() + 2.0 * style::TAG_PADDING;
             let chip = Rect::from_min_size(pos2(place.x, top - 1.0 - size.y), size);
-            let selected = self.selected == Some(span.id);
+            let selected = self.selected.contains(&span.id);
             let stroke = if selected {
                 Stroke::new(2.0, colors.text)
             } else {

@@ -10,7 +10,6 @@ use crate::ui::widgets::arcs::{ArcPainter, ArcRequest, Drawn};
 use crate::ui::widgets::block_text::BlockText;
 use crate::ui::widgets::blocks::{BlockKind, BlockLayout};
 use crate::ui::widgets::linking::{self, Linking};
-use crate::ui::widgets::relation_index::RelationIndex;
 use crate::ui::widgets::span_depths;
 use crate::ui::widgets::span_paint::{self, BlockSpans, HitRegion, SpanBox};
 use crate::ui::{Command, Selection, style};
@@ -26,6 +25,10 @@ pub enum ScrollTo {
     Minimal(usize),
     /// A third of the way down the view.
     Center(usize),
+    /// Both code points (a relation's two ends): nothing if both are
+    /// visible, else the earlier a third of the way down, or at the top
+    /// when they are too far apart for that (then as much as fits).
+    Both(usize, usize),
 }
 
 /// State of the article view for one document.
@@ -50,8 +53,6 @@ pub struct TextView {
     hits: Vec<HitRegion>,
     /// Each span's boxes on screen, last frame, in text order.
     boxes: Vec<SpanBox>,
-    /// Each span's relations.
-    relations: RelationIndex,
     /// The relations drawn last frame, and how.
     drawn: Vec<(RelationId, Drawn)>,
     scroll_request: Option<ScrollTo>,
@@ -86,7 +87,6 @@ impl TextView {
             depths: span_depths::Depths::default(),
             hits: Vec::new(),
             boxes: Vec::new(),
-            relations: RelationIndex::default(),
             drawn: Vec::new(),
             scroll_request: None,
             column_origin: Pos2::ZERO,
@@ -100,6 +100,18 @@ impl TextView {
     /// Asks the next frame to scroll.
     pub fn scroll_to(&mut self, target: ScrollTo) {
         self.scroll_request = Some(target);
+    }
+
+    /// The spans drawn as selected: the selected span, or both ends of
+    /// the selected relation.
+    pub fn outlined(&self, session: &Session) -> Vec<SpanId> {
+        let relation = self
+            .selected_relation
+            .and_then(|id| session.set().relation(id));
+        match relation {
+            Some(r) => vec![r.from, r.to],
+            None => self.selected_span.into_iter().collect(),
+        }
     }
 
     /// The spans drawn on screen last frame, in text order, each once.
@@ -153,7 +165,6 @@ impl TextView {
 
     /// Draws the arcs of the relations asked for (see [`crate::ui::widgets::arcs`]).
     fn paint_arcs(&mut self, ui: &Ui, session: &Session) {
-        self.relations.refresh(session);
         let clip = ui.clip_rect();
         let hovered = ui
             .input(|i| i.pointer.hover_pos())
@@ -168,7 +179,7 @@ impl TextView {
             selected_relation: self.selected_relation,
             show_rejected: self.show_rejected,
         };
-        let ids = request.relations(&self.relations, session);
+        let ids = request.relations(session);
         let painter = ArcPainter {
             painter: ui.painter(),
             session,
@@ -248,21 +259,39 @@ impl TextView {
         self.char_at_content(ctx, doc, content)
     }
 
-    fn scroll_offset_for_request(&mut self, ctx: &egui::Context, doc: &Document) -> Option<f32> {
-        let request = self.scroll_request.take()?;
-        let (ScrollTo::Minimal(pos) | ScrollTo::Center(pos)) = request;
+    /// Where code point `pos` is in the content (its row's top, from the
+    /// content's top) and its row's height.
+    fn content_y(&mut self, ctx: &egui::Context, doc: &Document, pos: usize) -> (f32, f32) {
         let i = self.layout.block_of_char(pos);
         let text = self.layout.text(ctx, doc, i);
         let block_start = self.layout.blocks()[i].range.start;
         let row = text.caret(pos.saturating_sub(block_start)).0;
         let y = style::MARGIN + self.layout.top(i) + text.row_top(row);
-        let h = text.row_height(row).max(style::BODY_LINE_HEIGHT);
+        (y, text.row_height(row).max(style::BODY_LINE_HEIGHT))
+    }
+
+    fn scroll_offset_for_request(&mut self, ctx: &egui::Context, doc: &Document) -> Option<f32> {
+        let request = self.scroll_request.take()?;
+        let (ScrollTo::Minimal(pos) | ScrollTo::Center(pos) | ScrollTo::Both(pos, _)) = request;
+        let (y, h) = self.content_y(ctx, doc, pos);
         let view = self.viewport;
         let height = self.viewport_height();
+        let visible = |y: f32, h: f32| view.is_positive() && y >= view.min.y && y + h <= view.max.y;
         match request {
-            ScrollTo::Center(_) if view.is_positive() && y >= view.min.y && y + h <= view.max.y => {
-                None
+            ScrollTo::Both(_, other) => {
+                let (y2, h2) = self.content_y(ctx, doc, other);
+                if visible(y, h) && visible(y2, h2) {
+                    return None;
+                }
+                // Both fit below the earlier a third down, or from the top.
+                let (top, bottom) = (y.min(y2), (y + h).max(y2 + h2));
+                if bottom - top <= height * 2.0 / 3.0 - style::MARGIN {
+                    Some((top - height / 3.0).max(0.0))
+                } else {
+                    Some((top - style::MARGIN).max(0.0))
+                }
             }
+            ScrollTo::Center(_) if visible(y, h) => None,
             ScrollTo::Center(_) => Some((y - height / 3.0).max(0.0)),
             ScrollTo::Minimal(_) if !view.is_positive() => Some((y - height / 3.0).max(0.0)),
             ScrollTo::Minimal(_) if y < view.min.y => Some(y - style::MARGIN),
@@ -279,6 +308,7 @@ impl TextView {
         let caret_color = ui.visuals().strong_text_color();
         self.hits.clear();
         self.boxes.clear();
+        let outlined = self.outlined(session);
         let screen = ui.clip_rect();
         let first = self.layout.block_at_y(viewport.min.y - style::MARGIN);
         let last_y = viewport.max.y - style::MARGIN;
@@ -304,7 +334,7 @@ impl TextView {
                 origin,
                 range: block.range.clone(),
                 schema: session.schema(),
-                selected: self.selected_span,
+                selected: &outlined,
             }
             .paint(&spans, &mut self.boxes);
             self.hits.extend(hits);

@@ -313,3 +313,56 @@ fn validate_reports_links_to_unknown_entities_and_a_broken_registry() {
         "{shown:?}"
     );
 }
+
+#[test]
+fn aliases_are_added_and_removed_and_external_ids_checked_as_qids() {
+    let registry = registry();
+    let edit = registry.remove_alias_edit("iran", "Tehran").unwrap();
+    let after = reversible(&registry, &edit);
+    assert_eq!(
+        after.get("iran").unwrap().aliases,
+        ["Islamic Republic of Iran"]
+    );
+    assert!(matches!(
+        registry.remove_alias_edit("iran", "Persia"),
+        Err(RegistryError::NoChange(_))
+    ));
+    let edit = registry.external_id_edit("cuba", "Q241").unwrap();
+    assert_eq!(
+        reversible(&registry, &edit)
+            .get("cuba")
+            .unwrap()
+            .external_id,
+        "Q241"
+    );
+    let edit = registry.external_id_edit("issa-zarepour", "").unwrap();
+    assert_eq!(
+        reversible(&registry, &edit)
+            .get("issa-zarepour")
+            .unwrap()
+            .external_id,
+        ""
+    );
+    for bad in [
+        "241",
+        "q241",
+        "Q",
+        "Q0241",
+        "Q24a",
+        " Q241",
+        "Q241 ",
+        "P31",
+        "Q1234567890123",
+    ] {
+        assert_eq!(
+            registry.external_id_edit("cuba", bad),
+            Err(RegistryError::BadExternalId(bad.to_owned())),
+            "{bad:?}"
+        );
+    }
+    assert!(entities::check_external_id("Q1").is_ok());
+    assert!(matches!(
+        registry.external_id_edit("nobody", "Q1"),
+        Err(RegistryError::NoSuchEntity(_))
+    ));
+}

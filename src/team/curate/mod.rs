@@ -7,11 +7,25 @@
 //! **disagreement**, to step through and resolve by taking one annotator's
 //! version or rejecting them all.
 //!
+//! Relations follow their spans (see [`relations`]): those at least
+//! `quorum` annotators drew are merged once both their ends are in the
+//! gold, an annotator's others come with their version of a disagreement
+//! at one of their ends, and one between two agreed places is a
+//! disagreement of its own.
+//!
 //! The index is built once per document ([`CurationIndex::build`]) and
 //! never changes: what the gold holds at a disagreement is read from the
-//! gold itself, so taking a version is one edit of O(log n).
+//! gold itself, so taking a version is one edit of O(log n) (and of the
+//! gold's relations, when relations are brought or removed).
+//!
+//! - `mod.rs`: the index, its disagreements and the edits of a take
+//! - `relations.rs`: relations sorted into agreed, riding along and
+//!   disagreements, and the gold as an edit will leave it
 
-use super::agree::Marked;
+pub mod relations;
+
+use self::relations::{GoldAfter, RelationIndex, RelationPlace, origin_of};
+use super::agree::{Marked, MarkedRelation};
 use crate::model::{AnnotationSet, Document, Edit, Origin, Span, Status};
 
 /// A place where the annotators did not agree.
@@ -22,8 +36,24 @@ pub struct Disagreement {
     /// One past the last code point.
     pub end: usize,
     /// Each annotator's labels there, in the annotators' order (sorted,
-    /// each once; empty: the annotator marked nothing there).
+    /// each once; empty: the annotator marked nothing there). For a
+    /// relation disagreement: the relation's type for those who drew it.
     pub versions: Vec<Vec<String>>,
+    /// For a disagreement on a relation between two agreed places (its
+    /// from span at `start..end`): the relation.
+    pub relation: Option<MarkedRelation>,
+}
+
+/// What taking a version of a disagreement does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Take {
+    /// This edit of the gold.
+    Edit(Box<Edit>),
+    /// Nothing: the gold holds that version already.
+    AlreadyThere,
+    /// Nothing: the version is a relation and its ends are not both in
+    /// the gold.
+    EndsNotInGold,
 }
 
 /// A place enough annotators agreed on, with labels to merge.
@@ -48,6 +78,8 @@ pub struct CurationIndex {
     disagreements: Vec<Disagreement>,
     /// The longest disagreement, in code points.
     max_len: usize,
+    /// Agreed relations and those riding along span disagreements.
+    relations: RelationIndex,
 }
 
 /// The smallest quorum allowed with `n` annotators: a strict majority, so
@@ -57,10 +89,16 @@ pub fn smallest_quorum(n: usize) -> usize {
 }
 
 impl CurationIndex {
-    /// Indexes one document: `spans[k]` are the accepted spans of
-    /// `annotators[k]`. `quorum` (clamped to a strict majority ..= all)
-    /// is how many must give a unit the same labels for it to be agreed.
-    pub fn build(annotators: Vec<String>, spans: &[Vec<Marked>], quorum: usize) -> Self {
+    /// Indexes one document: `spans[k]` and `relations[k]` are the
+    /// accepted spans and relations of `annotators[k]`. `quorum` (clamped
+    /// to a strict majority ..= all) is how many must give a unit the same
+    /// labels (or draw the same relation) for it to be agreed.
+    pub fn build(
+        annotators: Vec<String>,
+        spans: &[Vec<Marked>],
+        relations: &[Vec<MarkedRelation>],
+        quorum: usize,
+    ) -> Self {
         let n = annotators.len();
         let quorum = quorum.clamp(smallest_quorum(n), n.max(1));
         let mut agreed = Vec::new();
@@ -93,9 +131,36 @@ impl CurationIndex {
                         .iter()
                         .map(|v| v.iter().map(|l| (*l).to_owned()).collect())
                         .collect(),
+                    relation: None,
                 });
             }
         }
+        let at_disagreement = |m: &Marked| {
+            disagreements
+                .binary_search_by(|d| (d.start, d.end).cmp(&(m.start, m.end)))
+                .is_ok()
+        };
+        let (relations, on_their_own) =
+            relations::sort_relations(relations, n, quorum, &at_disagreement);
+        for place in on_their_own {
+            let from = &place.relation.from;
+            disagreements.push(Disagreement {
+                start: from.start,
+                end: from.end,
+                versions: (0..n)
+                    .map(|k| {
+                        if place.annotators.contains(&k) {
+                            vec![place.relation.label.clone()]
+                        } else {
+                            Vec::new()
+                        }
+                    })
+                    .collect(),
+                relation: Some(place.relation),
+            });
+        }
+        // Each relation after the span disagreements at its from span.
+        disagreements.sort_by_key(|d| (d.start, d.end, d.relation.is_some()));
         let max_len = disagreements
             .iter()
             .map(|d| d.end - d.start)
@@ -107,7 +172,15 @@ impl CurationIndex {
             agreed,
             disagreements,
             max_len,
+            relations,
         }
+    }
+
+    /// The relations with an end at `start..end` that are merged or
+    /// brought with spans: agreed ones, and those riding along the span
+    /// disagreement there (each with who drew it).
+    pub fn relations_at(&self, start: usize, end: usize) -> impl Iterator<Item = &RelationPlace> {
+        self.relations.at(start, end)
     }
 
     /// The annotators, in order.
@@ -150,62 +223,102 @@ impl CurationIndex {
     }
 
     /// The edit that merges every agreed span the gold `set` lacks into
-    /// it (accepted, origin the agreeing annotators joined by `+`), as one
-    /// undoable step; `None` when the gold has them all.
+    /// it (accepted, origin the agreeing annotators joined by `+`), and
+    /// every agreed relation both of whose ends are then in the gold, as
+    /// one undoable step; `None` when the gold has them all.
     pub fn merge_agreed_edit(&self, doc: &Document, set: &AnnotationSet) -> Option<Edit> {
         let mut adds = Vec::new();
+        let mut gold = GoldAfter::new(set);
         let mut next = set.next_id();
         for place in &self.agreed {
-            let names: Vec<&str> = place
-                .annotators
-                .iter()
-                .map(|&k| self.annotators[k].as_str())
-                .collect();
-            let origin = Origin::Annotator(names.join("+"));
+            let origin = origin_of(&self.annotators, &place.annotators);
             for label in &place.labels {
                 if let Some(span) =
                     new_span(doc, set, (place.start, place.end), label, &origin, next)
                 {
+                    gold.add(span.clone());
                     adds.push(Edit::Add(span));
                     next += 1;
                 }
             }
         }
+        for place in self.relations.agreed() {
+            let origin = origin_of(&self.annotators, &place.annotators);
+            adds.extend(gold.add_relation(&place.relation, &origin));
+        }
         (!adds.is_empty()).then_some(Edit::Batch(adds))
     }
 
-    /// The edit that makes the gold `set` hold `annotator`'s version of
-    /// disagreement `at` (its spans added with origin `Annotator(NAME)`,
-    /// other labels at those offsets removed); `None` when the gold
-    /// already holds it. `annotator` = `None`: reject every version (the
-    /// gold holds nothing at those offsets).
+    /// What taking `annotator`'s version of disagreement `at` does to the
+    /// gold `set`. A span disagreement: its spans are added with origin
+    /// `Annotator(NAME)`, other labels at those offsets removed (with
+    /// their relations), and the annotator's relations there (and agreed
+    /// ones) whose ends are then in the gold are added. A relation
+    /// disagreement: added if the annotator drew it (and its ends are in
+    /// the gold), removed if not. `annotator` = `None`: reject every
+    /// version (the gold holds nothing at those offsets, or not the
+    /// relation). `None` when there is no such disagreement or annotator.
     pub fn take_edit(
         &self,
         doc: &Document,
         set: &AnnotationSet,
         at: usize,
         annotator: Option<usize>,
-    ) -> Option<Edit> {
+    ) -> Option<Take> {
         let place = self.disagreements.get(at)?;
-        let (labels, origin): (&[String], _) = match annotator {
-            Some(k) => (
-                place.versions.get(k)?,
-                Origin::Annotator(self.annotators.get(k)?.clone()),
-            ),
-            None => (&[], Origin::Manual),
+        let origin = match annotator {
+            Some(k) => Origin::Annotator(self.annotators.get(k)?.clone()),
+            None => Origin::Manual,
         };
-        let mut edits: Vec<Edit> = gold_at(set, place.start, place.end)
-            .filter(|s| !labels.contains(&s.label))
-            .map(|s| Edit::Remove(s.clone()))
-            .collect();
+        let labels: &[String] = match annotator {
+            Some(k) => place.versions.get(k)?,
+            None => &[],
+        };
+        let mut gold = GoldAfter::new(set);
+        if let Some(relation) = &place.relation {
+            let edits = if labels.is_empty() {
+                gold.remove_relation(relation)
+            } else if !gold.has_ends(relation) {
+                return Some(Take::EndsNotInGold);
+            } else {
+                gold.add_relation(relation, &origin).into_iter().collect()
+            };
+            return Some(batch(edits));
+        }
+        let mut edits: Vec<Edit> = Vec::new();
+        for span in gold_at(set, place.start, place.end).filter(|s| !labels.contains(&s.label)) {
+            edits.extend(gold.remove(span));
+        }
         let mut next = set.next_id();
         for label in labels {
             if let Some(span) = new_span(doc, set, (place.start, place.end), label, &origin, next) {
+                gold.add(span.clone());
                 edits.push(Edit::Add(span));
                 next += 1;
             }
         }
-        (!edits.is_empty()).then_some(Edit::Batch(edits))
+        if let Some(k) = annotator {
+            for relation in self.relations.at(place.start, place.end) {
+                let origin = if relation.agreed {
+                    origin_of(&self.annotators, &relation.annotators)
+                } else if relation.annotators.contains(&k) {
+                    origin.clone()
+                } else {
+                    continue;
+                };
+                edits.extend(gold.add_relation(&relation.relation, &origin));
+            }
+        }
+        Some(batch(edits))
+    }
+}
+
+/// The edits as one step, or nothing to do.
+fn batch(edits: Vec<Edit>) -> Take {
+    if edits.is_empty() {
+        Take::AlreadyThere
+    } else {
+        Take::Edit(Box::new(Edit::Batch(edits)))
     }
 }
 
@@ -235,101 +348,4 @@ fn new_span(
 }
 
 #[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-
-    use super::*;
-
-    fn m(start: usize, end: usize, label: &str) -> Marked {
-        Marked {
-            start,
-            end,
-            label: label.to_owned(),
-        }
-    }
-
-    fn names(n: &[&str]) -> Vec<String> {
-        n.iter().map(|s| (*s).to_owned()).collect()
-    }
-
-    #[test]
-    fn units_all_agree_on_are_merged_the_rest_are_disagreements() {
-        let ana = vec![m(0, 4, "person"), m(5, 9, "country"), m(10, 14, "role")];
-        let bob = vec![m(0, 4, "person"), m(5, 9, "person")];
-        let index = CurationIndex::build(names(&["ana", "bob"]), &[ana, bob], 2);
-        assert_eq!(index.agreed().len(), 1);
-        assert_eq!(index.agreed()[0].labels, ["person"]);
-        let at: Vec<_> = index
-            .disagreements()
-            .iter()
-            .map(|d| (d.start, d.versions.clone()))
-            .collect();
-        assert_eq!(
-            at,
-            vec![
-                (
-                    5,
-                    vec![vec!["country".to_owned()], vec!["person".to_owned()]]
-                ),
-                (10, vec![vec!["role".to_owned()], vec![]]),
-            ]
-        );
-    }
-
-    #[test]
-    fn two_of_three_merges_what_a_majority_gave_and_is_clamped_to_a_majority() {
-        let a = vec![m(0, 4, "person"), m(5, 9, "role")];
-        let b = vec![m(0, 4, "person")];
-        let c = vec![m(0, 4, "role")];
-        let spans = [a, b, c];
-        let all = CurationIndex::build(names(&["a", "b", "c"]), &spans, 3);
-        assert_eq!(all.agreed().len(), 0);
-        assert_eq!(all.disagreements().len(), 2);
-        let two = CurationIndex::build(names(&["a", "b", "c"]), &spans, 2);
-        assert_eq!(two.agreed().len(), 1);
-        assert_eq!(two.agreed()[0].annotators, [0, 1]);
-        // 5..9: two of three marked nothing: agreed on none, not merged.
-        assert!(two.disagreements().is_empty());
-        let one = CurationIndex::build(names(&["a", "b", "c"]), &spans, 1);
-        assert_eq!(one.quorum(), 2);
-    }
-
-    #[test]
-    fn the_disagreements_in_a_range_are_those_sharing_a_code_point_with_it() {
-        let ana = vec![m(0, 30, "person"), m(10, 12, "role"), m(40, 45, "role")];
-        let index = CurationIndex::build(names(&["ana", "bob"]), &[ana, Vec::new()], 2);
-        let starts = |r: std::ops::Range<usize>| -> Vec<(usize, usize)> {
-            index
-                .disagreements_in(r)
-                .map(|(k, d)| (k, d.start))
-                .collect()
-        };
-        assert_eq!(starts(20..41), [(0, 0), (2, 40)]);
-        assert_eq!(starts(12..40), [(0, 0)]);
-        assert_eq!(starts(45..50), []);
-    }
-
-    #[test]
-    fn taking_a_version_replaces_the_gold_there_and_rejecting_empties_it() {
-        let doc = Document::new("Ana Lopez met Bob".to_owned());
-        let ana = vec![m(0, 9, "person")];
-        let bob = vec![m(0, 9, "role")];
-        let index = CurationIndex::build(names(&["ana", "bob"]), &[ana, bob], 2);
-        let mut set = AnnotationSet::new();
-        let take = index.take_edit(&doc, &set, 0, Some(1)).unwrap();
-        set.apply(&take).unwrap();
-        let span = &set.spans()[0];
-        assert_eq!(
-            (span.label.as_str(), &span.origin),
-            ("role", &Origin::Annotator("bob".to_owned()))
-        );
-        assert!(index.take_edit(&doc, &set, 0, Some(1)).is_none());
-        let take = index.take_edit(&doc, &set, 0, Some(0)).unwrap();
-        set.apply(&take).unwrap();
-        assert_eq!(set.len(), 1);
-        assert_eq!(set.spans()[0].label, "person");
-        let reject = index.take_edit(&doc, &set, 0, None).unwrap();
-        set.apply(&reject).unwrap();
-        assert!(set.is_empty());
-    }
-}
+mod tests;
