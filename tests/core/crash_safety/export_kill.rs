@@ -209,7 +209,7 @@ fn a_brat_export_into_a_new_folder_killed_at_random_moments_leaves_it_missing_or
             missing += 1;
             // What the killed export left is hidden, and the next export
             // into the same folder clears it.
-            let staging = newsmark::store::staging_path(&out);
+            let staging = store::staging_path(&out);
             let status = export("brat", &corpus, &out).status().unwrap();
             assert!(status.success(), "run {run}: {status}");
             assert_eq!(files(&out), whole, "run {run}");
