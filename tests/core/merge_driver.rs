@@ -74,8 +74,9 @@ fn row(start: usize, end: usize, label: &str, pending: bool) -> (usize, usize, S
 /// A repository with the driver set up as the README says, and a.txt with
 /// its gold a.ron and ana's a.ana.ron committed on `main`.
 fn repository() -> Option<tempfile::TempDir> {
-    if Command::new("git").arg("--version").output().is_err() {
-        eprintln!("SKIPPED: git is not installed");
+    if let Err(e) = Command::new("git").arg("--version").output() {
+        let check = "the merge driver's test with real git";
+        crate::common::files::skip_without("git", check, &e);
         return None;
     }
     let dir = tempfile::tempdir().unwrap();
