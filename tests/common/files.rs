@@ -107,3 +107,14 @@ pub fn long_saved_article(n: usize) -> (tempfile::TempDir, PathBuf) {
     fs::write(dir.path().join("long.ron"), ron).unwrap();
     (dir, txt)
 }
+
+/// For a test that cannot run `tool` (`why`: the error): a note that the
+/// check is skipped, or on CI (the `CI` variable set, where `.ci/run`
+/// installs the tool) a failure, so the check never silently stops running.
+pub fn skip_without(tool: &str, check: &str, why: &std::io::Error) {
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI is set but {tool} cannot be run ({why}): {check} must run on CI"
+    );
+    eprintln!("SKIPPED {check}: {tool} cannot be run ({why})");
+}

@@ -1,7 +1,11 @@
 //! `newsmark agree`: a generated study of three annotators checked against
 //! an independent Python stand-in (`tests/fixtures/agree/standin.py`, the
-//! textbook formulas on the raw spans), the same study as folders and as
-//! one folder's `X.NAME.ron` files, and the command's refusals.
+//! textbook formulas on the raw spans) and, where python3 can import them,
+//! scikit-learn's `cohen_kappa_score` and the `krippendorff` package
+//! (`libraries.py`); the same study as folders and as one folder's
+//! `X.NAME.ron` files, and the command's refusals. Without python3 the
+//! Python checks are skipped with a note, except on CI (`CI` set), where
+//! that fails.
 
 #![allow(clippy::unwrap_used)]
 
@@ -13,7 +17,7 @@ use newsmark::model::{AnnotationSet, Document, Span, Status};
 use newsmark::store;
 use serde_json::Value;
 
-use crate::common::files::run_newsmark;
+use crate::common::files::{run_newsmark, skip_without};
 
 const LABELS: [&str; 4] = ["person", "role", "country", "initiative"];
 const WORDS: [&str; 12] = [
@@ -175,7 +179,7 @@ fn same(ours: &Value, theirs: &Value, at: &str) {
     match (ours, theirs) {
         (Value::Number(a), Value::Number(b)) => {
             let (a, b) = (a.as_f64().unwrap(), b.as_f64().unwrap());
-            assert!((a - b).abs() < 1e-9, "{at}: newsmark {a}, stand-in {b}");
+            assert!((a - b).abs() < 1e-9, "{at}: newsmark {a}, Python {b}");
         }
         (Value::Object(a), Value::Object(b)) => {
             let keys: Vec<&String> = a.keys().filter(|k| *k != "counts").collect();
@@ -226,23 +230,63 @@ fn a_generated_study_matches_the_python_stand_in_and_folders_match_files() {
     assert_eq!(folders, ours);
     let input_path = root.path().join("study.json");
     fs::write(&input_path, input.to_string()).unwrap();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/agree/standin.py");
-    let Ok(out) = std::process::Command::new("python3")
-        .arg(&script)
-        .arg(&input_path)
-        .output()
-    else {
-        eprintln!("SKIPPED the Python stand-in check: python3 is not installed");
+    let Some(theirs) = python("standin.py", &input_path) else {
         return;
+    };
+    same(&ours, &theirs, "agree");
+    // The coefficients by scikit-learn and the `krippendorff` package, where
+    // python3 can import them (CI tries to install them; without them that
+    // comparison is skipped with a note, the stand-in's is not).
+    let Some(libraries) = python("libraries.py", &input_path) else {
+        return;
+    };
+    for missing in libraries["missing"].as_array().unwrap() {
+        eprintln!("SKIPPED the comparison with {missing}: python3 cannot import it");
+    }
+    if let Some(kappas) = libraries["cohen_kappa"].as_array() {
+        assert_eq!(kappas.len(), 3, "{libraries}");
+        for (k, kappa) in kappas.iter().enumerate() {
+            let at = format!("pairs[{k}].cohen_kappa (scikit-learn)");
+            same(&ours["pairs"][k]["cohen_kappa"], kappa, &at);
+        }
+    }
+    if !libraries["krippendorff_alpha"].is_null() {
+        let at = "krippendorff_alpha (krippendorff package)";
+        same(
+            &ours["krippendorff_alpha"],
+            &libraries["krippendorff_alpha"],
+            at,
+        );
+    }
+    let _ = corpus;
+}
+
+/// Runs `tests/fixtures/agree/SCRIPT INPUT` with python3: its JSON output.
+/// Without python3: `None` with a note, or a failure on CI (the `CI`
+/// variable set), where python3 is installed and a missing one means the
+/// check silently stopped running.
+fn python(script: &str, input: &Path) -> Option<Value> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/agree")
+        .join(script);
+    let out = match std::process::Command::new("python3")
+        .arg(&script)
+        .arg(input)
+        .output()
+    {
+        Ok(out) => out,
+        Err(e) => {
+            let check = format!("the check against {}", script.display());
+            skip_without("python3", &check, &e);
+            return None;
+        }
     };
     assert!(
         out.status.success(),
-        "{}",
+        "{script:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let theirs: Value = serde_json::from_slice(&out.stdout).unwrap();
-    same(&ours, &theirs, "agree");
-    let _ = corpus;
+    Some(serde_json::from_slice(&out.stdout).unwrap())
 }
 
 #[test]

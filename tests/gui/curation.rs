@@ -164,6 +164,115 @@ fn the_agreement_panel_shows_the_studys_figures_and_documents_by_disagreement() 
     assert!(harness.state().curation_index().is_some());
 }
 
+/// The texts shown on the row that begins with the text `first`, left to
+/// right, for every such row in the window.
+fn rows_of(harness: &Harness<'_, NewsmarkApp>, first: &str) -> Vec<Vec<String>> {
+    // A label's text is its node's value (egui gives a label two nodes,
+    // one inside the other: one text per place).
+    let mut labelled: Vec<(egui::Rect, String)> = harness
+        .query_all(By::new().predicate(|n| n.value().is_some()))
+        .map(|n| (n.rect(), n.value().unwrap_or_default()))
+        .collect();
+    labelled.dedup();
+    labelled
+        .iter()
+        .filter(|(_, text)| text == first)
+        .map(|(head, _)| {
+            let mut row: Vec<&(egui::Rect, String)> = labelled
+                .iter()
+                .filter(|(r, _)| {
+                    (r.center().y - head.center().y).abs() < 1.0 && r.min.x > head.min.x
+                })
+                .collect();
+            row.sort_by(|x, y| x.0.min.x.total_cmp(&y.0.min.x));
+            row.into_iter().map(|(_, text)| text.clone()).collect()
+        })
+        .collect()
+}
+
+/// The row `newsmark agree --json` gives `label` in `figures` (a pair, or
+/// its `relations`): a's and b's counts, exact and overlap P, R, F1.
+fn row_in_json(figures: &serde_json::Value, label: &str, counted: &str) -> Vec<String> {
+    let counts = &figures["counts"][label];
+    let mut row = vec![
+        counts[format!("a_{counted}")].to_string(),
+        counts[format!("b_{counted}")].to_string(),
+    ];
+    for kind in ["exact", "overlap"] {
+        for score in ["precision", "recall", "f1"] {
+            let figure = figures[kind][label][score].as_f64().unwrap();
+            row.push(format!("{figure:.3}"));
+        }
+    }
+    row
+}
+
+#[test]
+fn the_agreement_panel_shows_each_pairs_per_label_figures_as_agree_prints_them() {
+    let (dir, calm, split) = team_folder();
+    // Relations on split.txt, so the pair has relation rows too: both
+    // say the minister is Tehran's, only ana that Issa Zarepour is it.
+    write_related(
+        &split,
+        "ana",
+        &[
+            (0, 6, "country"),
+            (11, 17, "country"),
+            (26, 39, "person"),
+            (41, 53, "role"),
+        ],
+        &[("holds", 2, 3), ("of", 3, 0)],
+    );
+    write_related(
+        &split,
+        "bob",
+        &[(0, 6, "country"), (26, 39, "role"), (41, 53, "role")],
+        &[("of", 2, 0)],
+    );
+    let mut harness = harness_for(&calm);
+    open_agreement(&mut harness);
+    assert!(
+        harness.query_by_label("exact R").is_none(),
+        "the per-label figures start folded"
+    );
+    harness.get_by_label("ana vs bob: per label").click();
+    harness.run();
+    // The figures `newsmark agree --json` prints for the same folder.
+    let folder = dir.path().to_str().unwrap();
+    let (code, out) = crate::common::files::run_newsmark(dir.path(), &["agree", folder, "--json"]);
+    assert_eq!(code, Some(0), "{out}");
+    let json: serde_json::Value =
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    let pair = &json["pairs"][0];
+    let mut checked = Vec::new();
+    for (figures, counted) in [(pair, "spans"), (&pair["relations"], "relations")] {
+        let labels = figures["exact"].as_object().unwrap().keys();
+        for label in labels {
+            let expected = row_in_json(figures, label, counted);
+            let shown = rows_of(&harness, label);
+            assert!(
+                shown.contains(&expected),
+                "{label}: agree prints {expected:?}, the panel shows {shown:?}"
+            );
+            checked.push(label.clone());
+        }
+    }
+    assert_eq!(
+        checked,
+        ["country", "micro", "person", "role", "holds", "micro", "of"],
+        "every label, and the relation type, was checked"
+    );
+    // Figures of one label alone, by hand: bob has 1 of ana's 3 persons
+    // exactly (calm.txt's Ana Lopez), so the exact recall of person is
+    // 1/3; and 1 of ana's 2 relations, so the relations' micro recall is
+    // 1/2.
+    assert_eq!(row_in_json(pair, "person", "spans")[3], "0.333");
+    assert_eq!(
+        row_in_json(&pair["relations"], "micro", "relations")[3],
+        "0.500"
+    );
+}
+
 #[test]
 fn curation_merges_agreed_spans_then_steps_takes_rejects_undoes_and_saves() {
     let (dir, calm, split) = team_folder();

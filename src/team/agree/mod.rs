@@ -51,7 +51,9 @@ mod tally;
 
 pub use coefficients::Scores;
 pub use relations::MarkedRelation;
-pub use report::{AgreementReport, MICRO, PairReport, RelationCounts, RelationReport, shown};
+pub use report::{
+    AgreementReport, MICRO, PairReport, RelationCounts, RelationReport, ScoreRow, shown,
+};
 pub(crate) use tally::labels_at;
 pub use tally::{Marked, MatchCounts};
 

@@ -223,49 +223,84 @@ impl AgreementReport {
                 pair.units,
                 shown(pair.cohen_kappa)
             );
-            let spans: Vec<_> = pair
-                .counts
-                .iter()
-                .map(|(k, c)| (k, c.a_spans, c.b_spans))
-                .collect();
-            write_rows(
-                &mut out,
-                "label",
-                "spans",
-                &spans,
-                &pair.exact,
-                &pair.overlap,
-            );
+            write_rows(&mut out, "label", "spans", &pair.label_rows());
             if let Some(relations) = &pair.relations {
-                let counts: Vec<_> = relations
-                    .counts
-                    .iter()
-                    .map(|(k, c)| (k, c.a_relations, c.b_relations))
-                    .collect();
-                let (exact, overlap) = (&relations.exact, &relations.overlap);
-                write_rows(&mut out, "relation", "relations", &counts, exact, overlap);
+                write_rows(&mut out, "relation", "relations", &relations.type_rows());
             }
         }
         out
     }
 }
 
+/// One row of a pair's per-label figures: a label (or relation type, or
+/// `micro` over them all), a's and b's counts, and the exact and overlap
+/// scores. What `newsmark agree` prints and the agreement panel shows.
+#[derive(Clone, Copy, Debug)]
+pub struct ScoreRow<'a> {
+    /// The label, relation type or `micro`.
+    pub label: &'a str,
+    /// a's spans (or relations) of it.
+    pub a: u64,
+    /// b's spans (or relations) of it.
+    pub b: u64,
+    /// Its exact scores.
+    pub exact: Scores,
+    /// Its overlap scores.
+    pub overlap: Scores,
+}
+
+impl PairReport {
+    /// The pair's span figures, a row per label, then `micro`.
+    pub fn label_rows(&self) -> Vec<ScoreRow<'_>> {
+        let counts = self.counts.iter().map(|(k, c)| (k, c.a_spans, c.b_spans));
+        score_rows(counts, &self.exact, &self.overlap)
+    }
+}
+
+impl RelationReport {
+    /// The pair's relation figures, a row per relation type, then `micro`.
+    pub fn type_rows(&self) -> Vec<ScoreRow<'_>> {
+        let counts = self
+            .counts
+            .iter()
+            .map(|(k, c)| (k, c.a_relations, c.b_relations));
+        score_rows(counts, &self.exact, &self.overlap)
+    }
+}
+
+/// The rows of `counts` (key, a's, b's) with their scores: the labels in
+/// order, then the figures over all of them (`micro`).
+fn score_rows<'a>(
+    counts: impl Iterator<Item = (&'a String, u64, u64)>,
+    exact: &LabelScores,
+    overlap: &LabelScores,
+) -> Vec<ScoreRow<'a>> {
+    let mut rows: Vec<ScoreRow<'a>> = counts
+        .filter_map(|(label, a, b)| {
+            let (exact, overlap) = (*exact.get(label)?, *overlap.get(label)?);
+            Some(ScoreRow {
+                label,
+                a,
+                b,
+                exact,
+                overlap,
+            })
+        })
+        .collect();
+    // Stable: the labels keep their order, `micro` goes last.
+    rows.sort_by_key(|row| row.label == MICRO);
+    rows
+}
+
 /// One pair's table of scores: a head naming the rows (`label`,
 /// `relation`) and what is counted (`spans`, `relations`), then a row per
 /// label with a's and b's counts and the exact and overlap scores, `micro`
 /// last.
-fn write_rows(
-    out: &mut String,
-    rows: &str,
-    counted: &str,
-    counts: &[(&String, u64, u64)],
-    exact: &LabelScores,
-    overlap: &LabelScores,
-) {
-    let width = counts
+fn write_rows(out: &mut String, head: &str, counted: &str, rows: &[ScoreRow<'_>]) {
+    let width = rows
         .iter()
-        .map(|(k, ..)| k.chars().count())
-        .chain([rows.chars().count()])
+        .map(|row| row.label.chars().count())
+        .chain([head.chars().count()])
         .max()
         .unwrap_or(5)
         .max(5);
@@ -276,16 +311,17 @@ fn write_rows(
     );
     let _ = writeln!(
         out,
-        "  {rows:<width$}  {:>6} {:>6}  {:>6} {:>6} {:>6}  {:>6} {:>6} {:>6}",
+        "  {head:<width$}  {:>6} {:>6}  {:>6} {:>6} {:>6}  {:>6} {:>6} {:>6}",
         "a", "b", "P", "R", "F1", "P", "R", "F1"
     );
-    // The labels, then the figures over all of them.
-    let micro = counts.iter().filter(|(label, ..)| *label == MICRO);
-    let labels = counts.iter().filter(|(label, ..)| *label != MICRO);
-    for (label, a, b) in labels.chain(micro) {
-        let (Some(e), Some(o)) = (exact.get(*label), overlap.get(*label)) else {
-            continue;
-        };
+    for ScoreRow {
+        label,
+        a,
+        b,
+        exact: e,
+        overlap: o,
+    } in rows
+    {
         let _ = writeln!(
             out,
             "  {label:<width$}  {a:>6} {b:>6}  {:>6.3} {:>6.3} {:>6.3}  {:>6.3} {:>6.3} {:>6.3}",

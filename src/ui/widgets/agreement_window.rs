@@ -2,7 +2,7 @@
 //! the open folder's annotators, and its documents sorted by disagreement,
 //! each opening into curation.
 
-use crate::team::agree::shown;
+use crate::team::agree::{ScoreRow, shown};
 use crate::team::curate::smallest_quorum;
 use crate::ui::Command;
 use crate::ui::background::agree_job::{AgreeJob, AgreementResult};
@@ -127,6 +127,16 @@ fn result_ui(
                 ui.end_row();
             }
         });
+    for (k, pair) in report.pairs.iter().enumerate() {
+        egui::CollapsingHeader::new(format!("{} vs {}: per label", pair.a, pair.b))
+            .id_salt(("agreement_per_label", k))
+            .show(ui, |ui| {
+                score_grid(ui, ("labels", k), "label", &pair.label_rows());
+                if let Some(relations) = &pair.relations {
+                    score_grid(ui, ("relations", k), "relation", &relations.type_rows());
+                }
+            });
+    }
     ui.separator();
     let n = report.annotators.len();
     ui.horizontal(|ui| {
@@ -185,4 +195,37 @@ fn result_ui(
                 }
             }
         });
+}
+
+/// One pair's per-label figures, as `newsmark agree` prints them: a row
+/// per label (or relation type, after `head`), then `micro`, with a's and
+/// b's counts and the exact and overlap precision, recall and F1.
+fn score_grid(ui: &mut egui::Ui, id: impl egui::AsIdSalt, head: &str, rows: &[ScoreRow<'_>]) {
+    egui::Grid::new(id).striped(true).show(ui, |ui| {
+        for title in [
+            head,
+            "a",
+            "b",
+            "exact P",
+            "exact R",
+            "exact F1",
+            "overlap P",
+            "overlap R",
+            "overlap F1",
+        ] {
+            ui.strong(title);
+        }
+        ui.end_row();
+        for row in rows {
+            ui.label(row.label);
+            ui.label(row.a.to_string());
+            ui.label(row.b.to_string());
+            for scores in [row.exact, row.overlap] {
+                for figure in [scores.precision, scores.recall, scores.f1] {
+                    ui.label(format!("{figure:.3}"));
+                }
+            }
+            ui.end_row();
+        }
+    });
 }
