@@ -316,7 +316,8 @@ impl<'a> TextIndex<'a> {
 }
 
 /// Parses `T1\tLABEL START END\tquote`, or `START END;START END…` whose
-/// fragments are separated only by whitespace holding a line break.
+/// fragments are separated only by whitespace and line breaks (at least one
+/// line break, as [`is_line_break`] counts them).
 fn text_bound(line: &str, text: &mut TextIndex<'_>) -> Result<JsonSpan, String> {
     let mut fields = line.splitn(3, '\t');
     let id = fields.next().unwrap_or_default();
@@ -356,8 +357,11 @@ fn text_bound(line: &str, text: &mut TextIndex<'_>) -> Result<JsonSpan, String> 
     for pair in fragments.windows(2) {
         let ((_, gap_start), (gap_end, _)) = (pair[0], pair[1]);
         let gap = text.slice(gap_start, gap_end);
-        let line_break_only =
-            gap.is_some_and(|g| g.contains(is_line_break) && g.chars().all(char::is_whitespace));
+        // Export cuts at every line break Python's `splitlines` cuts at,
+        // U+001C–U+001E too, which are not whitespace.
+        let line_break_only = gap.is_some_and(|g| {
+            g.contains(is_line_break) && g.chars().all(|c| c.is_whitespace() || is_line_break(c))
+        });
         if !line_break_only {
             return Err(format!(
                 "{id}: discontinuous span ({offsets}) not imported: its fragments are \

@@ -1,6 +1,7 @@
 //! Every export that newsmark can import again (brat, spaCy, doccano) gives
 //! back the identical corpus: the samples, and a generated corpus holding
 //! every trap found in real news (spans across each kind of line break,
+//! U+001C–U+001E included,
 //! emoji, flags, ZWJ sequences, CRLF, a byte order mark, nested spans, and
 //! labels brat cannot store); brat and doccano give back the samples'
 //! relations and entity links too.
@@ -117,7 +118,7 @@ fn trap_corpus(dir: &Path) -> std::path::PathBuf {
         &corpus,
         "breaks",
         "Dijo hacia mí.\nGil respondió.\r\nAna\u{2028}Díaz, Bo\u{2029}Li, Cy\u{85}Wu, \
-         Di\u{0c}Ho y Ed\r\n  Yu.\n",
+         Di\u{0c}Ho y Ed\r\n  Yu. Eva\u{1c}Paz, Flo\u{1d}Gil, Gus\u{1e}Mar.\n",
         &[
             ("hacia mí.\nGil", "person"),
             ("respondió.\r\nAna", "a;b"),
@@ -126,6 +127,9 @@ fn trap_corpus(dir: &Path) -> std::path::PathBuf {
             ("Cy\u{85}Wu", "a b"),
             ("Di\u{0c}Ho", "a_b"),
             ("Ed\r\n  Yu", "person"),
+            ("Eva\u{1c}Paz", "person"),
+            ("Flo\u{1d}Gil", "país"),
+            ("Gus\u{1e}Mar", "person"),
             ("Díaz", "country"),
         ],
     );
