@@ -244,7 +244,8 @@ fn brat_doccano_and_spacy_give_back_the_samples_relations_and_entity_links() {
 }
 
 #[test]
-fn brat_writes_only_types_its_config_declares_and_every_line_break_as_a_fragment() {
+fn brat_writes_only_labels_and_relation_types_its_config_declares_and_every_line_break_as_a_fragment()
+ {
     let dir = tempfile::tempdir().unwrap();
     let corpus = trap_corpus(dir.path());
     let out = dir.path().join("brat");
@@ -258,8 +259,36 @@ fn brat_writes_only_types_its_config_declares_and_every_line_break_as_a_fragment
         .lines()
         .take_while(|l| !l.is_empty())
         .collect();
+    // brat's own configuration syntax: `TYPE Arg1:<ENTITY>, Arg2:<ENTITY>`.
+    let relation_types: BTreeSet<&str> = conf
+        .split("[relations]\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .take_while(|l| !l.starts_with('#'))
+        .map(|l| l.strip_suffix(" Arg1:<ENTITY>, Arg2:<ENTITY>").unwrap())
+        .collect();
+    assert_eq!(
+        relation_types,
+        BTreeSet::from(["holds", "of", "party_to"]),
+        "{conf}"
+    );
+    let mut relation_lines = 0;
+    for entry in fs::read_dir(&out).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ann") {
+            for line in fs::read_to_string(&path).unwrap().lines() {
+                if let Some(rest) = line.strip_prefix('R') {
+                    let kind = rest.split('\t').nth(1).unwrap().split(' ').next().unwrap();
+                    assert!(relation_types.contains(kind), "{line:?} declared in {conf}");
+                    relation_lines += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(relation_lines, 38, "the samples' relations");
     let ann = fs::read_to_string(out.join("breaks.ann")).unwrap();
-    for line in ann.lines() {
+    for line in ann.lines().filter(|l| l.starts_with('T')) {
         let fields: Vec<&str> = line.split('\t').collect();
         assert_eq!(fields.len(), 3, "one line per annotation: {line:?}");
         let label = fields[1].split(' ').next().unwrap();

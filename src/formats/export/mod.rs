@@ -234,7 +234,10 @@ pub fn export_corpus_with_progress(
         output.write_str(&w3c::collection_head(&store::file_name(out), options))?;
     }
     let mut labels_used = BTreeSet::new();
-    let mut brat_labels = BratLabels::new(schema.labels.iter().map(|l| l.name.as_str()));
+    let mut brat_labels = BratLabels::new(
+        schema.labels.iter().map(|l| l.name.as_str()),
+        schema.relations.iter().map(|r| r.name.as_str()),
+    );
     // The names every reading thread knows: the schema's labels'.
     let schema_brat_labels = brat_labels.clone();
     let total = articles.len();
@@ -347,6 +350,13 @@ pub fn export_corpus_with_progress(
             report.warnings.push(format!(
                 "label {label:?} is written {name:?}: brat types hold only A-Z a-z 0-9 _ -; \
                  {} records it and `newsmark import brat` maps it back",
+                brat::CONF_FILE
+            ));
+        }
+        for (relation, name) in brat_labels.renamed_relations() {
+            report.warnings.push(format!(
+                "relation type {relation:?} is written {name:?}: brat types hold only \
+                 A-Z a-z 0-9 _ -; {} records it and `newsmark import brat` maps it back",
                 brat::CONF_FILE
             ));
         }
