@@ -311,6 +311,13 @@ fn brat_writes_only_labels_and_relation_types_its_config_declares_and_every_line
         warnings.contains("label \"a b\" is written \"a_b_2\""),
         "{warnings}"
     );
+    let summary = report.to_string();
+    assert!(
+        summary.contains(
+            "labels not in the schema, exported under brat names (see the warnings above): "
+        ),
+        "{summary}"
+    );
 }
 
 #[test]
