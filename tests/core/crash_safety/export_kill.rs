@@ -1,6 +1,7 @@
 //! Exports killed (SIGKILL) at random moments: a one-file export is the
 //! previous file or the whole new one, never a part of one; each file of a
-//! brat export is the previous one or the new one, whole.
+//! brat export is the previous one or the new one, whole; so is each
+//! annotation file `suggest`, `import` and `reanchor` write.
 
 use std::fs;
 use std::path::Path;
@@ -209,7 +210,7 @@ fn a_brat_export_into_a_new_folder_killed_at_random_moments_leaves_it_missing_or
             missing += 1;
             // What the killed export left is hidden, and the next export
             // into the same folder clears it.
-            let staging = newsmark::store::staging_path(&out);
+            let staging = store::staging_path(&out);
             let status = export("brat", &corpus, &out).status().unwrap();
             assert!(status.success(), "run {run}: {status}");
             assert_eq!(files(&out), whole, "run {run}");
@@ -300,6 +301,90 @@ fn suggest_killed_at_random_moments_leaves_each_annotation_file_old_or_new() {
     eprintln!(
         "suggest kill test (seed {seed}): killed before any save {untouched} times, part way {part_way} times"
     );
+}
+
+/// `newsmark reanchor` rewrites the annotation file of each article changed
+/// since it was annotated, atomically, keeping the old one as `NAME.ron.bak`:
+/// killed at random moments, each file is still the old one or the whole
+/// new one, a new one has the old one as its backup, and running it again
+/// completes the corpus exactly.
+#[test]
+fn reanchor_killed_at_random_moments_leaves_each_annotation_file_old_or_new() {
+    let (seed, mut rng) = seeded();
+    let dir = TempDir::new().unwrap();
+    let pristine = corpus(dir.path());
+    // Every article changed since it was annotated: a line added on top
+    // moves every span.
+    for (name, text) in files(&pristine) {
+        if name.ends_with(".txt") {
+            let mut changed = b"BREAKING NEWS\n".to_vec();
+            changed.extend(text);
+            fs::write(pristine.join(&name), changed).unwrap();
+        }
+    }
+    let old = annotation_files(&pristine);
+    let copy = |to: &Path| {
+        let _ = fs::remove_dir_all(to);
+        fs::create_dir(to).unwrap();
+        for (name, _) in files(&pristine) {
+            fs::copy(pristine.join(&name), to.join(&name)).unwrap();
+        }
+    };
+    let reanchor = |corpus: &Path| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_newsmark"));
+        command
+            .arg("reanchor")
+            .arg(corpus)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        command
+    };
+    // The whole run, for reference, and how long it takes.
+    let reference = dir.path().join("reference");
+    copy(&reference);
+    let started = std::time::Instant::now();
+    assert!(reanchor(&reference).status().unwrap().success());
+    let full_ms = started.elapsed().as_millis().max(20) as u64;
+    let new = annotation_files(&reference);
+    assert_eq!(new.len(), ARTICLES);
+    assert!(
+        old.iter().zip(&new).all(|(o, n)| o.1 != n.1),
+        "every article changed, so every file is rewritten"
+    );
+
+    let corpus = dir.path().join("killed");
+    let (mut untouched, mut part_way) = (0, 0);
+    for run in 0..RUNS {
+        copy(&corpus);
+        let mut child = reanchor(&corpus).spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(rng.below(full_ms * 2)));
+        let _ = child.kill();
+        child.wait().unwrap();
+        let now = annotation_files(&corpus);
+        assert_eq!(now.len(), ARTICLES, "run {run}: no file lost or added");
+        let mut changed = 0;
+        for (((name, bytes), (_, before)), (_, after)) in now.iter().zip(&old).zip(&new) {
+            if bytes == before {
+                continue;
+            }
+            assert!(
+                bytes == after,
+                "run {run} (seed {seed}): {name} is neither the old file nor the new one"
+            );
+            let backup = fs::read(corpus.join(format!("{name}.bak"))).unwrap();
+            assert_eq!(&backup, before, "run {run}: {name}.bak is the old file");
+            changed += 1;
+        }
+        untouched += usize::from(changed == 0);
+        part_way += usize::from(changed > 0 && changed < ARTICLES);
+        // Run again, it finishes the work: every file as the whole run left it.
+        assert!(reanchor(&corpus).status().unwrap().success(), "run {run}");
+        assert_eq!(annotation_files(&corpus), new, "run {run} (seed {seed})");
+    }
+    eprintln!(
+        "reanchor kill test (seed {seed}): killed before any save {untouched} times, part way {part_way} times"
+    );
+    assert!(part_way > 0, "seed {seed}: no kill landed part way");
 }
 
 /// `newsmark import` streams its source one record at a time and flushes
