@@ -52,6 +52,19 @@ fn long_text(k: usize) -> String {
     format!("Article {k}: Tehran and Havana met. ").repeat(60)
 }
 
+/// Writes article `a-K.txt` ([`long_text`]) in `dir` with its annotation
+/// file (one accepted span, "Article"), and returns that file's bytes.
+fn annotated_article(dir: &Path, k: usize) -> Vec<u8> {
+    let text = long_text(k);
+    let sha = newsmark::store::text_sha256(&text);
+    fs::write(dir.join(format!("a-{k:04}.txt")), &text).unwrap();
+    let ron = format!(
+        "(\n    format: 1,\n    document: \"a-{k:04}.txt\",\n    text_sha256: \"{sha}\",\n    spans: [\n        (id: 1, start: 0, end: 7, label: \"initiative\", text: \"Article\"),\n    ],\n)\n"
+    );
+    fs::write(dir.join(format!("a-{k:04}.ron")), &ron).unwrap();
+    ron.into_bytes()
+}
+
 #[test]
 fn an_import_cancelled_keeps_whole_documents_and_says_how_far_it_got() {
     let (dir, txt) = temp_article(SAMPLE, false);
@@ -131,13 +144,7 @@ fn reading_a_big_folder_can_be_stopped_and_keeps_what_was_read() {
     // passes) cannot have taken them all by the time Stop is clicked.
     const ARTICLES: usize = 6000;
     for k in 0..ARTICLES {
-        let text = long_text(k);
-        let sha = newsmark::store::text_sha256(&text);
-        fs::write(dir.path().join(format!("a-{k:04}.txt")), &text).unwrap();
-        let ron = format!(
-            "(\n    format: 1,\n    document: \"a-{k:04}.txt\",\n    text_sha256: \"{sha}\",\n    spans: [\n        (id: 1, start: 0, end: 7, label: \"initiative\", text: \"Article\"),\n    ],\n)\n"
-        );
-        fs::write(dir.path().join(format!("a-{k:04}.ron")), ron).unwrap();
+        annotated_article(dir.path(), k);
     }
     let path = dir.path().to_owned();
     let mut harness = Harness::builder()
@@ -179,17 +186,9 @@ fn annotate_all_across_the_folder_cancelled_leaves_each_file_old_or_whole_new() 
     // Each article has its annotation file already (one accepted span), and
     // 60 hits of the search: writing one takes a while.
     const ARTICLES: usize = 500;
-    let mut old = Vec::new();
-    for k in 0..ARTICLES {
-        let text = long_text(k);
-        let sha = newsmark::store::text_sha256(&text);
-        fs::write(dir.path().join(format!("a-{k:04}.txt")), &text).unwrap();
-        let ron = format!(
-            "(\n    format: 1,\n    document: \"a-{k:04}.txt\",\n    text_sha256: \"{sha}\",\n    spans: [\n        (id: 1, start: 0, end: 7, label: \"initiative\", text: \"Article\"),\n    ],\n)\n"
-        );
-        fs::write(dir.path().join(format!("a-{k:04}.ron")), &ron).unwrap();
-        old.push(ron.into_bytes());
-    }
+    let old: Vec<Vec<u8>> = (0..ARTICLES)
+        .map(|k| annotated_article(dir.path(), k))
+        .collect();
     let hits = long_text(0).matches("Havana").count();
     let mut harness = harness_for(dir.path());
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);

@@ -41,6 +41,16 @@ fn relations(corpus: &Path) -> Relations {
     out
 }
 
+/// Import options: everything, accepted, with origin `brat`.
+fn accepted_from_brat() -> ImportOptions {
+    ImportOptions {
+        map: Vec::new(),
+        only_mapped: false,
+        origin: "brat".to_owned(),
+        accepted: true,
+    }
+}
+
 #[test]
 fn the_samples_relations_go_out_as_r_lines_and_come_back() {
     let samples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data");
@@ -58,12 +68,7 @@ fn the_samples_relations_go_out_as_r_lines_and_come_back() {
     assert!(read.problems.is_empty(), "{:?}", read.problems);
     let again = dir.path().join("again");
     fs::create_dir(&again).unwrap();
-    let options = ImportOptions {
-        map: Vec::new(),
-        only_mapped: false,
-        origin: "brat".to_owned(),
-        accepted: true,
-    };
+    let options = accepted_from_brat();
     let report = import_into(&again, &read.docs, &options, &LabelSchema::default()).unwrap();
     let imported: usize = report.docs.iter().map(|d| d.relations).sum();
     assert_eq!(imported, 12 + 8 + 10 + 8);
@@ -156,12 +161,7 @@ fn relation_types_are_declared_in_annotation_conf_under_brat_names_and_map_back(
     assert!(read.problems.is_empty(), "{:?}", read.problems);
     let again = dir.path().join("again");
     fs::create_dir(&again).unwrap();
-    let options = ImportOptions {
-        map: Vec::new(),
-        only_mapped: false,
-        origin: "brat".to_owned(),
-        accepted: true,
-    };
+    let options = accepted_from_brat();
     let report = import_into(&again, &read.docs, &options, &schema).unwrap();
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     let back = Session::read(&again.join("ana.txt"), schema).unwrap();
