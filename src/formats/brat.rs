@@ -10,7 +10,8 @@
 //! by other text is reported and skipped, as newsmark's spans are
 //! contiguous. Labels renamed by newsmark's export (recorded in the folder's
 //! `annotation.conf`, see [`super::brat_labels`]) get their own names back.
-//! Relations (`R1\tTYPE Arg1:T1 Arg2:T2`) join the spans they name; entity
+//! Relations (`R1\tTYPE Arg1:T1 Arg2:T2`) join the spans they name, types
+//! renamed by the export getting their names back the same way; entity
 //! links (`N1\tReference T1 newsmark:ID\tname`, see
 //! [`super::brat_links`]) link their span to the registry's entity `ID`,
 //! and an `N` line of another database for a span linked that way is the
@@ -22,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use super::brat_labels::mapping_in_conf;
+use super::brat_labels::{mapping_in_conf, relation_mapping_in_conf};
 use super::brat_links::read_links;
 use super::lines::is_line_break;
 use super::{
@@ -30,13 +31,22 @@ use super::{
     read_raw, read_utf8,
 };
 
-/// Brat names to labels, from an `annotation.conf` beside the files.
-type LabelMap = BTreeMap<String, String>;
+/// Brat names to labels and to relation types, from an `annotation.conf`
+/// beside the files.
+#[derive(Debug, Default)]
+struct LabelMap {
+    labels: BTreeMap<String, String>,
+    relations: BTreeMap<String, String>,
+}
 
-/// The labels renamed in the `annotation.conf` of `folder`, if it has one.
+/// The labels and relation types renamed in the `annotation.conf` of
+/// `folder`, if it has one.
 fn label_map(folder: &Path) -> LabelMap {
     std::fs::read_to_string(folder.join("annotation.conf"))
-        .map(|conf| mapping_in_conf(&conf))
+        .map(|conf| LabelMap {
+            labels: mapping_in_conf(&conf),
+            relations: relation_mapping_in_conf(&conf),
+        })
         .unwrap_or_default()
 }
 
@@ -147,13 +157,18 @@ fn read_pair(stem: &Path, labels: &LabelMap, out: &mut ReadOutcome, emit: &mut E
     let source = ann_path.display().to_string();
     let ParsedAnn {
         mut spans,
-        relations,
+        mut relations,
         links,
         skipped_spans,
     } = parse_ann(&source, &ann, &text, &mut out.problems);
     for span in &mut spans {
-        if let Some(label) = labels.get(&span.label) {
+        if let Some(label) = labels.labels.get(&span.label) {
             span.label.clone_from(label);
+        }
+    }
+    for relation in &mut relations {
+        if let Some(label) = labels.relations.get(&relation.label) {
+            relation.label.clone_from(label);
         }
     }
     let doc = ImportedDoc {
@@ -316,7 +331,8 @@ impl<'a> TextIndex<'a> {
 }
 
 /// Parses `T1\tLABEL START END\tquote`, or `START END;START END…` whose
-/// fragments are separated only by whitespace holding a line break.
+/// fragments are separated only by whitespace and line breaks (at least one
+/// line break, as [`is_line_break`] counts them).
 fn text_bound(line: &str, text: &mut TextIndex<'_>) -> Result<JsonSpan, String> {
     let mut fields = line.splitn(3, '\t');
     let id = fields.next().unwrap_or_default();
@@ -356,8 +372,11 @@ fn text_bound(line: &str, text: &mut TextIndex<'_>) -> Result<JsonSpan, String> 
     for pair in fragments.windows(2) {
         let ((_, gap_start), (gap_end, _)) = (pair[0], pair[1]);
         let gap = text.slice(gap_start, gap_end);
-        let line_break_only =
-            gap.is_some_and(|g| g.contains(is_line_break) && g.chars().all(char::is_whitespace));
+        // Export cuts at every line break Python's `splitlines` cuts at,
+        // U+001C–U+001E too, which are not whitespace.
+        let line_break_only = gap.is_some_and(|g| {
+            g.contains(is_line_break) && g.chars().all(|c| c.is_whitespace() || is_line_break(c))
+        });
         if !line_break_only {
             return Err(format!(
                 "{id}: discontinuous span ({offsets}) not imported: its fragments are \

@@ -13,11 +13,17 @@
 //! ```
 //!
 //! `import brat` reads those lines and gives each span its label back.
+//! Relation types are named the same way, apart from labels, each declared
+//! in the `[relations]` section (`holds Arg1:<ENTITY>, Arg2:<ENTITY>`) and
+//! each renamed one recorded as `# newsmark relation: NAME<TAB>"type"`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The comment prefix of a mapping line in `annotation.conf`.
+/// The comment prefix of a label's mapping line in `annotation.conf`.
 const MAPPING_PREFIX: &str = "# newsmark label: ";
+
+/// The comment prefix of a relation type's mapping line in `annotation.conf`.
+const RELATION_MAPPING_PREFIX: &str = "# newsmark relation: ";
 
 /// `label` with every character brat cannot store written `_`.
 fn storage_form(label: &str) -> String {
@@ -38,33 +44,31 @@ fn storage_form(label: &str) -> String {
     }
 }
 
-/// The brat names given to labels during one export: assigned when a label
-/// is first met and never changed after, so every `.ann` written agrees with
-/// the `annotation.conf` written at the end.
+/// One kind of brat type names (entity labels, or relation types): each
+/// name given once, distinct from the others of its kind.
 #[derive(Clone, Debug, Default)]
-pub struct BratLabels {
+struct Names {
     to_brat: BTreeMap<String, String>,
     taken: BTreeSet<String>,
-    /// Labels in the order they were first met.
+    /// Names in the order they were first met.
     order: Vec<String>,
     /// How many of `order` are the schema's.
-    schema_labels: usize,
+    schema: usize,
 }
 
-impl BratLabels {
-    /// The names of `labels` (the schema's, first, so that they keep their
-    /// own name when brat can store it).
-    pub fn new<'a>(labels: impl IntoIterator<Item = &'a str>) -> Self {
+impl Names {
+    /// Names `schema`'s entries first, so that they keep their own name
+    /// when brat can store it.
+    fn new<'a>(schema: impl IntoIterator<Item = &'a str>) -> Self {
         let mut names = Self::default();
-        for label in labels {
-            names.name(label);
+        for name in schema {
+            names.name(name);
         }
-        names.schema_labels = names.order.len();
+        names.schema = names.order.len();
         names
     }
 
-    /// The brat name of `label`, given now if it has none yet.
-    pub fn name(&mut self, label: &str) -> &str {
+    fn name(&mut self, label: &str) -> &str {
         if !self.to_brat.contains_key(label) {
             let base = storage_form(label);
             let mut name = base.clone();
@@ -80,52 +84,117 @@ impl BratLabels {
         &self.to_brat[label]
     }
 
-    /// How many labels have a name so far.
-    pub fn named(&self) -> usize {
-        self.order.len()
-    }
-
-    /// Each label written under another name, with that name, in the order
-    /// met.
-    pub fn renamed(&self) -> impl Iterator<Item = (&str, &str)> {
+    fn renamed(&self) -> impl Iterator<Item = (&str, &str)> {
         self.order
             .iter()
             .map(|l| (l.as_str(), self.to_brat[l].as_str()))
             .filter(|(l, n)| l != n)
     }
 
-    /// `annotation.conf` declaring every name as an entity, allowing
-    /// entities to nest and overlap (as newsmark spans may), with a mapping
-    /// comment for each renamed label.
-    pub fn conf(&self) -> String {
-        let mut out = String::from("# Written by newsmark export: the corpus's labels.\n");
-        for (label, name) in self.renamed() {
-            let quoted = serde_json::to_string(label).unwrap_or_default();
-            out.push_str(&format!("{MAPPING_PREFIX}{name}\t{quoted}\n"));
-        }
-        out.push_str("[entities]\n");
-        // The schema's labels in its order, then the others sorted, so the
-        // file does not depend on which document used a label first.
-        let (schema, others) = self.order.split_at(self.schema_labels);
+    /// The brat names, the schema's in its order, then the others sorted,
+    /// so that the file does not depend on which document used one first.
+    fn declared(&self) -> impl Iterator<Item = &str> {
+        let (schema, others) = self.order.split_at(self.schema);
         let mut others: Vec<&String> = others.iter().collect();
         others.sort();
-        for label in schema.iter().chain(others) {
-            out.push_str(&self.to_brat[label]);
+        schema
+            .iter()
+            .chain(others)
+            .map(|l| self.to_brat[l].as_str())
+    }
+
+    /// A mapping comment, `PREFIX NAME<TAB>"label"`, for each renamed one.
+    fn mapping_comments(&self, prefix: &str, out: &mut String) {
+        for (label, name) in self.renamed() {
+            let quoted = serde_json::to_string(label).unwrap_or_default();
+            out.push_str(&format!("{prefix}{name}\t{quoted}\n"));
+        }
+    }
+}
+
+/// The brat names given to labels and relation types during one export:
+/// assigned when one is first met and never changed after, so every `.ann`
+/// written agrees with the `annotation.conf` written at the end. Labels and
+/// relation types are named apart (brat declares them in separate sections).
+#[derive(Clone, Debug, Default)]
+pub struct BratLabels {
+    labels: Names,
+    relations: Names,
+}
+
+impl BratLabels {
+    /// The names of `labels` and `relations` (the schema's, first, so that
+    /// they keep their own name when brat can store it).
+    pub fn new<'a>(
+        labels: impl IntoIterator<Item = &'a str>,
+        relations: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        Self {
+            labels: Names::new(labels),
+            relations: Names::new(relations),
+        }
+    }
+
+    /// The brat name of `label`, given now if it has none yet.
+    pub fn name(&mut self, label: &str) -> &str {
+        self.labels.name(label)
+    }
+
+    /// The brat name of the relation type `relation`, given now if it has
+    /// none yet.
+    pub fn relation_name(&mut self, relation: &str) -> &str {
+        self.relations.name(relation)
+    }
+
+    /// How many labels and relation types have a name so far.
+    pub fn named(&self) -> usize {
+        self.labels.order.len() + self.relations.order.len()
+    }
+
+    /// Each label written under another name, with that name, in the order
+    /// met.
+    pub fn renamed(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.labels.renamed()
+    }
+
+    /// Each relation type written under another name, with that name, in
+    /// the order met.
+    pub fn renamed_relations(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.relations.renamed()
+    }
+
+    /// `annotation.conf` declaring every label name as an entity and every
+    /// relation type name as a relation between any two entities
+    /// (`TYPE Arg1:<ENTITY>, Arg2:<ENTITY>`), allowing entities to nest and
+    /// overlap (as newsmark spans may), with a mapping comment for each
+    /// renamed label and relation type.
+    pub fn conf(&self) -> String {
+        let mut out = String::from("# Written by newsmark export: the corpus's labels.\n");
+        self.labels.mapping_comments(MAPPING_PREFIX, &mut out);
+        self.relations
+            .mapping_comments(RELATION_MAPPING_PREFIX, &mut out);
+        out.push_str("[entities]\n");
+        for name in self.labels.declared() {
+            out.push_str(name);
             out.push('\n');
         }
+        out.push_str("\n[relations]\n");
+        for name in self.relations.declared() {
+            out.push_str(&format!("{name} Arg1:<ENTITY>, Arg2:<ENTITY>\n"));
+        }
         out.push_str(
-            "\n[relations]\n# Spans may nest and overlap.\n\
+            "# Spans may nest and overlap.\n\
              <OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n",
         );
         out
     }
 }
 
-/// The labels an `annotation.conf` written by newsmark renamed: brat name to
-/// label. Lines that are not mapping comments are ignored.
-pub fn mapping_in_conf(conf: &str) -> BTreeMap<String, String> {
+/// The names an `annotation.conf` written by newsmark renamed, brat name to
+/// label, from its comments starting `prefix`.
+fn mapping(conf: &str, prefix: &str) -> BTreeMap<String, String> {
     conf.lines()
-        .filter_map(|line| line.strip_prefix(MAPPING_PREFIX))
+        .filter_map(|line| line.strip_prefix(prefix))
         .filter_map(|rest| rest.split_once('\t'))
         .filter_map(|(name, quoted)| {
             let label: String = serde_json::from_str(quoted).ok()?;
@@ -134,13 +203,26 @@ pub fn mapping_in_conf(conf: &str) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// The labels an `annotation.conf` written by newsmark renamed: brat name to
+/// label. Lines that are not label mapping comments are ignored.
+pub fn mapping_in_conf(conf: &str) -> BTreeMap<String, String> {
+    mapping(conf, MAPPING_PREFIX)
+}
+
+/// The relation types an `annotation.conf` written by newsmark renamed:
+/// brat name to type. Lines that are not relation mapping comments are
+/// ignored.
+pub fn relation_mapping_in_conf(conf: &str) -> BTreeMap<String, String> {
+    mapping(conf, RELATION_MAPPING_PREFIX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn labels_brat_cannot_store_get_distinct_names_and_map_back() {
-        let mut names = BratLabels::new(["person", "país"]);
+        let mut names = BratLabels::new(["person", "país"], ["holds", "is part"]);
         assert_eq!(names.name("person"), "person");
         assert_eq!(names.name("país"), "pa_s");
         assert_eq!(names.name("a;b"), "a_b");
@@ -159,5 +241,25 @@ mod tests {
         assert_eq!(back["a_b_2"], "a b");
         assert_eq!(back["a_b_3"], "a_b");
         assert!(!back.contains_key("person"));
+        assert_eq!(names.relation_name("holds"), "holds");
+        assert_eq!(
+            names.relation_name("país"),
+            "pa_s",
+            "named apart from labels"
+        );
+        assert!(
+            conf.contains("[relations]\nholds Arg1:<ENTITY>, Arg2:<ENTITY>\nis_part Arg1:<ENTITY>, Arg2:<ENTITY>\n"),
+            "{conf}"
+        );
+        let conf = names.conf();
+        assert!(
+            conf.contains("\npa_s Arg1:<ENTITY>, Arg2:<ENTITY>\n"),
+            "{conf}"
+        );
+        let back = relation_mapping_in_conf(&conf);
+        assert_eq!(back.len(), 2, "{back:?}");
+        assert_eq!(back["is_part"], "is part");
+        assert_eq!(back["pa_s"], "país");
+        assert_eq!(mapping_in_conf(&conf).len(), 4, "labels apart");
     }
 }

@@ -152,6 +152,14 @@ impl NewsmarkApp {
     }
 
     hook! {
+        /// The running suggestion job's progress: documents done, and in
+        /// the run.
+        fn suggest_progress(&self) -> Option<(usize, usize)> {
+            self.background.suggest.as_ref().map(|job| job.progress)
+        }
+    }
+
+    hook! {
         /// Whether the folder's annotation files are still being read.
         fn is_reading_folder(&self) -> bool {
             self.folder.as_ref().is_some_and(|f| f.loader.is_some())

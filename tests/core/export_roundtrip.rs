@@ -1,6 +1,7 @@
 //! Every export that newsmark can import again (brat, spaCy, doccano) gives
 //! back the identical corpus: the samples, and a generated corpus holding
 //! every trap found in real news (spans across each kind of line break,
+//! U+001C–U+001E included,
 //! emoji, flags, ZWJ sequences, CRLF, a byte order mark, nested spans, and
 //! labels brat cannot store); brat and doccano give back the samples'
 //! relations and entity links too.
@@ -117,7 +118,7 @@ fn trap_corpus(dir: &Path) -> std::path::PathBuf {
         &corpus,
         "breaks",
         "Dijo hacia mí.\nGil respondió.\r\nAna\u{2028}Díaz, Bo\u{2029}Li, Cy\u{85}Wu, \
-         Di\u{0c}Ho y Ed\r\n  Yu.\n",
+         Di\u{0c}Ho y Ed\r\n  Yu. Eva\u{1c}Paz, Flo\u{1d}Gil, Gus\u{1e}Mar.\n",
         &[
             ("hacia mí.\nGil", "person"),
             ("respondió.\r\nAna", "a;b"),
@@ -126,6 +127,9 @@ fn trap_corpus(dir: &Path) -> std::path::PathBuf {
             ("Cy\u{85}Wu", "a b"),
             ("Di\u{0c}Ho", "a_b"),
             ("Ed\r\n  Yu", "person"),
+            ("Eva\u{1c}Paz", "person"),
+            ("Flo\u{1d}Gil", "país"),
+            ("Gus\u{1e}Mar", "person"),
             ("Díaz", "country"),
         ],
     );
@@ -240,7 +244,8 @@ fn brat_doccano_and_spacy_give_back_the_samples_relations_and_entity_links() {
 }
 
 #[test]
-fn brat_writes_only_types_its_config_declares_and_every_line_break_as_a_fragment() {
+fn brat_writes_only_labels_and_relation_types_its_config_declares_and_every_line_break_as_a_fragment()
+ {
     let dir = tempfile::tempdir().unwrap();
     let corpus = trap_corpus(dir.path());
     let out = dir.path().join("brat");
@@ -254,8 +259,36 @@ fn brat_writes_only_types_its_config_declares_and_every_line_break_as_a_fragment
         .lines()
         .take_while(|l| !l.is_empty())
         .collect();
+    // brat's own configuration syntax: `TYPE Arg1:<ENTITY>, Arg2:<ENTITY>`.
+    let relation_types: BTreeSet<&str> = conf
+        .split("[relations]\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .take_while(|l| !l.starts_with('#'))
+        .map(|l| l.strip_suffix(" Arg1:<ENTITY>, Arg2:<ENTITY>").unwrap())
+        .collect();
+    assert_eq!(
+        relation_types,
+        BTreeSet::from(["holds", "of", "party_to"]),
+        "{conf}"
+    );
+    let mut relation_lines = 0;
+    for entry in fs::read_dir(&out).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ann") {
+            for line in fs::read_to_string(&path).unwrap().lines() {
+                if let Some(rest) = line.strip_prefix('R') {
+                    let kind = rest.split('\t').nth(1).unwrap().split(' ').next().unwrap();
+                    assert!(relation_types.contains(kind), "{line:?} declared in {conf}");
+                    relation_lines += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(relation_lines, 38, "the samples' relations");
     let ann = fs::read_to_string(out.join("breaks.ann")).unwrap();
-    for line in ann.lines() {
+    for line in ann.lines().filter(|l| l.starts_with('T')) {
         let fields: Vec<&str> = line.split('\t').collect();
         assert_eq!(fields.len(), 3, "one line per annotation: {line:?}");
         let label = fields[1].split(' ').next().unwrap();
@@ -277,6 +310,13 @@ fn brat_writes_only_types_its_config_declares_and_every_line_break_as_a_fragment
     assert!(
         warnings.contains("label \"a b\" is written \"a_b_2\""),
         "{warnings}"
+    );
+    let summary = report.to_string();
+    assert!(
+        summary.contains(
+            "labels not in the schema, exported under brat names (see the warnings above): "
+        ),
+        "{summary}"
     );
 }
 

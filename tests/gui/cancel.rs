@@ -1,6 +1,7 @@
 //! GUI tests of cancelling long work from the status bar: an import keeps the
 //! documents merged before Cancel, each whole; a one-file export writes
-//! nothing.
+//! nothing; Annotate all across the folder leaves each other document's
+//! file old or whole new, and says it was cancelled.
 
 use std::fs;
 use std::path::Path;
@@ -10,6 +11,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use newsmark::formats::Format;
 use newsmark::formats::export::ExportFormat;
+use newsmark::model::{LabelSchema, Status};
+use newsmark::session::Session;
 use newsmark::ui::{Command, NewsmarkApp};
 
 /// Starts `command` (a long task) without waiting for the window to settle.
@@ -47,6 +50,19 @@ fn articles_in(dir: &Path) -> usize {
 /// A sentence of about 2 KB, so that each document takes a while to export.
 fn long_text(k: usize) -> String {
     format!("Article {k}: Tehran and Havana met. ").repeat(60)
+}
+
+/// Writes article `a-K.txt` ([`long_text`]) in `dir` with its annotation
+/// file (one accepted span, "Article"), and returns that file's bytes.
+fn annotated_article(dir: &Path, k: usize) -> Vec<u8> {
+    let text = long_text(k);
+    let sha = newsmark::store::text_sha256(&text);
+    fs::write(dir.join(format!("a-{k:04}.txt")), &text).unwrap();
+    let ron = format!(
+        "(\n    format: 1,\n    document: \"a-{k:04}.txt\",\n    text_sha256: \"{sha}\",\n    spans: [\n        (id: 1, start: 0, end: 7, label: \"initiative\", text: \"Article\"),\n    ],\n)\n"
+    );
+    fs::write(dir.join(format!("a-{k:04}.ron")), &ron).unwrap();
+    ron.into_bytes()
 }
 
 #[test]
@@ -128,13 +144,7 @@ fn reading_a_big_folder_can_be_stopped_and_keeps_what_was_read() {
     // passes) cannot have taken them all by the time Stop is clicked.
     const ARTICLES: usize = 6000;
     for k in 0..ARTICLES {
-        let text = long_text(k);
-        let sha = newsmark::store::text_sha256(&text);
-        fs::write(dir.path().join(format!("a-{k:04}.txt")), &text).unwrap();
-        let ron = format!(
-            "(\n    format: 1,\n    document: \"a-{k:04}.txt\",\n    text_sha256: \"{sha}\",\n    spans: [\n        (id: 1, start: 0, end: 7, label: \"initiative\", text: \"Article\"),\n    ],\n)\n"
-        );
-        fs::write(dir.path().join(format!("a-{k:04}.ron")), ron).unwrap();
+        annotated_article(dir.path(), k);
     }
     let path = dir.path().to_owned();
     let mut harness = Harness::builder()
@@ -168,4 +178,92 @@ fn reading_a_big_folder_can_be_stopped_and_keeps_what_was_read() {
     harness.run_steps(5);
     assert!(!harness.state().is_reading_folder(), "stays stopped");
     assert_eq!(harness.state().corpus().loaded_count(), read);
+}
+
+#[test]
+fn annotate_all_across_the_folder_cancelled_leaves_each_file_old_or_whole_new() {
+    let dir = tempfile::tempdir().unwrap();
+    // Each article has its annotation file already (one accepted span), and
+    // 60 hits of the search: writing one takes a while.
+    const ARTICLES: usize = 500;
+    let old: Vec<Vec<u8>> = (0..ARTICLES)
+        .map(|k| annotated_article(dir.path(), k))
+        .collect();
+    let hits = long_text(0).matches("Havana").count();
+    let mut harness = harness_for(dir.path());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness.event(egui::Event::Text("Havana".into()));
+    harness.run();
+    harness.get_by_label("across the folder").click();
+    harness.run();
+    button(&harness, "Annotate all").click();
+    harness.step();
+
+    // Cancel once the status bar shows other documents done.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while harness
+        .state()
+        .suggest_progress()
+        .is_none_or(|(done, _)| done < 3)
+        || harness.query_by_label("Cancel").is_none()
+    {
+        assert!(
+            harness.state().is_suggesting(),
+            "the job ended before Cancel"
+        );
+        assert!(std::time::Instant::now() < deadline, "no progress");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    harness.get_by_label("Cancel").click();
+    wait_for_suggestions(&mut harness);
+
+    // Each other article's file is its old bytes, or loads whole with every
+    // hit added as a pending suggestion: never part of them.
+    let (mut untouched, mut written) = (0, 0);
+    for (k, before) in old.iter().enumerate().skip(1) {
+        let ron = dir.path().join(format!("a-{k:04}.ron"));
+        if fs::read(&ron).unwrap() == *before {
+            untouched += 1;
+            continue;
+        }
+        written += 1;
+        let txt = dir.path().join(format!("a-{k:04}.txt"));
+        let session = Session::read(&txt, LabelSchema::default()).unwrap();
+        assert!(
+            session.problems().is_empty(),
+            "a-{k:04}: {:?}",
+            session.problems()
+        );
+        let spans = session.set().spans();
+        assert_eq!(
+            spans.len(),
+            hits + 1,
+            "a-{k:04}: the old span and every hit"
+        );
+        assert!(
+            spans
+                .iter()
+                .any(|s| s.text == "Article" && s.status == Status::Accepted)
+        );
+        let pending = spans
+            .iter()
+            .filter(|s| s.status == Status::Pending && s.text == "Havana")
+            .count();
+        assert_eq!(pending, hits, "a-{k:04}");
+    }
+    assert!(
+        written > 0 && untouched > 0,
+        "{written} written, {untouched} untouched"
+    );
+    let notice = notice_text(&harness);
+    assert!(
+        notice.starts_with("Suggestions cancelled after ")
+            && notice.contains(&format!(
+                "of {ARTICLES} documents (the others untouched): {} added in other documents",
+                written * hits
+            )),
+        "{notice} ({written} written)"
+    );
 }

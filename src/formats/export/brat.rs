@@ -14,7 +14,8 @@
 //! ([`crate::formats::brat_labels`]). With pending spans exported, each `T`
 //! line is followed by an `AnnotatorNotes` line giving the span's status,
 //! origin and score. Relations whose two spans are written follow as `R`
-//! lines, `R1<tab>TYPE Arg1:T3 Arg2:T2`, in relation id order. Then each
+//! lines, `R1<tab>TYPE Arg1:T3 Arg2:T2`, in relation id order, types named
+//! as brat can store them too. Then each
 //! written span's entity link (accepted; pending too with pending spans
 //! exported) is an `N` line, `N1<tab>Reference T4 newsmark:ID<tab>NAME`
 //! (NAME the registry's preferred name, or the span's text if the registry
@@ -125,7 +126,8 @@ pub fn txt(doc: &Document) -> String {
 /// with [`ExportOptions::include_pending`] an `AnnotatorNotes` line after
 /// each; then an `R` line for each of `relations` whose two spans were
 /// written, and `N` lines for the written spans' entity links, named after
-/// `registry`. Labels are written under their names in `labels`.
+/// `registry`. Labels and relation types are written under their names in
+/// `labels`.
 pub fn ann(
     name: &str,
     doc: &Document,
@@ -203,7 +205,7 @@ pub fn ann(
             out.text,
             "R{}\t{} Arg1:T{from} Arg2:T{to}",
             out.relations,
-            super::safe_label(&relation.label)
+            labels.relation_name(&relation.label)
         );
     }
     let mut n = 0;

@@ -168,7 +168,8 @@ pub enum ExportError {
 /// reported, so that an export never holds a document missing some of its
 /// spans; one with other problems (its text changed since it was annotated,
 /// its `document` field names another file) is exported and reported. Spans
-/// with labels outside the schema are exported as they are.
+/// with labels outside the schema are exported as they are (or under the
+/// names the format can hold, each renaming a warning).
 ///
 /// Fails only if the corpus folder or its settings cannot be read, or the
 /// output cannot be written.
@@ -234,7 +235,10 @@ pub fn export_corpus_with_progress(
         output.write_str(&w3c::collection_head(&store::file_name(out), options))?;
     }
     let mut labels_used = BTreeSet::new();
-    let mut brat_labels = BratLabels::new(schema.labels.iter().map(|l| l.name.as_str()));
+    let mut brat_labels = BratLabels::new(
+        schema.labels.iter().map(|l| l.name.as_str()),
+        schema.relations.iter().map(|r| r.name.as_str()),
+    );
     // The names every reading thread knows: the schema's labels'.
     let schema_brat_labels = brat_labels.clone();
     let total = articles.len();
@@ -335,6 +339,10 @@ pub fn export_corpus_with_progress(
         return Err(err);
     }
     if format == ExportFormat::Conll {
+        report.unknown_labels_renamed = report
+            .unknown_labels
+            .keys()
+            .any(|l| safe_label(l) != l.as_str());
         for label in labels_used.iter().filter(|l| safe_label(l) != l.as_str()) {
             report.warnings.push(format!(
                 "label {label:?} is written {:?}: {format} labels cannot hold spaces",
@@ -347,6 +355,16 @@ pub fn export_corpus_with_progress(
             report.warnings.push(format!(
                 "label {label:?} is written {name:?}: brat types hold only A-Z a-z 0-9 _ -; \
                  {} records it and `newsmark import brat` maps it back",
+                brat::CONF_FILE
+            ));
+        }
+        report.unknown_labels_renamed = brat_labels
+            .renamed()
+            .any(|(label, _)| report.unknown_labels.contains_key(label));
+        for (relation, name) in brat_labels.renamed_relations() {
+            report.warnings.push(format!(
+                "relation type {relation:?} is written {name:?}: brat types hold only \
+                 A-Z a-z 0-9 _ -; {} records it and `newsmark import brat` maps it back",
                 brat::CONF_FILE
             ));
         }

@@ -38,6 +38,10 @@ pub struct ExportReport {
     pub warnings: Vec<String>,
     /// Labels written that the corpus's schema does not define, with counts.
     pub unknown_labels: BTreeMap<String, usize>,
+    /// Whether any of [`Self::unknown_labels`] was written under another
+    /// name (a brat name, or `_` for whitespace in `CoNLL`), each renaming
+    /// one of [`Self::warnings`].
+    pub unknown_labels_renamed: bool,
 }
 
 impl ExportReport {
@@ -56,6 +60,7 @@ impl ExportReport {
             problems: Vec::new(),
             warnings: Vec::new(),
             unknown_labels: BTreeMap::new(),
+            unknown_labels_renamed: false,
         }
     }
 
@@ -134,9 +139,14 @@ impl fmt::Display for ExportReport {
             writeln!(f, "  {reported} exported with problems")?;
         }
         if !self.unknown_labels.is_empty() {
+            let how = match (self.format, self.unknown_labels_renamed) {
+                (_, false) => "as they are",
+                (ExportFormat::Brat, true) => "under brat names (see the warnings above)",
+                (_, true) => "with whitespace written _ (see the warnings above)",
+            };
             writeln!(
                 f,
-                "  labels not in the schema, exported as they are: {}",
+                "  labels not in the schema, exported {how}: {}",
                 crate::formats::counted_labels(&self.unknown_labels)
             )?;
         }
@@ -153,6 +163,42 @@ mod tests {
         report.left_out = pending + rejected;
         report.pending_left_out = pending;
         report.left_out_line()
+    }
+
+    #[test]
+    fn labels_outside_the_schema_are_said_to_be_renamed_only_when_they_were() {
+        let summary = |format, renamed| {
+            let mut report = ExportReport::new(format, Path::new("out"));
+            report.unknown_labels.insert("país".to_owned(), 2);
+            report.unknown_labels_renamed = renamed;
+            report.to_string()
+        };
+        let line = |format, renamed| {
+            summary(format, renamed)
+                .lines()
+                .find(|l| l.contains("not in the schema"))
+                .map(str::to_owned)
+        };
+        assert_eq!(
+            line(ExportFormat::Brat, true).as_deref(),
+            Some(
+                "  labels not in the schema, exported under brat names (see the warnings above): \
+                 \"país\" ×2"
+            )
+        );
+        assert_eq!(
+            line(ExportFormat::Conll, true).as_deref(),
+            Some(
+                "  labels not in the schema, exported with whitespace written _ (see the \
+                 warnings above): \"país\" ×2"
+            )
+        );
+        for format in [ExportFormat::Brat, ExportFormat::Spacy, ExportFormat::Conll] {
+            assert_eq!(
+                line(format, false).as_deref(),
+                Some("  labels not in the schema, exported as they are: \"país\" ×2")
+            );
+        }
     }
 
     #[test]

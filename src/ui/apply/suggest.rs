@@ -164,8 +164,16 @@ impl NewsmarkApp {
         } else {
             String::new()
         };
+        let ended = if job.cancelled {
+            let (done, total) = job.progress;
+            format!(
+                "Suggestions cancelled after {done} of {total} documents (the others untouched)"
+            )
+        } else {
+            "Suggestions done".to_owned()
+        };
         let mut text = format!(
-            "Suggestions done: {here}{} added in other documents",
+            "{ended}: {here}{} added in other documents",
             job.saved_elsewhere
         );
         let failed = job.failures > 0;

@@ -108,6 +108,9 @@ pub enum JobEvent {
     },
     /// Something failed; the message names the command and document.
     Failed(String),
+    /// The job was cancelled before the folder's last document: those not
+    /// reached are left as they were.
+    Cancelled,
     /// The job ended (finished or cancelled).
     Finished,
 }
@@ -153,6 +156,8 @@ pub struct SuggestJob {
     pub first_failure: Option<String>,
     /// Whether the thread is done.
     pub finished: bool,
+    /// Whether it stopped, cancelled, before the folder's last document.
+    pub cancelled: bool,
     /// What the open document's suggestions are called in messages, or
     /// `None` if they are not offered to it.
     pub open_offers: Option<Offered>,
@@ -198,6 +203,7 @@ impl SuggestJob {
             send(JobEvent::Progress { done: 1, total });
             for (k, path) in list.iter().filter(wanted).enumerate() {
                 if out.cancelled() {
+                    send(JobEvent::Cancelled);
                     break;
                 }
                 let (outcome, failure) =
@@ -231,6 +237,7 @@ impl SuggestJob {
             failures: 0,
             first_failure: None,
             finished: false,
+            cancelled: false,
             open_offers: None,
             opened: Vec::new(),
         }
@@ -262,6 +269,7 @@ impl SuggestJob {
                     self.failures += 1;
                     self.first_failure.get_or_insert(message);
                 }
+                JobEvent::Cancelled => self.cancelled = true,
                 JobEvent::Finished => self.finished = true,
             }
         }

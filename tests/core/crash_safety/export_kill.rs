@@ -1,6 +1,7 @@
 //! Exports killed (SIGKILL) at random moments: a one-file export is the
 //! previous file or the whole new one, never a part of one; each file of a
-//! brat export is the previous one or the new one, whole.
+//! brat export is the previous one or the new one, whole; so is each
+//! annotation file `suggest`, `import` and `reanchor` write.
 
 use std::fs;
 use std::path::Path;
@@ -232,50 +233,48 @@ fn annotation_files(corpus: &Path) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-/// `newsmark suggest` saves every annotation file without an fsync each
-/// (one flush of the filesystem at the end): killed at random moments, each
-/// file is still the old one or the whole new one, and a new one has the
-/// old one as its backup.
-#[test]
-fn suggest_killed_at_random_moments_leaves_each_annotation_file_old_or_new() {
+/// Runs `newsmark COMMAND CORPUS` over a copy of `pristine` once whole,
+/// then [`RUNS`] times killed at a random moment: each annotation file is
+/// still the old one or the whole new one, and a new one has the old one as
+/// its backup. With `again`, the command run once more after each kill gives
+/// exactly the whole run's files.
+fn kill_annotation_writer(command: &str, pristine: &Path, again: bool) {
     let (seed, mut rng) = seeded();
-    let dir = TempDir::new().unwrap();
-    let pristine = corpus(dir.path());
-    let old = annotation_files(&pristine);
+    let dir = pristine.parent().unwrap();
+    let old = annotation_files(pristine);
     let copy = |to: &Path| {
         let _ = fs::remove_dir_all(to);
         fs::create_dir(to).unwrap();
-        for (name, _) in files(&pristine) {
+        for (name, _) in files(pristine) {
             fs::copy(pristine.join(&name), to.join(&name)).unwrap();
         }
     };
-    let suggest = |corpus: &Path| {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_newsmark"));
-        command
-            .arg("suggest")
+    let run_on = |corpus: &Path| {
+        let mut run = Command::new(env!("CARGO_BIN_EXE_newsmark"));
+        run.arg(command)
             .arg(corpus)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null());
-        command
+        run
     };
     // The whole run, for reference, and how long it takes.
-    let reference = dir.path().join("reference");
+    let reference = dir.join("reference");
     copy(&reference);
     let started = std::time::Instant::now();
-    assert!(suggest(&reference).status().unwrap().success());
+    assert!(run_on(&reference).status().unwrap().success());
     let full_ms = started.elapsed().as_millis().max(20) as u64;
     let new = annotation_files(&reference);
     assert_eq!(new.len(), ARTICLES);
     assert!(
         old.iter().zip(&new).all(|(o, n)| o.1 != n.1),
-        "every article gets suggestions, so every file changes"
+        "{command}: every file changes"
     );
 
-    let corpus = dir.path().join("killed");
+    let corpus = dir.join("killed");
     let (mut untouched, mut part_way) = (0, 0);
     for run in 0..RUNS {
         copy(&corpus);
-        let mut child = suggest(&corpus).spawn().unwrap();
+        let mut child = run_on(&corpus).spawn().unwrap();
         std::thread::sleep(Duration::from_millis(rng.below(full_ms * 2)));
         let _ = child.kill();
         child.wait().unwrap();
@@ -296,10 +295,45 @@ fn suggest_killed_at_random_moments_leaves_each_annotation_file_old_or_new() {
         }
         untouched += usize::from(changed == 0);
         part_way += usize::from(changed > 0 && changed < ARTICLES);
+        if again {
+            assert!(run_on(&corpus).status().unwrap().success(), "run {run}");
+            assert_eq!(annotation_files(&corpus), new, "run {run} (seed {seed})");
+        }
     }
     eprintln!(
-        "suggest kill test (seed {seed}): killed before any save {untouched} times, part way {part_way} times"
+        "{command} kill test (seed {seed}): killed before any save {untouched} times, part way {part_way} times"
     );
+}
+
+/// `newsmark suggest` saves every annotation file without an fsync each
+/// (one flush of the filesystem at the end): killed at random moments, each
+/// file is still the old one or the whole new one, and a new one has the
+/// old one as its backup.
+#[test]
+fn suggest_killed_at_random_moments_leaves_each_annotation_file_old_or_new() {
+    let dir = TempDir::new().unwrap();
+    kill_annotation_writer("suggest", &corpus(dir.path()), false);
+}
+
+/// `newsmark reanchor` rewrites the annotation file of each article changed
+/// since it was annotated, atomically, keeping the old one as `NAME.ron.bak`:
+/// killed at random moments, each file is still the old one or the whole
+/// new one, a new one has the old one as its backup, and running it again
+/// completes the corpus exactly.
+#[test]
+fn reanchor_killed_at_random_moments_leaves_each_annotation_file_old_or_new() {
+    let dir = TempDir::new().unwrap();
+    let pristine = corpus(dir.path());
+    // Every article changed since it was annotated: a line added on top
+    // moves every span.
+    for (name, text) in files(&pristine) {
+        if name.ends_with(".txt") {
+            let mut changed = b"BREAKING NEWS\n".to_vec();
+            changed.extend(text);
+            fs::write(pristine.join(&name), changed).unwrap();
+        }
+    }
+    kill_annotation_writer("reanchor", &pristine, true);
 }
 
 /// `newsmark import` streams its source one record at a time and flushes
