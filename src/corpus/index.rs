@@ -273,10 +273,21 @@ impl CorpusIndex {
         self.revision = revision;
     }
 
-    /// The position of an article (entries are sorted by path).
+    /// The position of an article. Entries are in the listing's order, by
+    /// name without `.txt` ([`articles_in`]), which is not the order of
+    /// whole paths: "a.txt" comes before "a-fa.txt" though '-' sorts before
+    /// '.'; so the search compares stems first.
     pub fn position(&self, path: &Path) -> Option<usize> {
+        fn stem(p: &Path) -> Option<std::borrow::Cow<'_, [u8]>> {
+            p.file_stem().map(super::listing::to_bytes)
+        }
+        let wanted = stem(path);
         self.entries
-            .binary_search_by(|e| e.path.as_path().cmp(path))
+            .binary_search_by(|e| {
+                stem(&e.path)
+                    .cmp(&wanted)
+                    .then_with(|| e.path.as_path().cmp(path))
+            })
             .ok()
     }
 

@@ -38,6 +38,7 @@ mod relations;
 mod review;
 mod review_bulk;
 mod rtl;
+mod rtl_lists;
 mod stats_window;
 mod status;
 mod suggest;

@@ -21,6 +21,23 @@ fn a_listing_taken_in_moves_the_revision_on() {
     );
 }
 
+#[test]
+fn an_article_whose_name_extends_another_s_is_found_where_it_is_listed() {
+    // "a-fa.txt" < "a.txt" as paths ('-' before '.'), but the listing puts
+    // it after "a.txt", as its stem is longer: a search by path missed both.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in ["a.txt", "a-fa.txt", "a,b.txt", "b.txt"] {
+        std::fs::write(dir.path().join(name), "Iran").expect("write");
+    }
+    let index = CorpusIndex::list(dir.path()).expect("list");
+    let names: Vec<&str> = index.entries.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["a.txt", "a,b.txt", "a-fa.txt", "b.txt"]);
+    for (k, entry) in index.entries.iter().enumerate() {
+        assert_eq!(index.position(&entry.path), Some(k), "{}", entry.name);
+    }
+    assert_eq!(index.position(&dir.path().join("c.txt")), None);
+}
+
 fn suggestion(id: u64, start: usize, status: Status) -> Span {
     Span {
         origin: Origin::Extractor("spacy".into()),

@@ -90,9 +90,10 @@ struct Measured {
 }
 
 impl BidiText {
-    /// Lays out `text` with `format`, in rows no wider than `max_width`;
-    /// it reads the way of `direction` if given (a piece of a long line),
-    /// else of its first letter.
+    /// Lays out `text` with `format`, in rows no wider than `max_width`
+    /// (an infinite one: one row, as wide as the text); it reads the way of
+    /// `direction` if given (a piece of a long line), else of its first
+    /// letter.
     pub fn layout(
         fonts: &mut FontsView<'_>,
         text: &str,
@@ -117,6 +118,11 @@ impl BidiText {
             .find_map(|m| Some(m.galley.rows.first()?.row.glyphs.first()?.font_height))
             .unwrap_or(format.font_id.size * 1.2);
         let items: Vec<(f32, bool)> = measured.iter().map(|m| (m.width, m.piece.space)).collect();
+        let max_width = if max_width.is_finite() {
+            max_width
+        } else {
+            items.iter().map(|&(w, _)| w).sum()
+        };
         let mut rows = Vec::new();
         let mut measured = measured.into_iter();
         for (r, items) in bidi::break_rows(&items, max_width).into_iter().enumerate() {

@@ -3,10 +3,11 @@
 
 use std::path::Path;
 
-use egui::{RichText, TextWrapMode, Ui};
+use egui::{TextWrapMode, Ui};
 
 use crate::corpus::{CorpusIndex, DocEntry, DocStatus, DocSummary};
 use crate::ui::Command;
+use crate::ui::widgets::bidi_label::{Tone, selectable_row};
 
 /// How the list is sorted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,22 +29,25 @@ pub struct DocList {
 }
 
 /// A document's line: status, name, counts, and whether its files had a
-/// problem.
-fn row_text(entry: &DocEntry, summary: &DocSummary) -> String {
+/// problem; the name apart, as it may read right to left.
+fn row_text(entry: &DocEntry, summary: &DocSummary) -> [String; 3] {
     if !entry.loaded {
-        return format!("[not read yet] {}", entry.name);
+        return [
+            "[not read yet] ".to_owned(),
+            entry.name.clone(),
+            String::new(),
+        ];
     }
     let problem = if entry.error.is_some() {
         " · problem"
     } else {
         ""
     };
-    format!(
-        "[{}] {} · {}{problem}",
-        summary.status().name(),
-        entry.name,
-        summary.counts.describe()
-    )
+    [
+        format!("[{}] ", summary.status().name()),
+        entry.name.clone(),
+        format!(" · {}{problem}", summary.counts.describe()),
+    ]
 }
 
 /// Shows the list; `open` is the open article and `live` its spans and
@@ -121,11 +125,14 @@ pub fn doc_list_ui(
             ui.style_mut().wrap_mode = Some(TextWrapMode::Truncate);
             for entry in &rows[range] {
                 let line = summary(entry);
-                let mut text = RichText::new(row_text(entry, &line));
-                if line.status() == DocStatus::Done {
-                    text = text.weak();
-                }
-                let response = ui.selectable_label(entry.path == open, text);
+                let [status, name, counts] = row_text(entry, &line);
+                let tone = if line.status() == DocStatus::Done {
+                    Tone::Weak
+                } else {
+                    Tone::Normal
+                };
+                let response =
+                    selectable_row(ui, entry.path == open, &[&status, &name, &counts], tone);
                 // The whole line again: a narrow panel truncates it.
                 let counts = format!("{}: {}", entry.name, line.counts.describe());
                 let response = match &entry.error {

@@ -14,6 +14,7 @@ use crate::entities::{Entity, Registry, RegistryEdit};
 use crate::model::{AnnotationSet, SpanId, Status};
 use crate::plural;
 use crate::session::Session;
+use crate::ui::widgets::bidi_label::{Tone, selectable_row};
 use crate::ui::{Command, style};
 
 /// A registry change made from the panel, kept so the panel can take it
@@ -209,10 +210,10 @@ pub fn entity_panel_ui(
                     .get(&entity.label)
                     .map_or(style::UNKNOWN_LABEL, |l| style::color(l.color));
                 let color = style::readable_on(color, ui.visuals().panel_fill);
-                let text = RichText::new(format!("{} · {count}", entity.name)).color(color);
+                let tail = format!(" · {count}");
                 let is_picked = panel.picked.as_deref() == Some(entity.id.as_str());
-                if ui
-                    .selectable_label(is_picked, text)
+                let parts = [entity.name.as_str(), tail.as_str()];
+                if selectable_row(ui, is_picked, &parts, Tone::Colored(color))
                     .on_hover_text(format!(
                         "{} ({}), {} in this document. Click to highlight them",
                         entity.id,

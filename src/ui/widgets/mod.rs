@@ -9,6 +9,7 @@
 //! - `agreement_window.rs`: the folder's annotators' agreement and its documents by disagreement
 //! - `curation_lanes.rs`: each annotator's versions as coloured lanes under the text, in curation
 //! - `curation_panel.rs`: a document's disagreements and the annotators' versions (left panel)
+//! - `bidi_label.rs`: one-line list rows that show Persian and Arabic text in visual order
 //! - `bidi_text.rs`: a block with right-to-left text, laid out piece by piece in visual order
 //! - `block_text.rs`: a block laid out (egui galley, or `BidiText`), and every question asked of it
 //! - `blocks.rs`: the text cut into blocks, laid out lazily (long articles)
@@ -34,6 +35,7 @@
 
 pub mod agreement_window;
 pub mod arcs;
+pub mod bidi_label;
 pub mod bidi_text;
 pub mod block_text;
 pub mod blocks;

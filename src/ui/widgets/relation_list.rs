@@ -9,6 +9,7 @@ use egui::{Color32, RichText, TextWrapMode, Ui};
 use crate::model::{Relation, RelationId, Status};
 use crate::plural;
 use crate::session::Session;
+use crate::ui::widgets::bidi_label::{Tone, selectable_row};
 use crate::ui::{Command, style};
 
 /// One type's relations.
@@ -159,9 +160,9 @@ pub fn relation_list_ui(
                         let Some(relation) = session.set().relation(id) else {
                             continue;
                         };
-                        let text = row_text(session, relation);
-                        if ui
-                            .selectable_label(selected == Some(id), text)
+                        let parts = row_parts(session, relation);
+                        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+                        if selectable_row(ui, selected == Some(id), &parts, Tone::Normal)
                             .on_hover_text(row_hint(relation))
                             .clicked()
                         {
@@ -213,8 +214,8 @@ fn end_text(session: &Session, id: crate::model::SpanId) -> String {
 }
 
 /// A relation as a row: both ends' text, an arrow if it is directed, its
-/// review status.
-fn row_text(session: &Session, relation: &Relation) -> String {
+/// review status; each end's text apart, as it may read right to left.
+fn row_parts(session: &Session, relation: &Relation) -> [String; 5] {
     let arrow = match session.schema().relation(&relation.label) {
         Some(def) if !def.directed => "—",
         _ => "→",
@@ -224,11 +225,13 @@ fn row_text(session: &Session, relation: &Relation) -> String {
         Status::Pending => " (pending)",
         Status::Rejected => " (rejected)",
     };
-    format!(
-        "    {} {arrow} {}{status}",
+    [
+        "    ".to_owned(),
         end_text(session, relation.from),
-        end_text(session, relation.to)
-    )
+        format!(" {arrow} "),
+        end_text(session, relation.to),
+        status.to_owned(),
+    ]
 }
 
 /// A row's tooltip: who made the relation and what clicking does.

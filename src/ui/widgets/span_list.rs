@@ -10,6 +10,7 @@ use imbl::Vector;
 use crate::model::{AnnotationSet, Span, SpanChange, SpanId, Status};
 use crate::session::Session;
 use crate::stats::StatusCounts;
+use crate::ui::widgets::bidi_label::{Tone, selectable_row};
 use crate::ui::{Command, style};
 
 /// A span's place in the set's order ([`Span::sort_key`]).
@@ -230,13 +231,17 @@ pub fn span_list_ui(
                         let Some(span) = session.set().get(key.2) else {
                             continue;
                         };
-                        let text = row_text(span);
-                        if ui
-                            .selectable_label(selected == Some(span.id), text)
-                            .on_hover_ui(|ui| {
-                                ui.label(row_hint(span));
-                            })
-                            .clicked()
+                        let [quote, rest] = row_text(span);
+                        if selectable_row(
+                            ui,
+                            selected == Some(span.id),
+                            &[INDENT, &quote, &rest],
+                            Tone::Normal,
+                        )
+                        .on_hover_ui(|ui| {
+                            ui.label(row_hint(span));
+                        })
+                        .clicked()
                         {
                             commands.push(Command::SelectSpan {
                                 id: span.id,
@@ -289,10 +294,14 @@ pub fn made_by(origin: &crate::model::Origin, score: Option<f64>) -> String {
     format!("{origin}{score}")
 }
 
-/// A span as a row: its quote (shortened; as code points when it shows
-/// nothing, such as a skin tone and a joiner cut out of an emoji), offsets
-/// and review status.
-fn row_text(span: &Span) -> String {
+/// How far a span's row is indented under its label's header.
+const INDENT: &str = "    ";
+
+/// A span as a row (after [`INDENT`]): its quote (shortened; as code points
+/// when it shows nothing, such as a skin tone and a joiner cut out of an
+/// emoji), then its offsets and review status; the quote apart, as it may
+/// read right to left.
+fn row_text(span: &Span) -> [String; 2] {
     let shown = crate::model::graphemes::quote_for_display(&span.text);
     let quote: String = shown.chars().take(40).collect();
     let more = if shown.chars().count() > 40 {
@@ -305,7 +314,10 @@ fn row_text(span: &Span) -> String {
         Status::Pending => " (pending)",
         Status::Rejected => " (rejected)",
     };
-    format!("    {quote}{more}  {}–{}{status}", span.start, span.end)
+    [
+        format!("{quote}{more}"),
+        format!("  {}–{}{status}", span.start, span.end),
+    ]
 }
 
 #[cfg(test)]
