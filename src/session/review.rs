@@ -84,10 +84,13 @@ impl Session {
         })
     }
 
-    /// One edit setting the status of every pending span that passes
-    /// `filter`; `None` if there is none.
+    /// One edit setting the status of every pending suggestion that passes
+    /// `filter`: the pending spans, then the pending relations (a relation
+    /// passes by its origin and its relation type, which stands for the
+    /// label, and by its score: [`ReviewFilter::matches_relation`]); `None`
+    /// if there is none. Entity links are left as they are.
     pub fn bulk_status_edit(&self, filter: &ReviewFilter, status: Status) -> Option<Edit> {
-        let edits: Vec<Edit> = self
+        let spans = self
             .set()
             .spans()
             .iter()
@@ -98,8 +101,19 @@ impl Session {
                     status,
                     ..s.clone()
                 },
-            })
-            .collect();
+            });
+        let relations = self
+            .set()
+            .relations()
+            .filter(|r| r.status == Status::Pending && filter.matches_relation(r))
+            .map(|r| Edit::ReplaceRelation {
+                before: r.clone(),
+                after: Relation {
+                    status,
+                    ..r.clone()
+                },
+            });
+        let edits: Vec<Edit> = spans.chain(relations).collect();
         (!edits.is_empty()).then_some(Edit::Batch(edits))
     }
 

@@ -32,6 +32,7 @@ mod messages;
 mod occurrences_long;
 mod orphans;
 mod recovery;
+mod relation_bulk;
 mod relation_list;
 mod relation_review;
 mod relations;
