@@ -41,3 +41,4 @@ mod review_bulk;
 mod stats_window;
 mod status;
 mod suggest;
+mod suggest_follow_ups;

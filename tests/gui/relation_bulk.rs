@@ -10,7 +10,7 @@ use crate::common::gui::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use newsmark::model::{AnnotationSet, LabelSchema, Origin, Relation, Span, Status};
+use newsmark::model::{AnnotationSet, LabelSchema, Origin, Relation, Status};
 use newsmark::session::{ReviewFilter, Session};
 use newsmark::store;
 use newsmark::ui::{Command, MarkDonePrompt, NewsmarkApp};
@@ -22,39 +22,27 @@ const TEXT: &str = "Zarepour, the Minister of ICT of Iran, spoke.\n";
 /// (country) accepted; pending pattern relations `holds` 1 → 2 and `of`
 /// 2 → 3.
 fn article(dir: &Path, name: &str, pending_span: bool) -> PathBuf {
-    let txt = dir.join(format!("{name}.txt"));
-    std::fs::write(&txt, TEXT).unwrap();
-    let doc = store::read_text(&txt).unwrap();
-    let at = |needle: &str| TEXT[..TEXT.find(needle).unwrap()].chars().count();
-    let span = |id: u64, word: &str, label: &str| {
-        Span::manual(id, at(word), at(word) + word.chars().count(), label, word)
-    };
-    let mut person = span(1, "Zarepour", "person");
-    if pending_span {
-        person.origin = Origin::Extractor("spacy".into());
-        person.status = Status::Pending;
-    }
-    let mut set = AnnotationSet::from_spans(vec![
-        person,
-        span(2, "Minister of ICT", "role"),
-        span(3, "Iran", "country"),
-    ]);
-    for (id, label, from, to) in [(1, "holds", 1, 2), (2, "of", 2, 3)] {
-        set.insert_relation(Relation {
-            origin: Origin::Extractor("pattern".into()),
-            score: Some(0.8),
-            status: Status::Pending,
-            ..Relation::manual(id, label, from, to)
-        });
-    }
-    store::save_annotations(
-        &store::paired_ron_path(&txt),
-        &format!("{name}.txt"),
-        &doc,
-        &set,
-    )
-    .unwrap();
-    txt
+    let spans = [
+        (1, "Zarepour", "person"),
+        (2, "Minister of ICT", "role"),
+        (3, "Iran", "country"),
+    ];
+    write_article(dir, name, TEXT, &spans, |set| {
+        if pending_span {
+            let mut person = set.remove(1).unwrap();
+            person.origin = Origin::Extractor("spacy".into());
+            person.status = Status::Pending;
+            set.insert(person);
+        }
+        for (id, label, from, to) in [(1, "holds", 1, 2), (2, "of", 2, 3)] {
+            set.insert_relation(Relation {
+                origin: Origin::Extractor("pattern".into()),
+                score: Some(0.8),
+                status: Status::Pending,
+                ..Relation::manual(id, label, from, to)
+            });
+        }
+    })
 }
 
 fn on_disk(txt: &Path) -> Session {
@@ -70,13 +58,6 @@ fn here(harness: &Harness<'_, NewsmarkApp>) -> AnnotationSet {
     harness.state().session().unwrap().set().clone()
 }
 
-fn only_type(label: &str) -> ReviewFilter {
-    ReviewFilter {
-        label: Some(label.into()),
-        ..ReviewFilter::default()
-    }
-}
-
 #[test]
 fn accept_all_in_the_document_accepts_its_pending_relations_that_pass_the_filter() {
     let dir = tempfile::TempDir::new().unwrap();
@@ -85,7 +66,7 @@ fn accept_all_in_the_document_accepts_its_pending_relations_that_pass_the_filter
     use Status::{Accepted, Pending};
     // One span and two relations; a relation passes by its type.
     harness.get_by_label("Accept all 3");
-    execute(&mut harness, vec![Command::SetFilter(only_type("holds"))]);
+    execute(&mut harness, vec![Command::SetFilter(only_label("holds"))]);
     button(&harness, "Accept all 1").click();
     harness.run();
     assert_eq!(

@@ -119,13 +119,7 @@ fn the_open_article_is_reported_not_written_and_the_skipped_one_not_reached() {
         (2, 2),
         "the folder's count, less the one skipped"
     );
-    assert_eq!(
-        job.opened,
-        [(
-            paths[1].clone(),
-            crate::session::bulk::ChangedIds::default()
-        )]
-    );
+    assert_eq!(job.opened, [(paths[1].clone(), ChangedIds::default())]);
     assert_eq!(
         statuses(&paths),
         [Status::Rejected, Status::Pending, Status::Pending]
