@@ -27,6 +27,7 @@ mod facts;
 mod flood;
 mod frame_latency;
 mod keyboard;
+mod link_review;
 mod look;
 mod messages;
 mod occurrences_long;
