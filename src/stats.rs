@@ -52,7 +52,7 @@ impl OriginLabelStats {
     }
 }
 
-/// Spans by review status.
+/// Spans by review status, and the relations still to review.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct StatusCounts {
     /// Not reviewed yet.
@@ -61,16 +61,28 @@ pub struct StatusCounts {
     pub accepted: usize,
     /// Rejected.
     pub rejected: usize,
+    /// Relations not reviewed yet (suggested ones): a document with one
+    /// is not reviewed, even if all its spans are.
+    pub pending_relations: usize,
 }
 
 impl StatusCounts {
-    /// Counts the spans of one set.
+    /// Counts the spans and pending relations of one set.
     pub fn of(set: &AnnotationSet) -> Self {
         let mut counts = Self::default();
         for span in set.spans() {
             counts.add(span.status);
         }
+        counts.pending_relations = set
+            .relations()
+            .filter(|r| r.status == Status::Pending)
+            .count();
         counts
+    }
+
+    /// Pending spans and relations together: what is left to review.
+    pub fn to_review(&self) -> usize {
+        self.pending + self.pending_relations
     }
 
     /// Counts one more span of this status.
@@ -98,18 +110,27 @@ impl StatusCounts {
             pending: self.pending + other.pending,
             accepted: self.accepted + other.accepted,
             rejected: self.rejected + other.rejected,
+            pending_relations: self.pending_relations + other.pending_relations,
         }
     }
 
     /// Accepted spans and pending suggestions apart, as every count of the
     /// window says them: `"3 spans"`, `"1 span · 5 pending"`, `"0 spans · 5
     /// pending"`. A pending suggestion is not a span of the annotation until
-    /// accepted; rejected ones are not mentioned.
+    /// accepted; rejected ones are not mentioned. Pending relations follow:
+    /// `"3 spans · 1 pending relation"`.
     pub fn describe(&self) -> String {
         let spans = crate::plural::counted(self.accepted, "span", "spans");
-        match self.pending {
+        let spans = match self.pending {
             0 => spans,
             n => format!("{spans} · {n} pending"),
+        };
+        match self.pending_relations {
+            0 => spans,
+            n => {
+                let relations = crate::plural::counted(n, "pending relation", "pending relations");
+                format!("{spans} · {relations}")
+            }
         }
     }
 
@@ -246,6 +267,9 @@ impl QualityTally {
         let rows = &mut self.rows;
         let mut origins = HashSet::new();
         for relation in set.relations() {
+            if relation.status == Status::Pending {
+                self.report.totals.pending_relations += 1;
+            }
             if let Some(name) = relation.origin.extractor() {
                 origins.insert(name);
                 let row = row_mut(rows, name, &relation_row_label(&relation.label));
@@ -302,6 +326,10 @@ impl QualityTally {
         change(&mut self.report.totals.pending, totals.pending);
         change(&mut self.report.totals.accepted, totals.accepted);
         change(&mut self.report.totals.rejected, totals.rejected);
+        change(
+            &mut self.report.totals.pending_relations,
+            totals.pending_relations,
+        );
         for (origin, label, [pending, accepted, rejected, misses]) in rows {
             if add {
                 let sum = row_mut(&mut self.rows, origin, label);
@@ -396,12 +424,21 @@ impl QualityReport {
     pub fn to_table(&self) -> String {
         let t = &self.totals;
         let mut out = format!(
-            "{}: {} pending, {} accepted, {} rejected\n",
+            "{}: {} pending, {} accepted, {} rejected",
             crate::plural::counted(self.documents, "document", "documents"),
             t.pending,
             t.accepted,
             t.rejected
         );
+        if t.pending_relations > 0 {
+            let relations = crate::plural::counted(
+                t.pending_relations,
+                "pending relation",
+                "pending relations",
+            );
+            let _ = write!(out, "; {relations}");
+        }
+        out.push('\n');
         if self.rows.is_empty() {
             out.push_str("no extractor suggestions\n");
             return out;

@@ -10,14 +10,12 @@ use super::progress::Progress;
 use crate::corpus;
 use crate::entities;
 use crate::entities::Registry;
-use crate::entities::suggest::link_suggestions_edit;
-use crate::model::Edit;
 use crate::plural::counted;
 use crate::session::Session;
 use crate::store;
+use crate::suggest::follow_up::add_relations_and_links;
 use crate::suggest::matcher::learned_terms;
-use crate::suggest::relations::relation_suggestions_edit;
-use crate::suggest::{SuggestPlan, pending_edit};
+use crate::suggest::{SuggestPlan, added_count, pending_edit};
 
 /// Arguments of `newsmark suggest`.
 #[derive(Args, Debug)]
@@ -207,14 +205,6 @@ impl Outcome {
     }
 }
 
-/// How many changes an edit makes (a batch counts its parts).
-fn changes(edit: &Edit) -> usize {
-    match edit {
-        Edit::Batch(edits) => edits.len(),
-        _ => 1,
-    }
-}
-
 /// Runs `plan` on one document, then the pattern relations and entity
 /// links of `registry` over its spans, and saves the new suggestions, the
 /// file replaced whole but left for one flush of the disk at the end.
@@ -225,25 +215,23 @@ fn suggest_one(plan: &SuggestPlan, registry: &Registry, mut session: Session) ->
         outcome.errors.push(err.to_string());
     }
     let path = session.txt_path().display().to_string();
-    let mut perform = |session: &mut Session, edit: Option<Edit>| -> Option<usize> {
-        let edit = edit?;
-        let n = changes(&edit);
-        match session.perform(edit) {
-            Ok(()) => Some(n),
-            Err(err) => {
-                outcome
-                    .errors
-                    .push(format!("{path}: suggestions not added: {err}"));
-                None
-            }
+    let not_added = |err: crate::model::EditError| format!("{path}: suggestions not added: {err}");
+    let mut added = 0;
+    if let Some(edit) = pending_edit(&session, &found) {
+        added = added_count(&edit);
+        if let Err(err) = session.perform(edit) {
+            outcome.errors.push(not_added(err));
+            return outcome;
+        }
+    }
+    let follow_ups = add_relations_and_links(&mut session, |s| Some(s), Session::perform, registry);
+    let (relations, links) = match follow_ups {
+        Ok(f) => (f.relations, f.links),
+        Err(err) => {
+            outcome.errors.push(not_added(err));
+            (0, 0)
         }
     };
-    let edit = pending_edit(&session, &found);
-    let added = perform(&mut session, edit).unwrap_or(0);
-    let edit = relation_suggestions_edit(&session);
-    let relations = perform(&mut session, edit).unwrap_or(0);
-    let edit = link_suggestions_edit(session.set(), registry);
-    let links = perform(&mut session, edit).unwrap_or(0);
     if !outcome.errors.is_empty() {
         return outcome;
     }

@@ -60,6 +60,30 @@ impl PendingGroup {
     }
 }
 
+/// The index of the group of `extractor` and `label` in `pending`, added
+/// (with its list in `scores`) if it is not there.
+fn pending_group(
+    pending: &mut Vec<PendingGroup>,
+    scores: &mut Vec<Vec<f64>>,
+    extractor: Option<&str>,
+    label: Arc<str>,
+) -> usize {
+    if let Some(k) = pending
+        .iter()
+        .position(|g| g.extractor.as_deref() == extractor && g.label == label)
+    {
+        return k;
+    }
+    pending.push(PendingGroup {
+        extractor: extractor.map(Arc::from),
+        label,
+        unscored: 0,
+        scores: Box::default(),
+    });
+    scores.push(Vec::new());
+    pending.len() - 1
+}
+
 /// An extractor's figures for one label in one document
 /// ([`OriginLabelStats`] with shared strings: a digest holds one for each
 /// extractor and label, which with two strings each took most of it).
@@ -127,7 +151,8 @@ pub struct DocDigest {
     quality: Box<[QualityRow]>,
     /// Whether an extractor suggested any of its spans (or relations).
     pub has_extractor_spans: bool,
-    /// Its pending suggestions, for counts by a review filter.
+    /// Its pending suggestions (spans, then relations by type), for counts
+    /// by a review filter.
     pub pending: Vec<PendingGroup>,
     /// What the learned-terms suggester learns from it (read them with
     /// [`Self::terms`]).
@@ -163,25 +188,25 @@ impl DocDigest {
             };
             if span.status == Status::Pending {
                 labels[k].pending += 1;
-                let group = pending
-                    .iter()
-                    .position(|g| g.extractor.as_deref() == extractor && *g.label == *span.label)
-                    .unwrap_or_else(|| {
-                        pending.push(PendingGroup {
-                            extractor: extractor.map(Arc::from),
-                            label: Arc::clone(&labels[k].label),
-                            unscored: 0,
-                            scores: Box::default(),
-                        });
-                        scores.push(Vec::new());
-                        pending.len() - 1
-                    });
+                let label = Arc::clone(&labels[k].label);
+                let group = pending_group(&mut pending, &mut scores, extractor, label);
                 match span.score {
                     Some(score) => scores[group].push(score),
                     None => pending[group].unscored += 1,
                 }
             } else {
                 labels[k].accepted += 1;
+            }
+        }
+        // Pending relations are counted by their type, as a bulk action
+        // passes them (`ReviewFilter::matches_relation`).
+        for relation in set.relations().filter(|r| r.status == Status::Pending) {
+            let extractor = relation.origin.extractor();
+            let label = Arc::from(relation.label.as_str());
+            let group = pending_group(&mut pending, &mut scores, extractor, label);
+            match relation.score {
+                Some(score) => scores[group].push(score),
+                None => pending[group].unscored += 1,
             }
         }
         has_extractor_spans |= set.relations().any(|r| r.origin.extractor().is_some());
@@ -226,7 +251,7 @@ impl DocDigest {
         tally.count(1, self.summary.counts, rows, add);
     }
 
-    /// How many pending suggestions pass `filter`.
+    /// How many pending suggestions (spans and relations) pass `filter`.
     pub fn pending_passing(&self, filter: &ReviewFilter) -> usize {
         self.pending.iter().map(|g| g.passing(filter)).sum()
     }

@@ -36,14 +36,14 @@ impl DocStatus {
         }
     }
 
-    /// The status of a document with these span counts, marked done or
-    /// not.
+    /// The status of a document with these span counts (pending relations
+    /// included), marked done or not.
     pub fn of(counts: StatusCounts, done: bool) -> Self {
         if done {
             Self::Done
         } else if counts.accepted > 0 || counts.rejected > 0 {
             Self::InProgress
-        } else if counts.pending > 0 {
+        } else if counts.to_review() > 0 {
             Self::ToReview
         } else {
             Self::New

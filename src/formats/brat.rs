@@ -272,7 +272,9 @@ pub(super) fn parse_ann(
     }
 }
 
-/// Parses `R1\tTYPE Arg1:T1 Arg2:T2`, its arguments found in `places`.
+/// Parses `R1\tTYPE Arg1:T1 Arg2:T2` (or `Arg2:T2 Arg1:T1`, the same
+/// relation), its arguments found in `places`. Other role names, a role
+/// given twice or a missing one are refused with the reason.
 fn relation(line: &str, places: &HashMap<&str, usize>) -> Result<ImportedRelation, String> {
     let mut fields = line.split('\t');
     let id = fields.next().unwrap_or_default();
@@ -283,19 +285,35 @@ fn relation(line: &str, places: &HashMap<&str, usize>) -> Result<ImportedRelatio
     let label = words
         .next()
         .ok_or_else(|| format!("{id}: no relation type"))?;
-    let mut argument = |name: &str| {
-        let word = words.next().unwrap_or_default();
-        let target = word
+    // Arg1 and Arg2, by the role each word names.
+    let mut args: [Option<usize>; 2] = [None, None];
+    let mut count = 0;
+    for word in words {
+        count += 1;
+        let (role, target) = word
             .split_once(':')
-            .map(|(_, t)| t)
-            .filter(|_| word.starts_with(name))
-            .ok_or_else(|| format!("{id}: expected {name}:T… in {body:?}"))?;
-        places.get(target).copied().ok_or_else(|| {
-            format!("{id}: {name} {target} is not a text-bound annotation read from this file")
-        })
+            .ok_or_else(|| format!("{id}: expected ROLE:T… for {word:?} in {body:?}"))?;
+        let slot = match role {
+            "Arg1" => 0,
+            "Arg2" => 1,
+            _ => {
+                return Err(format!(
+                    "{id}: role {role} is not Arg1 or Arg2 in {body:?} \
+                     (newsmark reads a relation as Arg1 → Arg2)"
+                ));
+            }
+        };
+        if args[slot].is_some() {
+            return Err(format!("{id}: {role} given twice in {body:?}"));
+        }
+        let place = places.get(target).copied().ok_or_else(|| {
+            format!("{id}: {role} {target} is not a text-bound annotation read from this file")
+        })?;
+        args[slot] = Some(place);
+    }
+    let ([Some(from), Some(to)], 2) = (args, count) else {
+        return Err(format!("{id}: expected Arg1:T… and Arg2:T… in {body:?}"));
     };
-    let from = argument("Arg1")?;
-    let to = argument("Arg2")?;
     Ok(ImportedRelation {
         label: label.to_owned(),
         from,

@@ -15,7 +15,7 @@ pub use take_back::{TakeBackLog, TakeBackRecords};
 use std::path::Path;
 
 use super::{ReviewFilter, Session};
-use crate::model::{AnnotationSet, Edit, LabelSchema, Span, SpanId, Status};
+use crate::model::{AnnotationSet, Edit, LabelSchema, Relation, RelationId, Span, SpanId, Status};
 use crate::store;
 
 /// Why an article was left out of a folder-wide review.
@@ -50,21 +50,52 @@ pub enum BulkSkip {
 /// What a folder-wide review changed in one article's file.
 #[derive(Clone, Debug)]
 pub struct FileReviewed {
-    /// The spans whose status was set, by id: what taking it back resets.
-    pub changed: Vec<SpanId>,
+    /// The spans and relations whose status was set, by id: what taking
+    /// it back resets.
+    pub changed: ChangedIds,
     /// The annotations as saved.
     pub set: AnnotationSet,
 }
 
-/// The number of pending spans of `set` passing `filter`.
-pub fn count_pending(set: &AnnotationSet, filter: &ReviewFilter) -> usize {
-    set.spans()
-        .iter()
-        .filter(|s| s.status == Status::Pending && filter.matches(s))
-        .count()
+/// The spans and relations a review changed in one document, by id: what
+/// taking it back makes pending again.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChangedIds {
+    /// The spans, by id.
+    pub spans: Vec<SpanId>,
+    /// The relations, by id.
+    pub relations: Vec<RelationId>,
 }
 
-/// Sets the status of every pending span passing `filter` in the
+impl ChangedIds {
+    /// How many spans and relations, together.
+    pub fn len(&self) -> usize {
+        self.spans.len() + self.relations.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The number of pending spans and relations of `set` passing `filter`:
+/// what [`Session::bulk_status_edit`] changes.
+pub fn count_pending(set: &AnnotationSet, filter: &ReviewFilter) -> usize {
+    let spans = set
+        .spans()
+        .iter()
+        .filter(|s| s.status == Status::Pending && filter.matches(s))
+        .count();
+    let relations = set
+        .relations()
+        .filter(|r| r.status == Status::Pending && filter.matches_relation(r))
+        .count();
+    spans + relations
+}
+
+/// Sets the status of every pending span and relation passing `filter`
+/// ([`Session::bulk_status_edit`]) in the
 /// annotation file of article `txt`, saving it (flushed by the caller's
 /// [`store::sync_filesystem`]); `Ok(None)` when none passes (the file is
 /// not written).
@@ -81,14 +112,15 @@ pub fn review_file(
     })
 }
 
-/// Takes back a [`review_file`]: the spans `ids` that still have status
-/// `status` become pending again, saved; `Ok(None)` when none is left so.
+/// Takes back a [`review_file`]: the spans and relations `ids` that still
+/// have status `status` become pending again, saved; `Ok(None)` when none
+/// is left so.
 /// A span changed since in another way (relabelled, moved) is still reset
 /// only in its status.
 pub fn reopen_file(
     txt: &Path,
     schema: &LabelSchema,
-    ids: &[SpanId],
+    ids: &ChangedIds,
     status: Status,
 ) -> Result<Option<FileReviewed>, BulkSkip> {
     change_file(txt, schema, |session| {
@@ -99,12 +131,14 @@ pub fn reopen_file(
 }
 
 impl Session {
-    /// One edit making pending again the spans `ids` whose status is
-    /// `status`; `None` if none is.
-    pub fn reopen_edit(&self, ids: &[SpanId], status: Status) -> Option<Edit> {
-        let edits: Vec<Edit> = ids
+    /// One edit making pending again the spans and relations `ids` whose
+    /// status is `status`; `None` if none is.
+    pub fn reopen_edit(&self, ids: &ChangedIds, status: Status) -> Option<Edit> {
+        let set = self.set();
+        let spans = ids
+            .spans
             .iter()
-            .filter_map(|&id| self.set().get(id))
+            .filter_map(|&id| set.get(id))
             .filter(|s| s.status == status)
             .map(|s| Edit::Replace {
                 before: s.clone(),
@@ -112,18 +146,38 @@ impl Session {
                     status: Status::Pending,
                     ..s.clone()
                 },
-            })
-            .collect();
+            });
+        let relations = ids
+            .relations
+            .iter()
+            .filter_map(|&id| set.relation(id))
+            .filter(|r| r.status == status)
+            .map(|r| Edit::ReplaceRelation {
+                before: r.clone(),
+                after: Relation {
+                    status: Status::Pending,
+                    ..r.clone()
+                },
+            });
+        let edits: Vec<Edit> = spans.chain(relations).collect();
         (!edits.is_empty()).then_some(Edit::Batch(edits))
     }
 }
 
-/// The ids of the spans an edit replaces (a review or take-back).
-pub fn changed_ids(edit: &Edit) -> Vec<SpanId> {
+/// The ids of the spans and relations an edit replaces (a review or
+/// take-back).
+pub fn changed_ids(edit: &Edit) -> ChangedIds {
+    let mut ids = ChangedIds::default();
+    collect_changed(edit, &mut ids);
+    ids
+}
+
+fn collect_changed(edit: &Edit, ids: &mut ChangedIds) {
     match edit {
-        Edit::Batch(edits) => edits.iter().flat_map(changed_ids).collect(),
-        Edit::Replace { after, .. } => vec![after.id],
-        _ => Vec::new(),
+        Edit::Batch(edits) => edits.iter().for_each(|e| collect_changed(e, ids)),
+        Edit::Replace { after, .. } => ids.spans.push(after.id),
+        Edit::ReplaceRelation { after, .. } => ids.relations.push(after.id),
+        _ => {}
     }
 }
 
@@ -131,7 +185,7 @@ pub fn changed_ids(edit: &Edit) -> Vec<SpanId> {
 pub(crate) fn change_file(
     txt: &Path,
     schema: &LabelSchema,
-    change: impl FnOnce(&Session) -> Option<(Edit, Vec<SpanId>)>,
+    change: impl FnOnce(&Session) -> Option<(Edit, ChangedIds)>,
 ) -> Result<Option<FileReviewed>, BulkSkip> {
     let name = store::file_name(txt);
     let mut session = Session::read(txt, schema.clone()).map_err(|err| BulkSkip::Unreadable {

@@ -29,7 +29,7 @@ pub(crate) use merge::{overlaps, same_except_id};
 pub use orphans::OrphanError;
 pub use relations::RelationError;
 pub use resolve::{KeptMine, Merged, Reloaded};
-pub use review::{ReviewFilter, Reviewable, count_pending_relations};
+pub use review::{ReviewFilter, Reviewable, count_pending_links, count_pending_relations};
 
 use disk::DiskState;
 use journal_writer::JournalGate;

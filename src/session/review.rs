@@ -24,6 +24,13 @@ impl ReviewFilter {
         self.passes(span.origin.extractor(), &span.label, span.score)
     }
 
+    /// Whether a span's entity link passes the filter: by the span's
+    /// label; a link has no extractor and no score, so a filter naming an
+    /// origin or a minimum score passes none (its status is not checked).
+    pub fn matches_link(&self, span: &Span) -> bool {
+        self.passes(None, &span.label, None)
+    }
+
     /// Whether a relation passes the filter (its type stands for the
     /// label; its status is not checked).
     pub fn matches_relation(&self, relation: &Relation) -> bool {
@@ -84,10 +91,13 @@ impl Session {
         })
     }
 
-    /// One edit setting the status of every pending span that passes
-    /// `filter`; `None` if there is none.
+    /// One edit setting the status of every pending suggestion that passes
+    /// `filter`: the pending spans, then the pending relations (a relation
+    /// passes by its origin and its relation type, which stands for the
+    /// label, and by its score: [`ReviewFilter::matches_relation`]); `None`
+    /// if there is none. Entity links are left as they are.
     pub fn bulk_status_edit(&self, filter: &ReviewFilter, status: Status) -> Option<Edit> {
-        let edits: Vec<Edit> = self
+        let spans = self
             .set()
             .spans()
             .iter()
@@ -98,8 +108,19 @@ impl Session {
                     status,
                     ..s.clone()
                 },
-            })
-            .collect();
+            });
+        let relations = self
+            .set()
+            .relations()
+            .filter(|r| r.status == Status::Pending && filter.matches_relation(r))
+            .map(|r| Edit::ReplaceRelation {
+                before: r.clone(),
+                after: Relation {
+                    status,
+                    ..r.clone()
+                },
+            });
+        let edits: Vec<Edit> = spans.chain(relations).collect();
         (!edits.is_empty()).then_some(Edit::Batch(edits))
     }
 
@@ -131,20 +152,41 @@ impl Session {
             .map(|i| i.what)
     }
 
-    /// The pending spans and relations passing `filter`, and `current`
-    /// whatever its status, in document order.
+    /// What selecting span `id` puts under review: its suggested entity
+    /// link when the span is accepted and the link pending (A and X review
+    /// the link then), else the span.
+    pub fn reviewable_of_span(&self, id: SpanId) -> Reviewable {
+        match self.set().get(id) {
+            Some(span) if has_pending_link(span) => Reviewable::Link(id),
+            _ => Reviewable::Span(id),
+        }
+    }
+
+    /// The pending spans, entity links and relations passing `filter`, and
+    /// `current` whatever its status, in document order.
     fn review_order(&self, current: Option<Reviewable>, filter: &ReviewFilter) -> Vec<InOrder> {
         let set = self.set();
-        let spans = set.spans().iter().filter_map(|s| {
+        let mut order: Vec<InOrder> = Vec::new();
+        for s in set.spans().iter() {
             let what = Reviewable::Span(s.id);
             let pending = s.status == Status::Pending && filter.matches(s);
-            (pending || Some(what) == current).then_some(InOrder {
-                at: s.start,
-                what,
-                pending,
-            })
-        });
-        let mut order: Vec<InOrder> = spans.collect();
+            if pending || Some(what) == current {
+                order.push(InOrder {
+                    at: s.start,
+                    what,
+                    pending,
+                });
+            }
+            let what = Reviewable::Link(s.id);
+            let pending = has_pending_link(s) && filter.matches_link(s);
+            if pending || Some(what) == current {
+                order.push(InOrder {
+                    at: s.start,
+                    what,
+                    pending,
+                });
+            }
+        }
         let relations = set.relations().filter_map(|r| {
             let what = Reviewable::Relation(r.id);
             let pending = r.status == Status::Pending && filter.matches_relation(r);
@@ -156,21 +198,43 @@ impl Session {
             Some(InOrder { at, what, pending })
         });
         order.extend(relations);
-        // Stable: at one place, the span before its relations.
-        order.sort_by_key(|i| (i.at, matches!(i.what, Reviewable::Relation(_))));
+        // Stable: at one place, the span, then its link, then relations.
+        order.sort_by_key(|i| (i.at, i.what.rank()));
         order
     }
 }
 
-/// A suggestion to review: a span or a relation. N and Shift+N step
-/// through both, in document order: a span at its start, a relation at
-/// its earlier end's start (after the span that starts there).
+/// Whether `span` is accepted with a pending entity link (a pending span's
+/// link is reviewed once the span is; a rejected span's not at all).
+fn has_pending_link(span: &Span) -> bool {
+    span.status == Status::Accepted
+        && span.entity.is_some()
+        && span.entity_status == Status::Pending
+}
+
+/// A suggestion to review: a span, a span's entity link or a relation. N
+/// and Shift+N step through them in document order: a span at its start,
+/// its link right after it, a relation at its earlier end's start (after
+/// the span that starts there).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Reviewable {
     /// A span, by id.
     Span(SpanId),
+    /// The suggested entity link of an accepted span, by the span's id.
+    Link(SpanId),
     /// A relation, by id.
     Relation(RelationId),
+}
+
+impl Reviewable {
+    /// Its place among suggestions at one place in the text.
+    fn rank(self) -> u8 {
+        match self {
+            Self::Span(_) => 0,
+            Self::Link(_) => 1,
+            Self::Relation(_) => 2,
+        }
+    }
 }
 
 /// A suggestion in the review order.
@@ -181,6 +245,15 @@ struct InOrder {
     /// Whether it is pending and passes the filter (else it is only the
     /// current one).
     pending: bool,
+}
+
+/// The number of pending entity links of `set` (of accepted spans)
+/// passing `filter`.
+pub fn count_pending_links(set: &AnnotationSet, filter: &ReviewFilter) -> usize {
+    set.spans()
+        .iter()
+        .filter(|s| has_pending_link(s) && filter.matches_link(s))
+        .count()
 }
 
 /// The number of pending relations of `set` whose ends are both in the

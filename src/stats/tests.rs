@@ -29,7 +29,8 @@ fn precision_and_misses_per_origin_and_label() {
         StatusCounts {
             pending: 1,
             accepted: 4,
-            rejected: 2
+            rejected: 2,
+            pending_relations: 0,
         }
     );
     let person = &report.rows[1];

@@ -17,6 +17,7 @@
 
 pub mod approval;
 pub mod external;
+pub mod follow_up;
 pub mod gazetteer;
 pub mod matcher;
 pub mod occurrences;

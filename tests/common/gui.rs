@@ -300,3 +300,38 @@ pub fn set_focus(harness: &mut Harness<'_, NewsmarkApp>, focused: bool) {
         .focused = Some(focused);
     harness.run();
 }
+
+/// Writes article `name` of `text` into `dir` with the manual spans
+/// `(id, text, label)` (each at its text's first occurrence), as `change`
+/// leaves them (make some pending, add relations); returns its path.
+pub fn write_article(
+    dir: &Path,
+    name: &str,
+    text: &str,
+    spans: &[(u64, &str, &str)],
+    change: impl FnOnce(&mut newsmark::model::AnnotationSet),
+) -> PathBuf {
+    let txt = dir.join(format!("{name}.txt"));
+    std::fs::write(&txt, text).unwrap();
+    let doc = newsmark::store::read_text(&txt).unwrap();
+    let spans = spans
+        .iter()
+        .map(|&(id, word, label)| {
+            let at = text[..text.find(word).unwrap()].chars().count();
+            Span::manual(id, at, at + word.chars().count(), label, word)
+        })
+        .collect();
+    let mut set = newsmark::model::AnnotationSet::from_spans(spans);
+    change(&mut set);
+    let ron = newsmark::store::paired_ron_path(&txt);
+    newsmark::store::save_annotations(&ron, &format!("{name}.txt"), &doc, &set).unwrap();
+    txt
+}
+
+/// The review filter that passes only `label` (a relation: its type).
+pub fn only_label(label: &str) -> newsmark::session::ReviewFilter {
+    newsmark::session::ReviewFilter {
+        label: Some(label.into()),
+        ..newsmark::session::ReviewFilter::default()
+    }
+}

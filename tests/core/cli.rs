@@ -378,3 +378,42 @@ fn import_warns_about_a_span_that_splits_a_character_and_imports_it() {
     );
     assert!(!stderr.contains("span 1"), "Cuba splits nothing: {stderr}");
 }
+
+#[test]
+fn stats_reports_a_pending_relation() {
+    use newsmark::model::{AnnotationSet, Origin, Relation, Span, Status};
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Zarepour, the Minister of ICT, spoke.\n";
+    let txt = dir.path().join("a.txt");
+    fs::write(&txt, text).unwrap();
+    let doc = newsmark::store::read_text(&txt).unwrap();
+    let mut set = AnnotationSet::from_spans(vec![
+        Span::manual(1, 0, 8, "person", "Zarepour"),
+        Span::manual(2, 14, 29, "role", "Minister of ICT"),
+    ]);
+    set.insert_relation(Relation {
+        origin: Origin::Extractor("pattern".into()),
+        status: Status::Pending,
+        ..Relation::manual(1, "holds", 1, 2)
+    });
+    let ron = newsmark::store::paired_ron_path(&txt);
+    newsmark::store::save_annotations(&ron, "a.txt", &doc, &set).unwrap();
+    let table = newsmark().arg("stats").arg(dir.path()).output().unwrap();
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        text.contains("1 document: 0 pending, 2 accepted, 0 rejected; 1 pending relation\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("documents: 0 new, 0 to review, 1 in progress, 0 done"),
+        "{text}"
+    );
+    let json = newsmark()
+        .args(["stats", "--json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["totals"]["pending_relations"], 1);
+    assert_eq!(value["by_status"]["in_progress"], 1);
+}

@@ -4,6 +4,7 @@
 //! `entities.ron`, and the facts table.
 
 mod brat;
+mod brat_roles;
 mod edits;
 mod entities;
 mod entity_corpus;

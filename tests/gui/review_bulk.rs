@@ -71,13 +71,6 @@ fn statuses_here(harness: &Harness<'_, NewsmarkApp>) -> Vec<Status> {
     spans(harness).iter().map(|s| s.status).collect()
 }
 
-fn only(label: &str) -> ReviewFilter {
-    ReviewFilter {
-        label: Some(label.into()),
-        ..ReviewFilter::default()
-    }
-}
-
 #[test]
 fn the_bulk_buttons_count_what_passes_the_filter() {
     let (_dir, _a, mut harness) = folder();
@@ -86,7 +79,7 @@ fn the_bulk_buttons_count_what_passes_the_filter() {
     harness.get_by_label("Reject all 4");
     // b's four; c's file cannot be read, so it counts none.
     harness.get_by_label("Accept all in folder 8");
-    execute(&mut harness, vec![Command::SetFilter(only("person"))]);
+    execute(&mut harness, vec![Command::SetFilter(only_label("person"))]);
     harness.get_by_label("Accept all 1");
     harness.get_by_label("Reject all in folder 2");
 
@@ -111,7 +104,10 @@ fn accept_all_in_folder_changes_every_readable_document_and_can_be_taken_back() 
     let b = dir.path().join("b.txt");
     let c_ron = store::paired_ron_path(&dir.path().join("c.txt"));
     let c_before = std::fs::read(&c_ron).unwrap();
-    execute(&mut harness, vec![Command::SetFilter(only("country"))]);
+    execute(
+        &mut harness,
+        vec![Command::SetFilter(only_label("country"))],
+    );
     button(&harness, "Accept all in folder 6").click();
     harness.run();
     step_while(&mut harness, "the folder-wide review", |app| {
@@ -157,7 +153,7 @@ fn accept_all_in_folder_changes_every_readable_document_and_can_be_taken_back() 
 #[test]
 fn n_replaces_a_stale_none_left_when_it_finds_one() {
     let (_dir, _a, mut harness) = folder();
-    execute(&mut harness, vec![Command::SetFilter(only("role"))]);
+    execute(&mut harness, vec![Command::SetFilter(only_label("role"))]);
     harness.key_press(Key::N);
     harness.run();
     assert!(notice_text(&harness).starts_with("No pending suggestions left"));

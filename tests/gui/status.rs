@@ -163,7 +163,10 @@ fn ctrl_enter_with_pending_suggestions_asks_before_marking_done() {
     press(&mut harness, Modifiers::COMMAND, Key::Enter);
     assert_eq!(
         harness.state().mark_done_prompt(),
-        Some(MarkDonePrompt { pending: 2 })
+        Some(MarkDonePrompt {
+            pending: 2,
+            relations: 0
+        })
     );
     harness.get_by_label("Suggestions still to review");
     harness.get_by_label_contains("a.txt has 2 suggestions nobody has reviewed");

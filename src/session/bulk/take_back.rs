@@ -1,5 +1,6 @@
 //! What a folder-wide review changed, kept on disk so that it can be taken
-//! back: for each article, the ids of the spans whose status it set.
+//! back: for each article, the ids of the spans and relations whose status
+//! it set.
 //!
 //! A review of 100,000 articles changes about 35 spans in each; held in
 //! memory that is tens of megabytes, growing with the folder. The log is an
@@ -8,21 +9,23 @@
 //! article at a time when it is taken back.
 //!
 //! A record is the article's path (its length as a little-endian `u32`,
-//! then its bytes), then the number of ids (`u32`) and the ids (`u64`
-//! each). Only this program reads it, in the same run.
+//! then its bytes), then the number of span ids (`u32`) and the ids (`u64`
+//! each), then the same for relation ids. Only this program reads it, in
+//! the same run.
 
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+use super::ChangedIds;
 use crate::corpus::listing::{from_bytes, to_bytes};
-use crate::model::SpanId;
 
-/// The spans a folder-wide review changed, per article, being written.
+/// The spans and relations a folder-wide review changed, per article, being
+/// written.
 pub struct TakeBackLog {
     out: BufWriter<File>,
     documents: usize,
-    spans: usize,
+    changes: usize,
 }
 
 impl TakeBackLog {
@@ -31,22 +34,24 @@ impl TakeBackLog {
         Ok(Self {
             out: BufWriter::new(tempfile::tempfile()?),
             documents: 0,
-            spans: 0,
+            changes: 0,
         })
     }
 
-    /// Notes that the review set the status of the spans `ids` of
-    /// `article`.
-    pub fn append(&mut self, article: &Path, ids: &[SpanId]) -> io::Result<()> {
+    /// Notes that the review set the status of the spans and relations
+    /// `ids` of `article`.
+    pub fn append(&mut self, article: &Path, ids: &ChangedIds) -> io::Result<()> {
         let path = to_bytes(article.as_os_str());
         write_len(&mut self.out, path.len())?;
         self.out.write_all(&path)?;
-        write_len(&mut self.out, ids.len())?;
-        for id in ids {
-            self.out.write_all(&id.to_le_bytes())?;
+        for list in [&ids.spans, &ids.relations] {
+            write_len(&mut self.out, list.len())?;
+            for id in list {
+                self.out.write_all(&id.to_le_bytes())?;
+            }
         }
         self.documents += 1;
-        self.spans += ids.len();
+        self.changes += ids.len();
         Ok(())
     }
 
@@ -55,9 +60,9 @@ impl TakeBackLog {
         self.documents
     }
 
-    /// How many spans were noted, over all articles.
-    pub fn spans(&self) -> usize {
-        self.spans
+    /// How many spans and relations were noted, over all articles.
+    pub fn changes(&self) -> usize {
+        self.changes
     }
 
     /// The records written, to read back from the first.
@@ -78,7 +83,7 @@ impl std::fmt::Debug for TakeBackLog {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TakeBackLog")
             .field("documents", &self.documents)
-            .field("spans", &self.spans)
+            .field("changes", &self.changes)
             .finish_non_exhaustive()
     }
 }
@@ -91,7 +96,7 @@ pub struct TakeBackRecords {
 }
 
 impl Iterator for TakeBackRecords {
-    type Item = io::Result<(PathBuf, Vec<SpanId>)>;
+    type Item = io::Result<(PathBuf, ChangedIds)>;
 
     fn next(&mut self) -> Option<Self::Item> {
         if self.left == 0 {
@@ -123,17 +128,25 @@ fn read_len(input: &mut impl Read) -> io::Result<usize> {
     Ok(u32::from_le_bytes(bytes) as usize)
 }
 
-fn read_record(input: &mut impl Read) -> io::Result<(PathBuf, Vec<SpanId>)> {
+fn read_record(input: &mut impl Read) -> io::Result<(PathBuf, ChangedIds)> {
     let mut path = vec![0; read_len(input)?];
     input.read_exact(&mut path)?;
+    let spans = read_ids(input)?;
+    let relations = read_ids(input)?;
+    let ids = ChangedIds { spans, relations };
+    Ok((PathBuf::from(from_bytes(&path)), ids))
+}
+
+/// A count (`u32`) and that many ids (`u64` each).
+fn read_ids(input: &mut impl Read) -> io::Result<Vec<u64>> {
     let count = read_len(input)?;
     let mut ids = Vec::with_capacity(count.min(1 << 16));
     for _ in 0..count {
         let mut bytes = [0; 8];
         input.read_exact(&mut bytes)?;
-        ids.push(SpanId::from_le_bytes(bytes));
+        ids.push(u64::from_le_bytes(bytes));
     }
-    Ok((PathBuf::from(from_bytes(&path)), ids))
+    Ok(ids)
 }
 
 #[cfg(test)]
@@ -143,19 +156,22 @@ mod tests {
     #[test]
     fn records_come_back_as_written_in_order_with_their_counts() {
         let mut log = TakeBackLog::new().expect("temp file");
+        let ids = |spans: Vec<u64>, relations: Vec<u64>| ChangedIds { spans, relations };
         let written = [
-            (PathBuf::from("/corpus/a b.txt"), vec![1, 7, u64::MAX]),
-            (PathBuf::from("/corpus/Díaz 😀.txt"), vec![]),
-            (PathBuf::from("c.txt"), vec![42]),
+            (
+                PathBuf::from("/corpus/a b.txt"),
+                ids(vec![1, 7, u64::MAX], vec![]),
+            ),
+            (PathBuf::from("/corpus/Díaz 😀.txt"), ids(vec![], vec![])),
+            (PathBuf::from("c.txt"), ids(vec![42], vec![3, 9])),
         ];
         for (path, ids) in &written {
             log.append(path, ids).expect("append");
         }
-        assert_eq!((log.documents(), log.spans()), (3, 4));
+        assert_eq!((log.documents(), log.changes()), (3, 6));
         let records = log.into_records().expect("read back");
         assert_eq!(records.len(), 3);
-        let read: Vec<(PathBuf, Vec<SpanId>)> =
-            records.collect::<io::Result<_>>().expect("records");
+        let read: Vec<(PathBuf, ChangedIds)> = records.collect::<io::Result<_>>().expect("records");
         assert_eq!(read, written);
     }
 
@@ -171,10 +187,14 @@ mod tests {
         use std::os::unix::ffi::OsStrExt as _;
         let odd = PathBuf::from(std::ffi::OsStr::from_bytes(b"/corpus/caf\xe9.txt"));
         let mut log = TakeBackLog::new().expect("temp file");
-        log.append(&odd, &[3]).expect("append");
+        let ids = ChangedIds {
+            spans: vec![3],
+            relations: vec![],
+        };
+        log.append(&odd, &ids).expect("append");
         let mut records = log.into_records().expect("read back");
-        let (path, ids) = records.next().expect("one").expect("read");
-        assert_eq!((path, ids), (odd, vec![3]));
+        let (path, read) = records.next().expect("one").expect("read");
+        assert_eq!((path, read), (odd, ids));
         assert!(records.next().is_none());
     }
 }

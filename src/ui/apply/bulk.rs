@@ -8,10 +8,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::model::{SpanId, Status};
+use crate::model::Status;
 use crate::plural;
 use crate::session::ReviewFilter;
-use crate::session::bulk::{TakeBackLog, changed_ids};
+use crate::session::bulk::{ChangedIds, TakeBackLog, changed_ids};
 use crate::ui::app::NewsmarkApp;
 use crate::ui::background::bulk_job::{Articles, BulkJob, BulkOp, Ending};
 use crate::ui::widgets::review_bulk::FolderView;
@@ -23,7 +23,7 @@ pub struct FolderBulk {
     pub job: Option<BulkJob>,
     /// What the running job changed in the open document (as undoable
     /// edits, not in its file): a few articles at most.
-    open_changes: Vec<(PathBuf, Vec<SpanId>)>,
+    open_changes: Vec<(PathBuf, ChangedIds)>,
     /// The last folder-wide review finished: its status and what it
     /// changed, for "Take back".
     last: Option<(Status, TakeBackLog)>,
@@ -40,7 +40,7 @@ impl FolderBulk {
             last: self
                 .last
                 .as_ref()
-                .map(|(status, log)| (*status, log.documents(), log.spans())),
+                .map(|(status, log)| (*status, log.documents(), log.changes())),
         }
     }
 }
@@ -75,7 +75,7 @@ impl NewsmarkApp {
         };
         let op = BulkOp::Review { filter, status };
         self.background.folder_bulk.open_changes.clear();
-        self.change_open_document(&op, &open, &[]);
+        self.change_open_document(&op, &open, &ChangedIds::default());
         let expected = self
             .corpus_index()
             .map_or(0, |c| c.entries.len().saturating_sub(1));
@@ -161,9 +161,9 @@ impl NewsmarkApp {
     }
 
     /// Applies a folder-wide job's change to the open document, `path`, as
-    /// one undoable edit (`ids`: the spans to make pending again, for a
-    /// take-back).
-    fn change_open_document(&mut self, op: &BulkOp, path: &Path, ids: &[SpanId]) {
+    /// one undoable edit (`ids`: the spans and relations to make pending
+    /// again, for a take-back).
+    fn change_open_document(&mut self, op: &BulkOp, path: &Path, ids: &ChangedIds) {
         let Some(session) = self.session().filter(|s| s.txt_path() == path) else {
             return;
         };

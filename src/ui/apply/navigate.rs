@@ -62,16 +62,20 @@ impl NewsmarkApp {
     }
 
     /// Ctrl+Enter: marks the document done, saves and moves on; asks first
-    /// if it has pending suggestions (and is not done already).
+    /// if it has pending suggestions, spans or relations (and is not done
+    /// already).
     pub(in crate::ui) fn mark_done(&mut self) {
         let Some(session) = self.session() else {
             return;
         };
         // Counted from the set itself: the span list has not seen this
         // frame's edits yet. O(n) once, on the key.
-        let pending = StatusCounts::of(session.set()).pending;
-        if pending > 0 && !session.set().is_done() {
-            self.prompts.mark_done = Some(MarkDonePrompt { pending });
+        let counts = StatusCounts::of(session.set());
+        if counts.to_review() > 0 && !session.set().is_done() {
+            self.prompts.mark_done = Some(MarkDonePrompt {
+                pending: counts.pending,
+                relations: counts.pending_relations,
+            });
             return;
         }
         self.mark_done_now();

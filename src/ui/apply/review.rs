@@ -4,7 +4,7 @@
 use crate::model::{Status, words};
 use crate::plural;
 use crate::session::bulk::count_pending;
-use crate::session::{ReviewFilter, Reviewable, count_pending_relations};
+use crate::session::{ReviewFilter, Reviewable, count_pending_links};
 use crate::ui::Selection;
 use crate::ui::app::NewsmarkApp;
 
@@ -30,7 +30,8 @@ impl NewsmarkApp {
             .and_then(|id| self.session()?.set().get(id))
             .is_some_and(|s| s.status != Status::Pending);
         if span_reviewed && self.review_link(status) {
-            return;
+            // On to the next pending suggestion, as after a span.
+            return self.step_pending(true);
         }
         let (Some(session), Some(view)) = (self.session(), self.view()) else {
             return;
@@ -50,19 +51,24 @@ impl NewsmarkApp {
                 self.offer_occurrences(&span);
             }
         }
-        if was_pending {
+        // An accepted span with a suggested link stays selected: its link
+        // is next to review (A / X).
+        let link_next = self
+            .session()
+            .is_some_and(|s| s.reviewable_of_span(id) == Reviewable::Link(id));
+        if was_pending && !link_next {
             self.step_pending(true);
         }
     }
 
-    /// Selects the next (previous) pending suggestion, span or relation,
-    /// in document order.
+    /// Selects the next (previous) pending suggestion, span, entity link
+    /// or relation, in document order.
     pub(in crate::ui) fn step_pending(&mut self, forward: bool) {
         let (Some(session), Some(view)) = (self.session(), self.view()) else {
             return;
         };
         let current = match (view.selected_span, view.selected_relation) {
-            (Some(id), _) => Some(Reviewable::Span(id)),
+            (Some(id), _) => Some(session.reviewable_of_span(id)),
             (None, Some(id)) => Some(Reviewable::Relation(id)),
             (None, None) => None,
         };
@@ -73,13 +79,13 @@ impl NewsmarkApp {
         };
         // "None left", said earlier, is no longer true.
         if self.notice.as_ref().is_some_and(|n| n.text == NONE_PENDING) {
-            let left = count_pending(session.set(), filter)
-                + count_pending_relations(session.set(), filter);
+            let left =
+                count_pending(session.set(), filter) + count_pending_links(session.set(), filter);
             let left = plural::counted(left, "pending suggestion", "pending suggestions");
             self.info(format!("{left} to review (with the current filter)"));
         }
         match next {
-            Reviewable::Span(id) => self.select_span(id, true),
+            Reviewable::Span(id) | Reviewable::Link(id) => self.select_span(id, true),
             Reviewable::Relation(id) => self.select_relation(id, true),
         }
     }

@@ -6,6 +6,7 @@ use crate::model::Span;
 use crate::plural;
 use crate::settings;
 use crate::store;
+use crate::suggest::follow_up::{FollowUps, add_relations_and_links};
 use crate::suggest::matcher::TermMatcher;
 use crate::suggest::occurrences::{OFFER_AT_ONCE, may_offer, split_offer};
 use crate::suggest::{SuggestPlan, Suggestion, added_count, pending_edit};
@@ -107,12 +108,15 @@ impl NewsmarkApp {
                 .map_or(0, |c| c.entries.len().saturating_sub(1)),
         });
         let open = (store::file_name(session.txt_path()), session.doc().clone());
+        // A suggester run suggests relations and entity links too.
+        let follow_ups = (open_offers == Some(Offered::SuggesterRun)).then(|| self.registry_copy());
         let mut job = SuggestJob::start(
             find,
             session.txt_path().to_owned(),
             open,
             others,
             session.schema().clone(),
+            follow_ups,
             self.background.open_article.clone(),
             ctx,
         );
@@ -199,29 +203,65 @@ impl NewsmarkApp {
         }
     }
 
-    /// Adds suggestions to the open document as one undoable edit; returns
-    /// how many were added.
+    /// Adds suggestions to the open document as one undoable edit (after
+    /// a suggester run, then its pattern relations and entity links, one
+    /// undoable edit each); returns how many were added.
     fn add_suggestions(&mut self, found: &[Suggestion], offered: Offered) -> usize {
         let what = offered.noun();
         let Some(session) = self.session() else {
             return 0;
         };
-        match pending_edit(session, found) {
-            Some(edit) => {
-                let n = added_count(&edit);
-                self.perform(edit);
-                let noun = plural::noun(n, "suggestion", "suggestions");
-                self.info(format!("{n} new {what} {noun} to review (N)"));
-                if offered == Offered::SuggesterRun {
-                    self.layout.left = Some(crate::ui::app::LeftTab::Review);
-                }
-                n
-            }
-            None => {
-                self.info(format!("No new {what} suggestions."));
-                0
+        let mut added = 0;
+        if let Some(edit) = pending_edit(session, found) {
+            added = added_count(&edit);
+            self.perform(edit);
+        }
+        let mut follow_ups = FollowUps::default();
+        if offered == Offered::SuggesterRun {
+            let registry = self.registry_copy();
+            let perform = |app: &mut Self, edit| {
+                app.perform(edit);
+                Ok::<(), std::convert::Infallible>(())
+            };
+            let done = add_relations_and_links(self, Self::session, perform, &registry);
+            follow_ups = done.unwrap_or_else(|never| match never {});
+        }
+        if added + follow_ups.total() == 0 {
+            self.info(format!("No new {what} suggestions."));
+            return 0;
+        }
+        let noun = plural::noun(added, "suggestion", "suggestions");
+        let mut text = format!("{added} new {what} {noun}");
+        for (n, one, many) in [
+            (
+                follow_ups.relations,
+                "suggested relation",
+                "suggested relations",
+            ),
+            (
+                follow_ups.links,
+                "suggested entity link",
+                "suggested entity links",
+            ),
+        ] {
+            if n > 0 {
+                text.push_str(&format!(", {}", plural::counted(n, one, many)));
             }
         }
+        self.info(format!("{text} to review (N)"));
+        if offered == Offered::SuggesterRun {
+            self.layout.left = Some(crate::ui::app::LeftTab::Review);
+        }
+        added + follow_ups.total()
+    }
+
+    /// The open folder's entity registry (empty without one), for entity
+    /// link suggestions.
+    fn registry_copy(&self) -> crate::entities::Registry {
+        self.folder
+            .as_ref()
+            .map(|f| f.entities.registry.clone())
+            .unwrap_or_default()
     }
 
     /// After a span is created or accepted: offer its text's other exact

@@ -16,9 +16,9 @@ use std::path::{Path, PathBuf};
 use super::suggest_job::OpenArticle;
 use super::worker::{Job, Outbox, Worker};
 use crate::corpus::{DocDigest, articles_in};
-use crate::model::{LabelSchema, SpanId, Status};
+use crate::model::{LabelSchema, Status};
 use crate::session::ReviewFilter;
-use crate::session::bulk::{self, TakeBackLog, TakeBackRecords};
+use crate::session::bulk::{self, ChangedIds, TakeBackLog, TakeBackRecords};
 use crate::store;
 
 /// What a folder-wide job does to each article.
@@ -75,7 +75,7 @@ enum BulkEvent {
     Progress(usize),
     Changed(PathBuf, Box<DocDigest>),
     Skipped(String),
-    Opened(PathBuf, Vec<SpanId>),
+    Opened(PathBuf, ChangedIds),
     Finished(Box<Ending>),
 }
 
@@ -105,8 +105,8 @@ pub struct BulkJob {
     pub skipped: Vec<String>,
     /// Articles the job reached while they were open in the window (not
     /// written: the app changes them), since the last look; for a
-    /// take-back, with the spans to make pending again.
-    pub opened: Vec<(PathBuf, Vec<SpanId>)>,
+    /// take-back, with the spans and relations to make pending again.
+    pub opened: Vec<(PathBuf, ChangedIds)>,
     /// What the thread gave back when it ended (`Some` once it is done).
     pub ending: Option<Ending>,
     /// Whether it was asked to stop.
@@ -217,7 +217,7 @@ impl Run<'_> {
             if self.out.cancelled() {
                 break;
             }
-            self.article(path, &[]);
+            self.article(path, &ChangedIds::default());
         }
     }
 
@@ -248,13 +248,13 @@ impl Run<'_> {
         }
     }
 
-    /// Changes one article's file (`ids`: the spans to make pending again,
-    /// for a take-back), or hands it to the window if it is open there.
-    fn article(&mut self, path: PathBuf, ids: &[SpanId]) {
+    /// Changes one article's file (`ids`: the spans and relations to make
+    /// pending again, for a take-back), or hands it to the window if it is open there.
+    fn article(&mut self, path: PathBuf, ids: &ChangedIds) {
         let open_now = self.open_article.lock();
         if open_now.as_deref() == Some(path.as_path()) {
             drop(open_now);
-            self.out.send(BulkEvent::Opened(path, ids.to_vec()));
+            self.out.send(BulkEvent::Opened(path, ids.clone()));
         } else {
             // The lock is held while the file is written, so the window
             // does not open it halfway.
@@ -279,8 +279,8 @@ impl Run<'_> {
         self.out.send(BulkEvent::Progress(self.done));
     }
 
-    /// Notes that the spans `ids` of `path` were changed.
-    fn note(&mut self, path: &Path, ids: &[SpanId]) {
+    /// Notes that the spans and relations `ids` of `path` were changed.
+    fn note(&mut self, path: &Path, ids: &ChangedIds) {
         self.counts.0 += 1;
         self.counts.1 += ids.len();
         if let Ok(log) = &mut self.changed

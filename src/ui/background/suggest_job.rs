@@ -18,9 +18,11 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use super::worker::{Job, Worker};
 
 use crate::corpus::{DocDigest, articles_in};
+use crate::entities::Registry;
 use crate::model::{Document, LabelSchema};
 use crate::session::Session;
 use crate::store;
+use crate::suggest::follow_up::add_relations_and_links;
 use crate::suggest::{SuggestPlan, Suggestion, pending_edit};
 
 /// What a job looks for in each document: given its file name, its text and
@@ -169,12 +171,17 @@ pub struct SuggestJob {
 impl SuggestJob {
     /// Starts `find` on the open document (`open`: its name and text) and,
     /// if given, on the other articles of the corpus (listed by the job).
+    /// With `follow_ups` (a suggester run), each other article also gets
+    /// the pattern relations and the entity links of that registry
+    /// ([`add_relations_and_links`]).
+    #[allow(clippy::too_many_arguments)]
     pub fn start(
         find: Finder,
         open_path: PathBuf,
         open: (String, Document),
         others: Option<OtherArticles>,
         schema: LabelSchema,
+        follow_ups: Option<Registry>,
         open_article: OpenArticle,
         ctx: &egui::Context,
     ) -> Self {
@@ -206,8 +213,14 @@ impl SuggestJob {
                     send(JobEvent::Cancelled);
                     break;
                 }
-                let (outcome, failure) =
-                    suggest_on_disk(&find, &path, &schema, &open_article, out.stop_flag());
+                let (outcome, failure) = suggest_on_disk(
+                    &find,
+                    &path,
+                    &schema,
+                    follow_ups.as_ref(),
+                    &open_article,
+                    out.stop_flag(),
+                );
                 match outcome {
                     Outcome::Saved(added, digest) => send(JobEvent::Saved {
                         path,
@@ -288,12 +301,14 @@ enum Outcome {
     Nothing,
 }
 
-/// Suggests on a document that was not open when the job started, saving
-/// the result unless it is open by then, and says what failed, if anything.
+/// Suggests on a document that was not open when the job started (with
+/// `follow_ups`, its relations and entity links too), saving the result
+/// unless it is open by then, and says what failed, if anything.
 fn suggest_on_disk(
     find: &Finder,
     path: &Path,
     schema: &LabelSchema,
+    follow_ups: Option<&Registry>,
     open_article: &OpenArticle,
     cancel: &AtomicBool,
 ) -> (Outcome, Option<String>) {
@@ -311,12 +326,21 @@ fn suggest_on_disk(
     if open_now.as_deref() == Some(path) {
         return (Outcome::Opened(found), failure);
     }
-    let Some(edit) = pending_edit(&session, &found) else {
+    let mut added = 0;
+    if let Some(edit) = pending_edit(&session, &found) {
+        added = crate::suggest::added_count(&edit);
+        if let Err(err) = session.perform(edit) {
+            return (Outcome::Nothing, Some(err.to_string()));
+        }
+    }
+    if let Some(registry) = follow_ups {
+        match add_relations_and_links(&mut session, |s| Some(s), Session::perform, registry) {
+            Ok(more) => added += more.total(),
+            Err(err) => return (Outcome::Nothing, Some(err.to_string())),
+        }
+    }
+    if added == 0 {
         return (Outcome::Nothing, failure);
-    };
-    let added = crate::suggest::added_count(&edit);
-    if let Err(err) = session.perform(edit) {
-        return (Outcome::Nothing, Some(err.to_string()));
     }
     // Flushed by the job's one `sync_filesystem` at the end.
     match session.save_with(store::Durability::Deferred) {

@@ -1,5 +1,6 @@
 //! "Mark done with suggestions still to review?", asked by Ctrl+Enter (Mark
-//! done and next) when the document has pending suggestions: marking it
+//! done and next) when the document has pending suggestions (spans or
+//! relations): marking it
 //! done would leave them unreviewed. Its answers are applied in
 //! `ui/apply/prompts.rs`; its keys are in the action table.
 
@@ -9,8 +10,24 @@ use crate::plural::counted;
 /// The question, while it waits for an answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MarkDonePrompt {
-    /// The pending suggestions the document has.
+    /// The pending span suggestions the document has.
     pub pending: usize,
+    /// Its pending relations.
+    pub relations: usize,
+}
+
+impl MarkDonePrompt {
+    /// What is left to review: "3 suggestions", "1 relation", "2
+    /// suggestions and 1 relation".
+    pub fn describe(&self) -> String {
+        let spans = counted(self.pending, "suggestion", "suggestions");
+        let relations = counted(self.relations, "relation", "relations");
+        match (self.pending, self.relations) {
+            (_, 0) => spans,
+            (0, _) => relations,
+            _ => format!("{spans} and {relations}"),
+        }
+    }
 }
 
 /// The answers.
@@ -32,7 +49,7 @@ pub fn show(
     key: KeyName,
 ) -> Option<MarkDoneAnswer> {
     let mut answer = None;
-    let suggestions = counted(prompt.pending, "suggestion", "suggestions");
+    let suggestions = prompt.describe();
     egui::Modal::new(egui::Id::unique("mark_done_prompt")).show(ctx, |ui| {
         ui.heading("Suggestions still to review");
         ui.label(format!(

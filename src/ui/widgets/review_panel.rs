@@ -47,6 +47,9 @@ pub struct ReviewPanel {
     /// The open document's relations by status, and the relations
     /// revision they were counted for.
     relations: (StatusCounts, Option<u64>),
+    /// The open document's pending entity links (of accepted spans), and
+    /// the set revision they were counted for.
+    pending_links: (usize, Option<u64>),
     corpus: QualityReport,
     origins: Vec<String>,
     labels: Vec<String>,
@@ -76,6 +79,12 @@ pub fn review_panel_ui(
     counts_row(ui, "This document", panel.document);
     if panel.relations.0 != StatusCounts::default() {
         counts_row(ui, "Its relations", panel.relations.0);
+    }
+    if panel.pending_links.0 > 0 {
+        ui.label(format!(
+            "Its entity links: {} pending",
+            panel.pending_links.0
+        ));
     }
     counts_row(
         ui,
@@ -159,6 +168,11 @@ impl ReviewPanel {
             }
             self.revision = Some(revision);
             self.has_pending = self.document.pending > 0;
+        }
+        if self.pending_links.1 != Some(set.revision()) {
+            let all = ReviewFilter::default();
+            let n = crate::session::count_pending_links(set, &all);
+            self.pending_links = (n, Some(set.revision()));
         }
         if self.relations.1 != Some(set.relations_revision()) {
             let mut counts = StatusCounts::default();

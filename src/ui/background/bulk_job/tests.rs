@@ -119,7 +119,7 @@ fn the_open_article_is_reported_not_written_and_the_skipped_one_not_reached() {
         (2, 2),
         "the folder's count, less the one skipped"
     );
-    assert_eq!(job.opened, [(paths[1].clone(), vec![])]);
+    assert_eq!(job.opened, [(paths[1].clone(), ChangedIds::default())]);
     assert_eq!(
         statuses(&paths),
         [Status::Rejected, Status::Pending, Status::Pending]
@@ -135,7 +135,7 @@ fn a_review_taken_back_makes_what_it_changed_pending_again_and_a_cancel_keeps_th
     assert_eq!(ending.counts, (3, 3));
     assert_eq!(statuses(&paths), [Status::Accepted; 3]);
     let noted = ending.changed.unwrap();
-    assert_eq!((noted.documents(), noted.spans()), (3, 3));
+    assert_eq!((noted.documents(), noted.changes()), (3, 3));
 
     // Taken back, cancelled after the first article.
     let open = OpenArticle::default();
@@ -159,7 +159,7 @@ fn a_review_taken_back_makes_what_it_changed_pending_again_and_a_cancel_keeps_th
         [Status::Pending, Status::Accepted, Status::Accepted]
     );
     let left = ending.left.unwrap();
-    assert_eq!((left.documents(), left.spans()), (2, 2));
+    assert_eq!((left.documents(), left.changes()), (2, 2));
 
     // What was left, taken back to the end.
     let take_back = Articles::TakeBack {

@@ -1,0 +1,82 @@
+//! Suggested entity links are stepped through like suggestions: N /
+//! Shift+N stop at an accepted span whose link is pending, A / X review the
+//! link and move on, and the review panel counts the pending links.
+
+use crate::common::gui::*;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use newsmark::model::{LabelSchema, Origin, Status};
+use newsmark::session::Session;
+use newsmark::ui::NewsmarkApp;
+
+const TEXT: &str = "Zarepour, the Minister of ICT, spoke for Iran.\n";
+
+fn press(harness: &mut Harness<'_, NewsmarkApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+/// (status, link status) of spans 1 and 3.
+fn statuses(set: &newsmark::model::AnnotationSet) -> [(Status, Status); 2] {
+    [1, 3].map(|id| {
+        let span = set.get(id).unwrap();
+        (span.status, span.entity_status)
+    })
+}
+
+#[test]
+fn n_stops_at_pending_links_and_a_accepts_them_then_moves_on() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let spans = [
+        (1, "Zarepour", "person"),
+        (2, "Minister of ICT", "role"),
+        (3, "Iran", "country"),
+    ];
+    // Zarepour accepted with a suggested link; Iran a pending spaCy
+    // suggestion with a suggested link.
+    let txt = write_article(dir.path(), "a", TEXT, &spans, |set| {
+        for (id, entity) in [(1, "issa-zarepour"), (3, "iran")] {
+            let mut span = set.remove(id).unwrap();
+            span.entity = Some(entity.into());
+            span.entity_status = Pending;
+            if id == 3 {
+                span.origin = Origin::Extractor("spacy".into());
+                span.status = Pending;
+            }
+            set.insert(span);
+        }
+    });
+    let mut harness = harness_for(&txt);
+    harness.get_by_label("Its entity links: 1 pending");
+    use Status::{Accepted, Pending};
+    press(&mut harness, Modifiers::NONE, Key::N);
+    assert_eq!(harness.state().selected_span(), Some(1), "its pending link");
+    press(&mut harness, Modifiers::NONE, Key::A);
+    let set = harness.state().session().unwrap().set().clone();
+    assert_eq!(statuses(&set), [(Accepted, Accepted), (Pending, Pending)]);
+    assert_eq!(harness.state().selected_span(), Some(3), "on to Iran");
+    // A accepts Iran and stays on it: its link is next; X rejects that.
+    press(&mut harness, Modifiers::NONE, Key::A);
+    assert_eq!(harness.state().selected_span(), Some(3));
+    harness.get_by_label("Its entity links: 1 pending");
+    press(&mut harness, Modifiers::NONE, Key::X);
+    let set = harness.state().session().unwrap().set().clone();
+    assert_eq!(
+        statuses(&set),
+        [(Accepted, Accepted), (Accepted, Status::Rejected)]
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    let saved = Session::open(&txt, LabelSchema::default()).unwrap();
+    assert_eq!(
+        statuses(saved.set()),
+        [(Accepted, Accepted), (Accepted, Status::Rejected)]
+    );
+    // Shift+N back: nothing is left pending.
+    press(&mut harness, Modifiers::SHIFT, Key::N);
+    assert!(
+        notice_text(&harness).starts_with("No pending suggestions left"),
+        "{}",
+        notice_text(&harness)
+    );
+}
