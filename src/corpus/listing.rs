@@ -25,9 +25,15 @@ use front_coded::FrontCoded;
 /// more than the names themselves).
 const CHUNK: usize = 64 * 1024;
 
+/// How many entries are held as added before they are sorted into a
+/// front-coded run: the unsorted entries of a 100,000-file folder took
+/// about 2 MiB while it was read, the runs take a fraction of that.
+const RUN: usize = 8192;
+
 /// File stems with a one-byte kind each (which extension they had), in
-/// chunks of [`CHUNK`] bytes as they are added, then sorted by stem and
-/// kind and front-coded by [`Self::sort`].
+/// chunks of [`CHUNK`] bytes as they are added, sorted into front-coded
+/// runs of [`RUN`] entries, then merged into one sorted front-coded list by
+/// [`Self::sort`]. Before that, they come in no particular order.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct NameList {
     /// Each entry's stem, a NUL byte (which no file name holds) and its
@@ -37,8 +43,10 @@ pub(crate) struct NameList {
     /// Where each entry starts: its chunk times [`CHUNK`] plus its offset
     /// in the chunk.
     starts: Vec<u32>,
-    /// Every entry, sorted, once [`Self::sort`] ran (the chunks are then
-    /// empty).
+    /// Earlier entries, sorted in runs of [`RUN`].
+    runs: Vec<FrontCoded>,
+    /// Every entry, sorted, once [`Self::sort`] ran (the chunks and runs
+    /// are then empty).
     sorted: Option<FrontCoded>,
 }
 
@@ -69,6 +77,25 @@ impl NameList {
         chunk.extend_from_slice(&stem);
         chunk.extend_from_slice(&[0, kind]);
         self.starts.push(start);
+        if self.starts.len() >= RUN {
+            self.sort_run()?;
+        }
+        Ok(())
+    }
+
+    /// Sorts the entries held as added into a front-coded run.
+    fn sort_run(&mut self) -> Result<(), std::io::Error> {
+        let chunks = &self.chunks;
+        self.starts
+            .sort_unstable_by(|&a, &b| entry_at(chunks, a).cmp(&entry_at(chunks, b)));
+        let mut run = FrontCoded::default();
+        for &start in &self.starts {
+            let (stem, kind) = entry_at(chunks, start);
+            run.push(stem, kind)?;
+        }
+        self.chunks = Vec::new();
+        self.starts.clear();
+        self.runs.push(run);
         Ok(())
     }
 
@@ -78,25 +105,24 @@ impl NameList {
         if self.sorted.is_some() {
             return Ok(());
         }
-        let chunks = &self.chunks;
-        self.starts
-            .sort_unstable_by(|&a, &b| entry_at(chunks, a).cmp(&entry_at(chunks, b)));
-        let mut sorted = FrontCoded::default();
-        for &start in &self.starts {
-            let (stem, kind) = entry_at(chunks, start);
-            sorted.push(stem, kind)?;
-        }
-        self.chunks = Vec::new();
+        self.sort_run()?;
         self.starts = Vec::new();
+        let runs = std::mem::take(&mut self.runs);
+        let sorted = if runs.len() == 1 {
+            runs.into_iter().next().unwrap_or_default()
+        } else {
+            merge(&runs)?
+        };
         self.sorted = Some(sorted);
         Ok(())
     }
 
     /// How many entries there are.
     pub(crate) fn len(&self) -> usize {
-        self.sorted
-            .as_ref()
-            .map_or(self.starts.len(), FrontCoded::len)
+        match &self.sorted {
+            Some(sorted) => sorted.len(),
+            None => self.starts.len() + self.runs.iter().map(FrontCoded::len).sum::<usize>(),
+        }
     }
 
     /// The `k`-th entry: its stem and kind.
@@ -104,20 +130,47 @@ impl NameList {
         if let Some(sorted) = &self.sorted {
             return sorted.get(k).map(|(stem, kind)| (from_bytes(&stem), kind));
         }
-        let (stem, kind) = entry_at(&self.chunks, *self.starts.get(k)?);
-        Some((from_bytes(stem), kind))
+        self.iter().nth(k)
     }
 
-    /// The entries, in order: stem and kind.
+    /// The entries, in order once sorted: stem and kind.
     pub(crate) fn iter(&self) -> Box<dyn ExactSizeIterator<Item = (OsString, u8)> + '_> {
         if let Some(sorted) = &self.sorted {
             return Box::new(sorted.iter().map(|(stem, kind)| (from_bytes(&stem), kind)));
         }
-        Box::new(self.starts.iter().map(|&start| {
+        // Not sorted yet (no command reads it then): runs, then the rest.
+        let runs = self.runs.iter().flat_map(FrontCoded::iter);
+        let rest = self.starts.iter().map(|&start| {
             let (stem, kind) = entry_at(&self.chunks, start);
-            (from_bytes(stem), kind)
-        }))
+            (stem.to_vec(), kind)
+        });
+        let all: Vec<(OsString, u8)> = runs
+            .chain(rest)
+            .map(|(stem, kind)| (from_bytes(&stem), kind))
+            .collect();
+        Box::new(all.into_iter())
     }
+}
+
+/// The entries of sorted `runs` in one sorted list.
+fn merge(runs: &[FrontCoded]) -> Result<FrontCoded, std::io::Error> {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+    let mut iters: Vec<_> = runs.iter().map(FrontCoded::iter).collect();
+    let mut heap = BinaryHeap::new();
+    for (k, iter) in iters.iter_mut().enumerate() {
+        if let Some(entry) = iter.next() {
+            heap.push(Reverse((entry, k)));
+        }
+    }
+    let mut merged = FrontCoded::default();
+    while let Some(Reverse(((stem, kind), k))) = heap.pop() {
+        merged.push(&stem, kind)?;
+        if let Some(entry) = iters[k].next() {
+            heap.push(Reverse((entry, k)));
+        }
+    }
+    Ok(merged)
 }
 
 /// The entry starting at `start`: its stem (up to the NUL) and kind.
@@ -330,7 +383,8 @@ mod tests {
                 .push(OsStr::new(&stem(k)), (k % 3) as u8)
                 .expect("small");
         }
-        assert!(names.chunks.len() > 10, "{} chunks", names.chunks.len());
+        assert_eq!(names.runs.len(), 20_000 / RUN, "sorted runs so far");
+        assert_eq!(names.len(), 20_000);
         names.sort().expect("small");
         assert_eq!(
             names.get(19_999),
