@@ -18,6 +18,10 @@ use super::save::{sync_filesystem, sync_folder};
 /// What the hidden folder's name adds to the destination's.
 const STAGING_SUFFIX: &str = ".newsmark-partial";
 
+/// A file in the hidden folder saying it is newsmark's: only a folder
+/// holding it is ever removed, so a user's own folder of that name is not.
+const MARKER: &str = ".newsmark-partial-export";
+
 /// A folder being built at [`Self::staging`], to become [`Self::destination`]
 /// with [`Self::finish`]. Dropped unfinished (an error, a cancelled export),
 /// it removes what it wrote; a process killed meanwhile leaves the hidden
@@ -46,27 +50,39 @@ pub fn staging_path(destination: &Path) -> PathBuf {
 impl StagedFolder {
     /// Starts building `destination`, which must not exist or be an empty
     /// folder; a hidden folder left by an earlier build that was killed is
-    /// removed first.
+    /// removed first. A folder of that name that newsmark did not leave
+    /// is refused, never removed.
     pub fn create(destination: &Path) -> Result<Self, StoreError> {
         let staging = staging_path(destination);
         let error = |source| StoreError::Write {
             path: staging.clone(),
             source,
         };
-        match std::fs::remove_dir_all(&staging) {
-            Ok(()) => log::info!(
+        if std::fs::symlink_metadata(&staging).is_ok() {
+            // Empty (killed before its marker was written), or marked.
+            let ours = std::fs::remove_dir(&staging).is_ok() || staging.join(MARKER).is_file();
+            if !ours {
+                return Err(error(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    "is in the way and is not an unfinished newsmark export; move it away",
+                )));
+            }
+            if staging.exists() {
+                std::fs::remove_dir_all(&staging).map_err(error)?;
+            }
+            log::info!(
                 "removed {}, left by an unfinished export",
                 staging.display()
-            ),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(error(e)),
+            );
         }
         std::fs::create_dir(&staging).map_err(error)?;
-        Ok(Self {
+        let staged = Self {
             destination: destination.to_owned(),
             staging,
             finished: false,
-        })
+        };
+        staged.write(MARKER, b"")?;
+        Ok(staged)
     }
 
     /// The folder it becomes.
@@ -100,6 +116,8 @@ impl StagedFolder {
             let _ = std::fs::remove_dir(&self.destination);
         }
         if let Err(source) = std::fs::rename(&self.staging, &self.destination) {
+            // Kept for the user: no longer marked as ours to clear.
+            let _ = std::fs::remove_file(self.staging.join(MARKER));
             self.finished = true;
             return Err(StoreError::Write {
                 path: self.destination.clone(),
@@ -110,6 +128,12 @@ impl StagedFolder {
             });
         }
         self.finished = true;
+        // The marker goes once the folder has its name: until then a kill
+        // leaves it marked, so the next export may clear it. (A kill in
+        // between leaves only this empty hidden file in the export.)
+        if let Err(err) = std::fs::remove_file(self.destination.join(MARKER)) {
+            log::warn!("{}: marker not removed: {err}", self.destination.display());
+        }
         sync_folder(super::folder_of(&self.destination));
         Ok(())
     }
@@ -168,14 +192,27 @@ mod tests {
         drop(staged);
         assert!(names(dir.path()).is_empty());
 
-        // What a killed export leaves: the hidden folder with some files.
+        // What a killed export leaves: the hidden folder, marked, with some
+        // files.
         std::fs::create_dir(staging_path(&out)).unwrap();
+        std::fs::write(staging_path(&out).join(MARKER), b"").unwrap();
         std::fs::write(staging_path(&out).join("old.txt"), b"old").unwrap();
         let staged = StagedFolder::create(&out).unwrap();
         staged.write("a.txt", b"alpha").unwrap();
         staged.finish().unwrap();
         assert_eq!(names(&out), ["a.txt"]);
         assert_eq!(names(dir.path()), ["out"]);
+    }
+
+    #[test]
+    fn a_users_folder_of_the_hidden_name_is_refused_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir(staging_path(&out)).unwrap();
+        std::fs::write(staging_path(&out).join("mine.txt"), b"user's").unwrap();
+        let err = StagedFolder::create(&out).unwrap_err().to_string();
+        assert!(err.contains("not an unfinished newsmark export"), "{err}");
+        assert_eq!(names(&staging_path(&out)), ["mine.txt"]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! selection and caret, and turns pointer input into [`Command`]s.
 
 use egui::scroll_area::ScrollSource;
-use egui::{Color32, CornerRadius, Id, Pos2, Rect, ScrollArea, Sense, Ui, pos2, vec2};
+use egui::{Color32, CornerRadius, Id, Pos2, Rect, ScrollArea, Sense, Ui, Vec2, pos2, vec2};
 
 use crate::model::{Document, RelationId, SpanId};
 use crate::session::Session;
@@ -220,21 +220,24 @@ impl TextView {
     /// The code point nearest to a point in content coordinates (relative to
     /// the text column's top-left).
     fn char_at_content(&mut self, ctx: &egui::Context, doc: &Document, p: Pos2) -> usize {
-        let i = self.layout.block_at_y(p.y);
-        let Some(block) = self.layout.blocks().get(i).cloned() else {
-            return 0;
-        };
-        if block.kind == BlockKind::Blank {
-            return block.range.start;
-        }
-        let text = self.layout.text(ctx, doc, i);
-        let local = text.pos_at(vec2(p.x, p.y - self.layout.top(i)));
-        block.range.start + local.min(block.range.len())
+        self.char_in_block(ctx, doc, p, BlockText::pos_at)
     }
 
     /// The code point drawn under a point in content coordinates (for a
     /// click on a letter: the letter, whichever half was clicked).
     fn char_under_content(&mut self, ctx: &egui::Context, doc: &Document, p: Pos2) -> usize {
+        self.char_in_block(ctx, doc, p, BlockText::char_at)
+    }
+
+    /// The code point `find` gives for `p` in the block under it (its start
+    /// for a blank line).
+    fn char_in_block(
+        &mut self,
+        ctx: &egui::Context,
+        doc: &Document,
+        p: Pos2,
+        find: fn(&BlockText, Vec2) -> usize,
+    ) -> usize {
         let i = self.layout.block_at_y(p.y);
         let Some(block) = self.layout.blocks().get(i).cloned() else {
             return 0;
@@ -243,7 +246,7 @@ impl TextView {
             return block.range.start;
         }
         let text = self.layout.text(ctx, doc, i);
-        let local = text.char_at(vec2(p.x, p.y - self.layout.top(i)));
+        let local = find(&text, vec2(p.x, p.y - self.layout.top(i)));
         block.range.start + local.min(block.range.len())
     }
 
