@@ -57,7 +57,7 @@ pub use read::{
 };
 pub use reanchor::{
     CONTEXT_CHARS, CONTEXT_MIN_SIDE, Context, FUZZY_MAX_LEN, FUZZY_MIN_LEN, FUZZY_THRESHOLD, How,
-    ReanchorOutcome, SLACK, reanchor, reanchor_in_context,
+    ReanchorOutcome, SLACK, Unit, reanchor, reanchor_in_context,
 };
 pub use save::{
     AtomicWriter, Durability, STALE_TEMP_AGE, atomic_write, atomic_write_keeping_backup,

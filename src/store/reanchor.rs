@@ -10,7 +10,14 @@
 //! A stored context **bears out** a place when at least one of its sides
 //! is around it (its first [`CONTEXT_MIN_SIDE`] code points next to the
 //! quote match, whitespace runs matching any other); it **surrounds** a place
-//! as well as the code points of both sides that match.
+//! as well as the code points of both sides that match. A side left empty
+//! because the quote began (ended) the old text is whole where the quote
+//! begins (ends) the new one and the other side is around it. When several
+//! occurrences have a whole side, the text around them was copied (a
+//! template sentence, a pasted or moved paragraph) and counting code points
+//! says little: the context **picks** the one occurrence whose paragraph,
+//! else whose sentence, reads as the stored context on both sides up to its
+//! edges, and none when there is no such one or several.
 //!
 //! 0. **Line ends.** If converting the offsets and quotes from LF to CRLF
 //!    (or back) puts more quotes in place than the stored offsets do, the
@@ -19,9 +26,8 @@
 //!    (and is not known to have occurred twice in the old one: no other
 //!    span's quote held it at another place) is a strong anchor there, if
 //!    its context bears that out; a span whose quote occurs several times
-//!    but whose context surrounds one occurrence (among the 64 nearest its
-//!    old start on each side) best, with a whole side, is a strong anchor
-//!    there too; without a stored context, a span whose quote still sits at
+//!    but whose context picks one occurrence (among the 64 nearest its old
+//!    start on each side) is a strong anchor there too; without a stored context, a span whose quote still sits at
 //!    its stored offsets is a weak one (with one, staying must be borne out
 //!    like any move: a copy of the name inserted just before it takes its
 //!    offsets). The anchors kept are the heaviest chain in the same order in
@@ -45,8 +51,7 @@
 //!    span, is clearly nearer than any other (the next one is at least
 //!    twice as far, plus [`SLACK`]) and has both sides of its context; after
 //!    the last anchor, only the one occurrence there is. When that leaves it
-//!    unclear, the occurrence its context surrounds best, with a whole side,
-//!    is taken. An occurrence inside another placed span's quote that held
+//!    unclear, the occurrence its context picks is taken. An occurrence inside another placed span's quote that held
 //!    this one in the old text belongs to that span (`Müller` inside `José
 //!    Müller`).
 //! 3. **Changed.** With no occurrence left: the quote's words with other
@@ -63,12 +68,18 @@
 //!    the context (with one stored). The span's quote becomes that text.
 //!    Quotes shorter than [`FUZZY_MIN_LEN`] or longer than [`FUZZY_MAX_LEN`]
 //!    are not matched fuzzily.
-//! 4. **Moved far.** A span left whose context surrounds one occurrence of
-//!    its quote best, with a whole side, anywhere in the text and held by
-//!    no other span, is placed there (a paragraph moved).
-//! 5. **Checks.** A placement its context does not bear out is undone; of
-//!    spans from different old places that landed on one place, only the
-//!    one its context surrounds best keeps it (none, on a tie); a span whose
+//! 4. **Moved far.** A span left whose context picks one occurrence of its
+//!    quote anywhere in the text, held by no other span, is placed there (a
+//!    paragraph moved).
+//! 5. **Checks.** A placement its context does not bear out is undone; so is
+//!    that of a span inside a longer span's quote (a country in an
+//!    initiative's name) when the longer span is not placed and no whole
+//!    side of its context reaching past the longer quote is around it; of
+//!    spans from different old places that landed on one place, or that
+//!    are unplaced but whose quote is there and whose context bears it out,
+//!    only the one its context surrounds best keeps it (none, on a tie: a
+//!    span whose sentence was deleted does not take the same name in the
+//!    next sentence, whose own span went unplaced); a span whose
 //!    quote and whole context occur at more places than spans hold them is
 //!    ambiguous and unplaced, those places kept as its candidates.
 //! 6. **Orphan.** Otherwise the span is returned unplaced, never dropped,
@@ -99,7 +110,7 @@ mod respaced;
 
 use std::collections::{HashMap, HashSet};
 
-pub use self::context::{CONTEXT_CHARS, CONTEXT_MIN_SIDE, Context};
+pub use self::context::{CONTEXT_CHARS, CONTEXT_MIN_SIDE, Context, Unit};
 
 use self::anchors::{Anchor, anchors};
 use self::frame::{Candidates, Frame, candidates, fuzzy_place};
@@ -278,8 +289,7 @@ fn place(
         // surrounds best, if one is.
         let in_context = || {
             let starts: Vec<usize> = free.iter().map(|c| c.start).collect();
-            let best = context.best(doc, &starts, len)?;
-            context.whole_side(doc, best, best + len).then_some(best)
+            context.placed_among(doc, &starts, len)
         };
         // Nearest where the anchors expect it, but not on an expected place:
         // with a context, only if both its sides are there (a sentence that
@@ -310,14 +320,15 @@ fn place(
             *place = None;
         }
     }
+    unplace_nested_without_evidence(doc, spans, contexts, &mut places.placed);
     ambiguity::one_span_a_place(doc, spans, contexts, &mut places.placed);
     let candidates = ambiguity::resolve(doc, spans, contexts, &mut places.placed);
     (places.placed, candidates)
 }
 
 /// Places the spans left whose quote occurs, held by no other span, where
-/// its stored context surrounds it best, with a whole side of it, far from
-/// where its neighbours went: a paragraph moved takes its spans out of the
+/// its stored context picks it ([`Context::placed_among`]), far from where
+/// its neighbours went: a paragraph moved takes its spans out of the
 /// order the anchors keep.
 fn moved_far(
     doc: &Document,
@@ -333,13 +344,58 @@ fn moved_far(
         }
         let len = span.text.chars().count();
         let all = index.within(doc, &span.text, 0, doc.char_len());
-        let Some(best) = context.best(doc, &all, len) else {
+        let Some(best) = context.placed_among(doc, &all, len) else {
             continue;
         };
-        if context.whole_side(doc, best, best + len)
-            && matches!(places.owner(best, span), Owner::Free)
-        {
+        if matches!(places.owner(best, span), Owner::Free) {
             places.put(i, best, len);
+        }
+    }
+}
+
+/// Unplaces the spans that lay inside a longer span's quote (a country in
+/// an initiative's name) when that span is not placed and no whole side of
+/// their stored context reaching beyond its quote is around their place: a
+/// side inside the longer quote is the longer span's evidence, not theirs,
+/// and it was not enough to place that one.
+fn unplace_nested_without_evidence(
+    doc: &Document,
+    spans: &[Span],
+    contexts: &[Context],
+    placed: &mut [Place],
+) {
+    // Spans not placed, by old start.
+    let mut unplaced: Vec<(usize, usize)> = spans
+        .iter()
+        .zip(placed.iter())
+        .filter(|(s, p)| p.is_none() && s.end > s.start)
+        .map(|(s, _)| (s.start, s.end))
+        .collect();
+    unplaced.sort_unstable();
+    for (i, span) in spans.iter().enumerate() {
+        let context = &contexts[i];
+        let Some((start, end)) = placed[i] else {
+            continue;
+        };
+        if context.is_empty() {
+            continue;
+        }
+        let before = context.prefix.chars().count();
+        let after = context.suffix.chars().count();
+        let whole_before =
+            before >= CONTEXT_MIN_SIDE && context.matched_before(doc, start) == before;
+        let whole_after = after >= CONTEXT_MIN_SIDE && context.matched_after(doc, end) == after;
+        let upto = unplaced.partition_point(|&(s, _)| s <= span.start);
+        let inside = unplaced[..upto].iter().any(|&(s, e)| {
+            let longer = e - s > span.end - span.start;
+            // A whole side that reaches past the longer quote is the span's
+            // own evidence.
+            let beyond = (whole_before && span.start.saturating_sub(before) < s)
+                || (whole_after && span.end + after > e);
+            longer && span.end <= e && !beyond
+        });
+        if inside {
+            placed[i] = None;
         }
     }
 }

@@ -39,9 +39,16 @@ use common::news_edits::{Article, KINDS, Marked, edit, generated, samples};
 use newsmark::model::{Document, Span};
 use newsmark::store::{self, Context};
 
+/// Whether two characters read the same for sliding: equal, or both
+/// whitespace (a line break where a space was reads as the same text).
+fn alike(a: char, b: char) -> bool {
+    a == b || (a.is_whitespace() && b.is_whitespace())
+}
+
 /// The same text with the marks slid as far right (or left) as they go
-/// without changing it: a run of inserted characters moves past an old
-/// character equal to its first (last), and so does a deleted stretch.
+/// without changing it, whitespace aside: a run of inserted characters
+/// moves past an old character like its first (last), and so does a deleted
+/// stretch.
 fn slid(text: &Marked, old: &[char], right: bool) -> Marked {
     let mut t = text.clone();
     let n = t.len();
@@ -58,14 +65,14 @@ fn slid(text: &Marked, old: &[char], right: bool) -> Marked {
         }
         i = b;
         if right {
-            while b < n && t[b].1.is_some() && t[a].0 == t[b].0 {
+            while b < n && t[b].1.is_some() && alike(t[a].0, t[b].0) {
                 t[a].1 = t[b].1.take();
                 a += 1;
                 b += 1;
             }
             i = b;
         } else {
-            while a > 0 && t[a - 1].1.is_some() && t[b - 1].0 == t[a - 1].0 {
+            while a > 0 && t[a - 1].1.is_some() && alike(t[b - 1].0, t[a - 1].0) {
                 t[b - 1].1 = t[a - 1].1.take();
                 a -= 1;
                 b -= 1;
@@ -77,7 +84,7 @@ fn slid(text: &Marked, old: &[char], right: bool) -> Marked {
         for i in 1..n {
             if let (Some(p), Some(o)) = (t[i - 1].1, t[i].1)
                 && o > p + 1
-                && old[p + 1] == t[i].0
+                && alike(old[p + 1], t[i].0)
             {
                 t[i].1 = Some(p + 1);
             }
@@ -86,7 +93,7 @@ fn slid(text: &Marked, old: &[char], right: bool) -> Marked {
         for i in (0..n.saturating_sub(1)).rev() {
             if let (Some(o), Some(nx)) = (t[i].1, t[i + 1].1)
                 && nx > o + 1
-                && old[nx - 1] == t[i].0
+                && alike(old[nx - 1], t[i].0)
             {
                 t[i].1 = Some(nx - 1);
             }
@@ -137,17 +144,27 @@ fn truth(span: &Span, text: &Marked, now: &[Option<usize>]) -> Truth {
 }
 
 /// Verdicts, as columns of the table.
-const COLUMNS: [&str; 8] = [
+const COLUMNS: [&str; 9] = [
     "placeable",
     "exact",
     "near",
+    "same-text",
     "orph-p",
     "orph-n",
     "guessed",
     "WRONG",
     "dropped",
 ];
-type Score = [usize; 8];
+const PLACEABLE: usize = 0;
+const EXACT: usize = 1;
+const NEAR: usize = 2;
+const SAME_TEXT: usize = 3;
+const ORPHANED_PLACEABLE: usize = 4;
+const ORPHANED: usize = 5;
+const GUESSED: usize = 6;
+const WRONG: usize = 7;
+const DROPPED: usize = 8;
+type Score = [usize; 9];
 
 /// Whether `r` lies over what is left of `span` in `text`: it overlaps the
 /// span's surviving characters, and holds no other old character but
@@ -159,6 +176,50 @@ fn over_what_is_left(span: &Span, r: &Range<usize>, text: &Marked) -> bool {
         .iter()
         .any(|c| c.1.is_some_and(|o| !mine(o)) && c.0.is_alphanumeric());
     overlaps && !foreign
+}
+
+/// `text` with every run of whitespace made one space.
+fn squeezed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `r`, where a span whose characters did not survive was placed,
+/// reads as the span did, so that nothing in the text tells it from the
+/// span's own: either an identical quote that the edits wrote in the gap
+/// the span's own left (every character of `r` inserted, the nearest old
+/// character before it from before the span and the nearest after it from
+/// after: a sentence rewritten around the name, which an alignment keeping
+/// the name would explain with fewer edits), or the quote (whitespace
+/// aside) with the whole of its stored context on both sides, found at no
+/// other place of the text.
+fn reads_as_the_span(
+    doc: &Document,
+    span: &Span,
+    context: &Context,
+    r: &Range<usize>,
+    text: &Marked,
+) -> bool {
+    let Some(placed) = doc.slice(r.clone()) else {
+        return false;
+    };
+    let rewritten_around = placed == span.text
+        && text[r.clone()].iter().all(|c| c.1.is_none())
+        && text[..r.start]
+            .iter()
+            .rev()
+            .find_map(|c| c.1)
+            .is_none_or(|o| o < span.start)
+        && text[r.end..]
+            .iter()
+            .find_map(|c| c.1)
+            .is_none_or(|o| o >= span.end);
+    let full = context.prefix.chars().count() + context.suffix.chars().count();
+    let whole_context = !context.is_empty()
+        && squeezed(placed) == squeezed(&span.text)
+        && context.score(doc, r.start, r.end) == full
+        && context.sides(doc, r.start, r.end) == (true, true)
+        && with_whole_context(doc, &span.text, context) <= usize::from(placed == span.text);
+    rewritten_around || whole_context
 }
 
 /// How many places of `doc` hold `quote` with the whole of `context`
@@ -213,7 +274,7 @@ fn run(art: &Article, edited: &Marked, score: &mut Score, kind: &str) {
     placed.extend(outcome.orphans.iter().map(|s| (s.id, None)));
     for (span, context) in art.spans.iter().zip(&art.contexts) {
         let Some(result) = placed.get(&span.id) else {
-            score[7] += 1;
+            score[DROPPED] += 1;
             continue;
         };
         let ambiguous = !context.is_empty() && {
@@ -230,25 +291,33 @@ fn run(art: &Article, edited: &Marked, score: &mut Score, kind: &str) {
         let disagree = truths.iter().any(|t| *t != truths[0]);
         let placeable = !ambiguous && !disagree && truths[0] != Truth::Gone;
         if placeable {
-            score[0] += 1;
+            score[PLACEABLE] += 1;
         }
         let column = match result {
-            None if placeable => 3,
-            None => 4,
-            Some(_) if ambiguous => 5,
+            None if placeable => ORPHANED_PLACEABLE,
+            None => ORPHANED,
+            Some(_) if ambiguous => GUESSED,
             Some(r) if truths.iter().any(|t| *t == Truth::At(r.clone())) => {
                 if doc.slice(r.clone()) == Some(span.text.as_str()) {
-                    1
+                    EXACT
                 } else {
-                    2
+                    NEAR
                 }
             }
-            Some(r) if readings.iter().any(|t| over_what_is_left(span, r, t)) => 2,
-            Some(_) => 6,
+            Some(r) if readings.iter().any(|t| over_what_is_left(span, r, t)) => NEAR,
+            Some(r) if !placeable && reads_as_the_span(&doc, span, context, r, &edited) => {
+                SAME_TEXT
+            }
+            Some(_) => WRONG,
         };
         score[column] += 1;
-        if column == 6 || column == 5 || (column == 3 && std::env::var_os("SHOW_ORPHANS").is_some())
-        {
+        let show = match column {
+            WRONG | GUESSED => true,
+            SAME_TEXT => std::env::var_os("SHOW_SAME_TEXT").is_some(),
+            ORPHANED_PLACEABLE => std::env::var_os("SHOW_ORPHANS").is_some(),
+            _ => false,
+        };
+        if show {
             let how = outcome
                 .placed
                 .iter()
@@ -270,18 +339,60 @@ fn run(art: &Article, edited: &Marked, score: &mut Score, kind: &str) {
                 span.start..span.end,
                 truths[0]
             );
+            if std::env::var_os("SHOW_TEXT").is_some() {
+                explain(art, span, &new, &edited, result.as_ref(), &placed);
+            }
         }
     }
 }
 
-/// Edits every article ten times in every kind; the scores by kind.
-fn measure() -> (BTreeMap<&'static str, Score>, usize, usize) {
-    // `REANCHOR_SEED=N` runs other edits (the table in the README is the
-    // default seed's).
-    let seed = std::env::var("REANCHOR_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0x616e_6368_6f72_3136);
+/// For `SHOW_TEXT=1`: the text around a span before and after the edits,
+/// the old index of each character around where it was placed (`-`:
+/// inserted), and where the spans near it went.
+fn explain(
+    art: &Article,
+    span: &Span,
+    new: &str,
+    edited: &Marked,
+    result: Option<&Range<usize>>,
+    placed: &BTreeMap<u64, Option<Range<usize>>>,
+) {
+    let lo = span.start.saturating_sub(80);
+    let old_text: String = art.text.iter().skip(lo).take(span.end + 80 - lo).collect();
+    eprintln!("  old at {lo}: {old_text:?}");
+    let r = result.cloned().unwrap_or(0..0);
+    let lo = r.start.min(span.start).saturating_sub(80);
+    let hi = r.end.max(span.end) + 80;
+    let new_text: String = new.chars().skip(lo).take(hi - lo).collect();
+    eprintln!("  new at {lo}: {new_text:?}");
+    if let Some(r) = result {
+        let marks: Vec<String> = edited[r.start.saturating_sub(40)..(r.end + 40).min(edited.len())]
+            .iter()
+            .map(|c| format!("{}{}", c.0, c.1.map_or("-".to_owned(), |o| o.to_string())))
+            .collect();
+        eprintln!("  old indices: {}", marks.join(" "));
+    }
+    for other in &art.spans {
+        if other.start + 150 > span.start && other.start < span.end + 150 {
+            let went = placed.get(&other.id).cloned().flatten();
+            eprintln!(
+                "  span {} {:?} {:?} -> {went:?}",
+                other.id,
+                other.text,
+                other.start..other.end
+            );
+        }
+    }
+}
+
+/// The default seed (the README's table is its), and the others the test
+/// runs too: each makes other edits, and a rule that holds for one may not
+/// for the next.
+const SEEDS: [u64; 4] = [0x616e_6368_6f72_3136, 1, 2, 3];
+
+/// Edits every article ten times in every kind, with `seed`; the scores by
+/// kind.
+fn measure(seed: u64) -> (BTreeMap<&'static str, Score>, usize, usize) {
     let mut rng = Rng(seed);
     let mut articles = samples();
     for k in 0..16 {
@@ -304,43 +415,63 @@ fn measure() -> (BTreeMap<&'static str, Score>, usize, usize) {
 
 /// Placed (exactly or near) among the placeable, in percent.
 fn placed_percent(score: &Score) -> f64 {
-    let placeable = score[0].max(1);
-    100.0 * (placeable - score[3]) as f64 / placeable as f64
+    let placeable = score[PLACEABLE].max(1);
+    100.0 * (placeable - score[ORPHANED_PLACEABLE]) as f64 / placeable as f64
 }
 
+/// One row of the table.
+fn row(name: &str, score: &Score) {
+    let spans = score[EXACT..=DROPPED].iter().sum::<usize>();
+    let cells: Vec<String> = score.iter().map(|n| format!("{n:>10}")).collect();
+    eprintln!(
+        "| {name:<22} {spans:>6}{} {:>6.2} %",
+        cells.concat(),
+        placed_percent(score)
+    );
+}
+
+/// `REANCHOR_SEED=N` runs only the edits of seed `N`.
 #[test]
 fn reanchoring_benchmark() {
-    let (by_kind, cases, articles) = measure();
-    eprintln!("\n{cases} edited articles ({articles} articles, 15 kinds of edit, 10 each)");
-    let header: Vec<String> = COLUMNS.iter().map(|c| format!("{c:>10}")).collect();
-    eprintln!("| {:<22} {:>6}{}  placed", "edit", "spans", header.concat());
-    let mut total: Score = [0; 8];
-    for kind in KINDS {
-        let score = by_kind[kind];
-        let spans = score[1..=7].iter().sum::<usize>();
-        let cells: Vec<String> = score.iter().map(|n| format!("{n:>10}")).collect();
+    let seeds: Vec<u64> = match std::env::var("REANCHOR_SEED") {
+        Ok(seed) => vec![seed.parse().expect("REANCHOR_SEED is a number")],
+        Err(_) => SEEDS.to_vec(),
+    };
+    for seed in seeds {
+        let (by_kind, cases, articles) = measure(seed);
         eprintln!(
-            "| {kind:<22} {spans:>6}{} {:>6.2} %",
-            cells.concat(),
-            placed_percent(&score)
+            "\nseed {seed:#x}: {cases} edited articles ({articles} articles, 15 kinds of edit, \
+             10 each)"
         );
-        total.iter_mut().zip(score).for_each(|(t, n)| *t += n);
-    }
-    let spans = total[1..=7].iter().sum::<usize>();
-    let cells: Vec<String> = total.iter().map(|n| format!("{n:>10}")).collect();
-    eprintln!(
-        "| {:<22} {spans:>6}{} {:>6.2} %",
-        "all",
-        cells.concat(),
-        placed_percent(&total)
-    );
-    assert!(cases >= 2_000);
-    assert_eq!(total[7], 0, "spans dropped");
-    assert_eq!(total[6], 0, "spans placed where they do not belong");
-    assert_eq!(total[5], 0, "ambiguous spans placed (guessed)");
-    for kind in KINDS {
-        let score = by_kind[kind];
-        assert!(score[0] > 0, "{kind}: nothing placeable");
-        assert!(placed_percent(&score) >= 99.5, "{kind}: {score:?}");
+        let header: Vec<String> = COLUMNS.iter().map(|c| format!("{c:>10}")).collect();
+        eprintln!("| {:<22} {:>6}{}  placed", "edit", "spans", header.concat());
+        let mut total: Score = [0; COLUMNS.len()];
+        for kind in KINDS {
+            let score = by_kind[kind];
+            row(kind, &score);
+            total.iter_mut().zip(score).for_each(|(t, n)| *t += n);
+        }
+        row("all", &total);
+        assert!(cases >= 2_000);
+        assert_eq!(total[DROPPED], 0, "seed {seed}: spans dropped");
+        assert_eq!(
+            total[WRONG], 0,
+            "seed {seed}: spans placed where they do not belong"
+        );
+        assert_eq!(
+            total[GUESSED], 0,
+            "seed {seed}: ambiguous spans placed (guessed)"
+        );
+        for kind in KINDS {
+            let score = by_kind[kind];
+            assert!(
+                score[PLACEABLE] > 0,
+                "seed {seed}, {kind}: nothing placeable"
+            );
+            assert!(
+                placed_percent(&score) >= 99.5,
+                "seed {seed}, {kind}: {score:?}"
+            );
+        }
     }
 }

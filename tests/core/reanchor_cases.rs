@@ -394,3 +394,126 @@ fn whitespace_changed_inside_a_quote_still_places_it() {
         }
     }
 }
+
+/// Where `outcome` placed the span with id `id`, if it did.
+fn placed_at(outcome: &store::ReanchorOutcome, id: u64) -> Option<usize> {
+    outcome
+        .placed
+        .iter()
+        .find(|(s, _)| s.id == id)
+        .map(|(s, _)| s.start)
+}
+
+/// A title copied below itself: the copy has the title's suffix (whitespace
+/// runs match any other), but only the original still begins the text, so
+/// its spans stay there.
+#[test]
+fn spans_of_a_title_copied_below_itself_stay_on_the_title() {
+    let old = "Chile en Argelia sluiten akkoord\n\nEl hoofdredacteur Teresa Ribera \
+               visitará España la próxima semana.";
+    let new = "Chile en Argelia sluiten akkoord\n\nChile en Argelia sluiten akkoord\n\
+               El hoofdredacteur Teresa Ribera visitará España la próxima semana.";
+    let outcome = reanchor_edit(old, &[("Chile", 0), ("Argelia", 0)], new);
+    assert_eq!(placed_at(&outcome, 1), Some(0), "{outcome:?}");
+    assert_eq!(placed_at(&outcome, 2), Some(9), "{outcome:?}");
+}
+
+/// A paragraph ending in the same template sentence ("… confirmaron la
+/// reunión con Ana Botín.") is moved just after the span's paragraph. Each
+/// occurrence has one whole side of the span's context, and the copy
+/// matches more code points; only the original reads as the stored context
+/// up to the paragraph's edges, so it is the place.
+#[test]
+fn a_template_sentence_moved_beside_a_span_does_not_take_it() {
+    let old = Document::new(
+        "Fuentes del Gobierno de Argelia confirmaron la reunión con Ana Botín.\n\
+         La ministra de Trabajo Mark Rutte defendió el plan.",
+    );
+    let start = nth(old.text(), "Ana Botín", 0);
+    let context = store::Context::around(&old, start, start + 9);
+    let new = Document::new(
+        "Fuentes del Gobierno de Argelia confirmaron la reunión con Ana Botín.\n\
+         La hoofdredacteur Teresa Ribera defendió el acuerdo. Fuentes del Gobierno de \
+         España confirmaron la reunión con Ana Botín.\n\
+         La ministra de Trabajo Mark Rutte defendió el plan.",
+    );
+    let starts = [
+        nth(new.text(), "Ana Botín", 0),
+        nth(new.text(), "Ana Botín", 1),
+    ];
+    assert!(starts.iter().all(|&s| context.whole_side(&new, s, s + 9)));
+    // Counting code points prefers the copy.
+    assert_eq!(context.best(&new, &starts, 9), Some(starts[1]));
+    assert!(context.fills(&new, starts[0], starts[0] + 9, store::Unit::Paragraph));
+    assert!(!context.fills(&new, starts[1], starts[1] + 9, store::Unit::Paragraph));
+    assert_eq!(context.placed_among(&new, &starts, 9), Some(starts[0]));
+    // The sentence decides when neither paragraph reads as the context.
+    let sentence_only = Document::new(
+        "Fuentes del Gobierno de Argelia confirmaron la reunión con Ana Botín. Otro \
+         asunto.\nFuentes del Gobierno de España confirmaron la reunión con Ana Botín.\n\
+         La ministra de Trabajo Mark Rutte defendió el plan.",
+    );
+    let starts = [
+        nth(sentence_only.text(), "Ana Botín", 0),
+        nth(sentence_only.text(), "Ana Botín", 1),
+    ];
+    assert!(context.fills(
+        &sentence_only,
+        starts[0],
+        starts[0] + 9,
+        store::Unit::Sentence
+    ));
+    assert!(!context.fills(
+        &sentence_only,
+        starts[0],
+        starts[0] + 9,
+        store::Unit::Paragraph
+    ));
+    assert_eq!(
+        context.placed_among(&sentence_only, &starts, 9),
+        Some(starts[0])
+    );
+}
+
+/// The sentence holding a span is deleted, and the next sentence names the
+/// same man where the span was (its role word has the same length). The
+/// next sentence's own span claims that place with a context that fits it
+/// better: the deleted one does not take it.
+#[test]
+fn a_span_whose_sentence_was_deleted_does_not_take_the_next_mention() {
+    let old = "Het akkoord werd gisteren getekend. De hoofdredacteur Luis Tosar bezocht \
+               gisteren Marokko voor overleg. De vicepresidenta Luis Tosar bezocht gisteren \
+               Argelia voor overleg. Het plan moet in 2030 klaar zijn.";
+    let new = "Het akkoord werd gisteren getekend. De vicepresidenta Luis Tosar bezocht \
+               gisteren  voor overleg. Het plan moet in 2030 klaar zijn.";
+    assert_eq!(nth(old, "Luis Tosar", 0), nth(new, "Luis Tosar", 0));
+    let outcome = reanchor_edit(old, &[("Luis Tosar", 0), ("Luis Tosar", 1)], new);
+    assert_eq!(placed_at(&outcome, 1), None, "{outcome:?}");
+}
+
+/// A name inside a longer span (the country in an initiative's name) whose
+/// sentence was deleted is not moved onto a new mention of the initiative
+/// elsewhere, though the longer name is its whole suffix: that side is the
+/// longer span's quote, and the longer span could not be placed.
+#[test]
+fn a_name_inside_an_unplaced_longer_span_does_not_move_far() {
+    let old = "In Chile reageerde men verdeeld op het nieuws.\nNgāwhika said the first \
+               public tool would be the Chile–New Zealand Marine Heatwave Alert, a \
+               text-message warning service.\nWellington has pledged funding for four years.";
+    let new = "Chile–New Zealand Marine Heatwave Alert blijft plan gisteren.\nIn Chile \
+               reageerde men verdeeld op het nieuws.\nWellington has pledged funding for \
+               four years.";
+    let spans = [
+        ("Chile", 0),
+        ("Chile–New Zealand Marine Heatwave Alert", 0),
+        ("Chile", 1),
+    ];
+    let outcome = reanchor_edit(old, &spans, new);
+    assert_eq!(
+        placed_at(&outcome, 1),
+        Some(nth(new, "Chile", 1)),
+        "{outcome:?}"
+    );
+    assert_eq!(placed_at(&outcome, 2), None, "{outcome:?}");
+    assert_eq!(placed_at(&outcome, 3), None, "{outcome:?}");
+}

@@ -17,9 +17,17 @@ const MAX_WEIGHED: usize = 4096;
 /// At most this many candidates are kept for an orphan.
 pub const MAX_CANDIDATES: usize = 8;
 
+/// At most this many unplaced spans with a quote are weighed as claimants
+/// of each place that quote was placed at.
+const MAX_CLAIMANTS: usize = 64;
+
 /// Leaves one span on each place of `placed` where spans from different old
 /// places (or with different quotes) landed: the one whose stored context
-/// surrounds it best, if one does; none otherwise.
+/// surrounds it best, if one does; none otherwise. A span left unplaced
+/// whose quote is there and whose context bears the place out claims it
+/// too, without taking it: a span whose sentence was deleted must not take
+/// the place of the same name in the next sentence, whose own span went
+/// unplaced.
 pub(super) fn one_span_a_place(
     doc: &Document,
     spans: &[Span],
@@ -27,24 +35,45 @@ pub(super) fn one_span_a_place(
     placed: &mut [Option<(usize, usize)>],
 ) {
     let mut at: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    let mut unplaced: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, place) in placed.iter().enumerate() {
-        if let Some(place) = place {
-            at.entry(*place).or_default().push(i);
+        match place {
+            Some(place) => at.entry(*place).or_default().push(i),
+            None if !contexts[i].is_empty() => {
+                unplaced.entry(spans[i].text.as_str()).or_default().push(i);
+            }
+            None => {}
         }
     }
     for ((start, end), mut here) in at {
         let old = |i: usize| (spans[i].start, spans[i].end, spans[i].text.as_str());
         here.sort_by_key(|&i| old(i));
         here.dedup_by_key(|i| old(*i));
-        if here.len() < 2 {
+        let claimants = here.first().and_then(|_| {
+            let text = doc.slice(start..end)?;
+            let others = unplaced.get(text)?;
+            Some(others.iter().copied().filter(|&j| {
+                here.iter().all(|&i| old(i) != old(j)) && contexts[j].supports(doc, start, end)
+            }))
+        });
+        let claimants: Vec<usize> = claimants
+            .into_iter()
+            .flatten()
+            .take(MAX_CLAIMANTS)
+            .collect();
+        if here.len() + claimants.len() < 2 {
             continue;
         }
-        let scores: Vec<usize> = here
+        let score = |i: usize| contexts[i].score(doc, start, end);
+        let scores: Vec<usize> = here.iter().map(|&i| score(i)).collect();
+        let top = scores
             .iter()
-            .map(|&i| contexts[i].score(doc, start, end))
-            .collect();
-        let top = scores.iter().copied().max().unwrap_or(0);
-        let winners = scores.iter().filter(|&&s| s == top).count();
+            .copied()
+            .chain(claimants.iter().map(|&j| score(j)))
+            .max()
+            .unwrap_or(0);
+        let winners = scores.iter().filter(|&&s| s == top).count()
+            + claimants.iter().filter(|&&j| score(j) == top).count();
         for (&i, &score) in here.iter().zip(&scores) {
             let keep = winners == 1 && score == top;
             // Spans over the same old text keep or lose the place together.

@@ -114,15 +114,13 @@ const CONTEXT_CANDIDATES: usize = 64;
 
 /// The start of the occurrence of `span`'s quote, among the
 /// [`CONTEXT_CANDIDATES`] nearest its old start on each side, that its
-/// stored `context` surrounds best ([`Context::best`]), if one does, with a
-/// whole side of it.
+/// stored `context` picks ([`Context::placed_among`]), if it picks one.
 fn in_context(doc: &Document, index: &Index<'_>, span: &Span, context: &Context) -> Option<usize> {
     let len = span.text.chars().count();
     let all = index.within(doc, &span.text, 0, doc.char_len());
     let k = all.partition_point(|&x| x < span.start);
     let near = &all[k.saturating_sub(CONTEXT_CANDIDATES)..(k + CONTEXT_CANDIDATES).min(all.len())];
-    let best = context.best(doc, near, len)?;
-    context.whole_side(doc, best, best + len).then_some(best)
+    context.placed_among(doc, near, len)
 }
 
 /// In each stretch between two anchors (or after the last), among the spans

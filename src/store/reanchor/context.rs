@@ -42,6 +42,58 @@ fn matched(stored: impl Iterator<Item = char>, text: impl Iterator<Item = char>)
     n
 }
 
+/// How far from a quote its context is read to tell copies apart
+/// ([`Context::fills`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Up to a line break.
+    Paragraph,
+    /// Up to a line break or a sentence's end (`.`, `!`, `?` or `…` and
+    /// whitespace).
+    Sentence,
+}
+
+/// Where the quote's unit ends in `side`, read away from the quote (a
+/// prefix comes reversed): how many of its code points belong to the unit,
+/// with the punctuation that ends a sentence.
+fn unit_len(side: &[char], unit: Unit, reversed: bool) -> Option<usize> {
+    let is_break = |c: char| c == '\n' || c == '\r';
+    let ends_sentence = |c: char| matches!(c, '.' | '!' | '?' | '…');
+    (0..side.len()).find(|&k| {
+        let c = side[k];
+        if is_break(c) {
+            return true;
+        }
+        if unit == Unit::Paragraph || !c.is_whitespace() {
+            return false;
+        }
+        // In a prefix the full stop comes after the whitespace (read
+        // backwards), in a suffix before it.
+        match reversed {
+            true => side.get(k + 1).is_some_and(|&p| ends_sentence(p)),
+            false => k > 0 && ends_sentence(side[k - 1]),
+        }
+    })
+}
+
+/// Whether `text` (read away from a quote; `at_edge` when it reaches the
+/// text's start or end) goes on as `stored` does to the edge of the quote's
+/// unit, whitespace runs aside ([`Context::fills`]).
+fn side_fills(stored: &[char], text: &[char], at_edge: bool, unit: Unit, reversed: bool) -> bool {
+    let squeeze = |chars: &[char]| -> String {
+        let text: String = chars.iter().collect();
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    match unit_len(stored, unit, reversed) {
+        // The unit ends inside the stored side: the text's must end there.
+        Some(k) => unit_len(text, unit, reversed)
+            .is_some_and(|t| squeeze(&text[..t]) == squeeze(&stored[..k])),
+        // The stored side was cut short by the text's edge.
+        None if stored.len() < CONTEXT_CHARS => at_edge && squeeze(text) == squeeze(stored),
+        None => matched(stored.iter().copied(), text.iter().copied()) == stored.len(),
+    }
+}
+
 /// The text just before and just after a span's quote, up to
 /// [`CONTEXT_CHARS`] code points each (less at the text's start or end).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -157,13 +209,107 @@ impl Context {
     /// Whether a whole side of this context (one of at least
     /// [`CONTEXT_MIN_SIDE`] code points, whitespace runs matching any
     /// other) is around `start..end` of `doc`.
+    ///
+    /// A side left empty because the quote began (ended) the text it was
+    /// taken from counts as whole where the quote begins (ends) the text,
+    /// but for whitespace, and the other side is there ([`Self::sides`]): a
+    /// title copied below itself has the original's suffix, but only the
+    /// original still starts the text.
     pub fn whole_side(&self, doc: &Document, start: usize, end: usize) -> bool {
         let whole = |stored: &str, matched: usize| {
             let n = stored.chars().count();
             n >= CONTEXT_MIN_SIDE && matched == n
         };
-        whole(&self.prefix, self.matched_before(doc, start))
-            || whole(&self.suffix, self.matched_after(doc, end))
+        let edge = |stored: &str, other: &str, rest: Option<&str>| {
+            stored.is_empty()
+                && !other.is_empty()
+                && rest.is_some_and(|r| r.chars().all(char::is_whitespace))
+        };
+        let before = (start <= CONTEXT_CHARS)
+            .then(|| doc.slice(0..start))
+            .flatten();
+        let after = (doc.char_len().saturating_sub(end) <= CONTEXT_CHARS)
+            .then(|| doc.slice(end..doc.char_len()))
+            .flatten();
+        let whole_before = whole(&self.prefix, self.matched_before(doc, start));
+        let whole_after = whole(&self.suffix, self.matched_after(doc, end));
+        if whole_before || whole_after {
+            return true;
+        }
+        let at_edge =
+            edge(&self.prefix, &self.suffix, before) || edge(&self.suffix, &self.prefix, after);
+        at_edge && {
+            let (before, after) = self.sides(doc, start, end);
+            before && after
+        }
+    }
+
+    /// Among `starts` (of occurrences of a quote of `len` code points), the
+    /// one this context places the quote at: the one it surrounds best
+    /// ([`Self::best`]) if that has a whole side of it ([`Self::whole_side`])
+    /// and no other occurrence has one. When several have, the text around
+    /// them was copied (a template sentence, a pasted or moved paragraph)
+    /// and how many code points match says little: the one occurrence whose
+    /// own paragraph reads as the stored context does on both sides is
+    /// taken, else the one whose own sentence does ([`Self::fills`]), and
+    /// none if there is no such one or several.
+    pub fn placed_among(&self, doc: &Document, starts: &[usize], len: usize) -> Option<usize> {
+        let best = self.best(doc, starts, len)?;
+        if !self.whole_side(doc, best, best + len) {
+            return None;
+        }
+        let contenders: Vec<usize> = starts
+            .iter()
+            .copied()
+            .filter(|&s| s == best || self.whole_side(doc, s, s + len))
+            .collect();
+        if contenders.len() == 1 {
+            return Some(best);
+        }
+        // `Err`: none fills the unit, and a smaller one may tell.
+        let only = |unit: Unit| {
+            let mut filled = contenders
+                .iter()
+                .copied()
+                .filter(|&s| self.fills(doc, s, s + len, unit));
+            match (filled.next(), filled.next()) {
+                (Some(only), None) => Ok(Some(only)),
+                (Some(_), Some(_)) => Ok(None),
+                (None, _) => Err(()),
+            }
+        };
+        only(Unit::Paragraph)
+            .or_else(|()| only(Unit::Sentence))
+            .unwrap_or(None)
+    }
+
+    /// Whether the text around `start..end` of `doc` reads as this context
+    /// does as far as the quote's `unit` (its paragraph or its sentence)
+    /// goes, on both sides, whitespace runs aside: up to the unit's edge
+    /// where the stored side has one, the whole side where it has none, and
+    /// to the text's start (end) where the stored side was cut short by it.
+    pub fn fills(&self, doc: &Document, start: usize, end: usize, unit: Unit) -> bool {
+        if self.is_empty() {
+            return false;
+        }
+        let window = LOOK_AROUND * CONTEXT_CHARS;
+        let from = start.saturating_sub(window);
+        let to = end.saturating_add(window).min(doc.char_len());
+        let before: Vec<char> = doc
+            .slice(from..start)
+            .unwrap_or_default()
+            .chars()
+            .rev()
+            .collect();
+        let after: Vec<char> = doc
+            .slice(end.min(to)..to)
+            .unwrap_or_default()
+            .chars()
+            .collect();
+        let prefix: Vec<char> = self.prefix.chars().rev().collect();
+        let suffix: Vec<char> = self.suffix.chars().collect();
+        side_fills(&prefix, &before, from == 0, unit, true)
+            && side_fills(&suffix, &after, to == doc.char_len(), unit, false)
     }
 
     /// Among `starts` (of occurrences of a quote of `len` code points), the
