@@ -390,13 +390,25 @@ fn unplace_nested_without_evidence(
             let longer = e - s > span.end - span.start;
             // A whole side that reaches past the longer quote is the span's
             // own evidence.
-            let beyond = (whole_before && span.start.saturating_sub(before) < s)
-                || (whole_after && span.end + after > e);
+            let beyond = (whole_before && reaches_past(&context.prefix, span.start - s, true))
+                || (whole_after && reaches_past(&context.suffix, e - span.end, false));
             longer && span.end <= e && !beyond
         });
         if inside {
             placed[i] = None;
         }
+    }
+}
+
+/// Whether a stored side of a span's context, read away from the quote,
+/// holds more than whitespace past the `inside` code points that lie in a
+/// longer quote around it.
+fn reaches_past(side: &str, inside: usize, prefix: bool) -> bool {
+    let n = side.chars().count();
+    let past = n.saturating_sub(inside);
+    match prefix {
+        true => side.chars().take(past).any(|c| !c.is_whitespace()),
+        false => side.chars().skip(inside).any(|c| !c.is_whitespace()),
     }
 }
 

@@ -223,7 +223,7 @@ fn brat_doccano_and_spacy_give_back_the_samples_relations_and_entity_links() {
     let original = corpus_links(&corpus);
     let relations: usize = original.iter().map(|(_, r, _)| r.len()).sum();
     let links: usize = original.iter().map(|(_, _, l)| l.len()).sum();
-    assert_eq!(relations, 38, "the samples' relations");
+    assert_eq!(relations, 44, "the samples' relations");
     assert!(links > 40, "the samples' accepted links: {links}");
     for (export, import) in [
         (ExportFormat::Brat, Format::Brat),
@@ -367,7 +367,7 @@ fn w3c_and_spacy_carry_the_samples_relations_between_their_spans() {
     assert_eq!(json["total"], items.len());
     let (relations, spans): (Vec<_>, Vec<_>) =
         items.iter().partition(|i| i["motivation"] == "linking");
-    assert_eq!(relations.len(), 38);
+    assert_eq!(relations.len(), 44);
     assert_eq!(
         report.spans,
         spans.len(),
@@ -412,7 +412,7 @@ fn w3c_and_spacy_carry_the_samples_relations_between_their_spans() {
             }
         }
     }
-    assert_eq!(written, 38);
+    assert_eq!(written, 44);
 }
 
 #[test]

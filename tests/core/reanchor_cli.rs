@@ -96,7 +96,7 @@ fn changed_articles_are_rewritten_and_orphans_never_dropped() {
     assert!(stdout.contains("span 5: quote \"South Pacific Ocean Watch\" (was at 102..127)"));
     assert!(!stdout.contains("moved from"), "{stdout}");
     assert!(
-        stderr.contains("4 annotation files: 2 rewritten, 1 with spans"),
+        stderr.contains("5 annotation files: 2 rewritten, 1 with spans"),
         "{stderr}"
     );
 

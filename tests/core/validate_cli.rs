@@ -164,7 +164,7 @@ fn clean_corpus_exits_0_with_nothing_on_stdout() {
         String::from_utf8_lossy(&out.stdout)
     );
     // Four pairs and the entity registry.
-    assert_eq!(stderr, "checked 9 files: no problems\n");
+    assert_eq!(stderr, "checked 11 files: no problems\n");
 }
 
 #[test]
@@ -212,7 +212,7 @@ fn json_report_parses() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let expected = serde_json::json!({"files_checked": 9, "problems": [], "warnings": []});
+    let expected = serde_json::json!({"files_checked": 11, "problems": [], "warnings": []});
     assert_eq!(report, expected);
 }
 

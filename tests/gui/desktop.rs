@@ -236,7 +236,7 @@ fn controls_without_tooltip(harness: &mut Harness<'_, NewsmarkApp>) -> (usize, V
     (controls.len(), missing)
 }
 
-/// A copy of the four annotated sample articles.
+/// A copy of the five annotated sample articles.
 fn sample_folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");

@@ -255,7 +255,9 @@ impl Context {
     /// none if there is no such one or several.
     pub fn placed_among(&self, doc: &Document, starts: &[usize], len: usize) -> Option<usize> {
         let best = self.best(doc, starts, len)?;
-        if !self.whole_side(doc, best, best + len) {
+        if !self.whole_side(doc, best, best + len)
+            || !self.own_sentence_agrees(doc, best, best + len)
+        {
             return None;
         }
         let contenders: Vec<usize> = starts
@@ -281,6 +283,27 @@ impl Context {
         only(Unit::Paragraph)
             .or_else(|()| only(Unit::Sentence))
             .unwrap_or(None)
+    }
+
+    /// Whether the quote's own sentence says the place is its: one side of
+    /// this context is around it ([`Self::sides`]) through at least
+    /// [`CONTEXT_MIN_SIDE`] code points of the quote's sentence. A whole
+    /// prefix ending in the full stop before a sentence-initial name tells
+    /// only that the previous sentence is there: a new sentence starting
+    /// with the same name after it is not the span's.
+    pub fn own_sentence_agrees(&self, doc: &Document, start: usize, end: usize) -> bool {
+        let (before, after) = self.sides(doc, start, end);
+        let prefix: Vec<char> = self.prefix.chars().rev().collect();
+        let suffix: Vec<char> = self.suffix.chars().collect();
+        let in_sentence = |side: &[char], reversed: bool| {
+            unit_len(side, Unit::Sentence, reversed).unwrap_or(side.len())
+        };
+        let enough = |side: &[char], reversed: bool| {
+            // A side cut short by the text's edge is all of the sentence.
+            let n = in_sentence(side, reversed);
+            n >= CONTEXT_MIN_SIDE || (n == side.len() && side.len() < CONTEXT_CHARS)
+        };
+        (before && enough(&prefix, true)) || (after && enough(&suffix, false))
     }
 
     /// Whether the text around `start..end` of `doc` reads as this context

@@ -71,9 +71,9 @@ fn the_samples_relations_go_out_as_r_lines_and_come_back() {
     let options = accepted_from_brat();
     let report = import_into(&again, &read.docs, &options, &LabelSchema::default()).unwrap();
     let imported: usize = report.docs.iter().map(|d| d.relations).sum();
-    assert_eq!(imported, 12 + 8 + 10 + 8);
+    assert_eq!(imported, 12 + 6 + 8 + 10 + 8);
     let expected = relations(&samples);
-    assert_eq!(expected.len(), 38);
+    assert_eq!(expected.len(), 44);
     assert_eq!(relations(&again), expected);
     // Imported again: nothing new.
     let report = import_into(&again, &read.docs, &options, &LabelSchema::default()).unwrap();

@@ -254,20 +254,22 @@ fn newsmark_facts_prints_a_table_csv_and_json() {
         lines[0],
         "document,person,person_entity,person_text,person_start,person_end,role,role_entity,role_text,role_start,role_end,country,country_entity,country_text,country_start,country_end,initiatives,quote"
     );
-    // 15 records (a quote over two lines holds its line break, quoted).
-    assert_eq!(csv.matches("\n2024-").count(), 4 + 3 + 5 + 3, "{csv}");
+    // 17 records (a quote over two lines holds its line break, quoted).
+    assert_eq!(csv.matches("\n2024-").count(), 4 + 2 + 3 + 5 + 3, "{csv}");
+    // The Persian article's: linked to the same entities as the English.
+    assert!(csv.contains("\n2024-05-iran-cuba-ict-fa.txt,Issa Zarepour,issa-zarepour,عیسی زارع\u{200c}پور,199,212,Minister of ICT of Iran,iran-minister-of-ict,وزیر ارتباطات و فناوری اطلاعات ایران,214,250,Iran,iran,ایران,245,250,optical fiber project [optical-fiber-project] “طرح فیبر نوری” @374..387,"), "{csv}");
     assert!(lines[3].starts_with("2024-05-iran-cuba-ict.txt,Issa Zarepour,issa-zarepour,Zarepour,746,754,Minister of ICT of Iran,iran-minister-of-ict,ICT minister,763,775,Iran,iran,Iran,756,760,"), "{}", lines[3]);
     assert!(csv.contains("\n2024-07-brazil-germany-vaccine-cold-chain.txt,,,,,,Chancellor of Germany,,Chancellor of Germany,1302,1323,Germany,germany,Germany,1316,1323,Amazon Cold Chain Initiative [amazon-cold-chain-initiative] @117..145,\"The announcement"), "{csv}");
     let json: serde_json::Value = serde_json::from_str(&run(&["--json"])).unwrap();
     let facts = json.as_array().unwrap();
-    assert_eq!(facts.len(), 15);
+    assert_eq!(facts.len(), 17);
     assert_eq!(facts[0]["document"], "2024-05-iran-cuba-ict.txt");
     assert_eq!(facts[0]["person"]["entity"], "issa-zarepour");
     assert_eq!(facts[0]["person"]["span"], 7);
     assert_eq!(facts[0]["role"]["start"], 217);
     assert_eq!(facts[0]["initiatives"][1]["name"], "e-government programme");
     assert_eq!(
-        facts[11]["person"],
+        facts[13]["person"],
         serde_json::Value::Null,
         "Chancellor of Germany"
     );
