@@ -15,15 +15,17 @@
 //!   the spans of its text; a run cut short leaves some of them with the
 //!   old entity, which still exists.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use super::{Registry, RegistryEdit, RegistryError, repoint_links_edit};
-use crate::model::{LabelSchema, Span};
+use crate::model::{LabelSchema, Span, SpanId};
 use crate::session::bulk::{BulkSkip, change_file};
 use crate::store;
 
 /// Which links move: those to entity `from` (for a split, only the spans
-/// whose text is `text`, whitespace runs aside) go to `into`.
+/// whose text is `text`, whitespace runs aside; to take a run back, only
+/// the spans it moved) go to `into`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Repoint {
     /// The entity the links leave.
@@ -32,35 +34,66 @@ pub struct Repoint {
     pub into: String,
     /// For a split: the text of the spans that move (else every link).
     pub text: Option<String>,
+    /// Only these spans (of the one article it is applied to) move: a run
+    /// taken back or made again ([`Self::only`]).
+    pub spans: Option<Vec<SpanId>>,
 }
 
 impl Repoint {
+    /// Every link to `from` goes to `into`.
+    pub fn all(from: &str, into: &str) -> Self {
+        Self {
+            from: from.to_owned(),
+            into: into.to_owned(),
+            text: None,
+            spans: None,
+        }
+    }
+
+    /// The links of spans `spans` to `from` go to `into`.
+    pub fn only(from: &str, into: &str, spans: Vec<SpanId>) -> Self {
+        Self {
+            spans: Some(spans),
+            ..Self::all(from, into)
+        }
+    }
+
+    /// The same links moved back: from [`Self::into`] to [`Self::from`].
+    pub fn reversed(&self) -> Self {
+        Self {
+            from: self.into.clone(),
+            into: self.from.clone(),
+            ..self.clone()
+        }
+    }
+
     /// Whether span `span`, linked to [`Self::from`], moves.
     pub fn picks(&self, span: &Span) -> bool {
         self.text
             .as_deref()
             .is_none_or(|t| span.text.split_whitespace().eq(t.split_whitespace()))
+            && self.spans.as_ref().is_none_or(|ids| ids.contains(&span.id))
     }
 
     /// Re-points the links of article `txt`'s annotation file and saves
-    /// it (flushed by the caller's [`store::sync_filesystem`]); how many
-    /// moved (0: the file was not written).
-    pub fn apply_to_file(&self, txt: &Path, schema: &LabelSchema) -> Result<usize, BulkSkip> {
+    /// it (flushed by the caller's [`store::sync_filesystem`]); the spans
+    /// whose link moved (none: the file was not written).
+    pub fn apply_to_file(&self, txt: &Path, schema: &LabelSchema) -> Result<Vec<SpanId>, BulkSkip> {
         let changed = change_file(txt, schema, |session| {
             let edit =
                 repoint_links_edit(session.set(), &self.from, &self.into, |s| self.picks(s))?;
             let moved = crate::session::bulk::changed_ids(&edit);
             Some((edit, moved))
         })?;
-        Ok(changed.map_or(0, |c| c.changed.len()))
+        Ok(changed.map_or_else(Vec::new, |c| c.changed.spans))
     }
 }
 
 /// What a run over a corpus's articles did.
 #[derive(Debug, Default)]
 pub struct RepointRun {
-    /// The articles whose links moved, with how many.
-    pub repointed: Vec<(PathBuf, usize)>,
+    /// The articles whose links moved, with the spans whose link did.
+    pub repointed: Vec<(PathBuf, Vec<SpanId>)>,
     /// Articles not written because the window had them open (the window
     /// re-points those itself).
     pub open: Vec<PathBuf>,
@@ -75,7 +108,7 @@ pub struct RepointRun {
 impl RepointRun {
     /// Links moved in all.
     pub fn links(&self) -> usize {
-        self.repointed.iter().map(|(_, n)| n).sum()
+        self.repointed.iter().map(|(_, ids)| ids.len()).sum()
     }
 
     /// Whether every article was looked at and none was left as it was
@@ -121,8 +154,24 @@ pub fn repoint_articles(
     repoint: &Repoint,
     control: &RunControl<'_>,
 ) -> RepointRun {
+    let each = articles
+        .into_iter()
+        .map(|txt| (txt, Cow::Borrowed(repoint)));
+    repoint_each(dir, each, total, schema, control)
+}
+
+/// Re-points, in each article of `articles` (`total` of them), the links
+/// its own [`Repoint`] picks, one at a time, then flushes the folder `dir`
+/// once: a run taken back (or made again) span by span.
+pub fn repoint_each<'r>(
+    dir: &Path,
+    articles: impl IntoIterator<Item = (PathBuf, Cow<'r, Repoint>)>,
+    total: usize,
+    schema: &LabelSchema,
+    control: &RunControl<'_>,
+) -> RepointRun {
     let mut run = RepointRun::default();
-    for txt in articles {
+    for (txt, repoint) in articles {
         if (control.cancelled)() {
             run.cancelled = true;
             break;
@@ -133,8 +182,9 @@ pub fn repoint_articles(
         });
         match outcome {
             _ if !written => run.open.push(txt),
-            Some(Ok(0)) | None => {}
-            Some(Ok(n)) => run.repointed.push((txt, n)),
+            Some(Ok(ids)) if ids.is_empty() => {}
+            None => {}
+            Some(Ok(ids)) => run.repointed.push((txt, ids)),
             Some(Err(skip)) => run.skipped.push(skip),
         }
         run.done += 1;
@@ -208,11 +258,7 @@ pub fn merge_in_corpus(
 ) -> Result<(RepointRun, RegistryEdit), CorpusEntityError> {
     let registry = super::load(dir)?;
     registry.merge_edit(from, into)?;
-    let repoint = Repoint {
-        from: from.to_owned(),
-        into: into.to_owned(),
-        text: None,
-    };
+    let repoint = Repoint::all(from, into);
     let run = repoint_folder(dir, schema, &repoint)?;
     if !run.complete() {
         return Err(CorpusEntityError::Incomplete {
@@ -277,6 +323,7 @@ pub fn split_in_corpus(
         from: id.to_owned(),
         into: new.clone(),
         text: Some(alias.to_owned()),
+        spans: None,
     };
     let run = repoint_folder(dir, schema, &repoint)?;
     Ok((new, run, edit))

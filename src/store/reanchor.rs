@@ -387,12 +387,12 @@ fn unplace_nested_without_evidence(
         let whole_after = after >= CONTEXT_MIN_SIDE && context.matched_after(doc, end) == after;
         let upto = unplaced.partition_point(|&(s, _)| s <= span.start);
         let inside = unplaced[..upto].iter().any(|&(s, e)| {
-            let longer = e - s > span.end - span.start;
+            let covers = s <= span.start && span.end <= e && e - s > span.end - span.start;
             // A whole side that reaches past the longer quote is the span's
             // own evidence.
-            let beyond = (whole_before && reaches_past(&context.prefix, span.start - s, true))
-                || (whole_after && reaches_past(&context.suffix, e - span.end, false));
-            longer && span.end <= e && !beyond
+            covers
+                && !((whole_before && reaches_past(&context.prefix, span.start - s, true))
+                    || (whole_after && reaches_past(&context.suffix, e - span.end, false)))
         });
         if inside {
             placed[i] = None;

@@ -286,7 +286,7 @@ fn brat_writes_only_labels_and_relation_types_its_config_declares_and_every_line
             }
         }
     }
-    assert_eq!(relation_lines, 38, "the samples' relations");
+    assert_eq!(relation_lines, 44, "the samples' relations");
     let ann = fs::read_to_string(out.join("breaks.ann")).unwrap();
     for line in ann.lines().filter(|l| l.starts_with('T')) {
         let fields: Vec<&str> = line.split('\t').collect();

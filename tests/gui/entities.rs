@@ -398,6 +398,7 @@ fn open_links(harness: &Harness<'_, NewsmarkApp>, entity: &str) -> usize {
 fn a_merge_repoints_the_links_of_every_document_of_the_folder() {
     let (dir, mut harness) = folder_with_norge(NORWAY);
     let untouched = ron_of(&dir, "2024-05-iran-cuba-ict");
+    let brazil_before = ron_of(&dir, BRAZIL);
     harness.get_by_label("Norge · 6").click();
     harness.run();
     merge_picked_into(&mut harness, "Norway");
@@ -418,14 +419,34 @@ fn a_merge_repoints_the_links_of_every_document_of_the_folder() {
         "{}",
         notice_text(&harness)
     );
-    // Ctrl+Z: the registry and this document's links; the Brazil article
-    // keeps its links to norway, which is still there.
+    // Ctrl+Z: the registry at once (norge back), this document's links by
+    // its own undo, the Brazil article's on another thread: every file as
+    // it was.
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert!(registry_file(&dir).contains("(id: \"norge\""));
     assert_eq!(open_links(&harness, "norge"), 6);
-    assert_eq!(ron_of(&dir, BRAZIL), brazil);
+    wait_for_task(&mut harness);
+    assert_eq!(ron_of(&dir, BRAZIL), brazil_before);
+    assert!(
+        notice_text(&harness)
+            .contains("Undid the merge of norge: 4 links re-pointed in 1 other document"),
+        "{}",
+        notice_text(&harness)
+    );
     press(&mut harness, Modifiers::COMMAND, Key::S);
     assert_eq!(ron_of(&dir, NORWAY).matches("entity: \"norge\"").count(), 6);
+    // Ctrl+Shift+Z: merged again, in every document; the registry once
+    // they all are.
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    wait_for_task(&mut harness);
+    assert_eq!(ron_of(&dir, BRAZIL), brazil);
+    assert!(!registry_file(&dir).contains("norge"));
+    assert_eq!(open_links(&harness, "norway"), 6);
+    // And back once more.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    wait_for_task(&mut harness);
+    assert_eq!(ron_of(&dir, BRAZIL), brazil_before);
+    assert!(registry_file(&dir).contains("(id: \"norge\""));
 }
 
 #[test]
@@ -549,8 +570,10 @@ fn aliases_and_the_qid_are_edited_in_the_panel_saved_and_undone() {
 }
 
 #[test]
-fn a_split_that_reached_other_documents_is_not_taken_back() {
+fn a_split_that_reached_other_documents_is_taken_back_in_each() {
     let (dir, mut harness) = folder_with_norge(SAMPLE);
+    let brazil_before = ron_of(&dir, BRAZIL);
+    let registry_before = registry_file(&dir);
     harness.get_by_label("Brazil · 0").click();
     harness.run();
     harness
@@ -568,13 +591,15 @@ fn a_split_that_reached_other_documents_is_not_taken_back() {
         "{brazil}"
     );
     assert!(registry_file(&dir).contains("(id: \"brasília\""));
-    // Undo would remove the entity the Brazil article now links to.
+    // Undo: the Brazil article's links go back first, then the entity the
+    // split made leaves the registry (no link names it any more).
     press(&mut harness, Modifiers::COMMAND, Key::Z);
-    assert!(
-        notice_text(&harness).contains("is not taken back"),
-        "{}",
-        notice_text(&harness)
-    );
-    assert!(registry_file(&dir).contains("(id: \"brasília\""));
+    wait_for_task(&mut harness);
+    assert_eq!(ron_of(&dir, BRAZIL), brazil_before);
+    assert_eq!(registry_file(&dir), registry_before);
+    // Redo: the entity first, then the links.
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    wait_for_task(&mut harness);
     assert_eq!(ron_of(&dir, BRAZIL), brazil);
+    assert!(registry_file(&dir).contains("(id: \"brasília\""));
 }

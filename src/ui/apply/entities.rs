@@ -10,6 +10,7 @@ use crate::entities::{self, RegistryEdit, RegistryError};
 use crate::model::Status;
 use crate::ui::Command;
 use crate::ui::app::{NewsmarkApp, RightTab};
+use crate::ui::apply::entity_repoint::{Direction, RepointStart, Scope};
 use crate::ui::widgets::entity_panel::{EntityPanel, EntityStep, Repointed};
 
 impl NewsmarkApp {
@@ -40,8 +41,8 @@ impl NewsmarkApp {
                 let what = format!("QID of {id}");
                 self.registry_change(&id, what, |r| r.external_id_edit(&id, &external_id));
             }
-            Command::UndoEntityEdit => self.undo_entity_edit(),
-            Command::RedoEntityEdit => self.redo_entity_edit(),
+            Command::UndoEntityEdit => self.undo_entity_edit(ctx),
+            Command::RedoEntityEdit => self.redo_entity_edit(ctx),
             _ => {}
         }
     }
@@ -168,7 +169,7 @@ impl NewsmarkApp {
             self.info(format!(
                 "Saved the {what} in entities.ron (Ctrl+Z takes it back)."
             ));
-            self.entities_step(what, edit, None, 0);
+            self.entities_step(what, edit, None, Vec::new());
             if let Some(panel) = self.entity_panel() {
                 panel.pick(Some(id));
             }
@@ -187,7 +188,7 @@ impl NewsmarkApp {
             Err(err) => return self.info(err.to_string()),
         };
         if self.change_registry(&edit) {
-            self.entities_step(format!("rename of {id}"), edit, None, 0);
+            self.entities_step(format!("rename of {id}"), edit, None, Vec::new());
             self.info(format!(
                 "Renamed {id} to “{name}” in entities.ron (Ctrl+Z takes it back)."
             ));
@@ -209,17 +210,17 @@ impl NewsmarkApp {
             return;
         }
         let repointed = self.repoint_open_document(from, into, |_| true);
-        let repoint = Repoint {
-            from: from.to_owned(),
-            into: into.to_owned(),
-            text: None,
-        };
+        let repoint = Repoint::all(from, into);
         self.start_repoint(
             ctx,
-            format!("merge of {from}"),
-            (edit, true),
-            repoint,
-            repointed,
+            RepointStart {
+                what: format!("merge of {from}"),
+                edit,
+                registry_after: true,
+                scope: Scope::Folder(repoint),
+                repointed,
+                direction: Direction::Do,
+            },
         );
     }
 
@@ -242,6 +243,7 @@ impl NewsmarkApp {
             from: id.to_owned(),
             into: new.clone(),
             text: Some(alias.to_owned()),
+            spans: None,
         };
         let repointed = self.repoint_open_document(id, &new, |s| repoint.picks(s));
         if let Some(panel) = self.entity_panel() {
@@ -249,10 +251,14 @@ impl NewsmarkApp {
         }
         self.start_repoint(
             ctx,
-            format!("split of {new}"),
-            (edit, false),
-            repoint,
-            repointed,
+            RepointStart {
+                what: format!("split of {new}"),
+                edit,
+                registry_after: false,
+                scope: Scope::Folder(repoint),
+                repointed,
+                direction: Direction::Do,
+            },
         );
     }
 
@@ -289,7 +295,7 @@ impl NewsmarkApp {
         what: String,
         edit: RegistryEdit,
         repointed: Option<Repointed>,
-        elsewhere: usize,
+        elsewhere: Vec<(std::path::PathBuf, Repoint)>,
     ) {
         let doc_state = self.doc_state();
         if let Some(panel) = self.entity_panel() {

@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use crate::entities;
 use crate::model::StateId;
 use crate::ui::app::NewsmarkApp;
+use crate::ui::apply::entity_repoint::Direction;
 use crate::ui::widgets::entity_panel::EntityStep;
 
 impl NewsmarkApp {
@@ -50,32 +51,14 @@ impl NewsmarkApp {
     }
 
     /// Takes back the last registry change (Ctrl+Z or the panel's Undo),
-    /// and the links it re-pointed in the open document.
-    pub(in crate::ui) fn undo_entity_edit(&mut self) {
+    /// and the links it re-pointed: the open document's at once, the
+    /// other documents' on another thread ([`Self::repeat_in_folder`]).
+    pub(in crate::ui) fn undo_entity_edit(&mut self, ctx: &egui::Context) {
         let Some(step) = self.entity_panel().and_then(|p| p.undo.pop()) else {
             return self.info("No change of the registry to take back.");
         };
-        let removes = step
-            .edit
-            .inverse()
-            .changes
-            .iter()
-            .find_map(|change| match change {
-                (Some(gone), None) => Some(gone.id.clone()),
-                _ => None,
-            });
-        if step.elsewhere > 0
-            && let Some(gone) = removes
-        {
-            let text = format!(
-                "The {} is not taken back: {} link to {gone} now, and undo would remove it from the registry. Merge {gone} into another entity instead.",
-                step.what,
-                crate::plural::counted(step.elsewhere, "other document", "other documents")
-            );
-            if let Some(panel) = self.entity_panel() {
-                panel.undo.push(step);
-            }
-            return self.info(text);
+        if !step.elsewhere.is_empty() {
+            return self.repeat_in_folder(ctx, step, Direction::Undo);
         }
         if !self.change_registry(&step.edit.inverse()) {
             if let Some(panel) = self.entity_panel() {
@@ -84,17 +67,7 @@ impl NewsmarkApp {
             return;
         }
         self.follow_links(&step, true);
-        let elsewhere = match step.elsewhere {
-            0 => String::new(),
-            n => format!(
-                "; the links of {} stay as they are",
-                crate::plural::counted(n, "other document", "other documents")
-            ),
-        };
-        self.info(format!(
-            "Undid the {}{elsewhere} (Ctrl+Shift+Z redoes it)",
-            step.what
-        ));
+        self.info(format!("Undid the {} (Ctrl+Shift+Z redoes it)", step.what));
         let doc_state = self.doc_state();
         if let Some(panel) = self.entity_panel() {
             panel.redo.push(EntityStep { doc_state, ..step });
@@ -102,11 +75,14 @@ impl NewsmarkApp {
     }
 
     /// Makes the last registry change taken back again (Ctrl+Shift+Z), and
-    /// re-points the open document's links again.
-    pub(in crate::ui) fn redo_entity_edit(&mut self) {
+    /// re-points its links again, in every document it had.
+    pub(in crate::ui) fn redo_entity_edit(&mut self, ctx: &egui::Context) {
         let Some(step) = self.entity_panel().and_then(|p| p.redo.pop()) else {
             return self.info("No change of the registry to redo.");
         };
+        if !step.elsewhere.is_empty() {
+            return self.repeat_in_folder(ctx, step, Direction::Redo);
+        }
         if !self.change_registry(&step.edit) {
             if let Some(panel) = self.entity_panel() {
                 panel.redo.push(step);
@@ -125,7 +101,7 @@ impl NewsmarkApp {
     /// forth again: through the document's own undo (redo) when its
     /// history is where the step left it, else by a new edit of the same
     /// spans. Another document's links stay as they are.
-    fn follow_links(&mut self, step: &EntityStep, back: bool) {
+    pub(in crate::ui) fn follow_links(&mut self, step: &EntityStep, back: bool) {
         let Some(moved) = &step.repointed else {
             return;
         };

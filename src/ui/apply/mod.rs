@@ -87,8 +87,8 @@ impl NewsmarkApp {
             Command::SaveAsDialog => self.save_as_dialog(),
             Command::BackUpAndOverwrite => self.back_up_and_overwrite(),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::Undo => self.undo_redo(true),
-            Command::Redo => self.undo_redo(false),
+            Command::Undo => self.undo_redo(ctx, true),
+            Command::Redo => self.undo_redo(ctx, false),
             Command::ApplyLabel(label) => self.apply_label(&label),
             Command::DeleteSpan => self.delete_span(),
             Command::SelectSpan { id, scroll } => self.select_span(id, scroll),
@@ -209,13 +209,13 @@ impl NewsmarkApp {
         }
     }
 
-    fn undo_redo(&mut self, undo: bool) {
+    fn undo_redo(&mut self, ctx: &egui::Context, undo: bool) {
         // The last thing done may be a change of the entity registry.
         if self.registry_step_first(undo) {
             if undo {
-                self.undo_entity_edit();
+                self.undo_entity_edit(ctx);
             } else {
-                self.redo_entity_edit();
+                self.redo_entity_edit(ctx);
             }
             return;
         }

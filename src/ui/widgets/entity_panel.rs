@@ -34,8 +34,10 @@ pub struct EntityStep {
     /// takes it rather than a document edit.
     pub doc_state: Option<(std::path::PathBuf, crate::model::StateId)>,
     /// Documents besides the open one whose links the step re-pointed (on
-    /// disk): undo leaves them as they are.
-    pub elsewhere: usize,
+    /// disk), each with the spans whose link moved, as a re-pointing that
+    /// makes the step again: undo runs it backwards over those documents,
+    /// redo forwards, on another thread.
+    pub elsewhere: Vec<(std::path::PathBuf, crate::entities::corpus::Repoint)>,
 }
 
 /// The links of one document a merge re-pointed.

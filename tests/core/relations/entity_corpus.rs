@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use newsmark::entities::corpus::{Repoint, RunControl, repoint_articles};
+use newsmark::entities::corpus::{Repoint, RunControl, repoint_articles, repoint_each};
 use newsmark::entities::{self, unknown_links};
 use newsmark::model::LabelSchema;
 use newsmark::session::Session;
@@ -133,11 +133,7 @@ fn a_cancelled_run_leaves_each_document_untouched_or_fully_repointed() {
         .iter()
         .map(|t| fs::read_to_string(t.with_extension("ron")).unwrap())
         .collect();
-    let repoint = Repoint {
-        from: "norge".into(),
-        into: "norway".into(),
-        text: None,
-    };
+    let repoint = Repoint::all("norge", "norway");
     let looked = std::cell::Cell::new(0);
     // Cancelled once the first three articles (iran-cuba, its Persian
     // version, norway) are done.
@@ -166,6 +162,24 @@ fn a_cancelled_run_leaves_each_document_untouched_or_fully_repointed() {
     assert_eq!(brazil, before[3], "untouched");
     // The registry was not touched: every link still names an entity.
     assert_consistent(&dir);
+    // Taken back span by span, as undo does: the files are as they were.
+    let back = run.repointed.iter().map(|(txt, ids)| {
+        let forward = Repoint::only("norge", "norway", ids.clone());
+        (txt.clone(), std::borrow::Cow::Owned(forward.reversed()))
+    });
+    let undone = repoint_each(
+        dir.path(),
+        back,
+        run.repointed.len(),
+        &LabelSchema::default(),
+        &RunControl::plain(),
+    );
+    assert_eq!(undone.links(), 6);
+    let after: Vec<String> = articles(&dir)
+        .iter()
+        .map(|t| fs::read_to_string(t.with_extension("ron")).unwrap())
+        .collect();
+    assert_eq!(after, before);
 }
 
 #[test]
