@@ -101,10 +101,30 @@ impl NewsmarkApp {
             drawn
                 .iter()
                 .map(|(id, how)| match how {
-                    crate::ui::widgets::arcs::Drawn::Arc => (*id, None),
+                    crate::ui::widgets::arcs::Drawn::Arc { .. } => (*id, None),
                     crate::ui::widgets::arcs::Drawn::Stub { text, .. } => (*id, Some(text.clone())),
                 })
                 .collect()
+        }
+    }
+
+    hook! {
+        /// The lines of the arcs drawn last frame between two spans on
+        /// screen, each with its points (screen), and where the text's
+        /// column starts (screen x).
+        fn arc_paths(&self) -> (Vec<(RelationId, Vec<egui::Pos2>)>, f32) {
+            let Some(view) = self.view() else {
+                return (Vec::new(), 0.0);
+            };
+            let paths = view
+                .drawn_relations()
+                .iter()
+                .filter_map(|(id, how)| match how {
+                    crate::ui::widgets::arcs::Drawn::Arc { path } => Some((*id, path.clone())),
+                    crate::ui::widgets::arcs::Drawn::Stub { .. } => None,
+                })
+                .collect();
+            (paths, view.text_left())
         }
     }
 

@@ -173,3 +173,45 @@ fn snapshot_of_arcs_and_link_numbers() {
     assert!(!harness.state().link_candidates().is_empty());
     harness.snapshot("relation_arcs");
 }
+
+/// An arc between spans on different rows crosses no text: it runs along
+/// the gaps above the two rows and down the margin left of the column,
+/// never through a span's text or tag.
+#[test]
+fn an_arc_between_rows_goes_round_the_text_by_the_margin() {
+    let (_dir, txt) = temp_article(SAMPLE, true);
+    // The role "Minister of ICT" (span 6) of Cuba (span 10), a row below.
+    add_relations(&txt, &["(id: 1, label: \"of\", from: 6, to: 10)"]);
+    let mut harness = harness_for(&txt);
+    point_away(&mut harness);
+    select(&mut harness, 10);
+    let (paths, text_left) = harness.state().arc_paths();
+    let [(1, path)] = &paths[..] else {
+        panic!("one arc: {paths:?}");
+    };
+    let from = harness.state().span_boxes(10)[0];
+    let to = harness.state().span_boxes(6)[0];
+    assert!(
+        (from.center().y - to.center().y).abs() > from.height(),
+        "rows apart"
+    );
+    assert_eq!(path.len(), 4, "{path:?}");
+    // Down (or up) the margin, left of the text.
+    assert!(
+        path[1].x < text_left && path[2].x < text_left,
+        "{path:?} {text_left}"
+    );
+    assert_eq!(path[1].x, path[2].x);
+    // Along the gaps: no span's text or tag on screen is crossed.
+    let mut obstacles = Vec::new();
+    for id in 1..=27 {
+        obstacles.extend(harness.state().span_boxes(id));
+        obstacles.extend(harness.state().tag_rect(id));
+    }
+    for pair in path.windows(2) {
+        let segment = egui::Rect::from_two_pos(pair[0], pair[1]);
+        for rect in &obstacles {
+            assert!(!segment.intersects(*rect), "{segment:?} crosses {rect:?}");
+        }
+    }
+}

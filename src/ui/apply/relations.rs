@@ -313,7 +313,7 @@ impl NewsmarkApp {
             .iter()
             .find_map(|(_, drawn)| match drawn {
                 Drawn::Stub { other, .. } => Some(*other),
-                Drawn::Arc => None,
+                Drawn::Arc { .. } => None,
             });
         match stub {
             Some(other) => self.select_span(other, true),

@@ -66,8 +66,14 @@ impl ArcRequest<'_> {
 /// How a relation was drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Drawn {
-    /// A curve between its two ends, both on screen.
-    Arc,
+    /// A line between its two ends, both on screen: a curve above them on
+    /// one row; between rows, up into the gap above the first end's row,
+    /// along it to the text's left margin, down the margin and along the
+    /// gap above the other end's row, so that it crosses no text.
+    Arc {
+        /// The points it goes through (screen), first end to other end.
+        path: Vec<Pos2>,
+    },
     /// A stub from its end on screen to the view's edge, labelled with the
     /// other end's text; clicking it goes to that span.
     Stub {
@@ -92,6 +98,9 @@ pub struct ArcPainter<'a> {
     pub boxes: &'a dyn Fn(SpanId) -> Option<Rect>,
     /// Background colour behind labels.
     pub background: Color32,
+    /// Where the text's column starts (screen x): arcs between rows go
+    /// down the margin left of it.
+    pub text_left: f32,
 }
 
 impl ArcPainter<'_> {
@@ -113,8 +122,13 @@ impl ArcPainter<'_> {
         let name = arc_name(relation);
         match ((self.boxes)(relation.from), (self.boxes)(relation.to)) {
             (Some(a), Some(b)) => {
-                self.curve(a, b, stroke, directed, &name);
-                Some(Drawn::Arc)
+                let path = if same_row(a, b) {
+                    self.curve(a, b, stroke, directed, &name)
+                } else {
+                    let lane = usize::try_from(id % LANES).unwrap_or(0);
+                    self.route(a, b, (stroke, directed, &name), lane)
+                };
+                Some(Drawn::Arc { path })
             }
             (Some(shown), None) => {
                 let start = self.start_of(relation.from);
@@ -134,8 +148,8 @@ impl ArcPainter<'_> {
     }
 
     /// A curve from the top of box `a` to the top of box `b`, rising above
-    /// both, its name at its highest point.
-    fn curve(&self, a: Rect, b: Rect, stroke: Stroke, directed: bool, name: &str) {
+    /// both, its name at its highest point; its four control points.
+    fn curve(&self, a: Rect, b: Rect, stroke: Stroke, directed: bool, name: &str) -> Vec<Pos2> {
         // From above the label tags, so that no arc crosses a tag's text.
         let above_tags = style::TAG_SIZE + 5.0;
         let start = pos2(a.center().x, a.top() - above_tags);
@@ -151,6 +165,28 @@ impl ArcPainter<'_> {
             self.arrow_head(end, pos2(end.x, top), stroke);
         }
         self.label(middle, name, stroke.color);
+        points.to_vec()
+    }
+
+    /// A line from box `a` to box `b` on another row that crosses no text
+    /// ([`route_between_rows`]), its name on its first stretch along a
+    /// gap; its points.
+    fn route(&self, a: Rect, b: Rect, look: (Stroke, bool, &str), lane: usize) -> Vec<Pos2> {
+        let (stroke, directed, name) = look;
+        let path = route_between_rows(a, b, self.text_left, lane);
+        self.painter.add(egui::Shape::line(path.clone(), stroke));
+        if directed && let Some(&tip) = path.last() {
+            // Pointing down at the span, as on a curve.
+            self.arrow_head(tip, tip - vec2(0.0, 8.0), stroke);
+        }
+        if let [first, margin, ..] = path[..] {
+            self.label(
+                pos2((first.x + margin.x) / 2.0, first.y),
+                name,
+                stroke.color,
+            );
+        }
+        path
     }
 
     /// A stub from `shown` (the box of the end on screen, which starts at
@@ -229,6 +265,34 @@ impl ArcPainter<'_> {
             .galley(rect.min + vec2(3.0, 1.0), galley, color);
         rect
     }
+}
+
+/// How many parallel lanes the margin has for arcs between rows (a
+/// relation's lane is its id modulo this), so that they do not run on top
+/// of each other.
+const LANES: u64 = 4;
+
+/// How far apart the margin's lanes are, and how far left of the text the
+/// first is (points).
+const LANE_GAP: f32 = 5.0;
+
+/// Whether two boxes are on one row (their vertical middles within half a
+/// box's height).
+fn same_row(a: Rect, b: Rect) -> bool {
+    (a.center().y - b.center().y).abs() < a.height().min(b.height()) / 2.0
+}
+
+/// The path of an arc from box `a` to box `b` on different rows that
+/// crosses no text: from above `a`'s tag (in the gap above its row) along
+/// that gap to the margin left of the text (`text_left`, in lane `lane`),
+/// along the margin to the gap above `b`'s row, and along it to above
+/// `b`'s tag.
+pub fn route_between_rows(a: Rect, b: Rect, text_left: f32, lane: usize) -> Vec<Pos2> {
+    let above_tags = style::TAG_SIZE + 5.0;
+    let x = text_left - LANE_GAP * (2.0 + lane as f32);
+    let start = pos2(a.center().x, a.top() - above_tags);
+    let end = pos2(b.center().x, b.top() - above_tags);
+    vec![start, pos2(x, start.y), pos2(x, end.y), end]
 }
 
 /// A relation's name on its arc: its type, with `?` while it is pending.

@@ -149,6 +149,11 @@ impl TextView {
             .collect()
     }
 
+    /// Where the text's column started last frame (screen x).
+    pub fn text_left(&self) -> f32 {
+        self.column_origin.x
+    }
+
     /// The relations drawn last frame, and how.
     pub fn drawn_relations(&self) -> &[(RelationId, Drawn)] {
         &self.drawn
@@ -186,6 +191,7 @@ impl TextView {
             clip,
             boxes: &|id| self.span_box(id),
             background: ui.visuals().extreme_bg_color,
+            text_left: self.column_origin.x,
         };
         let drawn: Vec<_> = ids
             .into_iter()
