@@ -334,6 +334,28 @@ impl NewsmarkApp {
     }
 
     hook! {
+        /// Whether the Entities tab's folder counts are under way or due
+        /// (the folder's documents changed since the last).
+        fn is_counting_entities(&self) -> bool {
+            self.folder.as_ref().is_some_and(|f| {
+                !f.entities
+                    .folder_mentions
+                    .up_to_date(f.corpus.revision())
+            })
+        }
+    }
+
+    hook! {
+        /// Entity `id`'s mentions across the folder as the Entities tab
+        /// shows them (the open document as edited); `None` until counted.
+        fn folder_mentions(&self, id: &str) -> Option<crate::corpus::entity_counts::EntityTally> {
+            let counts = self.folder.as_ref()?.entities.folder_mentions.counts.as_ref()?;
+            let session = self.session()?;
+            Some(counts.with_open(id, session.txt_path(), session.set()))
+        }
+    }
+
+    hook! {
         /// The places highlighted in the text (search hits, or the picked
         /// entity's mentions), sorted.
         fn highlights(&self) -> Vec<std::ops::Range<usize>> {

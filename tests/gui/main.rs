@@ -23,6 +23,7 @@ mod curation_relations;
 mod desktop;
 mod disk_change;
 mod entities;
+mod entity_counts;
 mod facts;
 mod flood;
 mod frame_latency;
