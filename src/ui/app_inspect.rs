@@ -364,6 +364,17 @@ impl NewsmarkApp {
     }
 
     hook! {
+        /// The facts table's rows, in the table's order (none before it
+        /// is built).
+        fn fact_rows(&self) -> Vec<crate::facts::Fact> {
+            match self.folder.as_ref().and_then(|f| f.facts.result.as_ref()) {
+                Some(Ok(result)) => result.rows.iter().map(|r| r.fact.clone()).collect(),
+                _ => Vec::new(),
+            }
+        }
+    }
+
+    hook! {
         /// Whether the facts table is being built.
         fn is_building_facts(&self) -> bool {
             self.folder.as_ref().is_some_and(|f| f.facts.job.is_some())
