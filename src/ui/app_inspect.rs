@@ -334,6 +334,13 @@ impl NewsmarkApp {
     }
 
     hook! {
+        /// The review filter (N, Shift+N and the bulk actions follow it).
+        fn review_filter(&self) -> &crate::session::ReviewFilter {
+            &self.layout.review_filter
+        }
+    }
+
+    hook! {
         /// Whether the Entities tab's folder counts are under way or due
         /// (the folder's documents changed since the last).
         fn is_counting_entities(&self) -> bool {

@@ -40,6 +40,7 @@ mod relation_review;
 mod relations;
 mod review;
 mod review_bulk;
+mod review_relation_filter;
 mod rtl;
 mod rtl_lists;
 mod stats_window;
