@@ -90,16 +90,15 @@ pub struct FolderEntityCounts {
 
 impl FolderEntityCounts {
     /// Entity `id`'s mentions in the folder, with the document `open`
-    /// counted as it is now (`live`: its annotations in the window) rather
-    /// than as it was read, when it is the document the count was made
-    /// for; otherwise the folder as read.
-    pub fn with_open(&self, id: &str, open: &Path, live: &AnnotationSet) -> EntityTally {
+    /// counted as it is now (`now`: its mentions of `id` in the window,
+    /// from [`mention_counts`]) rather than as it was read, when it is the
+    /// document the count was made for; otherwise the folder as read.
+    pub fn with_open(&self, id: &str, open: &Path, now: u32) -> EntityTally {
         let all = self.all.get(id);
         let Some((_, read)) = self.open.as_ref().filter(|(p, _)| p == open) else {
             return all;
         };
         let read = read.get(id);
-        let now = mention_counts(live).get(id).copied().unwrap_or(0);
         EntityTally {
             mentions: all
                 .mentions

@@ -341,6 +341,13 @@ impl NewsmarkApp {
     }
 
     hook! {
+        /// Shows the Entities tab of the right panel, as a click on it does.
+        fn show_entities_tab(&mut self) {
+            self.layout.right = crate::ui::app::RightTab::Entities;
+        }
+    }
+
+    hook! {
         /// Whether the Entities tab's folder counts are under way or due
         /// (the folder's documents changed since the last).
         fn is_counting_entities(&self) -> bool {
@@ -358,7 +365,9 @@ impl NewsmarkApp {
         fn folder_mentions(&self, id: &str) -> Option<crate::corpus::entity_counts::EntityTally> {
             let counts = self.folder.as_ref()?.entities.folder_mentions.counts.as_ref()?;
             let session = self.session()?;
-            Some(counts.with_open(id, session.txt_path(), session.set()))
+            let here = crate::corpus::entity_counts::mention_counts(session.set());
+            let here = here.get(id).copied().unwrap_or(0);
+            Some(counts.with_open(id, session.txt_path(), here))
         }
     }
 

@@ -57,7 +57,7 @@ fn press(harness: &mut Harness<'_, NewsmarkApp>, modifiers: Modifiers, key: Key)
 
 /// Merges the picked entity into the one named `into` (chosen in the
 /// `into` list, then Merge), and waits for the folder's re-pointing.
-fn merge_picked_into(harness: &mut Harness<'_, NewsmarkApp>, into: &str) {
+pub(crate) fn merge_picked_into(harness: &mut Harness<'_, NewsmarkApp>, into: &str) {
     harness
         .get(By::new().role(Role::ComboBox).label("into"))
         .click();

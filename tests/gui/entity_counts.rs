@@ -3,10 +3,10 @@
 //! open document as edited, counted again after a save and a merge.
 
 use crate::common::gui::*;
-use egui::accesskit::Role;
+use crate::entities::merge_picked_into;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{By, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 use newsmark::corpus::entity_counts::EntityTally;
 use newsmark::model::{SpanId, Status};
 use newsmark::ui::NewsmarkApp;
@@ -111,15 +111,7 @@ fn a_merge_is_counted_again_over_the_folder() {
     let (dir, mut harness) = folder_of_three();
     harness.get_by_label_contains("Cuba · 7 here").click();
     harness.run();
-    harness
-        .get(By::new().role(Role::ComboBox).label("into"))
-        .click();
-    harness.run();
-    harness.get_by_label("Iran").click();
-    harness.run();
-    button(&harness, "Merge").click();
-    harness.run();
-    wait_for_task(&mut harness);
+    merge_picked_into(&mut harness, "Iran");
     wait_for_count(&mut harness);
     // b's Cuba re-pointed on disk, the open document's in the window; c's
     // rejected link stays rejected.

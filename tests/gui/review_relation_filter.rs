@@ -4,6 +4,7 @@
 //! relations only.
 
 use crate::common::gui::*;
+use crate::relation_review::sample_under_review;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -12,24 +13,18 @@ use newsmark::model::Status;
 use newsmark::session::Reviewable;
 use newsmark::ui::NewsmarkApp;
 
-/// The sample with pending relations suggested by the patterns: `of`
-/// 6 → 5 (at 210), `holds` 8 → 9 (at 253), `of` 9 → 10 (at 278), and
-/// `meets` 7 → 8, a type outside the schema (imported); `holds` 7 → 6 is
-/// accepted. Span 11 is a pending spaCy suggestion.
+/// The sample under review of `relation_review.rs` (span 8 a pending
+/// spaCy suggestion; pending pattern relations `of` 2 and 4, `holds` 3,
+/// `party_to` 12) with one more: `meets` 7 → 8, a type outside the schema
+/// (imported).
 fn sample_with_pending_relations() -> (tempfile::TempDir, Harness<'static, NewsmarkApp>) {
-    let (dir, txt) = temp_article(SAMPLE, true);
-    let pattern = "origin: Extractor(\"pattern\"), score: Some(0.8), status: Pending";
-    add_relations(
-        &txt,
-        &[
-            "(id: 1, label: \"holds\", from: 7, to: 6)",
-            &format!("(id: 2, label: \"of\", from: 6, to: 5, {pattern})"),
-            &format!("(id: 3, label: \"holds\", from: 8, to: 9, {pattern})"),
-            &format!("(id: 4, label: \"of\", from: 9, to: 10, {pattern})"),
-            &format!("(id: 5, label: \"meets\", from: 7, to: 8, {pattern})"),
-        ],
-    );
-    let mut harness = harness_for(&txt);
+    let (dir, txt) = sample_under_review();
+    let ron = txt.with_extension("ron");
+    let text = std::fs::read_to_string(&ron).unwrap();
+    let meets = "        (id: 5, label: \"meets\", from: 7, to: 8, origin: Extractor(\"pattern\"), status: Pending),\n    ],\n)";
+    let (body, _) = text.trim_end().rsplit_once("    ],\n)").unwrap();
+    std::fs::write(&ron, format!("{body}{meets}\n")).unwrap();
+    let harness = harness_for(&txt);
     // Kept, though outside the schema (the window says so).
     let session = harness.state().session().unwrap();
     assert!(
@@ -37,7 +32,6 @@ fn sample_with_pending_relations() -> (tempfile::TempDir, Harness<'static, Newsm
         "{:?}",
         session.problems()
     );
-    harness.run();
     (dir, harness)
 }
 
@@ -69,8 +63,8 @@ fn selected(harness: &Harness<'_, NewsmarkApp>) -> Option<Reviewable> {
 fn a_relation_type_chosen_as_the_label_filters_n_and_the_panel() {
     use Reviewable::Relation;
     let (dir, mut harness) = sample_with_pending_relations();
-    // Every pending suggestion: four relations.
-    harness.get_by_label("Accept all 4");
+    // Every pending suggestion: the span and five relations.
+    harness.get_by_label("Accept all 6");
     // The schema's types and the imported one are offered.
     harness
         .get(By::new().role(Role::ComboBox).label("Label"))
@@ -81,7 +75,6 @@ fn a_relation_type_chosen_as_the_label_filters_n_and_the_panel() {
         "of (relation)",
         "party_to (relation)",
         "meets (relation)",
-        "person",
     ] {
         harness.get_by_label(option);
     }
@@ -118,7 +111,7 @@ fn a_relation_type_chosen_as_the_label_filters_n_and_the_panel() {
         ron.lines()
             .any(|l| l.contains("id: 2,") && l.contains("label: \"of\"") && l.contains("Pending"))
     );
-    // Back to any label: the three left.
+    // Back to any label: the five left.
     choose_label(&mut harness, "any");
-    harness.get_by_label("Accept all 3");
+    harness.get_by_label("Accept all 5");
 }

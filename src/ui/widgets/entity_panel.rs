@@ -175,9 +175,9 @@ pub fn entity_panel_ui(
                 .any(|t| t.to_lowercase().contains(&needle))
     };
     // Those this document mentions first, then the others; by name.
-    let in_folder = |id: &str| {
+    let in_folder = |id: &str, here: u32| {
         let counts = panel.folder_mentions.counts.as_ref()?;
-        Some(counts.with_open(id, session.txt_path(), session.set()))
+        Some(counts.with_open(id, session.txt_path(), here))
     };
     let mut shown: Vec<(&Entity, u32, Option<EntityTally>)> = panel
         .registry
@@ -186,7 +186,7 @@ pub fn entity_panel_ui(
         .filter(|e| passes(e))
         .map(|e| {
             let here = counts.get(e.id.as_str()).copied().unwrap_or(0);
-            (e, here, in_folder(&e.id))
+            (e, here, in_folder(&e.id, here))
         })
         .collect();
     shown.sort_by(|a, b| {
