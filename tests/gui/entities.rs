@@ -12,11 +12,8 @@ use egui_kittest::kittest::{By, Queryable as _};
 use newsmark::model::{SpanId, Status};
 use newsmark::ui::NewsmarkApp;
 
-/// The sample article with the samples' registry beside it, and the
-/// Entities tab showing. `edit_ron` changes its annotation file first.
-fn sample_with_entities(
-    edit_ron: impl FnOnce(String) -> String,
-) -> (tempfile::TempDir, Harness<'static, NewsmarkApp>) {
+/// A copy of the sample article with the samples' registry beside it.
+pub(crate) fn sample_and_registry() -> (tempfile::TempDir, std::path::PathBuf) {
     let (dir, txt) = temp_article(SAMPLE, true);
     let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
     std::fs::copy(
@@ -24,6 +21,15 @@ fn sample_with_entities(
         dir.path().join("entities.ron"),
     )
     .unwrap();
+    (dir, txt)
+}
+
+/// The sample article with the samples' registry beside it, and the
+/// Entities tab showing. `edit_ron` changes its annotation file first.
+fn sample_with_entities(
+    edit_ron: impl FnOnce(String) -> String,
+) -> (tempfile::TempDir, Harness<'static, NewsmarkApp>) {
+    let (dir, txt) = sample_and_registry();
     let ron = txt.with_extension("ron");
     let text = std::fs::read_to_string(&ron).unwrap();
     std::fs::write(&ron, edit_ron(text)).unwrap();

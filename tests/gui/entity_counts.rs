@@ -3,7 +3,7 @@
 //! open document as edited, counted again after a save and a merge.
 
 use crate::common::gui::*;
-use crate::entities::merge_picked_into;
+use crate::entities::{merge_picked_into, sample_and_registry};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -16,13 +16,7 @@ use newsmark::ui::NewsmarkApp;
 /// and a rejected link to Cuba, not counted). The sample is open with the
 /// Entities tab showing.
 fn folder_of_three() -> (tempfile::TempDir, Harness<'static, NewsmarkApp>) {
-    let (dir, txt) = temp_article(SAMPLE, true);
-    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
-    std::fs::copy(
-        samples.join("entities.ron"),
-        dir.path().join("entities.ron"),
-    )
-    .unwrap();
+    let (dir, txt) = sample_and_registry();
     let link = |set: &mut newsmark::model::AnnotationSet, links: &[(SpanId, &str, Status)]| {
         let mut spans = set.spans().to_vec();
         for &(id, entity, status) in links {

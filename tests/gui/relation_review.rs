@@ -47,7 +47,7 @@ fn press(harness: &mut Harness<'_, NewsmarkApp>, modifiers: Modifiers, key: Key)
 }
 
 /// What is selected: a span or a relation.
-fn selected(harness: &Harness<'_, NewsmarkApp>) -> Option<Reviewable> {
+pub(crate) fn selected(harness: &Harness<'_, NewsmarkApp>) -> Option<Reviewable> {
     let state = harness.state();
     match (state.selected_span(), state.selected_relation()) {
         (Some(id), _) => Some(Reviewable::Span(id)),

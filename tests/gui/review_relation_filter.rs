@@ -4,7 +4,7 @@
 //! relations only.
 
 use crate::common::gui::*;
-use crate::relation_review::sample_under_review;
+use crate::relation_review::{sample_under_review, selected};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -48,15 +48,6 @@ fn choose_label(harness: &mut Harness<'_, NewsmarkApp>, option: &str) {
     harness.run();
     harness.get_by_label(option).click();
     harness.run();
-}
-
-fn selected(harness: &Harness<'_, NewsmarkApp>) -> Option<Reviewable> {
-    let state = harness.state();
-    match (state.selected_span(), state.selected_relation()) {
-        (Some(id), _) => Some(Reviewable::Span(id)),
-        (None, Some(id)) => Some(Reviewable::Relation(id)),
-        (None, None) => None,
-    }
 }
 
 #[test]
