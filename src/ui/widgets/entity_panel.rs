@@ -237,7 +237,10 @@ pub fn entity_panel_ui(
 /// folder's part until it is counted).
 fn mentions_tail(here: u32, folder: Option<EntityTally>) -> String {
     match folder {
-        Some(t) => format!(" · {here} here · {} in {} docs", t.mentions, t.documents),
+        Some(t) => {
+            let documents = plural::counted(t.documents as usize, "doc", "docs");
+            format!(" · {here} here · {} in {documents}", t.mentions)
+        }
         None => format!(" · {here} here"),
     }
 }
