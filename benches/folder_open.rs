@@ -4,7 +4,10 @@
 //! until the document list is complete (names, statuses and counts read in
 //! the background while frames run, one every 10 ms as a live window
 //! would), the longest frame meanwhile, and the memory the app holds then
-//! (resident memory of this process after opening, less before).
+//! (resident memory of this process after opening, less before). Then the
+//! Entities tab is shown and its folder-wide mention counts made (read in
+//! the background from every annotation file): the time until they are,
+//! and the longest frame meanwhile.
 //!
 //! Run with `cargo bench --bench folder_open` (`BENCH_SIZES=100000` before
 //! it for one size).
@@ -41,6 +44,34 @@ fn open_folder(first: &Path, n: usize) {
         "open {n} articles: first frame {:.0} ms, list complete {:.2} s, longest frame {:.1} ms, {held:.0} MiB held",
         first_frame.as_secs_f64() * 1e3,
         all.as_secs_f64(),
+        longest.as_secs_f64() * 1e3,
+    );
+    count_entities(app, n);
+}
+
+/// Shows the Entities tab and runs a frame every 10 ms until the folder's
+/// entity mentions are counted. The first frame (it shows the tab, starts
+/// the count, and lays out a new context's fonts) is reported apart.
+fn count_entities(mut app: newsmark::ui::NewsmarkApp, n: usize) {
+    use std::time::{Duration, Instant};
+    let ctx = common::context();
+    app.show_entities_tab();
+    let start = Instant::now();
+    let frame = |app: &mut newsmark::ui::NewsmarkApp| {
+        let frame = Instant::now();
+        std::hint::black_box(common::run_frame(&ctx, app, 1200.0, Vec::new()));
+        frame.elapsed()
+    };
+    let first = frame(&mut app);
+    let mut longest = Duration::ZERO;
+    while app.is_counting_entities() {
+        std::thread::sleep(Duration::from_millis(10));
+        longest = longest.max(frame(&mut app));
+    }
+    println!(
+        "entity counts over {n} articles: {:.2} s, first frame {:.1} ms, longest frame after {:.1} ms",
+        start.elapsed().as_secs_f64(),
+        first.as_secs_f64() * 1e3,
         longest.as_secs_f64() * 1e3,
     );
 }

@@ -1,6 +1,7 @@
 //! A folder of articles and their annotation files.
 //!
 //! - `digest.rs`: the few figures kept of a document not open
+//! - `entity_counts.rs`: each entity's mentions across the folder
 //! - `import.rs`: merging other tools' documents into a corpus
 //! - `in_order.rs`: corpus-wide work on every core, results in order
 //! - `index.rs`: the documents of a folder with their review state
@@ -9,6 +10,7 @@
 //! - `validate.rs`: what `newsmark validate` reports
 
 mod digest;
+pub mod entity_counts;
 pub mod import;
 mod in_order;
 mod index;

@@ -354,10 +354,59 @@ impl NewsmarkApp {
     }
 
     hook! {
+        /// The review filter (N, Shift+N and the bulk actions follow it).
+        fn review_filter(&self) -> &crate::session::ReviewFilter {
+            &self.layout.review_filter
+        }
+    }
+
+    hook! {
+        /// Shows the Entities tab of the right panel, as a click on it does.
+        fn show_entities_tab(&mut self) {
+            self.layout.right = crate::ui::app::RightTab::Entities;
+        }
+    }
+
+    hook! {
+        /// Whether the Entities tab's folder counts are under way or due
+        /// (the folder's documents changed since the last).
+        fn is_counting_entities(&self) -> bool {
+            self.folder.as_ref().is_some_and(|f| {
+                !f.entities
+                    .folder_mentions
+                    .up_to_date(f.corpus.revision())
+            })
+        }
+    }
+
+    hook! {
+        /// Entity `id`'s mentions across the folder as the Entities tab
+        /// shows them (the open document as edited); `None` until counted.
+        fn folder_mentions(&self, id: &str) -> Option<crate::corpus::entity_counts::EntityTally> {
+            let counts = self.folder.as_ref()?.entities.folder_mentions.counts.as_ref()?;
+            let session = self.session()?;
+            let here = crate::corpus::entity_counts::mention_counts(session.set());
+            let here = here.get(id).copied().unwrap_or(0);
+            Some(counts.with_open(id, session.txt_path(), here))
+        }
+    }
+
+    hook! {
         /// The places highlighted in the text (search hits, or the picked
         /// entity's mentions), sorted.
         fn highlights(&self) -> Vec<std::ops::Range<usize>> {
             self.view().map(|v| v.highlights.clone()).unwrap_or_default()
+        }
+    }
+
+    hook! {
+        /// The facts table's rows, in the table's order (none before it
+        /// is built).
+        fn fact_rows(&self) -> Vec<crate::facts::Fact> {
+            match self.folder.as_ref().and_then(|f| f.facts.result.as_ref()) {
+                Some(Ok(result)) => result.rows.iter().map(|r| r.fact.clone()).collect(),
+                _ => Vec::new(),
+            }
         }
     }
 

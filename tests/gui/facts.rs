@@ -1,6 +1,7 @@
 //! The facts table window (Ctrl+Shift+F): built in the background from the
-//! folder's files, sorted by a column's header, filtered by text, and each
-//! row going to its evidence (its document opened, its span selected).
+//! folder's files (the open document as edited, unsaved), sorted by a
+//! column's header, filtered by text, and each row going to its evidence
+//! (its document opened, its span selected).
 
 use crate::common::gui::*;
 use egui::accesskit::Role;
@@ -9,12 +10,23 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
 use newsmark::ui::NewsmarkApp;
 
+use crate::relations::{IRAN, MINISTER, ZAREPOUR, tab_to, type_number_of};
+
 /// The second article of the folder.
 const NORWAY: &str = "2024-06-norway-vietnam-offshore-wind";
 
 /// A folder of two sample articles and the samples' registry, the first
 /// open, and the facts window open and built.
 fn facts_of_two_articles() -> (tempfile::TempDir, Harness<'static, NewsmarkApp>) {
+    let (dir, txt) = two_articles();
+    let mut harness = harness_for(&txt);
+    open_facts(&mut harness);
+    (dir, harness)
+}
+
+/// A folder of two sample articles and the samples' registry; the first's
+/// path.
+fn two_articles() -> (tempfile::TempDir, std::path::PathBuf) {
     let (dir, txt) = temp_article(SAMPLE, true);
     let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
     for name in [
@@ -24,16 +36,15 @@ fn facts_of_two_articles() -> (tempfile::TempDir, Harness<'static, NewsmarkApp>)
     ] {
         std::fs::copy(samples.join(&name), dir.path().join(&name)).unwrap();
     }
-    let mut harness = harness_for(&txt);
+    (dir, txt)
+}
+
+/// Opens the facts window (Ctrl+Shift+F) and waits for the table.
+fn open_facts(harness: &mut Harness<'_, NewsmarkApp>) {
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
     harness.run();
-    step_while(
-        &mut harness,
-        "the facts table",
-        NewsmarkApp::is_building_facts,
-    );
+    step_while(harness, "the facts table", NewsmarkApp::is_building_facts);
     harness.run();
-    (dir, harness)
 }
 
 /// The person of each fact of the folder, by person (rows of one person
@@ -132,4 +143,62 @@ fn a_row_goes_to_its_evidence_in_its_document() {
     let session = harness.state().session().unwrap();
     assert!(session.txt_path().ends_with(format!("{NORWAY}.txt")));
     assert_eq!(harness.state().selected_span(), Some(NORWAY_PERSON_SPAN));
+}
+
+/// The (person, role, country) names of the facts of the open article.
+fn facts_here(harness: &Harness<'_, NewsmarkApp>) -> Vec<[String; 3]> {
+    let name =
+        |m: &Option<newsmark::facts::Mention>| m.as_ref().map_or(String::new(), |m| m.name.clone());
+    harness
+        .state()
+        .fact_rows()
+        .iter()
+        .filter(|f| f.document == format!("{SAMPLE}.txt"))
+        .map(|f| [name(&f.person), name(&f.role), name(&f.country)])
+        .collect()
+}
+
+#[test]
+fn the_open_documents_rows_follow_its_edits_unsaved() {
+    let (dir, txt) = two_articles();
+    remove_relations(&txt);
+    let mut harness = harness_for(&txt);
+    // Issa Zarepour holds the Minister of ICT's role: made from the
+    // keyboard, not saved.
+    tab_to(&mut harness, MINISTER);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.run();
+    type_number_of(&mut harness, ZAREPOUR);
+    assert_eq!(harness.state().session().unwrap().set().relation_count(), 1);
+    assert!(harness.state().session().unwrap().is_dirty());
+    open_facts(&mut harness);
+    let zarepour = "Issa Zarepour".to_owned();
+    let minister = "Minister of ICT of Iran".to_owned();
+    assert_eq!(
+        facts_here(&harness),
+        [[zarepour.clone(), minister.clone(), String::new()]]
+    );
+    // Three of the other article (as saved), one of this.
+    harness.get_by_label_contains("4 facts of 4");
+    assert!(first_cells(&harness).contains(&zarepour));
+    let saved = std::fs::read_to_string(txt.with_extension("ron")).unwrap();
+    assert!(!saved.contains("label: \"holds\""), "not saved:\n{saved}");
+    // The role is of Iran: the row follows at once, without a rebuild.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.run();
+    type_number_of(&mut harness, IRAN);
+    assert!(!harness.state().is_building_facts());
+    assert_eq!(
+        facts_here(&harness),
+        [[zarepour.clone(), minister, "Iran".to_owned()]]
+    );
+    // Both taken back: no row of this article.
+    for _ in 0..2 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+    }
+    assert!(facts_here(&harness).is_empty());
+    harness.get_by_label_contains("3 facts of 3");
+    assert!(!first_cells(&harness).contains(&zarepour));
+    drop(dir);
 }

@@ -17,7 +17,7 @@ use newsmark::ui::NewsmarkApp;
 /// suggestion and four pending relations suggested by the patterns: `of`
 /// 6 → 5 (at 210), `holds` 8 → 9 (at 253, after span 8), `of` 9 → 10
 /// (at 278), `party_to` 13 → 27 (at 695); `holds` 7 → 6 is accepted.
-fn sample_under_review() -> (tempfile::TempDir, std::path::PathBuf) {
+pub(crate) fn sample_under_review() -> (tempfile::TempDir, std::path::PathBuf) {
     let (dir, txt) = temp_article(SAMPLE, true);
     let pattern = "origin: Extractor(\"pattern\"), score: Some(0.8), status: Pending";
     add_relations(
@@ -47,7 +47,7 @@ fn press(harness: &mut Harness<'_, NewsmarkApp>, modifiers: Modifiers, key: Key)
 }
 
 /// What is selected: a span or a relation.
-fn selected(harness: &Harness<'_, NewsmarkApp>) -> Option<Reviewable> {
+pub(crate) fn selected(harness: &Harness<'_, NewsmarkApp>) -> Option<Reviewable> {
     let state = harness.state();
     match (state.selected_span(), state.selected_relation()) {
         (Some(id), _) => Some(Reviewable::Span(id)),

@@ -9,9 +9,9 @@ use newsmark::ui::{Command, NewsmarkApp};
 
 /// In the sample: the role "Minister of ICT", the person "Issa Zarepour"
 /// who holds it, and the country "Iran" it is of.
-const MINISTER: SpanId = 6;
-const ZAREPOUR: SpanId = 7;
-const IRAN: SpanId = 5;
+pub(crate) const MINISTER: SpanId = 6;
+pub(crate) const ZAREPOUR: SpanId = 7;
+pub(crate) const IRAN: SpanId = 5;
 
 fn press(harness: &mut Harness<'_, NewsmarkApp>, mods: Modifiers, key: Key) {
     harness.key_press_modifiers(mods, key);
@@ -24,7 +24,7 @@ fn relations(harness: &Harness<'_, NewsmarkApp>) -> Vec<Relation> {
 }
 
 /// Selects span `id` from the keyboard: Tab from the start of the text.
-fn tab_to(harness: &mut Harness<'_, NewsmarkApp>, id: SpanId) {
+pub(crate) fn tab_to(harness: &mut Harness<'_, NewsmarkApp>, id: SpanId) {
     press(harness, Modifiers::COMMAND, Key::Home);
     for _ in 0..40 {
         press(harness, Modifiers::NONE, Key::Tab);
@@ -37,7 +37,7 @@ fn tab_to(harness: &mut Harness<'_, NewsmarkApp>, id: SpanId) {
 
 /// Types the number that candidate `id` shows (then Enter if a longer
 /// number could still follow).
-fn type_number_of(harness: &mut Harness<'_, NewsmarkApp>, id: SpanId) {
+pub(crate) fn type_number_of(harness: &mut Harness<'_, NewsmarkApp>, id: SpanId) {
     let candidates = harness.state().link_candidates();
     let n = candidates
         .iter()

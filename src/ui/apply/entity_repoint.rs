@@ -222,6 +222,10 @@ impl NewsmarkApp {
         let Some(running) = self.entity_panel().and_then(|p| p.running.take()) else {
             return;
         };
+        if let Some(panel) = self.entity_panel() {
+            // Links moved in the folder's files: count them again.
+            panel.folder_mentions.mark_stale();
+        }
         let taken = running
             .result
             .lock()

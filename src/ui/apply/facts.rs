@@ -1,13 +1,15 @@
 //! The facts window: built in the background when it opens (or on
-//! Rebuild), and a row's evidence shown: its document opened (saving the
-//! open one first) and its span selected.
+//! Rebuild) from the folder's saved files, the open document's rows made
+//! here from its annotations as they are, again after each of its edits;
+//! and a row's evidence shown: its document opened (saving the open one
+//! first) and its span selected.
 
 use std::path::Path;
 
 use crate::model::SpanId;
 use crate::ui::Command;
 use crate::ui::app::NewsmarkApp;
-use crate::ui::background::facts_job::FactsJob;
+use crate::ui::background::facts_job::{FactsJob, rows_of};
 
 impl NewsmarkApp {
     /// Applies a facts command (others are applied in `apply`).
@@ -33,8 +35,10 @@ impl NewsmarkApp {
         }
     }
 
-    /// Builds the facts table of the folder's saved files again.
+    /// Builds the facts table of the folder's saved files again (the
+    /// open document's rows are made by [`Self::poll_facts`]).
     fn build_facts(&mut self, ctx: &egui::Context) {
+        let open = self.session().map(|s| s.txt_path().to_owned());
         let Some(folder) = &mut self.folder else {
             return;
         };
@@ -42,24 +46,37 @@ impl NewsmarkApp {
             job.cancel();
         }
         let dir = folder.corpus.dir.clone();
-        folder.facts.job = Some(FactsJob::start(dir, folder.schema.clone(), ctx));
-        if self
-            .session()
-            .is_some_and(crate::session::Session::is_dirty)
-        {
-            self.info("The facts table reads the saved files: save (Ctrl+S) and Rebuild to see this document's edits.");
-        }
+        folder.facts.job = Some(FactsJob::start(dir, folder.schema.clone(), open, ctx));
     }
 
-    /// Takes the facts table, once built.
+    /// Takes the facts table, once built, and keeps the open document's
+    /// rows those of its annotations as they are.
     pub(in crate::ui) fn poll_facts(&mut self) {
-        let Some(panel) = self.folder.as_mut().map(|f| &mut f.facts) else {
+        let Some(folder) = self.folder.as_mut() else {
             return;
         };
+        let panel = &mut folder.facts;
         if let Some(result) = panel.job.as_ref().and_then(FactsJob::poll) {
             panel.job = None;
             panel.set_result(result);
         }
+        let (true, Some(Ok(_)), Some(doc)) = (panel.open, &panel.result, &self.doc) else {
+            return;
+        };
+        let session = &doc.session;
+        let set = session.set();
+        let now = (
+            session.txt_path().to_owned(),
+            set.revision(),
+            set.relations_revision(),
+        );
+        if panel.open_rows_for.as_ref() == Some(&now) {
+            return;
+        }
+        let rows = rows_of(session, &folder.entities.registry);
+        let corpus = &folder.corpus;
+        panel.replace_document(&now.0, rows, &|txt| corpus.position(txt));
+        panel.open_rows_for = Some(now);
     }
 
     /// Opens `txt` (saving the open document first) and selects `span`.

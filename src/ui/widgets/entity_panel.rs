@@ -1,19 +1,22 @@
 //! The Entities tab of the right panel: the folder's registry
-//! (`entities.ron`) with each entity's mentions in the open document, the
+//! (`entities.ron`) with each entity's mentions in the open document and
+//! across the folder (counted in the background, the open document as
+//! edited: `background/entity_count_job.rs`), the
 //! picked entity's mentions highlighted in the text, renaming and merging
 //! it (each undoable from the panel), and the selected span's link: made
 //! to the picked entity (Ctrl+K), removed (Ctrl+Shift+K), or, when
 //! suggested, accepted (A) or rejected (X).
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use egui::{RichText, TextWrapMode, Ui};
 
+use crate::corpus::entity_counts::{EntityTally, mention_counts};
 use crate::entities::{Entity, Registry, RegistryEdit};
 use crate::model::{AnnotationSet, SpanId, Status};
 use crate::plural;
 use crate::session::Session;
+use crate::ui::background::entity_count_job::FolderMentions;
 use crate::ui::widgets::bidi_label::{Tone, selectable_row};
 use crate::ui::{Command, style};
 
@@ -84,6 +87,8 @@ pub struct EntityPanel {
     /// A merge or split whose re-pointing of the folder's other documents
     /// is running (the registry is not changed meanwhile).
     pub running: Option<crate::ui::apply::entity_repoint::Running>,
+    /// Each entity's mentions across the folder, and the count under way.
+    pub folder_mentions: FolderMentions,
 }
 
 impl EntityPanel {
@@ -117,20 +122,6 @@ impl EntityPanel {
             .map(|e| e.external_id.clone())
             .unwrap_or_default();
     }
-}
-
-/// How many spans of `set` mention each entity (linked, or suggested and
-/// not rejected).
-pub fn mention_counts(set: &AnnotationSet) -> HashMap<&str, usize> {
-    let mut counts = HashMap::new();
-    for span in set.spans() {
-        if let Some(id) = span.entity.as_deref()
-            && span.entity_status != Status::Rejected
-        {
-            *counts.entry(id).or_insert(0) += 1;
-        }
-    }
-    counts
 }
 
 /// The places of entity `id`'s mentions in `set`, sorted (as the text
@@ -174,6 +165,7 @@ pub fn entity_panel_ui(
     });
     ui.separator();
     let counts = mention_counts(session.set());
+    folder_line(ui, &panel.folder_mentions);
     let needle = panel.filter.to_lowercase();
     let passes = |e: &Entity| {
         needle.is_empty()
@@ -183,12 +175,19 @@ pub fn entity_panel_ui(
                 .any(|t| t.to_lowercase().contains(&needle))
     };
     // Those this document mentions first, then the others; by name.
-    let mut shown: Vec<(&Entity, usize)> = panel
+    let in_folder = |id: &str, here: u32| {
+        let counts = panel.folder_mentions.counts.as_ref()?;
+        Some(counts.with_open(id, session.txt_path(), here))
+    };
+    let mut shown: Vec<(&Entity, u32, Option<EntityTally>)> = panel
         .registry
         .entities()
         .iter()
         .filter(|e| passes(e))
-        .map(|e| (e, counts.get(e.id.as_str()).copied().unwrap_or(0)))
+        .map(|e| {
+            let here = counts.get(e.id.as_str()).copied().unwrap_or(0);
+            (e, here, in_folder(&e.id, here))
+        })
         .collect();
     shown.sort_by(|a, b| {
         (b.1 > 0)
@@ -206,21 +205,21 @@ pub fn entity_panel_ui(
         shown.len(),
         |ui, range| {
             ui.style_mut().wrap_mode = Some(TextWrapMode::Truncate);
-            for (entity, count) in &shown[range] {
+            for (entity, count, folder) in &shown[range] {
                 let color = session
                     .schema()
                     .get(&entity.label)
                     .map_or(style::UNKNOWN_LABEL, |l| style::color(l.color));
                 let color = style::readable_on(color, ui.visuals().panel_fill);
-                let tail = format!(" · {count}");
+                let tail = mentions_tail(*count, *folder);
                 let is_picked = panel.picked.as_deref() == Some(entity.id.as_str());
                 let parts = [entity.name.as_str(), tail.as_str()];
                 if selectable_row(ui, is_picked, &parts, Tone::Colored(color))
                     .on_hover_text(format!(
-                        "{} ({}), {} in this document. Click to highlight them",
+                        "{} ({}): {}. Click to highlight them",
                         entity.id,
                         entity.label,
-                        plural::counted(*count, "mention", "mentions")
+                        mentions_hover(*count as usize, *folder)
                     ))
                     .clicked()
                 {
@@ -231,6 +230,56 @@ pub fn entity_panel_ui(
     );
     if let Some(id) = picked {
         panel.pick(id.as_deref());
+    }
+}
+
+/// An entity row's counts: ` · 7 here · 10 in 3 docs` (without the
+/// folder's part until it is counted).
+fn mentions_tail(here: u32, folder: Option<EntityTally>) -> String {
+    match folder {
+        Some(t) => {
+            let documents = plural::counted(t.documents as usize, "doc", "docs");
+            format!(" · {here} here · {} in {documents}", t.mentions)
+        }
+        None => format!(" · {here} here"),
+    }
+}
+
+/// An entity row's counts, in words.
+fn mentions_hover(here: usize, folder: Option<EntityTally>) -> String {
+    let here = format!(
+        "{} in this document",
+        plural::counted(here, "mention", "mentions")
+    );
+    match folder {
+        Some(t) => format!(
+            "{here}, {} in {} of the folder",
+            plural::counted(t.mentions as usize, "mention", "mentions"),
+            plural::counted(t.documents as usize, "document", "documents")
+        ),
+        None => format!("{here} (the folder's are being counted)"),
+    }
+}
+
+/// What the folder's count says above the list: under way, failed, or
+/// some documents not read.
+fn folder_line(ui: &mut Ui, mentions: &FolderMentions) {
+    if mentions.counting() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(RichText::new("Counting the folder's mentions…").weak());
+        });
+    }
+    if let Some(why) = &mentions.problem {
+        ui.label(
+            RichText::new(format!("The folder's mentions could not be counted: {why}"))
+                .color(ui.visuals().error_fg_color),
+        );
+    }
+    if let Some(counts) = mentions.counts.as_ref().filter(|c| !c.problems.is_empty()) {
+        let n = plural::counted(counts.problems.len(), "document", "documents");
+        ui.label(RichText::new(format!("{n} of the folder could not be read in full")).weak())
+            .on_hover_text(counts.problems.join("\n"));
     }
 }
 

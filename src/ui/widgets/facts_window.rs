@@ -1,7 +1,8 @@
 //! The facts table window (View > Facts table, Ctrl+Shift+F): one row per
 //! person —holds→ role —of→ country of the open folder (and the
 //! initiatives they are party to), built in the background from the saved
-//! files; sorted by a click on a column's header (again: the other way),
+//! files, the open document's rows from its annotations as they are (made
+//! again after each edit); sorted by a click on a column's header (again: the other way),
 //! filtered by text, each row's first cell going to its evidence (opens
 //! the document and selects the person's span).
 
@@ -10,7 +11,9 @@ use egui::{RichText, TextWrapMode, Ui};
 use crate::facts::{Fact, Mention};
 use crate::plural;
 use crate::ui::Command;
-use crate::ui::background::facts_job::{FactsJob, FactsResult};
+use std::path::{Path, PathBuf};
+
+use crate::ui::background::facts_job::{FactRow, FactsJob, FactsResult};
 
 /// A column of the table.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -94,6 +97,9 @@ pub struct FactsPanel {
     /// The rows shown (indices into the result), and what they were
     /// made for; `None` after a new result.
     shown: Option<(String, FactColumn, bool, Vec<usize>)>,
+    /// The open document's state its rows were made from: its article and
+    /// its set's revisions (spans, relations); `None` after a new result.
+    pub open_rows_for: Option<(PathBuf, u64, u64)>,
 }
 
 impl FactsPanel {
@@ -101,6 +107,22 @@ impl FactsPanel {
     pub fn set_result(&mut self, result: Result<FactsResult, String>) {
         self.result = Some(result);
         self.shown = None;
+        self.open_rows_for = None;
+    }
+
+    /// Puts `rows` in place of article `txt`'s (see
+    /// [`FactsResult::replace_document`]); the rows are sorted and
+    /// filtered again. Nothing without a table.
+    pub fn replace_document(
+        &mut self,
+        txt: &Path,
+        rows: Vec<FactRow>,
+        rank: &dyn Fn(&Path) -> Option<usize>,
+    ) {
+        if let Some(Ok(result)) = &mut self.result {
+            result.replace_document(txt, rows, rank);
+            self.shown = None;
+        }
     }
 
     /// The rows shown, in order (indices into the result's rows).
@@ -171,7 +193,7 @@ pub fn facts_window(ctx: &egui::Context, panel: &mut FactsPanel, commands: &mut 
                 );
                 if ui
                     .add_enabled(panel.job.is_none(), egui::Button::new("Rebuild"))
-                    .on_hover_text("Read the folder's saved files again")
+                    .on_hover_text("Read the folder's saved files again (this document as it is)")
                     .clicked()
                 {
                     commands.push(Command::RebuildFacts);
@@ -209,7 +231,7 @@ fn table_ui(ui: &mut Ui, panel: &mut FactsPanel, commands: &mut Vec<Command>) {
     };
     let total = result.rows.len();
     let mut summary = format!(
-        "{} of {} (saved files; the first cell goes to the evidence)",
+        "{} of {} (this document as edited, the others as saved; the first cell goes to the evidence)",
         plural::counted(shown.len(), "fact", "facts"),
         total
     );

@@ -1,6 +1,9 @@
 //! The review panel: counts for the document and the corpus, the filter
-//! used by N and the bulk actions, the bulk actions themselves, and the
-//! extractors' quality.
+//! used by N and the bulk actions (its Label list holds the span labels and
+//! the relation types, the schema's and the document's own: a relation
+//! type lets N, Shift+N and the bulk actions through that type's pending
+//! relations only), the bulk actions themselves, and the extractors'
+//! quality.
 
 use std::time::{Duration, Instant};
 
@@ -53,6 +56,9 @@ pub struct ReviewPanel {
     corpus: QualityReport,
     origins: Vec<String>,
     labels: Vec<String>,
+    /// The relation types the Label filter offers: the schema's, then
+    /// those of the open document's relations outside it (imported).
+    relation_types: Vec<String>,
     /// Pending suggestions of the open document passing a filter, at a
     /// revision.
     passing_here: Option<(u64, ReviewFilter, usize)>,
@@ -176,10 +182,20 @@ impl ReviewPanel {
         }
         if self.relations.1 != Some(set.relations_revision()) {
             let mut counts = StatusCounts::default();
+            let mut types: Vec<String> = session
+                .schema()
+                .relations
+                .iter()
+                .map(|r| r.name.clone())
+                .collect();
             for relation in set.relations() {
                 counts.add(relation.status);
+                if !types.contains(&relation.label) {
+                    types.push(relation.label.clone());
+                }
             }
             self.relations = (counts, Some(set.relations_revision()));
+            self.relation_types = types;
         }
         let revisions = (revision, set.relations_revision());
         if self.quality_for == Some(revisions) {
@@ -285,6 +301,21 @@ impl ReviewPanel {
 }
 
 impl ReviewPanel {
+    /// How the Label filter names `label` (`None`: any): a relation type
+    /// that is no span label says so ("holds (relation)").
+    fn label_text(&self, label: Option<&str>) -> String {
+        match label {
+            None => "any".to_owned(),
+            Some(name)
+                if self.relation_types.iter().any(|t| t == name)
+                    && !self.labels.iter().any(|l| l == name) =>
+            {
+                format!("{name} (relation)")
+            }
+            Some(name) => name.to_owned(),
+        }
+    }
+
     fn filter_ui(&self, ui: &mut Ui, filter: &ReviewFilter, commands: &mut Vec<Command>) {
         let mut next = filter.clone();
         ui.label(RichText::new("Filter (N, bulk actions)").strong());
@@ -297,14 +328,28 @@ impl ReviewPanel {
                         ui.selectable_value(&mut next.origin, Some(origin.clone()), origin);
                     }
                 });
+            // Tall enough for the span labels and relation types together.
             egui::ComboBox::from_label("Label")
-                .selected_text(next.label.clone().unwrap_or_else(|| "any".to_owned()))
+                .height(400.0)
+                .selected_text(self.label_text(next.label.as_deref()))
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut next.label, None, "any");
                     for label in &self.labels {
                         ui.selectable_value(&mut next.label, Some(label.clone()), label);
                     }
-                });
+                    if !self.relation_types.is_empty() {
+                        ui.separator();
+                    }
+                    for name in &self.relation_types {
+                        let text = self.label_text(Some(name));
+                        ui.selectable_value(&mut next.label, Some(name.clone()), text)
+                            .on_hover_text(format!(
+                                "Only pending relations of type {name} (N, Shift+N, bulk actions)"
+                            ));
+                    }
+                })
+                .response
+                .on_hover_text("Span labels, then relation types");
             ui.add(
                 egui::Slider::new(&mut next.min_score, 0.0..=1.0)
                     .fixed_decimals(2)
