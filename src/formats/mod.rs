@@ -20,6 +20,7 @@
 //! - `units.rs`: offset units and their conversion to code points
 
 mod brat;
+mod brat_repeats;
 pub mod brat_labels;
 pub mod brat_links;
 mod doccano;

@@ -25,6 +25,7 @@ mod common {
 }
 
 mod agree_cli;
+mod brat_round_trip;
 mod bad_input;
 mod bad_input_encoding;
 mod bad_input_large;
