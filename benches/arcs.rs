@@ -10,10 +10,12 @@
 //!
 //! For each, criterion measures the mean of a scrolling frame (the wheel
 //! back and forth) with a span in the middle selected, then with every arc
-//! in view drawn (`Command::ToggleArcs`, Ctrl+Shift+L). Then a scroll
-//! through the whole article, top to bottom, times every frame alone
-//! (`CLOCK_THREAD_CPUTIME_ID`) and prints the worst, the 99th percentile
-//! and the mean: the aim is about every frame, not the average one.
+//! in view drawn (`Command::ToggleArcs`, Ctrl+Shift+L). Then the
+//! selection steps through the whole article, a few lines a frame, each
+//! span selected scrolled into view (as N does), and every frame is timed
+//! alone (`CLOCK_THREAD_CPUTIME_ID`): the worst, the 99th percentile and
+//! the mean are printed, with all arcs in view and with the selection's
+//! only. The aim is about every frame, not the average one.
 //!
 //! Run with `cargo bench --bench arcs`.
 
@@ -33,6 +35,10 @@ const RELATIONS: usize = 2_000;
 
 /// The window's width in the benchmark.
 const WIDTH: f32 = 1200.0;
+
+/// Every how many spans the selection stops in [`step_through`] (a few
+/// lines of text).
+const STEP: usize = 8;
 
 /// Relations of `spans` as the built-in types allow (each person holds a
 /// role, each role is of a country), up to [`RELATIONS`], the target of
@@ -132,56 +138,56 @@ fn fingerprint(primitives: &[egui::ClippedPrimitive]) -> u64 {
     hasher.finish()
 }
 
-/// Runs frames with `events` each until two in a row draw the same (the
-/// view at rest), at most `limit`; each frame's CPU time.
-fn scroll_until_rest(
-    ctx: &egui::Context,
-    app: &mut NewsmarkApp,
-    events: impl Fn() -> Vec<egui::Event>,
-    limit: usize,
-) -> Vec<u64> {
+/// Steps the selection through the article from its first span to its
+/// last, every [`STEP`]th span selected and scrolled into view, a frame
+/// each (as N steps through suggestions, or a reader moves down the
+/// text), and prints the frames' worst, 99th percentile and mean CPU time
+/// (the command and the frame) under `name`. Each frame draws the arcs of
+/// a selected span, and with all arcs on those of every span in view.
+fn step_through(ctx: &egui::Context, app: &mut NewsmarkApp, name: &str) {
     let mut times = Vec::new();
     let mut last = None;
-    while times.len() < limit {
+    let mut moved = 0;
+    for id in (1..=SPANS as u64).step_by(STEP) {
         let start = thread_cpu_now();
-        let drawn = frame(ctx, app, events());
+        app.execute(ctx, vec![Command::SelectSpan { id, scroll: true }]);
+        let drawn = frame(ctx, app, Vec::new());
         times.push(thread_cpu_now() - start);
         let now = fingerprint(&drawn);
-        if last == Some(now) {
-            break;
-        }
+        moved += usize::from(last.is_some_and(|l| l != now));
         last = Some(now);
     }
-    times
-}
-
-/// Scrolls from the article's top to its end, a turn of the wheel (200
-/// points) a frame, and prints the frames' worst, 99th percentile and mean
-/// CPU time under `name`.
-fn scroll_through(ctx: &egui::Context, app: &mut NewsmarkApp, name: &str) {
-    // To the top first (not timed).
-    scroll_until_rest(ctx, app, || wheel(1.0e7), 200);
-    let mut times = scroll_until_rest(ctx, app, || wheel(-200.0), 50_000);
-    assert!(times.len() > 100, "{name}: only {} frames", times.len());
     let frames = times.len();
+    // Every frame selects another span: each draws something new.
+    assert!(
+        moved + 1 >= frames * 9 / 10,
+        "{name}: {moved} of {frames} changed"
+    );
     let mean = times.iter().sum::<u64>() as f64 / frames as f64;
     times.sort_unstable();
-    let ms = |ns: f64| ns / 1e6;
+    let ms = |ns: u64| ns as f64 / 1e6;
     println!(
-        "arcs/{name}: scroll through, {frames} frames: worst {:.2} ms, 99th percentile {:.2} ms, \
-         mean {:.2} ms",
-        ms(times[frames - 1] as f64),
-        ms(times[frames * 99 / 100] as f64),
-        ms(mean),
+        "arcs/{name}: stepping through, {frames} frames: worst {:.2} ms, 99th percentile \
+         {:.2} ms, mean {:.3} ms",
+        ms(times[frames - 1]),
+        ms(times[frames * 99 / 100]),
+        mean / 1e6,
     );
 }
 
+/// Whether turning the wheel over the text moves the view (it is what the
+/// criterion benches do between frames).
+fn wheel_moves_the_view(ctx: &egui::Context, app: &mut NewsmarkApp) -> bool {
+    let before = fingerprint(&frame(ctx, app, Vec::new()));
+    let mut moved = false;
+    for _ in 0..5 {
+        moved |= fingerprint(&frame(ctx, app, wheel(-200.0))) != before;
+    }
+    moved
+}
+
 /// The benchmarks of one document (see the file's comment).
-fn bench_document(
-    c: &mut Criterion<CpuTime>,
-    name: &str,
-    relations: fn(&[Span]) -> Vec<Relation>,
-) {
+fn bench_document(c: &mut Criterion<CpuTime>, name: &str, relations: fn(&[Span]) -> Vec<Relation>) {
     let dir = tempfile::tempdir().unwrap();
     let txt = write_document(dir.path(), name, relations);
     let ctx = common::context();
@@ -219,11 +225,14 @@ fn bench_document(
         });
     });
     group.finish();
-    scroll_through(&ctx, &mut app, &format!("{name}_all_arcs"));
+    println!(
+        "arcs/{name}: the wheel moves the view between frames: {}",
+        wheel_moves_the_view(&ctx, &mut app)
+    );
+    step_through(&ctx, &mut app, &format!("{name}_all_arcs"));
     app.execute(&ctx, vec![Command::ToggleArcs]);
     frame(&ctx, &mut app, Vec::new());
-    assert_eq!(app.selected_span(), Some(middle));
-    scroll_through(&ctx, &mut app, &format!("{name}_selected"));
+    step_through(&ctx, &mut app, &format!("{name}_selected"));
 }
 
 fn arcs(c: &mut Criterion<CpuTime>) {

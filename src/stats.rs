@@ -136,7 +136,11 @@ impl StatusCounts {
         }
         for (n, one, many) in [
             (self.pending_links, "pending link", "pending links"),
-            (self.pending_relations, "pending relation", "pending relations"),
+            (
+                self.pending_relations,
+                "pending relation",
+                "pending relations",
+            ),
         ] {
             if n > 0 {
                 let _ = write!(out, " · {}", crate::plural::counted(n, one, many));
@@ -444,7 +448,11 @@ impl QualityReport {
             t.rejected
         );
         for (n, one, many) in [
-            (t.pending_links, "pending entity link", "pending entity links"),
+            (
+                t.pending_links,
+                "pending entity link",
+                "pending entity links",
+            ),
             (t.pending_relations, "pending relation", "pending relations"),
         ] {
             if n > 0 {

@@ -141,7 +141,10 @@ pub(super) fn read_links(
             Err(reason) => problems.push(format!("{file}:{}: {reason}; skipped", index + 1)),
         }
     }
-    let unlinked = others.iter().filter(|span| !first.contains_key(span)).count();
+    let unlinked = others
+        .iter()
+        .filter(|span| !first.contains_key(span))
+        .count();
     if unlinked > 0 {
         *skipped.entry('N').or_default() += unlinked;
     }

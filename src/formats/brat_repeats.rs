@@ -12,13 +12,16 @@ use std::collections::HashMap;
 
 use super::{ImportedRelation, JsonSpan};
 
+/// What makes two `T` lines one span: label, start, end and quote.
+type SpanKey = (String, usize, usize, Option<String>);
+
 /// The first line of each span and relation read from one `.ann` file.
 #[derive(Debug)]
 pub(super) struct Repeats<'a> {
     file: &'a str,
     /// Each span's (label, start, end, quote): its place in the spans read,
     /// and the index and id of the line that gave it.
-    spans: HashMap<(String, usize, usize, Option<String>), (usize, usize, &'a str)>,
+    spans: HashMap<SpanKey, (usize, usize, &'a str)>,
     /// Each relation's (type, Arg1 place, Arg2 place): the index and id of
     /// the line that gave it.
     relations: HashMap<(String, usize, usize), (usize, &'a str)>,

@@ -20,9 +20,9 @@
 //! - `units.rs`: offset units and their conversion to code points
 
 mod brat;
-mod brat_repeats;
 pub mod brat_labels;
 pub mod brat_links;
+mod brat_repeats;
 mod doccano;
 pub mod export;
 mod imported;

@@ -162,9 +162,9 @@ fn a_pending_entity_link_is_work_left_in_its_document() {
     let report = quality([&set, &set]);
     assert_eq!(report.totals.pending_links, 2);
     assert!(
-        report
-            .to_table()
-            .starts_with("2 documents: 0 pending, 6 accepted, 0 rejected; 2 pending entity links\n"),
+        report.to_table().starts_with(
+            "2 documents: 0 pending, 6 accepted, 0 rejected; 2 pending entity links\n"
+        ),
         "{}",
         report.to_table()
     );

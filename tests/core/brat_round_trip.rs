@@ -164,7 +164,7 @@ fn once<K: Clone + Ord>(counts: &BTreeMap<K, usize>) -> BTreeMap<K, usize> {
 
 /// Document `k` of the corpus, generated from `rng`.
 fn generate(k: usize, rng: &mut Rng) -> Generated {
-    let crlf = k % 3 == 0;
+    let crlf = k.is_multiple_of(3);
     let bom = k % 10 == 7;
     let with_repeats = k % 5 == 2;
     let mut txt = String::new();
@@ -254,9 +254,8 @@ fn generate(k: usize, rng: &mut Rng) -> Generated {
     for i in (1..order.len()).rev() {
         order.swap(i, rng.pick(0..i + 1));
     }
-    let t_line = |id: usize, s: &TextBound| {
-        format!("T{id}\t{} {} {}\t{}", s.label, s.start, s.end, s.text)
-    };
+    let t_line =
+        |id: usize, s: &TextBound| format!("T{id}\t{} {} {}\t{}", s.label, s.start, s.end, s.text);
     for &i in &order {
         lines.push(t_line(ids[i], &spans[i]));
     }
@@ -276,8 +275,7 @@ fn generate(k: usize, rng: &mut Rng) -> Generated {
         // Three spans again under new ids, each with a relation naming the
         // repeat (which is the relation of the original, said again), then
         // a relation said twice.
-        let mut next_id = 1000;
-        for n in 0..3 {
+        for (n, next_id) in (1000..1003).enumerate() {
             let (kind, from, to) = relations[2 + n];
             let original = lines
                 .iter()
@@ -295,7 +293,6 @@ fn generate(k: usize, rng: &mut Rng) -> Generated {
                 ids[to]
             ));
             repeats.push((lines.len(), said + 1));
-            next_id += 1;
         }
         let last = relations.len();
         lines.push(relation_line(200, &relations[last - 1]));
@@ -332,6 +329,14 @@ fn write_corpus(src: &Path) -> Vec<(String, Generated)> {
         .collect()
 }
 
+/// Runs `newsmark import brat SRC --into corpus --accepted` in `dir`: its
+/// exit code and all it printed.
+fn import_accepted(dir: &Path, src: &Path) -> (Option<i32>, String) {
+    let src = src.to_str().unwrap();
+    let args = ["import", "brat", src, "--into", "corpus", "--accepted"];
+    run_newsmark(dir, &args)
+}
+
 #[test]
 fn a_held_out_brat_corpus_comes_back_line_for_line() {
     let dir = tempfile::tempdir().unwrap();
@@ -342,10 +347,7 @@ fn a_held_out_brat_corpus_comes_back_line_for_line() {
     assert!(relations >= DOCUMENTS * 20, "{relations} relations");
     assert!(total(|l| l.links.len()) > DOCUMENTS * 3);
 
-    let (code, said) = run_newsmark(
-        dir.path(),
-        &["import", "brat", src.to_str().unwrap(), "--into", "corpus", "--accepted"],
-    );
+    let (code, said) = import_accepted(dir.path(), &src);
     assert_eq!(code, Some(0), "{said}");
     // Each repeated line is named with its file, its line and the line it
     // repeats; nothing else is worth a warning.
@@ -409,13 +411,12 @@ fn a_repeated_t_line_takes_its_relations_and_a_conflicting_link_is_a_problem() {
                N3\tReference T4 newsmark:wilfredo-vidal\tVidal\n\
                N4\tReference T5 newsmark:someone-else\tVidal\n";
     fs::write(src.join("a.ann"), ann).unwrap();
-    let (code, said) = run_newsmark(
-        dir.path(),
-        &["import", "brat", src.to_str().unwrap(), "--into", "corpus", "--accepted"],
-    );
+    let (code, said) = import_accepted(dir.path(), &src);
     let file = src.join("a.ann").display().to_string();
     for expected in [
-        format!("warning: {file}:3: T3 repeats T1 (line 1): the same person 0..8; read as one span"),
+        format!(
+            "warning: {file}:3: T3 repeats T1 (line 1): the same person 0..8; read as one span"
+        ),
         format!("warning: {file}:5: R2 repeats R1 (line 4): the same party_to relation"),
         format!("warning: {file}:7: N2 repeats N1 (line 6): the same link to \"issa-zarepour\""),
         format!("warning: {file}:9: T5 repeats T4 (line 8)"),

@@ -25,10 +25,10 @@ mod common {
 }
 
 mod agree_cli;
-mod brat_round_trip;
 mod bad_input;
 mod bad_input_encoding;
 mod bad_input_large;
+mod brat_round_trip;
 mod cli;
 mod corpus_boundary;
 mod corpus_figures;

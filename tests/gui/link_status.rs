@@ -65,7 +65,10 @@ fn a_pending_entity_link_is_counted_and_ctrl_enter_asks_about_it() {
     );
     harness.get_by_label_contains("a.txt has 1 entity link nobody has reviewed");
     press(&mut harness, Modifiers::NONE, Key::Escape);
-    assert!(!done_on_disk(&txt), "not marked done while a link is pending");
+    assert!(
+        !done_on_disk(&txt),
+        "not marked done while a link is pending"
+    );
 
     // N goes to the link, A accepts it: nothing is left to review.
     press(&mut harness, Modifiers::NONE, Key::N);
