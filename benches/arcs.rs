@@ -15,7 +15,9 @@
 //! span selected scrolled into view (as N does), and every frame is timed
 //! alone (`CLOCK_THREAD_CPUTIME_ID`): the worst, the 99th percentile and
 //! the mean are printed, with all arcs in view and with the selection's
-//! only. The aim is about every frame, not the average one.
+//! only; then the same for a scroll with the wheel from the article's top
+//! to its end (the first span selected). The aim is about every frame,
+//! not the average one.
 //!
 //! Run with `cargo bench --bench arcs`.
 
@@ -163,12 +165,47 @@ fn step_through(ctx: &egui::Context, app: &mut NewsmarkApp, name: &str) {
         moved + 1 >= frames * 9 / 10,
         "{name}: {moved} of {frames} changed"
     );
+    report(&format!("{name}: stepping through"), times);
+}
+
+/// Scrolls from the article's top to its end with the wheel (200 points a
+/// frame) and prints the frames' worst, 99th percentile and mean CPU time
+/// under `name`; the end is where 10 frames in a row draw the same (those
+/// are not counted).
+fn scroll_through(ctx: &egui::Context, app: &mut NewsmarkApp, name: &str) {
+    app.execute(
+        ctx,
+        vec![Command::SelectSpan {
+            id: 1,
+            scroll: true,
+        }],
+    );
+    for _ in 0..5 {
+        frame(ctx, app, Vec::new());
+    }
+    let mut times = Vec::new();
+    let (mut last, mut unchanged) = (None, 0);
+    while unchanged < 10 && times.len() < 20_000 {
+        let start = thread_cpu_now();
+        let drawn = frame(ctx, app, wheel(-200.0));
+        times.push(thread_cpu_now() - start);
+        let now = fingerprint(&drawn);
+        unchanged = if last == Some(now) { unchanged + 1 } else { 0 };
+        last = Some(now);
+    }
+    times.truncate(times.len() - unchanged);
+    report(&format!("{name}: scrolling through"), times);
+}
+
+/// Prints the worst, 99th percentile and mean of frame times `times`.
+fn report(what: &str, mut times: Vec<u64>) {
+    let frames = times.len();
+    assert!(frames > 100, "{what}: only {frames} frames");
     let mean = times.iter().sum::<u64>() as f64 / frames as f64;
     times.sort_unstable();
     let ms = |ns: u64| ns as f64 / 1e6;
     println!(
-        "arcs/{name}: stepping through, {frames} frames: worst {:.2} ms, 99th percentile \
-         {:.2} ms, mean {:.3} ms",
+        "arcs/{what}, {frames} frames: worst {:.2} ms, 99th percentile {:.2} ms, mean {:.3} ms",
         ms(times[frames - 1]),
         ms(times[frames * 99 / 100]),
         mean / 1e6,
@@ -230,9 +267,11 @@ fn bench_document(c: &mut Criterion<CpuTime>, name: &str, relations: fn(&[Span])
         wheel_moves_the_view(&ctx, &mut app)
     );
     step_through(&ctx, &mut app, &format!("{name}_all_arcs"));
+    scroll_through(&ctx, &mut app, &format!("{name}_all_arcs"));
     app.execute(&ctx, vec![Command::ToggleArcs]);
     frame(&ctx, &mut app, Vec::new());
     step_through(&ctx, &mut app, &format!("{name}_selected"));
+    scroll_through(&ctx, &mut app, &format!("{name}_selected"));
 }
 
 fn arcs(c: &mut Criterion<CpuTime>) {
