@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use super::link_review::{SPANS, TEXT};
 use crate::common::gui::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -14,8 +15,6 @@ use newsmark::model::{LabelSchema, Status};
 use newsmark::session::Session;
 use newsmark::store;
 use newsmark::ui::{MarkDonePrompt, NewsmarkApp};
-
-const TEXT: &str = "Zarepour, the Minister of ICT, spoke for Iran.\n";
 
 fn press(harness: &mut Harness<'_, NewsmarkApp>, modifiers: Modifiers, key: Key) {
     harness.key_press_modifiers(modifiers, key);
@@ -32,13 +31,8 @@ fn done_on_disk(txt: &Path) -> bool {
 #[test]
 fn a_pending_entity_link_is_counted_and_ctrl_enter_asks_about_it() {
     let dir = tempfile::TempDir::new().unwrap();
-    let spans = [
-        (1, "Zarepour", "person"),
-        (2, "Minister of ICT", "role"),
-        (3, "Iran", "country"),
-    ];
     // Every span accepted; Zarepour's link to the registry suggested.
-    let txt = write_article(dir.path(), "a", TEXT, &spans, |set| {
+    let txt = write_article(dir.path(), "a", TEXT, &SPANS, |set| {
         let mut span = set.remove(1).unwrap();
         span.entity = Some("issa-zarepour".into());
         span.entity_status = Status::Pending;
