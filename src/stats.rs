@@ -52,7 +52,8 @@ impl OriginLabelStats {
     }
 }
 
-/// Spans by review status, and the relations still to review.
+/// Spans by review status, and the relations and entity links still to
+/// review.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct StatusCounts {
     /// Not reviewed yet.
@@ -64,14 +65,20 @@ pub struct StatusCounts {
     /// Relations not reviewed yet (suggested ones): a document with one
     /// is not reviewed, even if all its spans are.
     pub pending_relations: usize,
+    /// Suggested entity links not reviewed yet, of accepted spans
+    /// ([`crate::model::Span::has_pending_link`]): a document with one is
+    /// not reviewed either.
+    pub pending_links: usize,
 }
 
 impl StatusCounts {
-    /// Counts the spans and pending relations of one set.
+    /// Counts the spans, pending entity links and pending relations of one
+    /// set.
     pub fn of(set: &AnnotationSet) -> Self {
         let mut counts = Self::default();
         for span in set.spans() {
             counts.add(span.status);
+            counts.pending_links += usize::from(span.has_pending_link());
         }
         counts.pending_relations = set
             .relations()
@@ -80,9 +87,10 @@ impl StatusCounts {
         counts
     }
 
-    /// Pending spans and relations together: what is left to review.
+    /// Pending spans, entity links and relations together: what is left
+    /// to review.
     pub fn to_review(&self) -> usize {
-        self.pending + self.pending_relations
+        self.pending + self.pending_links + self.pending_relations
     }
 
     /// Counts one more span of this status.
@@ -111,27 +119,34 @@ impl StatusCounts {
             accepted: self.accepted + other.accepted,
             rejected: self.rejected + other.rejected,
             pending_relations: self.pending_relations + other.pending_relations,
+            pending_links: self.pending_links + other.pending_links,
         }
     }
 
     /// Accepted spans and pending suggestions apart, as every count of the
     /// window says them: `"3 spans"`, `"1 span · 5 pending"`, `"0 spans · 5
     /// pending"`. A pending suggestion is not a span of the annotation until
-    /// accepted; rejected ones are not mentioned. Pending relations follow:
-    /// `"3 spans · 1 pending relation"`.
+    /// accepted; rejected ones are not mentioned. Pending entity links and
+    /// relations follow: `"3 spans · 1 pending link · 2 pending
+    /// relations"`.
     pub fn describe(&self) -> String {
-        let spans = crate::plural::counted(self.accepted, "span", "spans");
-        let spans = match self.pending {
-            0 => spans,
-            n => format!("{spans} · {n} pending"),
-        };
-        match self.pending_relations {
-            0 => spans,
-            n => {
-                let relations = crate::plural::counted(n, "pending relation", "pending relations");
-                format!("{spans} · {relations}")
+        let mut out = crate::plural::counted(self.accepted, "span", "spans");
+        if self.pending > 0 {
+            let _ = write!(out, " · {} pending", self.pending);
+        }
+        for (n, one, many) in [
+            (self.pending_links, "pending link", "pending links"),
+            (
+                self.pending_relations,
+                "pending relation",
+                "pending relations",
+            ),
+        ] {
+            if n > 0 {
+                let _ = write!(out, " · {}", crate::plural::counted(n, one, many));
             }
         }
+        out
     }
 
     /// One label's counts the same way: `"country 1"`, `"country 1 (+5
@@ -230,6 +245,7 @@ impl QualityTally {
         let mut origins = HashSet::new();
         for span in set.spans() {
             self.report.totals.add(span.status);
+            self.report.totals.pending_links += usize::from(span.has_pending_link());
             if let Origin::Extractor(name) = &span.origin {
                 origins.insert(name.as_str());
                 let row = row_mut(rows, name, &span.label);
@@ -330,6 +346,7 @@ impl QualityTally {
             &mut self.report.totals.pending_relations,
             totals.pending_relations,
         );
+        change(&mut self.report.totals.pending_links, totals.pending_links);
         for (origin, label, [pending, accepted, rejected, misses]) in rows {
             if add {
                 let sum = row_mut(&mut self.rows, origin, label);
@@ -430,13 +447,17 @@ impl QualityReport {
             t.accepted,
             t.rejected
         );
-        if t.pending_relations > 0 {
-            let relations = crate::plural::counted(
-                t.pending_relations,
-                "pending relation",
-                "pending relations",
-            );
-            let _ = write!(out, "; {relations}");
+        for (n, one, many) in [
+            (
+                t.pending_links,
+                "pending entity link",
+                "pending entity links",
+            ),
+            (t.pending_relations, "pending relation", "pending relations"),
+        ] {
+            if n > 0 {
+                let _ = write!(out, "; {}", crate::plural::counted(n, one, many));
+            }
         }
         out.push('\n');
         if self.rows.is_empty() {

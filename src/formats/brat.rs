@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 
 use super::brat_labels::{mapping_in_conf, relation_mapping_in_conf};
 use super::brat_links::read_links;
+use super::brat_repeats::Repeats;
 use super::lines::is_line_break;
 use super::{
     Emit, FormatError, ImportedDoc, ImportedLink, ImportedRelation, JsonSpan, ReadOutcome,
@@ -160,7 +161,9 @@ fn read_pair(stem: &Path, labels: &LabelMap, out: &mut ReadOutcome, emit: &mut E
         mut relations,
         links,
         skipped_spans,
+        warnings,
     } = parse_ann(&source, &ann, &text, &mut out.problems);
+    out.warnings.extend(warnings);
     for span in &mut spans {
         if let Some(label) = labels.labels.get(&span.label) {
             span.label.clone_from(label);
@@ -194,12 +197,17 @@ pub(super) struct ParsedAnn {
     pub(super) links: Vec<ImportedLink>,
     /// `T` lines skipped (each reported).
     pub(super) skipped_spans: usize,
+    /// Lines read as an earlier one (a `T`, `R` or `N` line repeated), each
+    /// naming the file and both lines: see [`super::brat_repeats`].
+    pub(super) warnings: Vec<String>,
 }
 
 /// The text-bound annotations (`T`) of an `.ann` file's contents over
 /// `text` (its `.txt`), the relations (`R`) between them and their entity
 /// links (`N`); everything else is reported as skipped, and so is a
-/// relation or link whose argument is not a `T` line read.
+/// relation or link whose argument is not a `T` line read. A line that
+/// repeats an earlier one is read as it and reported in
+/// [`ParsedAnn::warnings`].
 pub(super) fn parse_ann(
     file: &str,
     source: &str,
@@ -215,6 +223,7 @@ pub(super) fn parse_ann(
     let mut normalization_lines: Vec<(usize, &str)> = Vec::new();
     let mut skipped: BTreeMap<char, usize> = BTreeMap::new();
     let mut skipped_spans = 0;
+    let mut repeats = Repeats::new(file);
     for (index, line) in source.lines().enumerate() {
         let Some(kind) = line.chars().next() else {
             continue;
@@ -236,8 +245,12 @@ pub(super) fn parse_ann(
         }
         match text_bound(line, &mut text) {
             Ok(span) => {
-                places.insert(line.split('\t').next().unwrap_or_default(), spans.len());
-                spans.push(span);
+                let id = line.split('\t').next().unwrap_or_default();
+                let place = repeats.span((index, id), &span, spans.len());
+                places.insert(id, place.unwrap_or(spans.len()));
+                if place.is_none() {
+                    spans.push(span);
+                }
             }
             Err(reason) => {
                 problems.push(format!("{file}:{}: {reason}; skipped", index + 1));
@@ -245,7 +258,8 @@ pub(super) fn parse_ann(
             }
         }
     }
-    let links = read_links(file, &normalization_lines, &places, &mut skipped, problems);
+    let read = (&mut skipped, &mut *problems, &mut repeats.warnings);
+    let links = read_links(file, &normalization_lines, &places, read);
     if !skipped.is_empty() {
         let counts: Vec<String> = skipped
             .iter()
@@ -259,7 +273,9 @@ pub(super) fn parse_ann(
     }
     let mut relations = Vec::with_capacity(relation_lines.len());
     for (index, line) in relation_lines {
+        let id = line.split('\t').next().unwrap_or_default();
         match relation(line, &places) {
+            Ok(relation) if repeats.relation((index, id), &relation) => {}
             Ok(relation) => relations.push(relation),
             Err(reason) => problems.push(format!("{file}:{}: {reason}; skipped", index + 1)),
         }
@@ -269,6 +285,7 @@ pub(super) fn parse_ann(
         relations,
         links,
         skipped_spans,
+        warnings: repeats.warnings,
     }
 }
 
@@ -428,65 +445,4 @@ fn plural(n: usize) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn text_bound_lines_become_spans_and_the_rest_is_counted() {
-        let ann = "T1\tperson 0 3\tAna\r\nT2\tcountry 4 6;8 9\tBo x\nR1\tRel Arg1:T1 Arg2:T2\n\
-                   #1\tAnnotatorNotes T1\tnote\nA1\tNeg T1\nR2\tRel Arg1:T2 Arg2:T1\n\
-                   T3\tperson 5\tx\nT4\trole 1 2\nT5\tperson 12 14;17 19\tCa Na\n\n";
-        let text = "Ana Bo, x y\nCa\n\u{2028} Na";
-        let mut problems = Vec::new();
-        let ParsedAnn {
-            spans,
-            relations,
-            skipped_spans: skipped,
-            ..
-        } = parse_ann("a.ann", ann, text, &mut problems);
-        assert_eq!(skipped, 2);
-        let got: Vec<_> = spans
-            .iter()
-            .map(|s| (s.start, s.end, s.label.as_str(), s.text.as_deref()))
-            .collect();
-        assert_eq!(
-            got,
-            vec![
-                (0, 3, "person", Some("Ana")),
-                (1, 2, "role", None),
-                (12, 19, "person", Some("Ca\n\u{2028} Na")),
-            ]
-        );
-        assert_eq!(problems.len(), 5, "{problems:?}");
-        assert!(problems[0].starts_with("a.ann:2: T2: discontinuous span (4 6;8 9)"));
-        assert!(problems[1].starts_with("a.ann:7: T3: offsets \"5\" are not START END"));
-        assert_eq!(
-            problems[2],
-            "a.ann: skipped 1 note (#) line, 1 attribute (A) line: \
-             only text-bound annotations (T), relations (R) and entity links (N, newsmark:ID) \
-             are imported"
-        );
-        // Both relations have T2, which was not read, as an argument.
-        assert_eq!(
-            problems[3],
-            "a.ann:3: R1: Arg2 T2 is not a text-bound annotation read from this file; skipped"
-        );
-        assert!(
-            problems[4].starts_with("a.ann:6: R2: Arg1 T2"),
-            "{problems:?}"
-        );
-        assert!(relations.is_empty());
-        let ParsedAnn { relations, .. } = parse_ann(
-            "b.ann",
-            "R1\tholds Arg1:T2 Arg2:T1\nT1\trole 0 3\tAna\nT2\tperson 4 6\tBo\n",
-            text,
-            &mut problems,
-        );
-        let expected = ImportedRelation {
-            label: "holds".to_owned(),
-            from: 1,
-            to: 0,
-        };
-        assert_eq!(relations, [expected], "an R line before its T lines");
-    }
-}
+mod tests;

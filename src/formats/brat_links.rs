@@ -91,28 +91,60 @@ pub fn one_line(name: &str) -> String {
 /// database is the external id of an entity a span is linked to (and
 /// counted in `skipped` as an `N` line when its span has no such link);
 /// one that does not parse, or whose span is not a `T` line read, is
-/// reported.
+/// reported in `problems`. A span has one link: a second `newsmark` line
+/// for it naming the same entity is read as the first (a warning in
+/// `warnings`), one naming another entity is skipped (a problem), each
+/// naming both lines.
 pub(super) fn read_links(
     file: &str,
     lines: &[(usize, &str)],
     places: &HashMap<&str, usize>,
-    skipped: &mut BTreeMap<char, usize>,
-    problems: &mut Vec<String>,
+    (skipped, problems, warnings): (
+        &mut BTreeMap<char, usize>,
+        &mut Vec<String>,
+        &mut Vec<String>,
+    ),
 ) -> Vec<ImportedLink> {
     let mut links = Vec::new();
     let mut others = Vec::new();
+    // Each linked span's link: its index in `links` and its line.
+    let mut first: HashMap<usize, (usize, usize, &str)> = HashMap::new();
     for &(index, line) in lines {
+        let id = line.split('\t').next().unwrap_or_default();
         match normalization(line, places) {
-            Ok((span, db, id)) if db == NEWSMARK_DB => links.push(ImportedLink {
-                span,
-                entity: decode_id(id),
-            }),
+            Ok((span, db, key)) if db == NEWSMARK_DB => {
+                let entity = decode_id(key);
+                let Some(&(k, first_index, first_id)) = first.get(&span) else {
+                    first.insert(span, (links.len(), index, id));
+                    links.push(ImportedLink { span, entity });
+                    continue;
+                };
+                let linked: &ImportedLink = &links[k];
+                if linked.entity == entity {
+                    warnings.push(format!(
+                        "{file}:{}: {id} repeats {first_id} (line {}): the same link to \
+                         {entity:?}; read as one link",
+                        index + 1,
+                        first_index + 1
+                    ));
+                } else {
+                    problems.push(format!(
+                        "{file}:{}: {id}: its span is linked to {:?} already ({first_id}, line \
+                         {}), and a span has one entity; this link to {entity:?} skipped",
+                        index + 1,
+                        linked.entity,
+                        first_index + 1
+                    ));
+                }
+            }
             Ok((span, _, _)) => others.push(span),
             Err(reason) => problems.push(format!("{file}:{}: {reason}; skipped", index + 1)),
         }
     }
-    let linked: std::collections::HashSet<usize> = links.iter().map(|l| l.span).collect();
-    let unlinked = others.iter().filter(|span| !linked.contains(span)).count();
+    let unlinked = others
+        .iter()
+        .filter(|span| !first.contains_key(span))
+        .count();
     if unlinked > 0 {
         *skipped.entry('N').or_default() += unlinked;
     }

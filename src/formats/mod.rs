@@ -22,6 +22,7 @@
 mod brat;
 pub mod brat_labels;
 pub mod brat_links;
+mod brat_repeats;
 mod doccano;
 pub mod export;
 mod imported;

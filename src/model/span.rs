@@ -105,6 +105,15 @@ impl Span {
             .filter(|_| self.entity_status == Status::Accepted)
     }
 
+    /// Whether the span is accepted with a suggested entity link nobody
+    /// has reviewed: work left in its document (a pending span's link is
+    /// reviewed once the span is; a rejected span's not at all).
+    pub fn has_pending_link(&self) -> bool {
+        self.status == Status::Accepted
+            && self.entity.is_some()
+            && self.entity_status == Status::Pending
+    }
+
     /// Number of code points covered.
     pub fn len(&self) -> usize {
         self.end.saturating_sub(self.start)

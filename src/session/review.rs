@@ -157,7 +157,7 @@ impl Session {
     /// the link then), else the span.
     pub fn reviewable_of_span(&self, id: SpanId) -> Reviewable {
         match self.set().get(id) {
-            Some(span) if has_pending_link(span) => Reviewable::Link(id),
+            Some(span) if span.has_pending_link() => Reviewable::Link(id),
             _ => Reviewable::Span(id),
         }
     }
@@ -178,7 +178,7 @@ impl Session {
                 });
             }
             let what = Reviewable::Link(s.id);
-            let pending = has_pending_link(s) && filter.matches_link(s);
+            let pending = s.has_pending_link() && filter.matches_link(s);
             if pending || Some(what) == current {
                 order.push(InOrder {
                     at: s.start,
@@ -202,14 +202,6 @@ impl Session {
         order.sort_by_key(|i| (i.at, i.what.rank()));
         order
     }
-}
-
-/// Whether `span` is accepted with a pending entity link (a pending span's
-/// link is reviewed once the span is; a rejected span's not at all).
-fn has_pending_link(span: &Span) -> bool {
-    span.status == Status::Accepted
-        && span.entity.is_some()
-        && span.entity_status == Status::Pending
 }
 
 /// A suggestion to review: a span, a span's entity link or a relation. N
@@ -252,7 +244,7 @@ struct InOrder {
 pub fn count_pending_links(set: &AnnotationSet, filter: &ReviewFilter) -> usize {
     set.spans()
         .iter()
-        .filter(|s| has_pending_link(s) && filter.matches_link(s))
+        .filter(|s| s.has_pending_link() && filter.matches_link(s))
         .count()
 }
 

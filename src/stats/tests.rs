@@ -31,6 +31,7 @@ fn precision_and_misses_per_origin_and_label() {
             accepted: 4,
             rejected: 2,
             pending_relations: 0,
+            pending_links: 0,
         }
     );
     let person = &report.rows[1];
@@ -128,4 +129,52 @@ fn relations_count_per_origin_and_type_with_misses() {
     // The tally of a digest is the same as counting the set.
     let digest = crate::corpus::DocDigest::of(&set);
     assert_eq!(digest.quality(), report);
+}
+
+#[test]
+fn a_pending_entity_link_is_work_left_in_its_document() {
+    use crate::corpus::{DocStatus, DocSummary};
+    let linked = |id, status, entity_status| Span {
+        entity: Some("issa-zarepour".to_owned()),
+        entity_status,
+        status,
+        ..Span::manual(id, 10 * id as usize, 10 * id as usize + 4, "person", "xxxx")
+    };
+    let mut set = AnnotationSet::from_spans(vec![
+        linked(1, Status::Accepted, Status::Pending),
+        linked(2, Status::Accepted, Status::Accepted),
+        linked(3, Status::Accepted, Status::Rejected),
+        // A pending span's link is reviewed with the span: counted once,
+        // as the span; a rejected span's link is not work at all.
+        linked(4, Status::Pending, Status::Pending),
+        linked(5, Status::Rejected, Status::Pending),
+    ]);
+    let counts = StatusCounts::of(&set);
+    assert_eq!(counts.pending_links, 1);
+    assert_eq!(counts.to_review(), 2);
+    assert_eq!(counts.describe(), "3 spans · 1 pending · 1 pending link");
+    // Only accepted spans, one with a suggested link: not reviewed yet.
+    set.remove(4);
+    set.remove(5);
+    let summary = DocSummary::of(&set);
+    assert_eq!(summary.counts.to_review(), 1);
+    assert_eq!(summary.status(), DocStatus::InProgress);
+    let report = quality([&set, &set]);
+    assert_eq!(report.totals.pending_links, 2);
+    assert!(
+        report.to_table().starts_with(
+            "2 documents: 0 pending, 6 accepted, 0 rejected; 2 pending entity links\n"
+        ),
+        "{}",
+        report.to_table()
+    );
+    // A digest counts them as the set does, and the index's tally takes
+    // them back when a document leaves.
+    let digest = crate::corpus::DocDigest::of(&set);
+    assert_eq!(digest.summary.counts, summary.counts);
+    let mut tally = QualityTally::default();
+    digest.count_quality(&mut tally, true);
+    digest.count_quality(&mut tally, true);
+    digest.count_quality(&mut tally, false);
+    assert_eq!(tally.finish().totals.pending_links, 1);
 }

@@ -3,6 +3,7 @@
 //! previous document (a scan, a learned span, a journal clock, a watch)
 //! can leak into the next one.
 
+use std::cell::Cell;
 use std::time::Instant;
 
 use super::Selection;
@@ -14,8 +15,9 @@ use super::widgets::review_panel::ReviewPanel;
 use super::widgets::span_list::SpanList;
 use super::widgets::text_view::TextView;
 use crate::corpus::CorpusIndex;
-use crate::model::{SpanId, StateId};
+use crate::model::{SpanId, StateId, Status};
 use crate::session::Session;
+use crate::stats::StatusCounts;
 
 /// When the open document's recovery journal was last written.
 #[derive(Default)]
@@ -53,6 +55,17 @@ pub struct OpenDoc {
     pub occurrence_scans: Vec<OccurrenceScan>,
     /// The annotators' versions, while the document is open into curation.
     pub curation: Option<Curation>,
+    /// The pending entity links and relations last counted, with the set's
+    /// span and relation revisions then (see [`Self::live_counts`]).
+    work_left: Cell<Option<WorkLeft>>,
+}
+
+/// What [`OpenDoc::live_counts`] counted of the set at its revisions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct WorkLeft {
+    revisions: (u64, u64),
+    pending_links: usize,
+    pending_relations: usize,
 }
 
 impl OpenDoc {
@@ -69,11 +82,42 @@ impl OpenDoc {
             disk: DiskWatch::default(),
             occurrence_scans: Vec::new(),
             curation: None,
+            work_left: Cell::new(None),
             session,
         };
         doc.view.selection = Selection::caret_at(0);
         doc.refresh_review(corpus);
         doc
+    }
+
+    /// The open document's counts as they are now, saved or not (the
+    /// document list's line and the status bar): the span list's spans by
+    /// status (kept edit by edit), and the accepted spans' pending entity
+    /// links and the pending relations, counted again only when the spans
+    /// or relations have changed since the last call.
+    pub fn live_counts(&self) -> StatusCounts {
+        let set = self.session.set();
+        let revisions = (set.revision(), set.relations_revision());
+        let work = match self.work_left.get() {
+            Some(work) if work.revisions == revisions => work,
+            _ => {
+                let work = WorkLeft {
+                    revisions,
+                    pending_links: set.spans().iter().filter(|s| s.has_pending_link()).count(),
+                    pending_relations: set
+                        .relations()
+                        .filter(|r| r.status == Status::Pending)
+                        .count(),
+                };
+                self.work_left.set(Some(work));
+                work
+            }
+        };
+        StatusCounts {
+            pending_links: work.pending_links,
+            pending_relations: work.pending_relations,
+            ..self.span_list.totals()
+        }
     }
 
     /// Rebuilds the review panel from the session and `corpus`.

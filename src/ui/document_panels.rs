@@ -106,7 +106,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command
                 match tab {
                     LeftTab::Documents => {
                         let live = crate::corpus::DocSummary {
-                            counts: doc.span_list.totals(),
+                            counts: doc.live_counts(),
                             done: doc.session.set().is_done(),
                         };
                         let open = (doc.session.txt_path(), live);

@@ -380,7 +380,7 @@ fn import_warns_about_a_span_that_splits_a_character_and_imports_it() {
 }
 
 #[test]
-fn stats_reports_a_pending_relation() {
+fn stats_reports_a_pending_relation_and_a_pending_entity_link() {
     use newsmark::model::{AnnotationSet, Origin, Relation, Span, Status};
     let dir = tempfile::tempdir().unwrap();
     let text = "Zarepour, the Minister of ICT, spoke.\n";
@@ -388,7 +388,11 @@ fn stats_reports_a_pending_relation() {
     fs::write(&txt, text).unwrap();
     let doc = newsmark::store::read_text(&txt).unwrap();
     let mut set = AnnotationSet::from_spans(vec![
-        Span::manual(1, 0, 8, "person", "Zarepour"),
+        Span {
+            entity: Some("issa-zarepour".into()),
+            entity_status: Status::Pending,
+            ..Span::manual(1, 0, 8, "person", "Zarepour")
+        },
         Span::manual(2, 14, 29, "role", "Minister of ICT"),
     ]);
     set.insert_relation(Relation {
@@ -401,7 +405,10 @@ fn stats_reports_a_pending_relation() {
     let table = newsmark().arg("stats").arg(dir.path()).output().unwrap();
     let text = String::from_utf8_lossy(&table.stdout);
     assert!(
-        text.contains("1 document: 0 pending, 2 accepted, 0 rejected; 1 pending relation\n"),
+        text.contains(
+            "1 document: 0 pending, 2 accepted, 0 rejected; 1 pending entity link; \
+             1 pending relation\n"
+        ),
         "{text}"
     );
     assert!(
@@ -415,5 +422,6 @@ fn stats_reports_a_pending_relation() {
         .unwrap();
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(value["totals"]["pending_relations"], 1);
+    assert_eq!(value["totals"]["pending_links"], 1);
     assert_eq!(value["by_status"]["in_progress"], 1);
 }

@@ -28,6 +28,7 @@ mod agree_cli;
 mod bad_input;
 mod bad_input_encoding;
 mod bad_input_large;
+mod brat_round_trip;
 mod cli;
 mod corpus_boundary;
 mod corpus_figures;

@@ -10,7 +10,15 @@ use newsmark::model::{LabelSchema, Origin, Status};
 use newsmark::session::Session;
 use newsmark::ui::NewsmarkApp;
 
-const TEXT: &str = "Zarepour, the Minister of ICT, spoke for Iran.\n";
+/// The article of these tests (and of `link_status`).
+pub(crate) const TEXT: &str = "Zarepour, the Minister of ICT, spoke for Iran.\n";
+
+/// Its spans: Zarepour (person), Minister of ICT (role), Iran (country).
+pub(crate) const SPANS: [(u64, &str, &str); 3] = [
+    (1, "Zarepour", "person"),
+    (2, "Minister of ICT", "role"),
+    (3, "Iran", "country"),
+];
 
 fn press(harness: &mut Harness<'_, NewsmarkApp>, modifiers: Modifiers, key: Key) {
     harness.key_press_modifiers(modifiers, key);
@@ -28,14 +36,9 @@ fn statuses(set: &newsmark::model::AnnotationSet) -> [(Status, Status); 2] {
 #[test]
 fn n_stops_at_pending_links_and_a_accepts_them_then_moves_on() {
     let dir = tempfile::TempDir::new().unwrap();
-    let spans = [
-        (1, "Zarepour", "person"),
-        (2, "Minister of ICT", "role"),
-        (3, "Iran", "country"),
-    ];
     // Zarepour accepted with a suggested link; Iran a pending spaCy
     // suggestion with a suggested link.
-    let txt = write_article(dir.path(), "a", TEXT, &spans, |set| {
+    let txt = write_article(dir.path(), "a", TEXT, &SPANS, |set| {
         for (id, entity) in [(1, "issa-zarepour"), (3, "iran")] {
             let mut span = set.remove(id).unwrap();
             span.entity = Some(entity.into());

@@ -29,6 +29,7 @@ mod flood;
 mod frame_latency;
 mod keyboard;
 mod link_review;
+mod link_status;
 mod look;
 mod messages;
 mod occurrences_long;

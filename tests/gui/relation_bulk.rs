@@ -148,6 +148,7 @@ fn ctrl_enter_on_a_document_whose_only_pending_suggestion_is_a_relation_asks() {
         harness.state().mark_done_prompt(),
         Some(MarkDonePrompt {
             pending: 0,
+            links: 0,
             relations: 2
         })
     );

@@ -165,6 +165,7 @@ fn ctrl_enter_with_pending_suggestions_asks_before_marking_done() {
         harness.state().mark_done_prompt(),
         Some(MarkDonePrompt {
             pending: 2,
+            links: 0,
             relations: 0
         })
     );

@@ -62,8 +62,8 @@ impl NewsmarkApp {
     }
 
     /// Ctrl+Enter: marks the document done, saves and moves on; asks first
-    /// if it has pending suggestions, spans or relations (and is not done
-    /// already).
+    /// if it has pending suggestions, spans, entity links or relations (and
+    /// is not done already).
     pub(in crate::ui) fn mark_done(&mut self) {
         let Some(session) = self.session() else {
             return;
@@ -74,6 +74,7 @@ impl NewsmarkApp {
         if counts.to_review() > 0 && !session.set().is_done() {
             self.prompts.mark_done = Some(MarkDonePrompt {
                 pending: counts.pending,
+                links: counts.pending_links,
                 relations: counts.pending_relations,
             });
             return;

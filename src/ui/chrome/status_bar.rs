@@ -16,8 +16,9 @@ pub fn show(ui: &mut Ui, app: &NewsmarkApp, commands: &mut Vec<Command>) {
                 return;
             };
             let session = &doc.session;
-            ui.label(doc.span_list.totals().describe()).on_hover_text(
-                "Spans of the annotation (tagged or accepted), then suggestions still to review",
+            ui.label(doc.live_counts().describe()).on_hover_text(
+                "Spans of the annotation (tagged or accepted), then suggestions still to review \
+                 (spans, entity links, relations)",
             );
             let background = ui.visuals().panel_fill;
             for (name, color, counts) in doc.span_list.counts() {

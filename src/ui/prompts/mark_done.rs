@@ -1,7 +1,6 @@
 //! "Mark done with suggestions still to review?", asked by Ctrl+Enter (Mark
-//! done and next) when the document has pending suggestions (spans or
-//! relations): marking it
-//! done would leave them unreviewed. Its answers are applied in
+//! done and next) when the document has pending suggestions (spans, entity
+//! links or relations): marking it done would leave them unreviewed. Its answers are applied in
 //! `ui/apply/prompts.rs`; its keys are in the action table.
 
 use super::{KeyName, PromptAnswer, answer_button};
@@ -12,20 +11,30 @@ use crate::plural::counted;
 pub struct MarkDonePrompt {
     /// The pending span suggestions the document has.
     pub pending: usize,
+    /// Its accepted spans' suggested entity links nobody has reviewed.
+    pub links: usize,
     /// Its pending relations.
     pub relations: usize,
 }
 
 impl MarkDonePrompt {
     /// What is left to review: "3 suggestions", "1 relation", "2
-    /// suggestions and 1 relation".
+    /// suggestions and 1 relation", "1 suggestion, 1 entity link and 2
+    /// relations".
     pub fn describe(&self) -> String {
-        let spans = counted(self.pending, "suggestion", "suggestions");
-        let relations = counted(self.relations, "relation", "relations");
-        match (self.pending, self.relations) {
-            (_, 0) => spans,
-            (0, _) => relations,
-            _ => format!("{spans} and {relations}"),
+        let parts: Vec<String> = [
+            (self.pending, "suggestion", "suggestions"),
+            (self.links, "entity link", "entity links"),
+            (self.relations, "relation", "relations"),
+        ]
+        .into_iter()
+        .filter(|&(n, _, _)| n > 0)
+        .map(|(n, one, many)| counted(n, one, many))
+        .collect();
+        match parts.as_slice() {
+            [] => counted(0, "suggestion", "suggestions"),
+            [one] => one.clone(),
+            [first @ .., last] => format!("{} and {last}", first.join(", ")),
         }
     }
 }

@@ -23,7 +23,16 @@ fn an_r_line_with_arg2_first_is_the_same_relation_and_other_roles_are_reported()
         .iter()
         .map(|r| (r.label.as_str(), r.from, r.to))
         .collect();
-    assert_eq!(ends, [("holds", 0, 1), ("holds", 0, 1)], "R1 is R2");
+    assert_eq!(ends, [("holds", 0, 1)], "R2 is R1, read once");
+    assert_eq!(read.warnings.len(), 1, "{:?}", read.warnings);
+    assert!(
+        read.warnings[0].ends_with(
+            "a.ann:4: R2 repeats R1 (line 3): the same holds relation between the same spans; \
+             read as one relation"
+        ),
+        "{:?}",
+        read.warnings
+    );
     let p = &read.problems;
     let said = |needle: &str| p.iter().any(|m| m.contains(needle));
     assert!(
