@@ -68,6 +68,21 @@ struct BidiRow {
     pieces: Vec<PlacedPiece>,
     /// Indices into `pieces`, leftmost first.
     visual: Vec<usize>,
+    /// For each caret position of the row (row-local; a wrapped row's end
+    /// shows on the next row): where the caret is drawn.
+    carets: Vec<Caret>,
+    /// The row's caret positions (row-local), left to right on screen.
+    caret_order: Vec<usize>,
+}
+
+/// Where a caret position is drawn on its row.
+#[derive(Clone, Copy, Debug)]
+struct Caret {
+    /// Galley-local x.
+    x: f32,
+    /// The character it sits inside reads right to left (at the row's
+    /// start: the paragraph does).
+    rtl: bool,
 }
 
 /// A block with right-to-left text, laid out (see the module's doc).
@@ -149,12 +164,17 @@ impl BidiText {
                     advance: m.advance,
                 })
                 .collect();
-            rows.push(BidiRow {
+            let mut row = BidiRow {
                 chars,
                 top: r as f32 * row_height,
                 pieces,
                 visual: bidi::visual_order(&piece_levels),
-            });
+                carets: Vec::new(),
+                caret_order: Vec::new(),
+            };
+            let last = last_row(&levels, &row);
+            place_carets(&mut row, &row_levels, levels.direction, last);
+            rows.push(row);
         }
         let width = rows
             .iter()
@@ -223,7 +243,7 @@ impl BidiText {
         let Some(row) = self.rows.get(r) else {
             return (0, 0.0);
         };
-        (r, caret_x(row, pos, self.direction))
+        (r, caret_x(row, pos))
     }
 
     /// The caret position nearest to `x` on row `row`: of all positions of
@@ -237,8 +257,8 @@ impl BidiText {
         let end = if last { r.chars.end } else { r.chars.end - 1 };
         (r.chars.start..=end.max(r.chars.start))
             .min_by(|&a, &b| {
-                let da = (caret_x(r, a, self.direction) - x).abs();
-                let db = (caret_x(r, b, self.direction) - x).abs();
+                let da = (caret_x(r, a) - x).abs();
+                let db = (caret_x(r, b) - x).abs();
                 da.total_cmp(&db)
             })
             .unwrap_or(r.chars.start)
@@ -311,6 +331,33 @@ impl BidiText {
         out
     }
 
+    /// The caret position an arrow key moves the caret at `pos` to: the
+    /// next one to its left (or right) on its row as drawn, skipping those
+    /// `is_stop` refuses (inside a grapheme cluster); `None` at the row's
+    /// edge.
+    pub fn step_on_screen(
+        &self,
+        pos: usize,
+        left: bool,
+        is_stop: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let row = self.rows.get(self.row_of(pos))?;
+        let start = row.chars.start;
+        bidi::step_on_screen(&row.caret_order, pos.checked_sub(start)?, left, |p| {
+            is_stop(start + p)
+        })
+        .map(|p| start + p)
+    }
+
+    /// Whether the caret at `pos` sits in text that reads right to left
+    /// (at a row's start: whether the paragraph does).
+    pub fn caret_reads_rtl(&self, pos: usize) -> bool {
+        self.rows
+            .get(self.row_of(pos))
+            .and_then(|row| row.carets.get(pos.checked_sub(row.chars.start)?))
+            .map_or(self.direction.is_rtl(), |c| c.rtl)
+    }
+
     /// Whether the character at `pos` reads right to left.
     pub fn is_rtl_at(&self, pos: usize) -> bool {
         self.rows
@@ -340,44 +387,64 @@ fn len_of(rows: &[BidiRow]) -> usize {
     rows.last().map_or(0, |r: &BidiRow| r.chars.end)
 }
 
-/// The caret x of position `pos` on `row` (see [`BidiText::caret`]). The
-/// caret sits a hair inside the character it belongs to: where runs of two
-/// directions meet, two positions share an edge (the end of an embedded
-/// English phrase and the space after it), and this keeps each position's
-/// caret, and a click on it, its own.
-fn caret_x(row: &BidiRow, pos: usize, direction: Direction) -> f32 {
-    let inside = |from: f32, toward: f32| from + (toward - from).clamp(-1.0, 1.0) / 3.0;
-    if pos == row.chars.start {
-        // A row starts at its paragraph's start edge, whatever reads first.
-        let left = row
-            .pieces
-            .iter()
-            .map(|p| p.left)
-            .fold(f32::INFINITY, f32::min);
-        let right = row
-            .pieces
-            .iter()
-            .map(|p| p.left + p.width)
-            .fold(f32::NEG_INFINITY, f32::max);
-        if left.is_finite() && right.is_finite() {
-            return if direction.is_rtl() {
-                inside(right, left)
-            } else {
-                inside(left, right)
-            };
+/// Whether `row` is the paragraph's last (it ends where the text does).
+fn last_row(levels: &Levels, row: &BidiRow) -> bool {
+    row.chars.end >= levels.len()
+}
+
+/// Fills in where each caret position of `row` is drawn, from its
+/// characters' `levels` (rule L1 applied), as [`bidi::caret_slots`] places
+/// them: just inside the character it belongs with (a third of a point, so
+/// that two positions on either side of one boundary, and a click on each,
+/// stay apart).
+fn place_carets(row: &mut BidiRow, levels: &[u8], direction: Direction, last: bool) {
+    let n = row.chars.len();
+    // Each character's left and right edge.
+    let mut edges = vec![(0.0, 0.0); n];
+    for piece in &row.pieces {
+        for (k, pos) in piece.range.clone().enumerate() {
+            let (a, b) = (piece.x(k), piece.x(k + 1));
+            if let Some(edge) = edges.get_mut(pos - row.chars.start) {
+                *edge = (a.min(b), a.max(b));
+            }
         }
     }
-    if let Some(piece) = row.pieces.iter().find(|p| p.contains(pos)) {
-        let k = pos - piece.range.start;
-        return inside(piece.x(k), piece.x(k + 1));
-    }
-    row.pieces
+    let inside = |from: f32, toward: f32| from + (toward - from).clamp(-1.0, 1.0) / 3.0;
+    let slots = bidi::caret_slots(levels, direction, last);
+    row.carets = slots
         .iter()
-        .find(|p| p.range.end == pos)
-        .map_or(0.0, |p| {
-            let k = p.range.len();
-            inside(p.x(k), p.x(k.saturating_sub(1)))
+        .enumerate()
+        .map(|(k, slot)| {
+            let Some(c) = slot.char else {
+                return Caret {
+                    x: 0.0,
+                    rtl: direction.is_rtl(),
+                };
+            };
+            let (left, right) = edges[c];
+            Caret {
+                x: if slot.hugs_right {
+                    inside(left, right)
+                } else {
+                    inside(right, left)
+                },
+                // The row's start reads the paragraph's way, whatever it
+                // sits inside.
+                rtl: if k == 0 {
+                    direction.is_rtl()
+                } else {
+                    levels[c] % 2 == 1
+                },
+            }
         })
+        .collect();
+    row.caret_order = bidi::caret_order(&slots);
+}
+
+/// The caret x of position `pos` on `row` (see [`BidiText::caret`]).
+fn caret_x(row: &BidiRow, pos: usize) -> f32 {
+    let k = pos.saturating_sub(row.chars.start);
+    row.carets.get(k).or(row.carets.last()).map_or(0.0, |c| c.x)
 }
 
 /// Shapes one piece: its galley, its width, and where each of its

@@ -291,7 +291,11 @@ mod tests {
             .collect();
         assert!(body.len() >= 2, "cut into blocks");
         for i in body {
-            assert!(layout.text(&ctx, &doc, i).direction().is_rtl(), "block {i}");
+            let text = layout.text(&ctx, &doc, i);
+            assert!(
+                text.bidi().is_some_and(|b| b.direction().is_rtl()),
+                "block {i}"
+            );
         }
     }
 }
