@@ -36,6 +36,8 @@ struct PlacedPiece {
     width: f32,
     /// Reads right to left (its level on the row is odd).
     rtl: bool,
+    /// Only white space: a row may break after it.
+    space: bool,
     galley: Arc<Galley>,
     /// For each boundary `k` in `0..=len`: its distance from where the piece
     /// starts reading (its right edge when it reads right to left).
@@ -94,11 +96,16 @@ pub struct BidiText {
     font_height: f32,
     width: f32,
     len: usize,
+    /// The characters' levels, to break the same pieces into rows again.
+    levels: Arc<Levels>,
 }
 
 /// A piece measured before rows are made.
 struct Measured {
-    piece: bidi::Piece,
+    /// Code points, block-local.
+    range: Range<usize>,
+    /// Only white space.
+    space: bool,
     galley: Arc<Galley>,
     width: f32,
     advance: Vec<f32>,
@@ -132,7 +139,46 @@ impl BidiText {
             .iter()
             .find_map(|m| Some(m.galley.rows.first()?.row.glyphs.first()?.font_height))
             .unwrap_or(format.font_id.size * 1.2);
-        let items: Vec<(f32, bool)> = measured.iter().map(|m| (m.width, m.piece.space)).collect();
+        Self::arrange(
+            measured,
+            Arc::new(levels),
+            (row_height, font_height),
+            max_width,
+        )
+    }
+
+    /// The same text broken into rows no wider than `max_width`, its pieces
+    /// not shaped again (what a resize costs).
+    pub fn rewrap(&self, max_width: f32) -> Self {
+        let measured = self
+            .rows
+            .iter()
+            .flat_map(|r| &r.pieces)
+            .map(|p| Measured {
+                range: p.range.clone(),
+                space: p.space,
+                galley: Arc::clone(&p.galley),
+                width: p.width,
+                advance: p.advance.clone(),
+            })
+            .collect();
+        Self::arrange(
+            measured,
+            Arc::clone(&self.levels),
+            (self.row_height, self.font_height),
+            max_width,
+        )
+    }
+
+    /// Breaks the measured pieces (all of the text's, in order) into rows
+    /// and places them.
+    fn arrange(
+        measured: Vec<Measured>,
+        levels: Arc<Levels>,
+        (row_height, font_height): (f32, f32),
+        max_width: f32,
+    ) -> Self {
+        let items: Vec<(f32, bool)> = measured.iter().map(|m| (m.width, m.space)).collect();
         let max_width = if max_width.is_finite() {
             max_width
         } else {
@@ -142,12 +188,12 @@ impl BidiText {
         let mut measured = measured.into_iter();
         for (r, items) in bidi::break_rows(&items, max_width).into_iter().enumerate() {
             let taken: Vec<Measured> = measured.by_ref().take(items.len()).collect();
-            let chars = taken.first().map_or(len_of(&rows), |m| m.piece.range.start)
-                ..taken.last().map_or(len_of(&rows), |m| m.piece.range.end);
+            let chars = taken.first().map_or(len_of(&rows), |m| m.range.start)
+                ..taken.last().map_or(len_of(&rows), |m| m.range.end);
             let row_levels = levels.row_levels(chars.clone());
             let piece_levels: Vec<u8> = taken
                 .iter()
-                .map(|m| row_levels[m.piece.range.start - chars.start])
+                .map(|m| row_levels[m.range.start - chars.start])
                 .collect();
             let widths: Vec<f32> = taken.iter().map(|m| m.width).collect();
             let lefts = bidi::place_row(&piece_levels, &widths, levels.direction, max_width);
@@ -156,10 +202,11 @@ impl BidiText {
                 .zip(lefts)
                 .zip(&piece_levels)
                 .map(|((m, left), &level)| PlacedPiece {
-                    range: m.piece.range,
+                    range: m.range,
                     left,
                     width: m.width,
                     rtl: Direction::of_level(level).is_rtl(),
+                    space: m.space,
                     galley: m.galley,
                     advance: m.advance,
                 })
@@ -187,7 +234,8 @@ impl BidiText {
             row_height,
             font_height,
             width,
-            len: chars.len(),
+            len: levels.len(),
+            levels,
         }
     }
 
@@ -508,7 +556,8 @@ fn measure(
         advance[k] = advance[k].max(advance[k - 1]);
     }
     Measured {
-        piece: piece.clone(),
+        range: piece.range.clone(),
+        space: piece.space,
         galley,
         width,
         advance,

@@ -312,3 +312,25 @@ fn arrows_move_the_caret_one_character_at_a_time_as_drawn() {
         }
     }
 }
+
+#[test]
+fn a_text_wrapped_again_at_another_width_is_laid_out_as_if_new() {
+    let ctx = context();
+    let text = "وزیر امور خارجه ایران، عیسی تهماسبی، در سال 2024 (میلادی) با «Miguel Díaz-Canel» دیدار کرد.";
+    for (first, then) in [(600.0, 150.0), (150.0, 420.0), (420.0, f32::INFINITY)] {
+        let again = lay_out(&ctx, text, first).rewrap(then);
+        let fresh = lay_out(&ctx, text, then);
+        assert_eq!(again.row_count(), fresh.row_count(), "{first} → {then}");
+        assert_eq!(again.size(), fresh.size());
+        for pos in 0..=text.chars().count() {
+            assert_eq!(
+                again.caret(pos),
+                fresh.caret(pos),
+                "{first} → {then}: {pos}"
+            );
+        }
+        for row in 0..fresh.row_count() {
+            assert_eq!(again.row_chars(row), fresh.row_chars(row));
+        }
+    }
+}
