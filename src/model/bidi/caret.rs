@@ -61,7 +61,7 @@ pub fn caret_slots(levels: &[u8], direction: Direction, last_row: bool) -> Vec<C
     for (k, &c) in visual.iter().enumerate() {
         vis[c] = k;
     }
-    let ltr = |c: usize| levels[c] % 2 == 0;
+    let ltr = |c: usize| !Direction::of_level(levels[c]).is_rtl();
     let at = |boundary: usize, hugs_right: bool| CaretSlot {
         boundary,
         hugs_right,

@@ -291,7 +291,7 @@ fn arrows_move_the_caret_one_character_at_a_time_as_drawn() {
                 let mut pos = *stops
                     .iter()
                     .min_by(|&&a, &&b| layout.caret(a).1.total_cmp(&layout.caret(b).1))
-                    .unwrap();
+                    .expect("a row has a caret position");
                 let mut seen = vec![pos];
                 while let Some(next) = layout.step_on_screen(pos, false, |p| boundaries[p]) {
                     let (x0, x1) = (layout.caret(pos).1, layout.caret(next).1);
