@@ -12,11 +12,13 @@
 //! galley's glyph list, so spans, the selection, the caret and clicks all
 //! agree with the text on screen.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
 use egui::epaint::text::{FontsView, LayoutJob, TextFormat};
-use egui::{Galley, Painter, Pos2, Vec2, vec2};
+use egui::{FontFamily, Galley, Painter, Pos2, Vec2, vec2};
 use unicode_segmentation::UnicodeSegmentation as _;
 
 use crate::model::bidi::{self, Direction, Levels};
@@ -495,8 +497,32 @@ fn caret_x(row: &BidiRow, pos: usize) -> f32 {
     row.carets.get(k).or(row.carets.last()).map_or(0.0, |c| c.x)
 }
 
+/// What decides where the letters of a piece shaped right to left are: a
+/// word recurs through an article, and its prefixes need not be shaped
+/// again (the cost of a first layout).
+#[derive(Hash, PartialEq, Eq)]
+struct AdvanceKey {
+    text: String,
+    reversed: bool,
+    rtl: bool,
+    family: FontFamily,
+    size: u32,
+    spacing: u32,
+}
+
+/// How many pieces' advances [`ADVANCES`] keeps before it starts again.
+const ADVANCES_KEPT: usize = 50_000;
+
+thread_local! {
+    /// Pieces shaped right to left, measured: their width (a different
+    /// width means other fonts, and they are measured again) and advances.
+    static ADVANCES: RefCell<HashMap<AdvanceKey, (f32, Arc<[f32]>)>> =
+        RefCell::new(HashMap::new());
+}
+
 /// Shapes one piece: its galley, its width, and where each of its
-/// boundaries is along its reading direction.
+/// boundaries is along its reading direction (remembered per piece text
+/// for pieces shaped right to left, which need a shaping per letter).
 fn measure(
     fonts: &mut FontsView<'_>,
     piece: &bidi::Piece,
@@ -508,6 +534,31 @@ fn measure(
     let shaper_rtl = rtl != piece.reversed;
     let galley = layout_line(fonts, shaped.clone(), format);
     let width = galley.rows.first().map_or(0.0, |r| r.row.size.x);
+    let key = shaper_rtl.then(|| AdvanceKey {
+        text: piece_text.to_owned(),
+        reversed: piece.reversed,
+        rtl,
+        family: format.font_id.family.clone(),
+        size: format.font_id.size.to_bits(),
+        spacing: format.extra_letter_spacing.to_bits(),
+    });
+    let known = key.as_ref().and_then(|key| {
+        ADVANCES.with_borrow(|known| {
+            known
+                .get(key)
+                .filter(|(w, _)| *w == width)
+                .map(|(_, advance)| advance.to_vec())
+        })
+    });
+    if let Some(advance) = known {
+        return Measured {
+            range: piece.range.clone(),
+            space: piece.space,
+            galley,
+            width,
+            advance,
+        };
+    }
     let shaped_chars: Vec<char> = shaped.chars().collect();
     // Left and right edge of a range of the shaped text.
     let mut extent = |range: &Range<usize>| -> (f32, f32) {
@@ -554,6 +605,14 @@ fn measure(
     // Never backwards, whatever the shaper's rounding did.
     for k in 1..advance.len() {
         advance[k] = advance[k].max(advance[k - 1]);
+    }
+    if let Some(key) = key {
+        ADVANCES.with_borrow_mut(|known| {
+            if known.len() >= ADVANCES_KEPT {
+                known.clear();
+            }
+            known.insert(key, (width, advance.clone().into()));
+        });
     }
     Measured {
         range: piece.range.clone(),

@@ -334,3 +334,27 @@ fn a_text_wrapped_again_at_another_width_is_laid_out_as_if_new() {
         }
     }
 }
+
+#[test]
+fn a_word_measured_before_is_placed_as_when_first_shaped() {
+    let ctx = context();
+    let text = "همکاری\u{200c}های تازه";
+    let first = lay_out(&ctx, text, 600.0);
+    let again = lay_out(&ctx, text, 600.0);
+    let bigger = ctx.fonts_mut(|f| {
+        let mut format = format();
+        format.font_id = FontId::proportional(25.0);
+        BidiText::layout(f, text, &format, 600.0, None)
+    });
+    for pos in 0..=text.chars().count() {
+        assert_eq!(first.caret(pos), again.caret(pos), "{pos}");
+    }
+    // Another size is measured again, not taken from the first.
+    let span = |t: &BidiText| t.caret(0).1 - t.caret(6).1;
+    assert!(
+        span(&bigger) > span(&first) * 1.3,
+        "{} vs {}",
+        span(&bigger),
+        span(&first)
+    );
+}
