@@ -513,10 +513,13 @@ struct AdvanceKey {
 /// How many pieces' advances [`ADVANCES`] keeps before it starts again.
 const ADVANCES_KEPT: usize = 50_000;
 
+/// A piece's width (a different width means other fonts, and it is
+/// measured again) and advances.
+type KnownAdvances = (f32, Arc<[f32]>);
+
 thread_local! {
-    /// Pieces shaped right to left, measured: their width (a different
-    /// width means other fonts, and they are measured again) and advances.
-    static ADVANCES: RefCell<HashMap<AdvanceKey, (f32, Arc<[f32]>)>> =
+    /// Pieces shaped right to left, measured.
+    static ADVANCES: RefCell<HashMap<AdvanceKey, KnownAdvances>> =
         RefCell::new(HashMap::new());
 }
 
