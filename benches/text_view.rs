@@ -5,13 +5,16 @@
 //! in CPU time of the thread, so a busy machine does not inflate them. Also
 //! egui laying the 1 MB text out as one galley, the naive way, for contrast,
 //! and opening and saving a 1 MB article (wall time). A Persian article's
-//! frames (`frame_fa/`, 10 KB and 1 MB) show what right-to-left layout costs.
+//! frames (`frame_fa/`, 10 KB and 1 MB, text that does not repeat itself:
+//! `text_view/persian_news.rs`) show what right-to-left layout costs.
 //!
 //! Run with `cargo bench --bench text_view`.
 
 #![allow(clippy::unwrap_used, missing_docs)]
 
 mod common;
+#[path = "text_view/persian_news.rs"]
+mod persian_news;
 
 use common::{CpuTime, article, cpu_criterion, key, wheel};
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
@@ -118,13 +121,17 @@ fn frames(c: &mut Criterion<CpuTime>) {
 }
 
 /// Frames of a generated Persian article (right-to-left paragraphs with
-/// English and digits, laid out piece by piece): scrolling, Page Down
-/// and resizing, at 10 KB and 1 MB.
+/// English names, digits and ZWNJ compounds, no two alike:
+/// [`persian_news`]), laid out piece by piece: scrolling, Page Down and
+/// resizing, at 10 KB and 1 MB.
 fn persian_frames(c: &mut Criterion<CpuTime>) {
     let mut c = c.benchmark_group("frame_fa");
     c.sampling_mode(SamplingMode::Flat);
     for (name, bytes) in [("10KB", 10_000), ("1MB", 1_000_000)] {
-        let mut b = Bench::open(common::persian_article(bytes));
+        let dir = tempfile::tempdir().unwrap();
+        let (text, spans) = persian_news::article_text(bytes, 50, common::LABELS);
+        let txt = common::write_text(dir.path(), "persian", text, spans);
+        let mut b = Bench::open((dir, txt));
         let mut flip = false;
         c.bench_function(format!("scroll/{name}"), |bencher| {
             bencher.iter(|| {

@@ -200,7 +200,9 @@ pub fn write_article(dir: &std::path::Path, name: &str, bytes: usize, every: usi
 }
 
 /// Writes `text` as `NAME.txt` and `spans` as `NAME.ron` into `dir`.
-fn write_text(dir: &std::path::Path, name: &str, text: String, spans: Vec<Span>) -> PathBuf {
+/// Writes `text` as `NAME.txt` and `spans` as its `NAME.ron` into `dir`;
+/// returns the `.txt` path.
+pub fn write_text(dir: &std::path::Path, name: &str, text: String, spans: Vec<Span>) -> PathBuf {
     let txt = dir.join(format!("{name}.txt"));
     std::fs::write(&txt, &text).unwrap();
     let doc = Document::new(text);

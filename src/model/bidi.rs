@@ -6,12 +6,19 @@
 //! Pure logic: the window measures the pieces and paints them
 //! (`src/ui/widgets/bidi_text.rs`). A block with nothing right-to-left in it
 //! never comes here ([`needs_bidi`]), so English text costs nothing.
+//!
+//! Where the caret is drawn on a row and how the arrows move it on screen:
+//! `bidi/caret.rs`.
 
 use std::ops::Range;
 
 use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo, bidi_class};
 use unicode_script::{Script, UnicodeScript as _};
 use unicode_segmentation::UnicodeSegmentation as _;
+
+mod caret;
+
+pub use caret::{CaretSlot, caret_order, caret_slots, step_on_screen};
 
 /// Which way a paragraph, or a piece of one, reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

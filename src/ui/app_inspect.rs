@@ -313,6 +313,13 @@ impl NewsmarkApp {
     }
 
     hook! {
+        /// The open search bar's query.
+        fn search_query(&self) -> Option<String> {
+            self.layout.search.as_ref().map(|bar| bar.query.clone())
+        }
+    }
+
+    hook! {
         /// Types `query` into the open search bar and picks the label
         /// "Annotate all" uses and whether it goes across the folder, as a
         /// user would in the bar (its hits are found at the next frame).

@@ -64,7 +64,10 @@ pub fn commands(
             continue;
         }
         let relation = view.selected_relation;
-        // Arrows move on screen: in a right-to-left paragraph, swapped.
+        // Arrows move on screen: by word and span edge, swapped where the
+        // text under the caret reads right to left; by character, to the
+        // next caret drawn that way (`caret_motion`).
+        let on_screen = key;
         let key = view.logical_arrow(ctx, session.doc(), sel.caret, key);
         match key {
             Key::Escape => out.push(Command::ClearSelection),
@@ -102,7 +105,8 @@ pub fn commands(
                 });
             }
             _ => {
-                if let Some(moved) = caret_motion(ctx, session, view, *sel, key, mods) {
+                if let Some(moved) = caret_motion(ctx, session, view, *sel, (key, on_screen), mods)
+                {
                     *sel = moved;
                     out.push(Command::Reveal(moved));
                 } else if !mods.command
@@ -147,12 +151,15 @@ fn key_char(key: Key) -> Option<char> {
 }
 
 /// Where a navigation key moves the caret, or `None` if `key` is not one.
+/// `keys` is the key as [`TextView::logical_arrow`] turned it (Right moves
+/// toward the text's end), and as pressed (for moves by one character, on
+/// screen).
 fn caret_motion(
     ctx: &egui::Context,
     session: &Session,
     view: &mut TextView,
     sel: Selection,
-    key: Key,
+    (key, on_screen): (Key, Key),
     mods: Modifiers,
 ) -> Option<Selection> {
     let doc = session.doc();
@@ -164,8 +171,9 @@ fn caret_motion(
         Key::ArrowRight if !extend && !sel.is_empty() => sel.range().end,
         Key::ArrowLeft if by_word => words::prev_word_start(doc, caret),
         Key::ArrowRight if by_word => words::next_word_end(doc, caret),
-        Key::ArrowLeft => words::prev_grapheme(doc, caret),
-        Key::ArrowRight => words::next_grapheme(doc, caret),
+        Key::ArrowLeft | Key::ArrowRight => {
+            view.arrow_on_screen(ctx, doc, caret, on_screen == Key::ArrowLeft)
+        }
         Key::ArrowUp => view.vertical_move(ctx, doc, caret, -1, false),
         Key::ArrowDown => view.vertical_move(ctx, doc, caret, 1, false),
         Key::PageUp => view.vertical_move(ctx, doc, caret, -1, true),

@@ -292,3 +292,76 @@ fn a_wrapped_persian_paragraph_starts_every_row_at_the_right_edge() {
     }
     assert!(rows >= 2, "the paragraph wraps: {rows} more rows");
 }
+
+#[test]
+fn arrows_cross_a_number_and_a_persian_name_the_way_they_read_on_screen() {
+    let (_dir, txt, mut harness) = open();
+    let caret = |h: &Harness<'_, NewsmarkApp>| h.state().selection().caret;
+    // "در سال 2024 (میلادی)" in a right-to-left paragraph: inside the
+    // number, Left goes back through its digits, one digit to the left on
+    // screen each time.
+    let year = find(&harness, "2024");
+    execute(
+        &mut harness,
+        vec![Command::Select(Selection::caret_at(year + 2))],
+    );
+    let mut x = caret_rect(&mut harness, year + 2).min.x;
+    for expected in [year + 1, year] {
+        press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+        assert_eq!(caret(&harness), expected);
+        let now = caret_rect(&mut harness, expected).min.x;
+        assert!(now < x - 3.0, "{expected}: {now} not left of {x}");
+        x = now;
+    }
+    // Past the number's left end: the space after it, then the bracket,
+    // as the Persian reads on.
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    assert_eq!(caret(&harness), year + 5);
+    assert!(caret_rect(&mut harness, year + 5).min.x < x - 2.0);
+    // Right comes back, and on over the number to its right end, which is
+    // the position after it, then into سال.
+    for expected in [year, year + 1, year + 2, year + 3, year + 4, year - 1] {
+        let from = caret(&harness);
+        let before = caret_rect(&mut harness, from).min.x;
+        press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+        assert_eq!(caret(&harness), expected);
+        assert!(caret_rect(&mut harness, expected).min.x > before + 2.0);
+    }
+    // Shift+Left from the number's right end selects it digit by digit,
+    // a logical range, and a label tags "2024" and saves it.
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    assert_eq!(caret(&harness), year + 4);
+    for _ in 0..4 {
+        press(&mut harness, Modifiers::SHIFT, Key::ArrowLeft);
+    }
+    assert_eq!(harness.state().selection().range(), year..year + 4);
+    execute(
+        &mut harness,
+        vec![Command::ApplyLabel("initiative".to_owned())],
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    let ron = std::fs::read_to_string(txt.with_extension("ron")).unwrap();
+    assert!(
+        ron.contains(&format!(
+            "start: {year}, end: {}, label: \"initiative\", text: \"2024\"",
+            year + 4
+        )),
+        "{ron}"
+    );
+
+    // A Persian name in an English paragraph: Right goes back through it,
+    // rightwards on screen, and Left on.
+    let name = find(&harness, "عیسی تهماسبی met");
+    execute(
+        &mut harness,
+        vec![Command::Select(Selection::caret_at(name + 2))],
+    );
+    let x = caret_rect(&mut harness, name + 2).min.x;
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    assert_eq!(caret(&harness), name + 1);
+    assert!(caret_rect(&mut harness, name + 1).min.x > x);
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    assert_eq!(caret(&harness), name + 3);
+    assert!(caret_rect(&mut harness, name + 3).min.x < x);
+}

@@ -99,3 +99,80 @@ fn the_span_and_document_lists_show_persian_text_in_visual_order() {
     );
     harness.get_by_label_contains("گزارش تازه.txt");
 }
+
+#[test]
+fn the_search_box_shows_a_persian_query_in_visual_order_and_edits_it_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("fa.txt");
+    std::fs::write(&txt, "سلام دنیا و سلام دنیز.\n\nThe minister said سلام.\n").unwrap();
+    let mut harness = harness_for(&txt);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness.event(egui::Event::Text("سلام دنیا".into()));
+    harness.run();
+    // The search finds the Persian phrase.
+    harness.get_by_label("1 hits");
+    let query = |h: &Harness<'_, NewsmarkApp>| h.state().search_query().unwrap();
+    assert_eq!(query(&harness), "سلام دنیا");
+
+    // In the box, right-aligned, سلام rightmost and دنیا left of it, each
+    // painted where it belongs; egui's own galley of the query, in logical
+    // order, paints nothing.
+    let texts = painted(&harness);
+    let find = texts
+        .iter()
+        .find(|(t, _)| t == "Find")
+        .map(|(_, r)| *r)
+        .expect("the bar's label");
+    let y = find.center().y;
+    let row = (find.max.x, find.max.x + 260.0);
+    let first = placed(&texts, "سلام", y, row);
+    let second = placed(&texts, "دنیا", y, row);
+    assert!(
+        second.max.x < first.min.x && first.max.x > find.max.x + 180.0,
+        "دنیا {second:?}, سلام {first:?}, Find {find:?}"
+    );
+    let mut logical_glyphs = 0;
+    for clipped in &harness.output().shapes {
+        if let egui::Shape::Text(text) = &clipped.shape
+            && text.galley.text() == "سلام دنیا"
+        {
+            logical_glyphs += text
+                .galley
+                .rows
+                .iter()
+                .map(|r| r.row.visuals.mesh.vertices.len())
+                .sum::<usize>();
+        }
+    }
+    assert_eq!(logical_glyphs, 0, "egui's logical-order text is not drawn");
+
+    // A click just inside the left end of دنیا puts the caret at the
+    // query's end; Backspace takes its last letter.
+    click(
+        &mut harness,
+        egui::pos2(second.min.x + 1.0, second.center().y),
+    );
+    harness.key_press(egui::Key::Backspace);
+    harness.run();
+    assert_eq!(query(&harness), "سلام دنی");
+    harness.get_by_label("2 hits");
+
+    // Home goes to the query's start (its right end); Left moves on
+    // through سلام, leftwards on screen; Shift+Left selects the rest and
+    // Backspace deletes it.
+    harness.key_press(egui::Key::Home);
+    harness.run();
+    for _ in 0..4 {
+        harness.key_press(egui::Key::ArrowLeft);
+        harness.run();
+    }
+    for _ in 0..4 {
+        harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowLeft);
+        harness.run();
+    }
+    harness.key_press(egui::Key::Backspace);
+    harness.run();
+    assert_eq!(query(&harness), "سلام");
+    harness.get_by_label("3 hits");
+}

@@ -15,16 +15,14 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use egui::epaint::text::{FontsView, LayoutJob, TextFormat};
+use egui::epaint::text::{FontsView, TextFormat};
 use egui::{Galley, Painter, Pos2, Vec2, vec2};
-use unicode_segmentation::UnicodeSegmentation as _;
 
 use crate::model::bidi::{self, Direction, Levels};
-use crate::ui::widgets::span_paint::x_in_row;
 
-/// Zero-width joiner: put after a prefix of a joined word, it keeps the
-/// prefix's last letter in the form it has inside the word.
-const ZWJ: char = '\u{200d}';
+mod measure;
+
+use measure::measure;
 
 /// One piece of a row: a galley and where its characters are.
 #[derive(Clone, Debug)]
@@ -36,6 +34,8 @@ struct PlacedPiece {
     width: f32,
     /// Reads right to left (its level on the row is odd).
     rtl: bool,
+    /// Only white space: a row may break after it.
+    space: bool,
     galley: Arc<Galley>,
     /// For each boundary `k` in `0..=len`: its distance from where the piece
     /// starts reading (its right edge when it reads right to left).
@@ -68,6 +68,21 @@ struct BidiRow {
     pieces: Vec<PlacedPiece>,
     /// Indices into `pieces`, leftmost first.
     visual: Vec<usize>,
+    /// For each caret position of the row (row-local; a wrapped row's end
+    /// shows on the next row): where the caret is drawn.
+    carets: Vec<Caret>,
+    /// The row's caret positions (row-local), left to right on screen.
+    caret_order: Vec<usize>,
+}
+
+/// Where a caret position is drawn on its row.
+#[derive(Clone, Copy, Debug)]
+struct Caret {
+    /// Galley-local x.
+    x: f32,
+    /// The character it sits inside reads right to left (at the row's
+    /// start: the paragraph does).
+    rtl: bool,
 }
 
 /// A block with right-to-left text, laid out (see the module's doc).
@@ -79,11 +94,16 @@ pub struct BidiText {
     font_height: f32,
     width: f32,
     len: usize,
+    /// The characters' levels, to break the same pieces into rows again.
+    levels: Arc<Levels>,
 }
 
 /// A piece measured before rows are made.
 struct Measured {
-    piece: bidi::Piece,
+    /// Code points, block-local.
+    range: Range<usize>,
+    /// Only white space.
+    space: bool,
     galley: Arc<Galley>,
     width: f32,
     advance: Vec<f32>,
@@ -117,7 +137,46 @@ impl BidiText {
             .iter()
             .find_map(|m| Some(m.galley.rows.first()?.row.glyphs.first()?.font_height))
             .unwrap_or(format.font_id.size * 1.2);
-        let items: Vec<(f32, bool)> = measured.iter().map(|m| (m.width, m.piece.space)).collect();
+        Self::arrange(
+            measured,
+            Arc::new(levels),
+            (row_height, font_height),
+            max_width,
+        )
+    }
+
+    /// The same text broken into rows no wider than `max_width`, its pieces
+    /// not shaped again (what a resize costs).
+    pub fn rewrap(&self, max_width: f32) -> Self {
+        let measured = self
+            .rows
+            .iter()
+            .flat_map(|r| &r.pieces)
+            .map(|p| Measured {
+                range: p.range.clone(),
+                space: p.space,
+                galley: Arc::clone(&p.galley),
+                width: p.width,
+                advance: p.advance.clone(),
+            })
+            .collect();
+        Self::arrange(
+            measured,
+            Arc::clone(&self.levels),
+            (self.row_height, self.font_height),
+            max_width,
+        )
+    }
+
+    /// Breaks the measured pieces (all of the text's, in order) into rows
+    /// and places them.
+    fn arrange(
+        measured: Vec<Measured>,
+        levels: Arc<Levels>,
+        (row_height, font_height): (f32, f32),
+        max_width: f32,
+    ) -> Self {
+        let items: Vec<(f32, bool)> = measured.iter().map(|m| (m.width, m.space)).collect();
         let max_width = if max_width.is_finite() {
             max_width
         } else {
@@ -127,12 +186,12 @@ impl BidiText {
         let mut measured = measured.into_iter();
         for (r, items) in bidi::break_rows(&items, max_width).into_iter().enumerate() {
             let taken: Vec<Measured> = measured.by_ref().take(items.len()).collect();
-            let chars = taken.first().map_or(len_of(&rows), |m| m.piece.range.start)
-                ..taken.last().map_or(len_of(&rows), |m| m.piece.range.end);
+            let chars = taken.first().map_or(len_of(&rows), |m| m.range.start)
+                ..taken.last().map_or(len_of(&rows), |m| m.range.end);
             let row_levels = levels.row_levels(chars.clone());
             let piece_levels: Vec<u8> = taken
                 .iter()
-                .map(|m| row_levels[m.piece.range.start - chars.start])
+                .map(|m| row_levels[m.range.start - chars.start])
                 .collect();
             let widths: Vec<f32> = taken.iter().map(|m| m.width).collect();
             let lefts = bidi::place_row(&piece_levels, &widths, levels.direction, max_width);
@@ -141,20 +200,26 @@ impl BidiText {
                 .zip(lefts)
                 .zip(&piece_levels)
                 .map(|((m, left), &level)| PlacedPiece {
-                    range: m.piece.range,
+                    range: m.range,
                     left,
                     width: m.width,
                     rtl: Direction::of_level(level).is_rtl(),
+                    space: m.space,
                     galley: m.galley,
                     advance: m.advance,
                 })
                 .collect();
-            rows.push(BidiRow {
+            let mut row = BidiRow {
                 chars,
                 top: r as f32 * row_height,
                 pieces,
                 visual: bidi::visual_order(&piece_levels),
-            });
+                carets: Vec::new(),
+                caret_order: Vec::new(),
+            };
+            let last = last_row(&levels, &row);
+            place_carets(&mut row, &row_levels, levels.direction, last);
+            rows.push(row);
         }
         let width = rows
             .iter()
@@ -167,7 +232,8 @@ impl BidiText {
             row_height,
             font_height,
             width,
-            len: chars.len(),
+            len: levels.len(),
+            levels,
         }
     }
 
@@ -223,7 +289,7 @@ impl BidiText {
         let Some(row) = self.rows.get(r) else {
             return (0, 0.0);
         };
-        (r, caret_x(row, pos, self.direction))
+        (r, caret_x(row, pos))
     }
 
     /// The caret position nearest to `x` on row `row`: of all positions of
@@ -237,8 +303,8 @@ impl BidiText {
         let end = if last { r.chars.end } else { r.chars.end - 1 };
         (r.chars.start..=end.max(r.chars.start))
             .min_by(|&a, &b| {
-                let da = (caret_x(r, a, self.direction) - x).abs();
-                let db = (caret_x(r, b, self.direction) - x).abs();
+                let da = (caret_x(r, a) - x).abs();
+                let db = (caret_x(r, b) - x).abs();
                 da.total_cmp(&db)
             })
             .unwrap_or(r.chars.start)
@@ -311,6 +377,33 @@ impl BidiText {
         out
     }
 
+    /// The caret position an arrow key moves the caret at `pos` to: the
+    /// next one to its left (or right) on its row as drawn, skipping those
+    /// `is_stop` refuses (inside a grapheme cluster); `None` at the row's
+    /// edge.
+    pub fn step_on_screen(
+        &self,
+        pos: usize,
+        left: bool,
+        is_stop: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let row = self.rows.get(self.row_of(pos))?;
+        let start = row.chars.start;
+        bidi::step_on_screen(&row.caret_order, pos.checked_sub(start)?, left, |p| {
+            is_stop(start + p)
+        })
+        .map(|p| start + p)
+    }
+
+    /// Whether the caret at `pos` sits in text that reads right to left
+    /// (at a row's start: whether the paragraph does).
+    pub fn caret_reads_rtl(&self, pos: usize) -> bool {
+        self.rows
+            .get(self.row_of(pos))
+            .and_then(|row| row.carets.get(pos.checked_sub(row.chars.start)?))
+            .map_or(self.direction.is_rtl(), |c| c.rtl)
+    }
+
     /// Whether the character at `pos` reads right to left.
     pub fn is_rtl_at(&self, pos: usize) -> bool {
         self.rows
@@ -340,119 +433,64 @@ fn len_of(rows: &[BidiRow]) -> usize {
     rows.last().map_or(0, |r: &BidiRow| r.chars.end)
 }
 
-/// The caret x of position `pos` on `row` (see [`BidiText::caret`]). The
-/// caret sits a hair inside the character it belongs to: where runs of two
-/// directions meet, two positions share an edge (the end of an embedded
-/// English phrase and the space after it), and this keeps each position's
-/// caret, and a click on it, its own.
-fn caret_x(row: &BidiRow, pos: usize, direction: Direction) -> f32 {
+/// Whether `row` is the paragraph's last (it ends where the text does).
+fn last_row(levels: &Levels, row: &BidiRow) -> bool {
+    row.chars.end >= levels.len()
+}
+
+/// Fills in where each caret position of `row` is drawn, from its
+/// characters' `levels` (rule L1 applied), as [`bidi::caret_slots`] places
+/// them: just inside the character it belongs with (a third of a point, so
+/// that two positions on either side of one boundary, and a click on each,
+/// stay apart).
+fn place_carets(row: &mut BidiRow, levels: &[u8], direction: Direction, last: bool) {
+    let n = row.chars.len();
+    // Each character's left and right edge.
+    let mut edges = vec![(0.0, 0.0); n];
+    for piece in &row.pieces {
+        for (k, pos) in piece.range.clone().enumerate() {
+            let (a, b) = (piece.x(k), piece.x(k + 1));
+            if let Some(edge) = edges.get_mut(pos - row.chars.start) {
+                *edge = (a.min(b), a.max(b));
+            }
+        }
+    }
     let inside = |from: f32, toward: f32| from + (toward - from).clamp(-1.0, 1.0) / 3.0;
-    if pos == row.chars.start {
-        // A row starts at its paragraph's start edge, whatever reads first.
-        let left = row
-            .pieces
-            .iter()
-            .map(|p| p.left)
-            .fold(f32::INFINITY, f32::min);
-        let right = row
-            .pieces
-            .iter()
-            .map(|p| p.left + p.width)
-            .fold(f32::NEG_INFINITY, f32::max);
-        if left.is_finite() && right.is_finite() {
-            return if direction.is_rtl() {
-                inside(right, left)
-            } else {
-                inside(left, right)
-            };
-        }
-    }
-    if let Some(piece) = row.pieces.iter().find(|p| p.contains(pos)) {
-        let k = pos - piece.range.start;
-        return inside(piece.x(k), piece.x(k + 1));
-    }
-    row.pieces
+    let slots = bidi::caret_slots(levels, direction, last);
+    row.carets = slots
         .iter()
-        .find(|p| p.range.end == pos)
-        .map_or(0.0, |p| {
-            let k = p.range.len();
-            inside(p.x(k), p.x(k.saturating_sub(1)))
-        })
-}
-
-/// Shapes one piece: its galley, its width, and where each of its
-/// boundaries is along its reading direction.
-fn measure(
-    fonts: &mut FontsView<'_>,
-    piece: &bidi::Piece,
-    piece_text: &str,
-    format: &TextFormat,
-) -> Measured {
-    let (shaped, clusters) = bidi::shaping_text(piece_text, piece.reversed);
-    let rtl = Direction::of_level(piece.level).is_rtl();
-    let shaper_rtl = rtl != piece.reversed;
-    let galley = layout_line(fonts, shaped.clone(), format);
-    let width = galley.rows.first().map_or(0.0, |r| r.row.size.x);
-    let shaped_chars: Vec<char> = shaped.chars().collect();
-    // Left and right edge of a range of the shaped text.
-    let mut extent = |range: &Range<usize>| -> (f32, f32) {
-        if shaper_rtl {
-            // The shaper reads the shaped text from the right: a prefix's
-            // width is how far from the right edge its end is.
-            let mut prefix = |end: usize| -> f32 {
-                if end == 0 {
-                    0.0
-                } else if end >= shaped_chars.len() {
-                    width
-                } else {
-                    let mut text: String = shaped_chars[..end].iter().collect();
-                    text.push(ZWJ);
-                    let g = layout_line(fonts, text, format);
-                    g.rows.first().map_or(0.0, |r| r.row.size.x).min(width)
-                }
+        .enumerate()
+        .map(|(k, slot)| {
+            let Some(c) = slot.char else {
+                return Caret {
+                    x: 0.0,
+                    rtl: direction.is_rtl(),
+                };
             };
-            (width - prefix(range.end), width - prefix(range.start))
-        } else {
-            let row = galley.rows.first().map(|r| &r.row);
-            let x = |k: usize| row.map_or(0.0, |r| x_in_row(r, k));
-            (x(range.start), x(range.end))
-        }
-    };
-    // Boundaries in the piece's reading order.
-    let n = piece.range.len();
-    let mut advance = vec![0.0; n + 1];
-    let mut at = 0;
-    for (cluster, shaped_range) in piece_text.graphemes(true).zip(&clusters) {
-        let (left, right) = extent(shaped_range);
-        let (from, to) = if rtl {
-            (width - right, width - left)
-        } else {
-            (left, right)
-        };
-        let len = cluster.chars().count();
-        for k in 0..len {
-            advance[at + k] = from + (to - from) * k as f32 / len as f32;
-        }
-        advance[at + len] = to;
-        at += len;
-    }
-    // Never backwards, whatever the shaper's rounding did.
-    for k in 1..advance.len() {
-        advance[k] = advance[k].max(advance[k - 1]);
-    }
-    Measured {
-        piece: piece.clone(),
-        galley,
-        width,
-        advance,
-    }
+            let (left, right) = edges[c];
+            Caret {
+                x: if slot.hugs_right {
+                    inside(left, right)
+                } else {
+                    inside(right, left)
+                },
+                // The row's start reads the paragraph's way, whatever it
+                // sits inside.
+                rtl: if k == 0 {
+                    direction.is_rtl()
+                } else {
+                    levels[c] % 2 == 1
+                },
+            }
+        })
+        .collect();
+    row.caret_order = bidi::caret_order(&slots);
 }
 
-/// `text` laid out on one row with `format`.
-fn layout_line(fonts: &mut FontsView<'_>, text: String, format: &TextFormat) -> Arc<Galley> {
-    let mut job = LayoutJob::single_section(text, format.clone());
-    job.wrap.max_width = f32::INFINITY;
-    fonts.layout_job(job)
+/// The caret x of position `pos` on `row` (see [`BidiText::caret`]).
+fn caret_x(row: &BidiRow, pos: usize) -> f32 {
+    let k = pos.saturating_sub(row.chars.start);
+    row.carets.get(k).or(row.carets.last()).map_or(0.0, |c| c.x)
 }
 
 #[cfg(test)]

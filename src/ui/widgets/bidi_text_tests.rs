@@ -260,3 +260,101 @@ fn the_letters_of_a_persian_word_go_right_to_left() {
     assert!((first.2 - word.2).abs() < 0.5, "{first:?} in {word:?}");
     assert!(first.1 > word.1 + 1.0);
 }
+
+#[test]
+fn arrows_move_the_caret_one_character_at_a_time_as_drawn() {
+    let ctx = context();
+    let texts = [
+        "در سال 2024 (میلادی)",
+        "سلام abc def دنیا",
+        "The minister عیسی تهماسبی met Cuba's envoy in ۱۴۰۳.",
+        "می\u{200c}خواهم بروم و «Havana» را ببینم",
+    ];
+    for text in texts {
+        for width in [600.0, 150.0] {
+            let layout = lay_out(&ctx, text, width);
+            let mut boundaries = vec![false; text.chars().count() + 1];
+            let mut at = 0;
+            boundaries[0] = true;
+            for g in text.graphemes(true) {
+                at += g.chars().count();
+                boundaries[at] = true;
+            }
+            for row in 0..layout.row_count() {
+                let chars = layout.row_chars(row);
+                let last = row + 1 == layout.row_count();
+                let end = if last { chars.end } else { chars.end - 1 };
+                let stops: Vec<usize> = (chars.start..=end).filter(|&p| boundaries[p]).collect();
+                // From the leftmost stop, Right visits every stop of the
+                // row, each drawn further right than the one before, by at
+                // least a sliver of a character.
+                let mut pos = *stops
+                    .iter()
+                    .min_by(|&&a, &&b| layout.caret(a).1.total_cmp(&layout.caret(b).1))
+                    .expect("a row has a caret position");
+                let mut seen = vec![pos];
+                while let Some(next) = layout.step_on_screen(pos, false, |p| boundaries[p]) {
+                    let (x0, x1) = (layout.caret(pos).1, layout.caret(next).1);
+                    assert!(
+                        x1 > x0 + 1.0,
+                        "{text:?} at {width}, row {row}: {pos} at {x0} → {next} at {x1}"
+                    );
+                    assert_eq!(
+                        layout.step_on_screen(next, true, |p| boundaries[p]),
+                        Some(pos)
+                    );
+                    seen.push(next);
+                    pos = next;
+                }
+                seen.sort_unstable();
+                assert_eq!(seen, stops, "{text:?} at {width}, row {row}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_text_wrapped_again_at_another_width_is_laid_out_as_if_new() {
+    let ctx = context();
+    let text = "وزیر امور خارجه ایران، عیسی تهماسبی، در سال 2024 (میلادی) با «Miguel Díaz-Canel» دیدار کرد.";
+    for (first, then) in [(600.0, 150.0), (150.0, 420.0), (420.0, f32::INFINITY)] {
+        let again = lay_out(&ctx, text, first).rewrap(then);
+        let fresh = lay_out(&ctx, text, then);
+        assert_eq!(again.row_count(), fresh.row_count(), "{first} → {then}");
+        assert_eq!(again.size(), fresh.size());
+        for pos in 0..=text.chars().count() {
+            assert_eq!(
+                again.caret(pos),
+                fresh.caret(pos),
+                "{first} → {then}: {pos}"
+            );
+        }
+        for row in 0..fresh.row_count() {
+            assert_eq!(again.row_chars(row), fresh.row_chars(row));
+        }
+    }
+}
+
+#[test]
+fn a_word_measured_before_is_placed_as_when_first_shaped() {
+    let ctx = context();
+    let text = "همکاری\u{200c}های تازه";
+    let first = lay_out(&ctx, text, 600.0);
+    let again = lay_out(&ctx, text, 600.0);
+    let bigger = ctx.fonts_mut(|f| {
+        let mut format = format();
+        format.font_id = FontId::proportional(25.0);
+        BidiText::layout(f, text, &format, 600.0, None)
+    });
+    for pos in 0..=text.chars().count() {
+        assert_eq!(first.caret(pos), again.caret(pos), "{pos}");
+    }
+    // Another size is measured again, not taken from the first.
+    let span = |t: &BidiText| t.caret(0).1 - t.caret(6).1;
+    assert!(
+        span(&bigger) > span(&first) * 1.3,
+        "{} vs {}",
+        span(&bigger),
+        span(&first)
+    );
+}

@@ -9,7 +9,6 @@ use std::sync::Arc;
 use egui::text::CCursor;
 use egui::{Color32, Galley, Painter, Pos2, Vec2};
 
-use crate::model::bidi::Direction;
 use crate::ui::style;
 use crate::ui::widgets::bidi_text::BidiText;
 use crate::ui::widgets::span_paint;
@@ -82,14 +81,6 @@ impl BlockText {
         match self {
             Self::Plain(g) => g.size().y,
             Self::Bidi(b) => b.size().y,
-        }
-    }
-
-    /// The paragraph's direction.
-    pub fn direction(&self) -> Direction {
-        match self {
-            Self::Plain(_) => Direction::LeftToRight,
-            Self::Bidi(b) => b.direction(),
         }
     }
 
@@ -171,6 +162,19 @@ impl BlockText {
             }
             Self::Bidi(b) => b.pos_in_row(row, x),
         }
+    }
+
+    /// The right-to-left layout, if the block has one.
+    pub fn bidi(&self) -> Option<&BidiText> {
+        match self {
+            Self::Plain(_) => None,
+            Self::Bidi(b) => Some(b),
+        }
+    }
+
+    /// Whether the caret at `local` sits in text that reads right to left.
+    pub fn caret_reads_rtl(&self, local: usize) -> bool {
+        self.bidi().is_some_and(|b| b.caret_reads_rtl(local))
     }
 
     /// Whether the character at `local` reads right to left.

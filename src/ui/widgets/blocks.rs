@@ -112,6 +112,9 @@ pub struct BlockLayout {
     tops: Vec<f32>,
     tops_stale: bool,
     galleys: HashMap<usize, Arc<BlockText>>,
+    /// Right-to-left blocks laid out at an earlier width: their pieces are
+    /// measured, so a new width only breaks them into rows again.
+    rewrappable: HashMap<usize, Arc<BlockText>>,
     width: f32,
     text_color: Color32,
 }
@@ -127,6 +130,7 @@ impl BlockLayout {
             tops: vec![0.0; n + 1],
             tops_stale: true,
             galleys: HashMap::new(),
+            rewrappable: HashMap::new(),
             width: 0.0,
             text_color: Color32::BLACK,
         }
@@ -138,10 +142,23 @@ impl BlockLayout {
     }
 
     /// Sets the wrap width and text colour; if either changed, every galley is
-    /// dropped and heights are estimated again.
+    /// dropped (a right-to-left block's measured pieces are kept when only
+    /// the width changed) and heights are estimated again.
     pub fn set_width(&mut self, width: f32, text_color: Color32) {
         if (width - self.width).abs() < 0.5 && text_color == self.text_color {
             return;
+        }
+        if text_color == self.text_color {
+            if self.rewrappable.len() > CACHE_LIMIT {
+                self.rewrappable.clear();
+            }
+            self.rewrappable.extend(
+                self.galleys
+                    .drain()
+                    .filter(|(_, text)| text.bidi().is_some()),
+            );
+        } else {
+            self.rewrappable.clear();
         }
         self.width = width;
         self.text_color = text_color;
@@ -211,7 +228,10 @@ impl BlockLayout {
             .then(|| doc.slice(block.line_start..block.range.end))
             .flatten()
             .map(bidi::paragraph_direction);
-        let laid_out = if bidi::needs_bidi(text) || direction.is_some_and(|d| d.is_rtl()) {
+        let earlier = self.rewrappable.remove(&i);
+        let laid_out = if let Some(earlier) = earlier.as_ref().and_then(|t| t.bidi()) {
+            BlockText::Bidi(earlier.rewrap(self.width))
+        } else if bidi::needs_bidi(text) || direction.is_some_and(|d| d.is_rtl()) {
             BlockText::Bidi(
                 fonts.fonts_mut(|f| BidiText::layout(f, text, &format, self.width, direction)),
             )
@@ -291,7 +311,11 @@ mod tests {
             .collect();
         assert!(body.len() >= 2, "cut into blocks");
         for i in body {
-            assert!(layout.text(&ctx, &doc, i).direction().is_rtl(), "block {i}");
+            let text = layout.text(&ctx, &doc, i);
+            assert!(
+                text.bidi().is_some_and(|b| b.direction().is_rtl()),
+                "block {i}"
+            );
         }
     }
 }

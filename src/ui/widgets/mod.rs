@@ -11,6 +11,7 @@
 //! - `curation_panel.rs`: a document's disagreements and the annotators' versions (left panel)
 //! - `bidi_label.rs`: one-line list rows that show Persian and Arabic text in visual order
 //! - `bidi_text.rs`: a block with right-to-left text, laid out piece by piece in visual order
+//! - `bidi_text_edit.rs`: a one-line text box showing right-to-left text in visual order (search)
 //! - `block_text.rs`: a block laid out (egui galley, or `BidiText`), and every question asked of it
 //! - `blocks.rs`: the text cut into blocks, laid out lazily (long articles)
 //! - `caret.rs`: the caret and the selection (`Selection`)
@@ -37,6 +38,7 @@ pub mod agreement_window;
 pub mod arcs;
 pub mod bidi_label;
 pub mod bidi_text;
+pub mod bidi_text_edit;
 pub mod block_text;
 pub mod blocks;
 pub mod caret;

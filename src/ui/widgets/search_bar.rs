@@ -8,6 +8,7 @@ use egui::{Key, RichText, Ui};
 use crate::model::Document;
 use crate::model::search::{Search, SearchOptions};
 use crate::ui::Command;
+use crate::ui::widgets::bidi_text_edit::bidi_singleline;
 
 /// The search bar's state.
 #[derive(Default)]
@@ -107,11 +108,9 @@ pub fn search_bar_ui(
 ) {
     ui.horizontal(|ui| {
         let label = ui.label("Find");
-        let response = ui.add(
-            egui::TextEdit::singleline(&mut bar.query)
-                .hint_text("text or pattern")
-                .desired_width(220.0),
-        );
+        // A Persian query shows in visual order, as the text does.
+        let response =
+            bidi_singleline(ui, &mut bar.query, "search_query", "text or pattern", 220.0);
         let response = response.labelled_by(label.id).on_hover_text(
             "Text to find; Enter / Shift+Enter go to the next / previous hit, Esc closes",
         );

@@ -3,15 +3,19 @@
 //! Motion steps through the rows of each block's galley and on into the
 //! next block, so every row of every paragraph is visited (pixel arithmetic
 //! landed in paragraph gaps and stuck there), keeping the caret's x position
-//! across a run of vertical moves as text editors do. Left and Right swap
-//! in a right-to-left paragraph ([`TextView::logical_arrow`]); Home and End
-//! go to a row's logical start and end, which are its right and left ends
-//! in a right-to-left paragraph, where its reader starts and stops.
+//! across a run of vertical moves as text editors do. Left and Right move
+//! the caret on screen ([`TextView::arrow_on_screen`]): in right-to-left
+//! and mixed text, to the next caret position drawn to the left or right,
+//! whichever way the text under it reads; word moves and span edges go the
+//! way the text under the caret reads ([`TextView::logical_arrow`]). Home
+//! and End go to a row's logical start and end, which are its right and
+//! left ends in a right-to-left paragraph, where its reader starts and
+//! stops.
 
 use egui::Key;
 
 use super::TextView;
-use crate::model::{Document, words};
+use crate::model::{Document, graphemes, words};
 
 /// A block of the layout and a row of its galley.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,9 +63,11 @@ impl TextView {
     }
 
     /// The arrow key that moves the caret in the text the way `key` moves
-    /// it on screen, at `caret`: in a right-to-left paragraph Left moves
-    /// toward the text's end, as Right does in English, and Right toward
-    /// its start. Other keys are themselves.
+    /// it on screen, at `caret`, for moves by word and span edges: where
+    /// the text under the caret reads right to left (a Persian word, or a
+    /// right-to-left paragraph's row start), Left moves toward the text's
+    /// end, as Right does in English, and Right toward its start. Other
+    /// keys are themselves.
     pub fn logical_arrow(
         &mut self,
         ctx: &egui::Context,
@@ -73,13 +79,69 @@ impl TextView {
             return key;
         }
         let block = self.layout.block_of_char(caret);
-        if !self.layout.text(ctx, doc, block).direction().is_rtl() {
+        let start = self.layout.blocks()[block].range.start;
+        let text = self.layout.text(ctx, doc, block);
+        if !text.caret_reads_rtl(caret.saturating_sub(start)) {
             return key;
         }
         if key == Key::ArrowLeft {
             Key::ArrowRight
         } else {
             Key::ArrowLeft
+        }
+    }
+
+    /// Where Left (`left`) or Right moves the caret at `caret` by one
+    /// character on screen. In English text, back or on by a grapheme
+    /// cluster. In right-to-left and mixed text, to the caret position drawn
+    /// next to it that way on its row, whatever the direction of the text
+    /// under it (inside "2024" in a Persian paragraph Left goes back, inside
+    /// a Persian word on); past the row's edge, on to the next row (the
+    /// paragraph's end side) or back to the one before (its start side).
+    pub fn arrow_on_screen(
+        &mut self,
+        ctx: &egui::Context,
+        doc: &Document,
+        caret: usize,
+        left: bool,
+    ) -> usize {
+        let logical = |forward: bool| {
+            if forward {
+                words::next_grapheme(doc, caret)
+            } else {
+                words::prev_grapheme(doc, caret)
+            }
+        };
+        if self.layout.blocks().is_empty() {
+            return logical(!left);
+        }
+        let block = self.layout.block_of_char(caret);
+        let block_start = self.layout.blocks()[block].range.start;
+        let text = self.layout.text(ctx, doc, block);
+        let Some(bidi) = text.bidi() else {
+            return logical(!left);
+        };
+        let Some(local) = caret.checked_sub(block_start) else {
+            return logical(!left);
+        };
+        let is_stop = |p: usize| graphemes::cluster_around(doc, block_start + p).is_none();
+        if let Some(to) = bidi.step_on_screen(local, left, is_stop) {
+            return block_start + to;
+        }
+        // Past the row's edge: toward the paragraph's end, the next row's
+        // start (the next paragraph's after the last row); toward its
+        // start, the previous row's end.
+        let row = bidi.row_of(local);
+        let chars = bidi.row_chars(row);
+        let to_end = left == bidi.direction().is_rtl();
+        if to_end {
+            if row + 1 < bidi.row_count() {
+                block_start + chars.end
+            } else {
+                words::next_grapheme(doc, block_start + chars.end)
+            }
+        } else {
+            words::prev_grapheme(doc, block_start + chars.start)
         }
     }
 
