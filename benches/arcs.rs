@@ -202,10 +202,12 @@ fn report(what: &str, mut times: Vec<u64>) {
     let frames = times.len();
     assert!(frames > 100, "{what}: only {frames} frames");
     let mean = times.iter().sum::<u64>() as f64 / frames as f64;
+    // Which frame was the worst: the first of a walk is its warm-up.
+    let worst_at = (0..frames).max_by_key(|&k| times[k]).unwrap_or(0);
     times.sort_unstable();
     let ms = |ns: u64| ns as f64 / 1e6;
     println!(
-        "arcs/{what}, {frames} frames: worst {:.2} ms, 99th percentile {:.2} ms, mean {:.3} ms",
+        "arcs/{what}, {frames} frames: worst {:.2} ms (frame {worst_at}), 99th percentile {:.2} ms, mean {:.3} ms",
         ms(times[frames - 1]),
         ms(times[frames * 99 / 100]),
         mean / 1e6,
