@@ -13,6 +13,9 @@
 #![allow(clippy::unwrap_used, missing_docs)]
 
 mod common;
+#[path = "../tests/common/edits.rs"]
+#[allow(dead_code, reason = "the tests' generator; the bench uses only `Rng`")]
+mod edits;
 #[path = "text_view/persian_news.rs"]
 mod persian_news;
 
@@ -60,27 +63,7 @@ fn frames(c: &mut Criterion<CpuTime>) {
     c.sampling_mode(SamplingMode::Flat);
     for (name, bytes) in [("10KB", 10_000), ("1MB", 1_000_000), ("10MB", 10_000_000)] {
         let mut b = Bench::new(bytes);
-        let mut flip = false;
-        c.bench_function(format!("scroll/{name}"), |bencher| {
-            bencher.iter(|| {
-                flip = !flip;
-                b.frame(wheel(if flip { -400.0 } else { 400.0 }));
-            });
-        });
-        c.bench_function(format!("page_down/{name}"), |bencher| {
-            bencher.iter(|| {
-                // Page Down moves caret and view a screen: new text every frame.
-                b.frame(vec![key(Key::PageDown, Modifiers::NONE)]);
-            });
-        });
-        c.bench_function(format!("resize/{name}"), |bencher| {
-            bencher.iter(|| {
-                // 1200 → 900 points narrows the text column from 720 to
-                // about 550: every visible block is laid out again.
-                b.width = if b.width > 1000.0 { 900.0 } else { 1200.0 };
-                b.frame(Vec::new());
-            });
-        });
+        view_frames(&mut c, name, &mut b);
         b.width = 1200.0;
         b.frame(vec![
             key(Key::Home, Modifiers::COMMAND),
@@ -132,23 +115,34 @@ fn persian_frames(c: &mut Criterion<CpuTime>) {
         let (text, spans) = persian_news::article_text(bytes, 50, common::LABELS);
         let txt = common::write_text(dir.path(), "persian", text, spans);
         let mut b = Bench::open((dir, txt));
-        let mut flip = false;
-        c.bench_function(format!("scroll/{name}"), |bencher| {
-            bencher.iter(|| {
-                flip = !flip;
-                b.frame(wheel(if flip { -400.0 } else { 400.0 }));
-            });
-        });
-        c.bench_function(format!("page_down/{name}"), |bencher| {
-            bencher.iter(|| b.frame(vec![key(Key::PageDown, Modifiers::NONE)]));
-        });
-        c.bench_function(format!("resize/{name}"), |bencher| {
-            bencher.iter(|| {
-                b.width = if b.width > 1000.0 { 900.0 } else { 1200.0 };
-                b.frame(Vec::new());
-            });
-        });
+        view_frames(&mut c, name, &mut b);
     }
+}
+
+/// Scrolling, Page Down and resizing frames of `b`'s article, named
+/// `…/{name}`.
+fn view_frames(c: &mut criterion::BenchmarkGroup<'_, CpuTime>, name: &str, b: &mut Bench) {
+    let mut flip = false;
+    c.bench_function(format!("scroll/{name}"), |bencher| {
+        bencher.iter(|| {
+            flip = !flip;
+            b.frame(wheel(if flip { -400.0 } else { 400.0 }));
+        });
+    });
+    c.bench_function(format!("page_down/{name}"), |bencher| {
+        bencher.iter(|| {
+            // Page Down moves caret and view a screen: new text every frame.
+            b.frame(vec![key(Key::PageDown, Modifiers::NONE)]);
+        });
+    });
+    c.bench_function(format!("resize/{name}"), |bencher| {
+        bencher.iter(|| {
+            // 1200 → 900 points narrows the text column from 720 to about
+            // 550: every visible block is laid out again.
+            b.width = if b.width > 1000.0 { 900.0 } else { 1200.0 };
+            b.frame(Vec::new());
+        });
+    });
 }
 
 /// Opening as in [`open_and_save`], in CPU time of the opening thread.

@@ -5,6 +5,8 @@
 //! names ("Miguel Díaz-Canel", "ETECSA") embedded now and then, in
 //! paragraphs of one to seven sentences under short headlines.
 
+use crate::edits::Rng;
+
 use newsmark::model::Span;
 
 /// Nouns of politics, economy and technology news (separated by spaces,
@@ -71,33 +73,29 @@ const ENGLISH: &[&str] = &[
     "e-government",
 ];
 
-/// A fixed-seed xorshift generator: the same text every run.
-struct Rng(u64);
+/// Drawing words and numbers with the tests' fixed-seed generator (the
+/// same text every run).
+trait Draw {
+    /// A number below `n`.
+    fn below(&mut self, n: usize) -> usize;
+    /// One of `words`.
+    fn word_of<'a>(&mut self, words: &[&'a str]) -> &'a str;
+    /// A word of `list` (words separated by spaces).
+    fn pick_in<'a>(&mut self, list: &'a str) -> &'a str;
+}
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
+impl Draw for Rng {
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        self.pick(0..n)
     }
 
-    fn pick<'a>(&mut self, words: &[&'a str]) -> &'a str {
+    fn word_of<'a>(&mut self, words: &[&'a str]) -> &'a str {
         words[self.below(words.len())]
     }
 
-    /// A word of `list` (words separated by spaces).
     fn pick_in<'a>(&mut self, list: &'a str) -> &'a str {
         let n = list.split_whitespace().count();
         list.split_whitespace().nth(self.below(n)).unwrap_or("")
-    }
-
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
     }
 }
 
@@ -132,7 +130,7 @@ fn word(rng: &mut Rng) -> String {
         65..=79 => rng.pick_in(ADJECTIVES).to_owned(),
         80..=91 => rng.pick_in(NAMES).to_owned(),
         92..=95 => number(rng),
-        _ => rng.pick(ENGLISH).to_owned(),
+        _ => rng.word_of(ENGLISH).to_owned(),
     }
 }
 

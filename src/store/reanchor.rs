@@ -380,11 +380,7 @@ fn unplace_nested_without_evidence(
         if context.is_empty() {
             continue;
         }
-        let before = context.prefix.chars().count();
-        let after = context.suffix.chars().count();
-        let whole_before =
-            before >= CONTEXT_MIN_SIDE && context.matched_before(doc, start) == before;
-        let whole_after = after >= CONTEXT_MIN_SIDE && context.matched_after(doc, end) == after;
+        let (whole_before, whole_after) = context.whole_sides(doc, start, end);
         let upto = unplaced.partition_point(|&(s, _)| s <= span.start);
         let inside = unplaced[..upto].iter().any(|&(s, e)| {
             let covers = s <= span.start && span.end <= e && e - s > span.end - span.start;

@@ -335,3 +335,23 @@ pub fn only_label(label: &str) -> newsmark::session::ReviewFilter {
         ..newsmark::session::ReviewFilter::default()
     }
 }
+
+/// The texts painted in the harness's last frame, each with where it was
+/// drawn (screen).
+pub fn painted_texts<State>(harness: &Harness<'_, State>) -> Vec<(String, egui::Rect)> {
+    fn collect(shape: &egui::Shape, out: &mut Vec<(String, egui::Rect)>) {
+        match shape {
+            egui::Shape::Text(text) => out.push((
+                text.galley.text().to_owned(),
+                text.galley.rect.translate(text.pos.to_vec2()),
+            )),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, out)),
+            _ => {}
+        }
+    }
+    let mut texts = Vec::new();
+    for clipped in &harness.output().shapes {
+        collect(&clipped.shape, &mut texts);
+    }
+    texts
+}

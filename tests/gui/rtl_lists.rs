@@ -9,25 +9,6 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use newsmark::ui::{Command, NewsmarkApp, Selection};
 
-/// The texts painted in the last frame, with where.
-fn painted(harness: &Harness<'_, NewsmarkApp>) -> Vec<(String, Rect)> {
-    fn collect(shape: &egui::Shape, out: &mut Vec<(String, Rect)>) {
-        match shape {
-            egui::Shape::Text(text) => out.push((
-                text.galley.text().to_owned(),
-                text.galley.rect.translate(text.pos.to_vec2()),
-            )),
-            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, out)),
-            _ => {}
-        }
-    }
-    let mut texts = Vec::new();
-    for clipped in &harness.output().shapes {
-        collect(&clipped.shape, &mut texts);
-    }
-    texts
-}
-
 /// The one place `text` is painted as a text of its own on the row at `y`
 /// between `from` and `to`.
 fn placed(texts: &[(String, Rect)], text: &str, y: f32, (from, to): (f32, f32)) -> Rect {
@@ -63,7 +44,7 @@ fn the_span_and_document_lists_show_persian_text_in_visual_order() {
         ],
     );
     harness.run();
-    let texts = painted(&harness);
+    let texts = painted_texts(&harness);
 
     // The span list: the quote, then its offsets.
     let offsets = texts
@@ -118,7 +99,7 @@ fn the_search_box_shows_a_persian_query_in_visual_order_and_edits_it_on_screen()
     // In the box, right-aligned, سلام rightmost and دنیا left of it, each
     // painted where it belongs; egui's own galley of the query, in logical
     // order, paints nothing.
-    let texts = painted(&harness);
+    let texts = painted_texts(&harness);
     let find = texts
         .iter()
         .find(|(t, _)| t == "Find")

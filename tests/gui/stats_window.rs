@@ -8,6 +8,7 @@ use newsmark::model::{AnnotationSet, LabelSchema, Span, Status};
 use newsmark::ui::stats_window;
 
 use crate::common::corpora::{entry, index, six_documents, suggestion};
+use crate::common::gui::painted_texts;
 
 fn harness(corpus: CorpusIndex) -> Harness<'static, bool> {
     let schema = LabelSchema::default();
@@ -47,25 +48,6 @@ fn the_window_shows_the_counts() {
     harness.get_by_label("Close window").click();
     harness.run();
     assert!(!*harness.state());
-}
-
-/// The texts painted in the harness's last frame, with where.
-fn painted_texts(harness: &Harness<'static, bool>) -> Vec<(String, egui::Rect)> {
-    fn collect(shape: &egui::Shape, out: &mut Vec<(String, egui::Rect)>) {
-        match shape {
-            egui::Shape::Text(text) => out.push((
-                text.galley.text().to_owned(),
-                text.galley.rect.translate(text.pos.to_vec2()),
-            )),
-            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, out)),
-            _ => {}
-        }
-    }
-    let mut texts = Vec::new();
-    for clipped in &harness.output().shapes {
-        collect(&clipped.shape, &mut texts);
-    }
-    texts
 }
 
 #[test]

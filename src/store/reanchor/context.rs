@@ -42,6 +42,19 @@ fn matched(stored: impl Iterator<Item = char>, text: impl Iterator<Item = char>)
     n
 }
 
+/// The text between the start of `doc` and `start`, and between `end` and
+/// its end, each only when it is no longer than [`CONTEXT_CHARS`] (a side
+/// of a context cut short by the text's edge is compared with it).
+fn edge_texts(doc: &Document, start: usize, end: usize) -> (Option<&str>, Option<&str>) {
+    let before = (start <= CONTEXT_CHARS)
+        .then(|| doc.slice(0..start))
+        .flatten();
+    let after = (doc.char_len().saturating_sub(end) <= CONTEXT_CHARS)
+        .then(|| doc.slice(end..doc.char_len()))
+        .flatten();
+    (before, after)
+}
+
 /// How far from a quote its context is read to tell copies apart
 /// ([`Context::fills`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -179,12 +192,7 @@ impl Context {
             }
             matched >= n.min(CONTEXT_MIN_SIDE)
         };
-        let before = (start <= CONTEXT_CHARS)
-            .then(|| doc.slice(0..start))
-            .flatten();
-        let after = (doc.char_len().saturating_sub(end) <= CONTEXT_CHARS)
-            .then(|| doc.slice(end..doc.char_len()))
-            .flatten();
+        let (before, after) = edge_texts(doc, start, end);
         (
             side(&self.prefix, self.matched_before(doc, start), before),
             side(&self.suffix, self.matched_after(doc, end), after),
@@ -216,23 +224,13 @@ impl Context {
     /// title copied below itself has the original's suffix, but only the
     /// original still starts the text.
     pub fn whole_side(&self, doc: &Document, start: usize, end: usize) -> bool {
-        let whole = |stored: &str, matched: usize| {
-            let n = stored.chars().count();
-            n >= CONTEXT_MIN_SIDE && matched == n
-        };
         let edge = |stored: &str, other: &str, rest: Option<&str>| {
             stored.is_empty()
                 && !other.is_empty()
                 && rest.is_some_and(|r| r.chars().all(char::is_whitespace))
         };
-        let before = (start <= CONTEXT_CHARS)
-            .then(|| doc.slice(0..start))
-            .flatten();
-        let after = (doc.char_len().saturating_sub(end) <= CONTEXT_CHARS)
-            .then(|| doc.slice(end..doc.char_len()))
-            .flatten();
-        let whole_before = whole(&self.prefix, self.matched_before(doc, start));
-        let whole_after = whole(&self.suffix, self.matched_after(doc, end));
+        let (before, after) = edge_texts(doc, start, end);
+        let (whole_before, whole_after) = self.whole_sides(doc, start, end);
         if whole_before || whole_after {
             return true;
         }
@@ -242,6 +240,20 @@ impl Context {
             let (before, after) = self.sides(doc, start, end);
             before && after
         }
+    }
+
+    /// Which sides of this context are around `start..end` of `doc` whole:
+    /// at least [`CONTEXT_MIN_SIDE`] code points, every one matching
+    /// (whitespace runs matching any other).
+    pub fn whole_sides(&self, doc: &Document, start: usize, end: usize) -> (bool, bool) {
+        let whole = |stored: &str, matched: usize| {
+            let n = stored.chars().count();
+            n >= CONTEXT_MIN_SIDE && matched == n
+        };
+        (
+            whole(&self.prefix, self.matched_before(doc, start)),
+            whole(&self.suffix, self.matched_after(doc, end)),
+        )
     }
 
     /// Among `starts` (of occurrences of a quote of `len` code points), the
