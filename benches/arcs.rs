@@ -19,6 +19,12 @@
 //! to its end (the first span selected). The aim is about every frame,
 //! not the average one.
 //!
+//! After each of those frames a fixed computation is timed too
+//! ([`machine_check`]): next to the worst frame the bench prints how long
+//! the check right after it took against the check's median, so that a
+//! frame slowed by the machine (another virtual machine on the host, say)
+//! can be told from one slowed by the program.
+//!
 //! Run with `cargo bench --bench arcs`.
 
 #![allow(clippy::unwrap_used, clippy::print_stdout, missing_docs)]
@@ -125,6 +131,34 @@ fn thread_cpu_now() -> u64 {
     (t.tv_sec as u64) * 1_000_000_000 + t.tv_nsec as u64
 }
 
+/// CPU time of a fixed computation of about 0.3 ms: how fast the machine
+/// runs right now, timed after each frame of a walk.
+fn machine_check() -> u64 {
+    let start = thread_cpu_now();
+    let mut x = 0u64;
+    for i in 0..300_000u64 {
+        x = std::hint::black_box(x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(i));
+    }
+    std::hint::black_box(x);
+    thread_cpu_now() - start
+}
+
+/// The CPU time of each frame of a walk, and of the [`machine_check`]
+/// right after it.
+#[derive(Default)]
+struct Walk {
+    frames: Vec<u64>,
+    checks: Vec<u64>,
+}
+
+impl Walk {
+    /// Adds a frame that began at CPU time `start`, and checks the machine.
+    fn timed(&mut self, start: u64) {
+        self.frames.push(thread_cpu_now() - start);
+        self.checks.push(machine_check());
+    }
+}
+
 /// What a frame drew, in brief (a hash of every vertex's place): when
 /// two frames in a row draw the same, the scroll has come to rest.
 fn fingerprint(primitives: &[egui::ClippedPrimitive]) -> u64 {
@@ -147,25 +181,25 @@ fn fingerprint(primitives: &[egui::ClippedPrimitive]) -> u64 {
 /// (the command and the frame) under `name`. Each frame draws the arcs of
 /// a selected span, and with all arcs on those of every span in view.
 fn step_through(ctx: &egui::Context, app: &mut NewsmarkApp, name: &str) {
-    let mut times = Vec::new();
+    let mut walk = Walk::default();
     let mut last = None;
     let mut moved = 0;
     for id in (1..=SPANS as u64).step_by(STEP) {
         let start = thread_cpu_now();
         app.execute(ctx, vec![Command::SelectSpan { id, scroll: true }]);
         let drawn = frame(ctx, app, Vec::new());
-        times.push(thread_cpu_now() - start);
+        walk.timed(start);
         let now = fingerprint(&drawn);
         moved += usize::from(last.is_some_and(|l| l != now));
         last = Some(now);
     }
-    let frames = times.len();
+    let frames = walk.frames.len();
     // Every frame selects another span: each draws something new.
     assert!(
         moved + 1 >= frames * 9 / 10,
         "{name}: {moved} of {frames} changed"
     );
-    report(&format!("{name}: stepping through"), times);
+    report(&format!("{name}: stepping through"), walk);
 }
 
 /// Scrolls from the article's top to its end with the wheel (200 points a
@@ -183,33 +217,44 @@ fn scroll_through(ctx: &egui::Context, app: &mut NewsmarkApp, name: &str) {
     for _ in 0..5 {
         frame(ctx, app, Vec::new());
     }
-    let mut times = Vec::new();
+    let mut walk = Walk::default();
     let (mut last, mut unchanged) = (None, 0);
-    while unchanged < 10 && times.len() < 20_000 {
+    while unchanged < 10 && walk.frames.len() < 20_000 {
         let start = thread_cpu_now();
         let drawn = frame(ctx, app, wheel(-200.0));
-        times.push(thread_cpu_now() - start);
+        walk.timed(start);
         let now = fingerprint(&drawn);
         unchanged = if last == Some(now) { unchanged + 1 } else { 0 };
         last = Some(now);
     }
-    times.truncate(times.len() - unchanged);
-    report(&format!("{name}: scrolling through"), times);
+    let moving = walk.frames.len() - unchanged;
+    walk.frames.truncate(moving);
+    walk.checks.truncate(moving);
+    report(&format!("{name}: scrolling through"), walk);
 }
 
-/// Prints the worst, 99th percentile and mean of frame times `times`.
-fn report(what: &str, mut times: Vec<u64>) {
-    let frames = times.len();
-    assert!(frames > 100, "{what}: only {frames} frames");
-    let mean = times.iter().sum::<u64>() as f64 / frames as f64;
+/// Prints the worst, 99th percentile and mean of a walk's frame times,
+/// and how the machine check after the worst frame compares with the
+/// check's median.
+fn report(what: &str, walk: Walk) {
+    let Walk {
+        mut frames,
+        mut checks,
+    } = walk;
+    let count = frames.len();
+    assert!(count > 100, "{what}: only {count} frames");
+    let mean = frames.iter().sum::<u64>() as f64 / count as f64;
     // Which frame was the worst: the first of a walk is its warm-up.
-    let worst_at = (0..frames).max_by_key(|&k| times[k]).unwrap_or(0);
-    times.sort_unstable();
+    let worst_at = (0..count).max_by_key(|&k| frames[k]).unwrap_or(0);
+    let check_after_worst = checks[worst_at];
+    frames.sort_unstable();
+    checks.sort_unstable();
     let ms = |ns: u64| ns as f64 / 1e6;
     println!(
-        "arcs/{what}, {frames} frames: worst {:.2} ms (frame {worst_at}), 99th percentile {:.2} ms, mean {:.3} ms",
-        ms(times[frames - 1]),
-        ms(times[frames * 99 / 100]),
+        "arcs/{what}, {count} frames: worst {:.2} ms (frame {worst_at}; the machine check after it ×{:.1} its median), 99th percentile {:.2} ms, mean {:.3} ms",
+        ms(frames[count - 1]),
+        check_after_worst as f64 / checks[count / 2] as f64,
+        ms(frames[count * 99 / 100]),
         mean / 1e6,
     );
 }

@@ -47,6 +47,7 @@ fn main() -> ExitCode {
         viewport,
         ..Default::default()
     };
+    newsmark::ui::return_freed_memory_in_background();
     let result = eframe::run_native(
         "newsmark",
         options,

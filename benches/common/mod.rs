@@ -262,8 +262,10 @@ pub fn resident_mib() -> f64 {
 }
 
 /// An egui context with the app's fonts, as the window has them (the
-/// window installs them once when it starts, not every frame).
+/// window installs them once when it starts, not every frame), freed memory
+/// given back on a thread of its own as the window does.
 pub fn context() -> egui::Context {
+    newsmark::ui::return_freed_memory_in_background();
     let ctx = egui::Context::default();
     newsmark::ui::install_fonts(&ctx);
     ctx

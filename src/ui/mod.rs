@@ -15,6 +15,7 @@
 //! - `file_dialog.rs`: the Open dialog (replaceable for tests) and messages when none is chosen
 //! - `folder.rs`: `Folder`, the open folder (replaced whole when another opens)
 //! - `frame.rs`: one frame: background, keys, drawing, commands (and `eframe::App`)
+//! - `freed_memory.rs`: the allocator gives freed memory back on a thread of its own, not mid-frame
 //! - `fonts.rs`: the bundled fonts (emoji, a fallback font), installed once
 //! - `icon.rs`: the window icon
 //! - `keys.rs`: the text view's keys and caret motion (window shortcuts come from `chrome/actions/`)
@@ -35,6 +36,7 @@ mod file_dialog;
 mod folder;
 mod fonts;
 mod frame;
+mod freed_memory;
 mod icon;
 mod keys;
 mod prompts;
@@ -49,6 +51,7 @@ pub use background::occurrence_scan::BACKGROUND_SCAN_BYTES;
 pub use chrome::actions::shortcut_help;
 pub use command::Command;
 pub use fonts::install as install_fonts;
+pub use freed_memory::{allocator_purge_delay_ms, return_freed_memory_in_background};
 pub use icon::icon;
 pub use prompts::PromptAnswer;
 pub use prompts::approval::ApprovalAnswer;
