@@ -6,12 +6,14 @@
 //! (722 MB for 100,000 articles of 27 spans); a digest holds counts, the
 //! pending suggestions' filter keys grouped by extractor and label, and the
 //! learned terms as numbers into the corpus's [`StringPool`] (4 bytes a
-//! term, where a pair of shared strings took 32), every string shared.
+//! term, where a pair of shared strings took 32), its mentions of each
+//! entity, every string shared.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::DocSummary;
+use super::entity_counts::mention_counts;
 use crate::model::{AnnotationSet, Origin, Status};
 use crate::session::ReviewFilter;
 use crate::stats::{OriginLabelStats, QualityReport, QualityTally};
@@ -157,6 +159,9 @@ pub struct DocDigest {
     /// What the learned-terms suggester learns from it (read them with
     /// [`Self::terms`]).
     terms: Terms,
+    /// Its mentions of each entity of the registry (spans linked to it, or
+    /// suggested and not rejected), by entity id.
+    entities: Box<[(Arc<str>, u32)]>,
 }
 
 impl DocDigest {
@@ -228,7 +233,20 @@ impl DocDigest {
                     .map(|(text, label)| (Arc::from(text), Arc::from(label)))
                     .collect(),
             ),
+            entities: entity_mentions(set),
         }
+    }
+
+    /// Its mentions of each entity, by id (sorted).
+    pub fn entities(&self) -> &[(Arc<str>, u32)] {
+        &self.entities
+    }
+
+    /// Its mentions of entity `id`.
+    pub fn entity_mentions(&self, id: &str) -> u32 {
+        self.entities
+            .binary_search_by(|(e, _)| (**e).cmp(id))
+            .map_or(0, |k| self.entities[k].1)
     }
 
     /// Its part of the extractor quality figures: one document, its spans
@@ -302,9 +320,22 @@ impl DocDigest {
                 self.terms = Terms::Pooled(ids);
             }
         }
+        for (id, _) in &mut self.entities {
+            pool.share(id);
+        }
         self.labels.shrink_to_fit();
         self.pending.shrink_to_fit();
     }
+}
+
+/// A document's mentions of each entity ([`mention_counts`]), sorted by id.
+fn entity_mentions(set: &AnnotationSet) -> Box<[(Arc<str>, u32)]> {
+    let mut entities: Vec<(Arc<str>, u32)> = mention_counts(set)
+        .into_iter()
+        .map(|(id, n)| (Arc::from(id), n))
+        .collect();
+    entities.sort_unstable();
+    entities.into_boxed_slice()
 }
 
 /// One copy of each string the digests of a corpus hold (labels, extractor

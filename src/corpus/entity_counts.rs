@@ -1,22 +1,13 @@
-//! How often each entity of the registry is mentioned across a folder: the
-//! spans linked to it (or suggested and not rejected), and the documents
-//! they are in.
-//!
-//! [`count_entity_mentions`] reads the folder's annotation files a batch at
-//! a time ([`super::map_in_order`]) and keeps only the counts: memory is
-//! bounded by the registry and a batch of documents, not by the folder.
-//! It also keeps the counts of one document as read (the one open in the
-//! window), so that the window can put that document's unsaved edits in
-//! their place ([`FolderEntityCounts::with_open`]) without reading the
-//! folder again.
+//! How often each entity of the registry is mentioned: in one document
+//! ([`mention_counts`], kept in each document's digest), and across a
+//! folder ([`EntityTotals`], kept by the folder's index as digests come
+//! and go, so that a save or a folder-wide job changes the counts by the
+//! documents it changed instead of reading the folder again).
 
 use std::collections::HashMap;
-use std::ops::ControlFlow;
-use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use super::{articles_in, map_in_order};
-use crate::model::{AnnotationSet, LabelSchema, Status};
-use crate::store::StoreError;
+use crate::model::{AnnotationSet, Status};
 
 /// An entity's mentions and the documents they are in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -25,6 +16,20 @@ pub struct EntityTally {
     pub mentions: u32,
     /// Documents with at least one of them.
     pub documents: u32,
+}
+
+impl EntityTally {
+    /// This tally with one document's mentions counted as `now` instead of
+    /// `counted` (what the tally holds of it: 0 if it is not counted in).
+    pub fn with_document(self, counted: u32, now: u32) -> Self {
+        Self {
+            mentions: self.mentions.saturating_sub(counted).saturating_add(now),
+            documents: self
+                .documents
+                .saturating_sub(u32::from(counted > 0))
+                .saturating_add(u32::from(now > 0)),
+        }
+    }
 }
 
 /// How many spans of `set` mention each entity (linked, or suggested and
@@ -41,19 +46,30 @@ pub fn mention_counts(set: &AnnotationSet) -> HashMap<&str, u32> {
     counts
 }
 
-/// Each entity's mentions over some documents.
+/// Each entity's mentions over the documents counted in.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct EntityCounts {
-    by_entity: HashMap<String, EntityTally>,
+pub struct EntityTotals {
+    by_entity: HashMap<Arc<str>, EntityTally>,
 }
 
-impl EntityCounts {
-    /// Counts one more document, its annotations `set`.
-    pub fn add(&mut self, set: &AnnotationSet) {
-        for (id, mentions) in mention_counts(set) {
-            let tally = self.by_entity.entry(id.to_owned()).or_default();
-            tally.mentions = tally.mentions.saturating_add(mentions);
-            tally.documents = tally.documents.saturating_add(1);
+impl EntityTotals {
+    /// Counts one document's `mentions` (entity id, mentions) in (`add`)
+    /// or out.
+    pub fn count(&mut self, mentions: &[(Arc<str>, u32)], add: bool) {
+        for (id, n) in mentions {
+            let tally = self.by_entity.entry(Arc::clone(id)).or_default();
+            let change = |total: u32, by: u32| {
+                if add {
+                    total.saturating_add(by)
+                } else {
+                    total.saturating_sub(by)
+                }
+            };
+            tally.mentions = change(tally.mentions, *n);
+            tally.documents = change(tally.documents, 1);
+            if *tally == EntityTally::default() {
+                self.by_entity.remove(id);
+            }
         }
     }
 
@@ -71,91 +87,6 @@ impl EntityCounts {
     pub fn is_empty(&self) -> bool {
         self.by_entity.is_empty()
     }
-}
-
-/// A folder's entity mentions, with the open document's as read.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FolderEntityCounts {
-    /// Every document's mentions, as saved.
-    pub all: EntityCounts,
-    /// The document open when the count was made, and its mentions as
-    /// saved (counted in `all` too).
-    pub open: Option<(PathBuf, EntityCounts)>,
-    /// How many documents were read.
-    pub documents: usize,
-    /// Documents whose annotations could not be read, or not all of them
-    /// (what could be is counted), each with why.
-    pub problems: Vec<String>,
-}
-
-impl FolderEntityCounts {
-    /// Entity `id`'s mentions in the folder, with the document `open`
-    /// counted as it is now (`now`: its mentions of `id` in the window,
-    /// from [`mention_counts`]) rather than as it was read, when it is the
-    /// document the count was made for; otherwise the folder as read.
-    pub fn with_open(&self, id: &str, open: &Path, now: u32) -> EntityTally {
-        let all = self.all.get(id);
-        let Some((_, read)) = self.open.as_ref().filter(|(p, _)| p == open) else {
-            return all;
-        };
-        let read = read.get(id);
-        EntityTally {
-            mentions: all
-                .mentions
-                .saturating_sub(read.mentions)
-                .saturating_add(now),
-            documents: all
-                .documents
-                .saturating_sub(read.documents)
-                .saturating_add(u32::from(now > 0)),
-        }
-    }
-}
-
-/// Counts the entity mentions of every article of `dir` from its saved
-/// annotation file, keeping those of `open` (the window's document) apart
-/// too. `cancelled` is asked between documents; `Ok(None)` when it said
-/// stop. An annotation file that cannot be read (or placed) is named in
-/// [`FolderEntityCounts::problems`]; a folder that cannot be listed is an
-/// error.
-pub fn count_entity_mentions(
-    dir: &Path,
-    schema: &LabelSchema,
-    open: Option<&Path>,
-    cancelled: &dyn Fn() -> bool,
-) -> Result<Option<FolderEntityCounts>, StoreError> {
-    let articles = articles_in(dir)?;
-    let mut counts = FolderEntityCounts {
-        open: open.map(|p| (p.to_owned(), EntityCounts::default())),
-        ..FolderEntityCounts::default()
-    };
-    let stopped = map_in_order(
-        articles.iter(),
-        |txt| crate::session::read_annotations(txt, schema),
-        |txt, read| {
-            if cancelled() {
-                return ControlFlow::Break(());
-            }
-            counts.documents += 1;
-            match read {
-                Ok((set, problem)) => {
-                    if let Some(why) = problem {
-                        let name = crate::store::file_name(&txt);
-                        counts.problems.push(format!("{name}: {why}"));
-                    }
-                    counts.all.add(&set);
-                    if let Some((path, mine)) = &mut counts.open
-                        && *path == txt
-                    {
-                        mine.add(&set);
-                    }
-                }
-                Err(err) => counts.problems.push(err.to_string()),
-            }
-            ControlFlow::Continue(())
-        },
-    );
-    Ok(stopped.is_none().then_some(counts))
 }
 
 #[cfg(test)]

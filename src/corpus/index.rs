@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::articles_in;
 use super::digest::{DocDigest, StringPool};
+use super::entity_counts::{EntityTally, EntityTotals};
 use crate::model::{AnnotationSet, LabelSchema};
 use crate::session::Session;
 use crate::stats::{QualityReport, QualityTally, StatusCounts};
@@ -173,6 +174,11 @@ struct Totals {
     /// For each learned pair of the pool (by number), how many entries
     /// learn it.
     term_documents: Vec<u32>,
+    /// Each entity's mentions over the digests.
+    entities: EntityTotals,
+    /// Entries read whose annotations could not be read, or not all of
+    /// them (with an error).
+    with_problems: usize,
 }
 
 impl Totals {
@@ -183,6 +189,9 @@ impl Totals {
         }
         let change = |n: &mut usize| *n = if sign { *n + 1 } else { n.saturating_sub(1) };
         change(&mut self.loaded);
+        if entry.error.is_some() {
+            change(&mut self.with_problems);
+        }
         match &entry.digest {
             Some(digest) => {
                 digest.count_quality(&mut self.quality, sign);
@@ -192,6 +201,7 @@ impl Totals {
                 if digest.summary.done {
                     change(&mut self.done);
                 }
+                self.entities.count(digest.entities(), sign);
                 for &id in digest.term_ids() {
                     let id = id as usize;
                     if self.term_documents.len() <= id {
@@ -394,6 +404,31 @@ impl CorpusIndex {
             .enumerate()
             .filter(move |(k, e)| e.loaded && Some(*k) != skip)
             .map(|(_, e)| e.digest.as_ref())
+    }
+
+    /// The digest of the article `path` as read or last recorded (`None`
+    /// until it is read, or if it could not be).
+    pub fn digest_of(&self, path: &Path) -> Option<&DocDigest> {
+        let entry = &self.entries[self.position(path)?];
+        entry.digest.as_ref().filter(|_| entry.loaded)
+    }
+
+    /// Entity `id`'s mentions over the documents read, as read or last
+    /// recorded (see [`EntityTally::with_document`] to count the open
+    /// document as it is in the window).
+    pub fn entity_tally(&self, id: &str) -> EntityTally {
+        self.totals.entities.get(id)
+    }
+
+    /// How many entities the documents read mention.
+    pub fn entities_mentioned(&self) -> usize {
+        self.totals.entities.len()
+    }
+
+    /// How many documents read could not be, or not in full (each entry
+    /// with its [`DocEntry::error`]).
+    pub fn problem_count(&self) -> usize {
+        self.totals.with_problems
     }
 
     /// What the learned-terms suggester learns from the documents other

@@ -19,6 +19,7 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use super::{Registry, RegistryEdit, RegistryError, repoint_links_edit};
+use crate::corpus::DocDigest;
 use crate::model::{LabelSchema, Span, SpanId};
 use crate::session::bulk::{BulkSkip, change_file};
 use crate::store;
@@ -78,15 +79,34 @@ impl Repoint {
     /// Re-points the links of article `txt`'s annotation file and saves
     /// it (flushed by the caller's [`store::sync_filesystem`]); the spans
     /// whose link moved (none: the file was not written).
-    pub fn apply_to_file(&self, txt: &Path, schema: &LabelSchema) -> Result<Vec<SpanId>, BulkSkip> {
+    pub fn apply_to_file(
+        &self,
+        txt: &Path,
+        schema: &LabelSchema,
+    ) -> Result<Option<MovedLinks>, BulkSkip> {
         let changed = change_file(txt, schema, |session| {
             let edit =
                 repoint_links_edit(session.set(), &self.from, &self.into, |s| self.picks(s))?;
             let moved = crate::session::bulk::changed_ids(&edit);
             Some((edit, moved))
         })?;
-        Ok(changed.map_or_else(Vec::new, |c| c.changed.spans))
+        Ok(changed
+            .filter(|c| !c.changed.spans.is_empty())
+            .map(|c| MovedLinks {
+                digest: DocDigest::of(&c.set),
+                spans: c.changed.spans,
+            }))
     }
+}
+
+/// The links a re-pointing moved in one article, and the article's
+/// annotations as written (digested, for the folder's index).
+#[derive(Debug)]
+pub struct MovedLinks {
+    /// The spans whose link moved.
+    pub spans: Vec<SpanId>,
+    /// The digest of the annotations written.
+    pub digest: DocDigest,
 }
 
 /// What a run over a corpus's articles did.
@@ -94,6 +114,9 @@ impl Repoint {
 pub struct RepointRun {
     /// The articles whose links moved, with the spans whose link did.
     pub repointed: Vec<(PathBuf, Vec<SpanId>)>,
+    /// The digest of each article of [`Self::repointed`] as written, for
+    /// the window's index of the folder.
+    pub digests: Vec<(PathBuf, DocDigest)>,
     /// Articles not written because the window had them open (the window
     /// re-points those itself).
     pub open: Vec<PathBuf>,
@@ -106,6 +129,12 @@ pub struct RepointRun {
 }
 
 impl RepointRun {
+    /// Adds article `txt`, whose links moved as `moved` says.
+    pub fn record(&mut self, txt: PathBuf, moved: MovedLinks) {
+        self.digests.push((txt.clone(), moved.digest));
+        self.repointed.push((txt, moved.spans));
+    }
+
     /// Links moved in all.
     pub fn links(&self) -> usize {
         self.repointed.iter().map(|(_, ids)| ids.len()).sum()
@@ -182,9 +211,8 @@ pub fn repoint_each<'r>(
         });
         match outcome {
             _ if !written => run.open.push(txt),
-            Some(Ok(ids)) if ids.is_empty() => {}
-            None => {}
-            Some(Ok(ids)) => run.repointed.push((txt, ids)),
+            Some(Ok(None)) | None => {}
+            Some(Ok(Some(moved))) => run.record(txt, moved),
             Some(Err(skip)) => run.skipped.push(skip),
         }
         run.done += 1;

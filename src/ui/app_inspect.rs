@@ -375,14 +375,12 @@ impl NewsmarkApp {
     }
 
     hook! {
-        /// Whether the Entities tab's folder counts are under way or due
-        /// (the folder's documents changed since the last).
+        /// Whether the Entities tab's folder counts wait for the folder to
+        /// be read.
         fn is_counting_entities(&self) -> bool {
-            self.folder.as_ref().is_some_and(|f| {
-                !f.entities
-                    .folder_mentions
-                    .up_to_date(f.corpus.revision())
-            })
+            self.folder
+                .as_ref()
+                .is_some_and(|f| f.corpus.loaded_count() < f.corpus.entries.len())
         }
     }
 
@@ -390,11 +388,11 @@ impl NewsmarkApp {
         /// Entity `id`'s mentions across the folder as the Entities tab
         /// shows them (the open document as edited); `None` until counted.
         fn folder_mentions(&self, id: &str) -> Option<crate::corpus::entity_counts::EntityTally> {
-            let counts = self.folder.as_ref()?.entities.folder_mentions.counts.as_ref()?;
             let session = self.session()?;
+            let index = &self.folder.as_ref()?.corpus;
+            let tallies = crate::ui::widgets::entity_panel::FolderTallies::of(index, session)?;
             let here = crate::corpus::entity_counts::mention_counts(session.set());
-            let here = here.get(id).copied().unwrap_or(0);
-            Some(counts.with_open(id, session.txt_path(), here))
+            Some(tallies.get(id, here.get(id).copied().unwrap_or(0)))
         }
     }
 

@@ -53,7 +53,7 @@ pub fn search_bar(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<C
 pub fn show(ui: &mut egui::Ui, app: &mut NewsmarkApp, commands: &mut Vec<Command>) {
     if let Some(doc) = &mut app.doc {
         let tab = &mut app.layout.right;
-        let entities = app.folder.as_mut().map(|f| &mut f.entities);
+        let entities = app.folder.as_mut().map(|f| (&mut f.entities, &f.corpus));
         egui::Panel::right("span_list")
             .default_size(280.0)
             .resizable(true)

@@ -67,7 +67,6 @@ impl NewsmarkApp {
         self.poll_corpus_loader(ctx);
         self.poll_agreement();
         self.poll_facts();
-        self.keep_entity_counts(ctx);
         let focus = self.focus_change(ctx);
         if focus.lost
             && let Some(doc) = &mut self.doc

@@ -1,7 +1,11 @@
-//! Counting a folder's entity mentions from its saved files.
+//! Counting entity mentions: a document's, and a folder's as its index
+//! keeps them.
+
+use std::path::{Path, PathBuf};
 
 use super::*;
-use crate::model::{Span, SpanId};
+use crate::corpus::CorpusIndex;
+use crate::model::{LabelSchema, Span, SpanId};
 use crate::store;
 
 /// Writes article `name` of `text` with a country span on each `(word,
@@ -39,7 +43,7 @@ fn tally(mentions: u32, documents: u32) -> EntityTally {
 }
 
 #[test]
-fn mentions_and_documents_are_counted_over_the_folder_rejected_links_aside() {
+fn the_index_counts_mentions_and_documents_over_the_folder_rejected_links_aside() {
     let dir = tempfile::tempdir().expect("temp dir");
     let ok = Status::Accepted;
     let a = article(
@@ -65,32 +69,23 @@ fn mentions_and_documents_are_counted_over_the_folder_rejected_links_aside() {
     std::fs::write(dir.path().join("c.txt"), "Nothing here.").expect("write");
     std::fs::write(dir.path().join("d.txt"), "Broken.").expect("write");
     std::fs::write(dir.path().join("d.ron"), "(spans: [").expect("write");
-    let schema = LabelSchema::default();
-    let counts = count_entity_mentions(dir.path(), &schema, Some(&a), &|| false)
-        .expect("listed")
-        .expect("not cancelled");
-    assert_eq!(counts.documents, 4);
-    assert_eq!(counts.all.get("iran"), tally(3, 2));
+    let index = CorpusIndex::scan(dir.path(), &LabelSchema::default()).expect("listed");
+    assert_eq!(index.entity_tally("iran"), tally(3, 2));
     assert_eq!(
-        counts.all.get("cuba"),
+        index.entity_tally("cuba"),
         tally(1, 1),
         "the rejected link is not"
     );
-    assert_eq!(counts.all.get("chile"), tally(0, 0));
-    assert_eq!(counts.all.len(), 2);
-    let (open, mine) = counts.open.as_ref().expect("the open one's counts");
-    assert_eq!(open, &a);
-    assert_eq!(mine.get("iran"), tally(2, 1));
-    assert_eq!(counts.problems.len(), 1, "{:?}", counts.problems);
-    assert!(
-        counts.problems[0].contains("d.txt"),
-        "{:?}",
-        counts.problems
-    );
+    assert_eq!(index.entity_tally("chile"), tally(0, 0));
+    assert_eq!(index.entities_mentioned(), 2);
+    assert_eq!(index.problem_count(), 1);
+    let digest = index.digest_of(&a).expect("a read");
+    assert_eq!(digest.entity_mentions("iran"), 2);
+    assert_eq!(digest.entity_mentions("chile"), 0);
 }
 
 #[test]
-fn the_open_document_counts_as_it_is_now() {
+fn a_saved_document_changes_the_counts_by_itself_alone() {
     let dir = tempfile::tempdir().expect("temp dir");
     let ok = Status::Accepted;
     let a = article(
@@ -99,38 +94,53 @@ fn the_open_document_counts_as_it_is_now() {
         "Iran, Iran.",
         &[("Iran", "iran", ok), ("Iran", "iran", ok)],
     );
-    let b = article(dir.path(), "b", "Iran.", &[("Iran", "iran", ok)]);
+    article(dir.path(), "b", "Iran.", &[("Iran", "iran", ok)]);
     let schema = LabelSchema::default();
-    let counts = count_entity_mentions(dir.path(), &schema, Some(&a), &|| false)
-        .expect("listed")
-        .expect("not cancelled");
-    // Document a, edited in the window: one link left, one to Cuba.
-    let (mut live, _) = crate::session::read_annotations(&a, &schema).expect("read");
+    let mut index = CorpusIndex::scan(dir.path(), &schema).expect("listed");
+    assert_eq!(index.entity_tally("iran"), tally(3, 2));
+    // Document a, edited: one link left, one to Cuba.
+    let (live, _) = crate::session::read_annotations(&a, &schema).expect("read");
     let mut spans = live.spans().to_vec();
     spans[1].entity = Some("cuba".to_owned());
-    live = AnnotationSet::from_spans(spans);
+    let live = AnnotationSet::from_spans(spans);
+    // Before it is saved, the window counts it as it is now.
     let now = mention_counts(&live);
-    assert_eq!(now.get("iran"), Some(&1));
-    assert_eq!(counts.with_open("iran", &a, now["iran"]), tally(2, 2));
-    assert_eq!(counts.with_open("cuba", &a, now["cuba"]), tally(1, 1));
-    // Unlinked there altogether: the document no longer counts.
-    assert_eq!(counts.with_open("iran", &a, 0), tally(1, 1));
-    // Another document open: the folder as read.
-    assert_eq!(counts.with_open("iran", &b, 0), tally(3, 2));
-}
-
-#[test]
-fn a_cancelled_count_gives_nothing_and_a_missing_folder_is_an_error() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    article(
-        dir.path(),
-        "a",
-        "Iran.",
-        &[("Iran", "iran", Status::Accepted)],
+    let counted = index.digest_of(&a).map_or(0, |d| d.entity_mentions("iran"));
+    assert_eq!(counted, 2);
+    assert_eq!(
+        index
+            .entity_tally("iran")
+            .with_document(counted, now["iran"]),
+        tally(2, 2)
     );
-    let schema = LabelSchema::default();
-    let counts = count_entity_mentions(dir.path(), &schema, None, &|| true).expect("listed");
-    assert_eq!(counts, None);
-    let missing = dir.path().join("nowhere");
-    assert!(count_entity_mentions(&missing, &schema, None, &|| false).is_err());
+    assert_eq!(
+        index.entity_tally("cuba").with_document(0, now["cuba"]),
+        tally(1, 1)
+    );
+    // Unlinked there altogether: the document no longer counts.
+    assert_eq!(
+        index.entity_tally("iran").with_document(counted, 0),
+        tally(1, 1)
+    );
+    // Saved (recorded in the index): the same without reading the folder.
+    index.record(&a, &live, None);
+    assert_eq!(index.entity_tally("iran"), tally(2, 2));
+    assert_eq!(index.entity_tally("cuba"), tally(1, 1));
+    let unlinked = AnnotationSet::from_spans(
+        live.spans()
+            .iter()
+            .map(|s| Span {
+                entity: None,
+                ..s.clone()
+            })
+            .collect(),
+    );
+    index.record(&a, &unlinked, None);
+    assert_eq!(index.entity_tally("iran"), tally(1, 1));
+    assert_eq!(index.entity_tally("cuba"), tally(0, 0));
+    assert_eq!(
+        index.entities_mentioned(),
+        1,
+        "Cuba is gone from the totals"
+    );
 }

@@ -309,31 +309,4 @@ impl NewsmarkApp {
             panel.redo.clear();
         }
     }
-
-    /// Keeps the Entities tab's folder-wide mention counts up to date
-    /// while it shows (a count starts once the folder is read, and again
-    /// when its documents change).
-    pub(in crate::ui) fn keep_entity_counts(&mut self, ctx: &egui::Context) {
-        if self.layout.right != RightTab::Entities {
-            return;
-        }
-        let (Some(folder), Some(doc)) = (&mut self.folder, &self.doc) else {
-            return;
-        };
-        if folder.loader.is_some() {
-            // Read again (after an import): its index starts over, and may
-            // come back to the revision last counted.
-            return folder.entities.folder_mentions.mark_stale();
-        }
-        if folder.entities.problem.is_some() {
-            return;
-        }
-        let revision = folder.corpus.revision();
-        let open = Some(doc.session.txt_path());
-        let place = (folder.corpus.dir.as_path(), &folder.schema);
-        folder
-            .entities
-            .folder_mentions
-            .keep_up(ctx, place, revision, open);
-    }
 }

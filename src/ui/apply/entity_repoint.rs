@@ -242,10 +242,6 @@ impl NewsmarkApp {
         let Some(running) = self.entity_panel().and_then(|p| p.running.take()) else {
             return;
         };
-        if let Some(panel) = self.entity_panel() {
-            // Links moved in the folder's files: count them again.
-            panel.folder_mentions.mark_stale();
-        }
         let taken = running
             .result
             .lock()
@@ -261,6 +257,13 @@ impl NewsmarkApp {
         let start = running.start;
         let index = start.scope.index();
         self.catch_up_open(&index, &mut run);
+        if let Some(folder) = &mut self.folder {
+            // The files written, as the folder's index (and its entity
+            // counts) must now see them.
+            for (txt, digest) in std::mem::take(&mut run.digests) {
+                folder.corpus.record_digest(&txt, digest, None);
+            }
+        }
         let elsewhere: Vec<(PathBuf, Repoint)> = run
             .repointed
             .iter()
@@ -308,8 +311,8 @@ impl NewsmarkApp {
                 continue;
             }
             match repoint.apply_to_file(&txt, self.schema()) {
-                Ok(ids) if ids.is_empty() => {}
-                Ok(ids) => run.repointed.push((txt, ids)),
+                Ok(None) => {}
+                Ok(Some(moved)) => run.record(txt, moved),
                 Err(skip) => run.skipped.push(skip),
             }
         }

@@ -5,7 +5,6 @@
 //! - `agree_job.rs`: the agreement of the folder's annotators, for the agreement panel
 //! - `corpus_loader.rs`: reading the folder's annotation files when it opens
 //! - `bulk_job.rs`: Accept all / Reject all over the folder, and taking it back
-//! - `entity_count_job.rs`: each entity's mentions across the folder, for the Entities tab
 //! - `facts_job.rs`: the folder's facts table, for the facts window
 //! - `disk_watch.rs`: watching the open document's files for changes by other programs
 //! - `occurrence_scan.rs`: a tagged text's other occurrences in a long article
@@ -17,7 +16,6 @@ pub mod agree_job;
 pub mod bulk_job;
 pub mod corpus_loader;
 pub mod disk_watch;
-pub mod entity_count_job;
 pub mod facts_job;
 pub mod occurrence_scan;
 pub mod suggest_job;

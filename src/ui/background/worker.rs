@@ -29,8 +29,6 @@ pub enum Job {
     Facts,
     /// Re-pointing the folder's entity links after a merge or split.
     RepointLinks,
-    /// Counting each entity's mentions across the folder.
-    EntityCounts,
 }
 
 impl fmt::Display for Job {
@@ -45,7 +43,6 @@ impl fmt::Display for Job {
             Self::Agreement => f.write_str("Measuring the annotators' agreement…"),
             Self::Facts => f.write_str("Building the facts table…"),
             Self::RepointLinks => f.write_str("Re-pointing entity links…"),
-            Self::EntityCounts => f.write_str("Counting entity mentions…"),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The Entities tab of the right panel: the folder's registry
 //! (`entities.ron`) with each entity's mentions in the open document and
-//! across the folder (counted in the background, the open document as
-//! edited: `background/entity_count_job.rs`), the
+//! across the folder (kept by the folder's index as documents are read and
+//! saved, the open document counted as edited), the
 //! picked entity's mentions highlighted in the text, renaming and merging
 //! it (each undoable from the panel), and the selected span's link: made
 //! to the picked entity (Ctrl+K), removed (Ctrl+Shift+K), or, when
@@ -11,12 +11,12 @@ use std::ops::Range;
 
 use egui::{RichText, TextWrapMode, Ui};
 
+use crate::corpus::CorpusIndex;
 use crate::corpus::entity_counts::{EntityTally, mention_counts};
 use crate::entities::{Entity, Registry, RegistryEdit};
 use crate::model::{AnnotationSet, SpanId, Status};
 use crate::plural;
 use crate::session::Session;
-use crate::ui::background::entity_count_job::FolderMentions;
 use crate::ui::widgets::bidi_label::{Tone, selectable_row};
 use crate::ui::{Command, style};
 
@@ -87,8 +87,6 @@ pub struct EntityPanel {
     /// A merge or split whose re-pointing of the folder's other documents
     /// is running (the registry is not changed meanwhile).
     pub running: Option<crate::ui::apply::entity_repoint::Running>,
-    /// Each entity's mentions across the folder, and the count under way.
-    pub folder_mentions: FolderMentions,
 }
 
 impl EntityPanel {
@@ -137,10 +135,37 @@ pub fn mention_ranges(set: &AnnotationSet, id: &str) -> Vec<Range<usize>> {
     ranges
 }
 
+/// Each entity's mentions across the folder of `index`, with the open
+/// document (`session`) counted as it is in the window, unsaved edits
+/// included: `None` while the folder is still being read.
+pub struct FolderTallies<'a> {
+    index: &'a CorpusIndex,
+    /// The open document's mentions as the index counts them.
+    indexed: Option<&'a crate::corpus::DocDigest>,
+}
+
+impl<'a> FolderTallies<'a> {
+    /// The tallies of `index`, the document open being `session`'s; `None`
+    /// while the folder is still being read.
+    pub fn of(index: &'a CorpusIndex, session: &Session) -> Option<Self> {
+        (index.loaded_count() >= index.entries.len()).then(|| Self {
+            index,
+            indexed: index.digest_of(session.txt_path()),
+        })
+    }
+
+    /// Entity `id`'s mentions, `here` (its mentions in the open document
+    /// now) in place of what the index has of the open document.
+    pub fn get(&self, id: &str, here: u32) -> EntityTally {
+        let counted = self.indexed.map_or(0, |d| d.entity_mentions(id));
+        self.index.entity_tally(id).with_document(counted, here)
+    }
+}
+
 /// Shows the panel.
 pub fn entity_panel_ui(
     ui: &mut Ui,
-    panel: &mut EntityPanel,
+    (panel, index): (&mut EntityPanel, &CorpusIndex),
     session: &Session,
     selected: Option<SpanId>,
     commands: &mut Vec<Command>,
@@ -165,7 +190,8 @@ pub fn entity_panel_ui(
     });
     ui.separator();
     let counts = mention_counts(session.set());
-    folder_line(ui, &panel.folder_mentions);
+    let tallies = FolderTallies::of(index, session);
+    folder_line(ui, index, tallies.is_some());
     let needle = panel.filter.to_lowercase();
     let passes = |e: &Entity| {
         needle.is_empty()
@@ -175,10 +201,7 @@ pub fn entity_panel_ui(
                 .any(|t| t.to_lowercase().contains(&needle))
     };
     // Those this document mentions first, then the others; by name.
-    let in_folder = |id: &str, here: u32| {
-        let counts = panel.folder_mentions.counts.as_ref()?;
-        Some(counts.with_open(id, session.txt_path(), here))
-    };
+    let in_folder = |id: &str, here: u32| Some(tallies.as_ref()?.get(id, here));
     let mut shown: Vec<(&Entity, u32, Option<EntityTally>)> = panel
         .registry
         .entities()
@@ -261,25 +284,24 @@ fn mentions_hover(here: usize, folder: Option<EntityTally>) -> String {
     }
 }
 
-/// What the folder's count says above the list: under way, failed, or
-/// some documents not read.
-fn folder_line(ui: &mut Ui, mentions: &FolderMentions) {
-    if mentions.counting() {
+/// What the folder's counts say above the list: still being read (not
+/// `read`), or some documents not read in full (the document list names
+/// them).
+fn folder_line(ui: &mut Ui, index: &CorpusIndex, read: bool) {
+    if !read {
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.label(RichText::new("Counting the folder's mentions…").weak());
+            let (done, all) = (index.loaded_count(), index.entries.len());
+            ui.label(
+                RichText::new(format!("Counting the folder's mentions… {done} of {all}")).weak(),
+            );
         });
     }
-    if let Some(why) = &mentions.problem {
-        ui.label(
-            RichText::new(format!("The folder's mentions could not be counted: {why}"))
-                .color(ui.visuals().error_fg_color),
-        );
-    }
-    if let Some(counts) = mentions.counts.as_ref().filter(|c| !c.problems.is_empty()) {
-        let n = plural::counted(counts.problems.len(), "document", "documents");
+    let problems = index.problem_count();
+    if problems > 0 {
+        let n = plural::counted(problems, "document", "documents");
         ui.label(RichText::new(format!("{n} of the folder could not be read in full")).weak())
-            .on_hover_text(counts.problems.join("\n"));
+            .on_hover_text("The document list names them, with why");
     }
 }
 
