@@ -17,7 +17,8 @@ pub enum RelationError {
     /// A relation from a span to itself.
     #[error("a relation needs two different spans")]
     SameSpan,
-    /// The same relation (type and ends) exists.
+    /// The same relation (type and ends, either way round for a type that
+    /// is not directed) exists.
     #[error("the same relation exists (relation {0})")]
     Exists(RelationId),
     /// The type is not in the schema, or does not allow an end's label.
@@ -59,10 +60,16 @@ impl Session {
         {
             return Err(RelationError::Invalid(invalid));
         }
+        // A type that is not directed joins two spans either way round.
+        let directed = self
+            .schema()
+            .relation(&relation.label)
+            .is_none_or(|def| def.directed);
+        let ends = (relation.from, relation.to);
         let same = self.set().relations_of(relation.from).find(|r| {
             r.id != relation.id
                 && r.label == relation.label
-                && (r.from, r.to) == (relation.from, relation.to)
+                && ((r.from, r.to) == ends || (!directed && (r.to, r.from) == ends))
         });
         match same {
             Some(same) => Err(RelationError::Exists(same.id)),

@@ -273,3 +273,33 @@ fn restoring_a_set_restores_its_relations_in_one_step() {
         "{ron}"
     );
 }
+
+#[test]
+fn a_type_that_is_not_directed_refuses_the_same_relation_the_other_way_round() {
+    let (_dir, txt, _) = opened();
+    let mut schema = LabelSchema::default();
+    let holds = schema.relation("holds").unwrap().clone();
+    schema.relations.push(newsmark::model::RelationDef {
+        name: "near".to_owned(),
+        hotkeys: vec!['n'],
+        from: Vec::new(),
+        to: Vec::new(),
+        directed: false,
+        ..holds
+    });
+    let mut s = Session::open(&txt, schema).unwrap();
+    let edit = s.add_relation_edit("near", 1, 4).unwrap();
+    s.perform(edit).unwrap();
+    // Iran near Cuba is Cuba near Iran.
+    assert_eq!(
+        s.add_relation_edit("near", 4, 1),
+        Err(RelationError::Exists(8))
+    );
+    // Retyping `of` 2 → 1 into `near` while `near` 1 → 2 exists: refused.
+    let edit = s.add_relation_edit("near", 1, 2).unwrap();
+    s.perform(edit).unwrap();
+    assert_eq!(
+        s.retype_relation_edit(2, "near"),
+        Err(RelationError::Exists(9))
+    );
+}
