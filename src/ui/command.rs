@@ -231,6 +231,21 @@ pub enum Command {
     /// Go to the other end of the selected relation, or to the end off
     /// screen of the selected span's first relation drawn as a stub.
     JumpToOtherEnd,
+    /// Select the next (or previous) relation of the selected span, in the
+    /// reading order of their other ends; with a relation selected, of the
+    /// span its stepping began from.
+    StepRelation {
+        /// Next rather than previous.
+        forward: bool,
+    },
+    /// Give a relation another type (and accept it), as its type's key
+    /// does while the relation is selected.
+    RetypeRelation {
+        /// The relation.
+        id: RelationId,
+        /// The new type.
+        label: String,
+    },
     /// Draw the arcs of every relation in view (or only the selected
     /// span's and the one under the pointer).
     ToggleArcs,

@@ -97,6 +97,11 @@ pub fn commands(
                 None => Command::Reject,
             }),
             Key::L if mods.matches_exact(Modifiers::COMMAND) => out.push(Command::StartLink),
+            Key::ArrowDown | Key::ArrowUp if mods.matches_exact(Modifiers::ALT) => {
+                out.push(Command::StepRelation {
+                    forward: key == Key::ArrowDown,
+                });
+            }
             Key::ArrowLeft | Key::ArrowRight if mods.shift && view.selected_span.is_some() => {
                 out.push(Command::MoveEdge {
                     start: mods.alt,
@@ -109,11 +114,18 @@ pub fn commands(
                 {
                     *sel = moved;
                     out.push(Command::Reveal(moved));
-                } else if !mods.command
-                    && !mods.ctrl
-                    && !mods.alt
-                    && let Some(label) =
-                        key_char(key).and_then(|c| session.schema().label_for_key(c))
+                } else if mods.command || mods.ctrl || mods.alt {
+                } else if let Some(id) = relation
+                    && let Some(def) =
+                        key_char(key).and_then(|c| session.schema().relation_for_key(c))
+                {
+                    // A relation selected: its type's key gives it that type.
+                    out.push(Command::RetypeRelation {
+                        id,
+                        label: def.name.clone(),
+                    });
+                } else if let Some(label) =
+                    key_char(key).and_then(|c| session.schema().label_for_key(c))
                 {
                     out.push(Command::ApplyLabel(label.name.clone()));
                 }

@@ -215,3 +215,30 @@ fn an_arc_between_rows_goes_round_the_text_by_the_margin() {
         }
     }
 }
+
+#[test]
+fn ctrl_j_goes_by_the_selected_spans_own_stub_with_every_arc_drawn() {
+    let (_dir, txt) = temp_article(SAMPLE, true);
+    // Iran (5) and Issa Zarepour (7), in the first paragraphs, each party
+    // to an initiative of the last paragraph (27, 26): two stubs.
+    add_relations(
+        &txt,
+        &[
+            "(id: 4, label: \"party_to\", from: 5, to: 27)",
+            "(id: 5, label: \"party_to\", from: 7, to: 26)",
+        ],
+    );
+    let mut harness = harness_for(&txt);
+    harness.set_size(Vec2::new(1200.0, 420.0));
+    harness.run();
+    point_away(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::L);
+    harness.run();
+    select(&mut harness, 7);
+    let all = drawn(&harness);
+    assert!(all.contains_key(&4) && all.contains_key(&5), "{all:?}");
+    // Iran's stub is drawn first, but it is not the selected span's.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::J);
+    harness.run();
+    assert_eq!(harness.state().selected_span(), Some(26));
+}

@@ -36,6 +36,7 @@ mod occurrences_long;
 mod orphans;
 mod recovery;
 mod relation_bulk;
+mod relation_keys;
 mod relation_list;
 mod relation_review;
 mod relations;

@@ -17,6 +17,7 @@
 //! - `navigate.rs`: going to another document, marking done
 //! - `prompts.rs`: applying the prompts' answers
 //! - `relations.rs`: linking spans (Ctrl+L), selecting, reviewing and deleting relations
+//! - `relation_keys.rs`: stepping through a span's relations, retyping one, going to a far end
 //! - `review.rs`: accept, reject, next pending, moving a span's edges
 //! - `search.rs`: Ctrl+F and its hits
 //! - `suggest.rs`: running the suggesters, offering a tag's other occurrences
@@ -35,6 +36,7 @@ pub mod journal;
 pub mod learned;
 pub mod navigate;
 pub mod prompts;
+pub mod relation_keys;
 pub mod relations;
 pub mod review;
 pub mod search;
@@ -172,6 +174,8 @@ impl NewsmarkApp {
             | Command::DeleteRelation(_)
             | Command::ReviewRelation { .. }
             | Command::JumpToOtherEnd
+            | Command::StepRelation { .. }
+            | Command::RetypeRelation { .. }
             | Command::ToggleArcs) => self.apply_relation(relation),
             command @ (Command::ToggleAgreement
             | Command::Curate(_)

@@ -5,7 +5,6 @@
 use crate::model::{RelationId, SpanId, Status};
 use crate::ui::Command;
 use crate::ui::app::NewsmarkApp;
-use crate::ui::widgets::arcs::Drawn;
 use crate::ui::widgets::linking::{self, Candidate, Linking};
 use crate::ui::widgets::text_view::ScrollTo;
 
@@ -26,6 +25,8 @@ impl NewsmarkApp {
             Command::DeleteRelation(id) => self.delete_relation(id),
             Command::ReviewRelation { id, status } => self.review_relation(id, status),
             Command::JumpToOtherEnd => self.jump_to_other_end(),
+            Command::StepRelation { forward } => self.step_relation(forward),
+            Command::RetypeRelation { id, label } => self.retype_relation(id, &label),
             Command::ToggleArcs => {
                 if let Some(view) = self.doc.as_mut().map(|d| &mut d.view) {
                     view.show_all_arcs = !view.show_all_arcs;
@@ -283,43 +284,6 @@ impl NewsmarkApp {
             if scroll {
                 view.scroll_to(ScrollTo::Both(first, last));
             }
-        }
-    }
-
-    /// With a relation selected: scrolls to its `to` span if that is off
-    /// screen, else to its `from` span. With a span selected: selects the
-    /// span off screen at the end of its first stub.
-    fn jump_to_other_end(&mut self) {
-        let (Some(session), Some(view)) = (self.session(), self.view()) else {
-            return;
-        };
-        if let Some(relation) = view
-            .selected_relation
-            .and_then(|id| session.set().relation(id))
-        {
-            let end = if view.span_box(relation.to).is_none() {
-                relation.to
-            } else {
-                relation.from
-            };
-            let at = session.set().get(end).map(|s| s.start);
-            if let (Some(at), Some(view)) = (at, self.doc.as_mut().map(|d| &mut d.view)) {
-                view.scroll_to(ScrollTo::Center(at));
-            }
-            return;
-        }
-        let stub = view
-            .drawn_relations()
-            .iter()
-            .find_map(|(_, drawn)| match drawn {
-                Drawn::Stub { other, .. } => Some(*other),
-                Drawn::Arc { .. } => None,
-            });
-        match stub {
-            Some(other) => self.select_span(other, true),
-            None => self.info(
-                "Nothing to go to: select a relation, or a span with a relation whose other end is off screen.",
-            ),
         }
     }
 

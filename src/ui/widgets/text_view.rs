@@ -46,6 +46,10 @@ pub struct TextView {
     pub linking: Option<Linking>,
     /// The selected relation, if any (then no span is selected).
     pub selected_relation: Option<RelationId>,
+    /// The span whose relations Alt+Down / Alt+Up step through: the one
+    /// selected when the stepping began (used while the selected relation
+    /// still has it at an end).
+    pub relation_anchor: Option<SpanId>,
     /// Whether every relation in view is drawn (else only the selected
     /// span's and the pointed one's).
     pub show_all_arcs: bool,
@@ -83,6 +87,7 @@ impl TextView {
             highlights: Vec::new(),
             linking: None,
             selected_relation: None,
+            relation_anchor: None,
             show_all_arcs: false,
             depths: span_depths::Depths::default(),
             hits: Vec::new(),

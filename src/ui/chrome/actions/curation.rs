@@ -2,12 +2,10 @@
 //! the gold. The take keys are Alt+1 … Alt+9 (the label hotkeys are 1–9
 //! without a modifier, so curation never shadows them).
 
-use egui::{Key, Modifiers};
+use egui::Key;
 
-use super::{Action, Binding, CMD_SHIFT, Menu, NONE, SHIFT, Scope, item, key, keys_only};
+use super::{ALT, Action, Binding, CMD_SHIFT, Menu, NONE, SHIFT, Scope, item, key, keys_only};
 use crate::ui::Command;
-
-const ALT: Modifiers = Modifiers::ALT;
 
 /// The agreement panel and curation.
 pub static CURATION: &[Action] = &[

@@ -98,6 +98,7 @@ pub(super) const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
 
 pub(super) const NONE: Modifiers = Modifiers::NONE;
 pub(super) const SHIFT: Modifiers = Modifiers::SHIFT;
+pub(super) const ALT: Modifiers = Modifiers::ALT;
 pub(super) const CMD: Modifiers = Modifiers::COMMAND;
 pub(super) const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 

@@ -3,7 +3,7 @@
 
 use egui::Key;
 
-use super::{Action, Binding, Menu, Scope, item, key};
+use super::{ALT, Action, Binding, Menu, Scope, built_in, item, key};
 use super::{CMD, CMD_SHIFT, NONE, SHIFT};
 use crate::ui::Command;
 
@@ -56,6 +56,33 @@ pub static RELATIONS: &[Action] = &[
             menu: None,
         }],
     },
+    Action {
+        keys: "Alt+Down / Alt+Up",
+        does: "select the selected span's next / previous relation",
+        scope: Scope::Text,
+        bindings: &[
+            Binding {
+                command: Command::StepRelation { forward: true },
+                shortcuts: &[key(ALT, Key::ArrowDown)],
+                menu: item(
+                    Menu::Go,
+                    5,
+                    "Next relation of the span",
+                    "Select the next relation of the selected span (its ends scrolled into view); again for the one after",
+                ),
+            },
+            Binding {
+                command: Command::StepRelation { forward: false },
+                shortcuts: &[key(ALT, Key::ArrowUp)],
+                menu: None,
+            },
+        ],
+    },
+    built_in(
+        "H O T (a relation selected)",
+        "give the selected relation that type",
+        Scope::Text,
+    ),
     Action {
         keys: "Ctrl+J / Ctrl+Shift+L",
         does: "jump to a relation's far end / all arcs in view",
