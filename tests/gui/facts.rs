@@ -202,3 +202,33 @@ fn the_open_documents_rows_follow_its_edits_unsaved() {
     assert!(!first_cells(&harness).contains(&zarepour));
     drop(dir);
 }
+
+#[test]
+fn each_name_goes_to_its_own_span_and_the_offsets_say_where_the_row_is() {
+    let (_dir, mut harness) = facts_of_two_articles();
+    // Issa Zarepour's row: from Iran (210–214), whose Minister of ICT he
+    // is, to the e-government programme he is party to (807–829).
+    harness.get_by_label("210–829");
+    // The role's cell goes to the role's span, not the person's.
+    harness
+        .query_all(By::new().label("Minister of ICT of Iran"))
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    let selected = harness.state().selected_span().unwrap();
+    let set = harness.state().session().unwrap().set();
+    let span = set.get(selected).unwrap();
+    assert_eq!(span.label, "role");
+    assert_eq!(span.entity.as_deref(), Some("iran-minister-of-ict"));
+    // Sorted by offsets: by where each row starts.
+    harness.get_by_label("Offsets").click();
+    harness.run();
+    let offsets: Vec<usize> = harness
+        .query_all(By::new().label_contains("–"))
+        .filter_map(|n| n.accesskit_node().value())
+        .filter_map(|l| l.split_once('–').and_then(|(a, _)| a.parse().ok()))
+        .collect();
+    assert_eq!(offsets.len(), 7, "{offsets:?}");
+    assert!(offsets.is_sorted(), "{offsets:?}");
+}

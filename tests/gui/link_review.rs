@@ -83,3 +83,60 @@ fn n_stops_at_pending_links_and_a_accepts_them_then_moves_on() {
         notice_text(&harness)
     );
 }
+
+#[test]
+fn a_name_tagged_by_hand_gets_a_pending_link_to_its_entity_at_once() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let txt = dir.path().join("a.txt");
+    std::fs::write(&txt, TEXT).unwrap();
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    std::fs::copy(
+        samples.join("entities.ron"),
+        dir.path().join("entities.ron"),
+    )
+    .unwrap();
+    let mut harness = harness_for(&txt);
+    let tag = |harness: &mut Harness<'_, NewsmarkApp>, word: &str, key: Key| {
+        let at = find(harness, word) + 1;
+        let pos = point_at(harness, at);
+        double_click(harness, pos);
+        harness.run();
+        press(harness, Modifiers::NONE, key);
+        harness.state().selected_span().unwrap()
+    };
+    // Iran, a country of the registry: linked, pending, and said so.
+    let iran = tag(&mut harness, "Iran", Key::C);
+    let span = harness
+        .state()
+        .session()
+        .unwrap()
+        .set()
+        .get(iran)
+        .unwrap()
+        .clone();
+    assert_eq!(span.entity.as_deref(), Some("iran"));
+    assert_eq!(span.entity_status, Status::Pending);
+    assert!(
+        notice_text(&harness).contains("Linked to Iran?"),
+        "{}",
+        notice_text(&harness)
+    );
+    press(&mut harness, Modifiers::NONE, Key::A);
+    // Zarepour, an alias of Issa Zarepour: rejected with X.
+    let zarepour = tag(&mut harness, "Zarepour", Key::P);
+    press(&mut harness, Modifiers::NONE, Key::X);
+    // "spoke" names nothing: no link.
+    let spoke = tag(&mut harness, "spoke", Key::I);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    let saved = Session::open(&txt, LabelSchema::default()).unwrap();
+    let link = |id| {
+        let span = saved.set().get(id).unwrap();
+        (span.entity.clone(), span.entity_status)
+    };
+    assert_eq!(link(iran), (Some("iran".to_owned()), Status::Accepted));
+    assert_eq!(
+        link(zarepour),
+        (Some("issa-zarepour".to_owned()), Status::Rejected)
+    );
+    assert_eq!(link(spoke).0, None);
+}

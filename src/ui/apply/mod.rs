@@ -273,11 +273,17 @@ impl NewsmarkApp {
         };
         match session.add_span_edit(range.clone(), label) {
             Some(edit) => {
+                let (edit, linked) = self.with_suggested_link(edit);
                 let id = match &edit {
                     Edit::Add(span) => Some(span.id),
                     _ => None,
                 };
                 self.perform(edit);
+                if let Some(name) = linked {
+                    self.info(format!(
+                        "Linked to {name}? A accepts the link, X rejects it."
+                    ));
+                }
                 if let (Some(view), Some(id)) = (self.doc.as_mut().map(|d| &mut d.view), id) {
                     view.selected_span = Some(id);
                     view.selection = Selection::of_range(range);
@@ -291,6 +297,29 @@ impl NewsmarkApp {
             }
             None => self.info(format!("That text is already tagged {label}.")),
         }
+    }
+
+    /// A new span (`edit` adds it) with a pending link to the entity of
+    /// the folder's registry its text names, if exactly one
+    /// ([`crate::entities::suggest::LinkFinder`]), and that entity's name.
+    fn with_suggested_link(&self, edit: Edit) -> (Edit, Option<String>) {
+        let (Edit::Add(mut span), Some(session), Some(folder)) =
+            (edit.clone(), self.session(), self.folder.as_ref())
+        else {
+            return (edit, None);
+        };
+        let registry = &folder.entities.registry;
+        if registry.entities().is_empty() {
+            return (edit, None);
+        }
+        let finder = crate::entities::suggest::LinkFinder::new(session.set(), registry);
+        let Some(entity) = finder.entity_for(&span) else {
+            return (edit, None);
+        };
+        let name = registry.get(&entity).map(|e| e.name.clone());
+        span.entity = Some(entity);
+        span.entity_status = Status::Pending;
+        (Edit::Add(span), name)
     }
 
     fn delete_span(&mut self) {

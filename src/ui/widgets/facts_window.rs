@@ -4,7 +4,9 @@
 //! files, the open document's rows from its annotations as they are (made
 //! again after each edit); sorted by a click on a column's header (again: the other way),
 //! filtered by text, each row's first cell going to its evidence (opens
-//! the document and selects the person's span).
+//! the document and selects the person's span), and each name to its own
+//! span (its quote, entity and offsets on hover); the Offsets column says
+//! where the row's spans are.
 
 use egui::{RichText, TextWrapMode, Ui};
 
@@ -31,15 +33,18 @@ pub enum FactColumn {
     Document,
     /// The sentence.
     Quote,
+    /// Where the fact's spans are in the article (code points).
+    Offsets,
 }
 
 impl FactColumn {
-    const ALL: [Self; 6] = [
+    const ALL: [Self; 7] = [
         Self::Person,
         Self::Role,
         Self::Country,
         Self::Initiatives,
         Self::Document,
+        Self::Offsets,
         Self::Quote,
     ];
 
@@ -51,6 +56,7 @@ impl FactColumn {
             Self::Initiatives => "Initiatives",
             Self::Document => "Document",
             Self::Quote => "Quote",
+            Self::Offsets => "Offsets",
         }
     }
 
@@ -58,6 +64,7 @@ impl FactColumn {
         match self {
             Self::Quote => 320.0,
             Self::Document => 150.0,
+            Self::Offsets => 90.0,
             _ => 140.0,
         }
     }
@@ -75,8 +82,57 @@ impl FactColumn {
             }
             Self::Document => fact.document.clone(),
             Self::Quote => fact.quote.clone(),
+            Self::Offsets => span_range(fact).map_or_else(String::new, |(a, b)| format!("{a}–{b}")),
         }
     }
+
+    /// What a row is sorted by in this column: its cell, any case; the
+    /// offsets by number.
+    fn sort_key(self, fact: &Fact) -> String {
+        match self {
+            Self::Offsets => span_range(fact).map_or_else(String::new, |(a, _)| format!("{a:012}")),
+            _ => self.cell(fact).to_lowercase(),
+        }
+    }
+
+    /// The mention a cell names, which a click on it goes to.
+    fn mention(self, fact: &Fact) -> Option<&Mention> {
+        match self {
+            Self::Person => fact.person.as_ref(),
+            Self::Role => fact.role.as_ref(),
+            Self::Country => fact.country.as_ref(),
+            Self::Initiatives => fact.initiatives.first(),
+            Self::Document | Self::Quote | Self::Offsets => None,
+        }
+    }
+}
+
+/// The first and last code point of a fact's spans.
+fn span_range(fact: &Fact) -> Option<(usize, usize)> {
+    let mentions = || mentions(fact);
+    let start = mentions().map(|m| m.start).min()?;
+    let end = mentions().map(|m| m.end).max()?;
+    Some((start, end))
+}
+
+/// Every span of a fact: person, role, country, then its initiatives.
+fn mentions(fact: &Fact) -> impl Iterator<Item = &Mention> {
+    [&fact.person, &fact.role, &fact.country]
+        .into_iter()
+        .flatten()
+        .chain(&fact.initiatives)
+}
+
+/// Where a mention comes from, as a cell's hover says it.
+fn provenance(mention: &Mention) -> String {
+    let entity = mention
+        .entity
+        .as_deref()
+        .map_or_else(|| "no entity".to_owned(), |id| format!("entity {id}"));
+    format!(
+        "“{}”, {entity}, code points {}–{}. Click to select it in its document",
+        mention.text, mention.start, mention.end
+    )
 }
 
 /// The window's state, kept with the folder.
@@ -146,7 +202,7 @@ impl FactsPanel {
                             .iter()
                             .any(|c| c.cell(&row.fact).to_lowercase().contains(&needle))
                 })
-                .map(|(at, row)| (self.sort.cell(&row.fact).to_lowercase(), at))
+                .map(|(at, row)| (self.sort.sort_key(&row.fact), at))
                 .collect();
             // Empty cells last either way; ties keep the table's order.
             keyed.sort_by(|(a, i), (b, j)| {
@@ -170,11 +226,7 @@ impl FactsPanel {
 /// The span a row's evidence is: its person, else its role, country or
 /// first initiative.
 fn evidence(fact: &Fact) -> Option<&Mention> {
-    [&fact.person, &fact.role, &fact.country]
-        .into_iter()
-        .flatten()
-        .chain(&fact.initiatives)
-        .next()
+    mentions(fact).next()
 }
 
 /// The facts window, while open.
@@ -286,10 +338,24 @@ fn table_ui(ui: &mut Ui, panel: &mut FactsPanel, commands: &mut Vec<Command>) {
                                 text
                             };
                             let link = ui.add_sized(size, egui::Link::new(first));
-                            if link
-                                .on_hover_text("Open the document and select this fact's span")
-                                .clicked()
+                            let hover = evidence(&row.fact).map_or_else(String::new, provenance);
+                            if link.on_hover_text(hover).clicked()
                                 && let Some(mention) = evidence(&row.fact)
+                            {
+                                commands.push(Command::ShowEvidence {
+                                    txt: row.txt.clone(),
+                                    span: mention.span,
+                                });
+                            }
+                        } else if let Some(mention) = column.mention(&row.fact) {
+                            // A name: its provenance on hover, its span on a click.
+                            let label = egui::Label::new(text)
+                                .truncate()
+                                .sense(egui::Sense::click());
+                            if ui
+                                .add_sized(size, label)
+                                .on_hover_text(provenance(mention))
+                                .clicked()
                             {
                                 commands.push(Command::ShowEvidence {
                                     txt: row.txt.clone(),
