@@ -191,6 +191,83 @@ fn every_sample_article_has_its_facts() {
 }
 
 #[test]
+fn the_persian_article_gives_both_its_facts_by_entity() {
+    let facts = sample_facts("2024-05-iran-cuba-ict-fa");
+    let rows: Vec<Row> = facts.iter().map(row).collect();
+    let fiber = vec!["optical fiber project".to_owned()];
+    assert_eq!(
+        rows,
+        [
+            (
+                [
+                    m("Issa Zarepour", "issa-zarepour", 199, 212),
+                    m("Minister of ICT of Iran", "iran-minister-of-ict", 214, 250),
+                    m("Iran", "iran", 245, 250),
+                ],
+                fiber.clone()
+            ),
+            (
+                [
+                    m(
+                        "Wilfredo González Vidal",
+                        "wilfredo-gonzalez-vidal",
+                        279,
+                        300
+                    ),
+                    m(
+                        "First Deputy Minister of Communications of Cuba",
+                        "cuba-first-deputy-minister-of-communications",
+                        302,
+                        330
+                    ),
+                    m("Cuba", "cuba", 326, 330),
+                ],
+                fiber
+            ),
+        ]
+    );
+    assert_eq!(
+        facts[0].person.as_ref().unwrap().text,
+        "عیسی زارع\u{200c}پور"
+    );
+    assert_eq!(
+        facts[1].role.as_ref().unwrap().text,
+        "معاون اول وزیر ارتباطات کوبا"
+    );
+}
+
+#[test]
+fn every_sample_facts_offsets_are_its_spans_and_its_quote_holds_them() {
+    for stem in [
+        "2024-05-iran-cuba-ict",
+        "2024-05-iran-cuba-ict-fa",
+        "2024-06-norway-vietnam-offshore-wind",
+        "2024-07-brazil-germany-vaccine-cold-chain",
+        "2024-08-chile-new-zealand-ocean-watch",
+    ] {
+        let txt = samples().join(format!("{stem}.txt"));
+        let doc = newsmark::store::read_text(&txt).unwrap();
+        let facts = sample_facts(stem);
+        assert!(!facts.is_empty(), "{stem}");
+        for fact in &facts {
+            let chain = [&fact.person, &fact.role, &fact.country];
+            for mention in chain.into_iter().flatten().chain(&fact.initiatives) {
+                let at = doc.slice(mention.start..mention.end);
+                assert_eq!(at, Some(mention.text.as_str()), "{stem}: {mention:?}");
+            }
+            for mention in chain.into_iter().flatten() {
+                assert!(
+                    fact.quote.contains(&mention.text),
+                    "{stem}: “{}” not in “{}”",
+                    mention.text,
+                    fact.quote
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn missing_links_suggestions_and_lone_parties() {
     let doc = Document::new(TEXT.to_owned());
     let registry = Registry::default();
