@@ -93,7 +93,7 @@ fn a_types_key_gives_the_selected_relation_that_type_or_says_why_not() {
         Some(("holds".to_owned(), ZAREPOUR, MINISTER))
     );
     assert!(
-        notice_text(&harness).contains("Not made a of relation"),
+        notice_text(&harness).contains("Not retyped to of"),
         "{}",
         notice_text(&harness)
     );

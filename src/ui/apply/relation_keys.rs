@@ -70,7 +70,7 @@ impl NewsmarkApp {
         }
         match session.retype_relation_edit(id, label) {
             Ok(edit) => self.perform(edit),
-            Err(why) => self.info(format!("Not made a {label} relation: {why}.")),
+            Err(why) => self.info(format!("Not retyped to {label}: {why}.")),
         }
     }
 
