@@ -129,7 +129,7 @@ fn relations<'a>(
                 }
                 Some(_) => {}
                 None => {
-                    seen.insert(id.to_string(), (relation.clone(), given.name().to_owned()));
+                    seen.insert(id.to_string(), (relation.clone(), given.to_string()));
                 }
             }
         }
@@ -194,7 +194,7 @@ impl Read {
     /// repeats), id and link.
     fn entity<'a>(
         &mut self,
-        key: &str,
+        key: &'static str,
         i: usize,
         entity: Entity,
         repeats: &mut Repeats<'a>,
@@ -208,7 +208,7 @@ impl Read {
             score: None,
             text: None,
         };
-        let name = given.name().to_owned();
+        let name = given.to_string();
         let id = entity.id.map(|id| id.to_string());
         let earlier = id.as_ref().and_then(|id| match self.ids.get(id) {
             Some(HasId::Span(place, first)) => Some((&self.spans[*place], first.clone())),

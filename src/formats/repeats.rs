@@ -12,20 +12,24 @@
 //! entity: a second link of a span to another entity is a problem, and
 //! skipped.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt;
 
 use super::{ImportedLink, ImportedRelation, JsonSpan};
 
 /// What makes two entries one span: label, start, end and quote.
 type SpanKey = (String, usize, usize, Option<String>);
 
-/// Where a span, relation or link was given, for messages.
+/// Where a span, relation or link was given, for messages (written out
+/// only when one is needed).
 #[derive(Clone, Debug)]
 pub(super) struct Given<'a> {
-    /// Its name in the source: a brat id (`T3`), a JSONL list entry
-    /// (`entities[2] (id 9)`, `spans[1]`).
-    name: Cow<'a, str>,
+    /// A brat id (`T3`), or the JSONL list the entry is in (`entities`).
+    name: &'a str,
+    /// The entry's index in that list (JSONL).
+    index: Option<usize>,
+    /// The entry's `"id"` (JSONL), as JSON text.
+    id: Option<String>,
     /// Its line (from 0) in a file of many lines (brat); `None` in a
     /// record of one line (JSONL), whose place names it.
     line: Option<usize>,
@@ -35,36 +39,45 @@ impl<'a> Given<'a> {
     /// The brat line `index` (from 0), of id `id`.
     pub(super) fn line(index: usize, id: &'a str) -> Self {
         Self {
-            name: Cow::Borrowed(id),
+            name: id,
+            index: None,
+            id: None,
             line: Some(index),
         }
     }
 
     /// The entry `key[index]` of a JSONL record's list, with its `"id"` if
     /// it has one: `entities[2] (id 9)`.
-    pub(super) fn entry(key: &str, index: usize, id: Option<&serde_json::Value>) -> Self {
-        let name = match id {
-            Some(id) => format!("{key}[{index}] (id {id})"),
-            None => format!("{key}[{index}]"),
-        };
+    pub(super) fn entry(key: &'a str, index: usize, id: Option<&serde_json::Value>) -> Self {
         Self {
-            name: Cow::Owned(name),
+            name: key,
+            index: Some(index),
+            id: id.map(ToString::to_string),
             line: None,
         }
-    }
-
-    /// Its name: `T3`, `entities[2] (id 9)`.
-    pub(super) fn name(&self) -> &str {
-        &self.name
     }
 
     /// The earlier entry as a later one names it: `T1 (line 1)`,
     /// `entities[0] (id 7)`.
     fn earlier(&self) -> String {
         match self.line {
-            Some(index) => format!("{} (line {})", self.name, index + 1),
-            None => self.name.to_string(),
+            Some(index) => format!("{self} (line {})", index + 1),
+            None => self.to_string(),
         }
+    }
+}
+
+impl fmt::Display for Given<'_> {
+    /// Its name: `T3`, `spans[1]`, `entities[2] (id 9)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name)?;
+        if let Some(index) = self.index {
+            write!(f, "[{index}]")?;
+        }
+        if let Some(id) = &self.id {
+            write!(f, " (id {id})")?;
+        }
+        Ok(())
     }
 }
 
@@ -122,7 +135,7 @@ impl<'a> Repeats<'a> {
                 "{}: {} repeats {}: the same {} {}..{}; read as one span, which takes the \
                  relations and entity links of both",
                 self.at(&given),
-                given.name,
+                given,
                 first.earlier(),
                 span.label,
                 span.start,
@@ -158,7 +171,7 @@ impl<'a> Repeats<'a> {
                 "{}: {} repeats {}: the same {} relation between the same spans; read as one \
                  relation",
                 self.at(&given),
-                given.name,
+                given,
                 first.earlier(),
                 relation.label
             ));
@@ -189,21 +202,21 @@ impl<'a> Repeats<'a> {
         let linked = &links[*k].entity;
         if *linked != link.entity {
             let first = match first.line {
-                Some(index) => format!("{}, line {}", first.name, index + 1),
-                None => first.name.to_string(),
+                Some(index) => format!("{first}, line {}", index + 1),
+                None => first.to_string(),
             };
             problems.push(format!(
                 "{}: {}: its span is linked to {linked:?} already ({first}), and a span has one \
                  entity; this link to {:?} skipped",
                 self.at(&given),
-                given.name,
+                given,
                 link.entity
             ));
         } else if say_same {
             let warning = format!(
                 "{}: {} repeats {}: the same link to {linked:?}; read as one link",
                 self.at(&given),
-                given.name,
+                given,
                 first.earlier()
             );
             self.warnings.push(warning);
