@@ -15,7 +15,7 @@ pub use take_back::{TakeBackLog, TakeBackRecords};
 use std::path::Path;
 
 use super::{ReviewFilter, Session};
-use crate::model::{AnnotationSet, Edit, LabelSchema, Relation, RelationId, SpanId, Status};
+use crate::model::{AnnotationSet, Edit, LabelSchema, Relation, RelationId, Span, SpanId, Status};
 use crate::store;
 
 /// Why an article was left out of a folder-wide review.
@@ -174,8 +174,9 @@ impl Session {
     }
 }
 
-/// The ids of the spans, entity links and relations whose status an edit
-/// changes (a review or take-back).
+/// The ids of the spans, entity links and relations an edit replaces (a
+/// review, take-back or re-pointing): a span whose link's status alone
+/// changes is among the links only.
 pub fn changed_ids(edit: &Edit) -> ChangedIds {
     let mut ids = ChangedIds::default();
     collect_changed(edit, &mut ids);
@@ -186,10 +187,18 @@ fn collect_changed(edit: &Edit, ids: &mut ChangedIds) {
     match edit {
         Edit::Batch(edits) => edits.iter().for_each(|e| collect_changed(e, ids)),
         Edit::Replace { before, after } => {
-            if before.status != after.status {
+            // A span whose link's status alone changed is a link reviewed;
+            // any other change (its status, its link re-pointed) the span's.
+            let link_reviewed = before.entity_status != after.entity_status;
+            let span_changed = !link_reviewed
+                || Span {
+                    entity_status: after.entity_status,
+                    ..before.clone()
+                } != *after;
+            if span_changed {
                 ids.spans.push(after.id);
             }
-            if before.entity_status != after.entity_status {
+            if link_reviewed {
                 ids.links.push(after.id);
             }
         }
