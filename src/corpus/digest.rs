@@ -153,8 +153,8 @@ pub struct DocDigest {
     quality: Box<[QualityRow]>,
     /// Whether an extractor suggested any of its spans (or relations).
     pub has_extractor_spans: bool,
-    /// Its pending suggestions (spans, then relations by type), for counts
-    /// by a review filter.
+    /// Its pending suggestions (spans, then entity links by their span's
+    /// label, then relations by type), for counts by a review filter.
     pub pending: Vec<PendingGroup>,
     /// What the learned-terms suggester learns from it (read them with
     /// [`Self::terms`]).
@@ -202,6 +202,14 @@ impl DocDigest {
             } else {
                 labels[k].accepted += 1;
             }
+        }
+        // Pending entity links (of accepted spans) by their span's label,
+        // with no extractor and no score, as a bulk action passes them
+        // (`ReviewFilter::matches_link`).
+        for span in set.spans().iter().filter(|s| s.has_pending_link()) {
+            let label = Arc::from(span.label.as_str());
+            let group = pending_group(&mut pending, &mut scores, None, label);
+            pending[group].unscored += 1;
         }
         // Pending relations are counted by their type, as a bulk action
         // passes them (`ReviewFilter::matches_relation`).
@@ -269,7 +277,8 @@ impl DocDigest {
         tally.count(1, self.summary.counts, rows, add);
     }
 
-    /// How many pending suggestions (spans and relations) pass `filter`.
+    /// How many pending suggestions (spans, entity links and relations)
+    /// pass `filter`: what a folder-wide review changes in the document.
     pub fn pending_passing(&self, filter: &ReviewFilter) -> usize {
         self.pending.iter().map(|g| g.passing(filter)).sum()
     }

@@ -25,8 +25,8 @@ use std::path::{Path, PathBuf};
 
 use super::brat_labels::{mapping_in_conf, relation_mapping_in_conf};
 use super::brat_links::read_links;
-use super::brat_repeats::Repeats;
 use super::lines::is_line_break;
+use super::repeats::{Given, Repeats};
 use super::{
     Emit, FormatError, ImportedDoc, ImportedLink, ImportedRelation, JsonSpan, ReadOutcome,
     read_raw, read_utf8,
@@ -198,7 +198,7 @@ pub(super) struct ParsedAnn {
     /// `T` lines skipped (each reported).
     pub(super) skipped_spans: usize,
     /// Lines read as an earlier one (a `T`, `R` or `N` line repeated), each
-    /// naming the file and both lines: see [`super::brat_repeats`].
+    /// naming the file and both lines: see [`super::repeats`].
     pub(super) warnings: Vec<String>,
 }
 
@@ -246,11 +246,8 @@ pub(super) fn parse_ann(
         match text_bound(line, &mut text) {
             Ok(span) => {
                 let id = line.split('\t').next().unwrap_or_default();
-                let place = repeats.span((index, id), &span, spans.len());
-                places.insert(id, place.unwrap_or(spans.len()));
-                if place.is_none() {
-                    spans.push(span);
-                }
+                let place = repeats.add_span(Given::line(index, id), span, &mut spans);
+                places.insert(id, place);
             }
             Err(reason) => {
                 problems.push(format!("{file}:{}: {reason}; skipped", index + 1));
@@ -258,8 +255,8 @@ pub(super) fn parse_ann(
             }
         }
     }
-    let read = (&mut skipped, &mut *problems, &mut repeats.warnings);
-    let links = read_links(file, &normalization_lines, &places, read);
+    let read = (&mut skipped, &mut *problems);
+    let links = read_links(&normalization_lines, &places, &mut repeats, read);
     if !skipped.is_empty() {
         let counts: Vec<String> = skipped
             .iter()
@@ -275,7 +272,7 @@ pub(super) fn parse_ann(
     for (index, line) in relation_lines {
         let id = line.split('\t').next().unwrap_or_default();
         match relation(line, &places) {
-            Ok(relation) if repeats.relation((index, id), &relation) => {}
+            Ok(relation) if repeats.relation(Given::line(index, id), &relation) => {}
             Ok(relation) => relations.push(relation),
             Err(reason) => problems.push(format!("{file}:{}: {reason}; skipped", index + 1)),
         }

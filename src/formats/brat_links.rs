@@ -13,9 +13,10 @@
 //! and control characters percent-encoded (UTF-8), as a brat reference
 //! cannot hold whitespace; [`decode_id`] reads it back.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::ImportedLink;
+use super::repeats::{Given, Repeats};
 
 /// The normalization database newsmark's own entity ids are written under.
 pub const NEWSMARK_DB: &str = "newsmark";
@@ -93,58 +94,37 @@ pub fn one_line(name: &str) -> String {
 /// one that does not parse, or whose span is not a `T` line read, is
 /// reported in `problems`. A span has one link: a second `newsmark` line
 /// for it naming the same entity is read as the first (a warning in
-/// `warnings`), one naming another entity is skipped (a problem), each
+/// `repeats`), one naming another entity is skipped (a problem), each
 /// naming both lines.
-pub(super) fn read_links(
-    file: &str,
-    lines: &[(usize, &str)],
+pub(super) fn read_links<'a>(
+    lines: &[(usize, &'a str)],
     places: &HashMap<&str, usize>,
-    (skipped, problems, warnings): (
-        &mut BTreeMap<char, usize>,
-        &mut Vec<String>,
-        &mut Vec<String>,
-    ),
+    repeats: &mut Repeats<'a>,
+    (skipped, problems): (&mut BTreeMap<char, usize>, &mut Vec<String>),
 ) -> Vec<ImportedLink> {
     let mut links = Vec::new();
     let mut others = Vec::new();
-    // Each linked span's link: its index in `links` and its line.
-    let mut first: HashMap<usize, (usize, usize, &str)> = HashMap::new();
+    let mut linked = HashSet::new();
     for &(index, line) in lines {
         let id = line.split('\t').next().unwrap_or_default();
         match normalization(line, places) {
             Ok((span, db, key)) if db == NEWSMARK_DB => {
-                let entity = decode_id(key);
-                let Some(&(k, first_index, first_id)) = first.get(&span) else {
-                    first.insert(span, (links.len(), index, id));
-                    links.push(ImportedLink { span, entity });
-                    continue;
+                let link = ImportedLink {
+                    span,
+                    entity: decode_id(key),
                 };
-                let linked: &ImportedLink = &links[k];
-                if linked.entity == entity {
-                    warnings.push(format!(
-                        "{file}:{}: {id} repeats {first_id} (line {}): the same link to \
-                         {entity:?}; read as one link",
-                        index + 1,
-                        first_index + 1
-                    ));
-                } else {
-                    problems.push(format!(
-                        "{file}:{}: {id}: its span is linked to {:?} already ({first_id}, line \
-                         {}), and a span has one entity; this link to {entity:?} skipped",
-                        index + 1,
-                        linked.entity,
-                        first_index + 1
-                    ));
-                }
+                linked.insert(span);
+                repeats.link(Given::line(index, id), link, &mut links, problems, true);
             }
             Ok((span, _, _)) => others.push(span),
-            Err(reason) => problems.push(format!("{file}:{}: {reason}; skipped", index + 1)),
+            Err(reason) => problems.push(format!(
+                "{}:{}: {reason}; skipped",
+                repeats.file(),
+                index + 1
+            )),
         }
     }
-    let unlinked = others
-        .iter()
-        .filter(|span| !first.contains_key(span))
-        .count();
+    let unlinked = others.iter().filter(|span| !linked.contains(span)).count();
     if unlinked > 0 {
         *skipped.entry('N').or_default() += unlinked;
     }

@@ -10,10 +10,13 @@
 //!
 //! doccano's offsets are UTF-16 code units; [`super::read_with`] converts them.
 
+use std::collections::HashMap;
+
 use serde::Deserialize;
 use serde_json::Value;
 
 use super::jsonl::{self, Record};
+use super::repeats::{Given, Repeats};
 use super::{ImportedDoc, ImportedLink, ImportedRelation, JsonSpan, ReadOutcome};
 
 /// One element of `"entities"`.
@@ -31,6 +34,8 @@ struct Entity {
 /// One element of `"relations"`.
 #[derive(Deserialize)]
 struct Relation {
+    #[serde(default)]
+    id: Option<Value>,
     from_id: Value,
     to_id: Value,
     #[serde(rename = "type")]
@@ -42,20 +47,33 @@ struct Relation {
 struct Read {
     spans: Vec<JsonSpan>,
     skipped: usize,
-    /// Each entity's `id` (as JSON text) and its place in `spans`.
-    ids: std::collections::HashMap<String, usize>,
+    /// Each entity `id` (as JSON text): the entity that has it.
+    ids: HashMap<String, HasId>,
     links: Vec<ImportedLink>,
 }
 
+/// The entity an `id` names.
+enum HasId {
+    /// The span at this place in [`Read::spans`], first given by the entry
+    /// named so.
+    Span(usize, String),
+    /// Two entities that are not one span have this id: relations naming
+    /// it are skipped (which one they mean cannot be told).
+    Both(String, String),
+}
+
 /// The document of one record (read at `at`, `FILE:LINE`), or `None` with
-/// the reason in `out`.
+/// the reason in `out`. Entries that say again what an earlier one said
+/// are read as it, each a warning in `out` (see [`super::repeats`]).
 pub(super) fn record_doc(at: &str, record: &Record, out: &mut ReadOutcome) -> Option<ImportedDoc> {
     let Some(text) = jsonl::text(record, at, &mut out.problems) else {
         out.skipped_records += 1;
         return None;
     };
-    let read = spans(record, at, &mut out.problems);
-    let relations = relations(record, at, &read.ids, &mut out.problems);
+    let mut repeats = Repeats::new(at);
+    let read = spans(record, &mut repeats, &mut out.problems);
+    let relations = relations(record, &read, &mut repeats, &mut out.problems);
+    out.warnings.append(&mut repeats.warnings);
     Some(ImportedDoc {
         source: at.to_owned(),
         name: jsonl::name(record, true),
@@ -67,33 +85,65 @@ pub(super) fn record_doc(at: &str, record: &Record, out: &mut ReadOutcome) -> Op
     })
 }
 
-/// The relations of `"relations"` between entities of `ids`; each one that
-/// does not parse or names an entity not read is reported and skipped.
-fn relations(
+/// The relations of `"relations"` between entities of `read`; each one
+/// that does not parse, names an entity not read (or an id two entities
+/// have), or has the id of another relation read is reported and skipped;
+/// one that repeats an earlier one is read as it (a warning).
+fn relations<'a>(
     record: &Record,
-    at: &str,
-    ids: &std::collections::HashMap<String, usize>,
+    read: &Read,
+    repeats: &mut Repeats<'a>,
     problems: &mut Vec<String>,
 ) -> Vec<ImportedRelation> {
-    jsonl::relations(record, at, problems, |value| {
+    // Each relation id read: the relation and the entry that gave it.
+    let mut seen: HashMap<String, (ImportedRelation, String)> = HashMap::new();
+    jsonl::relations(record, problems, repeats, |i, value| {
         let r = Relation::deserialize(value).map_err(|e| e.to_string())?;
-        let end = |key: &str, id: &Value| {
-            ids.get(&id.to_string())
-                .copied()
-                .ok_or_else(|| format!("{key} {id} is not an entity read from this record"))
+        let end = |key: &str, id: &Value| match read.ids.get(&id.to_string()) {
+            Some(HasId::Span(place, _)) => Ok(*place),
+            Some(HasId::Both(first, second)) => Err(format!(
+                "{key} {id} names two different entities ({first} and {second}); which one is \
+                 meant cannot be told"
+            )),
+            None => Err(format!("{key} {id} is not an entity read from this record")),
         };
-        Ok(ImportedRelation {
+        let relation = ImportedRelation {
             from: end("from_id", &r.from_id)?,
             to: end("to_id", &r.to_id)?,
             label: r.kind,
-        })
+        };
+        let given = Given::entry("relations", i, r.id.as_ref());
+        if let Some(id) = &r.id {
+            match seen.get(&id.to_string()) {
+                Some((first, name)) if *first != relation => {
+                    let span = |place: usize| {
+                        let s = &read.spans[place];
+                        format!("{} {}..{}", s.label, s.start, s.end)
+                    };
+                    return Err(format!(
+                        "id {id} is {name}'s, another relation ({} from {} to {})",
+                        first.label,
+                        span(first.from),
+                        span(first.to)
+                    ));
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(id.to_string(), (relation.clone(), given.to_string()));
+                }
+            }
+        }
+        Ok((relation, given))
     })
 }
 
 /// The spans of `"label"`, `"labels"` and `"entities"`, how many were
 /// left out (each one that does not parse is reported), the entities' ids
-/// and links.
-fn spans(record: &Record, at: &str, problems: &mut Vec<String>) -> Read {
+/// and links. An entry with the label, offsets (and link) of an earlier one
+/// is read as it (a warning in `repeats`); one with another entity's id but
+/// other offsets or label is reported and skipped.
+fn spans<'a>(record: &Record, repeats: &mut Repeats<'a>, problems: &mut Vec<String>) -> Read {
+    let at = repeats.file();
     let mut read = Read::default();
     for key in ["label", "labels", "entities"] {
         let list = match record.get(key) {
@@ -114,34 +164,21 @@ fn spans(record: &Record, at: &str, problems: &mut Vec<String>) -> Read {
             continue;
         }
         for (i, value) in list.iter().enumerate() {
-            let span = if key == "entities" {
-                Entity::deserialize(value)
-                    .map(|e| {
-                        let place = read.spans.len();
-                        if let Some(id) = e.id {
-                            read.ids.insert(id.to_string(), place);
-                        }
-                        if let Some(entity) = e.kb_id.filter(|k| !k.is_empty()) {
-                            read.links.push(ImportedLink {
-                                span: place,
-                                entity,
-                            });
-                        }
-                        (e.start_offset, e.end_offset, e.label)
-                    })
-                    .map_err(|e| e.to_string())
+            let entry = if key == "entities" {
+                Entity::deserialize(value).map_err(|e| e.to_string())
             } else {
                 <(usize, usize, String)>::deserialize(value)
+                    .map(|(start_offset, end_offset, label)| Entity {
+                        id: None,
+                        start_offset,
+                        end_offset,
+                        label,
+                        kb_id: None,
+                    })
                     .map_err(|_| format!("expected [start, end, \"label\"], found {value}"))
             };
-            match span {
-                Ok((start, end, label)) => read.spans.push(JsonSpan {
-                    start,
-                    end,
-                    label,
-                    score: None,
-                    text: None,
-                }),
+            match entry {
+                Ok(entity) => read.entity(key, i, entity, repeats, problems),
                 Err(e) => {
                     problems.push(format!("{at}: {key}[{i}]: {e}; span skipped"));
                     read.skipped += 1;
@@ -150,6 +187,60 @@ fn spans(record: &Record, at: &str, problems: &mut Vec<String>) -> Read {
         }
     }
     read
+}
+
+impl Read {
+    /// Adds the entry `key[i]`, `entity`: its span (or the earlier one it
+    /// repeats), id and link.
+    fn entity<'a>(
+        &mut self,
+        key: &'static str,
+        i: usize,
+        entity: Entity,
+        repeats: &mut Repeats<'a>,
+        problems: &mut Vec<String>,
+    ) {
+        let given = Given::entry(key, i, entity.id.as_ref());
+        let span = JsonSpan {
+            start: entity.start_offset,
+            end: entity.end_offset,
+            label: entity.label,
+            score: None,
+            text: None,
+        };
+        let name = given.to_string();
+        let id = entity.id.map(|id| id.to_string());
+        let earlier = id.as_ref().and_then(|id| match self.ids.get(id) {
+            Some(HasId::Span(place, first)) => Some((&self.spans[*place], first.clone())),
+            _ => None,
+        });
+        if let (Some(id), Some((s, first))) = (&id, earlier)
+            && (&s.label, s.start, s.end) != (&span.label, span.start, span.end)
+        {
+            problems.push(format!(
+                "{}: {name}: id {id} is {first}'s, another span ({} {}..{}); span skipped, and \
+                 relations naming id {id} are skipped too",
+                repeats.file(),
+                s.label,
+                s.start,
+                s.end
+            ));
+            self.ids.insert(id.clone(), HasId::Both(first, name));
+            self.skipped += 1;
+            return;
+        }
+        let place = repeats.add_span(given.clone(), span, &mut self.spans);
+        if let Some(id) = id {
+            self.ids.entry(id).or_insert(HasId::Span(place, name));
+        }
+        if let Some(entity) = entity.kb_id.filter(|k| !k.is_empty()) {
+            let link = ImportedLink {
+                span: place,
+                entity,
+            };
+            repeats.link(given, link, &mut self.links, problems, false);
+        }
+    }
 }
 
 #[cfg(test)]

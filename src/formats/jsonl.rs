@@ -5,7 +5,8 @@ use std::io::BufRead;
 
 use serde_json::{Map, Value};
 
-use super::{Emit, ImportedDoc, ReadOutcome};
+use super::repeats::{Given, Repeats};
+use super::{Emit, ImportedDoc, ImportedRelation, ReadOutcome};
 
 /// A JSON object read from one line.
 pub(super) type Record = Map<String, Value>;
@@ -140,17 +141,19 @@ fn id_string(id: &Value) -> Option<String> {
     }
 }
 
-/// What kind of JSON value this is, for messages.
 /// The relations of the record's `"relations"` list, each read by `read`
-/// (into a relation between the record's spans, or why not); each one that
-/// cannot be read is reported and skipped, as is a `"relations"` that is
-/// not a list.
-pub(super) fn relations(
+/// (from its index and value: a relation between the record's spans and
+/// the entry's name, or why not); each one that cannot be read is reported
+/// and skipped, as is a `"relations"` that is not a list, and one that
+/// repeats an earlier one is read as it (a warning in `repeats`, whose
+/// file names the record).
+pub(super) fn relations<'a>(
     record: &Record,
-    at: &str,
     problems: &mut Vec<String>,
-    read: impl Fn(&Value) -> Result<super::ImportedRelation, String>,
-) -> Vec<super::ImportedRelation> {
+    repeats: &mut Repeats<'a>,
+    mut read: impl FnMut(usize, &Value) -> Result<(ImportedRelation, Given<'a>), String>,
+) -> Vec<ImportedRelation> {
+    let at = repeats.file();
     let list = match record.get("relations") {
         None | Some(Value::Null) => return Vec::new(),
         Some(Value::Array(list)) => list,
@@ -164,14 +167,19 @@ pub(super) fn relations(
     };
     let mut out = Vec::with_capacity(list.len());
     for (i, value) in list.iter().enumerate() {
-        match read(value) {
-            Ok(relation) => out.push(relation),
+        match read(i, value) {
+            Ok((relation, given)) => {
+                if !repeats.relation(given, &relation) {
+                    out.push(relation);
+                }
+            }
             Err(e) => problems.push(format!("{at}: relations[{i}]: {e}; relation skipped")),
         }
     }
     out
 }
 
+/// What kind of JSON value this is, for messages.
 pub(super) fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",

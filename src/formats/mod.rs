@@ -15,6 +15,7 @@
 //! - `imported.rs`: removing a record's spans with their relations and links
 //! - `jsonl.rs`: what the JSONL formats share
 //! - `lines.rs`: line breaks as Python's `str.splitlines` sees them
+//! - `repeats.rs`: what one record says twice (brat and JSONL alike)
 //! - `spacy.rs`: spaCy / Prodigy JSONL
 //! - `unit_detection.rs`: which unit a record's offsets count, from the record
 //! - `units.rs`: offset units and their conversion to code points
@@ -22,12 +23,12 @@
 mod brat;
 pub mod brat_labels;
 pub mod brat_links;
-mod brat_repeats;
 mod doccano;
 pub mod export;
 mod imported;
 mod jsonl;
 pub mod lines;
+mod repeats;
 mod spacy;
 mod unit_detection;
 mod units;

@@ -17,10 +17,12 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::jsonl::{self, Record};
+use super::repeats::{Given, Repeats};
 use super::{ImportedDoc, ImportedLink, ImportedRelation, JsonSpan, ReadOutcome};
 
 /// The document of one record (read at `at`, `FILE:LINE`), or `None` with
-/// the reason in `out`.
+/// the reason in `out`. Entries that say again what an earlier one said
+/// are read as it, each a warning in `out` (see [`super::repeats`]).
 pub(super) fn record_doc(at: &str, record: &Record, out: &mut ReadOutcome) -> Option<ImportedDoc> {
     if let Some(answer) = record.get("answer").and_then(Value::as_str)
         && answer != "accept"
@@ -31,13 +33,15 @@ pub(super) fn record_doc(at: &str, record: &Record, out: &mut ReadOutcome) -> Op
         out.skipped_records += 1;
         return None;
     }
+    let mut repeats = Repeats::new(at);
     let read = jsonl::text(record, at, &mut out.problems)
-        .and_then(|text| Some((text, spans(record, at, &mut out.problems)?)));
+        .and_then(|text| Some((text, spans(record, &mut repeats, &mut out.problems)?)));
     let Some((text, (spans, links, skipped_spans))) = read else {
         out.skipped_records += 1;
         return None;
     };
-    let relations = relations(record, at, &spans, &mut out.problems);
+    let relations = relations(record, &spans, &mut repeats, &mut out.problems);
+    out.warnings.append(&mut repeats.warnings);
     Some(ImportedDoc {
         source: at.to_owned(),
         name: jsonl::name(record, false),
@@ -67,11 +71,12 @@ struct ProdigyRelation {
 }
 
 /// The relations of `"relations"` between spans of `spans`; each one that
-/// does not parse or names no span read is reported and skipped.
+/// does not parse or names no span read is reported and skipped, one that
+/// repeats an earlier one read as it (a warning in `repeats`).
 fn relations(
     record: &Record,
-    at: &str,
     spans: &[JsonSpan],
+    repeats: &mut Repeats<'_>,
     problems: &mut Vec<String>,
 ) -> Vec<ImportedRelation> {
     let find = |key: &str, e: &RelationEnd| {
@@ -88,24 +93,28 @@ fn relations(
                 )
             })
     };
-    jsonl::relations(record, at, problems, |value| {
+    jsonl::relations(record, problems, repeats, |i, value| {
         let r = ProdigyRelation::deserialize(value).map_err(|e| e.to_string())?;
-        Ok(ImportedRelation {
+        let relation = ImportedRelation {
             from: find("head_span", &r.head_span)?,
             to: find("child_span", &r.child_span)?,
             label: r.label,
-        })
+        };
+        Ok((relation, Given::entry("relations", i, None)))
     })
 }
 
 /// The record's spans, their entity links (`"kb_id"`) and how many were
 /// left out; `None` (reported) if `"spans"` is not a list. A span that does
-/// not parse is reported and left out.
+/// not parse is reported and left out; one with the label, offsets and
+/// quote of an earlier one is read as it (a warning in `repeats`, its link
+/// joining the earlier span's: another entity is a problem).
 fn spans(
     record: &Record,
-    at: &str,
+    repeats: &mut Repeats<'_>,
     problems: &mut Vec<String>,
 ) -> Option<(Vec<JsonSpan>, Vec<ImportedLink>, usize)> {
+    let at = repeats.file();
     let (key, list) = match (record.get("spans"), record.get("ents")) {
         (Some(Value::Array(list)), _) => ("spans", list),
         (None | Some(Value::Null), Some(Value::Array(list))) => ("ents", list),
@@ -120,27 +129,35 @@ fn spans(
     };
     let mut spans = Vec::with_capacity(list.len());
     let mut links = Vec::new();
+    let mut skipped = 0;
     for (i, value) in list.iter().enumerate() {
         match JsonSpan::deserialize(value) {
             Ok(JsonSpan {
                 score: Some(score), ..
-            }) if !(0.0..=1.0).contains(&score) => problems.push(format!(
-                "{at}: {key}[{i}]: score {score} is not between 0 and 1; span skipped"
-            )),
+            }) if !(0.0..=1.0).contains(&score) => {
+                problems.push(format!(
+                    "{at}: {key}[{i}]: score {score} is not between 0 and 1; span skipped"
+                ));
+                skipped += 1;
+            }
             Ok(span) => {
+                let given = Given::entry(key, i, None);
+                let place = repeats.add_span(given.clone(), span, &mut spans);
                 let kb_id = value.get("kb_id").and_then(Value::as_str);
                 if let Some(entity) = kb_id.filter(|k| !k.is_empty()) {
-                    links.push(ImportedLink {
-                        span: spans.len(),
+                    let link = ImportedLink {
+                        span: place,
                         entity: entity.to_owned(),
-                    });
+                    };
+                    repeats.link(given, link, &mut links, problems, false);
                 }
-                spans.push(span);
             }
-            Err(e) => problems.push(format!("{at}: {key}[{i}]: {e}; span skipped")),
+            Err(e) => {
+                problems.push(format!("{at}: {key}[{i}]: {e}; span skipped"));
+                skipped += 1;
+            }
         }
     }
-    let skipped = list.len() - spans.len();
     Some((spans, links, skipped))
 }
 

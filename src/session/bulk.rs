@@ -57,20 +57,25 @@ pub struct FileReviewed {
     pub set: AnnotationSet,
 }
 
-/// The spans and relations a review changed in one document, by id: what
-/// taking it back makes pending again.
+/// The spans, entity links and relations a review changed in one
+/// document, by id: what taking it back makes pending again.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ChangedIds {
-    /// The spans, by id.
+    /// The spans whose status it set, by id.
     pub spans: Vec<SpanId>,
     /// The relations, by id.
     pub relations: Vec<RelationId>,
+    /// The spans whose entity link's status it set, by the span's id.
+    pub links: Vec<SpanId>,
 }
 
 impl ChangedIds {
-    /// How many spans and relations, together.
+    /// How many suggestions, as a bulk action counts them
+    /// ([`count_pending`]): spans, relations and links, a link whose span
+    /// is among the spans going with it.
     pub fn len(&self) -> usize {
-        self.spans.len() + self.relations.len()
+        let links_apart = self.links.iter().filter(|id| !self.spans.contains(id));
+        self.spans.len() + self.relations.len() + links_apart.count()
     }
 
     /// Whether there are none.
@@ -79,8 +84,10 @@ impl ChangedIds {
     }
 }
 
-/// The number of pending spans and relations of `set` passing `filter`:
-/// what [`Session::bulk_status_edit`] changes.
+/// The number of pending spans, entity links (of accepted spans) and
+/// relations of `set` passing `filter`: what [`Session::bulk_status_edit`]
+/// changes (the link of a pending span it accepts goes with its span, and
+/// is not counted apart: it is not work left until the span is accepted).
 pub fn count_pending(set: &AnnotationSet, filter: &ReviewFilter) -> usize {
     let spans = set
         .spans()
@@ -91,7 +98,7 @@ pub fn count_pending(set: &AnnotationSet, filter: &ReviewFilter) -> usize {
         .relations()
         .filter(|r| r.status == Status::Pending && filter.matches_relation(r))
         .count();
-    spans + relations
+    spans + relations + super::count_pending_links(set, filter)
 }
 
 /// Sets the status of every pending span and relation passing `filter`
@@ -131,22 +138,25 @@ pub fn reopen_file(
 }
 
 impl Session {
-    /// One edit making pending again the spans and relations `ids` whose
-    /// status is `status`; `None` if none is.
+    /// One edit making pending again the spans, entity links and
+    /// relations `ids` whose status is `status`; `None` if none is.
     pub fn reopen_edit(&self, ids: &ChangedIds, status: Status) -> Option<Edit> {
         let set = self.set();
-        let spans = ids
-            .spans
-            .iter()
-            .filter_map(|&id| set.get(id))
-            .filter(|s| s.status == status)
-            .map(|s| Edit::Replace {
-                before: s.clone(),
-                after: Span {
-                    status: Status::Pending,
-                    ..s.clone()
-                },
-            });
+        let mut span_ids: Vec<SpanId> = ids.spans.iter().chain(&ids.links).copied().collect();
+        span_ids.sort_unstable();
+        span_ids.dedup();
+        let spans = span_ids.into_iter().filter_map(|id| {
+            let span = ids.spans.contains(&id) && set.get(id)?.status == status;
+            let link = ids.links.contains(&id) && set.get(id)?.entity_status == status;
+            self.replace_edit(id, |after| {
+                if span {
+                    after.status = Status::Pending;
+                }
+                if link {
+                    after.entity_status = Status::Pending;
+                }
+            })
+        });
         let relations = ids
             .relations
             .iter()
@@ -164,8 +174,9 @@ impl Session {
     }
 }
 
-/// The ids of the spans and relations an edit replaces (a review or
-/// take-back).
+/// The ids of the spans, entity links and relations an edit replaces (a
+/// review, take-back or re-pointing): a span whose link's status alone
+/// changes is among the links only.
 pub fn changed_ids(edit: &Edit) -> ChangedIds {
     let mut ids = ChangedIds::default();
     collect_changed(edit, &mut ids);
@@ -175,7 +186,22 @@ pub fn changed_ids(edit: &Edit) -> ChangedIds {
 fn collect_changed(edit: &Edit, ids: &mut ChangedIds) {
     match edit {
         Edit::Batch(edits) => edits.iter().for_each(|e| collect_changed(e, ids)),
-        Edit::Replace { after, .. } => ids.spans.push(after.id),
+        Edit::Replace { before, after } => {
+            // A span whose link's status alone changed is a link reviewed;
+            // any other change (its status, its link re-pointed) the span's.
+            let link_reviewed = before.entity_status != after.entity_status;
+            let span_changed = !link_reviewed
+                || Span {
+                    entity_status: after.entity_status,
+                    ..before.clone()
+                } != *after;
+            if span_changed {
+                ids.spans.push(after.id);
+            }
+            if link_reviewed {
+                ids.links.push(after.id);
+            }
+        }
         Edit::ReplaceRelation { after, .. } => ids.relations.push(after.id),
         _ => {}
     }

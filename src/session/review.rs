@@ -92,23 +92,34 @@ impl Session {
     }
 
     /// One edit setting the status of every pending suggestion that passes
-    /// `filter`: the pending spans, then the pending relations (a relation
-    /// passes by its origin and its relation type, which stands for the
-    /// label, and by its score: [`ReviewFilter::matches_relation`]); `None`
-    /// if there is none. Entity links are left as they are.
+    /// `filter`: the pending spans, the pending entity links of accepted
+    /// spans ([`ReviewFilter::matches_link`]: by the span's label), then
+    /// the pending relations (a relation passes by its origin and its
+    /// relation type, which stands for the label, and by its score:
+    /// [`ReviewFilter::matches_relation`]); `None` if there is none. A link
+    /// is reviewed as A and X review it ([`Self::review_link_edit`]); a
+    /// pending span accepted with a suggested link that passes has its link
+    /// accepted with it (one suggestion, nothing left pending), a pending
+    /// span rejected keeps its link as it is (a rejected span's link is
+    /// nobody's work), as when each is reviewed by hand. What this changes
+    /// is what [`super::bulk::count_pending`] counts (a pending span's link
+    /// with its span).
     pub fn bulk_status_edit(&self, filter: &ReviewFilter, status: Status) -> Option<Edit> {
-        let spans = self
-            .set()
-            .spans()
-            .iter()
-            .filter(|s| s.status == Status::Pending && filter.matches(s))
-            .map(|s| Edit::Replace {
-                before: s.clone(),
-                after: Span {
-                    status,
-                    ..s.clone()
-                },
-            });
+        let spans = self.set().spans().iter().filter_map(|s| {
+            let span = s.status == Status::Pending && filter.matches(s);
+            let link = s.entity.is_some()
+                && s.entity_status == Status::Pending
+                && filter.matches_link(s)
+                && (s.status == Status::Accepted || (span && status == Status::Accepted));
+            self.replace_edit(s.id, |after| {
+                if span {
+                    after.status = status;
+                }
+                if link {
+                    after.entity_status = status;
+                }
+            })
+        });
         let relations = self
             .set()
             .relations()

@@ -328,6 +328,14 @@ pub fn write_article(
     txt
 }
 
+/// Clicks the button `text` of a folder-wide job ("Accept all in folder
+/// 6", "Take back the folder-wide accept") and steps until the job ends.
+pub fn run_folder_job(harness: &mut Harness<'_, NewsmarkApp>, text: &str) {
+    button(harness, text).click();
+    harness.run();
+    step_while(harness, text, |app| app.is_reviewing_folder());
+}
+
 /// The review filter that passes only `label` (a relation: its type).
 pub fn only_label(label: &str) -> newsmark::session::ReviewFilter {
     newsmark::session::ReviewFilter {

@@ -45,6 +45,7 @@ mod import_checks;
 mod import_formats;
 mod journal;
 mod journal_background;
+mod jsonl_repeats;
 mod merge_driver;
 mod model_props;
 mod reanchor_bench;

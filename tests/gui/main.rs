@@ -28,6 +28,7 @@ mod facts;
 mod flood;
 mod frame_latency;
 mod keyboard;
+mod link_bulk;
 mod link_review;
 mod link_status;
 mod look;

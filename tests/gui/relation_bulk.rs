@@ -111,11 +111,7 @@ fn accept_all_in_folder_accepts_relations_and_the_take_back_reopens_them() {
     let mut harness = harness_for(&a);
     use Status::{Accepted, Pending};
     // a's three and b's three.
-    button(&harness, "Accept all in folder 6").click();
-    harness.run();
-    step_while(&mut harness, "the folder-wide review", |app| {
-        app.is_reviewing_folder()
-    });
+    run_folder_job(&mut harness, "Accept all in folder 6");
     let all = [Some(Accepted), Some(Accepted)];
     assert_eq!(relation_statuses(&here(&harness)), all);
     assert_eq!(relation_statuses(on_disk(&b).set()), all);
@@ -126,11 +122,7 @@ fn accept_all_in_folder_accepts_relations_and_the_take_back_reopens_them() {
         "{said}"
     );
 
-    button(&harness, "Take back the folder-wide accept").click();
-    harness.run();
-    step_while(&mut harness, "the take-back", |app| {
-        app.is_reviewing_folder()
-    });
+    run_folder_job(&mut harness, "Take back the folder-wide accept");
     let none = [Some(Pending), Some(Pending)];
     assert_eq!(relation_statuses(&here(&harness)), none);
     assert_eq!(relation_statuses(on_disk(&b).set()), none);

@@ -108,11 +108,7 @@ fn accept_all_in_folder_changes_every_readable_document_and_can_be_taken_back() 
         &mut harness,
         vec![Command::SetFilter(only_label("country"))],
     );
-    button(&harness, "Accept all in folder 6").click();
-    harness.run();
-    step_while(&mut harness, "the folder-wide review", |app| {
-        app.is_reviewing_folder()
-    });
+    run_folder_job(&mut harness, "Accept all in folder 6");
     use Status::{Accepted, Pending};
     let reviewed = [Accepted, Accepted, Accepted, Pending];
     assert_eq!(statuses_here(&harness), reviewed);
@@ -135,11 +131,7 @@ fn accept_all_in_folder_changes_every_readable_document_and_can_be_taken_back() 
     assert!(harness.state().session().unwrap().is_dirty());
 
     // Take back: every document's suggestions are pending again.
-    button(&harness, "Take back the folder-wide accept").click();
-    harness.run();
-    step_while(&mut harness, "the take-back", |app| {
-        app.is_reviewing_folder()
-    });
+    run_folder_job(&mut harness, "Take back the folder-wide accept");
     assert_eq!(statuses_here(&harness), [Pending; 4]);
     assert_eq!(statuses_on_disk(&b), [Pending; 4]);
     assert_eq!(std::fs::read(&c_ron).unwrap(), c_before);

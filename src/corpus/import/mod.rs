@@ -3,21 +3,23 @@
 //! corpus, and its spans are added to the article's annotations as
 //! suggestions (or accepted spans), never shifted, never duplicated.
 
+mod relations;
+mod repeats;
 mod report;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use crate::formats::ImportedRelation;
 use crate::formats::{ImportedDoc, JsonSpan};
-use crate::model::{
-    Document, Edit, LabelSchema, Origin, Relation, Span, SpanId, Status, graphemes, words,
-};
+use crate::model::{Document, Edit, LabelSchema, Origin, Span, SpanId, Status, graphemes, words};
 use crate::plural::counted;
 use crate::session::Session;
 use crate::store::{self, StoreError};
 
 pub use report::{DocReport, ImportReport, ImportTotals};
+
+use relations::relation_edits;
+use repeats::{Placed, join_repeat};
 
 /// How imported spans are merged.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -209,13 +211,12 @@ fn merge(
         Status::Pending
     };
     let mut next_id = session.set().next_id();
-    let mut seen = HashSet::new();
     let mut edits = Vec::new();
     let mut warnings = Vec::new();
     // The id each imported span has in the document (a new one, or the
     // span that was there already), for the relations.
     let mut ids: Vec<Option<SpanId>> = vec![None; imported.spans.len()];
-    let mut placed: HashMap<(usize, usize, String), SpanId> = HashMap::new();
+    let mut placed: HashMap<(usize, usize, String), Placed> = HashMap::new();
     // Each span's entity link, by its place in the record.
     let mut links: HashMap<usize, &str> = HashMap::new();
     for link in &imported.links {
@@ -271,14 +272,31 @@ fn merge(
             });
             report_doc.links += 1;
         }
-        let there = there.map(|s| s.id);
-        if there.is_some() || !seen.insert((start, end, label)) {
-            ids[index] = there.or_else(|| placed.get(&(start, end, label.to_owned())).copied());
+        if let Some(there) = there {
+            ids[index] = Some(there.id);
             report_doc.duplicates += 1;
             continue;
         }
+        let key = (start, end, label.to_owned());
+        if let Some(first) = placed.get(&key) {
+            // Two spans of the record that are one once labels are mapped
+            // (the reader has read exact repeats as one already).
+            ids[index] = Some(first.id);
+            let edit = edits.get_mut(first.edit);
+            let link = links.get(&index).copied();
+            let said = join_repeat(first, &span.label, edit, link, &mut report_doc.links);
+            let (warning, problem) = said.messages(source, &name, &key);
+            warnings.push(warning);
+            report.problems.extend(problem);
+            continue;
+        }
         ids[index] = Some(next_id);
-        placed.insert((start, end, label.to_owned()), next_id);
+        let first = Placed {
+            id: next_id,
+            label: span.label.clone(),
+            edit: edits.len(),
+        };
+        placed.insert(key, first);
         if !schema.contains(label) {
             *report.unknown_labels.entry(label.to_owned()).or_default() += 1;
         }
@@ -313,8 +331,15 @@ fn merge(
     }
     report_doc.added = edits.len();
     edits.extend(link_edits);
-    let (relations, dangling) =
+    let (relations, dangling, joined) =
         relation_edits(&session, &imported.relations, &ids, options, status);
+    if joined > 0 {
+        warnings.push(format!(
+            "{source}: {name}.txt: {} read as one with another: their spans are one span once \
+             labels are mapped",
+            counted(joined, "relation", "relations")
+        ));
+    }
     if dangling > 0 {
         report.problems.push(format!(
             "{source}: {name}.txt: {} not imported: a span it joins was not imported",
@@ -339,46 +364,6 @@ fn merge(
     }
     report.warnings.extend(warnings);
     Ok(report_doc)
-}
-
-/// The edits adding `relations` (their spans by index, `ids` the spans'
-/// ids in the document) with the import's origin and status, and how many
-/// were left out because a span of theirs was not imported (for the
-/// caller to report); one the document has already (same type and spans)
-/// is left out too.
-fn relation_edits(
-    session: &Session,
-    relations: &[ImportedRelation],
-    ids: &[Option<SpanId>],
-    options: &ImportOptions,
-    status: Status,
-) -> (Vec<Edit>, usize) {
-    let set = session.set();
-    let mut next = set.next_relation_id();
-    let mut seen = HashSet::new();
-    let mut edits = Vec::new();
-    let mut dangling = 0;
-    for relation in relations {
-        let end = |index: usize| ids.get(index).copied().flatten();
-        let (Some(from), Some(to)) = (end(relation.from), end(relation.to)) else {
-            dangling += 1;
-            continue;
-        };
-        let label = relation.label.as_str();
-        let there = set
-            .relations_of(from)
-            .any(|r| r.label == label && (r.from, r.to) == (from, to));
-        if there || !seen.insert((label, from, to)) {
-            continue;
-        }
-        edits.push(Edit::AddRelation(Relation {
-            origin: Origin::Extractor(options.origin.clone()),
-            status,
-            ..Relation::manual(next, label, from, to)
-        }));
-        next += 1;
-    }
-    (edits, dangling)
 }
 
 /// The text `span` covers, or why it does not fit. `bom` is 1 if the source

@@ -1,6 +1,6 @@
 //! What a folder-wide review changed, kept on disk so that it can be taken
-//! back: for each article, the ids of the spans and relations whose status
-//! it set.
+//! back: for each article, the ids of the spans, relations and entity
+//! links (by their span's id) whose status it set.
 //!
 //! A review of 100,000 articles changes about 35 spans in each; held in
 //! memory that is tens of megabytes, growing with the folder. The log is an
@@ -10,7 +10,8 @@
 //!
 //! A record is the article's path (its length as a little-endian `u32`,
 //! then its bytes), then the number of span ids (`u32`) and the ids (`u64`
-//! each), then the same for relation ids. Only this program reads it, in
+//! each), then the same for relation ids, then for the ids of the spans
+//! whose entity link it reviewed. Only this program reads it, in
 //! the same run.
 
 use std::fs::File;
@@ -44,7 +45,7 @@ impl TakeBackLog {
         let path = to_bytes(article.as_os_str());
         write_len(&mut self.out, path.len())?;
         self.out.write_all(&path)?;
-        for list in [&ids.spans, &ids.relations] {
+        for list in [&ids.spans, &ids.relations, &ids.links] {
             write_len(&mut self.out, list.len())?;
             for id in list {
                 self.out.write_all(&id.to_le_bytes())?;
@@ -133,7 +134,12 @@ fn read_record(input: &mut impl Read) -> io::Result<(PathBuf, ChangedIds)> {
     input.read_exact(&mut path)?;
     let spans = read_ids(input)?;
     let relations = read_ids(input)?;
-    let ids = ChangedIds { spans, relations };
+    let links = read_ids(input)?;
+    let ids = ChangedIds {
+        spans,
+        relations,
+        links,
+    };
     Ok((PathBuf::from(from_bytes(&path)), ids))
 }
 
@@ -156,19 +162,27 @@ mod tests {
     #[test]
     fn records_come_back_as_written_in_order_with_their_counts() {
         let mut log = TakeBackLog::new().expect("temp file");
-        let ids = |spans: Vec<u64>, relations: Vec<u64>| ChangedIds { spans, relations };
+        let ids = |spans: Vec<u64>, relations: Vec<u64>, links: Vec<u64>| ChangedIds {
+            spans,
+            relations,
+            links,
+        };
         let written = [
             (
                 PathBuf::from("/corpus/a b.txt"),
-                ids(vec![1, 7, u64::MAX], vec![]),
+                ids(vec![1, 7, u64::MAX], vec![], vec![7, 8]),
             ),
-            (PathBuf::from("/corpus/Díaz 😀.txt"), ids(vec![], vec![])),
-            (PathBuf::from("c.txt"), ids(vec![42], vec![3, 9])),
+            (
+                PathBuf::from("/corpus/Díaz 😀.txt"),
+                ids(vec![], vec![], vec![]),
+            ),
+            (PathBuf::from("c.txt"), ids(vec![42], vec![3, 9], vec![5])),
         ];
         for (path, ids) in &written {
             log.append(path, ids).expect("append");
         }
-        assert_eq!((log.documents(), log.changes()), (3, 6));
+        // Span 7's link goes with span 7: one suggestion.
+        assert_eq!((log.documents(), log.changes()), (3, 8));
         let records = log.into_records().expect("read back");
         assert_eq!(records.len(), 3);
         let read: Vec<(PathBuf, ChangedIds)> = records.collect::<io::Result<_>>().expect("records");
@@ -190,6 +204,7 @@ mod tests {
         let ids = ChangedIds {
             spans: vec![3],
             relations: vec![],
+            links: vec![3],
         };
         log.append(&odd, &ids).expect("append");
         let mut records = log.into_records().expect("read back");

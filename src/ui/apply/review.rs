@@ -4,7 +4,7 @@
 use crate::model::{Status, words};
 use crate::plural;
 use crate::session::bulk::count_pending;
-use crate::session::{ReviewFilter, Reviewable, count_pending_links};
+use crate::session::{ReviewFilter, Reviewable};
 use crate::ui::Selection;
 use crate::ui::app::NewsmarkApp;
 
@@ -79,8 +79,7 @@ impl NewsmarkApp {
         };
         // "None left", said earlier, is no longer true.
         if self.notice.as_ref().is_some_and(|n| n.text == NONE_PENDING) {
-            let left =
-                count_pending(session.set(), filter) + count_pending_links(session.set(), filter);
+            let left = count_pending(session.set(), filter);
             let left = plural::counted(left, "pending suggestion", "pending suggestions");
             self.info(format!("{left} to review (with the current filter)"));
         }

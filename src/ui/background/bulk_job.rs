@@ -31,7 +31,8 @@ pub enum BulkOp {
         /// Accepted or rejected.
         status: Status,
     },
-    /// Take an earlier [`BulkOp::Review`] back: the spans it noted (see
+    /// Take an earlier [`BulkOp::Review`] back: the spans, entity links
+    /// and relations it noted (see
     /// [`Articles::TakeBack`]), if their status is still `status`, become
     /// pending again.
     Reopen {
@@ -84,7 +85,8 @@ pub struct Ending {
     /// What it changed in the files, per article, for taking it back; or
     /// why that could not be kept.
     pub changed: Result<TakeBackLog, String>,
-    /// How many articles' files it changed, and how many spans in them.
+    /// How many articles' files it changed, and how many suggestions
+    /// (spans, entity links, relations) in them.
     pub counts: (usize, usize),
     /// For a cancelled take-back, the notes of the articles it did not
     /// reach (they can still be taken back).
@@ -105,7 +107,8 @@ pub struct BulkJob {
     pub skipped: Vec<String>,
     /// Articles the job reached while they were open in the window (not
     /// written: the app changes them), since the last look; for a
-    /// take-back, with the spans and relations to make pending again.
+    /// take-back, with the spans, links and relations to make pending
+    /// again.
     pub opened: Vec<(PathBuf, ChangedIds)>,
     /// What the thread gave back when it ended (`Some` once it is done).
     pub ending: Option<Ending>,
@@ -248,8 +251,8 @@ impl Run<'_> {
         }
     }
 
-    /// Changes one article's file (`ids`: the spans and relations to make
-    /// pending again, for a take-back), or hands it to the window if it is open there.
+    /// Changes one article's file (`ids`: the spans, links and relations to
+    /// make pending again, for a take-back), or hands it to the window if it is open there.
     fn article(&mut self, path: PathBuf, ids: &ChangedIds) {
         let open_now = self.open_article.lock();
         if open_now.as_deref() == Some(path.as_path()) {
@@ -279,7 +282,8 @@ impl Run<'_> {
         self.out.send(BulkEvent::Progress(self.done));
     }
 
-    /// Notes that the spans and relations `ids` of `path` were changed.
+    /// Notes that the spans, links and relations `ids` of `path` were
+    /// changed.
     fn note(&mut self, path: &Path, ids: &ChangedIds) {
         self.counts.0 += 1;
         self.counts.1 += ids.len();

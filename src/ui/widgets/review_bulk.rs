@@ -1,6 +1,8 @@
 //! The review panel's bulk actions: "Accept all N" / "Reject all N" for
 //! the open document and for the whole folder, the folder-wide job's
-//! progress and Cancel, and "Take back".
+//! progress and Cancel, and "Take back". N counts the pending spans,
+//! entity links (of accepted spans) and relations passing the filter:
+//! what the action changes (`Session::bulk_status_edit`).
 
 use egui::Ui;
 
@@ -99,6 +101,18 @@ pub fn bulk_buttons(
     }
 }
 
+/// What a bulk action does with suggested entity links, for its tooltip:
+/// what A and X do with each.
+fn links_note(status: Status) -> &'static str {
+    if status == Status::Accepted {
+        "An entity link passes by its span's label (a filter by origin or score passes none); \
+         a pending span's suggested link that passes is accepted with it."
+    } else {
+        "An entity link passes by its span's label (a filter by origin or score passes none); \
+         a pending span's link is left as it is, its span rejected."
+    }
+}
+
 /// One row of bulk buttons: "Accept all{where_} N" and "Reject all{where_} N".
 struct BulkPair {
     count: usize,
@@ -123,8 +137,10 @@ fn bulk_pair(
             if ui
                 .add_enabled(pair.enabled, button)
                 .on_hover_text(format!(
-                    "{verb} the {count} pending suggestions {}",
-                    pair.tip
+                    "{verb} the {count} pending suggestions (spans, entity links, relations) {}. \
+                     {}",
+                    pair.tip,
+                    links_note(status)
                 ))
                 .on_disabled_hover_text(pair.disabled)
                 .clicked()

@@ -127,7 +127,7 @@ pub fn review_panel_ui(
     });
     ui.separator();
     quality_table(ui, &panel.corpus);
-    if !panel.has_pending && panel.relations.0.pending == 0 {
+    if !panel.has_pending && panel.relations.0.pending == 0 && panel.pending_links.0 == 0 {
         ui.label("No pending suggestions in this document.");
     }
 }
