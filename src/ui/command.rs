@@ -202,6 +202,10 @@ pub enum Command {
     LinkAs(String),
     /// Stop linking.
     CancelLink,
+    /// While the other span of a link is chosen: move the caret to
+    /// `selection` (Page Up / Page Down: a screen) and show it, keeping
+    /// the link under way; the numbers follow the view.
+    LinkPage(Selection),
     /// Add a relation of type `label` from span `from` to span `to`.
     AddRelation {
         /// The relation type.

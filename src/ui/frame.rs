@@ -102,6 +102,7 @@ impl NewsmarkApp {
         banner::show(ui, self, &mut commands);
         document_panels::search_bar(ui, self, &mut commands);
         document_panels::show(ui, self, &mut commands);
+        self.refresh_link_candidates(&ctx);
         let answers = prompts::show(&ctx, &self.prompts, self.session(), actions::answer_key);
         commands.extend(answers.into_iter().map(Command::Answer));
         document_panels::windows(&ctx, self, &mut commands);

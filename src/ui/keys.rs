@@ -60,7 +60,16 @@ pub fn commands(
             continue;
         };
         if view.linking.is_some() {
-            out.extend(linking_key(session, key, mods));
+            // Page Up / Page Down still move a screen (the numbers follow
+            // the view), so that a span far away can be linked.
+            let page = matches!(key, Key::PageUp | Key::PageDown) && mods.is_none();
+            match caret_motion(ctx, session, view, *sel, (key, key), mods).filter(|_| page) {
+                Some(moved) => {
+                    *sel = moved;
+                    out.push(Command::LinkPage(moved));
+                }
+                None => out.extend(linking_key(session, key, mods)),
+            }
             continue;
         }
         let relation = view.selected_relation;

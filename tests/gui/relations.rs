@@ -283,3 +283,33 @@ fn when_two_types_fit_the_types_key_chooses_and_esc_stops() {
         notice_text(&harness)
     );
 }
+
+#[test]
+fn page_down_while_linking_numbers_the_spans_it_brings_into_view() {
+    let (_dir, mut harness) = sample();
+    // A short window: the last paragraph is out of view from the top.
+    harness.set_size(egui::Vec2::new(1200.0, 420.0));
+    harness.run();
+    const PLAN: SpanId = 27;
+    tab_to(&mut harness, ZAREPOUR);
+    press(&mut harness, Modifiers::COMMAND, Key::L);
+    assert!(!harness.state().link_candidates().contains(&PLAN));
+    for _ in 0..10 {
+        if harness.state().link_candidates().contains(&PLAN) {
+            break;
+        }
+        press(&mut harness, Modifiers::NONE, Key::PageDown);
+    }
+    let candidates = harness.state().link_candidates();
+    assert!(candidates.contains(&PLAN), "{candidates:?}");
+    assert!(
+        !candidates.contains(&MINISTER),
+        "scrolled away: {candidates:?}"
+    );
+    type_number_of(&mut harness, PLAN);
+    let made: Vec<(String, SpanId, SpanId)> = relations(&harness)
+        .into_iter()
+        .map(|r| (r.label, r.from, r.to))
+        .collect();
+    assert_eq!(made, [("party_to".to_owned(), ZAREPOUR, PLAN)]);
+}

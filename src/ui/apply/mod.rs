@@ -169,6 +169,7 @@ impl NewsmarkApp {
             | Command::LinkSpans { .. }
             | Command::LinkAs(_)
             | Command::CancelLink
+            | Command::LinkPage(_)
             | Command::AddRelation { .. }
             | Command::SelectRelation { .. }
             | Command::DeleteRelation(_)

@@ -20,6 +20,14 @@ impl NewsmarkApp {
             Command::LinkSpans { from, to } => self.link_spans(from, to),
             Command::LinkAs(name) => self.link_as(&name),
             Command::CancelLink => self.cancel_link(),
+            Command::LinkPage(selection) => {
+                if let Some(view) = self.doc.as_mut().map(|d| &mut d.view)
+                    && view.linking.is_some()
+                {
+                    view.selection = selection;
+                    view.scroll_to(ScrollTo::Minimal(selection.caret));
+                }
+            }
             Command::AddRelation { label, from, to } => self.add_relation(&label, from, to),
             Command::SelectRelation { id, scroll } => self.select_relation(id, scroll),
             Command::DeleteRelation(id) => self.delete_relation(id),
@@ -60,6 +68,43 @@ impl NewsmarkApp {
         self.doc
             .as_mut()
             .is_some_and(|d| std::mem::replace(&mut d.view.linking, linking).is_some())
+    }
+
+    /// While the other span of a link is chosen: the numbers follow the
+    /// view (moved by Page Up / Page Down, the wheel or Tab), so that a
+    /// span far from the start can be linked from the keyboard. The
+    /// highlighted span keeps the highlight while in view; digits typed
+    /// are dropped. A view with no span to link keeps the numbers it had.
+    pub(in crate::ui) fn refresh_link_candidates(&mut self, ctx: &egui::Context) {
+        let Some(doc) = &mut self.doc else {
+            return;
+        };
+        let on_screen = doc.view.on_screen();
+        let Some(Linking::Target {
+            start,
+            candidates,
+            focus,
+            typed,
+        }) = &mut doc.view.linking
+        else {
+            return;
+        };
+        let set = doc.session.set();
+        let Some(start) = set.get(*start) else {
+            return;
+        };
+        let now = linking::candidates(set, doc.session.schema(), start, &on_screen);
+        let same = now.iter().map(|c| c.id).eq(candidates.iter().map(|c| c.id));
+        if now.is_empty() || same {
+            return;
+        }
+        let focused = candidates.get(*focus).map(|c| c.id);
+        *focus = focused
+            .and_then(|id| now.iter().position(|c| c.id == id))
+            .unwrap_or(0);
+        *candidates = now;
+        typed.clear();
+        ctx.request_repaint();
     }
 
     fn cancel_link(&mut self) {

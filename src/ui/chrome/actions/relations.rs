@@ -46,6 +46,11 @@ pub static RELATIONS: &[Action] = &[
             },
         ],
     },
+    built_in(
+        "Page Up / Page Down (linking)",
+        "move a screen: the numbers follow the view",
+        Scope::Linking,
+    ),
     Action {
         keys: "H O T / Esc (linking)",
         does: "the relation type (if several fit) / stop",

@@ -279,8 +279,17 @@ fn while_linking_the_tables_keys_digits_and_type_keys_pick_and_nothing_else_runs
     for other in [Key::P, Key::A, Key::X, Key::Delete, Key::N] {
         assert_eq!(run(key(NONE, other)), vec![], "{other:?}");
     }
-    // The window's shortcuts still work.
+    // The window's shortcuts still work, and Page Down moves a screen
+    // (the numbers follow the view).
     assert_eq!(run(key(CMD, Key::Z)), vec![Command::Undo]);
+    assert!(
+        matches!(
+            run(key(NONE, Key::PageDown)).as_slice(),
+            [Command::LinkPage(_)]
+        ),
+        "{:?}",
+        run(key(NONE, Key::PageDown))
+    );
 }
 
 #[test]
