@@ -25,7 +25,7 @@ use egui::text_edit::TextEditState;
 use egui::text_selection::visuals::paint_text_cursor;
 use egui::{
     Color32, Event, FontId, Galley, Id, Key, Pos2, Rect, Response, TextBuffer, TextEdit, TextStyle,
-    Ui, pos2, vec2,
+    Ui, pos2,
 };
 use unicode_segmentation::UnicodeSegmentation as _;
 
