@@ -365,3 +365,131 @@ fn arrows_cross_a_number_and_a_persian_name_the_way_they_read_on_screen() {
     assert_eq!(caret(&harness), name + 3);
     assert!(caret_rect(&mut harness, name + 3).min.x < x);
 }
+
+/// Opens the search bar and types `query` into its box; the box's row: its
+/// height on screen and its left and right ends.
+fn type_query(harness: &mut Harness<'_, NewsmarkApp>, query: &str) -> (f32, f32, f32) {
+    press(harness, Modifiers::COMMAND, Key::F);
+    harness.event(egui::Event::Text(query.into()));
+    harness.run();
+    let find = painted_texts(harness)
+        .into_iter()
+        .find(|(t, _)| t == "Find")
+        .map(|(_, r)| r)
+        .expect("the bar's label");
+    (find.center().y, find.max.x, find.max.x + 260.0)
+}
+
+/// The x of each caret painted in the search box (a vertical line in the
+/// caret's colour on the box's row).
+fn box_carets(harness: &Harness<'_, NewsmarkApp>, (y, from, to): (f32, f32, f32)) -> Vec<f32> {
+    let color = harness.ctx.global_style().visuals.text_cursor.stroke.color;
+    let mut xs = Vec::new();
+    for clipped in &harness.output().shapes {
+        if let egui::Shape::LineSegment { points, stroke } = &clipped.shape
+            && stroke.color == color
+            && (points[0].x - points[1].x).abs() < 0.01
+            && points[0].y.min(points[1].y) < y
+            && points[0].y.max(points[1].y) > y
+            && (from..to).contains(&points[0].x)
+        {
+            xs.push(points[0].x);
+        }
+    }
+    xs
+}
+
+#[test]
+fn the_caret_of_a_persian_query_blinks_as_egui_s_does() {
+    let (_dir, _txt, mut harness) = open();
+    // kittest turns egui's blinking off (for snapshots); the app's is on.
+    harness
+        .ctx
+        .all_styles_mut(|style| style.visuals.text_cursor.blink = true);
+    let row = type_query(&mut harness, "عیسی تهماسبی");
+    let blink = harness.ctx.global_style().visuals.text_cursor.clone();
+    let steps = |seconds: f32| (seconds * 60.0).ceil() as usize + 2;
+
+    // Shown after typing, at the query's end (its left end).
+    let shown = box_carets(&harness, row);
+    assert_eq!(shown.len(), 1, "one caret: {shown:?}");
+    // Hidden once the blink's on-time has passed, shown again after its
+    // off-time.
+    harness.run_steps(steps(blink.on_duration));
+    assert_eq!(box_carets(&harness, row), Vec::<f32>::new(), "blinked off");
+    harness.run_steps(steps(blink.off_duration));
+    assert_eq!(box_carets(&harness, row), shown, "blinked on again");
+
+    // A caret that moves is shown at once, wherever its blink was.
+    harness.run_steps(steps(blink.on_duration));
+    assert_eq!(box_carets(&harness, row), Vec::<f32>::new(), "blinked off");
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    let moved = box_carets(&harness, row);
+    assert_eq!(moved.len(), 1, "shown after a move: {moved:?}");
+    assert!(
+        moved[0] > shown[0],
+        "Right moves toward the start: {moved:?}"
+    );
+}
+
+#[test]
+fn selected_letters_of_a_persian_query_take_the_selection_s_colour() {
+    let (_dir, _txt, mut harness) = open();
+    let (y, from, to) = type_query(&mut harness, "عیسی تهماسبی");
+    // Shift+Right from the end (its left end) selects تهماسبی, letter by
+    // letter toward the query's start.
+    for _ in 0.."تهماسبی".chars().count() {
+        press(&mut harness, Modifiers::SHIFT, Key::ArrowRight);
+    }
+    let visuals = harness.ctx.global_style().visuals.clone();
+    let text_color = visuals.widgets.inactive.text_color();
+    let selected = visuals.selection.stroke.color;
+    assert_ne!(selected, text_color);
+
+    // The selection's box on the box's row.
+    let boxes: Vec<Rect> = harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Rect(r)
+                if r.fill == visuals.selection.bg_fill
+                    && r.rect.y_range().contains(y)
+                    && r.rect.min.x >= from
+                    && r.rect.max.x <= to =>
+            {
+                Some(r.rect)
+            }
+            _ => None,
+        })
+        .collect();
+    let [selection] = boxes[..] else {
+        panic!("one selection box: {boxes:?}");
+    };
+    // Every Persian word is drawn, visible where the point is, in one
+    // colour: the selected word's letters in the selection's, the other's in
+    // the text's.
+    let colour_at = |word: &str, at: Pos2| -> Vec<Color32> {
+        harness
+            .output()
+            .shapes
+            .iter()
+            .filter_map(|clipped| match &clipped.shape {
+                egui::Shape::Text(text)
+                    if text.galley.text() == word && clipped.clip_rect.contains(at) =>
+                {
+                    Some(text.fallback_color)
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(colour_at("تهماسبی", selection.center()), vec![selected]);
+    let name = painted_texts(&harness)
+        .into_iter()
+        .find(|(t, r)| t == "عیسی" && r.min.x >= from && r.max.x <= to)
+        .map(|(_, r)| r)
+        .expect("the first word, painted");
+    assert!(name.min.x > selection.max.x, "عیسی right of the selection");
+    assert_eq!(colour_at("عیسی", name.center()), vec![text_color]);
+}

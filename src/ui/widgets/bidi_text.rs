@@ -21,6 +21,7 @@ use egui::{Galley, Painter, Pos2, Vec2, vec2};
 use crate::model::bidi::{self, Direction, Levels};
 
 mod measure;
+mod memo;
 
 use measure::measure;
 
@@ -88,7 +89,8 @@ struct Caret {
 /// A block with right-to-left text, laid out (see the module's doc).
 #[derive(Clone, Debug)]
 pub struct BidiText {
-    rows: Vec<BidiRow>,
+    /// Shared: a remembered one-line layout is handed out as a copy.
+    rows: Arc<[BidiRow]>,
     direction: Direction,
     row_height: f32,
     font_height: f32,
@@ -113,8 +115,27 @@ impl BidiText {
     /// Lays out `text` with `format`, in rows no wider than `max_width`
     /// (an infinite one: one row, as wide as the text); it reads the way of
     /// `direction` if given (a piece of a long line), else of its first
-    /// letter.
+    /// letter. Pieces, and one-line layouts of short texts, are remembered
+    /// between frames (`memo`).
     pub fn layout(
+        fonts: &mut FontsView<'_>,
+        text: &str,
+        format: &TextFormat,
+        max_width: f32,
+        direction: Option<Direction>,
+    ) -> Self {
+        memo::forget_if_egui_forgot(fonts);
+        if max_width == f32::INFINITY {
+            memo::one_line(fonts, text, format, direction, |fonts| {
+                Self::lay_out(fonts, text, format, max_width, direction)
+            })
+        } else {
+            Self::lay_out(fonts, text, format, max_width, direction)
+        }
+    }
+
+    /// [`Self::layout`], from scratch.
+    fn lay_out(
         fonts: &mut FontsView<'_>,
         text: &str,
         format: &TextFormat,
@@ -227,7 +248,7 @@ impl BidiText {
             .map(|p| p.left + p.width)
             .fold(0.0, f32::max);
         Self {
-            rows,
+            rows: rows.into(),
             direction: levels.direction,
             row_height,
             font_height,
@@ -414,7 +435,7 @@ impl BidiText {
 
     /// Paints the text with its top-left corner at `origin`.
     pub fn paint(&self, painter: &Painter, origin: Pos2, color: egui::Color32) {
-        for row in &self.rows {
+        for row in self.rows.iter() {
             for piece in &row.pieces {
                 let at = origin + vec2(piece.left, row.top);
                 if painter.clip_rect().intersects(egui::Rect::from_min_size(

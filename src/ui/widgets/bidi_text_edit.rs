@@ -22,9 +22,10 @@ use std::sync::Arc;
 use egui::epaint::text::{LayoutJob, TextFormat};
 use egui::text::{CCursor, CCursorRange};
 use egui::text_edit::TextEditState;
+use egui::text_selection::visuals::paint_text_cursor;
 use egui::{
     Color32, Event, FontId, Galley, Id, Key, Pos2, Rect, Response, TextBuffer, TextEdit, TextStyle,
-    Ui, pos2, vec2,
+    Ui, pos2,
 };
 use unicode_segmentation::UnicodeSegmentation as _;
 
@@ -272,8 +273,9 @@ fn word_around(text: &str, pos: usize) -> std::ops::Range<usize> {
     pos..pos
 }
 
-/// Paints the text in visual order, the selection's boxes and, while the
-/// box has the focus, the caret.
+/// Paints the text in visual order, the selection's boxes with its letters
+/// in the selection's colour and, while the box has the focus, the caret,
+/// blinking as egui's does.
 fn paint(
     ui: &Ui,
     response: &Response,
@@ -287,18 +289,58 @@ fn paint(
     let focused = response.has_focus();
     let height = shown.row_height();
     let (a, b) = (range.primary.index.0, range.secondary.index.0);
-    if focused && a != b {
-        for (_, x0, x1) in shown.range_pieces(a.min(b)..a.max(b)) {
-            let rect = Rect::from_min_size(pos2(origin.x + x0, origin.y), vec2(x1 - x0, height));
-            painter.rect_filled(rect, 0.0, visuals.selection.bg_fill);
-        }
+    let selected: Vec<(f32, f32)> = if focused && a != b {
+        shown
+            .range_pieces(a.min(b)..a.max(b))
+            .into_iter()
+            .map(|(_, x0, x1)| (origin.x + x0, origin.x + x1))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    for &(x0, x1) in &selected {
+        let rect = Rect::from_min_max(pos2(x0, origin.y), pos2(x1, origin.y + height));
+        painter.rect_filled(rect, 0.0, visuals.selection.bg_fill);
     }
-    shown.paint(&painter, origin, visuals.widgets.inactive.text_color());
-    if focused {
+    let clip = painter.clip_rect();
+    let strip = |x0: f32, x1: f32| {
+        Rect::from_min_max(
+            pos2(x0.max(clip.left()), clip.top()),
+            pos2(x1, clip.bottom()),
+        )
+        .intersect(clip)
+    };
+    let text_color = visuals.widgets.inactive.text_color();
+    let mut from = clip.left();
+    for &(x0, x1) in &selected {
+        shown.paint(&painter.with_clip_rect(strip(from, x0)), origin, text_color);
+        let selection = painter.with_clip_rect(strip(x0, x1));
+        shown.paint(&selection, origin, visuals.selection.stroke.color);
+        from = x1;
+    }
+    shown.paint(
+        &painter.with_clip_rect(strip(from, clip.right())),
+        origin,
+        text_color,
+    );
+    if focused && ui.input(|i| i.focused) {
         let x = origin.x + shown.caret(a).1;
-        painter.line_segment(
-            [pos2(x, origin.y), pos2(x, origin.y + height)],
-            visuals.text_cursor.stroke,
-        );
+        let caret = Rect::from_min_max(pos2(x, origin.y), pos2(x, origin.y + height));
+        let since = since_last_interaction(ui, response, range);
+        paint_text_cursor(ui, &painter, caret, since);
     }
+}
+
+/// Seconds since the caret last moved or the text changed (the caret's
+/// blink starts again, shown, at each), as egui's `TextEdit` counts them.
+fn since_last_interaction(ui: &Ui, response: &Response, range: CCursorRange) -> f64 {
+    let key = response.id.with("bidi_caret_moved");
+    let now = ui.input(|i| i.time);
+    let before = ui.data(|d| d.get_temp::<(CCursorRange, f64)>(key));
+    let moved_at = match before {
+        Some((was, at)) if was == range && !response.changed() && !response.gained_focus() => at,
+        _ => now,
+    };
+    ui.data_mut(|d| d.insert_temp(key, (range, moved_at)));
+    now - moved_at
 }

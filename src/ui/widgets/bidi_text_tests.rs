@@ -358,3 +358,36 @@ fn a_word_measured_before_is_placed_as_when_first_shaped() {
         span(&first)
     );
 }
+
+/// The galley of the first piece of `text`, laid out in a frame of `ctx`.
+fn first_galley(ctx: &egui::Context, text: &str) -> Arc<Galley> {
+    let mut galley = None;
+    ctx.run_ui(egui::RawInput::default(), |ui| {
+        let laid_out = ui.fonts_mut(|f| BidiText::layout(f, text, &format(), 600.0, None));
+        galley = Some(Arc::clone(&laid_out.rows[0].pieces[0].galley));
+    })
+    .drop_without_applying_deltas();
+    galley.expect("laid out")
+}
+
+#[test]
+fn a_word_from_frames_ago_keeps_its_galley_until_egui_may_have_a_new_atlas() {
+    let ctx = context();
+    let word = "تهماسبی";
+    let first = first_galley(&ctx, word);
+    // Two frames without the word: egui's cache drops its galley; this
+    // layout's memo keeps it.
+    first_galley(&ctx, "سلام");
+    first_galley(&ctx, "سلام");
+    let later = first_galley(&ctx, word);
+    assert!(Arc::ptr_eq(&first, &later), "the word's galley, remembered");
+    // Frames with no right-to-left layout: egui may have cleared its cache
+    // (and its atlas) without this layout seeing it, so it starts over.
+    for _ in 0..2 {
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .drop_without_applying_deltas();
+    }
+    let anew = first_galley(&ctx, word);
+    assert!(!Arc::ptr_eq(&later, &anew), "laid out anew");
+    assert_eq!(anew.size(), first.size());
+}

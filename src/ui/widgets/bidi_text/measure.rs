@@ -11,7 +11,7 @@ use egui::epaint::text::{FontsView, LayoutJob, TextFormat};
 use egui::{FontFamily, Galley};
 use unicode_segmentation::UnicodeSegmentation as _;
 
-use super::Measured;
+use super::{Measured, memo};
 use crate::model::bidi::{self, Direction};
 use crate::ui::widgets::span_paint::x_in_row;
 
@@ -46,9 +46,41 @@ thread_local! {
 }
 
 /// Shapes one piece: its galley, its width, and where each of its
-/// boundaries is along its reading direction (remembered per piece text
-/// for pieces shaped right to left, which need a shaping per letter).
+/// boundaries is along its reading direction (all remembered between frames
+/// while egui's atlas lasts, `memo`; the positions also longer, per piece
+/// text, for pieces shaped right to left, which need a shaping per letter).
 pub(super) fn measure(
+    fonts: &mut FontsView<'_>,
+    piece: &bidi::Piece,
+    piece_text: &str,
+    format: &TextFormat,
+) -> Measured {
+    let rtl = Direction::of_level(piece.level).is_rtl();
+    let memo_key = memo::piece_key(piece_text, piece.reversed, rtl, format);
+    if let Some((galley, width, advance)) = memo::known_piece(&memo_key, format) {
+        return Measured {
+            range: piece.range.clone(),
+            space: piece.space,
+            galley,
+            width,
+            advance: advance.to_vec(),
+        };
+    }
+    let measured = measure_anew(fonts, piece, piece_text, format);
+    memo::remember_piece(
+        memo_key,
+        format,
+        (
+            Arc::clone(&measured.galley),
+            measured.width,
+            measured.advance.as_slice().into(),
+        ),
+    );
+    measured
+}
+
+/// [`measure`], not remembered between frames.
+fn measure_anew(
     fonts: &mut FontsView<'_>,
     piece: &bidi::Piece,
     piece_text: &str,
