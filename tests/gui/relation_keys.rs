@@ -20,6 +20,14 @@ fn relation(harness: &Harness<'_, NewsmarkApp>, id: u64) -> Option<(String, u64,
     set.relation(id).map(|r| (r.label.clone(), r.from, r.to))
 }
 
+/// Redoes the edit undone (Ctrl+Shift+Z), saves, and reads the sample's
+/// annotation file in `dir`.
+fn redo_and_save(harness: &mut Harness<'_, NewsmarkApp>, dir: &std::path::Path) -> String {
+    press(harness, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+    press(harness, Modifiers::COMMAND, Key::S);
+    std::fs::read_to_string(dir.join(format!("{SAMPLE}.ron"))).unwrap()
+}
+
 #[test]
 fn alt_down_and_up_step_through_a_spans_relations_and_delete_takes_one() {
     let (dir, txt) = temp_article(SAMPLE, true);
@@ -46,13 +54,7 @@ fn alt_down_and_up_step_through_a_spans_relations_and_delete_takes_one() {
         relation(&harness, 1),
         Some(("holds".to_owned(), ZAREPOUR, MINISTER))
     );
-    press(
-        &mut harness,
-        Modifiers::COMMAND.plus(Modifiers::SHIFT),
-        Key::Z,
-    );
-    press(&mut harness, Modifiers::COMMAND, Key::S);
-    let saved = std::fs::read_to_string(dir.path().join(format!("{SAMPLE}.ron"))).unwrap();
+    let saved = redo_and_save(&mut harness, dir.path());
     assert!(!saved.contains("(id: 1, label: \"holds\""), "{saved}");
     assert!(
         saved.contains("(id: 2, label: \"of\", from: 6, to: 5)"),
@@ -106,13 +108,7 @@ fn a_types_key_gives_the_selected_relation_that_type_or_says_why_not() {
     assert_eq!(harness.state().selected_relation(), Some(1));
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(relation(&harness, 1).unwrap().0, "holds");
-    press(
-        &mut harness,
-        Modifiers::COMMAND.plus(Modifiers::SHIFT),
-        Key::Z,
-    );
-    press(&mut harness, Modifiers::COMMAND, Key::S);
-    let saved = std::fs::read_to_string(dir.path().join(format!("{SAMPLE}.ron"))).unwrap();
+    let saved = redo_and_save(&mut harness, dir.path());
     assert!(
         saved.contains("(id: 1, label: \"acts_as\", from: 7, to: 6)"),
         "{saved}"
