@@ -4,10 +4,16 @@
 
 use std::path::PathBuf;
 
-use criterion::measurement::{Measurement, ValueFormatter};
-use criterion::{Criterion, Throughput};
 use newsmark::model::{AnnotationSet, Document, Relation, Span};
 use newsmark::store;
+
+mod cpu_time;
+mod folders;
+// Not every bench uses every helper.
+#[allow(unused_imports)]
+pub use cpu_time::{CpuTime, cpu_criterion, thread_cpu_ns};
+#[allow(unused_imports)]
+pub use folders::{ENTITIES_RON, article_folder, article_folder_with_entities};
 
 /// The allocator the `newsmark` binary uses (src/main.rs), so that what a
 /// bench measures in its own process is what the program does.
@@ -212,70 +218,6 @@ pub fn write_text(dir: &std::path::Path, name: &str, text: String, spans: Vec<Sp
     txt
 }
 
-/// A folder of `n` articles of ~2 KB with a span every ~50 code points
-/// (copies of one generated article, the annotation files with their own
-/// document names), `article-000000.txt` first; every third one has no
-/// annotation file yet. Returns the folder and its first article.
-pub fn article_folder(n: usize) -> (tempfile::TempDir, PathBuf) {
-    folder_of_copies(n, false)
-}
-
-/// [`article_folder`] with the folder's registry of entities
-/// ([`ENTITIES_RON`]) and each span on a name linked to its entity (8 to
-/// 9 links an article).
-pub fn article_folder_with_entities(n: usize) -> (tempfile::TempDir, PathBuf) {
-    folder_of_copies(n, true)
-}
-
-/// The registry of [`article_folder_with_entities`].
-pub const ENTITIES_RON: &str = r#"(
-    format: 1,
-    entities: [
-        (id: "cuba", label: "country", name: "Cuba", aliases: ["Havana"]),
-        (id: "iran", label: "country", name: "Iran", aliases: ["Tehran"]),
-        (id: "issa-zarepour", label: "person", name: "Issa Zarepour", aliases: ["Zarepour"]),
-        (id: "wilfredo-gonzalez-vidal", label: "person", name: "Wilfredo González Vidal", aliases: ["González"]),
-    ],
-)
-"#;
-
-/// The entity of [`ENTITIES_RON`] a word of [`WORDS`] names, if any.
-fn entity_of(word: &str) -> Option<&'static str> {
-    match word {
-        "Iran" | "Tehran" => Some("iran"),
-        "Cuba" | "Havana" => Some("cuba"),
-        "Zarepour" => Some("issa-zarepour"),
-        "González" => Some("wilfredo-gonzalez-vidal"),
-        _ => None,
-    }
-}
-
-/// [`article_folder`], with entities when `linked`.
-fn folder_of_copies(n: usize, linked: bool) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let (text, mut spans) = article_text(2_000, 50);
-    if linked {
-        for span in &mut spans {
-            span.entity = entity_of(&span.text).map(str::to_owned);
-        }
-        std::fs::write(dir.path().join("entities.ron"), ENTITIES_RON).unwrap();
-    }
-    let template = write_text(dir.path(), "template", text.clone(), spans);
-    let ron = std::fs::read_to_string(template.with_extension("ron")).unwrap();
-    std::fs::remove_file(template.with_extension("ron")).unwrap();
-    std::fs::remove_file(&template).unwrap();
-    for k in 0..n {
-        let name = format!("article-{k:06}");
-        std::fs::write(dir.path().join(format!("{name}.txt")), &text).unwrap();
-        if k % 3 != 0 {
-            let own = ron.replace("template.txt", &format!("{name}.txt"));
-            std::fs::write(dir.path().join(format!("{name}.ron")), own).unwrap();
-        }
-    }
-    let first = dir.path().join("article-000000.txt");
-    (dir, first)
-}
-
 /// How opening a folder in the app went ([`open_folder_in_app`]).
 pub struct FolderOpened {
     /// The app, the folder read.
@@ -336,81 +278,6 @@ pub fn open_folder_in_app(first: &std::path::Path) -> FolderOpened {
         all: start.elapsed(),
         longest,
     }
-}
-
-/// CPU time of the benchmarking thread (from `/proc/thread-self/schedstat`),
-/// so that other processes on a busy machine do not inflate the figures.
-/// The kernel updates it at scheduler ticks, so it times criterion's samples
-/// (many iterations, milliseconds at least) well, but not a single frame.
-pub struct CpuTime;
-
-/// Nanoseconds this thread has run on a CPU.
-pub fn thread_cpu_ns() -> u64 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse().ok())
-        .unwrap_or(0)
-}
-
-impl Measurement for CpuTime {
-    type Intermediate = u64;
-    type Value = u64;
-
-    fn start(&self) -> u64 {
-        thread_cpu_ns()
-    }
-    fn end(&self, start: u64) -> u64 {
-        thread_cpu_ns().saturating_sub(start)
-    }
-    fn add(&self, a: &u64, b: &u64) -> u64 {
-        a + b
-    }
-    fn zero(&self) -> u64 {
-        0
-    }
-    fn to_f64(&self, value: &u64) -> f64 {
-        *value as f64
-    }
-    fn formatter(&self) -> &dyn ValueFormatter {
-        &NanosFormatter
-    }
-}
-
-/// Shows nanoseconds as ns, µs, ms or s.
-struct NanosFormatter;
-
-impl ValueFormatter for NanosFormatter {
-    fn scale_values(&self, typical: f64, values: &mut [f64]) -> &'static str {
-        let (factor, unit) = if typical < 1e3 {
-            (1.0, "ns")
-        } else if typical < 1e6 {
-            (1e-3, "µs")
-        } else if typical < 1e9 {
-            (1e-6, "ms")
-        } else {
-            (1e-9, "s")
-        };
-        for v in values {
-            *v *= factor;
-        }
-        unit
-    }
-
-    fn scale_throughputs(&self, _: f64, _: &Throughput, _: &mut [f64]) -> &'static str {
-        "(per iteration)"
-    }
-
-    fn scale_for_machines(&self, _: &mut [f64]) -> &'static str {
-        "ns"
-    }
-}
-
-/// Criterion measuring thread CPU time, with small samples.
-pub fn cpu_criterion() -> Criterion<CpuTime> {
-    Criterion::default()
-        .with_measurement(CpuTime)
-        .sample_size(30)
-        .measurement_time(std::time::Duration::from_secs(4))
 }
 
 /// Peak resident memory of this process so far (`VmHWM`), in MiB.
