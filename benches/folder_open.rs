@@ -9,7 +9,10 @@
 //! linked to them: the Entities tab is then shown, and its folder-wide
 //! mention counts (kept by the folder's index as it is read: nothing is
 //! read again) are checked against the folder, with the time of the
-//! tab's first frame and of its longest of 20 more.
+//! tab's first frame and of its longest of 20 more. Last, the facts window
+//! is opened (Ctrl+Shift+F): the time until its table is built in the
+//! background (every annotation file read again, the open document from
+//! memory), the longest frame meanwhile, and the rows.
 //!
 //! Run with `cargo bench --bench folder_open` (`BENCH_SIZES=100000` before
 //! it for one size).
@@ -48,13 +51,14 @@ fn open_folder(first: &Path, n: usize) {
         all.as_secs_f64(),
         longest.as_secs_f64() * 1e3,
     );
-    count_entities(app, n);
+    let app = count_entities(app, n);
+    build_facts(app, n);
 }
 
 /// Shows the Entities tab, checks its folder-wide counts, and times its
 /// first frame (a new context's fonts laid out too) and the longest of 20
 /// more.
-fn count_entities(mut app: newsmark::ui::NewsmarkApp, n: usize) {
+fn count_entities(mut app: newsmark::ui::NewsmarkApp, n: usize) -> newsmark::ui::NewsmarkApp {
     use std::time::{Duration, Instant};
     let ctx = common::context();
     app.show_entities_tab();
@@ -80,6 +84,41 @@ fn count_entities(mut app: newsmark::ui::NewsmarkApp, n: usize) {
         iran.mentions,
         iran.documents,
         first.as_secs_f64() * 1e3,
+        longest.as_secs_f64() * 1e3,
+    );
+    app
+}
+
+/// Opens the facts window and runs a frame every 10 ms until its table is
+/// built; prints the time, the longest frame meanwhile and the rows.
+fn build_facts(mut app: newsmark::ui::NewsmarkApp, n: usize) {
+    use std::time::{Duration, Instant};
+    let ctx = common::context();
+    let frame = |app: &mut newsmark::ui::NewsmarkApp| {
+        let frame = Instant::now();
+        std::hint::black_box(common::run_frame(&ctx, app, 1200.0, Vec::new()));
+        frame.elapsed()
+    };
+    frame(&mut app);
+    let start = Instant::now();
+    app.execute(&ctx, vec![newsmark::ui::Command::ToggleFacts]);
+    let mut longest = Duration::ZERO;
+    while app.is_building_facts() {
+        std::thread::sleep(Duration::from_millis(10));
+        longest = longest.max(frame(&mut app));
+    }
+    let built = start.elapsed();
+    // The frames after: the table shown, the open document's rows in.
+    for _ in 0..3 {
+        longest = longest.max(frame(&mut app));
+    }
+    let rows = app.fact_rows().len();
+    // Each annotated article gives the same facts; the open one none.
+    let annotated = n - n.div_ceil(3);
+    assert!(rows > 0 && rows.is_multiple_of(annotated), "{rows} rows");
+    println!(
+        "facts table over {n} articles: built in {:.2} s, {rows} rows, longest frame meanwhile {:.1} ms",
+        built.as_secs_f64(),
         longest.as_secs_f64() * 1e3,
     );
 }

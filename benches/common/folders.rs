@@ -1,9 +1,12 @@
 //! Folders of generated articles for the corpus benchmarks: copies of one
-//! article, with or without entity links and a registry.
+//! article, with or without entity links, relations and a registry.
 
 use std::path::PathBuf;
 
-use super::{article_text, write_text};
+use newsmark::model::{AnnotationSet, Document};
+use newsmark::store;
+
+use super::{article_text, relate};
 
 /// A folder of `n` articles of ~2 KB with a span every ~50 code points
 /// (copies of one generated article, the annotation files with their own
@@ -14,8 +17,9 @@ pub fn article_folder(n: usize) -> (tempfile::TempDir, PathBuf) {
 }
 
 /// [`article_folder`] with the folder's registry of entities
-/// ([`ENTITIES_RON`]) and each span on a name linked to its entity (8 to
-/// 9 links an article).
+/// ([`ENTITIES_RON`]), each span on a name linked to its entity (3 links
+/// an article), and each person holding the next role, each role of the
+/// next country (`relate`): facts to tabulate.
 pub fn article_folder_with_entities(n: usize) -> (tempfile::TempDir, PathBuf) {
     folder_of_copies(n, true)
 }
@@ -53,10 +57,12 @@ fn folder_of_copies(n: usize, linked: bool) -> (tempfile::TempDir, PathBuf) {
         }
         std::fs::write(dir.path().join("entities.ron"), ENTITIES_RON).unwrap();
     }
-    let template = write_text(dir.path(), "template", text.clone(), spans);
-    let ron = std::fs::read_to_string(template.with_extension("ron")).unwrap();
-    std::fs::remove_file(template.with_extension("ron")).unwrap();
-    std::fs::remove_file(&template).unwrap();
+    let mut set = AnnotationSet::from_spans(spans.clone());
+    if linked {
+        relate(&mut set, &spans, 0);
+    }
+    let doc = Document::new(text.clone());
+    let ron = store::to_ron_string_in_context("template.txt", &doc, &set);
     for k in 0..n {
         let name = format!("article-{k:06}");
         std::fs::write(dir.path().join(format!("{name}.txt")), &text).unwrap();

@@ -46,7 +46,9 @@ impl NewsmarkApp {
             job.cancel();
         }
         let dir = folder.corpus.dir.clone();
-        folder.facts.job = Some(FactsJob::start(dir, folder.schema.clone(), open, ctx));
+        let shown = folder.facts.shown_as();
+        let place = (dir, folder.schema.clone());
+        folder.facts.job = Some(FactsJob::start(place, open, shown, ctx));
     }
 
     /// Takes the facts table, once built, and keeps the open document's

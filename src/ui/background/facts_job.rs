@@ -5,12 +5,15 @@
 //! they are, unsaved edits included ([`FactsResult::replace_document`]),
 //! and made again after each edit.
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::worker::{Checked, Job, Worker};
 use crate::facts::{Fact, facts_of};
 use crate::model::LabelSchema;
 use crate::session::Session;
+use crate::ui::widgets::facts_order;
+use crate::ui::widgets::facts_window::FactColumn;
 use crate::{corpus, entities, store};
 
 /// One row of the table: a fact and the article it comes from.
@@ -22,6 +25,10 @@ pub struct FactRow {
     pub fact: Fact,
 }
 
+/// How the table shows its rows: the filter, the column sorted by, and
+/// whether from Z to A.
+pub type Shown = (String, FactColumn, bool);
+
 /// What the build found.
 #[derive(Clone, Debug, Default)]
 pub struct FactsResult {
@@ -29,29 +36,34 @@ pub struct FactsResult {
     pub rows: Vec<FactRow>,
     /// Articles that could not be read, each with why.
     pub problems: Vec<String>,
+    /// The rows shown, in order, as the table showed them when the build
+    /// started ([`facts_order::order_rows`], made on the build's thread:
+    /// at 100,000 articles it took the frame the table arrived in).
+    pub order: Option<(Shown, Vec<usize>)>,
 }
 
 impl FactsResult {
     /// Puts `rows`, the facts of article `txt` (all of them, in text
     /// order), in place of those the table has of it, where the article's
-    /// `rank` in the folder (its place in the folder's order) puts them.
+    /// `rank` in the folder (its place in the folder's order) puts them;
+    /// the rows replaced and how many came in their place. The rows are in
+    /// the folder's order, so the article's are found by a binary search.
     pub fn replace_document(
         &mut self,
         txt: &Path,
         rows: Vec<FactRow>,
         rank: &dyn Fn(&Path) -> Option<usize>,
-    ) {
-        let at = match self.rows.iter().position(|r| r.txt == txt) {
-            Some(first) => {
-                self.rows.retain(|r| r.txt != txt);
-                first
-            }
-            None => {
-                let mine = rank(txt);
-                self.rows.partition_point(|r| rank(&r.txt) < mine)
-            }
-        };
-        self.rows.splice(at..at, rows);
+    ) -> (Range<usize>, usize) {
+        let mine = rank(txt);
+        let start = self.rows.partition_point(|r| rank(&r.txt) < mine);
+        let end = start
+            + self.rows[start..]
+                .iter()
+                .take_while(|r| r.txt == txt)
+                .count();
+        let added = rows.len();
+        self.rows.splice(start..end, rows);
+        (start..end, added)
     }
 }
 
@@ -75,15 +87,22 @@ pub struct FactsJob {
 
 impl FactsJob {
     /// Starts building the facts table of the folder `dir`, the article
-    /// `open` left out (the window adds its rows).
+    /// `open` left out (the window adds its rows), its rows ordered as
+    /// `shown` says.
     pub fn start(
-        dir: PathBuf,
-        schema: LabelSchema,
+        (dir, schema): (PathBuf, LabelSchema),
         open: Option<PathBuf>,
+        shown: Shown,
         ctx: &egui::Context,
     ) -> Self {
         let worker = Worker::spawn(Job::Facts, Some(ctx), move |out| {
-            out.send(build(&dir, &schema, open.as_deref(), &|| out.cancelled()));
+            let built = build(&dir, &schema, open.as_deref(), &|| out.cancelled());
+            out.send(built.map(|mut result| {
+                let (filter, sort, descending) = &shown;
+                let order = facts_order::order_rows(&result.rows, filter, *sort, *descending);
+                result.order = Some((shown, order));
+                result
+            }));
         });
         Self { worker }
     }
@@ -170,6 +189,7 @@ mod tests {
                 row("c", "c1"),
             ],
             problems: Vec::new(),
+            order: None,
         };
         result.replace_document(Path::new("b"), vec![row("b", "b3")], &rank);
         assert_eq!(quotes(&result), ["a1", "b3", "c1"]);

@@ -8,6 +8,8 @@
 //! span (its quote, entity and offsets on hover); the Offsets column says
 //! where the row's spans are.
 
+use std::borrow::Cow;
+
 use egui::{RichText, TextWrapMode, Ui};
 
 use crate::facts::{Fact, Mention};
@@ -15,6 +17,7 @@ use crate::plural;
 use crate::ui::Command;
 use std::path::{Path, PathBuf};
 
+use super::facts_order;
 use crate::ui::background::facts_job::{FactRow, FactsJob, FactsResult};
 
 /// A column of the table.
@@ -38,7 +41,8 @@ pub enum FactColumn {
 }
 
 impl FactColumn {
-    const ALL: [Self; 7] = [
+    /// Every column, left to right.
+    pub const ALL: [Self; 7] = [
         Self::Person,
         Self::Role,
         Self::Country,
@@ -71,28 +75,35 @@ impl FactColumn {
 
     /// The cell's text in a row.
     fn cell(self, fact: &Fact) -> String {
-        let name = |m: &Option<Mention>| m.as_ref().map_or_else(String::new, |m| m.name.clone());
+        self.cell_text(fact).into_owned()
+    }
+
+    /// The cell's text in a row, borrowed from the fact where it can be.
+    pub fn cell_text(self, fact: &Fact) -> Cow<'_, str> {
+        fn name(m: &Option<Mention>) -> Cow<'_, str> {
+            m.as_ref()
+                .map_or(Cow::Borrowed(""), |m| Cow::Borrowed(m.name.as_str()))
+        }
         match self {
             Self::Person => name(&fact.person),
             Self::Role => name(&fact.role),
             Self::Country => name(&fact.country),
             Self::Initiatives => {
                 let names: Vec<&str> = fact.initiatives.iter().map(|m| m.name.as_str()).collect();
-                names.join("; ")
+                Cow::Owned(names.join("; "))
             }
-            Self::Document => fact.document.clone(),
-            Self::Quote => fact.quote.clone(),
-            Self::Offsets => span_range(fact).map_or_else(String::new, |(a, b)| format!("{a}–{b}")),
+            Self::Document => Cow::Borrowed(fact.document.as_str()),
+            Self::Quote => Cow::Borrowed(fact.quote.as_str()),
+            Self::Offsets => {
+                span_range(fact).map_or(Cow::Borrowed(""), |(a, b)| Cow::Owned(format!("{a}–{b}")))
+            }
         }
     }
 
-    /// What a row is sorted by in this column: its cell, any case; the
-    /// offsets by number.
-    fn sort_key(self, fact: &Fact) -> String {
-        match self {
-            Self::Offsets => span_range(fact).map_or_else(String::new, |(a, _)| format!("{a:012}")),
-            _ => self.cell(fact).to_lowercase(),
-        }
+    /// The first code point of the row's spans (what the Offsets column
+    /// sorts by).
+    pub fn first_offset(self, fact: &Fact) -> Option<usize> {
+        span_range(fact).map(|(start, _)| start)
     }
 
     /// The mention a cell names, which a click on it goes to.
@@ -159,11 +170,20 @@ pub struct FactsPanel {
 }
 
 impl FactsPanel {
-    /// Takes a new result: the rows are sorted and filtered again.
-    pub fn set_result(&mut self, result: Result<FactsResult, String>) {
+    /// Takes a new result, with its order if it was made for the table's
+    /// filter and sort as they are (else the rows are ordered again).
+    pub fn set_result(&mut self, mut result: Result<FactsResult, String>) {
+        let order = result.as_mut().ok().and_then(|r| r.order.take());
+        self.shown = order
+            .filter(|(shown, _)| *shown == self.shown_as())
+            .map(|((filter, sort, descending), order)| (filter, sort, descending, order));
         self.result = Some(result);
-        self.shown = None;
         self.open_rows_for = None;
+    }
+
+    /// The filter, the column sorted by and the direction, as they are.
+    pub fn shown_as(&self) -> (String, FactColumn, bool) {
+        (self.filter.clone(), self.sort, self.descending)
     }
 
     /// Puts `rows` in place of article `txt`'s (see
@@ -176,8 +196,12 @@ impl FactsPanel {
         rank: &dyn Fn(&Path) -> Option<usize>,
     ) {
         if let Some(Ok(result)) = &mut self.result {
-            result.replace_document(txt, rows, rank);
-            self.shown = None;
+            let (replaced, added) = result.replace_document(txt, rows, rank);
+            // Only this document's rows leave and enter the order.
+            if let Some((filter, sort, descending, order)) = &mut self.shown {
+                let how = (filter.as_str(), *sort, *descending);
+                facts_order::splice_order(order, replaced, added, &result.rows, how);
+            }
         }
     }
 
@@ -192,29 +216,7 @@ impl FactsPanel {
             .as_ref()
             .is_none_or(|(f, s, d, _)| (f, *s, *d) != (&self.filter, self.sort, self.descending));
         if stale {
-            let needle = self.filter.to_lowercase();
-            let mut keyed: Vec<(String, usize)> = rows
-                .iter()
-                .enumerate()
-                .filter(|(_, row)| {
-                    needle.is_empty()
-                        || FactColumn::ALL
-                            .iter()
-                            .any(|c| c.cell(&row.fact).to_lowercase().contains(&needle))
-                })
-                .map(|(at, row)| (self.sort.sort_key(&row.fact), at))
-                .collect();
-            // Empty cells last either way; ties keep the table's order.
-            keyed.sort_by(|(a, i), (b, j)| {
-                let order = match (a.is_empty(), b.is_empty()) {
-                    (true, false) => std::cmp::Ordering::Greater,
-                    (false, true) => std::cmp::Ordering::Less,
-                    _ if self.descending => b.cmp(a),
-                    _ => a.cmp(b),
-                };
-                order.then(i.cmp(j))
-            });
-            let shown = keyed.into_iter().map(|(_, at)| at).collect();
+            let shown = facts_order::order_rows(rows, &self.filter, self.sort, self.descending);
             self.shown = Some((self.filter.clone(), self.sort, self.descending, shown));
         }
         self.shown
