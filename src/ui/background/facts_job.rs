@@ -5,7 +5,7 @@
 //! they are, unsaved edits included ([`FactsResult::replace_document`]),
 //! and made again after each edit.
 
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 use std::path::{Path, PathBuf};
 
 use super::worker::{Checked, Job, Worker};
@@ -134,26 +134,34 @@ pub fn build(
     let registry = entities::load(dir).map_err(|e| e.to_string())?;
     let articles = corpus::articles_in(dir).map_err(|e| e.to_string())?;
     let mut result = FactsResult::default();
-    for txt in articles.iter() {
-        if cancelled() {
-            return Err("stopped".to_owned());
-        }
-        if skip == Some(txt.as_path()) {
-            continue;
-        }
-        match Session::read(&txt, schema.clone()) {
-            Ok(session) => {
-                let name = store::file_name(&txt);
-                let facts = facts_of(&name, session.doc(), session.set(), &registry);
-                result.rows.extend(facts.into_iter().map(|fact| FactRow {
+    // Read a batch at a time over the cores, as `newsmark facts` does,
+    // the rows kept in the folder's order.
+    let others = articles.iter().filter(|txt| skip != Some(txt.as_path()));
+    let stopped = corpus::map_in_order(
+        others,
+        |txt| {
+            let session = Session::read(txt, schema.clone())?;
+            let name = store::file_name(txt);
+            Ok::<_, store::StoreError>(facts_of(&name, session.doc(), session.set(), &registry))
+        },
+        |txt, facts| {
+            if cancelled() {
+                return ControlFlow::Break(());
+            }
+            match facts {
+                Ok(facts) => result.rows.extend(facts.into_iter().map(|fact| FactRow {
                     txt: txt.clone(),
                     fact,
-                }));
+                })),
+                Err(err) => result.problems.push(err.to_string()),
             }
-            Err(err) => result.problems.push(err.to_string()),
-        }
+            ControlFlow::Continue(())
+        },
+    );
+    match stopped {
+        Some(()) => Err("stopped".to_owned()),
+        None => Ok(result),
     }
-    Ok(result)
 }
 
 #[cfg(test)]
