@@ -53,20 +53,27 @@ pub fn compare(
     sort: FactColumn,
     descending: bool,
 ) -> Ordering {
-    let key = |k: usize| {
-        sort_key(sort, &rows[k].fact).map(|key| match key {
-            SortKey::Text(text) => SortKey::Text(Cow::Owned(text.to_lowercase())),
-            number => number,
-        })
-    };
-    let by_cell = match (key(a), key(b)) {
+    let key = |k: usize| folded(&sort_key(sort, &rows[k].fact));
+    cell_order(&key(a), &key(b), descending).then(a.cmp(&b))
+}
+
+/// A cell's key any case.
+fn folded(key: &Option<SortKey<'_>>) -> Option<SortKey<'static>> {
+    key.as_ref().map(|key| match key {
+        SortKey::Text(text) => SortKey::Text(Cow::Owned(text.to_lowercase())),
+        SortKey::Number(n) => SortKey::Number(*n),
+    })
+}
+
+/// How two cells' keys (any case) order: empty last either way.
+fn cell_order(x: &Option<SortKey<'_>>, y: &Option<SortKey<'_>>, descending: bool) -> Ordering {
+    match (x, y) {
         (None, None) => Ordering::Equal,
         (None, Some(_)) => Ordering::Greater,
         (Some(_), None) => Ordering::Less,
-        (Some(x), Some(y)) if descending => y.cmp(&x),
-        (Some(x), Some(y)) => x.cmp(&y),
-    };
-    by_cell.then(a.cmp(&b))
+        (Some(x), Some(y)) if descending => y.cmp(x),
+        (Some(x), Some(y)) => x.cmp(y),
+    }
 }
 
 /// The rows of `rows` that pass `filter` (any case), in the table's order
@@ -97,23 +104,9 @@ pub fn order_rows(
         })
         .collect();
     // The distinct cells in order, any case; equal any case: one rank.
-    let folded: Vec<Option<SortKey<'static>>> = distinct
-        .iter()
-        .map(|key| {
-            key.as_ref().map(|key| match key {
-                SortKey::Text(text) => SortKey::Text(Cow::Owned(text.to_lowercase())),
-                SortKey::Number(n) => SortKey::Number(*n),
-            })
-        })
-        .collect();
+    let folded: Vec<Option<SortKey<'static>>> = distinct.iter().map(folded).collect();
     let mut by_order: Vec<usize> = (0..distinct.len()).collect();
-    by_order.sort_by(|&a, &b| match (&folded[a], &folded[b]) {
-        (None, None) => Ordering::Equal,
-        (None, Some(_)) => Ordering::Greater,
-        (Some(_), None) => Ordering::Less,
-        (Some(x), Some(y)) if descending => y.cmp(x),
-        (Some(x), Some(y)) => x.cmp(y),
-    });
+    by_order.sort_by(|&a, &b| cell_order(&folded[a], &folded[b], descending));
     let mut rank_of = vec![0; distinct.len()];
     let mut rank = 0;
     for (k, &id) in by_order.iter().enumerate() {
