@@ -63,7 +63,10 @@ pub fn commands(
             // Page Up / Page Down still move a screen (the numbers follow
             // the view), so that a span far away can be linked.
             let page = matches!(key, Key::PageUp | Key::PageDown) && mods.is_none();
-            match caret_motion(ctx, session, view, *sel, (key, key), mods).filter(|_| page) {
+            let moved = page
+                .then(|| caret_motion(ctx, session, view, *sel, (key, key), mods))
+                .flatten();
+            match moved {
                 Some(moved) => {
                     *sel = moved;
                     out.push(Command::LinkPage(moved));

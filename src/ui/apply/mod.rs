@@ -280,20 +280,26 @@ impl NewsmarkApp {
                     _ => None,
                 };
                 self.perform(edit);
-                if let Some(name) = linked {
-                    self.info(format!(
-                        "Linked to {name}? A accepts the link, X rejects it."
-                    ));
-                }
                 if let (Some(view), Some(id)) = (self.doc.as_mut().map(|d| &mut d.view), id) {
                     view.selected_span = Some(id);
                     view.selection = Selection::of_range(range);
                 }
+                let tagged = self.notice.clone();
                 let quote = self
                     .session()
                     .and_then(|s| id.and_then(|id| s.set().get(id)));
                 if let Some(span) = quote.cloned() {
                     self.offer_occurrences(&span);
+                }
+                if let Some(name) = linked {
+                    // Said first, with what the occurrence offer said, if
+                    // anything (an error stays alone).
+                    let link = format!("Linked to {name}? A accepts the link, X rejects it.");
+                    match self.notice.clone().filter(|n| Some(n) != tagged.as_ref()) {
+                        Some(offer) if offer.is_error => {}
+                        Some(offer) => self.info(format!("{link} {}", offer.text)),
+                        None => self.info(link),
+                    }
                 }
             }
             None => self.info(format!("That text is already tagged {label}.")),

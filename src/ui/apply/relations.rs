@@ -79,6 +79,10 @@ impl NewsmarkApp {
         let Some(doc) = &mut self.doc else {
             return;
         };
+        // Every frame runs this: nothing is gathered unless a link is made.
+        if !matches!(doc.view.linking, Some(Linking::Target { .. })) {
+            return;
+        }
         let on_screen = doc.view.on_screen();
         let Some(Linking::Target {
             start,
